@@ -1,0 +1,31 @@
+/**
+ * @module Error codes every Parley ack, REST error body and handshake rejection uses.
+ * Kept free of zod so the widget can import it without pulling a schema library into its bundle.
+ */
+export const ErrorCode = {
+  InvalidPayload: 'invalid_payload',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  UnknownSite: 'unknown_site',
+  OriginNotAllowed: 'origin_not_allowed',
+  ConversationClosed: 'conversation_closed',
+  RateLimited: 'rate_limited',
+  Unavailable: 'unavailable',
+  Internal: 'internal',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  /** Present on invalid_payload: where the payload is wrong. */
+  issues?: Array<{ path: string; message: string }>;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+/** Name of the httpOnly cookie carrying an agent's session. */
+export const SESSION_COOKIE = 'parley_session';

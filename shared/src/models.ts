@@ -1,0 +1,88 @@
+/**
+ * @module Domain records as they travel on the wire: messages, conversations, agents, widget config.
+ */
+import { z } from 'zod';
+
+export const MAX_MESSAGE_LENGTH = 5000;
+
+export const IdSchema = z.string().min(1).max(64);
+/** Chosen by the sender; a retried send with the same id is stored once. */
+export const ClientMessageIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+export const MessageBodySchema = z
+  .string()
+  .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`)
+  .regex(/\S/, 'must not be empty');
+export const SeqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const IsoDateSchema = z.string();
+
+export const AuthorKindSchema = z.enum(['visitor', 'agent', 'system']);
+export type AuthorKind = z.infer<typeof AuthorKindSchema>;
+
+export const MessageSchema = z.object({
+  id: IdSchema,
+  conversationId: IdSchema,
+  /** Assigned by the server: 1, 2, 3… per conversation, the order every client shows. */
+  seq: z.number().int().positive(),
+  clientMessageId: z.string().nullable(),
+  author: z.object({
+    kind: AuthorKindSchema,
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+  }),
+  body: z.string(),
+  createdAt: IsoDateSchema,
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const ConversationStatusSchema = z.enum(['queued', 'active', 'closed']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const ConversationSchema = z.object({
+  id: IdSchema,
+  siteId: IdSchema,
+  visitorId: IdSchema,
+  visitorName: z.string().nullable(),
+  status: ConversationStatusSchema,
+  agent: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  createdAt: IsoDateSchema,
+  assignedAt: IsoDateSchema.nullable(),
+  closedAt: IsoDateSchema.nullable(),
+  closedBy: AuthorKindSchema.nullable(),
+  /** Highest seq stored; a client holding less has messages to fetch. */
+  lastSeq: z.number().int().min(0),
+  visitorSeenSeq: z.number().int().min(0),
+  agentSeenSeq: z.number().int().min(0),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const ConversationSummarySchema = ConversationSchema.extend({
+  lastMessage: MessageSchema.nullable(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+export const AgentRoleSchema = z.enum(['agent', 'admin']);
+export type AgentRole = z.infer<typeof AgentRoleSchema>;
+
+export const AgentSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  role: AgentRoleSchema,
+  capacity: z.number().int().min(0),
+});
+export type Agent = z.infer<typeof AgentSchema>;
+
+export const WidgetPositionSchema = z.enum(['right', 'left']);
+
+export const WidgetConfigSchema = z.object({
+  siteKey: z.string(),
+  siteName: z.string(),
+  color: z.string(),
+  position: WidgetPositionSchema,
+  greeting: z.string(),
+});
+export type WidgetConfig = z.infer<typeof WidgetConfigSchema>;

@@ -1,0 +1,32 @@
+/**
+ * @module REST payloads: agent sign-in, the public widget config, health, and the error body.
+ */
+import { z } from 'zod';
+import { AgentSchema, WidgetConfigSchema } from './models.ts';
+import { ErrorCode } from './error-codes.ts';
+
+export const LoginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const AgentResponseSchema = z.object({ agent: AgentSchema });
+export type AgentResponse = z.infer<typeof AgentResponseSchema>;
+
+export const WidgetConfigResponseSchema = WidgetConfigSchema;
+
+export const SiteKeyParamsSchema = z.object({ siteKey: z.string().min(1).max(128) });
+
+export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+
+const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
