@@ -5,8 +5,16 @@ import { z } from 'zod';
 import { AgentSchema, WidgetConfigSchema } from './models.ts';
 import { ErrorCode } from './error-codes.ts';
 
+/** Any address a mail server accepts, including single-label hosts such as the default admin@localhost. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address');
+
 export const LoginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
+  email: EmailSchema,
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;

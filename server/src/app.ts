@@ -1,0 +1,128 @@
+/**
+ * @module Composition root: builds storage, domain, transports and the HTTP server from a Config,
+ * starts listening, and returns a handle to stop it all.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Server, type Namespace } from 'socket.io';
+import {
+  AGENT_NAMESPACE,
+  VISITOR_NAMESPACE,
+  type AgentClientToServer,
+  type AgentServerToClient,
+  type VisitorClientToServer,
+  type VisitorServerToClient,
+} from '@parley/shared';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { openSqlStore } from './store/sql/open-sql-store.ts';
+import type { Store } from './store/types.ts';
+import { loadOrCreateSecret } from './secret.ts';
+import { resolveStaticDirs } from './asset-dirs.ts';
+import { EventHub } from './domain/events.ts';
+import { Router as QueueRouter } from './domain/routing.ts';
+import { Conversations } from './domain/conversations.ts';
+import { AgentAuth } from './domain/agent-auth.ts';
+import { VisitorTokens } from './domain/visitor-tokens.ts';
+import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
+import { LocalAgentPresence } from './scale/agent-presence.ts';
+import { setUpVisitorNamespace } from './realtime/visitor-namespace.ts';
+import { setUpAgentNamespace } from './realtime/agent-namespace.ts';
+import { createFanOut } from './realtime/fan-out.ts';
+import { authRouter } from './http/auth-router.ts';
+import { widgetRouter } from './http/widget-router.ts';
+import { healthRouter } from './http/health-router.ts';
+import { staticRouter } from './http/static-router.ts';
+import { errorHandler, sendError } from './http/validate.ts';
+import { ParleyError } from './errors.ts';
+import { ErrorCode } from '@parley/shared/error-codes';
+
+export interface ParleyServer {
+  /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
+  url: string;
+  port: number;
+  store: Store;
+  bootstrap: BootstrapResult;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** Socket.IO payloads are small JSON: a 5,000-character message fits many times over. */
+const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+
+export async function startParley(config: Config, options: StartOptions = {}): Promise<ParleyServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const store = await openSqlStore(
+    config.databaseUrl
+      ? { engine: 'postgres', url: config.databaseUrl }
+      : { engine: 'sqlite', file: path.join(config.dataDir, 'parley.db') },
+  );
+  let publicUrl = config.publicUrl ?? '';
+  const publicOrigin = () => new URL(publicUrl).origin;
+
+  const events = new EventHub((error, event) => logger.error('event subscriber failed', { type: event.type, error }));
+  const presence = new LocalAgentPresence();
+  const router = new QueueRouter({ store, presence, events, now });
+  const conversations = new Conversations({ store, events, router, now });
+  const auth = new AgentAuth(store, now);
+  const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '32kb' }));
+  app.use(healthRouter(store));
+  app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
+  app.use(widgetRouter(store));
+  app.use(staticRouter(store, resolveStaticDirs(config), () => publicUrl));
+  app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
+  app.use(errorHandler(logger));
+
+  const httpServer = http.createServer(app);
+  const io = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
+  // One Server hosts two namespaces with different event maps; each is typed by its own map here.
+  const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
+  const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
+  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, tokens, logger });
+  setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
+    store,
+    auth,
+    conversations,
+    router,
+    presence,
+    consoleOrigins: () => [publicOrigin(), ...config.consoleOrigins],
+    logger,
+  });
+  events.subscribe(createFanOut(visitorNsp, agentNsp));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  if (!publicUrl) publicUrl = `http://localhost:${port}`;
+
+  const boot = await bootstrap(store, {
+    publicOrigin: publicOrigin(),
+    adminEmail: config.admin.email,
+    adminPassword: config.admin.password,
+    now: now(),
+  });
+
+  return {
+    url: publicUrl,
+    port,
+    store,
+    bootstrap: boot,
+    async close() {
+      await io.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * @module Conversations: starting, writing, reading, seen marks, typing and closing, for both sides,
+ * with the access rules (a visitor touches only their own conversation, an agent only theirs).
+ */
+import { ErrorCode } from '@parley/shared/error-codes';
+import type { Conversation, Message } from '@parley/shared';
+import { ParleyError, forbidden, notFound } from '../errors.ts';
+import type { AgentRecord, Store } from '../store/types.ts';
+import type { EventSink, Side } from './events.ts';
+import type { Router } from './routing.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
+import { newId } from './ids.ts';
+
+/** Upper bound of messages one history or resume answer carries; clients page with afterSeq. */
+export const HISTORY_PAGE = 1000;
+
+export interface VisitorRef {
+  visitorId: string;
+  siteId: string;
+}
+
+export type Actor = { side: 'visitor'; visitor: VisitorRef } | { side: 'agent'; agent: AgentRecord };
+
+export interface ConversationsDeps {
+  store: Store;
+  events: EventSink;
+  router: Router;
+  now: () => Date;
+}
+
+export class Conversations {
+  readonly #deps: ConversationsDeps;
+  // One visitor's sends run one at a time here, so a burst cannot open two conversations.
+  readonly #perVisitor = new KeyedMutex();
+
+  constructor(deps: ConversationsDeps) {
+    this.#deps = deps;
+  }
+
+  /** The visitor's current (or most recent) conversation and what they have not seen of it. */
+  async resume(visitor: VisitorRef, heldConversationId: string | null, lastSeq: number) {
+    const { store } = this.#deps;
+    const conversation =
+      (await store.conversations.findOpenByVisitor(visitor.visitorId)) ??
+      (await store.conversations.findLatestByVisitor(visitor.visitorId));
+    if (!conversation) return { conversation: null, messages: [], queuePosition: null };
+    const after = conversation.id === heldConversationId ? lastSeq : 0;
+    const messages = await store.messages.listAfter(conversation.id, after, HISTORY_PAGE);
+    const queuePosition = conversation.status === 'queued' ? await this.#deps.router.positionOf(conversation.id) : null;
+    return { conversation, messages, queuePosition };
+  }
+
+  async sendFromVisitor(visitor: VisitorRef, clientMessageId: string, body: string) {
+    return this.#perVisitor.run(visitor.visitorId, async () => {
+      const { store } = this.#deps;
+      let conversation = await store.conversations.findOpenByVisitor(visitor.visitorId);
+      let opened = false;
+      if (!conversation) {
+        // A retry of a message that was stored before its conversation closed must not start a new one.
+        const latest = await store.conversations.findLatestByVisitor(visitor.visitorId);
+        const earlier = latest && (await store.messages.findByClientId(latest.id, clientMessageId));
+        if (latest && earlier) return { message: earlier, conversation: latest };
+        const now = this.#now();
+        await store.visitors.ensure(visitor.visitorId, visitor.siteId, now);
+        conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now });
+        opened = true;
+      }
+      const result = await this.#append(conversation, { kind: 'visitor', id: visitor.visitorId, name: null }, clientMessageId, body);
+      if (opened) await this.#deps.router.drain();
+      else if (result.conversation.status === 'queued') await this.#deps.router.announceQueue();
+      return result;
+    });
+  }
+
+  async sendFromAgent(agent: AgentRecord, conversationId: string, clientMessageId: string, body: string) {
+    const conversation = await this.#forActor({ side: 'agent', agent }, conversationId);
+    const earlier = await this.#deps.store.messages.findByClientId(conversation.id, clientMessageId);
+    if (earlier) return { message: earlier, conversation };
+    if (conversation.status !== 'active') {
+      throw new ParleyError(ErrorCode.ConversationClosed, 'This conversation is closed');
+    }
+    return this.#append(conversation, { kind: 'agent', id: agent.id, name: agent.name }, clientMessageId, body);
+  }
+
+  /** Messages after `afterSeq` of a conversation the agent holds, or one waiting in the queue. */
+  async historyForAgent(agent: AgentRecord, conversationId: string, afterSeq: number) {
+    const conversation = await this.#forActor({ side: 'agent', agent }, conversationId, { allowQueued: true });
+    const messages = await this.#deps.store.messages.listAfter(conversation.id, afterSeq, HISTORY_PAGE);
+    return { conversation, messages };
+  }
+
+  async markSeen(actor: Actor, conversationId: string, seq: number): Promise<void> {
+    const conversation = await this.#forActor(actor, conversationId);
+    const current = actor.side === 'visitor' ? conversation.visitorSeenSeq : conversation.agentSeenSeq;
+    if (seq <= current) return;
+    const updated = await this.#deps.store.conversations.markSeen(conversation.id, actor.side, seq);
+    if (!updated) return;
+    const mark = actor.side === 'visitor' ? updated.visitorSeenSeq : updated.agentSeenSeq;
+    if (mark > current) this.#deps.events.publish({ type: 'seen', conversation: updated, by: actor.side, seq: mark });
+  }
+
+  async setTyping(actor: Actor, conversationId: string, typing: boolean): Promise<void> {
+    const conversation = await this.#forActor(actor, conversationId, { allowQueued: actor.side === 'visitor' });
+    if (conversation.status === 'closed') return;
+    this.#deps.events.publish({ type: 'typing', conversation, author: actor.side, typing });
+  }
+
+  async close(actor: Actor, conversationId: string): Promise<Conversation> {
+    const conversation = await this.#forActor(actor, conversationId, { allowQueued: actor.side === 'visitor' });
+    const closed = await this.#deps.store.conversations.close(conversation.id, actor.side, this.#now());
+    if (!closed) return conversation; // already closed: closing is idempotent
+    this.#deps.events.publish({ type: 'conversation.updated', conversation: closed });
+    // An active chat frees capacity; a queued one shortens the queue. Either way routing looks again.
+    await this.#deps.router.drain();
+    return closed;
+  }
+
+  async #append(conversation: Conversation, author: Message['author'], clientMessageId: string, body: string) {
+    const { store, events } = this.#deps;
+    const { message, created } = await store.messages.append({
+      id: newId('msg'),
+      conversationId: conversation.id,
+      clientMessageId,
+      author,
+      body,
+      now: this.#now(),
+    });
+    const updated = (await store.conversations.findById(conversation.id)) ?? conversation;
+    if (created) events.publish({ type: 'message.created', conversation: updated, message });
+    return { message, conversation: updated };
+  }
+
+  async #forActor(actor: Actor, conversationId: string, options: { allowQueued?: boolean } = {}): Promise<Conversation> {
+    const conversation = await this.#deps.store.conversations.findById(conversationId);
+    if (!conversation) throw notFound('Conversation');
+    if (actor.side === 'visitor') {
+      // Someone else's conversation answers exactly like a missing one: ids are not an oracle.
+      if (conversation.visitorId !== actor.visitor.visitorId) throw notFound('Conversation');
+      return conversation;
+    }
+    const mine = conversation.agent?.id === actor.agent.id;
+    const waiting = options.allowQueued === true && conversation.status === 'queued';
+    if (!mine && !waiting) throw forbidden('This conversation is not assigned to you');
+    return conversation;
+  }
+
+  #now(): string {
+    return this.#deps.now().toISOString();
+  }
+}
+
+export type { Side };

@@ -1,0 +1,44 @@
+/**
+ * @module What the domain announces after a change is stored. Transports subscribe and fan out;
+ * the domain never knows who listens.
+ */
+import type { Conversation, ConversationSummary, Message } from '@parley/shared';
+
+export type Side = 'visitor' | 'agent';
+
+export type DomainEvent =
+  | { type: 'message.created'; conversation: Conversation; message: Message }
+  | { type: 'conversation.updated'; conversation: Conversation }
+  | { type: 'conversation.assigned'; conversation: ConversationSummary }
+  | { type: 'queue.changed'; queue: ConversationSummary[] }
+  | { type: 'typing'; conversation: Conversation; author: Side; typing: boolean }
+  | { type: 'seen'; conversation: Conversation; by: Side; seq: number };
+
+export interface EventSink {
+  publish(event: DomainEvent): void;
+}
+
+/** Fans one event out to every subscriber; a throwing subscriber cannot stop the others. */
+export class EventHub implements EventSink {
+  readonly #subscribers = new Set<(event: DomainEvent) => void>();
+  readonly #onError: (error: unknown, event: DomainEvent) => void;
+
+  constructor(onError: (error: unknown, event: DomainEvent) => void) {
+    this.#onError = onError;
+  }
+
+  subscribe(subscriber: (event: DomainEvent) => void): () => void {
+    this.#subscribers.add(subscriber);
+    return () => this.#subscribers.delete(subscriber);
+  }
+
+  publish(event: DomainEvent): void {
+    for (const subscriber of this.#subscribers) {
+      try {
+        subscriber(event);
+      } catch (error) {
+        this.#onError(error, event);
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * @module Agent sign-in over REST: sets and clears the httpOnly session cookie the /agent handshake reads.
+ */
+import { Router, type Request } from 'express';
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
+import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
+import { LoginRequestSchema } from '@parley/shared';
+import { ParleyError } from '../errors.ts';
+import type { AgentAuth } from '../domain/agent-auth.ts';
+import { parseOrThrow } from './validate.ts';
+import { toPublicAgent } from './public-agent.ts';
+
+export const sessionTokenOf = (req: Request): string | undefined => parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+
+export function authRouter(auth: AgentAuth, options: { secureCookies: () => boolean }): Router {
+  const router = Router();
+
+  router.post('/api/auth/login', async (req, res) => {
+    const { email, password } = parseOrThrow(LoginRequestSchema, req.body);
+    const { agent, token, expiresAt } = await auth.login(email, password);
+    res.setHeader(
+      'Set-Cookie',
+      serializeCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies(),
+        path: '/',
+        expires: expiresAt,
+      }),
+    );
+    res.json({ agent: toPublicAgent(agent) });
+  });
+
+  router.get('/api/auth/me', async (req, res) => {
+    const agent = await auth.authenticate(sessionTokenOf(req));
+    if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Not signed in');
+    res.json({ agent: toPublicAgent(agent) });
+  });
+
+  router.post('/api/auth/logout', async (req, res) => {
+    await auth.logout(sessionTokenOf(req));
+    res.setHeader(
+      'Set-Cookie',
+      serializeCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: options.secureCookies(), path: '/', maxAge: 0 }),
+    );
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,48 @@
+/**
+ * @module REST input validation with the shared schemas, and the JSON error body every endpoint answers.
+ */
+import type { ErrorRequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import { ErrorCode, type ErrorInfo } from '@parley/shared/error-codes';
+import { describeIssues, summarizeIssues } from '@parley/shared';
+import { ParleyError, toParleyError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = describeIssues(parsed.error);
+  throw new ParleyError(ErrorCode.InvalidPayload, summarizeIssues(issues), { issues });
+}
+
+const statusOf: Record<ErrorInfo['code'], number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unknown_site: 404,
+  origin_not_allowed: 403,
+  conversation_closed: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function sendError(res: Response, error: ParleyError): void {
+  res.status(statusOf[error.code]).json({ error: error.toInfo() });
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    // body-parser's own failures (bad JSON, too large) are the client's, not ours.
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
+    const parleyError =
+      status >= 400 && status < 500 && !(error instanceof ParleyError)
+        ? new ParleyError(ErrorCode.InvalidPayload, status === 413 ? 'Request body is too large' : 'Request body is not valid JSON')
+        : toParleyError(error);
+    if (parleyError.code === ErrorCode.Internal) logger.error('request failed', { method: req.method, path: req.path, error });
+    if (res.headersSent) return;
+    sendError(res, parleyError);
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * @module The public widget config, fetched cross-origin by the widget on site owners' pages.
+ */
+import { Router } from 'express';
+import { SiteKeyParamsSchema, type WidgetConfig } from '@parley/shared';
+import { ErrorCode } from '@parley/shared/error-codes';
+import { ParleyError } from '../errors.ts';
+import type { Store } from '../store/types.ts';
+import { parseOrThrow } from './validate.ts';
+
+export function widgetRouter(store: Store): Router {
+  const router = Router();
+
+  router.get('/api/widget/config/:siteKey', async (req, res) => {
+    const { siteKey } = parseOrThrow(SiteKeyParamsSchema, req.params);
+    const site = await store.sites.findByKey(siteKey);
+    res.setHeader('Vary', 'Origin');
+    const origin = req.headers.origin;
+    // Only the site's own pages may read its config from a browser.
+    if (site && origin && site.allowedOrigins.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    if (!site) throw new ParleyError(ErrorCode.UnknownSite, 'No site has this key');
+    const config: WidgetConfig = {
+      siteKey: site.siteKey,
+      siteName: site.name,
+      color: site.color,
+      position: site.position,
+      greeting: site.greeting,
+    };
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.json(config);
+  });
+
+  return router;
+}

@@ -1,0 +1,57 @@
+/**
+ * @module Entry point: read the configuration, start Parley, say where it is, stop cleanly on a signal.
+ */
+import { ConfigError, loadConfig } from './config.ts';
+import { startParley } from './app.ts';
+import { createLogger } from './logger.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const server = await startParley(config, { logger });
+  const lines = [
+    '',
+    `  Parley is running (${server.store.engine}).`,
+    `  Demo page with the widget:  ${server.url}/`,
+    `  Agent console:              ${server.url}/console/`,
+  ];
+  const admin = server.bootstrap.createdAdmin;
+  if (admin) {
+    lines.push(
+      admin.generatedPassword
+        ? `  Admin sign-in:              ${admin.email} / ${admin.generatedPassword}   (shown once: note it down)`
+        : `  Admin sign-in:              ${admin.email} / (PARLEY_ADMIN_PASSWORD)`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Parley failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

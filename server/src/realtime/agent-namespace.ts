@@ -1,0 +1,97 @@
+/**
+ * @module The /agent namespace: the session cookie signs the agent in at the handshake; a connected
+ * agent is online and gets work; events translate into domain calls.
+ */
+import type { Namespace, Socket } from 'socket.io';
+import { parse as parseCookie } from 'cookie';
+import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
+import { agentClientEvents } from '@parley/shared';
+import { ParleyError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentAuth } from '../domain/agent-auth.ts';
+import type { Conversations } from '../domain/conversations.ts';
+import type { Router } from '../domain/routing.ts';
+import type { AgentPresence } from '../scale/agent-presence.ts';
+import { bindHandlers, handshakeError } from './validated-handler.ts';
+import { toPublicAgent } from '../http/public-agent.ts';
+
+export const agentRoom = (agentId: string): string => `agent:${agentId}`;
+export const ALL_AGENTS_ROOM = 'agents';
+
+export interface AgentNamespaceDeps {
+  store: Store;
+  auth: AgentAuth;
+  conversations: Conversations;
+  router: Router;
+  presence: AgentPresence;
+  /** Origins a browser may open the console socket from; a request without Origin is not a browser's. */
+  consoleOrigins: () => string[];
+  logger: Logger;
+}
+
+export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
+  nsp.use((socket, next) => {
+    authenticate(socket, deps).then(
+      () => next(),
+      (error: unknown) => {
+        if (!(error instanceof ParleyError)) deps.logger.error('agent handshake failed', { error });
+        next(handshakeError(error instanceof ParleyError ? error : new ParleyError(ErrorCode.Internal, 'Handshake failed')));
+      },
+    );
+  });
+
+  nsp.on('connection', (socket) => {
+    const agent = (socket.data as { agent: AgentRecord }).agent;
+    void socket.join([agentRoom(agent.id), ALL_AGENTS_ROOM]);
+    void deps.presence.connect(agent.id).then(async (cameOnline) => {
+      if (cameOnline) deps.logger.info('agent online', { agentId: agent.id });
+      // Coming online frees capacity: routing looks at the queue again.
+      await deps.router.drain();
+    });
+    socket.on('disconnect', () => {
+      void deps.presence.disconnect(agent.id).then((wentOffline) => {
+        if (wentOffline) deps.logger.info('agent offline', { agentId: agent.id });
+      });
+    });
+
+    const actor = { side: 'agent', agent } as const;
+    bindHandlers(
+      socket,
+      agentClientEvents,
+      {
+        'agent:sync': async () => ({
+          agent: toPublicAgent(agent),
+          conversations: await deps.store.conversations.listOpenForAgent(agent.id),
+          queue: await deps.router.queue(),
+        }),
+        'conversation:history': ({ conversationId, afterSeq }) =>
+          deps.conversations.historyForAgent(agent, conversationId, afterSeq),
+        'message:send': async ({ conversationId, clientMessageId, body }) => {
+          const { message } = await deps.conversations.sendFromAgent(agent, conversationId, clientMessageId, body);
+          return { message };
+        },
+        'message:seen': async ({ conversationId, seq }) => {
+          await deps.conversations.markSeen(actor, conversationId, seq);
+          return {};
+        },
+        'conversation:close': ({ conversationId }) => deps.conversations.close(actor, conversationId),
+        'typing:start': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, true),
+        'typing:stop': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, false),
+      },
+      deps.logger,
+    );
+  });
+}
+
+async function authenticate(socket: Socket, deps: AgentNamespaceDeps): Promise<void> {
+  const origin = socket.handshake.headers.origin;
+  // Cookies ride along on cross-site WebSocket handshakes: refuse pages that are not the console's.
+  if (origin && !deps.consoleOrigins().includes(origin)) {
+    throw new ParleyError(ErrorCode.Forbidden, 'The console cannot be used from this origin');
+  }
+  const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
+  const agent = await deps.auth.authenticate(cookies[SESSION_COOKIE]);
+  if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Sign in first');
+  socket.data = { agent };
+}

@@ -1,0 +1,68 @@
+/**
+ * @module Delivers domain events to the sockets that should see them, by room: a visitor's room,
+ * the assigned agent's room, or every agent.
+ */
+import type { Namespace } from 'socket.io';
+import type { AgentClientToServer, AgentServerToClient, VisitorClientToServer, VisitorServerToClient } from '@parley/shared';
+import type { DomainEvent } from '../domain/events.ts';
+import { visitorRoom } from './visitor-namespace.ts';
+import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
+
+export function createFanOut(
+  visitors: Namespace<VisitorClientToServer, VisitorServerToClient>,
+  agents: Namespace<AgentClientToServer, AgentServerToClient>,
+): (event: DomainEvent) => void {
+  // Last position told to each queued conversation: a visitor hears again only when it changes.
+  const toldPositions = new Map<string, number>();
+
+  return (event) => {
+    switch (event.type) {
+      case 'message.created': {
+        const { conversation, message } = event;
+        visitors.to(visitorRoom(conversation.visitorId)).emit('message:new', message);
+        if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:new', message);
+        return;
+      }
+      case 'conversation.updated': {
+        const { conversation } = event;
+        visitors.to(visitorRoom(conversation.visitorId)).emit('conversation:updated', conversation);
+        if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('conversation:updated', conversation);
+        return;
+      }
+      case 'conversation.assigned': {
+        const { conversation } = event;
+        if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('conversation:assigned', conversation);
+        return;
+      }
+      case 'queue.changed': {
+        agents.to(ALL_AGENTS_ROOM).emit('queue:updated', { queue: event.queue });
+        const stillQueued = new Set<string>();
+        event.queue.forEach((conversation, index) => {
+          stillQueued.add(conversation.id);
+          const position = index + 1;
+          if (toldPositions.get(conversation.id) === position) return;
+          toldPositions.set(conversation.id, position);
+          visitors
+            .to(visitorRoom(conversation.visitorId))
+            .emit('queue:position', { conversationId: conversation.id, position });
+        });
+        for (const id of toldPositions.keys()) if (!stillQueued.has(id)) toldPositions.delete(id);
+        return;
+      }
+      case 'typing': {
+        const { conversation, author, typing } = event;
+        const update = { conversationId: conversation.id, author, typing };
+        if (author === 'agent') visitors.to(visitorRoom(conversation.visitorId)).emit('typing:update', update);
+        else if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('typing:update', update);
+        return;
+      }
+      case 'seen': {
+        const { conversation, by, seq } = event;
+        const update = { conversationId: conversation.id, by, seq };
+        if (by === 'agent') visitors.to(visitorRoom(conversation.visitorId)).emit('message:seen', update);
+        else if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:seen', update);
+        return;
+      }
+    }
+  };
+}

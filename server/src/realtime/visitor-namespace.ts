@@ -1,0 +1,80 @@
+/**
+ * @module The /visitor namespace: checks the site key and page origin at the handshake, gives the
+ * visitor an identity, and translates the widget's events into domain calls.
+ */
+import type { Namespace, Socket } from 'socket.io';
+import { ErrorCode } from '@parley/shared/error-codes';
+import { VisitorHandshakeSchema, describeIssues, summarizeIssues, visitorClientEvents } from '@parley/shared';
+import { ParleyError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/types.ts';
+import type { Conversations, VisitorRef } from '../domain/conversations.ts';
+import type { VisitorTokens } from '../domain/visitor-tokens.ts';
+import { bindHandlers, handshakeError } from './validated-handler.ts';
+
+export interface VisitorSocketData {
+  visitor: VisitorRef;
+  token: string;
+}
+
+export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
+
+export function setUpVisitorNamespace(
+  nsp: Namespace,
+  deps: { store: Store; conversations: Conversations; tokens: VisitorTokens; logger: Logger },
+): void {
+  nsp.use((socket, next) => {
+    authenticate(socket, deps).then(
+      () => next(),
+      (error: unknown) => {
+        if (!(error instanceof ParleyError)) deps.logger.error('visitor handshake failed', { error });
+        next(handshakeError(error instanceof ParleyError ? error : new ParleyError(ErrorCode.Internal, 'Handshake failed')));
+      },
+    );
+  });
+
+  nsp.on('connection', (socket) => {
+    const { visitor, token } = socket.data as VisitorSocketData;
+    void socket.join(visitorRoom(visitor.visitorId));
+    const actor = { side: 'visitor', visitor } as const;
+    bindHandlers(
+      socket,
+      visitorClientEvents,
+      {
+        'session:resume': async ({ conversationId, lastSeq }) => ({
+          token,
+          visitorId: visitor.visitorId,
+          ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
+        }),
+        'message:send': ({ clientMessageId, body }) => deps.conversations.sendFromVisitor(visitor, clientMessageId, body),
+        'message:seen': async ({ conversationId, seq }) => {
+          await deps.conversations.markSeen(actor, conversationId, seq);
+          return {};
+        },
+        'conversation:close': ({ conversationId }) => deps.conversations.close(actor, conversationId),
+        'typing:start': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, true),
+        'typing:stop': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, false),
+      },
+      deps.logger,
+    );
+  });
+}
+
+async function authenticate(socket: Socket, deps: { store: Store; tokens: VisitorTokens }): Promise<void> {
+  const parsed = VisitorHandshakeSchema.safeParse(socket.handshake.auth);
+  if (!parsed.success) {
+    throw new ParleyError(ErrorCode.InvalidPayload, summarizeIssues(describeIssues(parsed.error)));
+  }
+  const site = await deps.store.sites.findByKey(parsed.data.siteKey);
+  if (!site) throw new ParleyError(ErrorCode.UnknownSite, 'No site has this key');
+  const origin = socket.handshake.headers.origin;
+  if (!origin || !site.allowedOrigins.includes(origin)) {
+    throw new ParleyError(ErrorCode.OriginNotAllowed, `This page's origin is not allowed for the site (${origin ?? 'none'})`);
+  }
+  const known = parsed.data.token ? deps.tokens.verify(parsed.data.token, site.id) : undefined;
+  const identity = known
+    ? { visitorId: known, token: parsed.data.token ?? '' }
+    : deps.tokens.issue(site.id);
+  const data: VisitorSocketData = { visitor: { visitorId: identity.visitorId, siteId: site.id }, token: identity.token };
+  socket.data = data;
+}

@@ -1,0 +1,56 @@
+/**
+ * @module Agents in SQL, and the per-agent load that routing reads.
+ */
+import type { Kysely } from 'kysely';
+import type { AgentStore, NewAgent, RoutingCandidate } from '../types.ts';
+import type { Database } from './schema.ts';
+import { toAgent } from './mappers.ts';
+
+export function createAgentStore(db: Kysely<Database>): AgentStore {
+  return {
+    async count() {
+      const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async findByEmail(email) {
+      const row = await db.selectFrom('agents').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+      return row ? toAgent(row) : undefined;
+    },
+    async findById(id) {
+      const row = await db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAgent(row) : undefined;
+    },
+    async create(agent: NewAgent) {
+      const row = {
+        id: agent.id,
+        email: agent.email.toLowerCase(),
+        name: agent.name,
+        role: agent.role,
+        capacity: agent.capacity,
+        password_hash: agent.passwordHash,
+        active: 1,
+        last_assigned_at: null,
+        created_at: agent.createdAt,
+      };
+      await db.insertInto('agents').values(row).execute();
+      return toAgent(row);
+    },
+    async routingCandidates(ids): Promise<RoutingCandidate[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('agents as a')
+        .leftJoin('conversations as c', (join) => join.onRef('c.agent_id', '=', 'a.id').on('c.status', '=', 'active'))
+        .select((eb) => ['a.id', 'a.capacity', 'a.last_assigned_at', eb.fn.count<string | number>('c.id').as('active_count')])
+        .where('a.id', 'in', ids)
+        .where('a.active', '=', 1)
+        .groupBy(['a.id', 'a.capacity', 'a.last_assigned_at'])
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        capacity: Number(r.capacity),
+        activeCount: Number(r.active_count),
+        lastAssignedAt: r.last_assigned_at,
+      }));
+    },
+  };
+}

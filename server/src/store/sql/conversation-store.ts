@@ -1,0 +1,140 @@
+/**
+ * @module Conversations in SQL: state changes are conditional updates, so a race loses cleanly
+ * instead of assigning or closing twice.
+ */
+import type { Kysely } from 'kysely';
+import { ErrorCode } from '@parley/shared/error-codes';
+import type { ConversationSummary } from '@parley/shared';
+import { ParleyError } from '../../errors.ts';
+import type { ConversationStore } from '../types.ts';
+import type { Database } from './schema.ts';
+import { toConversation, toSummary, type ConversationRow } from './mappers.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+export function createConversationStore(db: Kysely<Database>): ConversationStore {
+  const base = () =>
+    db
+      .selectFrom('conversations as c')
+      .leftJoin('agents as a', 'a.id', 'c.agent_id')
+      .leftJoin('visitors as v', 'v.id', 'c.visitor_id')
+      .selectAll('c')
+      .select(['a.name as agent_name', 'v.name as visitor_name']);
+
+  const one = async (id: string) => {
+    const row: ConversationRow | undefined = await base().where('c.id', '=', id).executeTakeFirst();
+    return row ? toConversation(row) : undefined;
+  };
+
+  const withLastMessages = async (rows: ConversationRow[]): Promise<ConversationSummary[]> => {
+    if (rows.length === 0) return [];
+    const last = await db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', (join) => join.onRef('c.id', '=', 'm.conversation_id').onRef('c.last_seq', '=', 'm.seq'))
+      .selectAll('m')
+      .where(
+        'c.id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const byConversation = new Map(last.map((m) => [m.conversation_id, m]));
+    return rows.map((r) => toSummary(r, byConversation.get(r.id)));
+  };
+
+  return {
+    findById: one,
+    async findOpenByVisitor(visitorId) {
+      const row = await base().where('c.visitor_id', '=', visitorId).where('c.status', '<>', 'closed').executeTakeFirst();
+      return row ? toConversation(row) : undefined;
+    },
+    async findLatestByVisitor(visitorId) {
+      const row = await base()
+        .where('c.visitor_id', '=', visitorId)
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .executeTakeFirst();
+      return row ? toConversation(row) : undefined;
+    },
+    async create({ id, siteId, visitorId, now }) {
+      try {
+        await db
+          .insertInto('conversations')
+          .values({
+            id,
+            site_id: siteId,
+            visitor_id: visitorId,
+            status: 'queued',
+            agent_id: null,
+            created_at: now,
+            assigned_at: null,
+            closed_at: null,
+            closed_by: null,
+            last_seq: 0,
+            visitor_seen_seq: 0,
+            agent_seen_seq: 0,
+          })
+          .execute();
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new ParleyError(ErrorCode.Conflict, 'This visitor already has an open conversation', { cause: error });
+        }
+        throw error;
+      }
+      const created = await one(id);
+      if (!created) throw new Error(`conversation ${id} vanished right after insert`);
+      return created;
+    },
+    async listQueued() {
+      const rows = await base().where('c.status', '=', 'queued').orderBy('c.created_at').orderBy('c.id').execute();
+      return withLastMessages(rows);
+    },
+    async listOpenForAgent(agentId) {
+      const rows = await base()
+        .where('c.agent_id', '=', agentId)
+        .where('c.status', '=', 'active')
+        .orderBy('c.assigned_at')
+        .execute();
+      return withLastMessages(rows);
+    },
+    async summary(id) {
+      const row = await base().where('c.id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const [summary] = await withLastMessages([row]);
+      return summary;
+    },
+    async assign(id, agentId, now) {
+      const assigned = await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('conversations')
+          .set({ status: 'active', agent_id: agentId, assigned_at: now })
+          .where('id', '=', id)
+          .where('status', '=', 'queued')
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return false;
+        await trx.updateTable('agents').set({ last_assigned_at: now }).where('id', '=', agentId).execute();
+        return true;
+      });
+      return assigned ? one(id) : undefined;
+    },
+    async close(id, by, now) {
+      const result = await db
+        .updateTable('conversations')
+        .set({ status: 'closed', closed_at: now, closed_by: by })
+        .where('id', '=', id)
+        .where('status', '<>', 'closed')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 0 ? undefined : one(id);
+    },
+    async markSeen(id, by, seq) {
+      const column = by === 'visitor' ? 'visitor_seen_seq' : 'agent_seen_seq';
+      // Clamp to what exists and only ever move forward: late or replayed receipts change nothing.
+      await db
+        .updateTable('conversations')
+        .set((eb) => ({ [column]: eb.fn<number>('least', [eb.val(seq), eb.ref('last_seq')]) }))
+        .where('id', '=', id)
+        .where(column, '<', seq)
+        .execute();
+      return one(id);
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * @module Schema migrations, applied in order at every start. Never edit a released migration: add one.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('sites')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('site_key', 'text', (c) => c.notNull().unique())
+      .addColumn('allowed_origins', 'text', (c) => c.notNull())
+      .addColumn('color', 'text', (c) => c.notNull())
+      .addColumn('greeting', 'text', (c) => c.notNull())
+      .addColumn('position', 'text', (c) => c.notNull())
+      .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('agents')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('capacity', 'integer', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+      .addColumn('last_assigned_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('visitors')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+      .addColumn('name', 'text')
+      .addColumn('email', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('conversations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+      .addColumn('visitor_id', 'text', (c) => c.notNull().references('visitors.id'))
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('agent_id', 'text', (c) => c.references('agents.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('assigned_at', 'text')
+      .addColumn('closed_at', 'text')
+      .addColumn('closed_by', 'text')
+      .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('visitor_seen_seq', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('agent_seen_seq', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    // At most one open conversation per visitor, enforced by the database so two tabs cannot race.
+    await db.schema
+      .createIndex('conversations_one_open_per_visitor')
+      .on('conversations')
+      .column('visitor_id')
+      .unique()
+      .where(sql.ref('status'), '<>', 'closed')
+      .execute();
+    await db.schema.createIndex('conversations_status_created').on('conversations').columns(['status', 'created_at']).execute();
+    await db.schema.createIndex('conversations_agent_status').on('conversations').columns(['agent_id', 'status']).execute();
+    await db.schema.createIndex('conversations_visitor_created').on('conversations').columns(['visitor_id', 'created_at']).execute();
+
+    await db.schema
+      .createTable('messages')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('client_message_id', 'text')
+      .addColumn('author_kind', 'text', (c) => c.notNull())
+      .addColumn('author_id', 'text')
+      .addColumn('author_name', 'text')
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('messages_conversation_seq', ['conversation_id', 'seq'])
+      .addUniqueConstraint('messages_conversation_client_id', ['conversation_id', 'client_message_id'])
+      .execute();
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ '0001_initial': initial }),
+};

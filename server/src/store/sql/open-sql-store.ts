@@ -1,0 +1,65 @@
+/**
+ * @module Opens the SQL store on SQLite (a file in the data dir) or PostgreSQL (DATABASE_URL) and
+ * applies migrations. Both engines run the same kysely queries.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Store } from '../types.ts';
+import type { Database } from './schema.ts';
+import { migrationProvider } from './migrations.ts';
+import { createSiteStore } from './site-store.ts';
+import { createAgentStore } from './agent-store.ts';
+import { createSessionStore } from './session-store.ts';
+import { createVisitorStore } from './visitor-store.ts';
+import { createConversationStore } from './conversation-store.ts';
+import { createMessageStore } from './message-store.ts';
+
+export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+function createDb(target: SqlTarget): Kysely<Database> {
+  if (target.engine === 'postgres') {
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
+    });
+  }
+  fs.mkdirSync(path.dirname(target.file), { recursive: true });
+  const database = new SqliteDatabase(target.file);
+  // WAL keeps readers off the writer's back; synchronous=NORMAL is durable across process crashes in WAL mode.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  // SQLite has no LEAST(); min() with two arguments is the same thing.
+  database.function('least', { deterministic: true }, (a: unknown, b: unknown) => Math.min(Number(a), Number(b)));
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+export async function openSqlStore(target: SqlTarget): Promise<Store> {
+  const db = createDb(target);
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed`, { cause: error });
+  }
+  return {
+    engine: target.engine,
+    sites: createSiteStore(db),
+    agents: createAgentStore(db),
+    sessions: createSessionStore(db),
+    visitors: createVisitorStore(db),
+    conversations: createConversationStore(db),
+    messages: createMessageStore(db),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * @module Table shapes as kysely sees them. Times are ISO-8601 text in both engines, so ordering and
+ * comparison work the same way everywhere; booleans are 0/1 integers for the same reason.
+ */
+export interface SitesTable {
+  id: string;
+  name: string;
+  site_key: string;
+  allowed_origins: string; // JSON array
+  color: string;
+  greeting: string;
+  position: string;
+  is_demo: number;
+  created_at: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  capacity: number;
+  password_hash: string;
+  active: number;
+  last_assigned_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  agent_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface VisitorsTable {
+  id: string;
+  site_id: string;
+  name: string | null;
+  email: string | null;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  site_id: string;
+  visitor_id: string;
+  status: string;
+  agent_id: string | null;
+  created_at: string;
+  assigned_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  last_seq: number;
+  visitor_seen_seq: number;
+  agent_seen_seq: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_message_id: string | null;
+  author_kind: string;
+  author_id: string | null;
+  author_name: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface Database {
+  sites: SitesTable;
+  agents: AgentsTable;
+  sessions: SessionsTable;
+  visitors: VisitorsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+}
