@@ -1,0 +1,88 @@
+/**
+ * The REST surface: health, sign-in, the public widget config with its CORS rule, the demo page,
+ * and the one error body every endpoint answers.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AgentResponseSchema, ErrorBodySchema, WidgetConfigSchema } from '@parley/shared';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
+import { login } from './support/clients.ts';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await startTestServer();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('http api', () => {
+  it('answers /healthz when storage answers', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('signs an agent in with an httpOnly cookie and tells who it is', async () => {
+    const res = await post(`${t.url}/api/auth/login`, JSON.stringify({ email: 'Admin@Example.com ', password: ADMIN.password }));
+    expect(res.status).toBe(200);
+    const body = AgentResponseSchema.parse(await res.json());
+    expect(body.agent).toMatchObject({ email: ADMIN.email, role: 'admin', capacity: 3 });
+    expect(JSON.stringify(body)).not.toContain('password');
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+
+    const cookie = await login(t.url, ADMIN.email, ADMIN.password);
+    const me = await fetch(`${t.url}/api/auth/me`, { headers: { cookie } });
+    expect(AgentResponseSchema.parse(await me.json()).agent.email).toBe(ADMIN.email);
+  });
+
+  it('refuses a wrong password or unknown email with the same answer', async () => {
+    const wrong = await post(`${t.url}/api/auth/login`, JSON.stringify({ email: ADMIN.email, password: 'nope' }));
+    const unknown = await post(`${t.url}/api/auth/login`, JSON.stringify({ email: 'who@example.com', password: 'nope' }));
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+    expect((await fetch(`${t.url}/api/auth/me`)).status).toBe(401);
+  });
+
+  it('answers invalid_payload for bad JSON, wrong shapes and oversized bodies', async () => {
+    for (const body of ['{not json', JSON.stringify({ email: 42 }), JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(40_000) })]) {
+      const res = await post(`${t.url}/api/auth/login`, body);
+      expect(res.status).toBe(400);
+      const parsed = ErrorBodySchema.parse(await res.json());
+      expect(parsed.error.code).toBe('invalid_payload');
+      expect(parsed.error.message).not.toMatch(/at .*\.ts/); // no stack on the wire
+    }
+  });
+
+  it('serves the widget config, readable cross-origin only from the site’s own origins', async () => {
+    const ok = await fetch(`${t.url}/api/widget/config/${t.siteKey}`, { headers: { origin: t.origin } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(t.origin);
+    expect(WidgetConfigSchema.parse(await ok.json())).toMatchObject({ siteKey: t.siteKey, siteName: 'Demo' });
+
+    const foreign = await fetch(`${t.url}/api/widget/config/${t.siteKey}`, { headers: { origin: 'https://evil.example' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+
+    const missing = await fetch(`${t.url}/api/widget/config/pk_missing`);
+    expect(missing.status).toBe(404);
+    expect(ErrorBodySchema.parse(await missing.json()).error.code).toBe('unknown_site');
+  });
+
+  it('serves a demo page that embeds the widget with the site owner’s snippet', async () => {
+    const res = await fetch(`${t.url}/`);
+    const html = await res.text();
+    expect(html).toContain(`<script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"></script>`);
+    expect(html).toContain(`${t.url}/console/`);
+  });
+
+  it('answers unknown API paths with a JSON not_found', async () => {
+    const res = await fetch(`${t.url}/api/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(ErrorBodySchema.parse(await res.json()).error.code).toBe('not_found');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * @module Starts a real Parley on port 0 with a fresh SQLite file (or a PostgreSQL database) for one test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseConfig } from '../../src/config.ts';
+import { startParley, type ParleyServer } from '../../src/app.ts';
+import { hashPassword } from '../../src/domain/passwords.ts';
+import { newId } from '../../src/domain/ids.ts';
+import type { AgentRecord } from '../../src/store/types.ts';
+
+export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
+
+export interface TestServer {
+  server: ParleyServer;
+  url: string;
+  dataDir: string;
+  /** The demo site's key; its allowed origin is `origin`. */
+  siteKey: string;
+  origin: string;
+  close(): Promise<void>;
+  /** Stops and starts again on the same data, as a restart would. */
+  restart(): Promise<void>;
+  createAgent(input: { name: string; capacity?: number; password?: string }): Promise<AgentRecord & { password: string }>;
+}
+
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
+}
+
+export async function startTestServer(options: { dataDir?: string; databaseUrl?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? makeDataDir();
+  const env = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PARLEY_DATA_DIR: dataDir,
+    DATABASE_URL: options.databaseUrl,
+    PARLEY_ADMIN_EMAIL: ADMIN.email,
+    PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+  };
+  let server = await startParley(parseConfig(env));
+  const demo = await server.store.sites.findDemo();
+  if (!demo) throw new Error('no demo site after start');
+  const origin = new URL(server.url).origin;
+  const handle: TestServer = {
+    get server() {
+      return server;
+    },
+    get url() {
+      return server.url;
+    },
+    dataDir,
+    siteKey: demo.siteKey,
+    origin,
+    async close() {
+      await server.close();
+    },
+    async restart() {
+      await server.close();
+      // A new port means a new origin: keep the one the site allows by asking for the same port.
+      server = await startParley(parseConfig({ ...env, PORT: String(new URL(origin).port) }));
+    },
+    async createAgent({ name, capacity = 3, password = `pw-${name}-secret` }) {
+      const agent = await server.store.agents.create({
+        id: newId('agt'),
+        email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
+        name,
+        role: 'agent',
+        capacity,
+        passwordHash: await hashPassword(password),
+        createdAt: new Date().toISOString(),
+      });
+      return { ...agent, password };
+    },
+  };
+  return handle;
+}
