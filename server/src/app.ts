@@ -106,7 +106,10 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  if (!publicUrl) publicUrl = `http://localhost:${port}`;
+  if (!publicUrl) {
+    const wildcard = config.host === '0.0.0.0' || config.host === '::';
+    publicUrl = `http://${wildcard ? 'localhost' : config.host}:${port}`;
+  }
 
   const boot = await bootstrap(store, {
     publicOrigin: publicOrigin(),

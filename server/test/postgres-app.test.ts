@@ -1,0 +1,41 @@
+/**
+ * The whole app on PostgreSQL: the same chat flow and restart durability as on SQLite.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Message, SendResult, SessionResumeResult } from '@parley/shared';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
+import { createTempDatabase, postgresAdminUrl, type TempDatabase } from './support/postgres.ts';
+import { call, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+
+describe.runIf(postgresAdminUrl)('app on postgres', () => {
+  let t: TestServer | undefined;
+  let database: TempDatabase | undefined;
+  afterEach(async () => {
+    disconnectAll();
+    await t?.close();
+    await database?.drop();
+  });
+
+  it('chats and keeps everything across a restart', async () => {
+    database = await createTempDatabase(postgresAdminUrl ?? '');
+    t = await startTestServer({ databaseUrl: database.url });
+    expect(t.server.store.engine).toBe('postgres');
+    const v = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
+    await connected(v);
+    const session = await call<SessionResumeResult>(v, 'session:resume', { conversationId: null, lastSeq: 0 });
+    const { conversation } = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'hello pg' });
+    const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
+    await call(agent, 'agent:sync', {});
+    const reply = nextEvent<Message>(v, 'message:new', (m) => m.author.kind === 'agent');
+    await call(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: 'hello visitor' });
+    await reply;
+
+    disconnectAll();
+    await t.restart();
+    const back = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin, token: session.token });
+    await connected(back);
+    const resumed = await call<SessionResumeResult>(back, 'session:resume', { conversationId: conversation.id, lastSeq: 0 });
+    expect(resumed.messages.map((m) => m.body)).toEqual(['hello pg', 'hello visitor']);
+    expect(resumed.conversation?.status).toBe('active');
+  });
+});
