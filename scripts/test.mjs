@@ -1,0 +1,48 @@
+// `npm test` / `pnpm test`: install if needed, typecheck, build the bundles the browser tests load,
+// run every package's tests, check the widget's size budget, and print one total line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ensureBuilt, ensureInstalled, pnpm, root } from './workspace.mjs';
+
+ensureInstalled();
+pnpm(['-r', 'run', 'typecheck']);
+// Always rebuild: the browser tests must load the code under test, not a stale bundle.
+ensureBuilt({ force: true });
+
+const packages = ['shared', 'server', 'widget', 'agent-console'];
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-reports-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let anyFailed = false;
+
+for (const pkg of packages) {
+  process.stdout.write(`\n── ${pkg} ──\n`);
+  const report = path.join(reports, `${pkg}.json`);
+  const result = spawnSync(
+    path.join(root, pkg, 'node_modules/.bin/vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { cwd: path.join(root, pkg), stdio: 'inherit' },
+  );
+  if (result.status !== 0) anyFailed = true;
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+  } else {
+    anyFailed = true;
+    totals.failed += 1;
+  }
+}
+
+const size = spawnSync(process.execPath, [path.join(root, 'scripts/check-widget-size.mjs')], { cwd: root, stdio: 'inherit' });
+if (size.status !== 0) {
+  anyFailed = true;
+  totals.failed += 1;
+} else {
+  totals.passed += 1;
+}
+
+process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(anyFailed ? 1 : 0);

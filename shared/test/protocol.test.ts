@@ -1,0 +1,71 @@
+/**
+ * The wire protocol's promises: payloads that are wrong are refused with a path, error codes are
+ * unique, and every client event declares a payload schema.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  AgentSendSchema,
+  ErrorBodySchema,
+  ErrorCode,
+  LoginRequestSchema,
+  MAX_MESSAGE_LENGTH,
+  SessionResumeSchema,
+  VisitorHandshakeSchema,
+  VisitorSendSchema,
+  agentClientEvents,
+  describeIssues,
+  visitorClientEvents,
+} from '../src/index.ts';
+
+describe('protocol schemas', () => {
+  it('accepts a well-formed visitor send and refuses blank, oversized or oddly identified ones', () => {
+    expect(VisitorSendSchema.safeParse({ clientMessageId: 'abc-123_XYZ', body: 'Hello' }).success).toBe(true);
+    for (const bad of [
+      { clientMessageId: 'abc-123_XYZ', body: '   \n' },
+      { clientMessageId: 'abc-123_XYZ', body: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) },
+      { clientMessageId: 'short', body: 'hi' },
+      { clientMessageId: 'has spaces in it', body: 'hi' },
+      { body: 'hi' },
+    ]) {
+      expect(VisitorSendSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it('keeps message bodies as written (no trimming of what people typed)', () => {
+    const parsed = VisitorSendSchema.parse({ clientMessageId: 'abcdefgh', body: '  indented\n' });
+    expect(parsed.body).toBe('  indented\n');
+  });
+
+  it('normalises sign-in emails and accepts single-label hosts like admin@localhost', () => {
+    expect(LoginRequestSchema.parse({ email: ' Admin@LocalHost ', password: 'x' }).email).toBe('admin@localhost');
+    expect(LoginRequestSchema.safeParse({ email: 'not-an-email', password: 'x' }).success).toBe(false);
+  });
+
+  it('says where a payload is wrong', () => {
+    const result = AgentSendSchema.safeParse({ conversationId: 5, clientMessageId: 'abcdefgh', body: 'ok' });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error)).toEqual([{ path: 'conversationId', message: expect.any(String) }]);
+    const resume = SessionResumeSchema.safeParse({ conversationId: null, lastSeq: -1 });
+    expect(resume.success).toBe(false);
+  });
+
+  it('requires a site key at the visitor handshake and bounds the token', () => {
+    expect(VisitorHandshakeSchema.safeParse({ siteKey: 'pk_1' }).success).toBe(true);
+    expect(VisitorHandshakeSchema.safeParse({ siteKey: '' }).success).toBe(false);
+    expect(VisitorHandshakeSchema.safeParse({ siteKey: 'pk_1', token: 'x'.repeat(600) }).success).toBe(false);
+  });
+
+  it('has unique error codes, all accepted by the error body schema', () => {
+    const codes = Object.values(ErrorCode);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(ErrorBodySchema.safeParse({ error: { code, message: 'm' } }).success).toBe(true);
+    expect(ErrorBodySchema.safeParse({ error: { code: 'made_up', message: 'm' } }).success).toBe(false);
+  });
+
+  it('names events entity:verb and gives each client event a payload schema', () => {
+    for (const [name, spec] of [...Object.entries(visitorClientEvents), ...Object.entries(agentClientEvents)]) {
+      expect(name).toMatch(/^[a-z]+:[a-z]+$/);
+      expect(typeof spec.payload.safeParse).toBe('function');
+    }
+  });
+});
