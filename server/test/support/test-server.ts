@@ -20,8 +20,11 @@ export interface TestServer {
   siteKey: string;
   origin: string;
   close(): Promise<void>;
-  /** Stops and starts again on the same data, as a restart would. */
+  /** Stops and starts again on the same data and port, as a restart would. */
   restart(): Promise<void>;
+  /** The two halves of restart, for tests that act while the server is down. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   createAgent(input: { name: string; capacity?: number; password?: string }): Promise<AgentRecord & { password: string }>;
 }
 
@@ -58,7 +61,13 @@ export async function startTestServer(options: { dataDir?: string; databaseUrl?:
       await server.close();
     },
     async restart() {
+      await handle.stop();
+      await handle.start();
+    },
+    async stop() {
       await server.close();
+    },
+    async start() {
       // A new port means a new origin: keep the one the site allows by asking for the same port.
       server = await startParley(parseConfig({ ...env, PORT: String(new URL(origin).port) }));
     },

@@ -1,0 +1,42 @@
+/**
+ * @module Debian's Chromium driven by playwright-core, launched the way this project's machines
+ * need it (headless, no sandbox as root, no background networking, a fresh profile).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH);
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+
+if (!chromiumAvailable) {
+  if (inCi) throw new Error(`CI must provide Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium; see .ci/run)`);
+  process.stderr.write(`Browser tests not run: install Chromium (apt-get install -y chromium) or set PARLEY_CHROMIUM.\n`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  // playwright-core gives every launch() a fresh temporary profile (and refuses --user-data-dir).
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Fails with a clear message when the bundles the browser loads were not built. */
+export function requireBuiltFrontEnds(root: string): void {
+  for (const file of ['widget/dist/widget.js', 'agent-console/dist/index.html']) {
+    if (!fs.existsSync(path.join(root, file))) {
+      throw new Error(`${file} is missing: run \`pnpm build\` (npm test builds it for you)`);
+    }
+  }
+}
