@@ -1,0 +1,67 @@
+/**
+ * @module The message box: Enter sends, Shift+Enter starts a new line, blank input is never sent.
+ */
+import { useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+
+/** Mirrors MAX_MESSAGE_LENGTH in @parley/shared/models, which the widget cannot import without zod. */
+const MAX_MESSAGE_LENGTH = 5000;
+
+export interface ComposerProps {
+  disabled?: boolean;
+  draft?: string;
+  onDraftChange?(text: string): void;
+  onSend(body: string): void;
+  onInput?(): void;
+  onBlur?(): void;
+}
+
+export function Composer({ disabled = false, draft = '', onDraftChange, onSend, onInput, onBlur }: ComposerProps): JSX.Element {
+  const [text, setTextState] = useState(draft);
+  const setText = (value: string): void => {
+    setTextState(value);
+    onDraftChange?.(value);
+  };
+
+  const submit = (): void => {
+    const body = text.trim();
+    if (body === '' || disabled) return;
+    onSend(body);
+    setText('');
+  };
+
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>): void => {
+    // Enter while an input method is composing (Chinese, Japanese…) confirms a word, it must not send
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    submit();
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <textarea
+        aria-label="Message"
+        placeholder="Type your message…"
+        rows={2}
+        maxLength={MAX_MESSAGE_LENGTH}
+        value={text}
+        disabled={disabled}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          onInput?.();
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => onBlur?.()}
+      />
+      <button type="submit" class="send" disabled={disabled}>
+        Send
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * @module The widget's chat state and the pure transitions the server's answers and pushes apply
+ * to it. Kept free of sockets and timers so every ordering of events can be tested directly.
+ */
+import type { Conversation, Message, QueuePosition, SendResult, SessionResumeResult, TypingUpdate } from '@parley/shared';
+import { EMPTY_THREAD, mergeMessages, storedClientIds, type Thread } from './message-merge.ts';
+import type { OutboxEntry } from './outbox.ts';
+
+/**
+ * idle: not connected yet (the widget connects lazily); connecting: first attempt under way;
+ * online: connected and resumed, so sends may go out; reconnecting: was online, lost the link;
+ * failed: the server refused this page for good (unknown site, origin not allowed).
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'failed';
+
+export interface ChatState {
+  connection: ConnectionState;
+  conversation: Conversation | null;
+  thread: Thread;
+  /** The outbox as last read: messages written but not acknowledged yet. */
+  outbox: OutboxEntry[];
+  queuePosition: number | null;
+  agentTyping: boolean;
+  /** A quiet, human-readable problem to show (a dropped message, chat unavailable). */
+  notice: string | null;
+}
+
+export function initialState(conversation: Conversation | null, thread: Thread, outbox: OutboxEntry[]): ChatState {
+  return { connection: 'idle', conversation, thread, outbox, queuePosition: null, agentTyping: false, notice: null };
+}
+
+const STATUS_RANK = { queued: 0, active: 1, closed: 2 } as const;
+
+/**
+ * Picks the fresher of two snapshots of a conversation. A send ack's snapshot can be taken before
+ * an assignment that a `conversation:updated` push already delivered; a conversation never moves
+ * back from active to queued or from closed, so the status rank orders them.
+ */
+function fresher(held: Conversation | null, incoming: Conversation): Conversation {
+  if (!held || held.id !== incoming.id) return incoming;
+  return STATUS_RANK[incoming.status] < STATUS_RANK[held.status] ? held : incoming;
+}
+
+/** The server is the authority after a (re)connect: its current conversation replaces ours. */
+export function applyResume(state: ChatState, result: SessionResumeResult): ChatState {
+  const { conversation } = result;
+  if (!conversation) {
+    // no conversation for this visitor (new identity, or nothing to show): drop what we held
+    return { ...state, conversation: null, thread: EMPTY_THREAD, queuePosition: null, agentTyping: false };
+  }
+  return {
+    ...state,
+    conversation,
+    thread: mergeMessages(state.thread, conversation.id, result.messages),
+    queuePosition: conversation.status === 'queued' ? result.queuePosition : null,
+    // whether the agent is still typing is unknown after a gap; their next typing:update says
+    agentTyping: false,
+  };
+}
+
+export function applyMessage(state: ChatState, message: Message): ChatState {
+  const switching = message.conversationId !== state.thread.conversationId;
+  const thread = mergeMessages(state.thread, message.conversationId, [message]);
+  if (!switching) {
+    // the agent's message ends their typing; their typing:update(false) may come later or never
+    const agentTyping = message.author.kind === 'agent' ? false : state.agentTyping;
+    return thread === state.thread && agentTyping === state.agentTyping ? state : { ...state, thread, agentTyping };
+  }
+  const conversation = state.conversation?.id === message.conversationId ? state.conversation : null;
+  return { ...state, thread, conversation, queuePosition: null, agentTyping: false };
+}
+
+export function applyConversation(state: ChatState, incoming: Conversation): ChatState {
+  const current = state.conversation?.id ?? state.thread.conversationId;
+  // a late "closed" for a conversation we already moved on from must not blank the new one
+  if (current !== null && current !== incoming.id && incoming.status === 'closed') return state;
+  const conversation = fresher(state.conversation, incoming);
+  return {
+    ...state,
+    conversation,
+    thread: mergeMessages(state.thread, conversation.id, []),
+    queuePosition: conversation.status === 'queued' && current === conversation.id ? state.queuePosition : null,
+    agentTyping: conversation.status === 'active' && current === conversation.id && state.agentTyping,
+  };
+}
+
+export function applySendResult(state: ChatState, result: SendResult): ChatState {
+  const withConversation = applyConversation(state, result.conversation);
+  return applyMessage(withConversation, result.message);
+}
+
+export function applyQueuePosition(state: ChatState, update: QueuePosition): ChatState {
+  if (update.conversationId !== state.conversation?.id) return state;
+  return { ...state, queuePosition: update.position };
+}
+
+export function applyTyping(state: ChatState, update: TypingUpdate): ChatState {
+  if (update.author !== 'agent' || update.conversationId !== state.thread.conversationId) return state;
+  return update.typing === state.agentTyping ? state : { ...state, agentTyping: update.typing };
+}
+
+/** Outbox entries not yet seen stored: an echo can arrive before the send's ack removes the entry. */
+export function pendingEntries(state: ChatState): OutboxEntry[] {
+  if (state.outbox.length === 0) return state.outbox;
+  const stored = storedClientIds(state.thread);
+  return state.outbox.filter((entry) => !stored.has(entry.clientMessageId));
+}

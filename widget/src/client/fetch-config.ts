@@ -1,0 +1,40 @@
+/**
+ * @module Loading a site's public widget settings (name, colour, corner, greeting).
+ */
+import type { WidgetConfig } from '@parley/shared';
+import type { ErrorInfo } from '@parley/shared/error-codes';
+import { readErrorBody } from './error-info.ts';
+import { isRecord, isString } from './stored-shapes.ts';
+
+export class WidgetConfigError extends Error {
+  constructor(readonly info: ErrorInfo | null, message: string) {
+    super(message);
+    this.name = 'WidgetConfigError';
+  }
+}
+
+function isWidgetConfig(value: unknown): value is WidgetConfig {
+  return (
+    isRecord(value) &&
+    isString(value.siteKey) &&
+    isString(value.siteName) &&
+    isString(value.color) &&
+    (value.position === 'right' || value.position === 'left') &&
+    isString(value.greeting)
+  );
+}
+
+export async function fetchWidgetConfig(serverUrl: string, siteKey: string, signal?: AbortSignal): Promise<WidgetConfig> {
+  const response = await fetch(`${serverUrl}/api/widget/config/${encodeURIComponent(siteKey)}`, {
+    signal,
+    // the config is public: sending the host page's cookies to Parley would only widen CORS needs
+    credentials: 'omit',
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const info = readErrorBody(body);
+    throw new WidgetConfigError(info, info?.message ?? `widget config request failed (${response.status})`);
+  }
+  if (!isWidgetConfig(body)) throw new WidgetConfigError(null, 'widget config has an unexpected shape');
+  return body;
+}

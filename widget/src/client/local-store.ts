@@ -1,0 +1,81 @@
+/**
+ * @module Per-site key/value persistence for the widget (token, outbox, history cache).
+ * Keys are namespaced `parley:<siteKey>:<name>` so two Parley sites embedded on one origin never mix.
+ */
+
+export type StoreName = 'token' | 'outbox' | 'history';
+
+export interface KeyValueStore {
+  read(name: StoreName): string | null;
+  write(name: StoreName, value: string): void;
+  remove(name: StoreName): void;
+}
+
+/**
+ * Returns a store backed by localStorage, or by memory when localStorage is unavailable
+ * (sandboxed iframes, blocked third-party storage, Safari private mode quota of 0): the chat
+ * still works for the page's lifetime, it just doesn't survive a reload.
+ */
+export function createLocalStore(siteKey: string, storage: Storage | null = defaultStorage()): KeyValueStore {
+  // Mirrors every value read or written; becomes the only source once storage fails, so a write
+  // that hit the quota is not followed by a read of the stale stored value.
+  const memory = new Map<string, string>();
+  let usable = storage !== null;
+  const key = (name: StoreName): string => `parley:${siteKey}:${name}`;
+  return {
+    read(name) {
+      const k = key(name);
+      if (usable && storage) {
+        try {
+          // read through every time: another tab of the same site may have written since
+          const value = storage.getItem(k);
+          if (value === null) memory.delete(k);
+          else memory.set(k, value);
+          return value;
+        } catch {
+          usable = false;
+        }
+      }
+      return memory.get(k) ?? null;
+    },
+    write(name, value) {
+      const k = key(name);
+      memory.set(k, value);
+      if (!usable || !storage) return;
+      try {
+        storage.setItem(k, value);
+      } catch {
+        usable = false;
+      }
+    },
+    remove(name) {
+      const k = key(name);
+      memory.delete(k);
+      if (!usable || !storage) return;
+      try {
+        storage.removeItem(k);
+      } catch {
+        usable = false;
+      }
+    },
+  };
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    // merely touching window.localStorage throws a SecurityError when storage is blocked
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON.parse that returns null instead of throwing on corrupt or foreign data. */
+export function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

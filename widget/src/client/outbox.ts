@@ -1,0 +1,46 @@
+/**
+ * @module The outbox: messages the visitor wrote that the server has not acknowledged yet.
+ * Persisted so a message typed offline, or in flight when the page reloads, is still sent; each
+ * entry keeps its clientMessageId for life, which is what lets the server store a resend only once.
+ */
+import { parseJson, type KeyValueStore } from './local-store.ts';
+import { isArrayOf, isRecord, isString } from './stored-shapes.ts';
+import { newClientMessageId } from './client-message-id.ts';
+
+export interface OutboxEntry {
+  clientMessageId: string;
+  body: string;
+  /** When the visitor pressed Send (ISO): only for display, the server stamps its own time. */
+  createdAt: string;
+}
+
+function isOutboxEntry(value: unknown): value is OutboxEntry {
+  return isRecord(value) && isString(value.clientMessageId) && isString(value.body) && isString(value.createdAt);
+}
+
+export class Outbox {
+  constructor(private readonly store: KeyValueStore) {}
+
+  /** Entries in the order they were written, which is the order they must be sent. */
+  list(): OutboxEntry[] {
+    // read from storage on every call rather than caching: another tab of the same site may have
+    // added or removed entries, and writing back a stale copy would lose them
+    const stored = parseJson(this.store.read('outbox'));
+    return isArrayOf(stored, isOutboxEntry) ? stored : [];
+  }
+
+  add(body: string, now: Date = new Date()): OutboxEntry {
+    const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString() };
+    this.save([...this.list(), entry]);
+    return entry;
+  }
+
+  remove(clientMessageId: string): void {
+    this.save(this.list().filter((entry) => entry.clientMessageId !== clientMessageId));
+  }
+
+  private save(entries: OutboxEntry[]): void {
+    if (entries.length === 0) this.store.remove('outbox');
+    else this.store.write('outbox', JSON.stringify(entries));
+  }
+}
