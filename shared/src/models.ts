@@ -2,8 +2,9 @@
  * @module Domain records as they travel on the wire: messages, conversations, agents, widget config.
  */
 import { z } from 'zod';
+import { MAX_MESSAGE_LENGTH } from './limits.ts';
 
-export const MAX_MESSAGE_LENGTH = 5000;
+export { MAX_MESSAGE_LENGTH };
 
 export const IdSchema = z.string().min(1).max(64);
 /** Chosen by the sender; a retried send with the same id is stored once. */

@@ -3,9 +3,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-
-/** Mirrors MAX_MESSAGE_LENGTH in @parley/shared/models, which the widget cannot import without zod. */
-const MAX_MESSAGE_LENGTH = 5000;
+import { MAX_MESSAGE_LENGTH } from '@parley/shared/limits';
 
 export interface ComposerProps {
   disabled?: boolean;
