@@ -77,6 +77,15 @@ describe('applySendResult and echoes', () => {
     expect(next.conversation?.agent?.name).toBe('Ada');
   });
 
+  it('keeps the queue position told between the first message’s echo and its ack', () => {
+    // Server order for a visitor's first message: echo, queue position, then the ack.
+    const first = visitorMessage(1, { conversationId: 'c1', clientMessageId: 'cm-1' });
+    const echoed = applyMessage(state(), first);
+    const told = applyQueuePosition(echoed, { conversationId: 'c1', position: 3 });
+    const acked = applySendResult(told, { message: first, conversation: conversation({ id: 'c1', status: 'queued' }) });
+    expect(acked.queuePosition).toBe(3);
+  });
+
   it('hides a pending entry as soon as its echo is stored, before the ack removes it', () => {
     const entry = { clientMessageId: 'cm-1', body: 'hi', createdAt: '2025-01-01T00:00:00.000Z' };
     const start = state({ conversation: activeConversation(), thread: held(1), outbox: [entry] });

@@ -90,7 +90,10 @@ export function applySendResult(state: ChatState, result: SendResult): ChatState
 }
 
 export function applyQueuePosition(state: ChatState, update: QueuePosition): ChatState {
-  if (update.conversationId !== state.conversation?.id) return state;
+  // The first message's echo names the new conversation before the send's ack does, and the server
+  // tells the queue position in between: match either.
+  const current = state.conversation?.id ?? state.thread.conversationId;
+  if (update.conversationId !== current) return state;
   return { ...state, queuePosition: update.position };
 }
 
