@@ -1,0 +1,54 @@
+/**
+ * @module The seam between the console session and the /agent socket: requests that wait for the server's
+ * ack, fire-and-forget typing signals, pushes, and connection status. socket-channel.ts implements it over
+ * Socket.IO; tests drive the real session and UI through an in-memory implementation.
+ */
+import type {
+  AckDataOf,
+  AgentClientEvents,
+  ErrorCode,
+  PayloadOf,
+} from '@parley/shared';
+import type { AgentPush } from '../state/conversations.ts';
+
+type Payload<E extends keyof AgentClientEvents> = PayloadOf<AgentClientEvents, E>;
+type Answer<E extends keyof AgentClientEvents> = AckDataOf<AgentClientEvents, E>;
+
+export type ChannelStatus =
+  | { kind: 'connected' }
+  /** Socket.IO reconnects by itself; the session only has to show it and resync on the next connect. */
+  | { kind: 'disconnected' }
+  /** The handshake was refused for lack of a valid session cookie: the agent must sign in again. */
+  | { kind: 'unauthorized' };
+
+export interface AgentChannel {
+  readonly connected: boolean;
+  connect(): void;
+  disconnect(): void;
+  sync(): Promise<Answer<'agent:sync'>>;
+  history(request: Payload<'conversation:history'>): Promise<Answer<'conversation:history'>>;
+  send(request: Payload<'message:send'>): Promise<Answer<'message:send'>>;
+  seen(request: Payload<'message:seen'>): Promise<void>;
+  close(request: Payload<'conversation:close'>): Promise<Answer<'conversation:close'>>;
+  typing(event: 'typing:start' | 'typing:stop', request: Payload<'typing:start'>): void;
+  onStatus(listener: (status: ChannelStatus) => void): () => void;
+  onPush(listener: (push: AgentPush) => void): () => void;
+}
+
+/**
+ * Why a request failed. `code` is the server's error code when it answered `ok: false`; a request that got no
+ * answer (timeout, connection lost) has code null and may be retried.
+ */
+export class RequestError extends Error {
+  constructor(
+    readonly code: ErrorCode | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+
+  get answeredByServer(): boolean {
+    return this.code !== null;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * @module AgentChannel over Socket.IO's /agent namespace. Same origin as the console, so the handshake
+ * carries the session cookie. Every ack and push is parsed with the shared schemas before the session sees it.
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+  AGENT_NAMESPACE,
+  AgentSendResultSchema,
+  AgentSyncResultSchema,
+  ConversationSchema,
+  ConversationSummarySchema,
+  EmptySchema,
+  ErrorBodySchema,
+  ErrorCode,
+  HistoryResultSchema,
+  MessageSchema,
+  QueueUpdateSchema,
+  SeenUpdateSchema,
+  TypingUpdateSchema,
+  type AgentClientToServer,
+  type AgentServerToClient,
+} from '@parley/shared';
+import type { AgentPush } from '../state/conversations.ts';
+import { RequestError, type AgentChannel, type ChannelStatus } from './agent-channel.ts';
+
+type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
+
+/** What the channel needs of a zod schema; spelled out because zod is a dependency of @parley/shared, not ours. */
+interface Parser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: Error };
+}
+
+/** Long enough for a slow store write; after it, a send stays pending and is retried with the same id. */
+const ACK_TIMEOUT_MS = 10_000;
+/** A refused handshake other than "unauthorized" is not retried by Socket.IO itself. */
+const RETRY_REFUSED_HANDSHAKE_MS = 5_000;
+
+export function createSocketChannel(): AgentChannel {
+  const socket: AgentSocket = io(AGENT_NAMESPACE, { transports: ['websocket'], autoConnect: false });
+  const statusListeners = new Set<(status: ChannelStatus) => void>();
+  const pushListeners = new Set<(push: AgentPush) => void>();
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const status = (value: ChannelStatus): void => statusListeners.forEach((listener) => listener(value));
+  const push = (value: AgentPush): void => pushListeners.forEach((listener) => listener(value));
+
+  socket.on('connect', () => status({ kind: 'connected' }));
+  socket.on('disconnect', (reason) => {
+    status({ kind: 'disconnected' });
+    // the server ended this socket (e.g. a redeploy); reconnecting re-checks the session cookie
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', (error) => {
+    if (errorCodeOf(error) === ErrorCode.Unauthorized) {
+      status({ kind: 'unauthorized' });
+      return;
+    }
+    if (!socket.active) retryTimer = setTimeout(() => socket.connect(), RETRY_REFUSED_HANDSHAKE_MS);
+  });
+
+  const listen = <T>(parser: Parser<T>, event: string, deliver: (payload: T) => void) => (raw: unknown) => {
+    const parsed = parser.safeParse(raw);
+    if (parsed.success) deliver(parsed.data);
+    else console.warn(`[parley] ignored malformed ${event}`, parsed.error);
+  };
+  socket.on('conversation:assigned', listen(ConversationSummarySchema, 'conversation:assigned', (payload) =>
+    push({ event: 'conversation:assigned', payload })));
+  socket.on('conversation:updated', listen(ConversationSchema, 'conversation:updated', (payload) =>
+    push({ event: 'conversation:updated', payload })));
+  socket.on('queue:updated', listen(QueueUpdateSchema, 'queue:updated', (payload) =>
+    push({ event: 'queue:updated', payload })));
+  socket.on('message:new', listen(MessageSchema, 'message:new', (payload) => push({ event: 'message:new', payload })));
+  socket.on('typing:update', listen(TypingUpdateSchema, 'typing:update', (payload) =>
+    push({ event: 'typing:update', payload })));
+  socket.on('message:seen', listen(SeenUpdateSchema, 'message:seen', (payload) =>
+    push({ event: 'message:seen', payload })));
+
+  const withTimeout = () => socket.timeout(ACK_TIMEOUT_MS);
+
+  return {
+    get connected() {
+      return socket.connected;
+    },
+    connect: () => socket.connect(),
+    disconnect() {
+      clearTimeout(retryTimer);
+      socket.disconnect();
+    },
+    sync: () => answer(withTimeout().emitWithAck('agent:sync', {}), AgentSyncResultSchema),
+    history: (request) => answer(withTimeout().emitWithAck('conversation:history', request), HistoryResultSchema),
+    send: (request) => answer(withTimeout().emitWithAck('message:send', request), AgentSendResultSchema),
+    seen: async (request) => {
+      await answer(withTimeout().emitWithAck('message:seen', request), EmptySchema);
+    },
+    close: (request) => answer(withTimeout().emitWithAck('conversation:close', request), ConversationSchema),
+    typing: (event, request) => {
+      // typing is a hint: dropping it while offline beats delivering it late from Socket.IO's buffer
+      if (socket.connected) socket.emit(event, request);
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    onPush(listener) {
+      pushListeners.add(listener);
+      return () => pushListeners.delete(listener);
+    },
+  };
+}
+
+/** Unwraps `{ok, data | error}`; a missing answer becomes a RequestError with no code, i.e. worth retrying. */
+async function answer<T>(pending: Promise<unknown>, parser: Parser<T>): Promise<T> {
+  let response: unknown;
+  try {
+    response = await pending;
+  } catch {
+    throw new RequestError(null, 'The server did not answer in time.');
+  }
+  if (typeof response === 'object' && response !== null && 'ok' in response) {
+    if (response.ok === true && 'data' in response) {
+      const parsed = parser.safeParse(response.data);
+      if (parsed.success) return parsed.data;
+    } else if (response.ok === false) {
+      const failure = ErrorBodySchema.safeParse(response);
+      if (failure.success) throw new RequestError(failure.data.error.code, failure.data.error.message);
+    }
+  }
+  throw new RequestError(ErrorCode.Internal, 'The server sent an answer the console does not understand.');
+}
+
+function errorCodeOf(error: Error): unknown {
+  if (!('data' in error)) return undefined;
+  const { data } = error;
+  return typeof data === 'object' && data !== null && 'code' in data ? data.code : undefined;
+}

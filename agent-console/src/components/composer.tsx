@@ -1,0 +1,74 @@
+/**
+ * @module The reply box: Enter sends, Shift+Enter starts a new line. The text lives in the session's drafts,
+ * so switching conversations and coming back finds it where the agent left it.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { draftOf } from '../state/console-store.ts';
+import { useSession } from './session-context.ts';
+
+interface ComposerProps {
+  conversationId: string;
+  /** The conversation has ended: nothing can be sent any more. */
+  disabled: boolean;
+}
+
+export function Composer({ conversationId, disabled }: ComposerProps) {
+  const session = useSession();
+  const draft = draftOf(session.store, conversationId);
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputId = useId();
+  const problemId = useId();
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  // opening a conversation is a move to answer it
+  useEffect(() => {
+    if (!disabled) inputRef.current?.focus();
+  }, [conversationId, disabled]);
+
+  function submit(): void {
+    setProblem(session.send(conversationId));
+  }
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label class="visually-hidden" for={inputId}>
+        Message
+      </label>
+      <textarea
+        ref={inputRef}
+        id={inputId}
+        class="composer__input"
+        rows={3}
+        value={draft}
+        disabled={disabled}
+        placeholder={disabled ? 'This conversation has ended.' : 'Write a reply. Enter sends, Shift+Enter adds a line.'}
+        aria-describedby={problem ? problemId : undefined}
+        onInput={(event) => {
+          setProblem(null);
+          session.editDraft(conversationId, event.currentTarget.value);
+        }}
+        onKeyDown={(event) => {
+          // isComposing: Enter that confirms an IME candidate must not send a half-typed message
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <button type="submit" class="button button--primary" disabled={disabled}>
+        Send
+      </button>
+      {problem && (
+        <p id={problemId} class="composer__problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * @module A conversation's latest message on one line, for the sidebar lists.
+ */
+import type { Message } from '@parley/shared';
+
+interface MessagePreviewProps {
+  message: Message | null;
+  /** The signed-in agent, whose own messages read "You:". */
+  agentId: string | null;
+}
+
+/** The author prefix sits in its own element so the message text can be found exactly as written. */
+export function MessagePreview({ message, agentId }: MessagePreviewProps) {
+  if (message === null) return <span class="preview preview--none">No messages yet</span>;
+  const { author } = message;
+  const prefix = author.kind !== 'agent' ? null : author.id !== null && author.id === agentId ? 'You' : author.name;
+  return (
+    <span class="preview">
+      {prefix !== null && <span class="preview__author">{prefix}: </span>}
+      <span class="preview__text">{message.body}</span>
+    </span>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * @module Browser entry: wires the real REST client and /agent socket into the session and mounts the app.
+ */
+import { render } from 'preact';
+import { createAuthApi } from './api/auth-api.ts';
+import { createConsoleSession } from './api/console-session.ts';
+import { createSocketChannel } from './api/socket-channel.ts';
+import { App } from './app.tsx';
+import './console.css';
+
+const root = document.getElementById('app');
+if (root === null) throw new Error('index.html lacks the #app element');
+
+const session = createConsoleSession({ auth: createAuthApi(), openChannel: createSocketChannel });
+render(<App session={session} />, root);

@@ -1,0 +1,71 @@
+/**
+ * @module Read-only questions the UI and the session ask of the console's picture: unread counts, what to
+ * mark seen, what to catch up on, list order and visitor labels.
+ */
+import type { Conversation } from '@parley/shared';
+import type { ConsoleData, ConversationEntry } from './conversations.ts';
+import { highestSeq } from './merge-messages.ts';
+
+/**
+ * Visitor messages after the agent's seen mark: held ones, plus the latest when it is not held yet. An agent
+ * reply counts as having read what came before it (it may have been written in another tab).
+ */
+export function unreadCount(entry: ConversationEntry): number {
+  let seen = entry.conversation.agentSeenSeq;
+  for (const message of entry.messages) if (message.author.kind === 'agent') seen = Math.max(seen, message.seq);
+  if (entry.lastMessage?.author.kind === 'agent') seen = Math.max(seen, entry.lastMessage.seq);
+  const unread = new Set<number>();
+  for (const message of entry.messages) {
+    if (message.author.kind === 'visitor' && message.seq > seen) unread.add(message.seq);
+  }
+  const last = entry.lastMessage;
+  if (last && last.author.kind === 'visitor' && last.seq > seen) unread.add(last.seq);
+  return unread.size;
+}
+
+/** The seq to report in message:seen: the newest visitor message, 0 when the visitor has said nothing. */
+export function highestVisitorSeq(entry: ConversationEntry): number {
+  let highest = 0;
+  for (const message of entry.messages) if (message.author.kind === 'visitor') highest = message.seq;
+  const last = entry.lastMessage;
+  if (last && last.author.kind === 'visitor') highest = Math.max(highest, last.seq);
+  return highest;
+}
+
+/** Where a catch-up request starts: after the highest seq held, or from the start when held messages may have gaps. */
+export function catchUpAfterSeq(entry: ConversationEntry): number {
+  return entry.historyLoaded ? highestSeq(entry.messages) : 0;
+}
+
+/**
+ * Open conversations first, in the order they were given to the agent, then ended ones. A stable order
+ * keeps an item from jumping away under the pointer as messages arrive; unread badges draw the eye instead.
+ */
+export function listOrder(data: ConsoleData): ConversationEntry[] {
+  const startedAt = (entry: ConversationEntry): string =>
+    entry.conversation.assignedAt ?? entry.conversation.createdAt;
+  return [...data.mine.values()].sort((a, b) => {
+    const closedA = a.conversation.status === 'closed';
+    const closedB = b.conversation.status === 'closed';
+    if (closedA !== closedB) return closedA ? 1 : -1;
+    return startedAt(a).localeCompare(startedAt(b));
+  });
+}
+
+/** The visitor's name, or "Visitor" and a short id so two anonymous visitors can be told apart. */
+export function visitorLabel(conversation: Pick<Conversation, 'visitorName' | 'visitorId'>): string {
+  const name = conversation.visitorName?.trim();
+  if (name) return name;
+  return `Visitor ${conversation.visitorId.slice(-6)}`;
+}
+
+export function statusLabel(conversation: Pick<Conversation, 'status'>): string {
+  switch (conversation.status) {
+    case 'queued':
+      return 'Waiting';
+    case 'active':
+      return 'Active';
+    case 'closed':
+      return 'Ended';
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * @module The console's picture of its conversations and the queue, and the pure transitions that keep it
+ * current: the sync answer, history catch-up, and every push the server sends on /agent.
+ * No signals, no sockets: each transition takes the old picture and returns a new one, so all of it is
+ * testable without a DOM or a server.
+ */
+import type {
+  AgentServerToClient,
+  AgentSyncResult,
+  Conversation,
+  ConversationSummary,
+  HistoryResult,
+  Message,
+  SeenUpdate,
+  TypingUpdate,
+} from '@parley/shared';
+import { mergeMessages } from './merge-messages.ts';
+
+export interface ConversationEntry {
+  readonly conversation: Conversation;
+  /** The latest message known, held or not: what the list previews. */
+  readonly lastMessage: Message | null;
+  /** Messages held, ascending by seq. Pushes land here even before the history is loaded. */
+  readonly messages: readonly Message[];
+  /** True once a history request answered: the held messages then run without gaps from seq 1. */
+  readonly historyLoaded: boolean;
+  readonly visitorTyping: boolean;
+}
+
+export interface ConsoleData {
+  /** The signed-in agent, known after the first sync; decides whether an update moved a conversation away. */
+  readonly agentId: string | null;
+  /** This agent's conversations, open ones plus those that ended while held. */
+  readonly mine: ReadonlyMap<string, ConversationEntry>;
+  /** Visitors waiting for an agent, oldest first, as the server orders them. */
+  readonly queue: readonly ConversationSummary[];
+}
+
+/** One server push on /agent, typed from the protocol's event map. */
+export type AgentPush = {
+  [E in keyof AgentServerToClient]: { event: E; payload: Parameters<AgentServerToClient[E]>[0] };
+}[keyof AgentServerToClient];
+
+export const emptyConsoleData: ConsoleData = { agentId: null, mine: new Map(), queue: [] };
+
+export function applySync(data: ConsoleData, result: AgentSyncResult): ConsoleData {
+  const mine = new Map<string, ConversationEntry>();
+  for (const summary of result.conversations) mine.set(summary.id, upsertSummary(data.mine.get(summary.id), summary));
+  // Absent from sync means it ended or moved while we were away. Keep it so an open view, a draft or a pending
+  // message does not vanish: the catch-up request that follows brings its final state (or forgets it).
+  for (const [id, entry] of data.mine) if (!mine.has(id)) mine.set(id, entry);
+  return { agentId: result.agent.id, mine, queue: withoutMine(result.queue, mine) };
+}
+
+export function applyAssigned(data: ConsoleData, summary: ConversationSummary): ConsoleData {
+  const mine = new Map(data.mine);
+  mine.set(summary.id, upsertSummary(data.mine.get(summary.id), summary));
+  // queue:updated follows, but dropping it here keeps it from showing in both lists meanwhile
+  return { ...data, mine, queue: data.queue.filter((waiting) => waiting.id !== summary.id) };
+}
+
+export function applyUpdated(data: ConsoleData, conversation: Conversation): ConsoleData {
+  const { id } = conversation;
+  let mine = data.mine;
+  const entry = data.mine.get(id);
+  if (entry) {
+    const next = new Map(data.mine);
+    if (movedAway(conversation, data.agentId)) next.delete(id);
+    else {
+      const merged = mergeConversation(entry.conversation, conversation);
+      next.set(id, { ...entry, conversation: merged, visitorTyping: merged.status !== 'closed' && entry.visitorTyping });
+    }
+    mine = next;
+  }
+  const queue =
+    conversation.status === 'queued' && !mine.has(id)
+      ? data.queue.map((waiting) => (waiting.id === id ? { ...waiting, ...conversation } : waiting))
+      : data.queue.filter((waiting) => waiting.id !== id);
+  return { ...data, mine, queue };
+}
+
+export function applyQueue(data: ConsoleData, queue: readonly ConversationSummary[]): ConsoleData {
+  return { ...data, queue: withoutMine(queue, data.mine) };
+}
+
+export function applyMessages(data: ConsoleData, conversationId: string, messages: readonly Message[]): ConsoleData {
+  const latest = messages.reduce<Message | null>(later, null);
+  if (latest === null) return data;
+  const entry = data.mine.get(conversationId);
+  if (entry) {
+    const held = mergeMessages(entry.messages, messages);
+    const lastMessage = later(entry.lastMessage, latest);
+    if (held === entry.messages && lastMessage === entry.lastMessage) return data;
+    const visitorSpoke = messages.some((message) => message.author.kind === 'visitor');
+    const mine = new Map(data.mine);
+    mine.set(conversationId, {
+      ...entry,
+      messages: held,
+      lastMessage,
+      conversation: { ...entry.conversation, lastSeq: Math.max(entry.conversation.lastSeq, latest.seq) },
+      // the message the visitor was typing has arrived
+      visitorTyping: entry.visitorTyping && !visitorSpoke,
+    });
+    return { ...data, mine };
+  }
+  if (!data.queue.some((waiting) => waiting.id === conversationId)) return data;
+  const queue = data.queue.map((waiting) =>
+    waiting.id === conversationId
+      ? { ...waiting, lastMessage: later(waiting.lastMessage, latest), lastSeq: Math.max(waiting.lastSeq, latest.seq) }
+      : waiting,
+  );
+  return { ...data, queue };
+}
+
+export function applyHistory(data: ConsoleData, result: HistoryResult): ConsoleData {
+  const { id } = result.conversation;
+  if (!data.mine.has(id)) return data;
+  const updated = applyMessages(applyUpdated(data, result.conversation), id, result.messages);
+  const entry = updated.mine.get(id);
+  if (!entry) return updated;
+  const mine = new Map(updated.mine);
+  mine.set(id, { ...entry, historyLoaded: true });
+  return { ...updated, mine };
+}
+
+/** The server no longer lets us see this conversation (it was moved or removed). */
+export function forgetConversation(data: ConsoleData, conversationId: string): ConsoleData {
+  if (!data.mine.has(conversationId)) return data;
+  const mine = new Map(data.mine);
+  mine.delete(conversationId);
+  return { ...data, mine };
+}
+
+export function applySeen(data: ConsoleData, update: SeenUpdate): ConsoleData {
+  const entry = data.mine.get(update.conversationId);
+  if (!entry) return data;
+  const field = update.by === 'agent' ? 'agentSeenSeq' : 'visitorSeenSeq';
+  if (entry.conversation[field] >= update.seq) return data;
+  const mine = new Map(data.mine);
+  mine.set(update.conversationId, { ...entry, conversation: { ...entry.conversation, [field]: update.seq } });
+  return { ...data, mine };
+}
+
+export function applyTyping(data: ConsoleData, update: TypingUpdate): ConsoleData {
+  const entry = data.mine.get(update.conversationId);
+  // the agent's own typing is echoed to other agents' tabs; only the visitor's is shown here
+  if (!entry || update.author !== 'visitor') return data;
+  const typing = update.typing && entry.conversation.status !== 'closed';
+  if (entry.visitorTyping === typing) return data;
+  const mine = new Map(data.mine);
+  mine.set(update.conversationId, { ...entry, visitorTyping: typing });
+  return { ...data, mine };
+}
+
+/** After a disconnect nobody will tell us the visitor stopped typing, so forget it. */
+export function clearTyping(data: ConsoleData): ConsoleData {
+  if (![...data.mine.values()].some((entry) => entry.visitorTyping)) return data;
+  const mine = new Map<string, ConversationEntry>();
+  for (const [id, entry] of data.mine) mine.set(id, { ...entry, visitorTyping: false });
+  return { ...data, mine };
+}
+
+export function applyPush(data: ConsoleData, push: AgentPush): ConsoleData {
+  switch (push.event) {
+    case 'conversation:assigned':
+      return applyAssigned(data, push.payload);
+    case 'conversation:updated':
+      return applyUpdated(data, push.payload);
+    case 'queue:updated':
+      return applyQueue(data, push.payload.queue);
+    case 'message:new':
+      return applyMessages(data, push.payload.conversationId, [push.payload]);
+    case 'typing:update':
+      return applyTyping(data, push.payload);
+    case 'message:seen':
+      return applySeen(data, push.payload);
+  }
+}
+
+function upsertSummary(existing: ConversationEntry | undefined, summary: ConversationSummary): ConversationEntry {
+  const { lastMessage, ...conversation } = summary;
+  if (!existing) return { conversation, lastMessage, messages: [], historyLoaded: false, visitorTyping: false };
+  return {
+    ...existing,
+    conversation: mergeConversation(existing.conversation, conversation),
+    lastMessage: later(existing.lastMessage, lastMessage),
+  };
+}
+
+/** The newer record wins, except counters that only grow: an older snapshot must not undo a newer seen. */
+function mergeConversation(held: Conversation, next: Conversation): Conversation {
+  return {
+    ...next,
+    lastSeq: Math.max(held.lastSeq, next.lastSeq),
+    agentSeenSeq: Math.max(held.agentSeenSeq, next.agentSeenSeq),
+    visitorSeenSeq: Math.max(held.visitorSeenSeq, next.visitorSeenSeq),
+  };
+}
+
+function movedAway(conversation: Conversation, agentId: string | null): boolean {
+  if (agentId === null || conversation.status === 'closed') return false;
+  return conversation.agent?.id !== agentId;
+}
+
+function later(a: Message | null, b: Message | null): Message | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b.seq > a.seq ? b : a;
+}
+
+function withoutMine(
+  queue: readonly ConversationSummary[],
+  mine: ReadonlyMap<string, ConversationEntry>,
+): readonly ConversationSummary[] {
+  return queue.filter((waiting) => !mine.has(waiting.id));
+}

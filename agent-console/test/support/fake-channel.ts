@@ -1,0 +1,193 @@
+/**
+ * @module An in-memory /agent server behind the AgentChannel seam: it stores conversations and messages,
+ * assigns seqs, dedupes sends by clientMessageId, echoes message:new, and loses pushes while "disconnected",
+ * so tests run the real session and UI against the behaviour the server contract describes.
+ */
+import { ErrorCode, type Agent, type Conversation, type ConversationSummary, type Message } from '@parley/shared';
+import { RequestError, type AgentChannel, type ChannelStatus } from '../../src/api/agent-channel.ts';
+import type { AgentPush } from '../../src/state/conversations.ts';
+import { AGENT, iso, makeConversation, makeMessage } from './fixtures.ts';
+
+type Call = { event: string; payload: unknown };
+
+export class FakeChannel implements AgentChannel {
+  connected = false;
+  readonly calls: Call[] = [];
+  readonly sends: Array<{ conversationId: string; clientMessageId: string; body: string }> = [];
+  readonly typingEvents: Array<{ event: 'typing:start' | 'typing:stop'; conversationId: string }> = [];
+  /** The next send is stored, then the connection dies before the echo or the ack goes out. */
+  cutAfterNextStore = false;
+  private readonly conversations = new Map<string, Conversation>();
+  private readonly messages = new Map<string, Message[]>();
+  private readonly statusListeners = new Set<(status: ChannelStatus) => void>();
+  private readonly pushListeners = new Set<(push: AgentPush) => void>();
+
+  constructor(readonly agent: Agent = AGENT) {}
+
+  // ── AgentChannel ──────────────────────────────────────────────────────────
+  connect(): void {
+    this.connected = true;
+    this.statusListeners.forEach((listener) => listener({ kind: 'connected' }));
+  }
+
+  disconnect(): void {
+    this.connected = false;
+  }
+
+  async sync() {
+    this.record('agent:sync', {});
+    const all = [...this.conversations.values()];
+    return {
+      agent: this.agent,
+      conversations: all.filter((c) => c.status !== 'closed' && c.agent?.id === this.agent.id).map((c) => this.summary(c)),
+      queue: all
+        .filter((c) => c.status === 'queued' && c.agent === null)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((c) => this.summary(c)),
+    };
+  }
+
+  async history(request: { conversationId: string; afterSeq: number }) {
+    this.record('conversation:history', request);
+    const conversation = this.get(request.conversationId);
+    return { conversation, messages: this.messagesOf(conversation.id).filter((m) => m.seq > request.afterSeq) };
+  }
+
+  async send(request: { conversationId: string; clientMessageId: string; body: string }): Promise<{ message: Message }> {
+    this.record('message:send', request);
+    this.sends.push(request);
+    const conversation = this.get(request.conversationId);
+    // a retry with the same clientMessageId gets the stored message back, as the server promises
+    const existing = this.messagesOf(conversation.id).find((m) => m.clientMessageId === request.clientMessageId);
+    if (existing) return { message: existing };
+    if (conversation.status === 'closed') throw new RequestError(ErrorCode.ConversationClosed, 'The conversation has ended.');
+    if (this.cutAfterNextStore) {
+      this.cutAfterNextStore = false;
+      this.store(conversation.id, 'agent', request.body, request.clientMessageId, { echo: false });
+      this.drop();
+      throw new RequestError(null, 'The server did not answer in time.');
+    }
+    return { message: this.store(conversation.id, 'agent', request.body, request.clientMessageId) };
+  }
+
+  async seen(request: { conversationId: string; seq: number }) {
+    this.record('message:seen', request);
+    const conversation = this.get(request.conversationId);
+    this.conversations.set(conversation.id, { ...conversation, agentSeenSeq: request.seq });
+  }
+
+  async close(request: { conversationId: string }) {
+    this.record('conversation:close', request);
+    const closed: Conversation = {
+      ...this.get(request.conversationId),
+      status: 'closed',
+      closedAt: iso(60_000),
+      closedBy: 'agent',
+    };
+    this.conversations.set(closed.id, closed);
+    return closed;
+  }
+
+  typing(event: 'typing:start' | 'typing:stop', request: { conversationId: string }): void {
+    this.typingEvents.push({ event, conversationId: request.conversationId });
+  }
+
+  onStatus(listener: (status: ChannelStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  onPush(listener: (push: AgentPush) => void): () => void {
+    this.pushListeners.add(listener);
+    return () => this.pushListeners.delete(listener);
+  }
+
+  // ── what the server and the network do, for tests to call ──────────────────
+  /** A conversation with some messages, assigned to this agent unless `status: 'queued'`. */
+  seed(conversation: Partial<Conversation> & { id: string }, messages: Array<{ author: 'visitor' | 'agent'; body: string }> = []): void {
+    const queued = conversation.status === 'queued';
+    this.conversations.set(conversation.id, makeConversation({ agent: queued ? null : { id: this.agent.id, name: this.agent.name }, ...conversation }));
+    for (const { author, body } of messages) this.store(conversation.id, author, body, null);
+  }
+
+  visitorSays(conversationId: string, body: string): Message {
+    const message = this.store(conversationId, 'visitor', body, null);
+    this.push({ event: 'message:new', payload: message });
+    return message;
+  }
+
+  assign(conversationId: string): void {
+    const conversation: Conversation = {
+      ...this.get(conversationId),
+      status: 'active',
+      agent: { id: this.agent.id, name: this.agent.name },
+      assignedAt: iso(30_000),
+    };
+    this.conversations.set(conversationId, conversation);
+    this.push({ event: 'conversation:assigned', payload: this.summary(conversation) });
+  }
+
+  visitorTyping(conversationId: string, typing: boolean): void {
+    this.push({ event: 'typing:update', payload: { conversationId, author: 'visitor', typing } });
+  }
+
+  visitorCloses(conversationId: string): void {
+    const closed: Conversation = { ...this.get(conversationId), status: 'closed', closedAt: iso(90_000), closedBy: 'visitor' };
+    this.conversations.set(conversationId, closed);
+    this.push({ event: 'conversation:updated', payload: closed });
+  }
+
+  /** The connection drops: pushes are lost until connect(). */
+  drop(): void {
+    this.connected = false;
+    this.statusListeners.forEach((listener) => listener({ kind: 'disconnected' }));
+  }
+
+  rejectSession(): void {
+    this.connected = false;
+    this.statusListeners.forEach((listener) => listener({ kind: 'unauthorized' }));
+  }
+
+  push(push: AgentPush): void {
+    if (this.connected) this.pushListeners.forEach((listener) => listener(push));
+  }
+
+  payloadsOf(event: string): unknown[] {
+    return this.calls.filter((call) => call.event === event).map((call) => call.payload);
+  }
+
+  messagesOf(conversationId: string): Message[] {
+    return this.messages.get(conversationId) ?? [];
+  }
+
+  private store(
+    conversationId: string,
+    author: 'visitor' | 'agent',
+    body: string,
+    clientMessageId: string | null,
+    { echo = true } = {},
+  ): Message {
+    const conversation = this.get(conversationId);
+    const seq = conversation.lastSeq + 1;
+    const message = makeMessage({ conversationId, seq, author, body, clientMessageId });
+    this.messages.set(conversationId, [...this.messagesOf(conversationId), message]);
+    this.conversations.set(conversationId, { ...conversation, lastSeq: seq });
+    // the agent's own message is echoed to all its tabs, this one included
+    if (author === 'agent' && echo) this.push({ event: 'message:new', payload: message });
+    return message;
+  }
+
+  private summary(conversation: Conversation): ConversationSummary {
+    return { ...conversation, lastMessage: this.messagesOf(conversation.id).at(-1) ?? null };
+  }
+
+  private get(conversationId: string): Conversation {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) throw new RequestError(ErrorCode.NotFound, `no conversation ${conversationId}`);
+    return conversation;
+  }
+
+  private record(event: string, payload: unknown): void {
+    this.calls.push({ event, payload });
+  }
+}
