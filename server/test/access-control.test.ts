@@ -2,9 +2,9 @@
  * Who may connect and what they may touch: site key and page origin at the visitor handshake, the
  * session cookie and origin at the agent handshake, and no reading or writing of others' conversations.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SendResult, SessionResumeResult } from '@parley/shared';
-import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
+import { ADMIN, useTestServer } from './support/test-server.ts';
 import {
   call,
   callRaw,
@@ -12,20 +12,12 @@ import {
   connectAgent,
   connectVisitor,
   connected,
-  disconnectAll,
   login,
   rejected,
   signInAgent,
 } from './support/clients.ts';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  disconnectAll();
-  await t.close();
-});
+const t = useTestServer();
 
 describe('visitor handshake', () => {
   it('rejects an unknown site key', async () => {

@@ -2,19 +2,12 @@
  * The walking skeleton end to end over real sockets: a visitor writes, is queued, an agent comes
  * online and gets the conversation, they talk (with typing and seen marks), and either side closes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation, ConversationSummary, Message, SendResult, SessionResumeResult } from '@parley/shared';
-import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
-import { call, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+import { ADMIN, useTestServer } from './support/test-server.ts';
+import { call, clientId, connectVisitor, connected, nextEvent, signInAgent } from './support/clients.ts';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  disconnectAll();
-  await t.close();
-});
+const t = useTestServer();
 
 async function visitor() {
   const socket = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });

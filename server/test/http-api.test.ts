@@ -2,18 +2,12 @@
  * The REST surface: health, sign-in, the public widget config with its CORS rule, the demo page,
  * and the one error body every endpoint answers.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgentResponseSchema, ErrorBodySchema, WidgetConfigSchema } from '@parley/shared';
-import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
+import { ADMIN, useTestServer } from './support/test-server.ts';
 import { login } from './support/clients.ts';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestServer();
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

@@ -2,19 +2,12 @@
  * No message lost or shown twice: reconnecting clients catch up from their last seq, and a retried
  * send (same client message id) is stored once and acked with the same seq.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message, SendResult, SessionResumeResult } from '@parley/shared';
-import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
-import { call, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+import { ADMIN, useTestServer } from './support/test-server.ts';
+import { call, clientId, connectVisitor, connected, nextEvent, signInAgent } from './support/clients.ts';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  disconnectAll();
-  await t.close();
-});
+const t = useTestServer();
 
 describe('resume and retry', () => {
   it('replays to a reconnecting visitor exactly what they missed', async () => {

@@ -2,19 +2,12 @@
  * Routing over real sockets: capacity is never exceeded, the queue drains oldest first when capacity
  * frees up, queued visitors hear their position, and work goes to the least busy, longest idle agent.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation, ConversationSummary, QueuePosition, SendResult, SessionResumeResult } from '@parley/shared';
-import { startTestServer, type TestServer } from './support/test-server.ts';
-import { call, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent, type VisitorSocket } from './support/clients.ts';
+import { useTestServer } from './support/test-server.ts';
+import { call, clientId, connectVisitor, connected, nextEvent, signInAgent, type VisitorSocket } from './support/clients.ts';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  disconnectAll();
-  await t.close();
-});
+const t = useTestServer();
 
 async function visitorWrites(body: string): Promise<{ socket: VisitorSocket; conversation: Conversation }> {
   const socket = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });

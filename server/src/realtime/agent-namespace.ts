@@ -13,7 +13,7 @@ import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { Conversations } from '../domain/conversations.ts';
 import type { Router } from '../domain/routing.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
-import { bindHandlers, handshakeError } from './validated-handler.ts';
+import { bindHandlers, guardHandshake } from './validated-handler.ts';
 import { toPublicAgent } from '../http/public-agent.ts';
 
 export const agentRoom = (agentId: string): string => `agent:${agentId}`;
@@ -31,15 +31,7 @@ export interface AgentNamespaceDeps {
 }
 
 export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
-  nsp.use((socket, next) => {
-    authenticate(socket, deps).then(
-      () => next(),
-      (error: unknown) => {
-        if (!(error instanceof ParleyError)) deps.logger.error('agent handshake failed', { error });
-        next(handshakeError(error instanceof ParleyError ? error : new ParleyError(ErrorCode.Internal, 'Handshake failed')));
-      },
-    );
-  });
+  guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
     const agent = (socket.data as { agent: AgentRecord }).agent;

@@ -3,7 +3,7 @@
  * A parse failure acks invalid_payload and never reaches the domain; an unknown failure is logged
  * with context and goes on the wire as `internal` with no stack.
  */
-import type { Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { ErrorCode, type Ack } from '@parley/shared/error-codes';
 import { describeIssues, summarizeIssues, type AckDataOf, type ClientEventSpec, type PayloadOf } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
@@ -68,6 +68,22 @@ function reply(ack: ((res: Ack<unknown>) => void) | undefined, response: Ack<unk
 }
 
 /** A handshake rejection the client sees as connect_error with `data: { code, message }`. */
-export function handshakeError(error: ParleyError): Error & { data: { code: string; message: string } } {
+function handshakeError(error: ParleyError): Error & { data: { code: string; message: string } } {
   return Object.assign(new Error(error.message), { data: { code: error.code, message: error.message } });
+}
+
+/**
+ * Runs `authenticate` on every handshake of the namespace: a ParleyError becomes the client's
+ * connect_error as it is; anything else is logged and refused as `internal`.
+ */
+export function guardHandshake(nsp: Namespace, authenticate: (socket: Socket) => Promise<void>, logger: Logger): void {
+  nsp.use((socket, next) => {
+    authenticate(socket).then(
+      () => next(),
+      (error: unknown) => {
+        if (!(error instanceof ParleyError)) logger.error('handshake failed', { namespace: nsp.name, error });
+        next(handshakeError(error instanceof ParleyError ? error : new ParleyError(ErrorCode.Internal, 'Handshake failed')));
+      },
+    );
+  });
 }

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import type { Conversations, VisitorRef } from '../domain/conversations.ts';
 import type { VisitorTokens } from '../domain/visitor-tokens.ts';
-import { bindHandlers, handshakeError } from './validated-handler.ts';
+import { bindHandlers, guardHandshake } from './validated-handler.ts';
 
 export interface VisitorSocketData {
   visitor: VisitorRef;
@@ -23,15 +23,7 @@ export function setUpVisitorNamespace(
   nsp: Namespace,
   deps: { store: Store; conversations: Conversations; tokens: VisitorTokens; logger: Logger },
 ): void {
-  nsp.use((socket, next) => {
-    authenticate(socket, deps).then(
-      () => next(),
-      (error: unknown) => {
-        if (!(error instanceof ParleyError)) deps.logger.error('visitor handshake failed', { error });
-        next(handshakeError(error instanceof ParleyError ? error : new ParleyError(ErrorCode.Internal, 'Handshake failed')));
-      },
-    );
-  });
+  guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
     const { visitor, token } = socket.data as VisitorSocketData;

@@ -16,17 +16,7 @@ export interface SiteRecord {
   createdAt: string;
 }
 
-export interface NewSite {
-  id: string;
-  name: string;
-  siteKey: string;
-  allowedOrigins: string[];
-  color: string;
-  greeting: string;
-  position: 'right' | 'left';
-  isDemo: boolean;
-  createdAt: string;
-}
+export type NewSite = SiteRecord;
 
 export interface AgentRecord extends Agent {
   passwordHash: string;

@@ -2,6 +2,7 @@
  * @module Starts a real Parley on port 0 with a fresh SQLite file (or a PostgreSQL database) for one test.
  */
 import fs from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../src/config.ts';
@@ -9,6 +10,7 @@ import { startParley, type ParleyServer } from '../../src/app.ts';
 import { hashPassword } from '../../src/domain/passwords.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { AgentRecord } from '../../src/store/types.ts';
+import { disconnectAll } from './clients.ts';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
 
@@ -85,4 +87,26 @@ export async function startTestServer(options: { dataDir?: string; databaseUrl?:
     },
   };
   return handle;
+}
+
+/**
+ * A fresh server for each test of the calling file, closed (with every client socket) after it.
+ * The returned object always forwards to the current test's server.
+ */
+export function useTestServer(): TestServer {
+  let current: TestServer | undefined;
+  beforeEach(async () => {
+    current = await startTestServer();
+  });
+  afterEach(async () => {
+    disconnectAll();
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as TestServer, {
+    get(_target, key) {
+      if (!current) throw new Error('useTestServer(): the server exists only inside a test');
+      return Reflect.get(current, key) as unknown;
+    },
+  });
 }
