@@ -38,7 +38,8 @@ export async function bootstrap(
   let createdAdmin: BootstrapResult['createdAdmin'];
   if ((await store.agents.count()) === 0) {
     const email = options.adminEmail ?? 'admin@localhost';
-    const generatedPassword = options.adminPassword ? undefined : randomBytes(12).toString('base64url');
+    // Hex: nothing that reads like a command-line flag or breaks when copied from a terminal.
+    const generatedPassword = options.adminPassword ? undefined : randomBytes(10).toString('hex');
     const password = options.adminPassword ?? generatedPassword ?? '';
     await store.agents.create({
       id: newId('agt'),
