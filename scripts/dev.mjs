@@ -5,7 +5,7 @@ import { ensureBuilt, ensureInstalled, root } from './workspace.mjs';
 ensureInstalled();
 ensureBuilt();
 const children = [
-  spawn('pnpm', ['--filter', './widget', 'exec', 'vite', 'build', '--watch'], { cwd: root, stdio: 'inherit' }),
+  spawn('pnpm', ['--filter', './widget', 'exec', 'node', 'build.mjs', '--watch'], { cwd: root, stdio: 'inherit' }),
   spawn('pnpm', ['--filter', './agent-console', 'exec', 'vite', 'build', '--watch'], { cwd: root, stdio: 'inherit' }),
   spawn('pnpm', ['--filter', './server', 'run', 'dev'], { cwd: root, stdio: 'inherit' }),
 ];

@@ -1,24 +1,15 @@
 /**
- * Builds widget.js, the single self-contained file the server hands to host pages (IIFE: no module
- * loader, no second request for CSS or chunks), and configures the tests.
+ * Test configuration, and the dev-server settings vite's own commands use. The production build
+ * (loader, app chunk, npm package) is three builds in build.mjs, since the loader needs the app
+ * chunk's hashed name.
  */
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
 export default defineConfig({
   plugins: [preact()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: false,
-    lib: {
-      entry: 'src/embed.ts',
-      formats: ['iife'],
-      // required by the iife format; embed.ts exports nothing, so no global is actually created
-      name: 'ParleyWidget',
-      fileName: () => 'widget.js',
-    },
-  },
+  // build.mjs puts in the hashed app chunk's name; the loader's tests never fetch it
+  define: { __PARLEY_APP_CHUNK__: JSON.stringify('./widget/app-test.js') },
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],

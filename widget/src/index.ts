@@ -1,6 +1,18 @@
 /**
- * @module The widget as a library, for sites that bundle it instead of embedding widget.js.
+ * @module The widget as a library (`@parley/widget` on npm), for sites that bundle it instead of
+ * embedding widget.js. Everything exported here is public and typed without the wire protocol.
  */
 export { mount } from './mount.ts';
 export type { MountOptions, WidgetHandle } from './mount.ts';
-export type { ChatState, ConnectionState } from './client/chat-state.ts';
+export type {
+  PageView,
+  ParleyApi,
+  ParleyCommand,
+  ParleyEventMap,
+  ParleyEventName,
+  ParleyListener,
+  ParleyMethod,
+  ReceivedMessage,
+  ThemeOptions,
+  VisitorIdentity,
+} from './api/widget-api.ts';

@@ -1,11 +1,15 @@
 /**
  * @module Puts the widget on a page: a host element with an open shadow root, the widget's styles
- * adopted into it, the Preact app rendered inside, and a handle that removes every trace again.
+ * adopted into it, the Preact app rendered inside, and a handle (the public API plus `unmount`)
+ * that removes every trace again: DOM, listeners, timers and the socket.
  */
 import { h, render } from 'preact';
+import type { WidgetConfig } from '@parley/shared';
 import { ChatClient } from './client/chat-client.ts';
 import { fetchWidgetConfig } from './client/fetch-config.ts';
 import { ChatWidget } from './app/chat-widget.tsx';
+import { WidgetController, type Look } from './api/widget-controller.ts';
+import type { ParleyApi, ThemeOptions } from './api/widget-api.ts';
 import css from './app/widget.css?inline';
 
 export interface MountOptions {
@@ -14,9 +18,17 @@ export interface MountOptions {
   serverUrl: string;
   /** Where the widget's host element is appended; document.body when omitted. */
   target?: Element;
+  /** BCP 47 language tag; the browser's language when omitted. */
+  locale?: string;
+  theme?: ThemeOptions;
 }
 
-export interface WidgetHandle {
+/** Options only the script-tag loader passes: the config response it already fetched. */
+export interface BootOptions extends MountOptions {
+  configResponse?: Promise<Response>;
+}
+
+export interface WidgetHandle extends ParleyApi {
   unmount(): void;
 }
 
@@ -36,7 +48,15 @@ function adoptStyles(shadow: ShadowRoot): void {
   shadow.appendChild(style);
 }
 
+function themed(config: WidgetConfig, theme: ThemeOptions): WidgetConfig {
+  return { ...config, color: theme.accentColor ?? config.color, position: theme.position ?? config.position };
+}
+
 export function mount(options: MountOptions): WidgetHandle {
+  return boot(options);
+}
+
+export function boot(options: BootOptions): WidgetHandle {
   const serverUrl = options.serverUrl.replace(/\/+$/, '');
   const { siteKey } = options;
   const host = document.createElement(HOST_TAG);
@@ -46,15 +66,25 @@ export function mount(options: MountOptions): WidgetHandle {
   (options.target ?? document.body).appendChild(host);
 
   const client = new ChatClient({ siteKey, serverUrl });
+  let config: WidgetConfig | null = null;
+  const draw = (look: Look): void => {
+    if (config) render(h(ChatWidget, { client, config: themed(config, look.theme), locale: look.locale }), shadow);
+  };
+  const controller = new WidgetController(client, { locale: options.locale ?? navigator.language, theme: options.theme ?? {} }, draw);
+  // the page the widget starts on; single-page apps report later pages with trackPageView()
+  controller.trackPageView();
   // a visitor with a message still to deliver, or an agent to hear from, should not have to open
   // the panel first; everyone else connects on first open, which spares the server idle sockets
   if (client.hasUnfinishedBusiness()) client.connect();
 
   const aborter = new AbortController();
   let mounted = true;
-  fetchWidgetConfig(serverUrl, siteKey, aborter.signal).then(
-    (config) => {
-      if (mounted) render(h(ChatWidget, { client, config }), shadow);
+  fetchWidgetConfig(serverUrl, siteKey, aborter.signal, options.configResponse).then(
+    (loaded) => {
+      if (!mounted) return;
+      config = loaded;
+      draw(controller.currentLook());
+      controller.events.emit('ready', { siteKey });
     },
     (error: unknown) => {
       if (!mounted) return;
@@ -64,12 +94,26 @@ export function mount(options: MountOptions): WidgetHandle {
     },
   );
 
+  const api: ParleyApi = controller;
   return {
+    open: () => api.open(),
+    close: () => api.close(),
+    toggle: () => api.toggle(),
+    showLauncher: () => api.showLauncher(),
+    hideLauncher: () => api.hideLauncher(),
+    identify: (visitor) => api.identify(visitor),
+    setLocale: (locale) => api.setLocale(locale),
+    setTheme: (theme) => api.setTheme(theme),
+    trackPageView: (page) => api.trackPageView(page),
+    reset: () => api.reset(),
+    on: (event, listener) => api.on(event, listener),
+    off: (event, listener) => api.off(event, listener),
     unmount() {
       if (!mounted) return;
       mounted = false;
       aborter.abort();
       render(null, shadow);
+      controller.dispose();
       client.destroy();
       host.remove();
     },

@@ -100,12 +100,55 @@ describe('mount', () => {
     expect(within(root).getByRole('button', { name: 'Send' })).toBeTruthy();
   });
 
-  it('leaves nothing behind on unmount', async () => {
-    handle = mount({ siteKey: 'site-a', serverUrl });
-    await widgetRoot();
-    handle.unmount();
-    handle = null;
+  it('leaves nothing behind on unmount: no element, no document or window listener, no global', async () => {
+    const globals = new Set(Object.keys(window));
+    const live = new Map<string, number>();
+    const count = (delta: number) => (type: string) => live.set(type, (live.get(type) ?? 0) + delta);
+    const spies = [document, window].flatMap((target) => [
+      vi.spyOn(target, 'addEventListener').mockImplementation(count(1)),
+      vi.spyOn(target, 'removeEventListener').mockImplementation(count(-1)),
+    ]);
+    try {
+      handle = mount({ siteKey: 'site-a', serverUrl });
+      const root = await widgetRoot();
+      handle.open();
+      await within(root).findByRole('log');
+      handle.unmount();
+      handle = null;
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
     expect(document.querySelector('parley-widget')).toBeNull();
+    expect([...live].filter(([, n]) => n !== 0)).toEqual([]);
+    expect(Object.keys(window).filter((key) => !globals.has(key))).toEqual([]);
+  });
+
+  it('is driven by its handle: open, close, launcher, theme, locale, events', async () => {
+    const seen: string[] = [];
+    handle = mount({ siteKey: 'site-a', serverUrl, locale: 'de' });
+    handle.on('ready', () => seen.push('ready'));
+    handle.on('open', () => seen.push('open'));
+    handle.on('close', () => seen.push('close'));
+    const root = await widgetRoot();
+    await waitFor(() => expect(seen).toEqual(['ready']));
+    expect(root.getAttribute('lang')).toBe('de');
+
+    handle.open();
+    await within(root).findByRole('log');
+    handle.toggle();
+    await waitFor(() => expect(within(root).queryByRole('log')).toBeNull());
+    expect(seen).toEqual(['ready', 'open', 'close']);
+
+    handle.hideLauncher();
+    await waitFor(() => expect(within(root).queryByRole('button', { name: 'Open chat' })).toBeNull());
+    handle.showLauncher();
+    await within(root).findByRole('button', { name: 'Open chat' });
+
+    handle.setTheme({ accentColor: '#00aa00', position: 'right' });
+    handle.setLocale('fr');
+    await waitFor(() => expect(root.style.getPropertyValue('--parley-accent')).toBe('#00aa00'));
+    expect(root.classList.contains('right')).toBe(true);
+    expect(root.getAttribute('lang')).toBe('fr');
   });
 
   it('stays invisible and says why in the console when the site is unknown', async () => {

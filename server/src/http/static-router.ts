@@ -1,5 +1,6 @@
 /**
- * @module The built front ends: the widget script, the console single-page app, and the demo page.
+ * @module The built front ends: the widget loader and its app chunks, the console single-page app,
+ * and the demo page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,19 @@ export function staticRouter(store: Store, dirs: StaticDirs, publicUrl: () => st
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.sendFile(file);
   });
+
+  // The app chunks widget.js imports: content-hashed names, so a year's immutable cache is safe, and
+  // module scripts are fetched with CORS, so every host page's origin must be let in.
+  router.use(
+    '/widget',
+    express.static(path.join(dirs.widgetDist, 'widget'), {
+      index: false,
+      redirect: false,
+      immutable: true,
+      maxAge: '365d',
+      setHeaders: (res) => res.setHeader('Access-Control-Allow-Origin', '*'),
+    }),
+  );
 
   router.use('/console', express.static(dirs.consoleDist, { index: false, redirect: false }));
   router.get(['/console', '/console/{*rest}'], (req, res) => {

@@ -19,11 +19,14 @@ export function safeColor(color: string): string {
 export interface ChatWidgetProps {
   client: ChatClient;
   config: WidgetConfig;
+  /** BCP 47 tag of the language to show; the host page can change it through the API. */
+  locale?: string;
 }
 
-export function ChatWidget({ client, config }: ChatWidgetProps): JSX.Element {
-  const [open, setOpen] = useState(false);
+export function ChatWidget({ client, config, locale }: ChatWidgetProps): JSX.Element {
   const state = useChatState(client);
+  // open lives in the client's state, so the host page's API and the launcher change the same thing
+  const { open } = state;
   const root = useRef<HTMLDivElement>(null);
   const visible = useDocumentVisible();
   // outlives the panel, so closing and reopening keeps what the visitor was writing
@@ -43,10 +46,7 @@ export function ChatWidget({ client, config }: ChatWidgetProps): JSX.Element {
     root.current?.querySelector('textarea')?.focus();
   }, [open]);
 
-  const close = (): void => {
-    setOpen(false);
-    client.stopTyping();
-  };
+  const close = (): void => client.setOpen(false);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'Escape' || !open) return;
@@ -58,6 +58,7 @@ export function ChatWidget({ client, config }: ChatWidgetProps): JSX.Element {
     <div
       ref={root}
       class={`root ${config.position === 'left' ? 'left' : 'right'}`}
+      lang={locale}
       style={{ '--parley-accent': safeColor(config.color) }}
       onKeyDown={onKeyDown}
     >
@@ -75,7 +76,9 @@ export function ChatWidget({ client, config }: ChatWidgetProps): JSX.Element {
           onEndChat={() => client.endChat()}
         />
       )}
-      <Launcher open={open} controls={open ? 'parley-panel' : undefined} onToggle={() => (open ? close() : setOpen(true))} />
+      {(open || state.launcherVisible) && (
+        <Launcher open={open} controls={open ? 'parley-panel' : undefined} onToggle={() => client.setOpen(!open)} />
+      )}
     </div>
   );
 }

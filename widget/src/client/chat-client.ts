@@ -18,9 +18,10 @@ import { isPermanentRefusal, readErrorInfo } from './error-info.ts';
 import { flushOutbox, type SendOutcome } from './flush-outbox.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, type KeyValueStore } from './local-store.ts';
-import { lastAgentSeq, lastSeq } from './message-merge.ts';
+import { EMPTY_THREAD, lastAgentSeq, lastSeq } from './message-merge.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 import { TypingNotifier } from './typing-notifier.ts';
+import { VisitorExtras, type PageViewPayload, type VisitorIdentity } from './visitor-extras.ts';
 import { createVisitorSocket, type SocketFactory, type VisitorSocket } from './visitor-socket.ts';
 
 export interface ChatClientOptions {
@@ -55,6 +56,7 @@ export class ChatClient {
   private attempts = 0;
   private seenSent = { conversationId: '', seq: 0 };
   private destroyed = false;
+  private readonly extras = new VisitorExtras();
 
   constructor(private readonly options: ChatClientOptions) {
     this.store = options.store ?? createLocalStore(options.siteKey);
@@ -143,6 +145,45 @@ export class ChatClient {
     this.socket.timeout(this.ackTimeoutMs()).emit('message:seen', { conversationId: conversation.id, seq }, () => {});
   }
 
+  /** Opens or closes the panel; opening connects, since the visitor is about to chat. */
+  setOpen(open: boolean): void {
+    if (open === this.state.open) return;
+    if (!open) this.typing.stop();
+    this.update({ ...this.state, open });
+    if (open) this.connect();
+  }
+
+  setLauncherVisible(launcherVisible: boolean): void {
+    if (launcherVisible !== this.state.launcherVisible) this.update({ ...this.state, launcherVisible });
+  }
+
+  /**
+   * The host's user logged out: forget the visitor's token, history and outbox, so the next person
+   * on this browser starts as a new visitor and sees nothing of the previous one's chat.
+   */
+  reset(): void {
+    if (this.destroyed) return;
+    const reconnect = this.socket !== null && this.state.open;
+    this.closeSocket();
+    for (const name of ['token', 'outbox', 'history'] as const) this.store.remove(name);
+    this.extras.reset();
+    this.seenSent = { conversationId: '', seq: 0 };
+    this.attempts = 0;
+    const { open, launcherVisible } = this.state;
+    this.update({ ...initialState(null, EMPTY_THREAD, []), open, launcherVisible });
+    if (reconnect) this.connect();
+  }
+
+  /** Who the visitor is on the host site: sent once connected, and again after every reconnect. */
+  identify(identity: VisitorIdentity): void {
+    this.extras.identify(identity, this.onlineSocket());
+  }
+
+  /** A page of the host site the visitor is on: sent now when online, else after the next connect. */
+  trackPageView(page: PageViewPayload): void {
+    this.extras.pageView(page, this.onlineSocket());
+  }
+
   /** Closes the connection and forgets every listener and timer; stored data stays for the next page. */
   destroy(): void {
     this.destroyed = true;
@@ -150,11 +191,19 @@ export class ChatClient {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.listeners.clear();
+    this.closeSocket();
+  }
+
+  private closeSocket(): void {
     this.session++;
     const socket = this.socket;
     this.socket = null;
     socket?.off();
     socket?.disconnect();
+  }
+
+  private onlineSocket(): VisitorSocket | null {
+    return this.state.connection === 'online' ? this.socket : null;
   }
 
   private ackTimeoutMs(): number {
@@ -198,6 +247,8 @@ export class ChatClient {
       this.store.write('token', res.data.token);
       this.seenSent = { conversationId: '', seq: 0 };
       this.update({ ...applyResume(this.state, res.data), connection: 'online', outbox: this.outbox.list(), notice: null });
+      // identity and pages go after the resume, so the server already knows which visitor they are about
+      this.extras.flush(socket);
       void this.flush();
     });
   }

@@ -23,10 +23,24 @@ export interface ChatState {
   agentTyping: boolean;
   /** A quiet, human-readable problem to show (a dropped message, chat unavailable). */
   notice: string | null;
+  /** Whether the panel is open: the visitor's launcher and the host page's API both change it. */
+  open: boolean;
+  /** The host page may hide the launcher (`hideLauncher()`); an open panel still shows its own. */
+  launcherVisible: boolean;
 }
 
 export function initialState(conversation: Conversation | null, thread: Thread, outbox: OutboxEntry[]): ChatState {
-  return { connection: 'idle', conversation, thread, outbox, queuePosition: null, agentTyping: false, notice: null };
+  return {
+    connection: 'idle',
+    conversation,
+    thread,
+    outbox,
+    queuePosition: null,
+    agentTyping: false,
+    notice: null,
+    open: false,
+    launcherVisible: true,
+  };
 }
 
 const STATUS_RANK = { queued: 0, active: 1, closed: 2 } as const;

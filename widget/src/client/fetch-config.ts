@@ -13,6 +13,10 @@ export class WidgetConfigError extends Error {
   }
 }
 
+export function widgetConfigUrl(serverUrl: string, siteKey: string): string {
+  return `${serverUrl}/api/widget/config/${encodeURIComponent(siteKey)}`;
+}
+
 function isWidgetConfig(value: unknown): value is WidgetConfig {
   return (
     isRecord(value) &&
@@ -24,12 +28,19 @@ function isWidgetConfig(value: unknown): value is WidgetConfig {
   );
 }
 
-export async function fetchWidgetConfig(serverUrl: string, siteKey: string, signal?: AbortSignal): Promise<WidgetConfig> {
-  const response = await fetch(`${serverUrl}/api/widget/config/${encodeURIComponent(siteKey)}`, {
-    signal,
-    // the config is public: sending the host page's cookies to Parley would only widen CORS needs
-    credentials: 'omit',
-  });
+/** `prefetched`: the same request already started by the script-tag loader, which paints the launcher from it. */
+export async function fetchWidgetConfig(
+  serverUrl: string,
+  siteKey: string,
+  signal?: AbortSignal,
+  prefetched?: Promise<Response>,
+): Promise<WidgetConfig> {
+  const response = await (prefetched ??
+    fetch(widgetConfigUrl(serverUrl, siteKey), {
+      signal,
+      // the config is public: sending the host page's cookies to Parley would only widen CORS needs
+      credentials: 'omit',
+    }));
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const info = readErrorBody(body);

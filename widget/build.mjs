@@ -1,0 +1,98 @@
+// Builds the widget in three parts (vite's JS API; run by `pnpm build`):
+//   dist/widget.js          the loader: IIFE, no Preact, stable URL, short cache (budget 2 KB gz)
+//   dist/widget/app-*.js    the app chunk(s): ESM imported by the loader, content-hashed, cached forever
+//   dist/npm/               `@parley/widget` for bundlers: ESM + .d.ts (`mount()`), not served
+// The app is built first because the loader is told its hashed file name.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import preact from '@preact/preset-vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(here, 'dist');
+// dependencies guard dev-only code with process.env.NODE_ENV; the browser has no `process`, and a
+// host page's own `process` global must not switch it back on
+const define = { 'process.env.NODE_ENV': '"production"' };
+const quiet = { configFile: false, root: here, logLevel: 'warn', define };
+
+async function buildAll() {
+  fs.rmSync(dist, { recursive: true, force: true });
+
+  const app = await build({
+    ...quiet,
+    plugins: [preact()],
+    build: {
+      outDir: dist,
+      emptyOutDir: false,
+      sourcemap: false,
+      // no modulepreload polyfill: it would inject a <link> and code the host page never asked for
+      modulePreload: false,
+      rollupOptions: {
+        input: { app: path.join(here, 'src/app-chunk.ts') },
+        preserveEntrySignatures: 'strict',
+        output: {
+            format: 'es',
+            entryFileNames: 'widget/[name]-[hash].js',
+            // translations imported lazily from a locales/ folder are named locale-*, which is how
+            // the size check counts one locale (not all of them) into what a visitor downloads
+            chunkFileNames: (chunk) =>
+              chunk.facadeModuleId?.includes('/locales/') ? 'widget/locale-[name]-[hash].js' : 'widget/[name]-[hash].js',
+          },
+      },
+    },
+  });
+  const outputs = (Array.isArray(app) ? app : [app]).flatMap((result) => ('output' in result ? result.output : []));
+  const entry = outputs.find((file) => file.type === 'chunk' && file.isEntry);
+  if (!entry) throw new Error('the app build produced no entry chunk');
+
+  await build({
+    ...quiet,
+    define: { ...define, __PARLEY_APP_CHUNK__: JSON.stringify(`./${entry.fileName}`) },
+    build: {
+      outDir: dist,
+      emptyOutDir: false,
+      sourcemap: false,
+      lib: {
+        entry: path.join(here, 'src/loader/widget-loader.ts'),
+        formats: ['iife'],
+        // required by the iife format; the loader exports nothing, so no global of this name appears
+        name: 'ParleyLoader',
+        fileName: () => 'widget.js',
+      },
+    },
+  });
+
+  await build({
+    ...quiet,
+    plugins: [preact()],
+    build: {
+      outDir: path.join(dist, 'npm'),
+      emptyOutDir: false,
+      sourcemap: true,
+      // Preact and socket.io-client are bundled in: the widget must not share (or be aliased to) the
+      // host app's own Preact/React, and a host needs no framework at all
+      lib: { entry: path.join(here, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+    },
+  });
+
+  const tsc = spawnSync(path.join(here, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.npm.json'], { cwd: here, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('tsc could not emit the npm declarations');
+  // declaration files keep the sources' `.ts` import suffixes; consumers resolve `.js`
+  for (const file of fs.readdirSync(path.join(dist, 'npm'), { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.d.ts')) continue;
+    const full = path.join(dist, 'npm', file);
+    fs.writeFileSync(full, fs.readFileSync(full, 'utf8').replace(/(from '\.{1,2}\/[^']+)\.tsx?'/g, "$1.js'"));
+  }
+  }
+
+  await buildAll();
+  if (process.argv.includes('--watch')) {
+    // `pnpm dev`: the three builds depend on each other, so any change rebuilds all (about a second)
+    let timer = null;
+    fs.watch(path.join(here, 'src'), { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => buildAll().catch((error) => console.error(error)), 100);
+    });
+  }
