@@ -1,0 +1,73 @@
+/**
+ * What the public API asks of the ChatClient: opening connects, reset forgets the visitor and
+ * starts afresh, and identity and page views wait for a resumed connection.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionResumeResult } from '@parley/shared';
+import { ChatClient } from '../src/client/chat-client.ts';
+import { FakeSocket } from './fake-socket.ts';
+import { activeConversation, message } from './fixtures.ts';
+
+const SITE = 'site-a';
+const clients: ChatClient[] = [];
+
+function startClient(): { client: ChatClient; sockets: FakeSocket[] } {
+  const sockets: FakeSocket[] = [];
+  const client = new ChatClient({
+    siteKey: SITE,
+    serverUrl: 'http://parley.test',
+    createSocket: (handshake) => {
+      const socket = new FakeSocket(handshake);
+      sockets.push(socket);
+      return socket;
+    },
+  });
+  clients.push(client);
+  return { client, sockets };
+}
+
+const resumed = (overrides: Partial<SessionResumeResult> = {}) => ({
+  ok: true as const,
+  data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, ...overrides },
+});
+
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+
+describe('ChatClient for the public API', () => {
+  it('connects when opened, and keeps the panel state in its state', () => {
+    const { client, sockets } = startClient();
+    expect(client.getState().open).toBe(false);
+    client.setOpen(true);
+    expect(client.getState().open).toBe(true);
+    expect(sockets).toHaveLength(1);
+    client.setLauncherVisible(false);
+    expect(client.getState().launcherVisible).toBe(false);
+  });
+
+  it('reset forgets the token, history and outbox, and reconnects as a new visitor when open', async () => {
+    const { client, sockets } = startClient();
+    client.setOpen(true);
+    const first = sockets[0];
+    if (!first) throw new Error('no socket');
+    first.accept();
+    (await first.request('session:resume')).reply(
+      resumed({ conversation: activeConversation(), messages: [message(1)] }),
+    );
+    expect(client.getState().thread.messages).toHaveLength(1);
+    expect(localStorage.getItem(`parley:${SITE}:token`)).toBe('tok-1');
+
+    client.reset();
+    expect(first.connected).toBe(false);
+    expect(client.getState().conversation).toBeNull();
+    expect(client.getState().thread.messages).toEqual([]);
+    expect(client.getState().open).toBe(true);
+    expect(localStorage.getItem(`parley:${SITE}:token`)).toBeNull();
+    expect(localStorage.getItem(`parley:${SITE}:history`)).toBeNull();
+    const second = sockets[1];
+    if (!second) throw new Error('reset did not reconnect');
+    second.accept();
+    expect(second.handshakes.at(-1)?.token).toBeUndefined();
+  });
+});
