@@ -39,7 +39,11 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
-export const ConversationStatusSchema = z.enum(['queued', 'active', 'closed']);
+/**
+ * `offline`: left while nobody was online (offline:message). Never queued or routed, holds no agent
+ * capacity, and does not stop the visitor from starting a live chat later.
+ */
+export const ConversationStatusSchema = z.enum(['queued', 'active', 'closed', 'offline']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
 export const ConversationSchema = z.object({
@@ -47,6 +51,9 @@ export const ConversationSchema = z.object({
   siteId: IdSchema,
   visitorId: IdSchema,
   visitorName: z.string().nullable(),
+  visitorEmail: z.string().nullable(),
+  /** True when the visitor's identity was proven with the site's HMAC (visitor:identify with userHash). */
+  visitorVerified: z.boolean(),
   status: ConversationStatusSchema,
   agent: z.object({ id: IdSchema, name: z.string() }).nullable(),
   createdAt: IsoDateSchema,
@@ -57,6 +64,9 @@ export const ConversationSchema = z.object({
   lastSeq: z.number().int().min(0),
   visitorSeenSeq: z.number().int().min(0),
   agentSeenSeq: z.number().int().min(0),
+  /** The visitor's 1–5 rating (conversation:rate), or null; a re-rating replaces it. */
+  rating: z.number().int().min(1).max(5).nullable(),
+  ratingComment: z.string().nullable(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -79,11 +89,25 @@ export type Agent = z.infer<typeof AgentSchema>;
 
 export const WidgetPositionSchema = z.enum(['right', 'left']);
 
+export const PreChatFieldSchema = z.enum(['name', 'email', 'message']);
+export type PreChatField = z.infer<typeof PreChatFieldSchema>;
+
 export const WidgetConfigSchema = z.object({
   siteKey: z.string(),
   siteName: z.string(),
   color: z.string(),
   position: WidgetPositionSchema,
   greeting: z.string(),
+  /** The site's default language (BCP-47, e.g. "en", "de", "ar"); null: use the browser's. */
+  locale: z.string().nullable(),
+  /** Questions asked before the first message. */
+  preChat: z.object({
+    enabled: z.boolean(),
+    fields: z.array(z.object({ field: PreChatFieldSchema, required: z.boolean() })),
+  }),
+  /** Up to 5 active agents to show in the widget header. */
+  team: z.array(z.object({ name: z.string(), avatarUrl: z.string().nullable() })).max(5),
+  /** When true, visitor:identify must carry userId + a valid userHash, or it is refused. */
+  identityVerificationRequired: z.boolean(),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfigSchema>;

@@ -10,6 +10,7 @@ import {
   MessageSchema,
   SeqSchema,
 } from './models.ts';
+import { EmailSchema } from './rest.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
@@ -38,6 +39,10 @@ export const SessionResumeResultSchema = z.object({
   /** Messages after lastSeq, or all of them when the client held another conversation. */
   messages: z.array(MessageSchema),
   queuePosition: z.number().int().positive().nullable(),
+  /** Whether any agent is online now; offline means the widget offers offline:message instead. */
+  agentsOnline: z.boolean(),
+  /** Estimated wait while queued (see QueuePositionSchema), or null. */
+  estimatedWaitSeconds: z.number().int().min(0).nullable(),
 });
 
 export const VisitorSendSchema = z.object({
@@ -51,6 +56,57 @@ export const SeenSchema = z.object({ conversationId: IdSchema, seq: SeqSchema })
 
 export const EmptySchema = z.object({});
 
+/** Values a host page may attach to a visitor: flat scalars only, so the console can show them as a table. */
+export const VisitorAttributeValueSchema = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+export const MAX_VISITOR_ATTRIBUTES = 50;
+
+export const VisitorIdentifySchema = z.object({
+  /** The host app's own user id; trusted only with a valid userHash. */
+  userId: z.string().min(1).max(128).optional(),
+  name: z.string().trim().min(1).max(120).optional(),
+  email: EmailSchema.optional(),
+  attributes: z
+    .record(z.string().min(1).max(100), VisitorAttributeValueSchema)
+    .refine((record) => Object.keys(record).length <= MAX_VISITOR_ATTRIBUTES, `at most ${MAX_VISITOR_ATTRIBUTES} attributes`)
+    .optional(),
+  /** Hex HMAC-SHA256 of userId with the site's identity secret, computed on the host's server. */
+  userHash: z
+    .string()
+    .max(128)
+    .regex(/^[0-9a-fA-F]+$/, 'must be a hex string')
+    .optional(),
+});
+export type VisitorIdentify = z.infer<typeof VisitorIdentifySchema>;
+export const VisitorIdentifyResultSchema = z.object({ verified: z.boolean() });
+
+const HttpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048);
+
+export const PageViewSchema = z.object({
+  url: HttpUrlSchema,
+  title: z.string().max(300),
+  referrer: z.string().max(2048).optional(),
+});
+export type PageView = z.infer<typeof PageViewSchema>;
+
+export const ConversationRateSchema = z.object({
+  conversationId: IdSchema,
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(1000).optional(),
+});
+export type ConversationRate = z.infer<typeof ConversationRateSchema>;
+
+export const TranscriptRequestSchema = z.object({ conversationId: IdSchema, email: EmailSchema });
+export type TranscriptRequest = z.infer<typeof TranscriptRequestSchema>;
+
+/** A message left while nobody is online; it starts an `offline` conversation that is never routed. */
+export const OfflineMessageSchema = z.object({
+  clientMessageId: ClientMessageIdSchema,
+  name: z.string().trim().min(1).max(120).optional(),
+  email: EmailSchema,
+  body: MessageBodySchema,
+});
+export type OfflineMessage = z.infer<typeof OfflineMessageSchema>;
+
 export const visitorClientEvents = {
   'session:resume': { payload: SessionResumeSchema, ack: SessionResumeResultSchema },
   'message:send': { payload: VisitorSendSchema, ack: SendResultSchema },
@@ -58,6 +114,11 @@ export const visitorClientEvents = {
   'conversation:close': { payload: ConversationRefSchema, ack: ConversationSchema },
   'typing:start': { payload: ConversationRefSchema },
   'typing:stop': { payload: ConversationRefSchema },
+  'visitor:identify': { payload: VisitorIdentifySchema, ack: VisitorIdentifyResultSchema },
+  'page:view': { payload: PageViewSchema, ack: EmptySchema },
+  'conversation:rate': { payload: ConversationRateSchema, ack: ConversationSchema },
+  'transcript:request': { payload: TranscriptRequestSchema, ack: EmptySchema },
+  'offline:message': { payload: OfflineMessageSchema, ack: SendResultSchema },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const TypingUpdateSchema = z.object({
@@ -75,7 +136,15 @@ export const SeenUpdateSchema = z.object({
 export const QueuePositionSchema = z.object({
   conversationId: IdSchema,
   position: z.number().int().positive(),
+  /**
+   * Estimated seconds until an agent takes it: position × median wait (created → assigned) of the
+   * last 20 assigned conversations ÷ online agents with free capacity (at least 1). Null when there
+   * is no history yet or no agent is online.
+   */
+  estimatedWaitSeconds: z.number().int().min(0).nullable(),
 });
+
+export const AvailabilitySchema = z.object({ agentsOnline: z.boolean() });
 
 export const visitorServerEvents = {
   'message:new': MessageSchema,
@@ -83,6 +152,8 @@ export const visitorServerEvents = {
   'queue:position': QueuePositionSchema,
   'typing:update': TypingUpdateSchema,
   'message:seen': SeenUpdateSchema,
+  /** Sent when the first agent comes online or the last one goes offline. */
+  'availability:updated': AvailabilitySchema,
 } as const;
 
 export type VisitorClientEvents = typeof visitorClientEvents;
@@ -93,3 +164,5 @@ export type SendResult = z.infer<typeof SendResultSchema>;
 export type TypingUpdate = z.infer<typeof TypingUpdateSchema>;
 export type SeenUpdate = z.infer<typeof SeenUpdateSchema>;
 export type QueuePosition = z.infer<typeof QueuePositionSchema>;
+export type VisitorIdentifyResult = z.infer<typeof VisitorIdentifyResultSchema>;
+export type Availability = z.infer<typeof AvailabilitySchema>;

@@ -67,5 +67,7 @@ export function statusLabel(conversation: Pick<Conversation, 'status'>): string 
       return 'Active';
     case 'closed':
       return 'Ended';
+    case 'offline':
+      return 'Offline message';
   }
 }

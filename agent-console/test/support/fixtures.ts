@@ -16,6 +16,8 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     siteId: 'site-1',
     visitorId: `visitor-of-${overrides.id}`,
     visitorName: null,
+    visitorEmail: null,
+    visitorVerified: false,
     status: 'active',
     agent: { id: AGENT.id, name: AGENT.name },
     createdAt: iso(0),
@@ -25,6 +27,8 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
     lastSeq: 0,
     visitorSeenSeq: 0,
     agentSeenSeq: 0,
+    rating: null,
+    ratingComment: null,
     ...overrides,
   };
 }
