@@ -24,6 +24,9 @@ import { resolveStaticDirs } from './asset-dirs.ts';
 import { EventHub } from './domain/events.ts';
 import { Router as QueueRouter } from './domain/routing.ts';
 import { Conversations } from './domain/conversations.ts';
+import { Availability } from './domain/availability.ts';
+import { VisitorProfiles } from './domain/visitor-profiles.ts';
+import { ConversationFeedback } from './domain/conversation-feedback.ts';
 import { AgentAuth } from './domain/agent-auth.ts';
 import { VisitorTokens } from './domain/visitor-tokens.ts';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
@@ -71,6 +74,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const presence = new LocalAgentPresence();
   const router = new QueueRouter({ store, presence, events, now });
   const conversations = new Conversations({ store, events, router, now });
+  const availability = new Availability({ presence, events, router });
+  const profiles = new VisitorProfiles({ store, events, now });
+  const feedback = new ConversationFeedback({ store, events, now });
   const auth = new AgentAuth(store, now);
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
 
@@ -89,13 +95,13 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   // One Server hosts two namespaces with different event maps; each is typed by its own map here.
   const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
   const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
-  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, tokens, logger });
+  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, profiles, feedback, tokens, logger });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
     store,
     auth,
     conversations,
     router,
-    presence,
+    availability,
     consoleOrigins: () => [publicOrigin(), ...config.consoleOrigins],
     logger,
   });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/types.ts';
 import { hashPassword } from './passwords.ts';
 import { newId } from './ids.ts';
+import { newIdentitySecret } from './identity-hash.ts';
 
 export interface BootstrapResult {
   demoSiteKey: string;
@@ -29,6 +30,7 @@ export async function bootstrap(
       position: 'right',
       isDemo: true,
       createdAt: now,
+      identitySecret: newIdentitySecret(),
     });
   } else if (!demo.allowedOrigins.includes(options.publicOrigin)) {
     // The demo page is served from PUBLIC_URL; if that moved, the demo site follows it.

@@ -43,11 +43,35 @@ export class Conversations {
     const conversation =
       (await store.conversations.findOpenByVisitor(visitor.visitorId)) ??
       (await store.conversations.findLatestByVisitor(visitor.visitorId));
-    if (!conversation) return { conversation: null, messages: [], queuePosition: null };
+    const agentsOnline = await this.#deps.router.agentsOnline();
+    if (!conversation) return { conversation: null, messages: [], queuePosition: null, agentsOnline, estimatedWaitSeconds: null };
     const after = conversation.id === heldConversationId ? lastSeq : 0;
     const messages = await store.messages.listAfter(conversation.id, after, HISTORY_PAGE);
     const queuePosition = conversation.status === 'queued' ? await this.#deps.router.positionOf(conversation.id) : null;
-    return { conversation, messages, queuePosition };
+    const estimatedWaitSeconds = await this.#deps.router.estimateFor(queuePosition);
+    return { conversation, messages, queuePosition, agentsOnline, estimatedWaitSeconds };
+  }
+
+  /**
+   * A message left for later: a new `offline` conversation that is never routed and does not count
+   * as the visitor's open one. Idempotent by clientMessageId, like message:send.
+   */
+  async leaveOfflineMessage(visitor: VisitorRef, input: { clientMessageId: string; name?: string | undefined; email: string; body: string }) {
+    return this.#perVisitor.run(visitor.visitorId, async () => {
+      const { store } = this.#deps;
+      const earlier = await store.messages.findByVisitorClientId(visitor.visitorId, input.clientMessageId);
+      const earlierConversation = earlier && (await store.conversations.findById(earlier.conversationId));
+      if (earlier && earlierConversation) return { message: earlier, conversation: earlierConversation };
+      const now = this.#now();
+      await store.visitors.updateProfile(
+        visitor.visitorId,
+        visitor.siteId,
+        input.name === undefined ? { email: input.email } : { email: input.email, name: input.name },
+        now,
+      );
+      const conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now, status: 'offline' });
+      return this.#append(conversation, { kind: 'visitor', id: visitor.visitorId, name: null }, input.clientMessageId, input.body);
+    });
   }
 
   async sendFromVisitor(visitor: VisitorRef, clientMessageId: string, body: string) {

@@ -10,7 +10,10 @@ export type DomainEvent =
   | { type: 'message.created'; conversation: Conversation; message: Message }
   | { type: 'conversation.updated'; conversation: Conversation }
   | { type: 'conversation.assigned'; conversation: ConversationSummary }
-  | { type: 'queue.changed'; queue: ConversationSummary[] }
+  /** `secondsPerPlace`: the wait estimate's rate (see wait-estimate.ts), null when unknown. */
+  | { type: 'queue.changed'; queue: ConversationSummary[]; secondsPerPlace: number | null }
+  /** The first agent came online, or the last one went offline. */
+  | { type: 'availability.changed'; agentsOnline: boolean }
   | { type: 'typing'; conversation: Conversation; author: Side; typing: boolean }
   | { type: 'seen'; conversation: Conversation; by: Side; seq: number };
 

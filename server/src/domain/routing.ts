@@ -7,6 +7,7 @@ import type { Store } from '../store/types.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { EventSink } from './events.ts';
 import { pickAgent } from './pick-agent.ts';
+import { WAIT_HISTORY, estimateForPosition, secondsPerPlace } from './wait-estimate.ts';
 
 export interface RouterDeps {
   store: Store;
@@ -77,7 +78,27 @@ export class Router {
     return index === -1 ? null : index + 1;
   }
 
+  async agentsOnline(): Promise<boolean> {
+    return (await this.#deps.presence.online()).length > 0;
+  }
+
+  /** The wait estimate's seconds per place in the queue now; null when unknown. */
+  async secondsPerPlace(): Promise<number | null> {
+    const { store, presence } = this.#deps;
+    const online = await presence.online();
+    if (online.length === 0) return null;
+    const candidates = await store.agents.routingCandidates(online);
+    const withFreeSeat = candidates.filter((c) => c.activeCount < c.capacity).length;
+    return secondsPerPlace(await store.conversations.recentWaits(WAIT_HISTORY), online.length, withFreeSeat);
+  }
+
+  async estimateFor(position: number | null): Promise<number | null> {
+    return position === null ? null : estimateForPosition(position, await this.secondsPerPlace());
+  }
+
   async announceQueue(): Promise<void> {
-    this.#deps.events.publish({ type: 'queue.changed', queue: await this.queue() });
+    const queue = await this.queue();
+    const perPlace = queue.length > 0 ? await this.secondsPerPlace() : null;
+    this.#deps.events.publish({ type: 'queue.changed', queue, secondsPerPlace: perPlace });
   }
 }

@@ -8,6 +8,9 @@ import { ParleyError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import { parseOrThrow } from './validate.ts';
 
+/** Faces in the widget header: a few say "real people answer"; more would crowd it. */
+const TEAM_SHOWN = 5;
+
 export function widgetRouter(store: Store): Router {
   const router = Router();
 
@@ -25,6 +28,10 @@ export function widgetRouter(store: Store): Router {
       color: site.color,
       position: site.position,
       greeting: site.greeting,
+      locale: site.locale,
+      preChat: site.preChat,
+      team: await store.agents.team(TEAM_SHOWN),
+      identityVerificationRequired: site.identityVerificationRequired,
     };
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.json(config);

@@ -12,7 +12,7 @@ import type { AgentRecord, Store } from '../store/types.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { Conversations } from '../domain/conversations.ts';
 import type { Router } from '../domain/routing.ts';
-import type { AgentPresence } from '../scale/agent-presence.ts';
+import type { Availability } from '../domain/availability.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
 import { toPublicAgent } from '../http/public-agent.ts';
 
@@ -24,7 +24,7 @@ export interface AgentNamespaceDeps {
   auth: AgentAuth;
   conversations: Conversations;
   router: Router;
-  presence: AgentPresence;
+  availability: Availability;
   /** Origins a browser may open the console socket from; a request without Origin is not a browser's. */
   consoleOrigins: () => string[];
   logger: Logger;
@@ -36,15 +36,14 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
   nsp.on('connection', (socket) => {
     const agent = (socket.data as { agent: AgentRecord }).agent;
     void socket.join([agentRoom(agent.id), ALL_AGENTS_ROOM]);
-    void deps.presence.connect(agent.id).then(async (cameOnline) => {
+    const failed = (error: unknown) => deps.logger.error('agent presence update failed', { agentId: agent.id, error });
+    void deps.availability.agentConnected(agent.id).then((cameOnline) => {
       if (cameOnline) deps.logger.info('agent online', { agentId: agent.id });
-      // Coming online frees capacity: routing looks at the queue again.
-      await deps.router.drain();
-    });
+    }, failed);
     socket.on('disconnect', () => {
-      void deps.presence.disconnect(agent.id).then((wentOffline) => {
+      void deps.availability.agentDisconnected(agent.id).then((wentOffline) => {
         if (wentOffline) deps.logger.info('agent offline', { agentId: agent.id });
-      });
+      }, failed);
     });
 
     const actor = { side: 'agent', agent } as const;

@@ -1,10 +1,11 @@
 /**
  * @module Delivers domain events to the sockets that should see them, by room: a visitor's room,
- * the assigned agent's room, or every agent.
+ * the assigned agent's room, every agent, or (availability) every visitor.
  */
 import type { Namespace } from 'socket.io';
 import type { AgentClientToServer, AgentServerToClient, VisitorClientToServer, VisitorServerToClient } from '@parley/shared';
 import type { DomainEvent } from '../domain/events.ts';
+import { estimateForPosition } from '../domain/wait-estimate.ts';
 import { visitorRoom } from './visitor-namespace.ts';
 import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
 
@@ -12,8 +13,8 @@ export function createFanOut(
   visitors: Namespace<VisitorClientToServer, VisitorServerToClient>,
   agents: Namespace<AgentClientToServer, AgentServerToClient>,
 ): (event: DomainEvent) => void {
-  // Last position told to each queued conversation: a visitor hears again only when it changes.
-  const toldPositions = new Map<string, number>();
+  // Last position and estimate told to each queued conversation: a visitor hears again only when they change.
+  const toldPositions = new Map<string, string>();
 
   return (event) => {
     switch (event.type) {
@@ -40,13 +41,20 @@ export function createFanOut(
         event.queue.forEach((conversation, index) => {
           stillQueued.add(conversation.id);
           const position = index + 1;
-          if (toldPositions.get(conversation.id) === position) return;
-          toldPositions.set(conversation.id, position);
+          const estimatedWaitSeconds = estimateForPosition(position, event.secondsPerPlace);
+          const told = `${position}:${estimatedWaitSeconds ?? '-'}`;
+          if (toldPositions.get(conversation.id) === told) return;
+          toldPositions.set(conversation.id, told);
           visitors
             .to(visitorRoom(conversation.visitorId))
-            .emit('queue:position', { conversationId: conversation.id, position });
+            .emit('queue:position', { conversationId: conversation.id, position, estimatedWaitSeconds });
         });
         for (const id of toldPositions.keys()) if (!stillQueued.has(id)) toldPositions.delete(id);
+        return;
+      }
+      case 'availability.changed': {
+        // Agents serve every site, so every connected visitor hears it.
+        visitors.emit('availability:updated', { agentsOnline: event.agentsOnline });
         return;
       }
       case 'typing': {

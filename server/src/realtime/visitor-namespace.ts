@@ -10,6 +10,8 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import type { Conversations, VisitorRef } from '../domain/conversations.ts';
 import type { VisitorTokens } from '../domain/visitor-tokens.ts';
+import type { VisitorProfiles } from '../domain/visitor-profiles.ts';
+import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
 
 export interface VisitorSocketData {
@@ -19,10 +21,16 @@ export interface VisitorSocketData {
 
 export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
 
-export function setUpVisitorNamespace(
-  nsp: Namespace,
-  deps: { store: Store; conversations: Conversations; tokens: VisitorTokens; logger: Logger },
-): void {
+export interface VisitorNamespaceDeps {
+  store: Store;
+  conversations: Conversations;
+  profiles: VisitorProfiles;
+  feedback: ConversationFeedback;
+  tokens: VisitorTokens;
+  logger: Logger;
+}
+
+export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
@@ -46,6 +54,18 @@ export function setUpVisitorNamespace(
         'conversation:close': ({ conversationId }) => deps.conversations.close(actor, conversationId),
         'typing:start': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, true),
         'typing:stop': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, false),
+        'visitor:identify': (identity) => deps.profiles.identify(visitor, identity),
+        'page:view': async (view) => {
+          await deps.profiles.pageView(visitor, view);
+          return {};
+        },
+        'conversation:rate': ({ conversationId, rating, comment }) =>
+          deps.feedback.rate(visitor, conversationId, rating, comment),
+        'transcript:request': async ({ conversationId, email }) => {
+          await deps.feedback.requestTranscript(visitor, conversationId, email);
+          return {};
+        },
+        'offline:message': (input) => deps.conversations.leaveOfflineMessage(visitor, input),
       },
       deps.logger,
     );

@@ -2,7 +2,10 @@
  * @module Storage interfaces the domain depends on. One implementation per engine lives beside this file;
  * the domain never sees SQL.
  */
-import type { Agent, AgentRole, AuthorKind, Conversation, ConversationSummary, Message } from '@parley/shared';
+import type { Agent, AgentRole, AuthorKind, Conversation, ConversationSummary, Message, WidgetConfig } from '@parley/shared';
+
+export type PreChatSettings = WidgetConfig['preChat'];
+export type VisitorAttributes = Record<string, string | number | boolean | null>;
 
 export interface SiteRecord {
   id: string;
@@ -14,9 +17,19 @@ export interface SiteRecord {
   position: 'right' | 'left';
   isDemo: boolean;
   createdAt: string;
+  /** Hex key of the HMAC that proves a visitor's userId (visitor:identify's userHash). */
+  identitySecret: string;
+  identityVerificationRequired: boolean;
+  /** BCP-47 default language of the widget; null: the browser's. */
+  locale: string | null;
+  preChat: PreChatSettings;
 }
 
-export type NewSite = SiteRecord;
+/** A new site: the widget settings default to off / the browser's language when left out. */
+export type NewSite = Omit<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'> &
+  Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'>>;
+
+export type SiteSettings = Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'>>;
 
 export interface AgentRecord extends Agent {
   passwordHash: string;
@@ -42,10 +55,19 @@ export interface RoutingCandidate {
 }
 
 export interface SiteStore {
+  findById(id: string): Promise<SiteRecord | undefined>;
   findByKey(siteKey: string): Promise<SiteRecord | undefined>;
   findDemo(): Promise<SiteRecord | undefined>;
   create(site: NewSite): Promise<SiteRecord>;
   setAllowedOrigins(id: string, origins: string[]): Promise<void>;
+  /** Changes only the settings given. */
+  updateSettings(id: string, settings: SiteSettings): Promise<void>;
+}
+
+/** An agent as the widget header shows them: no email, no id. */
+export interface TeamMember {
+  name: string;
+  avatarUrl: string | null;
 }
 
 export interface AgentStore {
@@ -55,6 +77,8 @@ export interface AgentStore {
   create(agent: NewAgent): Promise<AgentRecord>;
   /** Active agents among `ids`, with how many conversations each holds open now. */
   routingCandidates(ids: string[]): Promise<RoutingCandidate[]>;
+  /** Up to `limit` active agents, the longest-standing first. */
+  team(limit: number): Promise<TeamMember[]>;
 }
 
 export interface SessionStore {
@@ -63,8 +87,64 @@ export interface SessionStore {
   delete(tokenHash: string): Promise<void>;
 }
 
+export interface VisitorProfile {
+  /** The host app's user id, kept only when proven with the site's HMAC. */
+  externalUserId: string | null;
+  name: string | null;
+  email: string | null;
+  attributes: VisitorAttributes;
+  verified: boolean;
+}
+
+export interface VisitorRecord extends VisitorProfile {
+  id: string;
+  siteId: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** What an identify or an offline message changes; a field left undefined keeps what is stored. */
+export interface VisitorProfileUpdate {
+  externalUserId?: string | null;
+  name?: string;
+  email?: string;
+  attributes?: VisitorAttributes;
+  verified?: boolean;
+}
+
 export interface VisitorStore {
   ensure(id: string, siteId: string, now: string): Promise<void>;
+  findById(id: string): Promise<VisitorRecord | undefined>;
+  /** Creates the visitor if needed and applies the update. */
+  updateProfile(id: string, siteId: string, update: VisitorProfileUpdate, now: string): Promise<VisitorRecord>;
+}
+
+export interface PageViewRecord {
+  url: string;
+  title: string;
+  referrer: string | null;
+  at: string;
+}
+
+export interface PageViewStore {
+  /** Stores the view and drops the visitor's oldest beyond `keep`, so one visitor cannot grow the table. */
+  record(visitorId: string, view: PageViewRecord, keep: number): Promise<void>;
+  /** The visitor's latest views, newest first. */
+  listRecent(visitorId: string, limit: number): Promise<PageViewRecord[]>;
+}
+
+export interface TranscriptRequestRecord {
+  id: string;
+  conversationId: string;
+  email: string;
+  requestedAt: string;
+  sentAt: string | null;
+}
+
+export interface TranscriptRequestStore {
+  create(request: { id: string; conversationId: string; email: string; now: string }): Promise<TranscriptRequestRecord>;
+  /** Not yet sent, oldest first: what the mailer works through. */
+  listPending(limit: number): Promise<TranscriptRequestRecord[]>;
 }
 
 export interface ConversationStore {
@@ -72,8 +152,11 @@ export interface ConversationStore {
   /** The visitor's queued or active conversation, if any: there is at most one. */
   findOpenByVisitor(visitorId: string): Promise<Conversation | undefined>;
   findLatestByVisitor(visitorId: string): Promise<Conversation | undefined>;
-  /** Fails with a Conflict ParleyError when the visitor already has an open conversation. */
-  create(input: { id: string; siteId: string; visitorId: string; now: string }): Promise<Conversation>;
+  /**
+   * A new conversation, queued unless `status` says offline. A queued one fails with a Conflict
+   * ParleyError when the visitor already has an open (queued or active) conversation.
+   */
+  create(input: { id: string; siteId: string; visitorId: string; now: string; status?: 'queued' | 'offline' }): Promise<Conversation>;
   /** Queued conversations, oldest first. */
   listQueued(): Promise<ConversationSummary[]>;
   listOpenForAgent(agentId: string): Promise<ConversationSummary[]>;
@@ -84,6 +167,10 @@ export interface ConversationStore {
   close(id: string, by: AuthorKind, now: string): Promise<Conversation | undefined>;
   /** Raises the seen mark of one side, never lowers it. */
   markSeen(id: string, by: 'visitor' | 'agent', seq: number): Promise<Conversation | undefined>;
+  /** Sets (or replaces) the visitor's rating. */
+  rate(id: string, rating: number, comment: string | null): Promise<Conversation | undefined>;
+  /** Seconds from creation to assignment of the `limit` most recently assigned conversations. */
+  recentWaits(limit: number): Promise<number[]>;
 }
 
 export interface NewMessage {
@@ -100,6 +187,8 @@ export interface MessageStore {
   append(message: NewMessage): Promise<{ message: Message; created: boolean }>;
   findByClientId(conversationId: string, clientMessageId: string): Promise<Message | undefined>;
   listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** A message the visitor sent with this client id in any of their conversations, with its conversation id. */
+  findByVisitorClientId(visitorId: string, clientMessageId: string): Promise<Message | undefined>;
 }
 
 export interface Store {
@@ -110,6 +199,8 @@ export interface Store {
   visitors: VisitorStore;
   conversations: ConversationStore;
   messages: MessageStore;
+  pageViews: PageViewStore;
+  transcriptRequests: TranscriptRequestStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

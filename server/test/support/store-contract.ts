@@ -27,6 +27,7 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
         position: 'left',
         isDemo: true,
         createdAt: now(),
+        identitySecret: 'ab'.repeat(32),
       });
     });
     afterEach(async () => {

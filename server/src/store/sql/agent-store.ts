@@ -31,6 +31,7 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
         active: 1,
         last_assigned_at: null,
         created_at: agent.createdAt,
+        avatar_url: null,
       };
       await db.insertInto('agents').values(row).execute();
       return toAgent(row);
@@ -51,6 +52,17 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
         activeCount: Number(r.active_count),
         lastAssignedAt: r.last_assigned_at,
       }));
+    },
+    async team(limit) {
+      const rows = await db
+        .selectFrom('agents')
+        .select(['name', 'avatar_url'])
+        .where('active', '=', 1)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ name: r.name, avatarUrl: r.avatar_url }));
     },
   };
 }

@@ -11,6 +11,9 @@ import type { Database } from './schema.ts';
 import { toConversation, toSummary, type ConversationRow } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
+/** Statuses that make a conversation the visitor's one open conversation (see the partial unique index). */
+const OPEN = ['queued', 'active'];
+
 export function createConversationStore(db: Kysely<Database>): ConversationStore {
   const base = () =>
     db
@@ -18,7 +21,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       .leftJoin('agents as a', 'a.id', 'c.agent_id')
       .leftJoin('visitors as v', 'v.id', 'c.visitor_id')
       .selectAll('c')
-      .select(['a.name as agent_name', 'v.name as visitor_name']);
+      .select(['a.name as agent_name', 'v.name as visitor_name', 'v.email as visitor_email', 'v.verified as visitor_verified']);
 
   const one = async (id: string) => {
     const row: ConversationRow | undefined = await base().where('c.id', '=', id).executeTakeFirst();
@@ -44,7 +47,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
   return {
     findById: one,
     async findOpenByVisitor(visitorId) {
-      const row = await base().where('c.visitor_id', '=', visitorId).where('c.status', '<>', 'closed').executeTakeFirst();
+      const row = await base().where('c.visitor_id', '=', visitorId).where('c.status', 'in', OPEN).executeTakeFirst();
       return row ? toConversation(row) : undefined;
     },
     async findLatestByVisitor(visitorId) {
@@ -55,7 +58,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         .executeTakeFirst();
       return row ? toConversation(row) : undefined;
     },
-    async create({ id, siteId, visitorId, now }) {
+    async create({ id, siteId, visitorId, now, status = 'queued' }) {
       try {
         await db
           .insertInto('conversations')
@@ -63,7 +66,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
             id,
             site_id: siteId,
             visitor_id: visitorId,
-            status: 'queued',
+            status,
             agent_id: null,
             created_at: now,
             assigned_at: null,
@@ -72,6 +75,8 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
             last_seq: 0,
             visitor_seen_seq: 0,
             agent_seen_seq: 0,
+            rating: null,
+            rating_comment: null,
           })
           .execute();
       } catch (error) {
@@ -135,6 +140,21 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         .where(column, '<', seq)
         .execute();
       return one(id);
+    },
+    async rate(id, rating, comment) {
+      await db.updateTable('conversations').set({ rating, rating_comment: comment }).where('id', '=', id).execute();
+      return one(id);
+    },
+    async recentWaits(limit) {
+      const rows = await db
+        .selectFrom('conversations')
+        .select(['created_at', 'assigned_at'])
+        .where('assigned_at', 'is not', null)
+        .orderBy('assigned_at', 'desc')
+        .limit(limit)
+        .execute();
+      // Times are ISO text in both engines: the difference is taken here rather than in two SQL dialects.
+      return rows.map((r) => Math.max(0, (Date.parse(r.assigned_at ?? r.created_at) - Date.parse(r.created_at)) / 1000));
     },
   };
 }

@@ -2,8 +2,20 @@
  * @module Rows to records: the only place that knows how columns spell the wire shapes.
  */
 import type { AgentRole, AuthorKind, Conversation, ConversationStatus, ConversationSummary, Message } from '@parley/shared';
-import type { AgentRecord, SiteRecord } from '../types.ts';
-import type { AgentsTable, ConversationsTable, MessagesTable, SitesTable } from './schema.ts';
+import type { AgentRecord, PreChatSettings, SiteRecord, VisitorAttributes, VisitorRecord } from '../types.ts';
+import type { AgentsTable, ConversationsTable, MessagesTable, SitesTable, VisitorsTable } from './schema.ts';
+
+const NO_PRE_CHAT: PreChatSettings = { enabled: false, fields: [] };
+
+/** JSON columns are written only by us; a value that does not parse is treated as absent, not fatal. */
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
 
 export function toSite(row: SitesTable): SiteRecord {
   return {
@@ -16,6 +28,10 @@ export function toSite(row: SitesTable): SiteRecord {
     position: row.position === 'left' ? 'left' : 'right',
     isDemo: Number(row.is_demo) === 1,
     createdAt: row.created_at,
+    identitySecret: row.identity_secret ?? '',
+    identityVerificationRequired: Number(row.identity_verification_required) === 1,
+    locale: row.locale,
+    preChat: parseJson(row.pre_chat, NO_PRE_CHAT),
   };
 }
 
@@ -43,8 +59,27 @@ export function toMessage(row: MessagesTable): Message {
   };
 }
 
-/** A conversation row joined with its agent's name and its visitor's name. */
-export type ConversationRow = ConversationsTable & { agent_name: string | null; visitor_name: string | null };
+export function toVisitor(row: VisitorsTable): VisitorRecord {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    externalUserId: row.external_user_id,
+    name: row.name,
+    email: row.email,
+    attributes: parseJson<VisitorAttributes>(row.attributes, {}),
+    verified: Number(row.verified) === 1,
+  };
+}
+
+/** A conversation row joined with its agent's name and its visitor's profile. */
+export type ConversationRow = ConversationsTable & {
+  agent_name: string | null;
+  visitor_name: string | null;
+  visitor_email: string | null;
+  visitor_verified: number | null;
+};
 
 export function toConversation(row: ConversationRow): Conversation {
   return {
@@ -52,6 +87,8 @@ export function toConversation(row: ConversationRow): Conversation {
     siteId: row.site_id,
     visitorId: row.visitor_id,
     visitorName: row.visitor_name,
+    visitorEmail: row.visitor_email,
+    visitorVerified: Number(row.visitor_verified) === 1,
     status: row.status as ConversationStatus,
     agent: row.agent_id !== null ? { id: row.agent_id, name: row.agent_name ?? '' } : null,
     createdAt: row.created_at,
@@ -61,6 +98,8 @@ export function toConversation(row: ConversationRow): Conversation {
     lastSeq: Number(row.last_seq),
     visitorSeenSeq: Number(row.visitor_seen_seq),
     agentSeenSeq: Number(row.agent_seen_seq),
+    rating: row.rating === null ? null : Number(row.rating),
+    ratingComment: row.rating_comment,
   };
 }
 

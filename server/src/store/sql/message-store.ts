@@ -76,5 +76,16 @@ export function createMessageStore(db: Kysely<Database>): MessageStore {
         .execute();
       return rows.map(toMessage);
     },
+    async findByVisitorClientId(visitorId, clientMessageId) {
+      const row = await db
+        .selectFrom('messages as m')
+        .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .selectAll('m')
+        .where('c.visitor_id', '=', visitorId)
+        .where('m.client_message_id', '=', clientMessageId)
+        .where('m.author_kind', '=', 'visitor')
+        .executeTakeFirst();
+      return row ? toMessage(row) : undefined;
+    },
   };
 }

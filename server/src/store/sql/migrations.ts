@@ -3,6 +3,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { visitorProfileMigration, type Engine } from './migration-0002-visitor-profile.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -94,6 +95,10 @@ const initial: Migration = {
   },
 };
 
-export const migrationProvider: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ '0001_initial': initial }),
-};
+/** Later migrations may differ per engine (auto-increment ids), so the provider knows which one it migrates. */
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    getMigrations: () =>
+      Promise.resolve({ '0001_initial': initial, '0002_visitor_profile': visitorProfileMigration(engine) }),
+  };
+}

@@ -17,6 +17,8 @@ import { createSessionStore } from './session-store.ts';
 import { createVisitorStore } from './visitor-store.ts';
 import { createConversationStore } from './conversation-store.ts';
 import { createMessageStore } from './message-store.ts';
+import { createPageViewStore } from './page-view-store.ts';
+import { createTranscriptRequestStore } from './transcript-request-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -40,7 +42,7 @@ function createDb(target: SqlTarget): Kysely<Database> {
 
 export async function openSqlStore(target: SqlTarget): Promise<Store> {
   const db = createDb(target);
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: migrationProvider(target.engine) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
@@ -55,6 +57,8 @@ export async function openSqlStore(target: SqlTarget): Promise<Store> {
     visitors: createVisitorStore(db),
     conversations: createConversationStore(db),
     messages: createMessageStore(db),
+    pageViews: createPageViewStore(db),
+    transcriptRequests: createTranscriptRequestStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -2,6 +2,8 @@
  * @module Table shapes as kysely sees them. Times are ISO-8601 text in both engines, so ordering and
  * comparison work the same way everywhere; booleans are 0/1 integers for the same reason.
  */
+import type { Generated } from 'kysely';
+
 export interface SitesTable {
   id: string;
   name: string;
@@ -12,6 +14,11 @@ export interface SitesTable {
   position: string;
   is_demo: number;
   created_at: string;
+  /** Hex; set for every site (backfilled by migration 0002, generated at creation since). */
+  identity_secret: string | null;
+  identity_verification_required: number;
+  locale: string | null;
+  pre_chat: string; // JSON { enabled, fields }
 }
 
 export interface AgentsTable {
@@ -24,6 +31,7 @@ export interface AgentsTable {
   active: number;
   last_assigned_at: string | null;
   created_at: string;
+  avatar_url: string | null;
 }
 
 export interface SessionsTable {
@@ -40,6 +48,9 @@ export interface VisitorsTable {
   email: string | null;
   created_at: string;
   last_seen_at: string;
+  external_user_id: string | null;
+  verified: number;
+  attributes: string | null; // JSON object
 }
 
 export interface ConversationsTable {
@@ -55,6 +66,8 @@ export interface ConversationsTable {
   last_seq: number;
   visitor_seen_seq: number;
   agent_seen_seq: number;
+  rating: number | null;
+  rating_comment: string | null;
 }
 
 export interface MessagesTable {
@@ -69,6 +82,24 @@ export interface MessagesTable {
   created_at: string;
 }
 
+export interface PageViewsTable {
+  /** Generated: SQLite integer primary key, PostgreSQL bigserial (read back as a string). */
+  id: Generated<number | string>;
+  visitor_id: string;
+  url: string;
+  title: string;
+  referrer: string | null;
+  at: string;
+}
+
+export interface TranscriptRequestsTable {
+  id: string;
+  conversation_id: string;
+  email: string;
+  requested_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   sites: SitesTable;
   agents: AgentsTable;
@@ -76,4 +107,6 @@ export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  page_views: PageViewsTable;
+  transcript_requests: TranscriptRequestsTable;
 }

@@ -3,11 +3,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { NewSite, SiteRecord, SiteStore } from '../types.ts';
+import type { SitesTable } from './schema.ts';
 import type { Database } from './schema.ts';
 import { toSite } from './mappers.ts';
 
 export function createSiteStore(db: Kysely<Database>): SiteStore {
   return {
+    async findById(id) {
+      const row = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toSite(row) : undefined;
+    },
     async findByKey(siteKey) {
       const row = await db.selectFrom('sites').selectAll().where('site_key', '=', siteKey).executeTakeFirst();
       return row ? toSite(row) : undefined;
@@ -17,7 +22,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       return row ? toSite(row) : undefined;
     },
     async create(site: NewSite): Promise<SiteRecord> {
-      const row = {
+      const row: SitesTable = {
         id: site.id,
         name: site.name,
         site_key: site.siteKey,
@@ -27,12 +32,26 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
         position: site.position,
         is_demo: site.isDemo ? 1 : 0,
         created_at: site.createdAt,
+        identity_secret: site.identitySecret,
+        identity_verification_required: site.identityVerificationRequired ? 1 : 0,
+        locale: site.locale ?? null,
+        pre_chat: JSON.stringify(site.preChat ?? { enabled: false, fields: [] }),
       };
       await db.insertInto('sites').values(row).execute();
       return toSite(row);
     },
     async setAllowedOrigins(id, origins) {
       await db.updateTable('sites').set({ allowed_origins: JSON.stringify(origins) }).where('id', '=', id).execute();
+    },
+    async updateSettings(id, settings) {
+      const changes: Partial<SitesTable> = {};
+      if (settings.identityVerificationRequired !== undefined) {
+        changes.identity_verification_required = settings.identityVerificationRequired ? 1 : 0;
+      }
+      if (settings.locale !== undefined) changes.locale = settings.locale;
+      if (settings.preChat !== undefined) changes.pre_chat = JSON.stringify(settings.preChat);
+      if (Object.keys(changes).length === 0) return;
+      await db.updateTable('sites').set(changes).where('id', '=', id).execute();
     },
   };
 }
