@@ -3,6 +3,7 @@
 //   dist/widget/app-*.js    the app chunk(s): ESM imported by the loader, content-hashed, cached forever
 //   dist/npm/               `@parley/widget` for bundlers: ESM + .d.ts (`mount()`), not served
 // The app is built first because the loader is told its hashed file name.
+// `--watch` (pnpm dev) rebuilds loader and app on every change under src/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -17,10 +18,8 @@ const dist = path.join(here, 'dist');
 const define = { 'process.env.NODE_ENV': '"production"' };
 const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 
-async function buildAll() {
-  fs.rmSync(dist, { recursive: true, force: true });
-
-  const app = await build({
+async function buildApp() {
+  const result = await build({
     ...quiet,
     plugins: [preact()],
     build: {
@@ -33,23 +32,26 @@ async function buildAll() {
         input: { app: path.join(here, 'src/app-chunk.ts') },
         preserveEntrySignatures: 'strict',
         output: {
-            format: 'es',
-            entryFileNames: 'widget/[name]-[hash].js',
-            // translations imported lazily from a locales/ folder are named locale-*, which is how
-            // the size check counts one locale (not all of them) into what a visitor downloads
-            chunkFileNames: (chunk) =>
-              chunk.facadeModuleId?.includes('/locales/') ? 'widget/locale-[name]-[hash].js' : 'widget/[name]-[hash].js',
-          },
+          format: 'es',
+          entryFileNames: 'widget/[name]-[hash].js',
+          // translations imported lazily from a locales/ folder are named locale-*, which is how
+          // the size check counts one locale (not all of them) into what a visitor downloads
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.includes('/locales/') ? 'widget/locale-[name]-[hash].js' : 'widget/[name]-[hash].js',
+        },
       },
     },
   });
-  const outputs = (Array.isArray(app) ? app : [app]).flatMap((result) => ('output' in result ? result.output : []));
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
   const entry = outputs.find((file) => file.type === 'chunk' && file.isEntry);
   if (!entry) throw new Error('the app build produced no entry chunk');
+  return entry.fileName;
+}
 
+async function buildLoader(appFile) {
   await build({
     ...quiet,
-    define: { ...define, __PARLEY_APP_CHUNK__: JSON.stringify(`./${entry.fileName}`) },
+    define: { ...define, __PARLEY_APP_CHUNK__: JSON.stringify(`./${appFile}`) },
     build: {
       outDir: dist,
       emptyOutDir: false,
@@ -63,7 +65,9 @@ async function buildAll() {
       },
     },
   });
+}
 
+async function buildNpm() {
   await build({
     ...quiet,
     plugins: [preact()],
@@ -76,7 +80,6 @@ async function buildAll() {
       lib: { entry: path.join(here, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
     },
   });
-
   const tsc = spawnSync(path.join(here, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.npm.json'], { cwd: here, stdio: 'inherit' });
   if (tsc.status !== 0) throw new Error('tsc could not emit the npm declarations');
   // declaration files keep the sources' `.ts` import suffixes; consumers resolve `.js`
@@ -85,14 +88,23 @@ async function buildAll() {
     const full = path.join(dist, 'npm', file);
     fs.writeFileSync(full, fs.readFileSync(full, 'utf8').replace(/(from '\.{1,2}\/[^']+)\.tsx?'/g, "$1.js'"));
   }
-  }
+}
 
-  await buildAll();
-  if (process.argv.includes('--watch')) {
-    // `pnpm dev`: the three builds depend on each other, so any change rebuilds all (about a second)
-    let timer = null;
-    fs.watch(path.join(here, 'src'), { recursive: true }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => buildAll().catch((error) => console.error(error)), 100);
-    });
-  }
+async function buildServed() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  await buildLoader(await buildApp());
+}
+
+if (process.argv.includes('--watch')) {
+  // a broken build is reported and the watch goes on
+  const rebuild = () => buildServed().catch((error) => console.error(error));
+  await rebuild();
+  let timer = null;
+  fs.watch(path.join(here, 'src'), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
+  });
+} else {
+  await buildServed();
+  await buildNpm();
+}

@@ -94,7 +94,8 @@ describe('mount', () => {
     // the panel stays out of the accessibility tree until opened
     expect(within(root).queryByRole('log')).toBeNull();
     fireEvent.click(launcher);
-    expect(within(root).getByRole('button', { name: 'Close chat' })).toBe(launcher);
+    // open is client state: the component may subscribe to it a frame after its first render
+    expect(await within(root).findByRole('button', { name: 'Close chat' })).toBe(launcher);
     expect(within(root).getByRole('log').textContent).toContain('Hello!');
     expect(within(root).getByRole('textbox', { name: 'Message' })).toBeTruthy();
     expect(within(root).getByRole('button', { name: 'Send' })).toBeTruthy();
