@@ -160,5 +160,116 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect((await store.conversations.markSeen(c.id, 'agent', 1))?.agentSeenSeq).toBe(2);
       expect((await store.conversations.findById(c.id))?.visitorSeenSeq).toBe(0);
     });
+
+    it('keeps each site’s identity secret and widget settings, changing only what is given', async () => {
+      const site = await store.sites.findById(siteId);
+      expect(site).toMatchObject({
+        identitySecret: 'ab'.repeat(32),
+        identityVerificationRequired: false,
+        locale: null,
+        preChat: { enabled: false, fields: [] },
+      });
+      const preChat = { enabled: true, fields: [{ field: 'email' as const, required: true }] };
+      await store.sites.updateSettings(siteId, { identityVerificationRequired: true, preChat });
+      await store.sites.updateSettings(siteId, { locale: 'de' });
+      expect(await store.sites.findById(siteId)).toMatchObject({ identityVerificationRequired: true, locale: 'de', preChat });
+      expect(await store.sites.findById('site_missing')).toBeUndefined();
+    });
+
+    it('lists up to n active agents as the team, without emails', async () => {
+      for (const name of ['ann', 'bob', 'cy']) await agent(name);
+      expect(await store.agents.team(2)).toEqual([
+        { name: 'ann', avatarUrl: null },
+        { name: 'bob', avatarUrl: null },
+      ]);
+    });
+
+    it('stores visitor profiles and shows them on the visitor’s conversations', async () => {
+      const c = await conversation();
+      const verified = await store.visitors.updateProfile(
+        c.visitorId,
+        siteId,
+        { externalUserId: 'u_42', name: 'Ada', email: 'ada@example.com', attributes: { plan: 'pro', seats: 3, trial: false, ref: null }, verified: true },
+        now(),
+      );
+      expect(verified).toMatchObject({ externalUserId: 'u_42', name: 'Ada', verified: true, attributes: { plan: 'pro', seats: 3, trial: false, ref: null } });
+      expect(await store.conversations.findById(c.id)).toMatchObject({ visitorName: 'Ada', visitorEmail: 'ada@example.com', visitorVerified: true });
+      // Fields left out keep their values.
+      await store.visitors.updateProfile(c.visitorId, siteId, { verified: false, externalUserId: null }, now());
+      expect(await store.visitors.findById(c.visitorId)).toMatchObject({ name: 'Ada', externalUserId: null, verified: false });
+      // A visitor seen for the first time is created by the update.
+      const fresh = newId('vis');
+      expect(await store.visitors.updateProfile(fresh, siteId, { email: 'new@example.com' }, now())).toMatchObject({
+        id: fresh,
+        email: 'new@example.com',
+        name: null,
+        attributes: {},
+        verified: false,
+      });
+    });
+
+    it('lets an offline conversation coexist with one open live conversation', async () => {
+      const visitorId = newId('vis');
+      await store.visitors.ensure(visitorId, siteId, now());
+      const offline = await store.conversations.create({ id: newId('conv'), siteId, visitorId, now: now(), status: 'offline' });
+      expect(offline).toMatchObject({ status: 'offline', agent: null, rating: null, ratingComment: null });
+      await store.conversations.create({ id: newId('conv'), siteId, visitorId, now: now(), status: 'offline' });
+      expect(await store.conversations.findOpenByVisitor(visitorId)).toBeUndefined();
+      const live = await store.conversations.create({ id: newId('conv'), siteId, visitorId, now: now() });
+      expect((await store.conversations.findOpenByVisitor(visitorId))?.id).toBe(live.id);
+      expect((await store.conversations.listQueued()).map((q) => q.id)).toEqual([live.id]);
+    });
+
+    it('finds a visitor’s message by client id across their conversations', async () => {
+      const c = await conversation();
+      const { message: sent } = await message(c.id, 'hi', 'client-id-xyz');
+      expect((await store.messages.findByVisitorClientId(c.visitorId, 'client-id-xyz'))?.id).toBe(sent.id);
+      expect(await store.messages.findByVisitorClientId(newId('vis'), 'client-id-xyz')).toBeUndefined();
+    });
+
+    it('stores and replaces a rating', async () => {
+      const c = await conversation();
+      expect(await store.conversations.rate(c.id, 2, 'slow')).toMatchObject({ rating: 2, ratingComment: 'slow' });
+      expect(await store.conversations.rate(c.id, 5, null)).toMatchObject({ rating: 5, ratingComment: null });
+    });
+
+    it('reports the waits of the most recently assigned conversations in seconds', async () => {
+      const ann = await agent('ann', 10);
+      expect(await store.conversations.recentWaits(20)).toEqual([]);
+      const first = await conversation();
+      const second = await conversation();
+      // The clock ticks one second per call: each assignment happens a few seconds after creation.
+      await store.conversations.assign(first.id, ann.id, now());
+      await store.conversations.assign(second.id, ann.id, now());
+      const waits = await store.conversations.recentWaits(20);
+      expect(waits).toHaveLength(2);
+      const [latest, earlier] = waits;
+      expect(latest).toBe((Date.parse((await store.conversations.findById(second.id))?.assignedAt ?? '') - Date.parse(second.createdAt)) / 1000);
+      expect(earlier).toBe((Date.parse((await store.conversations.findById(first.id))?.assignedAt ?? '') - Date.parse(first.createdAt)) / 1000);
+      expect(await store.conversations.recentWaits(1)).toEqual([latest]);
+    });
+
+    it('keeps only the latest page views per visitor, newest first', async () => {
+      const a = newId('vis');
+      const b = newId('vis');
+      await store.visitors.ensure(a, siteId, now());
+      await store.visitors.ensure(b, siteId, now());
+      for (let i = 1; i <= 7; i++) {
+        await store.pageViews.record(a, { url: `https://shop.example/${i}`, title: `Page ${i}`, referrer: null, at: now() }, 5);
+      }
+      await store.pageViews.record(b, { url: 'https://shop.example/b', title: 'B', referrer: 'https://ref.example/', at: now() }, 5);
+      expect((await store.pageViews.listRecent(a, 100)).map((v) => v.title)).toEqual(['Page 7', 'Page 6', 'Page 5', 'Page 4', 'Page 3']);
+      expect(await store.pageViews.listRecent(b, 100)).toEqual([
+        { url: 'https://shop.example/b', title: 'B', referrer: 'https://ref.example/', at: expect.any(String) },
+      ]);
+      expect(await store.pageViews.listRecent(a, 2)).toHaveLength(2);
+    });
+
+    it('stores transcript requests as pending', async () => {
+      const c = await conversation();
+      const request = await store.transcriptRequests.create({ id: newId('trq'), conversationId: c.id, email: 'ada@example.com', now: now() });
+      expect(request).toMatchObject({ conversationId: c.id, email: 'ada@example.com', sentAt: null });
+      expect(await store.transcriptRequests.listPending(10)).toEqual([request]);
+    });
   });
 }
