@@ -67,6 +67,29 @@ describe('http api', () => {
     expect(ErrorBodySchema.parse(await missing.json()).error.code).toBe('unknown_site');
   });
 
+  it('tells the widget its language, pre-chat questions, team and whether identify needs proof', async () => {
+    const fresh = WidgetConfigSchema.parse(await (await fetch(`${t.url}/api/widget/config/${t.siteKey}`)).json());
+    expect(fresh).toMatchObject({
+      locale: null,
+      preChat: { enabled: false, fields: [] },
+      team: [{ name: 'Admin', avatarUrl: null }],
+      identityVerificationRequired: false,
+    });
+    const site = await t.server.store.sites.findByKey(t.siteKey);
+    const preChat = { enabled: true, fields: [{ field: 'name' as const, required: false }, { field: 'email' as const, required: true }] };
+    await t.server.store.sites.updateSettings(site?.id ?? '', { locale: 'de', preChat, identityVerificationRequired: true });
+    for (const name of ['Ann', 'Bob', 'Cy', 'Di', 'Ed']) await t.createAgent({ name });
+    const res = await fetch(`${t.url}/api/widget/config/${t.siteKey}`);
+    const config = WidgetConfigSchema.parse(await res.json());
+    expect(config).toMatchObject({ locale: 'de', preChat, identityVerificationRequired: true });
+    // Five at most, longest-standing first (agents created in the same millisecond may come in either order).
+    expect(config.team).toHaveLength(5);
+    expect(config.team[0]?.name).toBe('Admin');
+    for (const member of config.team) expect(['Admin', 'Ann', 'Bob', 'Cy', 'Di', 'Ed']).toContain(member.name);
+    // The secret itself never reaches a browser.
+    expect(JSON.stringify(config)).not.toContain(site?.identitySecret ?? 'no secret');
+  });
+
   it('serves a demo page that embeds the widget with the site owner’s snippet', async () => {
     const res = await fetch(`${t.url}/`);
     const html = await res.text();
