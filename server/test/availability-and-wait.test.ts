@@ -2,10 +2,10 @@
  * Availability and the queue's wait estimate over real sockets: every visitor hears when the first
  * agent comes online and the last goes offline; resume and queue:position carry the estimate.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Availability, QueuePosition, SendResult, SessionResumeResult } from '@parley/shared';
-import { useTestServer } from './support/test-server.ts';
-import { call, clientId, connectVisitor, connected, nextEvent, signInAgent } from './support/clients.ts';
+import { startTestServer, useTestServer, type TestServer } from './support/test-server.ts';
+import { call, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
 
 const t = useTestServer();
 
@@ -74,5 +74,53 @@ describe('estimated wait', () => {
     const unknown = nextEvent<QueuePosition>(third.socket, 'queue:position', (p) => p.estimatedWaitSeconds === null);
     agent.disconnect();
     expect(await unknown).toMatchObject({ position: 2, estimatedWaitSeconds: null });
+  });
+});
+
+describe('estimated wait on a clock the test moves', () => {
+  let clocked: TestServer | undefined;
+  afterEach(async () => {
+    disconnectAll();
+    await clocked?.close();
+    clocked = undefined;
+  });
+
+  it('uses the median of recent waits and the agents with a free seat', async () => {
+    let clock = Date.now();
+    const server = await startTestServer({ now: () => new Date(clock) });
+    clocked = server;
+    const join = async () => {
+      const socket = connectVisitor(server.url, { siteKey: server.siteKey, origin: server.origin });
+      await connected(socket);
+      await call<SessionResumeResult>(socket, 'session:resume', { conversationId: null, lastSeq: 0 });
+      const sent = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hi' });
+      return { socket, conversation: sent.conversation };
+    };
+    const solo = await server.createAgent({ name: 'Solo', capacity: 1 });
+    const agent = await signInAgent(server.url, solo.email, solo.password);
+    await call(agent, 'agent:sync', {});
+
+    // A is taken at once (waited 0 s); B waits 120 s until A closes; C waits 60 s until B closes.
+    const a = await join();
+    const b = await join();
+    clock += 120_000;
+    await call(agent, 'conversation:close', { conversationId: a.conversation.id });
+    const c = await join();
+    clock += 60_000;
+    await call(agent, 'conversation:close', { conversationId: b.conversation.id });
+    expect((await server.server.store.conversations.recentWaits(20)).sort((x, y) => x - y)).toEqual([0, 60, 120]);
+
+    // Median 60 s; the one agent has no free seat (counts as one): D at place 1 waits ~60 s, E ~120 s.
+    const d = await join();
+    clock += 1_000; // the queue is ordered by creation time: E comes after D
+    const e = connectVisitor(server.url, { siteKey: server.siteKey, origin: server.origin });
+    await connected(e);
+    await call<SessionResumeResult>(e, 'session:resume', { conversationId: null, lastSeq: 0 });
+    const toldE = nextEvent<QueuePosition>(e, 'queue:position');
+    await call<SendResult>(e, 'message:send', { clientMessageId: clientId(), body: 'me too' });
+    expect(await toldE).toMatchObject({ position: 2, estimatedWaitSeconds: 120 });
+    const resumedD = await call<SessionResumeResult>(d.socket, 'session:resume', { conversationId: d.conversation.id, lastSeq: 1 });
+    expect(resumedD).toMatchObject({ queuePosition: 1, estimatedWaitSeconds: 60, agentsOnline: true });
+    expect(c.conversation.id).not.toBe(d.conversation.id);
   });
 });

@@ -34,7 +34,9 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
 }
 
-export async function startTestServer(options: { dataDir?: string; databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; databaseUrl?: string; now?: () => Date } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
   const env = {
     PORT: '0',
@@ -45,7 +47,8 @@ export async function startTestServer(options: { dataDir?: string; databaseUrl?:
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
   };
-  let server = await startParley(parseConfig(env));
+  const startOptions = options.now ? { now: options.now } : {};
+  let server = await startParley(parseConfig(env), startOptions);
   const demo = await server.store.sites.findDemo();
   if (!demo) throw new Error('no demo site after start');
   const origin = new URL(server.url).origin;
@@ -71,7 +74,7 @@ export async function startTestServer(options: { dataDir?: string; databaseUrl?:
     },
     async start() {
       // A new port means a new origin: keep the one the site allows by asking for the same port.
-      server = await startParley(parseConfig({ ...env, PORT: String(new URL(origin).port) }));
+      server = await startParley(parseConfig({ ...env, PORT: String(new URL(origin).port) }), startOptions);
     },
     async createAgent({ name, capacity = 3, password = `pw-${name}-secret` }) {
       const agent = await server.store.agents.create({
