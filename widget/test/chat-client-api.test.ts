@@ -28,7 +28,7 @@ function startClient(): { client: ChatClient; sockets: FakeSocket[] } {
 
 const resumed = (overrides: Partial<SessionResumeResult> = {}) => ({
   ok: true as const,
-  data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, ...overrides },
+  data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...overrides },
 });
 
 afterEach(() => {
@@ -69,5 +69,39 @@ describe('ChatClient for the public API', () => {
     if (!second) throw new Error('reset did not reconnect');
     second.accept();
     expect(second.handshakes.at(-1)?.token).toBeUndefined();
+  });
+
+  it('sends identity and page views only after the resume, and the identity again after a reconnect', async () => {
+    const { client, sockets } = startClient();
+    client.identify({ id: 'u42', name: 'Ada', attributes: { plan: 'pro' }, userHash: 'ab12' });
+    client.trackPageView({ url: 'https://shop.example/pricing', title: 'Pricing' });
+    client.trackPageView({ url: 'file:///tmp/x.html', title: 'not a web page' });
+    client.setOpen(true);
+    const socket = sockets[0];
+    if (!socket) throw new Error('no socket');
+    socket.accept();
+    const resume = await socket.request('session:resume');
+    // nothing about the visitor goes out before the server knows which visitor this connection is
+    expect(socket.pendingOf('visitor:identify')).toEqual([]);
+    resume.reply(resumed());
+
+    const identify = await socket.request('visitor:identify');
+    expect(identify.payload).toEqual({ userId: 'u42', name: 'Ada', attributes: { plan: 'pro' }, userHash: 'ab12' });
+    identify.reply({ ok: true, data: { verified: true } });
+    const page = await socket.request('page:view');
+    expect(page.payload).toEqual({ url: 'https://shop.example/pricing', title: 'Pricing' });
+    page.reply({ ok: true, data: {} });
+
+    // online: a later page view goes at once
+    client.trackPageView({ url: 'https://shop.example/checkout', title: 'Checkout' });
+    const next = await socket.request('page:view');
+    expect(next.payload).toEqual({ url: 'https://shop.example/checkout', title: 'Checkout' });
+    next.reply({ ok: true, data: {} });
+
+    socket.drop('transport close');
+    socket.accept();
+    (await socket.request('session:resume')).reply(resumed());
+    expect((await socket.request('visitor:identify')).payload).toMatchObject({ userId: 'u42' });
+    expect(socket.pendingOf('page:view')).toEqual([]);
   });
 });

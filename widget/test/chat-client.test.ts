@@ -33,7 +33,7 @@ function startClient(): { client: ChatClient; socket: () => FakeSocket } {
 function resumed(overrides: Partial<SessionResumeResult> = {}): { ok: true; data: SessionResumeResult } {
   return {
     ok: true,
-    data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, ...overrides },
+    data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...overrides },
   };
 }
 
@@ -138,7 +138,7 @@ describe('ChatClient', () => {
     socket().accept();
     (await socket().request('session:resume')).reply(resumed({ conversation: conversation(), queuePosition: 2 }));
     expect(client.getState().queuePosition).toBe(2);
-    socket().push('queue:position', { conversationId: 'c1', position: 1 });
+    socket().push('queue:position', { conversationId: 'c1', position: 1, estimatedWaitSeconds: null });
     expect(client.getState().queuePosition).toBe(1);
     socket().push('conversation:updated', activeConversation());
     expect(client.getState().conversation?.agent?.name).toBe('Ada');

@@ -21,6 +21,8 @@ describe('applyResume', () => {
       conversation: activeConversation({ lastSeq: 4 }),
       messages: [message(3), message(4)],
       queuePosition: null,
+      agentsOnline: true,
+      estimatedWaitSeconds: null,
     });
     expect(next.thread.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
@@ -32,6 +34,8 @@ describe('applyResume', () => {
       conversation: conversation({ id: 'c2' }),
       messages: [visitorMessage(1, { conversationId: 'c2' })],
       queuePosition: 3,
+      agentsOnline: true,
+      estimatedWaitSeconds: null,
     });
     expect(next.thread.conversationId).toBe('c2');
     expect(next.thread.messages.map((m) => m.id)).toEqual(['c2-m1']);
@@ -45,6 +49,8 @@ describe('applyResume', () => {
       conversation: null,
       messages: [],
       queuePosition: null,
+      agentsOnline: true,
+      estimatedWaitSeconds: null,
     });
     expect(next.conversation).toBeNull();
     expect(next.thread).toEqual(EMPTY_THREAD);
@@ -81,7 +87,7 @@ describe('applySendResult and echoes', () => {
     // Server order for a visitor's first message: echo, queue position, then the ack.
     const first = visitorMessage(1, { conversationId: 'c1', clientMessageId: 'cm-1' });
     const echoed = applyMessage(state(), first);
-    const told = applyQueuePosition(echoed, { conversationId: 'c1', position: 3 });
+    const told = applyQueuePosition(echoed, { conversationId: 'c1', position: 3, estimatedWaitSeconds: null });
     const acked = applySendResult(told, { message: first, conversation: conversation({ id: 'c1', status: 'queued' }) });
     expect(acked.queuePosition).toBe(3);
   });
@@ -103,8 +109,8 @@ describe('conversation updates', () => {
 
   it('tracks queue position and agent typing only for the current conversation', () => {
     const start = state({ conversation: conversation(), thread: held(1) });
-    expect(applyQueuePosition(start, { conversationId: 'c1', position: 2 }).queuePosition).toBe(2);
-    expect(applyQueuePosition(start, { conversationId: 'c9', position: 2 })).toBe(start);
+    expect(applyQueuePosition(start, { conversationId: 'c1', position: 2, estimatedWaitSeconds: null }).queuePosition).toBe(2);
+    expect(applyQueuePosition(start, { conversationId: 'c9', position: 2, estimatedWaitSeconds: null })).toBe(start);
     const typing = applyTyping(start, { conversationId: 'c1', author: 'agent', typing: true });
     expect(typing.agentTyping).toBe(true);
     expect(applyTyping(start, { conversationId: 'c1', author: 'visitor', typing: true })).toBe(start);
@@ -113,7 +119,7 @@ describe('conversation updates', () => {
   });
 
   it('clears the queue position once an agent takes the conversation', () => {
-    const queued = applyQueuePosition(state({ conversation: conversation(), thread: held(1) }), { conversationId: 'c1', position: 1 });
+    const queued = applyQueuePosition(state({ conversation: conversation(), thread: held(1) }), { conversationId: 'c1', position: 1, estimatedWaitSeconds: null });
     expect(applyConversation(queued, activeConversation()).queuePosition).toBeNull();
   });
 });

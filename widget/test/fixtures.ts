@@ -29,6 +29,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     siteId: 's1',
     visitorId: 'v1',
     visitorName: null,
+    visitorEmail: null,
+    visitorVerified: false,
     status: 'queued',
     agent: null,
     createdAt: '2025-01-01T00:00:00.000Z',
@@ -38,6 +40,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     lastSeq: 0,
     visitorSeenSeq: 0,
     agentSeenSeq: 0,
+    rating: null,
+    ratingComment: null,
     ...overrides,
   };
 }

@@ -14,6 +14,8 @@ export function statusLine(conversation: Conversation | null, queuePosition: num
       return `Chatting with ${conversation.agent?.name ?? 'an agent'}`;
     case 'closed':
       return 'This conversation has ended';
+    case 'offline':
+      return 'Message left: we will reply by email';
   }
 }
 

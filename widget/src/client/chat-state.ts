@@ -43,7 +43,8 @@ export function initialState(conversation: Conversation | null, thread: Thread, 
   };
 }
 
-const STATUS_RANK = { queued: 0, active: 1, closed: 2 } as const;
+// offline (a message left while nobody was online) never becomes active; it can only be closed
+const STATUS_RANK = { offline: 0, queued: 0, active: 1, closed: 2 } as const;
 
 /**
  * Picks the fresher of two snapshots of a conversation. A send ack's snapshot can be taken before

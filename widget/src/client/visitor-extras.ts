@@ -1,33 +1,48 @@
 /**
  * @module What the host page tells the widget about the visitor, beyond the chat itself: who they
- * are (`identify`) and which pages they view (`trackPageView`). Kept until a connection is online,
- * then sent after the session resume; the identity is sent again after every reconnect, since a
- * restarted server or a new token must hear it too.
+ * are (`visitor:identify`) and which pages they view (`page:view`). Kept until a connection is
+ * online and resumed, then sent; the identity again after every reconnect, since a restarted
+ * server or a new token must hear it too, and a page view until the server has acknowledged it.
  */
+import type { PageView, VisitorIdentify } from '@parley/shared';
 import type { VisitorIdentity } from '../api/widget-api.ts';
 import type { VisitorSocket } from './visitor-socket.ts';
 
 export type { VisitorIdentity };
-
-export interface PageViewPayload {
-  url: string;
-  title: string;
-  referrer?: string;
-}
+export type PageViewPayload = PageView;
 
 /** Page views kept while offline: a visitor clicking around a shop offline should not grow memory forever. */
 const MAX_PENDING_PAGES = 20;
+const ACK_TIMEOUT_MS = 10_000;
+
+/** The API's `id` is the protocol's `userId`; absent fields are left out rather than sent as undefined. */
+export function toIdentifyPayload(identity: VisitorIdentity): VisitorIdentify {
+  const payload: VisitorIdentify = {};
+  if (identity.id !== undefined) payload.userId = String(identity.id);
+  if (identity.name !== undefined) payload.name = identity.name;
+  if (identity.email !== undefined) payload.email = identity.email;
+  if (identity.attributes !== undefined) payload.attributes = identity.attributes;
+  if (identity.userHash !== undefined) payload.userHash = identity.userHash;
+  return payload;
+}
 
 export class VisitorExtras {
-  private identity: VisitorIdentity | null = null;
-  private pages: PageViewPayload[] = [];
+  private identity: VisitorIdentify | null = null;
+  private pages: PageView[] = [];
+  private sending = new Set<PageView>();
+  private lastUrl: string | null = null;
 
   identify(identity: VisitorIdentity, socket: VisitorSocket | null): void {
-    this.identity = identity;
+    this.identity = toIdentifyPayload(identity);
     if (socket) this.sendIdentity(socket);
   }
 
-  pageView(page: PageViewPayload, socket: VisitorSocket | null): void {
+  pageView(page: PageView, socket: VisitorSocket | null): void {
+    // the server takes http(s) pages only; a file:// or about: page has nothing to show an agent
+    if (!/^https?:/.test(page.url)) return;
+    // the widget tracks the page it starts on, and an SPA often reports its first route too
+    if (this.lastUrl === page.url) return;
+    this.lastUrl = page.url;
     this.pages.push(page);
     if (this.pages.length > MAX_PENDING_PAGES) this.pages.shift();
     if (socket) this.sendPages(socket);
@@ -35,6 +50,7 @@ export class VisitorExtras {
 
   /** The connection is online and resumed: send what the server has not heard on it yet. */
   flush(socket: VisitorSocket): void {
+    this.sending.clear();
     this.sendIdentity(socket);
     this.sendPages(socket);
   }
@@ -42,18 +58,34 @@ export class VisitorExtras {
   reset(): void {
     this.identity = null;
     this.pages = [];
+    this.sending.clear();
+    this.lastUrl = null;
   }
 
-  /** What is waiting to be sent (for tests and for the API's own checks). */
-  pending(): { identity: VisitorIdentity | null; pages: readonly PageViewPayload[] } {
+  /** What is still to be sent or acknowledged. */
+  pending(): { identity: VisitorIdentify | null; pages: readonly PageView[] } {
     return { identity: this.identity, pages: this.pages };
   }
 
-  private sendIdentity(_socket: VisitorSocket): void {
-    // `visitor:identify` is not in the shared protocol yet: the identity stays here until it is
+  private sendIdentity(socket: VisitorSocket): void {
+    const identity = this.identity;
+    if (!identity) return;
+    socket.timeout(ACK_TIMEOUT_MS).emit('visitor:identify', identity, (err, res) => {
+      // a refusal is the host page's mistake (a bad email, a wrong userHash): say so where its developer looks
+      if (!err && !res.ok) console.warn(`Parley chat: identify was refused: ${res.error.message}`);
+    });
   }
 
-  private sendPages(_socket: VisitorSocket): void {
-    // `page:view` is not in the shared protocol yet: the pages stay queued until it is
+  private sendPages(socket: VisitorSocket): void {
+    for (const page of this.pages) {
+      if (this.sending.has(page)) continue;
+      this.sending.add(page);
+      socket.timeout(ACK_TIMEOUT_MS).emit('page:view', page, (err, res) => {
+        this.sending.delete(page);
+        // kept on a timeout or disconnect (sent again after the next resume); dropped once answered
+        if (!err) this.pages = this.pages.filter((p) => p !== page);
+        if (!err && !res.ok) console.warn(`Parley chat: page view was refused: ${res.error.message}`);
+      });
+    }
   }
 }

@@ -6,9 +6,12 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
+  PageView,
   SendResult,
   SessionResumeResult,
   Conversation,
+  VisitorIdentify,
+  VisitorIdentifyResult,
   VisitorClientToServer,
   VisitorHandshake,
   VisitorServerToClient,
@@ -22,6 +25,8 @@ export interface TimedEmitter {
   emit(event: 'message:send', payload: { clientMessageId: string; body: string }, ack: TimedAck<SendResult>): unknown;
   emit(event: 'message:seen', payload: { conversationId: string; seq: number }, ack: TimedAck<Record<string, never>>): unknown;
   emit(event: 'conversation:close', payload: { conversationId: string }, ack: TimedAck<Conversation>): unknown;
+  emit(event: 'visitor:identify', payload: VisitorIdentify, ack: TimedAck<VisitorIdentifyResult>): unknown;
+  emit(event: 'page:view', payload: PageView, ack: TimedAck<Record<string, never>>): unknown;
 }
 
 export interface VisitorSocket {
