@@ -9,7 +9,11 @@ import {
   ErrorCode,
   LoginRequestSchema,
   MAX_MESSAGE_LENGTH,
+  ConversationRateSchema,
+  OfflineMessageSchema,
+  PageViewSchema,
   SessionResumeSchema,
+  VisitorIdentifySchema,
   VisitorHandshakeSchema,
   VisitorSendSchema,
   agentClientEvents,
@@ -67,5 +71,39 @@ describe('protocol schemas', () => {
       expect(name).toMatch(/^[a-z]+:[a-z]+$/);
       expect(typeof spec.payload.safeParse).toBe('function');
     }
+  });
+
+  it('bounds what a host page can say about its visitor', () => {
+    expect(
+      VisitorIdentifySchema.safeParse({
+        userId: 'u_42',
+        name: 'Ada',
+        email: 'Ada@Example.com',
+        attributes: { plan: 'pro', seats: 3, trial: false, ref: null },
+        userHash: 'a1B2c3',
+      }).success,
+    ).toBe(true);
+    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]));
+    for (const bad of [
+      { attributes: tooMany },
+      { attributes: { nested: { a: 1 } } },
+      { attributes: { long: 'x'.repeat(501) } },
+      { userHash: 'not-hex!' },
+      { userId: 'x'.repeat(129) },
+      { email: 'nope' },
+    ]) {
+      expect(VisitorIdentifySchema.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it('takes only http(s) page URLs, ratings 1–5 and offline messages with an email', () => {
+    expect(PageViewSchema.safeParse({ url: 'https://shop.example/a?b=c', title: 'A' }).success).toBe(true);
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'ftp://x.example/', `https://x.example/${'a'.repeat(2048)}`]) {
+      expect(PageViewSchema.safeParse({ url, title: 'A' }).success).toBe(false);
+    }
+    expect(ConversationRateSchema.safeParse({ conversationId: 'c1', rating: 5 }).success).toBe(true);
+    for (const rating of [0, 6, 4.5]) expect(ConversationRateSchema.safeParse({ conversationId: 'c1', rating }).success).toBe(false);
+    expect(OfflineMessageSchema.safeParse({ clientMessageId: 'abcdefgh', email: 'a@b.c', body: 'hi' }).success).toBe(true);
+    expect(OfflineMessageSchema.safeParse({ clientMessageId: 'abcdefgh', body: 'hi' }).success).toBe(false);
   });
 });
