@@ -18,7 +18,7 @@ export interface MountOptions {
   serverUrl: string;
   /** Where the widget's host element is appended; document.body when omitted. */
   target?: Element;
-  /** BCP 47 language tag; the browser's language when omitted. */
+  /** BCP 47 language tag; when omitted, the site's configured language, else the browser's. */
   locale?: string;
   theme?: ThemeOptions;
 }
@@ -68,9 +68,11 @@ export function boot(options: BootOptions): WidgetHandle {
   const client = new ChatClient({ siteKey, serverUrl });
   let config: WidgetConfig | null = null;
   const draw = (look: Look): void => {
-    if (config) render(h(ChatWidget, { client, config: themed(config, look.theme), locale: look.locale }), shadow);
+    if (!config) return;
+    const locale = look.locale ?? config.locale ?? navigator.language;
+    render(h(ChatWidget, { client, config: themed(config, look.theme), locale }), shadow);
   };
-  const controller = new WidgetController(client, { locale: options.locale ?? navigator.language, theme: options.theme ?? {} }, draw);
+  const controller = new WidgetController(client, { locale: options.locale ?? null, theme: options.theme ?? {} }, draw);
   // the page the widget starts on; single-page apps report later pages with trackPageView()
   controller.trackPageView();
   // a visitor with a message still to deliver, or an agent to hear from, should not have to open

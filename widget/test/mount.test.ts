@@ -15,6 +15,8 @@ beforeEach(async () => {
     res.setHeader('content-type', 'application/json');
     if (req.url === '/api/widget/config/site-a') {
       res.end(JSON.stringify({ siteKey: 'site-a', siteName: 'Acme', color: '#ff5500', position: 'left', greeting: 'Hello!' }));
+    } else if (req.url === '/api/widget/config/site-ar') {
+      res.end(JSON.stringify({ siteKey: 'site-ar', siteName: 'متجر', color: '#123456', position: 'right', greeting: 'مرحبا', locale: 'ar' }));
     } else {
       res.statusCode = 404;
       res.end(JSON.stringify({ error: { code: 'unknown_site', message: 'No such site' } }));
@@ -122,6 +124,13 @@ describe('mount', () => {
     expect(document.querySelector('parley-widget')).toBeNull();
     expect([...live].filter(([, n]) => n !== 0)).toEqual([]);
     expect(Object.keys(window).filter((key) => !globals.has(key))).toEqual([]);
+  });
+
+  it("speaks the site's configured language unless the page says otherwise", async () => {
+    handle = mount({ siteKey: 'site-ar', serverUrl });
+    expect((await widgetRoot()).getAttribute('lang')).toBe('ar');
+    handle.setLocale('en');
+    await waitFor(() => expect(hostElement().shadowRoot?.querySelector('.root')?.getAttribute('lang')).toBe('en'));
   });
 
   it('is driven by its handle: open, close, launcher, theme, locale, events', async () => {

@@ -11,7 +11,8 @@ import { stateEvents, unreadCount } from './state-events.ts';
 import type { PageView, ParleyApi, ParleyEventName, ParleyListener, ThemeOptions, VisitorIdentity } from './widget-api.ts';
 
 export interface Look {
-  locale: string;
+  /** null: the site's configured language, else the browser's. */
+  locale: string | null;
   theme: ThemeOptions;
 }
 
