@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, parseColor, relativeLuminance, textColorOn } from '../../src/text/contrast.ts';
+
+describe('contrast', () => {
+  it('parses hex and rgb colours', () => {
+    expect(parseColor('#fff')).toEqual([255, 255, 255]);
+    expect(parseColor('#2563EB')).toEqual([37, 99, 235]);
+    expect(parseColor('#2563ebcc')).toEqual([37, 99, 235]);
+    expect(parseColor('rgb(10, 20, 30)')).toEqual([10, 20, 30]);
+    expect(parseColor('red')).toBeNull();
+  });
+
+  it('computes the WCAG ratio: black on white is 21:1', () => {
+    expect(contrastRatio(relativeLuminance([0, 0, 0]), relativeLuminance([255, 255, 255]))).toBeCloseTo(21);
+  });
+
+  it('picks white on dark brand colours and black on light ones', () => {
+    expect(textColorOn('#2563eb')).toBe('#fff');
+    expect(textColorOn('#000080')).toBe('#fff');
+    expect(textColorOn('#ffd700')).toBe('#000');
+    expect(textColorOn('#7fffd4')).toBe('#000');
+    // mid-grey: black reads better (≈ 5.3:1 against ≈ 3.9:1)
+    expect(textColorOn('#808080')).toBe('#000');
+  });
+});
