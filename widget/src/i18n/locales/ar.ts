@@ -1,0 +1,28 @@
+/** Arabic (right-to-left: the panel gets dir="rtl"). */
+import type { Strings } from './en.ts';
+export const strings: Strings = {
+  openChat: 'افتح الدردشة',
+  closeChat: 'أغلق الدردشة',
+  unread: '{n} غير مقروءة',
+  message: 'رسالة',
+  placeholder: 'اكتب رسالتك…',
+  send: 'إرسال',
+  endChat: 'إنهاء الدردشة',
+  conversation: 'المحادثة',
+  reconnecting: 'جارٍ إعادة الاتصال…',
+  waiting: 'في انتظار موظف',
+  queued: 'في انتظار موظف — ترتيبك {n} في قائمة الانتظار',
+  wait: 'حوالي {n} دقيقة',
+  chattingWith: 'تتحدث مع {name}',
+  anAgent: 'موظف',
+  agent: 'موظف',
+  ended: 'انتهت هذه المحادثة',
+  typing: '{name} يكتب…',
+  sending: 'جارٍ الإرسال…',
+  sent: 'أُرسلت',
+  seen: 'شوهدت',
+  failed: 'لم تُرسل',
+  retry: 'أعد المحاولة',
+  unavailable: 'الدردشة غير متاحة في هذه الصفحة.',
+  endFailed: 'تعذر إنهاء الدردشة. حاول مرة أخرى.',
+};

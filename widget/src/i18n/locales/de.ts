@@ -1,0 +1,28 @@
+/** German. */
+import type { Strings } from './en.ts';
+export const strings: Strings = {
+  openChat: 'Chat öffnen',
+  closeChat: 'Chat schließen',
+  unread: '{n} ungelesen',
+  message: 'Nachricht',
+  placeholder: 'Nachricht schreiben…',
+  send: 'Senden',
+  endChat: 'Chat beenden',
+  conversation: 'Unterhaltung',
+  reconnecting: 'Verbindung wird wiederhergestellt…',
+  waiting: 'Warten auf einen Mitarbeiter',
+  queued: 'Warten auf einen Mitarbeiter – Sie sind Nummer {n} in der Warteschlange',
+  wait: 'etwa {n} Min.',
+  chattingWith: 'Im Chat mit {name}',
+  anAgent: 'einem Mitarbeiter',
+  agent: 'Mitarbeiter',
+  ended: 'Diese Unterhaltung ist beendet',
+  typing: '{name} schreibt…',
+  sending: 'Wird gesendet…',
+  sent: 'Gesendet',
+  seen: 'Gelesen',
+  failed: 'Nicht gesendet',
+  retry: 'Erneut senden',
+  unavailable: 'Der Chat ist auf dieser Seite nicht verfügbar.',
+  endFailed: 'Der Chat konnte nicht beendet werden. Bitte erneut versuchen.',
+};

@@ -1,0 +1,28 @@
+/** Spanish. */
+import type { Strings } from './en.ts';
+export const strings: Strings = {
+  openChat: 'Abrir chat',
+  closeChat: 'Cerrar chat',
+  unread: '{n} sin leer',
+  message: 'Mensaje',
+  placeholder: 'Escribe tu mensaje…',
+  send: 'Enviar',
+  endChat: 'Terminar chat',
+  conversation: 'Conversación',
+  reconnecting: 'Reconectando…',
+  waiting: 'Esperando a un agente',
+  queued: 'Esperando a un agente: eres el número {n} en la cola',
+  wait: 'unos {n} min',
+  chattingWith: 'Hablando con {name}',
+  anAgent: 'un agente',
+  agent: 'Agente',
+  ended: 'Esta conversación ha terminado',
+  typing: '{name} está escribiendo…',
+  sending: 'Enviando…',
+  sent: 'Enviado',
+  seen: 'Visto',
+  failed: 'No enviado',
+  retry: 'Reintentar',
+  unavailable: 'El chat no está disponible en esta página.',
+  endFailed: 'No se pudo terminar el chat. Inténtalo de nuevo.',
+};

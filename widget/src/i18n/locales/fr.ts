@@ -1,0 +1,28 @@
+/** French. */
+import type { Strings } from './en.ts';
+export const strings: Strings = {
+  openChat: 'Ouvrir le chat',
+  closeChat: 'Fermer le chat',
+  unread: '{n} non lu(s)',
+  message: 'Message',
+  placeholder: 'Écrivez votre message…',
+  send: 'Envoyer',
+  endChat: 'Terminer le chat',
+  conversation: 'Conversation',
+  reconnecting: 'Reconnexion…',
+  waiting: 'En attente d’un conseiller',
+  queued: 'En attente d’un conseiller — vous êtes numéro {n} dans la file',
+  wait: 'environ {n} min',
+  chattingWith: 'En discussion avec {name}',
+  anAgent: 'un conseiller',
+  agent: 'Conseiller',
+  ended: 'Cette conversation est terminée',
+  typing: '{name} écrit…',
+  sending: 'Envoi…',
+  sent: 'Envoyé',
+  seen: 'Lu',
+  failed: 'Non envoyé',
+  retry: 'Réessayer',
+  unavailable: 'Le chat n’est pas disponible sur cette page.',
+  endFailed: 'Impossible de terminer le chat. Veuillez réessayer.',
+};
