@@ -14,12 +14,14 @@ import {
   initialState,
   type ChatState,
 } from './chat-state.ts';
+import { applySeen } from './delivery.ts';
 import { isPermanentRefusal, readErrorInfo } from './error-info.ts';
 import { flushOutbox, type SendOutcome } from './flush-outbox.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, type KeyValueStore } from './local-store.ts';
 import { EMPTY_THREAD, lastAgentSeq, lastSeq } from './message-merge.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
+import { retryDelay } from './retry-delay.ts';
 import { TypingNotifier } from './typing-notifier.ts';
 import { VisitorExtras, type PageViewPayload, type VisitorIdentity } from './visitor-extras.ts';
 import { createVisitorSocket, type SocketFactory, type VisitorSocket } from './visitor-socket.ts';
@@ -31,14 +33,6 @@ export interface ChatClientOptions {
   createSocket?: SocketFactory;
   /** How long to wait for an ack before treating the request as lost (it is retried, never doubled). */
   ackTimeoutMs?: number;
-}
-
-const MAX_RETRY_MS = 30_000;
-
-/** Exponential backoff with jitter, so a restarted server is not hit by every visitor at once. */
-function retryDelay(attempt: number): number {
-  const base = Math.min(MAX_RETRY_MS, 1000 * 2 ** attempt);
-  return base / 2 + Math.random() * (base / 2);
 }
 
 export class ChatClient {
@@ -96,6 +90,7 @@ export class ChatClient {
     socket.on('conversation:updated', (conversation) => this.update(applyConversation(this.state, conversation)));
     socket.on('queue:position', (update) => this.update(applyQueuePosition(this.state, update)));
     socket.on('typing:update', (update) => this.update(applyTyping(this.state, update)));
+    socket.on('message:seen', (update) => this.update(applySeen(this.state, update)));
     this.update({ ...this.state, connection: 'connecting' });
     socket.connect();
   }
@@ -107,6 +102,17 @@ export class ChatClient {
     this.outbox.add(body);
     this.update({ ...this.state, outbox: this.outbox.list(), notice: null });
     if (!this.socket) this.connect();
+    else void this.flush();
+  }
+
+  /**
+   * Try now instead of waiting out the backoff: the network came back, the laptop woke up, the tab
+   * became visible, or the visitor pressed Retry. A live connection just re-sends the outbox.
+   */
+  reconnectNow(): void {
+    const socket = this.socket;
+    if (!socket || this.destroyed || this.state.connection === 'failed') return;
+    if (!socket.connected) socket.connect();
     else void this.flush();
   }
 
