@@ -149,16 +149,19 @@ describe('mount', () => {
     await waitFor(() => expect(within(root).queryByRole('log')).toBeNull());
     expect(seen).toEqual(['ready', 'open', 'close']);
 
+    // locale 'de': the launcher speaks German
     handle.hideLauncher();
-    await waitFor(() => expect(within(root).queryByRole('button', { name: 'Open chat' })).toBeNull());
+    await waitFor(() => expect(within(root).queryByRole('button', { name: 'Chat öffnen' })).toBeNull());
     handle.showLauncher();
-    await within(root).findByRole('button', { name: 'Open chat' });
+    await within(root).findByRole('button', { name: 'Chat öffnen' });
 
     handle.setTheme({ accentColor: '#00aa00', position: 'right' });
     handle.setLocale('fr');
     await waitFor(() => expect(root.style.getPropertyValue('--parley-accent')).toBe('#00aa00'));
     expect(root.classList.contains('right')).toBe(true);
-    expect(root.getAttribute('lang')).toBe('fr');
+    // the French strings are a module of their own, so lang follows once they have loaded
+    await waitFor(() => expect(root.getAttribute('lang')).toBe('fr'));
+    expect(within(root).getByRole('button', { name: 'Ouvrir le chat' })).toBeTruthy();
   });
 
   it('stays invisible and says why in the console when the site is unknown', async () => {

@@ -5,9 +5,12 @@
  */
 import type { JSX } from 'preact';
 import { pendingEntries, type ChatState } from '../client/chat-state.ts';
+import { pendingDelivery } from '../client/delivery.ts';
+import { format } from '../i18n/locale.ts';
 import { Composer } from './composer.tsx';
 import { MessageLog } from './message-log.tsx';
 import { agentName, statusLine } from './status-line.ts';
+import { useStrings } from './strings-context.ts';
 
 export interface ChatPanelProps {
   id?: string;
@@ -17,32 +20,43 @@ export interface ChatPanelProps {
   siteName: string;
   greeting: string;
   state: ChatState;
+  /** Inline style for the panel (the visible viewport's height on phones). */
+  style?: JSX.CSSProperties;
   onSend(body: string): void;
   onInput?(): void;
   onBlur?(): void;
   onEndChat?(): void;
+  onRetry?(): void;
+  /** Shown as a close button in the header where the launcher is hidden (full-screen on phones). */
+  onClose?(): void;
 }
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {
-  const { id, siteName, greeting, state, onSend, onInput, onBlur, onEndChat } = props;
+  const { id, siteName, greeting, state, onSend, onInput, onBlur, onEndChat, onClose } = props;
+  const t = useStrings();
   const { conversation, connection } = state;
-  const status = statusLine(conversation, state.queuePosition);
+  const status = statusLine(t, conversation, state.queuePosition);
   const canEnd = conversation !== null && conversation.status !== 'closed';
 
   return (
-    <section id={id} class="panel" aria-label={siteName}>
+    <section id={id} class="panel" aria-label={siteName} style={props.style}>
       <header class="header">
         <h2 class="title">{siteName}</h2>
         {status !== null && <p class="status">{status}</p>}
         {canEnd && (
           <button type="button" class="end" onClick={() => onEndChat?.()} disabled={connection !== 'online'}>
-            End chat
+            {t.endChat}
+          </button>
+        )}
+        {onClose && (
+          <button type="button" class="close" aria-label={t.closeChat} onClick={onClose}>
+            ×
           </button>
         )}
       </header>
       {connection === 'reconnecting' && (
         <p class="banner" role="status">
-          Reconnecting…
+          {t.reconnecting}
         </p>
       )}
       {state.notice !== null && (
@@ -50,8 +64,15 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
           {state.notice}
         </p>
       )}
-      <MessageLog greeting={greeting} messages={state.thread.messages} pending={pendingEntries(state)} />
-      {state.agentTyping && <p class="typing">{agentName(conversation)} is typing…</p>}
+      <MessageLog
+        greeting={greeting}
+        messages={state.thread.messages}
+        pending={pendingEntries(state)}
+        conversation={conversation}
+        pendingState={pendingDelivery(state)}
+        onRetry={props.onRetry}
+      />
+      {state.agentTyping && <p class="typing">{format(t.typing, { name: agentName(t, conversation) })}</p>}
       <Composer
         disabled={connection === 'failed'}
         draft={props.draft}

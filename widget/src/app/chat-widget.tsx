@@ -1,13 +1,23 @@
 /**
- * @module The widget's root component: the launcher plus the chat panel, wired to a ChatClient.
+ * @module The widget's root component: the launcher plus the chat panel, wired to a ChatClient,
+ * in the visitor's language, in step with the visitor's other tabs, full-screen on phones.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { WidgetConfig } from '@parley/shared';
 import type { ChatClient } from '../client/chat-client.ts';
+import { lastAgentSeq } from '../client/message-merge.ts';
+import { unreadCount } from '../client/unread.ts';
+import { watchWake } from '../client/wake-reconnect.ts';
+import { textColorOn } from '../text/contrast.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { Launcher } from './launcher.tsx';
+import { StringsContext } from './strings-context.ts';
 import { useChatState } from './use-chat-state.ts';
+import { useLocaleStrings } from './use-locale-strings.ts';
+import { useTabSync } from './use-tab-sync.ts';
+import { useUnreadSignals } from './use-unread-signals.ts';
+import { useViewport } from './use-viewport.ts';
 
 const DEFAULT_ACCENT = '#2563eb';
 
@@ -19,67 +29,96 @@ export function safeColor(color: string): string {
 export interface ChatWidgetProps {
   client: ChatClient;
   config: WidgetConfig;
-  /** BCP 47 tag of the language to show; the host page can change it through the API. */
-  locale?: string;
+  /** BCP 47 tag of the language to show; the host page can change it through the API. Beats the site's and the browser's. */
+  locale?: string | null;
+  /** Play a short sound for agent messages the visitor cannot see; off unless asked for. */
+  sound?: boolean;
+  /** Whether the visitor's tabs of this site open and close the panel together (default yes). */
+  syncTabs?: boolean;
 }
 
-export function ChatWidget({ client, config, locale }: ChatWidgetProps): JSX.Element {
+export function ChatWidget({ client, config, locale = null, sound = false, syncTabs = true }: ChatWidgetProps): JSX.Element {
   const state = useChatState(client);
   // open lives in the client's state, so the host page's API and the launcher change the same thing
   const { open } = state;
+  useTabSync(syncTabs ? config.siteKey : undefined, open, (next) => client.setOpen(next));
   const root = useRef<HTMLDivElement>(null);
   const visible = useDocumentVisible();
+  const viewport = useViewport();
+  const { strings, dir, lang } = useLocaleStrings(locale, config);
   // outlives the panel, so closing and reopening keeps what the visitor was writing
   const draft = useRef('');
+  // agent messages up to here were on screen; counted from the server's marker on first load
+  const [readSeq, setReadSeq] = useState(() => state.conversation?.visitorSeenSeq ?? 0);
 
-  useEffect(() => {
-    if (open) client.connect();
-  }, [open, client]);
+  const seenUpTo = Math.max(readSeq, state.conversation?.visitorSeenSeq ?? 0);
+  const reading = open && visible;
+  const unread = reading ? 0 : unreadCount(state.thread.messages, seenUpTo);
+  useUnreadSignals(unread, sound);
+
+  useEffect(() => watchWake(() => client.reconnectNow()), [client]);
 
   useEffect(() => {
     // report agent messages as seen only while the visitor can actually see them
-    if (open && visible) client.markSeen();
-  }, [open, visible, state.thread, state.connection, client]);
+    if (!reading) return;
+    client.markSeen();
+    setReadSeq((seq) => Math.max(seq, lastAgentSeq(state.thread)));
+  }, [reading, state.thread, state.connection, client]);
 
   useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector('textarea')?.focus();
+    // focus moves into the panel on open, so keyboard and screen-reader users land in the message box
+    if (open) root.current?.querySelector('textarea')?.focus();
   }, [open]);
 
-  const close = (): void => client.setOpen(false);
-
-  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
-    if (event.key !== 'Escape' || !open) return;
-    close();
-    root.current?.querySelector<HTMLButtonElement>('.launcher')?.focus();
+  const close = (): void => {
+    client.setOpen(false);
+    // back to where the visitor came from; the launcher is the only control left
+    queueMicrotask(() => root.current?.querySelector<HTMLButtonElement>('.launcher')?.focus());
   };
 
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Escape' && open) close();
+  };
+
+  const accent = safeColor(config.color);
+  const mobile = viewport.mobile;
   return (
-    <div
-      ref={root}
-      class={`root ${config.position === 'left' ? 'left' : 'right'}`}
-      lang={locale}
-      style={{ '--parley-accent': safeColor(config.color) }}
-      onKeyDown={onKeyDown}
-    >
-      {open && (
-        <ChatPanel
-          id="parley-panel"
-          siteName={config.siteName}
-          greeting={config.greeting}
-          state={state}
-          draft={draft.current}
-          onDraftChange={(text) => (draft.current = text)}
-          onSend={(body) => client.send(body)}
-          onInput={() => client.input()}
-          onBlur={() => client.stopTyping()}
-          onEndChat={() => client.endChat()}
-        />
-      )}
-      {(open || state.launcherVisible) && (
-        <Launcher open={open} controls={open ? 'parley-panel' : undefined} onToggle={() => client.setOpen(!open)} />
-      )}
-    </div>
+    <StringsContext.Provider value={strings}>
+      <div
+        ref={root}
+        dir={dir}
+        lang={lang}
+        class={`root ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}`}
+        style={{ '--parley-accent': accent, '--parley-on-accent': textColorOn(accent) }}
+        onKeyDown={onKeyDown}
+      >
+        {open && (
+          <ChatPanel
+            id="parley-panel"
+            siteName={config.siteName}
+            greeting={config.greeting}
+            state={state}
+            style={mobile ? { height: `${viewport.height}px`, top: `${viewport.top}px` } : undefined}
+            draft={draft.current}
+            onDraftChange={(text) => (draft.current = text)}
+            onSend={(body) => client.send(body)}
+            onInput={() => client.input()}
+            onBlur={() => client.stopTyping()}
+            onEndChat={() => client.endChat()}
+            onRetry={() => client.reconnectNow()}
+            onClose={mobile ? close : undefined}
+          />
+        )}
+        {(open || state.launcherVisible) && (
+          <Launcher
+            open={open}
+            unread={unread}
+            controls={open ? 'parley-panel' : undefined}
+            onToggle={() => (open ? close() : client.setOpen(true))}
+          />
+        )}
+      </div>
+    </StringsContext.Provider>
   );
 }
 

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { MAX_MESSAGE_LENGTH } from '@parley/shared/limits';
+import { useStrings } from './strings-context.ts';
 
 export interface ComposerProps {
   disabled?: boolean;
@@ -15,6 +16,7 @@ export interface ComposerProps {
 }
 
 export function Composer({ disabled = false, draft = '', onDraftChange, onSend, onInput, onBlur }: ComposerProps): JSX.Element {
+  const t = useStrings();
   const [text, setTextState] = useState(draft);
   const setText = (value: string): void => {
     setTextState(value);
@@ -44,8 +46,8 @@ export function Composer({ disabled = false, draft = '', onDraftChange, onSend, 
       }}
     >
       <textarea
-        aria-label="Message"
-        placeholder="Type your message…"
+        aria-label={t.message}
+        placeholder={t.placeholder}
         rows={2}
         maxLength={MAX_MESSAGE_LENGTH}
         value={text}
@@ -58,7 +60,7 @@ export function Composer({ disabled = false, draft = '', onDraftChange, onSend, 
         onBlur={() => onBlur?.()}
       />
       <button type="submit" class="send" disabled={disabled}>
-        Send
+        {t.send}
       </button>
     </form>
   );

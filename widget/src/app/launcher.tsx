@@ -1,25 +1,24 @@
 /**
- * @module The round button in the page corner that opens and closes the chat.
+ * @module The round button in the page corner that opens and closes the chat, with the number of
+ * unread agent messages while the chat is closed.
  */
 import type { JSX } from 'preact';
+import { format } from '../i18n/locale.ts';
+import { useStrings } from './strings-context.ts';
 
 export interface LauncherProps {
   open: boolean;
   /** id of the panel while it is open. */
   controls?: string;
+  unread?: number;
   onToggle(): void;
 }
 
-export function Launcher({ open, controls, onToggle }: LauncherProps): JSX.Element {
+export function Launcher({ open, controls, unread = 0, onToggle }: LauncherProps): JSX.Element {
+  const t = useStrings();
+  const label = open ? t.closeChat : unread > 0 ? `${t.openChat} (${format(t.unread, { n: unread })})` : t.openChat;
   return (
-    <button
-      type="button"
-      class="launcher"
-      aria-label={open ? 'Close chat' : 'Open chat'}
-      aria-expanded={open}
-      aria-controls={controls}
-      onClick={onToggle}
-    >
+    <button type="button" class="launcher" aria-label={label} aria-expanded={open} aria-controls={controls} onClick={onToggle}>
       <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
         {open ? (
           <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />
@@ -30,6 +29,11 @@ export function Launcher({ open, controls, onToggle }: LauncherProps): JSX.Eleme
           />
         )}
       </svg>
+      {!open && unread > 0 && (
+        <span class="badge" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
     </button>
   );
 }

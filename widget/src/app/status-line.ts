@@ -2,24 +2,24 @@
  * @module The one-line summary under the site name: where the visitor stands in the conversation.
  */
 import type { Conversation } from '@parley/shared';
+import { format, type Strings } from '../i18n/locale.ts';
 
-export function statusLine(conversation: Conversation | null, queuePosition: number | null): string | null {
+export function statusLine(t: Strings, conversation: Conversation | null, queuePosition: number | null): string | null {
   if (!conversation) return null;
   switch (conversation.status) {
     case 'queued':
-      return queuePosition === null
-        ? 'Waiting for an agent'
-        : `Waiting for an agent — you are number ${queuePosition} in the queue`;
+      return queuePosition === null ? t.waiting : format(t.queued, { n: queuePosition });
     case 'active':
-      return `Chatting with ${conversation.agent?.name ?? 'an agent'}`;
+      return format(t.chattingWith, { name: conversation.agent?.name ?? t.anAgent });
     case 'closed':
-      return 'This conversation has ended';
+      return t.ended;
     case 'offline':
-      return 'Message left: we will reply by email';
+      // a message left while nobody was online: the composer is there for the next live chat
+      return null;
   }
 }
 
 /** Who the typing indicator names: the assigned agent, when the server told us who that is. */
-export function agentName(conversation: Conversation | null): string {
-  return conversation?.agent?.name ?? 'Agent';
+export function agentName(t: Strings, conversation: Conversation | null): string {
+  return conversation?.agent?.name ?? t.agent;
 }

@@ -1,0 +1,20 @@
+/**
+ * @module Tells the visitor about unread agent messages outside the panel: "(2) Title" in the page
+ * title (the page's own title comes back on open and on unmount) and, if enabled, a sound when the
+ * count goes up.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { playChime } from '../client/chime.ts';
+import { TitleBadge } from '../client/unread.ts';
+
+export function useUnreadSignals(unread: number, sound: boolean): void {
+  const badge = useRef<TitleBadge | null>(null);
+  const previous = useRef(unread);
+  useEffect(() => {
+    badge.current ??= new TitleBadge();
+    badge.current.show(unread);
+    if (sound && unread > previous.current) playChime();
+    previous.current = unread;
+  }, [unread, sound]);
+  useEffect(() => () => badge.current?.restore(), []);
+}
