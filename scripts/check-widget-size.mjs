@@ -1,6 +1,8 @@
 // The widget's byte budget (gzip -9, like the size floors in TOOLING.md), checked on every test run:
 //   loader  widget/dist/widget.js, on every page of every site that embeds Parley     ≤ 2 KB
 //   total   loader + app chunk(s) + the largest locale: all a visitor downloads to chat ≤ 30 KB
+//   lazy-*  chunks fetched only on demand (DOMPurify when an agent's message has formatting, the
+//           opt-in sound): printed, not counted
 // The npm build (widget/dist/npm) is printed for information; bundlers tree-shake and minify it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,8 @@ if (!fs.existsSync(loaderFile) || !fs.existsSync(chunkDir)) {
 }
 const chunks = fs.readdirSync(chunkDir).filter((name) => name.endsWith('.js'));
 const isLocale = (name) => name.startsWith('locale-');
-const app = chunks.filter((name) => !isLocale(name)).reduce((sum, name) => sum + gz(path.join(chunkDir, name)), 0);
+const isLazy = (name) => name.startsWith('lazy-');
+const app = chunks.filter((name) => !isLocale(name) && !isLazy(name)).reduce((sum, name) => sum + gz(path.join(chunkDir, name)), 0);
 const locale = Math.max(0, ...chunks.filter(isLocale).map((name) => gz(path.join(chunkDir, name))));
 const loader = gz(loaderFile);
 const total = loader + app + locale;
@@ -41,6 +44,7 @@ for (const [line, ok] of checks) {
     failed = true;
   }
 }
+for (const name of chunks.filter(isLazy)) process.stdout.write(`  on demand:     ${name.replace(/-[\w-]{8}\.js$/, '')} ${kb(gz(path.join(chunkDir, name)))} gzipped (not counted)\n`);
 const npmEntry = path.join(dist, 'npm/index.js');
 if (fs.existsSync(npmEntry)) process.stdout.write(`  npm build:     ${kb(gz(npmEntry))} gzipped, unminified (not budgeted)\n`);
 process.exit(failed ? 1 : 0);

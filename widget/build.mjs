@@ -18,10 +18,37 @@ const dist = path.join(here, 'dist');
 const define = { 'process.env.NODE_ENV': '"production"' };
 const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 
+// The widget only ever connects with `transports: ['websocket']` (visitor-socket.ts), yet
+// engine.io-client's transport table imports long-polling and WebTransport too: about 1.4 KB gz the
+// visitor downloads and never runs. This keeps the table's shape with the WebSocket transport only.
+// Likewise Parley's protocol is JSON only (shared/), so socket.io-parser's binary attachment
+// (de)construction and engine.io-parser's base64 codec (~0.35 KB gz) are replaced by stubs that
+// fail loudly if binary ever shows up; the client then drops the connection as for any parse
+// error and reconnects.
+const websocketOnly = {
+  name: 'parley-websocket-only',
+  enforce: 'pre',
+  load(id) {
+    if (!/engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/.test(id)) return null;
+    return 'import { WS } from "./websocket.js";\nexport const transports = { websocket: WS };\n';
+  },
+  transform(_code, id) {
+    const fail = '{ throw new Error("Parley sends no binary data"); }';
+    if (/socket\.io-parser[\\/]build[\\/]esm[\\/]binary\.js$/.test(id)) {
+      return `export function deconstructPacket() ${fail}\nexport function reconstructPacket() ${fail}\n`;
+    }
+    // base64 packets only come over long-polling, which the widget never uses
+    if (/engine\.io-parser[\\/]build[\\/]esm[\\/]contrib[\\/]base64-arraybuffer\.js$/.test(id)) {
+      return `export function encode() ${fail}\nexport function decode() ${fail}\n`;
+    }
+    return null;
+  },
+};
+
 async function buildApp() {
   const result = await build({
     ...quiet,
-    plugins: [preact()],
+    plugins: [preact(), websocketOnly],
     build: {
       outDir: dist,
       emptyOutDir: false,
@@ -35,9 +62,15 @@ async function buildApp() {
           format: 'es',
           entryFileNames: 'widget/[name]-[hash].js',
           // translations imported lazily from a locales/ folder are named locale-*, which is how
-          // the size check counts one locale (not all of them) into what a visitor downloads
+          // the size check counts one locale (not all of them) into what a visitor downloads;
+          // the sanitizer for agent formatting (DOMPurify, 12 KB gz, fetched only when an agent's
+          // message has markup) and the opt-in sound are lazy-*: reported, not counted as the chat's cost
           chunkFileNames: (chunk) =>
-            chunk.facadeModuleId?.includes('/locales/') ? 'widget/locale-[name]-[hash].js' : 'widget/[name]-[hash].js',
+            chunk.facadeModuleId?.includes('/locales/')
+              ? 'widget/locale-[name]-[hash].js'
+              : /\/(text\/sanitize|client\/chime)/.test(chunk.facadeModuleId ?? '')
+                ? 'widget/lazy-[name]-[hash].js'
+                : 'widget/[name]-[hash].js',
         },
       },
     },

@@ -4,11 +4,12 @@ import { ChatPanel, type ChatPanelProps } from '../src/app/chat-panel.tsx';
 import { EMPTY_THREAD, mergeMessages } from '../src/client/message-merge.ts';
 import type { ChatState } from '../src/client/chat-state.ts';
 import { activeConversation, conversation, message, state, visitorMessage } from './fixtures.ts';
+import { inEnglish } from './in-english.tsx';
 
 function renderPanel(chat: Partial<ChatState> = {}, props: Partial<ChatPanelProps> = {}) {
   const onSend = vi.fn<(body: string) => void>();
   const view = render(
-    <ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} onSend={onSend} {...props} />,
+    inEnglish(<ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} onSend={onSend} {...props} />),
   );
   return { ...view, onSend, log: screen.getByRole('log'), box: screen.getByRole('textbox', { name: 'Message' }) };
 }
@@ -68,7 +69,7 @@ describe('ChatPanel', () => {
   it('shows a reconnecting banner while the connection is lost', () => {
     const { rerender } = renderPanel({ connection: 'reconnecting' });
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
-    rerender(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} onSend={() => {}} />);
+    rerender(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} onSend={() => {}} />));
     expect(screen.queryByText('Reconnecting…')).toBeNull();
   });
 

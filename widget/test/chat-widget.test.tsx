@@ -37,7 +37,7 @@ async function resume(socket: FakeSocket, data: Partial<SessionResumeResult>): P
 describe('ChatWidget', () => {
   it('moves focus into the panel on open and back to the launcher on Escape', async () => {
     setup();
-    const launcher = screen.getByRole('button', { name: 'Open chat' });
+    const launcher = await screen.findByRole('button', { name: 'Open chat' });
     fireEvent.click(launcher);
     const box = await screen.findByRole('textbox', { name: 'Message' });
     expect(box.ownerDocument.activeElement).toBe(box);
@@ -47,8 +47,9 @@ describe('ChatWidget', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open chat' }));
   });
 
-  it('picks readable text for the brand colour', () => {
+  it('picks readable text for the brand colour', async () => {
     const { container } = setup();
+    await screen.findByRole('button', { name: 'Open chat' });
     const root = container.querySelector<HTMLElement>('.root');
     expect(root?.style.getPropertyValue('--parley-on-accent')).toBe('#000');
   });
@@ -77,7 +78,7 @@ describe('ChatWidget', () => {
 
   it('marks the visitor’s message sent, then seen when the agent reads it', async () => {
     const { live, client } = setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Open chat' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open chat' }));
     await resume(live(), { conversation: activeConversation({ lastSeq: 1 }), messages: [visitorMessage(1, { body: 'Is it in stock?' })] });
     await screen.findByText('Sent');
     act(() => live().push('message:seen', { conversationId: 'c1', by: 'agent', seq: 1 }));
@@ -87,7 +88,7 @@ describe('ChatWidget', () => {
 
   it('shows a message as not sent while the server is unreachable, and Retry reconnects at once', async () => {
     const { live, client } = setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Open chat' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open chat' }));
     await resume(live(), { conversation: activeConversation() });
     act(() => live().drop());
     act(() => client.send('are you there?'));
@@ -99,7 +100,7 @@ describe('ChatWidget', () => {
 
   it('renders agent formatting sanitized, and links in plain text as safe anchors', async () => {
     const { live, container } = setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Open chat' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open chat' }));
     await resume(live(), {
       conversation: activeConversation({ lastSeq: 3 }),
       messages: [

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TitleBadge, titleWithUnread, unreadCount } from '../src/client/unread.ts';
-import { message, visitorMessage } from './fixtures.ts';
+import { TitleBadge, titleWithUnread } from '../src/client/unread.ts';
 
 describe('unread', () => {
-  it('counts agent messages after the read marker only', () => {
-    const messages = [message(1), visitorMessage(2), message(3), message(4)];
-    expect(unreadCount(messages, 0)).toBe(3);
-    expect(unreadCount(messages, 3)).toBe(1);
-    expect(unreadCount(messages, 4)).toBe(0);
-  });
-
   it('prefixes the title with the count and gives the page its own title back', () => {
     expect(titleWithUnread('Shop', 2)).toBe('(2) Shop');
     expect(titleWithUnread('Shop', 0)).toBe('Shop');

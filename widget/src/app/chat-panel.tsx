@@ -27,12 +27,10 @@ export interface ChatPanelProps {
   onBlur?(): void;
   onEndChat?(): void;
   onRetry?(): void;
-  /** Shown as a close button in the header where the launcher is hidden (full-screen on phones). */
-  onClose?(): void;
 }
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {
-  const { id, siteName, greeting, state, onSend, onInput, onBlur, onEndChat, onClose } = props;
+  const { id, siteName, greeting, state, onSend, onInput, onBlur, onEndChat } = props;
   const t = useStrings();
   const { conversation, connection } = state;
   const status = statusLine(t, conversation, state.queuePosition);
@@ -46,11 +44,6 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
         {canEnd && (
           <button type="button" class="end" onClick={() => onEndChat?.()} disabled={connection !== 'online'}>
             {t.endChat}
-          </button>
-        )}
-        {onClose && (
-          <button type="button" class="close" aria-label={t.closeChat} onClick={onClose}>
-            ×
           </button>
         )}
       </header>

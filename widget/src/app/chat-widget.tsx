@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import type { WidgetConfig } from '@parley/shared';
 import type { ChatClient } from '../client/chat-client.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
-import { unreadCount } from '../client/unread.ts';
+import { unreadCount } from '../api/state-events.ts';
 import { watchWake } from '../client/wake-reconnect.ts';
 import { textColorOn } from '../text/contrast.ts';
 import { ChatPanel } from './chat-panel.tsx';
@@ -45,15 +45,14 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
   const root = useRef<HTMLDivElement>(null);
   const visible = useDocumentVisible();
   const viewport = useViewport();
-  const { strings, dir, lang } = useLocaleStrings(locale, config);
+  const language = useLocaleStrings(locale, config);
   // outlives the panel, so closing and reopening keeps what the visitor was writing
   const draft = useRef('');
-  // agent messages up to here were on screen; counted from the server's marker on first load
-  const [readSeq, setReadSeq] = useState(() => state.conversation?.visitorSeenSeq ?? 0);
+  // agent messages up to here were on screen (unreadCount also reads the server's marker)
+  const [readSeq, setReadSeq] = useState(0);
 
-  const seenUpTo = Math.max(readSeq, state.conversation?.visitorSeenSeq ?? 0);
   const reading = open && visible;
-  const unread = reading ? 0 : unreadCount(state.thread.messages, seenUpTo);
+  const unread = reading ? 0 : unreadCount(state, readSeq);
   useUnreadSignals(unread, sound);
 
   useEffect(() => watchWake(() => client.reconnectNow()), [client]);
@@ -82,12 +81,14 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
 
   const accent = safeColor(config.color);
   const mobile = viewport.mobile;
+  // nothing to say until the visitor's language has loaded (the loader's stand-in launcher shows meanwhile)
+  if (!language) return <></>;
   return (
-    <StringsContext.Provider value={strings}>
+    <StringsContext.Provider value={language.strings}>
       <div
         ref={root}
-        dir={dir}
-        lang={lang}
+        dir={language.dir}
+        lang={language.lang}
         class={`root ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}`}
         style={{ '--parley-accent': accent, '--parley-on-accent': textColorOn(accent) }}
         onKeyDown={onKeyDown}
@@ -106,7 +107,6 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
             onBlur={() => client.stopTyping()}
             onEndChat={() => client.endChat()}
             onRetry={() => client.reconnectNow()}
-            onClose={mobile ? close : undefined}
           />
         )}
         {(open || state.launcherVisible) && (

@@ -31,7 +31,7 @@ export function Launcher({ open, controls, unread = 0, onToggle }: LauncherProps
       </svg>
       {!open && unread > 0 && (
         <span class="badge" aria-hidden="true">
-          {unread > 99 ? '99+' : unread}
+          {unread}
         </span>
       )}
     </button>

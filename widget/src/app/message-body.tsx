@@ -5,8 +5,7 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { hasMarkup, renderMarkdown } from '../text/markdown-subset.ts';
-import { sanitizeToFragment } from '../text/sanitize.ts';
+import { hasMarkup } from '../text/has-markup.ts';
 import { LinkedText } from './linked-text.tsx';
 
 export function MessageBody({ body, formatted }: { body: string; formatted: boolean }): JSX.Element {
@@ -28,9 +27,9 @@ function RichBody({ body }: { body: string }): JSX.Element {
     // Preact renders no children here, so it never fights over nodes we put in ourselves
     element.textContent = body;
     let current = true;
-    sanitizeToFragment(renderMarkdown(body)).then(
-      (fragment) => {
-        if (current) element.replaceChildren(fragment);
+    import('../text/sanitize.ts').then(
+      (rich) => {
+        if (current) element.replaceChildren(rich.renderRichText(body));
       },
       () => {
         // the sanitizer failed to load (offline): the plain text stays, which is safe and readable

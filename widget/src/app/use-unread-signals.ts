@@ -4,7 +4,6 @@
  * count goes up.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { playChime } from '../client/chime.ts';
 import { TitleBadge } from '../client/unread.ts';
 
 export function useUnreadSignals(unread: number, sound: boolean): void {
@@ -13,7 +12,8 @@ export function useUnreadSignals(unread: number, sound: boolean): void {
   useEffect(() => {
     badge.current ??= new TitleBadge();
     badge.current.show(unread);
-    if (sound && unread > previous.current) playChime();
+    // the sound is off by default, so its code is fetched only by sites that turn it on
+    if (sound && unread > previous.current) void import('../client/chime.ts').then((chime) => chime.playChime());
     previous.current = unread;
   }, [unread, sound]);
   useEffect(() => () => badge.current?.restore(), []);

@@ -26,14 +26,13 @@ export function useViewport(): Viewport {
   const [viewport, setViewport] = useState(read);
   useEffect(() => {
     const update = (): void => setViewport(read());
-    const vv = window.visualViewport;
-    vv?.addEventListener('resize', update);
-    vv?.addEventListener('scroll', update);
-    window.addEventListener('resize', update);
+    // visualViewport also resizes with the window; browsers without it only have the window's
+    const target = window.visualViewport ?? window;
+    target.addEventListener('resize', update);
+    target.addEventListener('scroll', update);
     return () => {
-      vv?.removeEventListener('resize', update);
-      vv?.removeEventListener('scroll', update);
-      window.removeEventListener('resize', update);
+      target.removeEventListener('resize', update);
+      target.removeEventListener('scroll', update);
     };
   }, []);
   return viewport;

@@ -1,14 +1,7 @@
 /**
- * @module Unread agent messages while the panel is closed: counted from the visitor's read marker
- * (Conversation.visitorSeenSeq) or, before the server has it, from what was on screen at close.
+ * @module The unread count in the page title while the chat is closed (the count itself is
+ * api/state-events.ts's unreadCount, shared with the public API's `unread:changed`).
  */
-import type { Message } from '@parley/shared';
-
-export function unreadCount(messages: readonly Message[], seenUpTo: number): number {
-  let count = 0;
-  for (const message of messages) if (message.author.kind === 'agent' && message.seq > seenUpTo) count++;
-  return count;
-}
 
 /** "(2) Original title"; the original title unchanged when nothing is unread. */
 export function titleWithUnread(original: string, count: number): string {

@@ -1,8 +1,8 @@
 /**
- * @module Which language the widget speaks, and its strings. English is bundled; the other locales
- * are separate modules imported on demand, so only the active locale's strings are downloaded.
+ * @module Which language the widget speaks, and its strings. Every locale, English too, is a module
+ * of its own imported on demand, so a visitor downloads exactly one locale's strings (~0.5 KB gz).
  */
-import { en, type Strings } from './locales/en.ts';
+import type { Strings } from './locales/en.ts';
 
 export type { Strings };
 export const SUPPORTED_LOCALES = ['en', 'es', 'de', 'fr', 'ar'] as const;
@@ -34,7 +34,7 @@ export function direction(locale: Locale): 'rtl' | 'ltr' {
 export function loadStrings(locale: Locale): Promise<Strings> {
   switch (locale) {
     case 'en':
-      return Promise.resolve(en);
+      return import('./locales/en.ts').then((m) => m.strings);
     case 'es':
       return import('./locales/es.ts').then((m) => m.strings);
     case 'de':
@@ -50,5 +50,3 @@ export function loadStrings(locale: Locale): Promise<Strings> {
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
-
-export { en as ENGLISH };

@@ -5,16 +5,15 @@
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
-// http(s) URLs, bare www. hosts, and mailto: — the only schemes a message may link to
-const LINK = /\b(?:https?:\/\/|www\.|mailto:)[^\s<>"]+/gi;
+// http(s) URLs and mailto: — the only schemes a message may link to
+const LINK = /\b(?:https?:\/\/|mailto:)[^\s<>"]+/gi;
 // punctuation that ends a sentence is rarely part of the URL it follows
 const TRAILING = /[.,;:!?)\]'}]+$/;
 
 /** The href a link may have, or null: only http, https and mailto ever become clickable. */
 export function safeHref(raw: string): string | null {
-  const candidate = /^www\./i.test(raw) ? `https://${raw}` : raw;
   try {
-    const url = new URL(candidate);
+    const url = new URL(raw);
     return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : null;
   } catch {
     return null;

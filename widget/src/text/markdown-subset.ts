@@ -1,14 +1,9 @@
 /**
  * @module The Markdown agents may write: **bold**, *italics* or _italics_, "- " and "1. " lists and
  * [links](https://…). Produces an HTML string that is ALWAYS passed through the sanitizer before it
- * reaches the DOM; the escaping here is the first wall, DOMPurify the second.
+ * reaches the DOM; the escaping here is the first wall, DOMPurify the second. Lives in the lazy
+ * sanitizer chunk; has-markup.ts decides whether to load it.
  */
-import { safeHref } from './linkify.ts';
-
-/** Whether a message uses any of the subset, so plain messages never load the sanitizer. */
-export function hasMarkup(body: string): boolean {
-  return /\*\*\S|(^|\s)[*_]\S|\[[^\]]+\]\([^)]+\)|^\s*(?:[-*]|\d+\.)\s/m.test(body);
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -17,9 +12,9 @@ function escapeHtml(text: string): string {
 function inline(escaped: string): string {
   return escaped
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (whole, label: string, url: string) => {
-      // the URL was escaped with the rest; undo only the entity for & so query strings survive
-      const href = safeHref(url.replace(/&#38;/g, '&'));
-      return href === null ? whole : `<a href="${escapeHtml(href)}">${label}</a>`;
+      // the URL was escaped with the rest of the line, so it is already safe inside the quotes
+      // only absolute http(s) and mailto links; the sanitizer's hook checks the same again
+      return /^(https?:\/\/|mailto:)/i.test(url) ? `<a href="${url}">${label}</a>` : whole;
     })
     .replace(/\*\*(\S(?:.*?\S)?)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[\s(])[*_](\S(?:.*?\S)?)[*_](?=$|[\s.,;:!?)])/g, '$1<em>$2</em>');

