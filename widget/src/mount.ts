@@ -8,6 +8,7 @@ import type { WidgetConfig } from '@parley/shared';
 import { ChatClient } from './client/chat-client.ts';
 import { fetchWidgetConfig } from './client/fetch-config.ts';
 import { ChatWidget } from './app/chat-widget.tsx';
+import { preloadStrings } from './app/use-locale-strings.ts';
 import { WidgetController, type Look } from './api/widget-controller.ts';
 import type { ParleyApi, ThemeOptions } from './api/widget-api.ts';
 import css from './app/widget.css?inline';
@@ -84,9 +85,13 @@ export function boot(options: BootOptions): WidgetHandle {
   fetchWidgetConfig(serverUrl, siteKey, aborter.signal, options.configResponse).then(
     (loaded) => {
       if (!mounted) return;
-      config = loaded;
-      draw(controller.currentLook());
-      controller.events.emit('ready', { siteKey });
+      // the visitor's strings first, so the real launcher replaces the loader's stand-in at once
+      void preloadStrings(controller.currentLook().locale, loaded).then(() => {
+        if (!mounted) return;
+        config = loaded;
+        draw(controller.currentLook());
+        controller.events.emit('ready', { siteKey });
+      });
     },
     (error: unknown) => {
       if (!mounted) return;

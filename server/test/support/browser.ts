@@ -15,7 +15,8 @@ if (!chromiumAvailable) {
   process.stderr.write(`Browser tests not run: install Chromium (apt-get install -y chromium) or set PARLEY_CHROMIUM.\n`);
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. for a test that serves pages itself (page.route). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   // playwright-core gives every launch() a fresh temporary profile (and refuses --user-data-dir).
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -28,6 +29,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -1,22 +1,34 @@
 /**
  * @module Picks the locale (API, then site config, then the browser) and loads its strings: one
- * small request. Until the first locale arrives there are no strings (the widget waits); on a
- * later switch the previous language stays until the new one has loaded.
+ * small request, made by mount() before the first draw (preloadStrings). On a later switch the
+ * previous language stays until the new one has loaded.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { direction, loadStrings, resolveLocale, type Locale, type Strings } from '../i18n/locale.ts';
+import { cachedStrings, direction, loadStrings, resolveLocale, type Locale, type Strings } from '../i18n/locale.ts';
 
 /** The site's configured locale, read defensively: older servers do not send one. */
 function siteLocale(config: object): string | null {
   return 'locale' in config && typeof config.locale === 'string' ? config.locale : null;
 }
 
+function pickLocale(chosen: string | null | undefined, config: object): Locale {
+  return resolveLocale(chosen, siteLocale(config), typeof navigator === 'undefined' ? [] : navigator.languages);
+}
+
+/** Loads the strings the widget will show, so its first draw has them; never rejects. */
+export function preloadStrings(chosen: string | null | undefined, config: object): Promise<unknown> {
+  return loadStrings(pickLocale(chosen, config)).catch(() => null);
+}
+
 export function useLocaleStrings(chosen: string | null, config: object): { strings: Strings; dir: 'rtl' | 'ltr'; lang: Locale } | null {
-  const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
-  const locale = resolveLocale(chosen, siteLocale(config), browser);
-  const [loaded, setLoaded] = useState<{ locale: Locale; strings: Strings } | null>(null);
+  const locale = pickLocale(chosen, config);
+  const [loaded, setLoaded] = useState<{ locale: Locale; strings: Strings } | null>(() => {
+    const strings = cachedStrings(locale);
+    return strings && { locale, strings };
+  });
   useEffect(() => {
     let current = true;
+    if (loaded?.locale === locale) return;
     loadStrings(locale).then(
       (strings) => {
         if (current) setLoaded({ locale, strings });

@@ -6,8 +6,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { createTabSync, type TabSync } from '../client/tab-sync.ts';
 
 export function useTabSync(siteKey: string | undefined, open: boolean, setOpen: (open: boolean) => void): void {
-  // the last state this tab and the others agree on: a change from another tab is applied, never echoed
-  const agreed = useRef(open);
+  // the last state this tab and the others agree on: a change from another tab is applied, never
+  // echoed. Tabs start closed, so a panel opened before the first draw (the API, the loader's
+  // stand-in launcher) is still announced.
+  const agreed = useRef(false);
   const channel = useRef<TabSync | null>(null);
   const apply = useRef(setOpen);
   apply.current = setOpen;

@@ -31,7 +31,21 @@ export function direction(locale: Locale): 'rtl' | 'ltr' {
   return RTL.has(locale) ? 'rtl' : 'ltr';
 }
 
+const loaded = new Map<Locale, Strings>();
+
+/** Strings already loaded (see loadStrings), so a widget drawn after a preload needs no extra render. */
+export function cachedStrings(locale: Locale): Strings | null {
+  return loaded.get(locale) ?? null;
+}
+
 export function loadStrings(locale: Locale): Promise<Strings> {
+  return importStrings(locale).then((strings) => {
+    loaded.set(locale, strings);
+    return strings;
+  });
+}
+
+function importStrings(locale: Locale): Promise<Strings> {
   switch (locale) {
     case 'en':
       return import('./locales/en.ts').then((m) => m.strings);

@@ -1,0 +1,224 @@
+/**
+ * The visitor experience in a real browser against the real server: keyboard-only use, an axe scan,
+ * Arabic right-to-left, agent formatting rendered yet never executed, the phone layout, two tabs in
+ * step, catch-up after the network drops, and an outbox that survives a reload while the server is down.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ConversationSummary } from '@parley/shared';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { call, clientId, nextEvent, signInAgent, type AgentSocket } from '../support/clients.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe.runIf(chromiumAvailable)('the visitor experience in a real browser', () => {
+  let t: TestServer;
+  let browser: Browser;
+  let agent: AgentSocket;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuiltFrontEnds(root);
+    t = await startTestServer();
+    // The reload test serves the page from copies (page.route) while the server is down; Chromium
+    // counts such a page as public and would block its socket to 127.0.0.1 (Local Network Access).
+    browser = await launchBrowser(['--disable-features=LocalNetworkAccessChecks']);
+    const record = await t.createAgent({ name: 'Ada', capacity: 20 });
+    agent = await signInAgent(t.url, record.email, record.password);
+  });
+  afterAll(async () => {
+    agent?.disconnect();
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return { context, page };
+  }
+
+  /** The demo page with the chat open and the message box focused. */
+  async function openChat(page: Page): Promise<void> {
+    await page.goto(`${t.url}/`);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  }
+
+  /** The visitor writes their first message; resolves with the conversation assigned to Ada. */
+  async function startConversation(page: Page, text: string): Promise<string> {
+    const assigned = nextEvent<ConversationSummary>(agent, 'conversation:assigned');
+    await page.getByRole('textbox', { name: 'Message' }).fill(text);
+    await page.keyboard.press('Enter');
+    return (await assigned).id;
+  }
+
+  const agentSays = (conversationId: string, body: string) =>
+    call(agent, 'message:send', { conversationId, clientMessageId: clientId(), body });
+
+  const countIn = (page: Page, text: string) => page.getByRole('log').getByText(text, { exact: true }).count();
+
+  /** What has focus, looking through the widget's shadow root. */
+  // (browser code as strings: the server's TypeScript has no DOM types)
+  const focused = (page: Page) =>
+    page.evaluate<string>(`(() => {
+      const inner = document.activeElement?.shadowRoot?.activeElement ?? document.activeElement;
+      return inner ? inner.tagName.toLowerCase() + '|' + (inner.getAttribute('aria-label') ?? '') : '';
+    })()`);
+
+  it('works with the keyboard alone: Tab to the launcher, Enter, type, Enter sends, Escape closes', async () => {
+    const { page } = await newPage();
+    await page.goto(`${t.url}/`);
+    await page.getByRole('button', { name: 'Open chat' }).waitFor();
+    let steps = 0;
+    while ((await focused(page)) !== 'button|Open chat') {
+      expect(++steps, 'the launcher is reachable with Tab').toBeLessThan(20);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    // focus moved into the panel: typing goes straight into the message box
+    await expect.poll(() => focused(page)).toBe('textarea|Message');
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => countIn(page, 'Typed without a mouse')).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('button|Open chat');
+    expect(await page.getByRole('log').count()).toBe(0);
+  });
+
+  it('passes an axe-core scan of the open panel', async () => {
+    const { page } = await newPage();
+    await openChat(page);
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate<string[]>(`axe.run({ include: [['parley-widget']] }).then((result) =>
+      result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    expect(violations).toEqual([]);
+  });
+
+  it('speaks Arabic right-to-left when the browser prefers it', async () => {
+    const { page } = await newPage({ locale: 'ar-EG' });
+    await page.goto(`${t.url}/`);
+    await page.getByRole('button', { name: 'افتح الدردشة' }).click();
+    await page.getByRole('textbox', { name: 'رسالة' }).waitFor();
+    const root = page.locator('parley-widget .root');
+    expect(await root.getAttribute('dir')).toBe('rtl');
+    expect(await root.getAttribute('lang')).toBe('ar');
+  });
+
+  it('renders agent formatting and runs nothing a message contains', async () => {
+    const { page } = await newPage();
+    await openChat(page);
+    const conversationId = await startConversation(page, '<img src=x onerror="window.__pwned=1"> **not bold**');
+    await agentSays(
+      conversationId,
+      '**Good news**, _here_ is how:\n- open [settings](https://example.com/settings)\n- avoid [this](javascript:window.__pwned=2)\n<script>window.__pwned=3</script><img src=x onerror="window.__pwned=4">',
+    );
+    const bold = page.getByRole('log').locator('strong', { hasText: 'Good news' });
+    await bold.waitFor();
+    expect(await page.getByRole('log').locator('em', { hasText: 'here' }).count()).toBe(1);
+    expect(await page.getByRole('log').locator('li').count()).toBe(2);
+    const link = page.getByRole('link', { name: 'settings' });
+    expect(await link.getAttribute('href')).toBe('https://example.com/settings');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await page.getByRole('log').locator('script, img, [onerror], a[href^="javascript"]').count()).toBe(0);
+    // the visitor's own text is shown literally, formatting and markup alike
+    expect(await countIn(page, '<img src=x onerror="window.__pwned=1"> **not bold**')).toBe(1);
+    expect(await page.evaluate<string>('typeof window.__pwned')).toBe('undefined');
+  });
+
+  it('fills a phone screen and keeps the message box in view', async () => {
+    const { page } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await openChat(page);
+    const panel = await page.locator('parley-widget .panel').boundingBox();
+    expect(panel).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    const box = await page.getByRole('textbox', { name: 'Message' }).boundingBox();
+    expect(box && box.y + box.height <= 844).toBe(true);
+    // 16 px or more, or iOS zooms the page when the box is focused
+    const fontSize = await page.evaluate<string>(
+      `getComputedStyle(document.querySelector('parley-widget').shadowRoot.querySelector('textarea')).fontSize`,
+    );
+    expect(fontSize).toBe('16px');
+  });
+
+  it('keeps two tabs in step: messages and the open panel', async () => {
+    const { context, page: first } = await newPage();
+    const second = await context.newPage();
+    await first.goto(`${t.url}/`);
+    await second.goto(`${t.url}/`);
+    // both tabs have loaded the chat app (the loader fetches it on idle): opening one opens the other
+    await second.locator('parley-widget .root').waitFor({ state: 'attached' });
+    await first.getByRole('button', { name: 'Open chat' }).click();
+    await second.getByRole('textbox', { name: 'Message' }).waitFor();
+    const conversationId = await startConversation(first, 'Sent from the first tab');
+    await agentSays(conversationId, 'Answer for both tabs');
+    await first.getByRole('log').getByText('Answer for both tabs').waitFor();
+    await second.getByRole('log').getByText('Answer for both tabs').waitFor();
+    expect(await countIn(second, 'Sent from the first tab')).toBe(1);
+    await second.getByRole('textbox', { name: 'Message' }).fill('And this from the second');
+    await second.keyboard.press('Enter');
+    await first.getByRole('log').getByText('And this from the second').waitFor();
+    await first.keyboard.press('Escape');
+    await second.getByRole('button', { name: 'Open chat' }).waitFor();
+    expect(await second.getByRole('log').count()).toBe(0);
+  });
+
+  it('catches up once after the network drops and comes back', async () => {
+    const { context, page } = await newPage();
+    await openChat(page);
+    const conversationId = await startConversation(page, 'Before the tunnel');
+    await context.setOffline(true);
+    await agentSays(conversationId, 'Written while you were offline');
+    await agentSays(conversationId, 'And a second one');
+    await context.setOffline(false);
+    await page.getByRole('log').getByText('And a second one').waitFor({ timeout: 20_000 });
+    expect(await countIn(page, 'Written while you were offline')).toBe(1);
+    expect(await countIn(page, 'And a second one')).toBe(1);
+    expect(await countIn(page, 'Before the tunnel')).toBe(1);
+  });
+
+  it('delivers once a message written before a reload while the server was down', async () => {
+    const { page } = await newPage();
+    // the page and the widget's files come from the server, so keep copies to reload from while it is down
+    const copies = new Map<string, { body: Buffer; contentType: string }>();
+    page.on('response', async (response) => {
+      if (response.request().method() !== 'GET' || !response.ok()) return;
+      copies.set(response.url(), { body: await response.body(), contentType: response.headers()['content-type'] ?? '' });
+    });
+    await openChat(page);
+    await t.stop();
+    await page.getByRole('textbox', { name: 'Message' }).fill('Written offline, then reloaded');
+    await page.keyboard.press('Enter');
+    await page.getByRole('log').getByText('Written offline, then reloaded').waitFor();
+    await page.route(
+      (url) => copies.has(url.href),
+      (route) => {
+        const copy = copies.get(route.request().url());
+        return copy ? route.fulfill({ body: copy.body, contentType: copy.contentType }) : route.abort();
+      },
+    );
+    await page.reload();
+    const openAgain = page.getByRole('button', { name: 'Open chat' });
+    await openAgain.click();
+    await page.getByRole('log').getByText('Written offline, then reloaded').waitFor();
+    await page.unroute(() => true);
+    await t.start();
+    await expect
+      .poll(async () => {
+        const token = await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`);
+        const conversation = await t.server.store.conversations.findLatestByVisitor(token?.split('.')[0] ?? '');
+        const messages = conversation ? await t.server.store.messages.listAfter(conversation.id, 0, 100) : [];
+        return messages.map((m) => m.body);
+      }, { timeout: 20_000 })
+      .toEqual(['Written offline, then reloaded']);
+    await expect.poll(() => countIn(page, 'Written offline, then reloaded')).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
