@@ -49,6 +49,12 @@ describe('ChatPanel', () => {
     expect(log.querySelectorAll('.mark')).toHaveLength(1);
   });
 
+  it('tells a queued visitor the estimated wait, and says when no agent is online', () => {
+    renderPanel({ conversation: conversation(), queuePosition: 2, waitSeconds: 230, agentsOnline: false });
+    expect(screen.getByText('Waiting for an agent — you are number 2 in the queue (about 4 min)')).toBeTruthy();
+    expect(screen.getByText('No agent is online right now.')).toBeTruthy();
+  });
+
   it('tells a queued visitor their position', () => {
     renderPanel({ conversation: conversation(), queuePosition: 3 });
     expect(screen.getByText('Waiting for an agent — you are number 3 in the queue')).toBeTruthy();

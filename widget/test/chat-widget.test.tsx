@@ -10,7 +10,17 @@ import { ChatClient } from '../src/client/chat-client.ts';
 import { FakeSocket } from './fake-socket.ts';
 import { activeConversation, message, visitorMessage } from './fixtures.ts';
 
-const config: WidgetConfig = { siteKey: 'pk_test', siteName: 'Acme', color: '#ffd700', position: 'right', greeting: 'Hi!' };
+const config: WidgetConfig = {
+  siteKey: 'pk_test',
+  siteName: 'Acme',
+  color: '#ffd700',
+  position: 'right',
+  greeting: 'Hi!',
+  locale: null,
+  preChat: { enabled: false, fields: [] },
+  team: [],
+  identityVerificationRequired: false,
+};
 const clients: ChatClient[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
@@ -31,7 +41,7 @@ function setup(props: { locale?: string } = {}) {
 async function resume(socket: FakeSocket, data: Partial<SessionResumeResult>): Promise<void> {
   socket.accept();
   const request = await socket.request('session:resume');
-  act(() => request.reply({ ok: true, data: { token: 't', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, ...data } }));
+  act(() => request.reply({ ok: true, data: { token: 't', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...data } }));
 }
 
 describe('ChatWidget', () => {
@@ -126,7 +136,7 @@ describe('ChatWidget', () => {
   });
 
   it('speaks German when the site says so', async () => {
-    render(<ChatWidget client={new ChatClient({ siteKey: 'k', serverUrl: 'http://x.test' })} config={{ ...config, locale: 'de' } as WidgetConfig} syncTabs={false} />);
+    render(<ChatWidget client={new ChatClient({ siteKey: 'k', serverUrl: 'http://x.test' })} config={{ ...config, locale: 'de' }} syncTabs={false} />);
     await screen.findByRole('button', { name: 'Chat öffnen' });
   });
 });

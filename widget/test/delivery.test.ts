@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySeen, lastVisitorSeq, pendingDelivery, storedDelivery } from '../src/client/delivery.ts';
+import { applySeen, pendingDelivery, storedDelivery } from '../src/client/delivery.ts';
+import { lastSeqBy } from '../src/client/message-merge.ts';
 import { activeConversation, message, state, visitorMessage } from './fixtures.ts';
 
 describe('delivery state', () => {
@@ -26,7 +27,7 @@ describe('delivery state', () => {
   });
 
   it('marks only the visitor’s newest message', () => {
-    expect(lastVisitorSeq([visitorMessage(1), visitorMessage(2), message(3)])).toBe(2);
-    expect(lastVisitorSeq([message(1)])).toBe(0);
+    expect(lastSeqBy([visitorMessage(1), visitorMessage(2), message(3)], 'visitor')).toBe(2);
+    expect(lastSeqBy([message(1)], 'visitor')).toBe(0);
   });
 });

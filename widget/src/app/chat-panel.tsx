@@ -33,7 +33,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   const { id, siteName, greeting, state, onSend, onInput, onBlur, onEndChat } = props;
   const t = useStrings();
   const { conversation, connection } = state;
-  const status = statusLine(t, conversation, state.queuePosition);
+  const status = statusLine(t, conversation, state.queuePosition, state.waitSeconds);
   const canEnd = conversation !== null && conversation.status !== 'closed';
 
   return (
@@ -47,6 +47,11 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
           </button>
         )}
       </header>
+      {!state.agentsOnline && (conversation === null || conversation.status === 'queued') && (
+        <p class="banner" role="status">
+          {t.noAgents}
+        </p>
+      )}
       {connection === 'reconnecting' && (
         <p class="banner" role="status">
           {t.reconnecting}

@@ -7,7 +7,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { Conversation, Message } from '@parley/shared';
 import type { OutboxEntry } from '../client/outbox.ts';
-import { lastVisitorSeq, storedDelivery, type Delivery } from '../client/delivery.ts';
+import { storedDelivery, type Delivery } from '../client/delivery.ts';
+import { lastSeqBy } from '../client/message-merge.ts';
 import { MessageBody } from './message-body.tsx';
 import { useStrings } from './strings-context.ts';
 
@@ -26,7 +27,8 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
   const t = useStrings();
   const log = useRef<HTMLDivElement>(null);
   const count = messages.length + pending.length;
-  const marked = pending.length === 0 ? lastVisitorSeq(messages) : 0;
+  // only the visitor's newest message carries a mark, like most chats
+  const marked = pending.length === 0 ? lastSeqBy(messages, 'visitor') : 0;
 
   useLayoutEffect(() => {
     // keep the newest message in view as the conversation grows

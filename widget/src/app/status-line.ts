@@ -4,11 +4,14 @@
 import type { Conversation } from '@parley/shared';
 import { format, type Strings } from '../i18n/locale.ts';
 
-export function statusLine(t: Strings, conversation: Conversation | null, queuePosition: number | null): string | null {
+export function statusLine(t: Strings, conversation: Conversation | null, queuePosition: number | null, waitSeconds: number | null = null): string | null {
   if (!conversation) return null;
   switch (conversation.status) {
     case 'queued':
-      return queuePosition === null ? t.waiting : format(t.queued, { n: queuePosition });
+      return (
+        (queuePosition === null ? t.waiting : format(t.queued, { n: queuePosition })) +
+        (waitSeconds === null ? '' : ` (${format(t.wait, { n: Math.ceil(waitSeconds / 60) || 1 })})`)
+      );
     case 'active':
       return format(t.chattingWith, { name: conversation.agent?.name ?? t.anAgent });
     case 'closed':

@@ -4,13 +4,13 @@
  * count goes up.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { TitleBadge } from '../client/unread.ts';
+import { titleBadge } from '../client/unread.ts';
 
 export function useUnreadSignals(unread: number, sound: boolean): void {
-  const badge = useRef<TitleBadge | null>(null);
+  const badge = useRef<ReturnType<typeof titleBadge> | null>(null);
   const previous = useRef(unread);
   useEffect(() => {
-    badge.current ??= new TitleBadge();
+    badge.current ??= titleBadge();
     badge.current.show(unread);
     // the sound is off by default, so its code is fetched only by sites that turn it on
     if (sound && unread > previous.current) void import('../client/chime.ts').then((chime) => chime.playChime());

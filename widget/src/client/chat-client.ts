@@ -91,6 +91,7 @@ export class ChatClient {
     socket.on('queue:position', (update) => this.update(applyQueuePosition(this.state, update)));
     socket.on('typing:update', (update) => this.update(applyTyping(this.state, update)));
     socket.on('message:seen', (update) => this.update(applySeen(this.state, update)));
+    socket.on('availability:updated', ({ agentsOnline }) => this.update({ ...this.state, agentsOnline }));
     this.update({ ...this.state, connection: 'connecting' });
     socket.connect();
   }

@@ -20,6 +20,10 @@ export interface ChatState {
   /** The outbox as last read: messages written but not acknowledged yet. */
   outbox: OutboxEntry[];
   queuePosition: number | null;
+  /** The server's estimate of the wait while queued (seconds), when it has one. */
+  waitSeconds: number | null;
+  /** Whether any agent is online (resume ack, availability:updated); true until told otherwise. */
+  agentsOnline: boolean;
   agentTyping: boolean;
   /** A quiet, human-readable problem to show (a dropped message, chat unavailable). */
   notice: string | null;
@@ -36,6 +40,8 @@ export function initialState(conversation: Conversation | null, thread: Thread, 
     thread,
     outbox,
     queuePosition: null,
+    waitSeconds: null,
+    agentsOnline: true,
     agentTyping: false,
     notice: null,
     open: false,
@@ -61,13 +67,15 @@ export function applyResume(state: ChatState, result: SessionResumeResult): Chat
   const { conversation } = result;
   if (!conversation) {
     // no conversation for this visitor (new identity, or nothing to show): drop what we held
-    return { ...state, conversation: null, thread: EMPTY_THREAD, queuePosition: null, agentTyping: false };
+    return { ...state, conversation: null, thread: EMPTY_THREAD, queuePosition: null, agentTyping: false, agentsOnline: result.agentsOnline };
   }
   return {
     ...state,
     conversation,
     thread: mergeMessages(state.thread, conversation.id, result.messages),
     queuePosition: conversation.status === 'queued' ? result.queuePosition : null,
+    waitSeconds: result.estimatedWaitSeconds,
+    agentsOnline: result.agentsOnline,
     // whether the agent is still typing is unknown after a gap; their next typing:update says
     agentTyping: false,
   };
@@ -109,7 +117,7 @@ export function applyQueuePosition(state: ChatState, update: QueuePosition): Cha
   // tells the queue position in between: match either.
   const current = state.conversation?.id ?? state.thread.conversationId;
   if (update.conversationId !== current) return state;
-  return { ...state, queuePosition: update.position };
+  return { ...state, queuePosition: update.position, waitSeconds: update.estimatedWaitSeconds };
 }
 
 export function applyTyping(state: ChatState, update: TypingUpdate): ChatState {

@@ -19,15 +19,6 @@ export function pendingDelivery(state: Pick<ChatState, 'connection'>): Delivery 
   return state.connection === 'failed' || state.connection === 'reconnecting' ? 'failed' : 'sending';
 }
 
-/** The seq of the visitor's newest stored message: only the last one carries a mark, like most chats. */
-export function lastVisitorSeq(messages: readonly Message[]): number {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const message = messages[i];
-    if (message?.author.kind === 'visitor') return message.seq;
-  }
-  return 0;
-}
-
 /** A `message:seen` push by the agent moves the read marker forward, never back. */
 export function applySeen(state: ChatState, update: SeenUpdate): ChatState {
   const { conversation } = state;

@@ -42,11 +42,12 @@ export function lastSeq(thread: Thread): number {
 
 /** The highest seq of an agent's message: what `message:seen` reports once it is on screen. */
 export function lastAgentSeq(thread: Thread): number {
-  for (let i = thread.messages.length - 1; i >= 0; i--) {
-    const message = thread.messages[i];
-    if (message?.author.kind === 'agent') return message.seq;
-  }
-  return 0;
+  return lastSeqBy(thread.messages, 'agent');
+}
+
+/** The highest seq of a message by `kind` (0 when there is none). */
+export function lastSeqBy(messages: readonly Message[], kind: Message['author']['kind']): number {
+  return messages.findLast((message) => message.author.kind === kind)?.seq ?? 0;
 }
 
 /** clientMessageIds already stored by the server, so their pending copies can be hidden. */

@@ -12,23 +12,18 @@ export function titleWithUnread(original: string, count: number): string {
  * Owns document.title while there is something unread and gives the host page its own title back
  * afterwards. Reads the original at the first change, so a title the page set meanwhile is kept.
  */
-export class TitleBadge {
-  private original: string | null = null;
-
-  constructor(private readonly doc: Document = document) {}
-
-  show(count: number): void {
-    if (count <= 0) {
-      this.restore();
-      return;
-    }
-    this.original ??= this.doc.title;
-    this.doc.title = titleWithUnread(this.original, count);
-  }
-
-  restore(): void {
-    if (this.original === null) return;
-    this.doc.title = this.original;
-    this.original = null;
-  }
+export function titleBadge(doc: Document = document): { show(count: number): void; restore(): void } {
+  let original: string | null = null;
+  const restore = (): void => {
+    if (original !== null) doc.title = original;
+    original = null;
+  };
+  return {
+    show(count) {
+      if (count <= 0) return restore();
+      original ??= doc.title;
+      doc.title = titleWithUnread(original, count);
+    },
+    restore,
+  };
 }

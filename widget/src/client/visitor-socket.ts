@@ -45,6 +45,7 @@ export interface VisitorSocket {
   on(event: 'queue:position', listener: VisitorServerToClient['queue:position']): unknown;
   on(event: 'typing:update', listener: VisitorServerToClient['typing:update']): unknown;
   on(event: 'message:seen', listener: VisitorServerToClient['message:seen']): unknown;
+  on(event: 'availability:updated', listener: VisitorServerToClient['availability:updated']): unknown;
   emit(event: 'typing:start' | 'typing:stop', payload: { conversationId: string }): unknown;
   timeout(ms: number): TimedEmitter;
 }

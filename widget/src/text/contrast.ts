@@ -23,6 +23,6 @@ export function contrastRatio(a: number, b: number): number {
 export function textColorOn(background: string): '#000' | '#fff' {
   const rgb = parseColor(background);
   if (!rgb) return '#fff';
-  const l = relativeLuminance(rgb);
-  return contrastRatio(l, 0) > contrastRatio(l, 1) ? '#000' : '#fff';
+  // black wins exactly when (L + 0.05) / 0.05 > 1.05 / (L + 0.05), i.e. L > √0.0525 − 0.05 ≈ 0.179
+  return relativeLuminance(rgb) > 0.179 ? '#000' : '#fff';
 }

@@ -11,6 +11,14 @@ describe('contrast', () => {
     expect(textColorOn('rgb(250, 250, 250)')).toBe('#fff');
   });
 
+  it('picks the colour with the higher WCAG ratio, right at the threshold too', () => {
+    for (const grey of [0x74, 0x75, 0x76, 0x77]) {
+      const l = relativeLuminance([grey, grey, grey]);
+      const best = contrastRatio(l, 0) > contrastRatio(l, 1) ? '#000' : '#fff';
+      expect(textColorOn(`#${grey.toString(16).repeat(3)}`)).toBe(best);
+    }
+  });
+
   it('computes the WCAG ratio: black on white is 21:1', () => {
     expect(contrastRatio(relativeLuminance([0, 0, 0]), relativeLuminance([255, 255, 255]))).toBeCloseTo(21);
   });

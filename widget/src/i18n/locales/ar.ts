@@ -24,5 +24,6 @@ export const strings: Strings = {
   failed: 'لم تُرسل',
   retry: 'أعد المحاولة',
   unavailable: 'الدردشة غير متاحة في هذه الصفحة.',
+  noAgents: 'لا يوجد موظف متصل الآن.',
   endFailed: 'تعذر إنهاء الدردشة. حاول مرة أخرى.',
 };

@@ -24,5 +24,6 @@ export const strings: Strings = {
   failed: 'Nicht gesendet',
   retry: 'Erneut senden',
   unavailable: 'Der Chat ist auf dieser Seite nicht verfügbar.',
+  noAgents: 'Gerade ist niemand online.',
   endFailed: 'Der Chat konnte nicht beendet werden. Bitte erneut versuchen.',
 };

@@ -23,6 +23,7 @@ export const strings = {
   failed: 'Not sent',
   retry: 'Retry',
   unavailable: 'Chat is not available on this page.',
+  noAgents: 'No agent is online right now.',
   endFailed: 'Could not end the chat. Please try again.',
 };
 export type Strings = typeof strings;

@@ -24,5 +24,6 @@ export const strings: Strings = {
   failed: 'No enviado',
   retry: 'Reintentar',
   unavailable: 'El chat no está disponible en esta página.',
+  noAgents: 'Ahora no hay agentes conectados.',
   endFailed: 'No se pudo terminar el chat. Inténtalo de nuevo.',
 };

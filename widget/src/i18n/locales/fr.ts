@@ -24,5 +24,6 @@ export const strings: Strings = {
   failed: 'Non envoyé',
   retry: 'Réessayer',
   unavailable: 'Le chat n’est pas disponible sur cette page.',
+  noAgents: 'Aucun conseiller en ligne.',
   endFailed: 'Impossible de terminer le chat. Veuillez réessayer.',
 };
