@@ -2,7 +2,7 @@
 //   loader  widget/dist/widget.js, on every page of every site that embeds Parley     ≤ 2 KB
 //   total   loader + app chunk(s) + the largest locale: all a visitor downloads to chat ≤ 30 KB
 //   lazy-*  chunks fetched only on demand (DOMPurify when an agent's message has formatting, the
-//           opt-in sound): printed, not counted
+//           link maker when a message has a URL, the opt-in sound): printed, not counted
 // The npm build (widget/dist/npm) is printed for information; bundlers tree-shake and minify it.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -64,11 +64,12 @@ async function buildApp() {
           // translations imported lazily from a locales/ folder are named locale-*, which is how
           // the size check counts one locale (not all of them) into what a visitor downloads;
           // the sanitizer for agent formatting (DOMPurify, 12 KB gz, fetched only when an agent's
-          // message has markup) and the opt-in sound are lazy-*: reported, not counted as the chat's cost
+          // message has markup), clickable links (for a message with a URL) and the opt-in sound are
+          // lazy-*: reported, not counted as the chat's cost
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes('/locales/')
               ? 'widget/locale-[name]-[hash].js'
-              : /\/(text\/sanitize|client\/chime)/.test(chunk.facadeModuleId ?? '')
+              : /\/(text\/sanitize|text\/linkify-dom|client\/chime)/.test(chunk.facadeModuleId ?? '')
                 ? 'widget/lazy-[name]-[hash].js'
                 : 'widget/[name]-[hash].js',
         },

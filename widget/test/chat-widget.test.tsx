@@ -71,7 +71,7 @@ describe('ChatWidget', () => {
     await resume(live(), { conversation: activeConversation({ lastSeq: 1 }), messages: [visitorMessage(1, { body: 'hello' })] });
     act(() => live().push('message:new', message(2, { body: 'Hi!' })));
     act(() => live().push('message:new', message(3, { body: 'How can I help?' })));
-    const launcher = await screen.findByRole('button', { name: 'Open chat (2 unread)' });
+    const launcher = await screen.findByRole('button', { name: 'Open chat (2)' });
     expect(launcher.querySelector('.badge')?.textContent).toBe('2');
     expect(document.title).toBe('(2) Shop');
     fireEvent.click(launcher);
@@ -80,7 +80,7 @@ describe('ChatWidget', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close chat' }));
     expect(await screen.findByRole('button', { name: 'Open chat' })).toBeTruthy();
     act(() => live().push('message:new', message(4)));
-    await screen.findByRole('button', { name: 'Open chat (1 unread)' });
+    await screen.findByRole('button', { name: 'Open chat (1)' });
     expect(document.title).toBe('(1) Shop');
     unmount();
     expect(document.title).toBe('Shop');

@@ -8,7 +8,6 @@ import type { WidgetConfig } from '@parley/shared';
 import type { ChatClient } from '../client/chat-client.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
 import { unreadCount } from '../api/state-events.ts';
-import { watchWake } from '../client/wake-reconnect.ts';
 import { textColorOn } from '../text/contrast.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { Launcher } from './launcher.tsx';
@@ -43,7 +42,7 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
   const { open } = state;
   useTabSync(syncTabs ? config.siteKey : undefined, open, (next) => client.setOpen(next));
   const root = useRef<HTMLDivElement>(null);
-  const visible = useDocumentVisible();
+  const visible = useDocumentVisible(client);
   const viewport = useViewport();
   const language = useLocaleStrings(locale, config);
   // outlives the panel, so closing and reopening keeps what the visitor was writing
@@ -54,8 +53,6 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
   const reading = open && visible;
   const unread = reading ? 0 : unreadCount(state, readSeq);
   useUnreadSignals(unread, sound);
-
-  useEffect(() => watchWake(() => client.reconnectNow()), [client]);
 
   useEffect(() => {
     // report agent messages as seen only while the visitor can actually see them
@@ -122,12 +119,26 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
   );
 }
 
-function useDocumentVisible(): boolean {
+/**
+ * Whether the tab is visible; also reconnects at once when it becomes visible or the network comes
+ * back: after a laptop sleeps or the network drops, socket.io's backoff may be at 30 s, and
+ * resume-by-seq makes the catch-up exact whenever it happens.
+ */
+function useDocumentVisible(client: ChatClient): boolean {
   const [visible, setVisible] = useState(() => document.visibilityState !== 'hidden');
   useEffect(() => {
-    const onChange = (): void => setVisible(document.visibilityState !== 'hidden');
+    const wake = (): void => client.reconnectNow();
+    const onChange = (): void => {
+      const now = document.visibilityState !== 'hidden';
+      setVisible(now);
+      if (now) wake();
+    };
     document.addEventListener('visibilitychange', onChange);
-    return () => document.removeEventListener('visibilitychange', onChange);
-  }, []);
+    window.addEventListener('online', wake);
+    return () => {
+      document.removeEventListener('visibilitychange', onChange);
+      window.removeEventListener('online', wake);
+    };
+  }, [client]);
   return visible;
 }

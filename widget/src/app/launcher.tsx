@@ -3,7 +3,6 @@
  * unread agent messages while the chat is closed.
  */
 import type { JSX } from 'preact';
-import { format } from '../i18n/locale.ts';
 import { useStrings } from './strings-context.ts';
 
 export interface LauncherProps {
@@ -16,7 +15,8 @@ export interface LauncherProps {
 
 export function Launcher({ open, controls, unread = 0, onToggle }: LauncherProps): JSX.Element {
   const t = useStrings();
-  const label = open ? t.closeChat : unread > 0 ? `${t.openChat} (${format(t.unread, { n: unread })})` : t.openChat;
+  // "Open chat (2)": the count of unread agent messages, which the badge shows visually
+  const label = open ? t.closeChat : unread > 0 ? `${t.openChat} (${unread})` : t.openChat;
   return (
     <button type="button" class="launcher" aria-label={label} aria-expanded={open} aria-controls={controls} onClick={onToggle}>
       <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">

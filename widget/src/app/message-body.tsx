@@ -1,43 +1,32 @@
 /**
- * @module One message's text. Visitors' messages and plain agent messages are text with links;
- * an agent message using the Markdown subset is rendered to HTML and sanitized (DOMPurify, loaded
- * only now) before it replaces the plain text it first shows as.
+ * @module One message's text, always shown first as plain text. Two upgrades load on demand, each
+ * a small chunk of its own: links made clickable (linkify-dom, for any message with a URL), and an
+ * agent's Markdown subset rendered and sanitized (DOMPurify), which replaces the text.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { hasMarkup } from '../text/has-markup.ts';
-import { LinkedText } from './linked-text.tsx';
+
+const HAS_LINK = /https?:\/\/|mailto:/i;
 
 export function MessageBody({ body, formatted }: { body: string; formatted: boolean }): JSX.Element {
-  if (!formatted || !hasMarkup(body)) {
-    return (
-      <p class="body">
-        <LinkedText text={body} />
-      </p>
-    );
-  }
-  return <RichBody body={body} />;
-}
-
-function RichBody({ body }: { body: string }): JSX.Element {
+  const rich = formatted && hasMarkup(body);
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    // Preact renders no children here, so it never fights over nodes we put in ourselves
+    // Preact renders no children here, so it never fights over the nodes put in below
     element.textContent = body;
+    if (!rich && !HAS_LINK.test(body)) return;
     let current = true;
-    import('../text/sanitize.ts').then(
-      (rich) => {
-        if (current) element.replaceChildren(rich.renderRichText(body));
-      },
-      () => {
-        // the sanitizer failed to load (offline): the plain text stays, which is safe and readable
-      },
-    );
+    const upgrade = rich
+      ? import('../text/sanitize.ts').then((m) => current && element.replaceChildren(m.renderRichText(body)))
+      : import('../text/linkify-dom.ts').then((m) => current && m.linkifyInto(element, body));
+    // a chunk that fails to load (offline) leaves the plain text, which is safe and readable
+    upgrade.catch(() => {});
     return () => {
       current = false;
     };
-  }, [body]);
-  return <div class="body rich" ref={ref} />;
+  }, [body, rich]);
+  return <div class={rich ? 'body rich' : 'body'} ref={ref} />;
 }

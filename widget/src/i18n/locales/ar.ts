@@ -3,7 +3,6 @@ import type { Strings } from './en.ts';
 export const strings: Strings = {
   openChat: 'افتح الدردشة',
   closeChat: 'أغلق الدردشة',
-  unread: '{n} غير مقروءة',
   message: 'رسالة',
   placeholder: 'اكتب رسالتك…',
   send: 'إرسال',

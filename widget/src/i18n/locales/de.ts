@@ -3,7 +3,6 @@ import type { Strings } from './en.ts';
 export const strings: Strings = {
   openChat: 'Chat öffnen',
   closeChat: 'Chat schließen',
-  unread: '{n} ungelesen',
   message: 'Nachricht',
   placeholder: 'Nachricht schreiben…',
   send: 'Senden',

@@ -2,7 +2,6 @@
 export const strings = {
   openChat: 'Open chat',
   closeChat: 'Close chat',
-  unread: '{n} unread',
   message: 'Message',
   placeholder: 'Type your message…',
   send: 'Send',

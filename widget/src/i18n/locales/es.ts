@@ -3,7 +3,6 @@ import type { Strings } from './en.ts';
 export const strings: Strings = {
   openChat: 'Abrir chat',
   closeChat: 'Cerrar chat',
-  unread: '{n} sin leer',
   message: 'Mensaje',
   placeholder: 'Escribe tu mensaje…',
   send: 'Enviar',

@@ -3,7 +3,6 @@ import type { Strings } from './en.ts';
 export const strings: Strings = {
   openChat: 'Ouvrir le chat',
   closeChat: 'Fermer le chat',
-  unread: '{n} non lu(s)',
   message: 'Message',
   placeholder: 'Écrivez votre message…',
   send: 'Envoyer',
