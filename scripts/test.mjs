@@ -15,6 +15,8 @@ const packages = ['shared', 'server', 'widget', 'agent-console'];
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let anyFailed = false;
+// A package can fail with every test green (an unhandled error, a crash): name it in the summary.
+const failedPackages = [];
 
 for (const pkg of packages) {
   process.stdout.write(`\n── ${pkg} ──\n`);
@@ -24,7 +26,10 @@ for (const pkg of packages) {
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     { cwd: path.join(root, pkg), stdio: 'inherit' },
   );
-  if (result.status !== 0) anyFailed = true;
+  if (result.status !== 0) {
+    anyFailed = true;
+    failedPackages.push(pkg);
+  }
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     totals.passed += json.numPassedTests;
@@ -45,4 +50,7 @@ if (size.status !== 0) {
 }
 
 process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+if (failedPackages.length > 0) {
+  process.stdout.write(`failed: ${failedPackages.join(', ')} (see its output above: failed tests or unhandled errors)\n`);
+}
 process.exit(anyFailed ? 1 : 0);

@@ -66,6 +66,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     config.databaseUrl
       ? { engine: 'postgres', url: config.databaseUrl }
       : { engine: 'sqlite', file: path.join(config.dataDir, 'parley.db') },
+    { onIdleConnectionError: (error) => logger.warn('idle database connection lost; the pool reconnects', { error }) },
   );
   let publicUrl = config.publicUrl ?? '';
   const publicOrigin = () => new URL(publicUrl).origin;

@@ -1,6 +1,7 @@
 /**
  * The whole app on PostgreSQL: the same chat flow and restart durability as on SQLite.
  */
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message, SendResult, SessionResumeResult } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
@@ -37,5 +38,29 @@ describe.runIf(postgresAdminUrl)('app on postgres', () => {
     const resumed = await call<SessionResumeResult>(back, 'session:resume', { conversationId: conversation.id, lastSeq: 0 });
     expect(resumed.messages.map((m) => m.body)).toEqual(['hello pg', 'hello visitor']);
     expect(resumed.conversation?.status).toBe('active');
+  });
+
+  it('keeps serving when PostgreSQL drops its idle connections', async () => {
+    database = await createTempDatabase(postgresAdminUrl ?? '');
+    t = await startTestServer({ databaseUrl: database.url });
+    const v = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
+    await connected(v);
+    await call<SessionResumeResult>(v, 'session:resume', { conversationId: null, lastSeq: 0 });
+
+    // What a PostgreSQL restart or an admin's pg_terminate_backend does to the pool's idle connections.
+    const admin = new pg.Client({ connectionString: postgresAdminUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ ended: boolean }>(
+        'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [new URL(database.url).pathname.slice(1)],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+
+    const sent = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'still here' });
+    expect(sent.message.seq).toBe(1);
   });
 });

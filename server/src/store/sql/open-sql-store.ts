@@ -22,11 +22,19 @@ import { createTranscriptRequestStore } from './transcript-request-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
-function createDb(target: SqlTarget): Kysely<Database> {
+export interface SqlStoreOptions {
+  /**
+   * An idle pooled connection failed (the server restarted or terminated it). The pool has already
+   * dropped it and opens a new one on demand; without a listener Node would crash the process.
+   */
+  onIdleConnectionError?: (error: Error) => void;
+}
+
+function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database> {
   if (target.engine === 'postgres') {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    pool.on('error', (error) => options.onIdleConnectionError?.(error));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const database = new SqliteDatabase(target.file);
@@ -40,8 +48,8 @@ function createDb(target: SqlTarget): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
-export async function openSqlStore(target: SqlTarget): Promise<Store> {
-  const db = createDb(target);
+export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions = {}): Promise<Store> {
+  const db = createDb(target, options);
   const migrator = new Migrator({ db, provider: migrationProvider(target.engine) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
