@@ -5,3 +5,5 @@ export * from './visitor-events.ts';
 export * from './agent-events.ts';
 export * from './rest.ts';
 export * from './zod-issues.ts';
+export * from './admin.ts';
+export * from './canned-responses.ts';
