@@ -15,7 +15,9 @@ export type DomainEvent =
   /** The first agent came online, or the last one went offline. */
   | { type: 'availability.changed'; agentsOnline: boolean }
   | { type: 'typing'; conversation: Conversation; author: Side; typing: boolean }
-  | { type: 'seen'; conversation: Conversation; by: Side; seq: number };
+  | { type: 'seen'; conversation: Conversation; by: Side; seq: number }
+  /** The agent was deactivated or their password reset: every open connection of theirs must close. */
+  | { type: 'agent.sessions-ended'; agentId: string };
 
 export interface EventSink {
   publish(event: DomainEvent): void;
