@@ -25,6 +25,8 @@ import { EventHub } from './domain/events.ts';
 import { Router as QueueRouter } from './domain/routing.ts';
 import { Conversations } from './domain/conversations.ts';
 import { Availability } from './domain/availability.ts';
+import { Handoffs } from './domain/handoffs.ts';
+import { PrivateNotes } from './domain/private-notes.ts';
 import { VisitorProfiles } from './domain/visitor-profiles.ts';
 import { ConversationFeedback } from './domain/conversation-feedback.ts';
 import { AgentAuth } from './domain/agent-auth.ts';
@@ -75,7 +77,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const presence = new LocalAgentPresence();
   const router = new QueueRouter({ store, presence, events, now });
   const conversations = new Conversations({ store, events, router, now });
-  const availability = new Availability({ presence, events, router });
+  const availability = new Availability({ store, presence, events, router });
+  const handoffs = new Handoffs({ store, events, router, now });
+  const notes = new PrivateNotes({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
   const auth = new AgentAuth(store, now);
@@ -102,7 +106,10 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     auth,
     conversations,
     router,
+    presence,
     availability,
+    handoffs,
+    notes,
     consoleOrigins: () => [publicOrigin(), ...config.consoleOrigins],
     logger,
   });

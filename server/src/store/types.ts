@@ -2,7 +2,19 @@
  * @module Storage interfaces the domain depends on. One implementation per engine lives beside this file;
  * the domain never sees SQL.
  */
-import type { Agent, AgentRole, AuthorKind, Conversation, ConversationSummary, Message, WidgetConfig } from '@parley/shared';
+import type {
+  Agent,
+  AgentRole,
+  AgentStatus,
+  AuthorKind,
+  Conversation,
+  ConversationSummary,
+  Message,
+  Note,
+  QueuedConversation,
+  RoutingMode,
+  WidgetConfig,
+} from '@parley/shared';
 
 export type PreChatSettings = WidgetConfig['preChat'];
 export type VisitorAttributes = Record<string, string | number | boolean | null>;
@@ -23,17 +35,20 @@ export interface SiteRecord {
   /** BCP-47 default language of the widget; null: the browser's. */
   locale: string | null;
   preChat: PreChatSettings;
+  /** Whether queued conversations are handed out by the server or accepted by agents. */
+  routingMode: RoutingMode;
 }
 
-/** A new site: the widget settings default to off / the browser's language when left out. */
-export type NewSite = Omit<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'> &
-  Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'>>;
+/** A new site: the widget settings default to off / the browser's language, routing to automatic. */
+export type NewSite = Omit<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat' | 'routingMode'> &
+  Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat' | 'routingMode'>>;
 
-export type SiteSettings = Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'>>;
+export type SiteSettings = Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat' | 'routingMode'>>;
 
 export interface AgentRecord extends Agent {
   passwordHash: string;
   active: boolean;
+  status: AgentStatus;
 }
 
 export interface NewAgent {
@@ -49,6 +64,8 @@ export interface NewAgent {
 /** What routing needs to know of an agent to pick one. */
 export interface RoutingCandidate {
   id: string;
+  name: string;
+  status: AgentStatus;
   capacity: number;
   activeCount: number;
   lastAssignedAt: string | null;
@@ -77,6 +94,9 @@ export interface AgentStore {
   create(agent: NewAgent): Promise<AgentRecord>;
   /** Active agents among `ids`, with how many conversations each holds open now. */
   routingCandidates(ids: string[]): Promise<RoutingCandidate[]>;
+  /** Every active agent with their load, by name: whom a conversation could be transferred to. */
+  listLoads(): Promise<RoutingCandidate[]>;
+  setStatus(id: string, status: AgentStatus): Promise<void>;
   /** Up to `limit` active agents, the longest-standing first. */
   team(limit: number): Promise<TeamMember[]>;
 }
@@ -157,12 +177,19 @@ export interface ConversationStore {
    * ParleyError when the visitor already has an open (queued or active) conversation.
    */
   create(input: { id: string; siteId: string; visitorId: string; now: string; status?: 'queued' | 'offline' }): Promise<Conversation>;
-  /** Queued conversations, oldest first. */
-  listQueued(): Promise<ConversationSummary[]>;
+  /** Queued conversations, oldest first, with the opening message and the site's routing mode. */
+  listQueued(): Promise<QueuedConversation[]>;
   listOpenForAgent(agentId: string): Promise<ConversationSummary[]>;
   summary(id: string): Promise<ConversationSummary | undefined>;
   /** Assigns only if still queued; undefined when someone else got there first. */
   assign(id: string, agentId: string, now: string): Promise<Conversation | undefined>;
+  /** Moves an active conversation from one agent to another; undefined when it is not `from`'s active one. */
+  transfer(id: string, fromAgentId: string, toAgentId: string): Promise<Conversation | undefined>;
+  /**
+   * Back to active with the same agent, only if it is closed and was theirs; undefined otherwise. A
+   * Conflict ParleyError when the visitor has meanwhile opened another conversation.
+   */
+  reopen(id: string, agentId: string): Promise<Conversation | undefined>;
   /** Closes only if open; undefined when it was already closed. */
   close(id: string, by: AuthorKind, now: string): Promise<Conversation | undefined>;
   /** Raises the seen mark of one side, never lowers it. */
@@ -191,6 +218,23 @@ export interface MessageStore {
   findByVisitorClientId(visitorId: string, clientMessageId: string): Promise<Message | undefined>;
 }
 
+export interface NewNote {
+  id: string;
+  conversationId: string;
+  clientNoteId: string | null;
+  author: { id: string; name: string };
+  body: string;
+  transferredTo: { id: string; name: string } | null;
+  now: string;
+}
+
+/** Private notes. Only agent-side code reads this store: nothing here may reach a visitor. */
+export interface NoteStore {
+  /** Stores the note after the conversation's current last message, or returns the one already stored under clientNoteId. */
+  add(note: NewNote): Promise<{ note: Note; created: boolean }>;
+  listFor(conversationId: string): Promise<Note[]>;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   sites: SiteStore;
@@ -201,6 +245,7 @@ export interface Store {
   messages: MessageStore;
   pageViews: PageViewStore;
   transcriptRequests: TranscriptRequestStore;
+  notes: NoteStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,9 +1,18 @@
 /**
  * @module Rows to records: the only place that knows how columns spell the wire shapes.
  */
-import type { AgentRole, AuthorKind, Conversation, ConversationStatus, ConversationSummary, Message } from '@parley/shared';
+import type {
+  AgentRole,
+  AgentStatus,
+  AuthorKind,
+  Conversation,
+  ConversationStatus,
+  ConversationSummary,
+  Message,
+  Note,
+} from '@parley/shared';
 import type { AgentRecord, PreChatSettings, SiteRecord, VisitorAttributes, VisitorRecord } from '../types.ts';
-import type { AgentsTable, ConversationsTable, MessagesTable, SitesTable, VisitorsTable } from './schema.ts';
+import type { AgentsTable, ConversationsTable, MessagesTable, NotesTable, SitesTable, VisitorsTable } from './schema.ts';
 
 const NO_PRE_CHAT: PreChatSettings = { enabled: false, fields: [] };
 
@@ -32,6 +41,7 @@ export function toSite(row: SitesTable): SiteRecord {
     identityVerificationRequired: Number(row.identity_verification_required) === 1,
     locale: row.locale,
     preChat: parseJson(row.pre_chat, NO_PRE_CHAT),
+    routingMode: row.routing_mode === 'manual' ? 'manual' : 'automatic',
   };
 }
 
@@ -44,6 +54,24 @@ export function toAgent(row: AgentsTable): AgentRecord {
     capacity: Number(row.capacity),
     passwordHash: row.password_hash,
     active: Number(row.active) === 1,
+    status: toAgentStatus(row.status),
+  };
+}
+
+export function toAgentStatus(value: string): AgentStatus {
+  return value === 'away' || value === 'offline' ? value : 'online';
+}
+
+export function toNote(row: NotesTable): Note {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    afterSeq: Number(row.after_seq),
+    author: { id: row.author_id, name: row.author_name },
+    body: row.body,
+    transferredTo:
+      row.transferred_to_id === null ? null : { id: row.transferred_to_id, name: row.transferred_to_name ?? '' },
+    createdAt: row.created_at,
   };
 }
 

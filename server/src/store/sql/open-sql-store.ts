@@ -19,6 +19,7 @@ import { createConversationStore } from './conversation-store.ts';
 import { createMessageStore } from './message-store.ts';
 import { createPageViewStore } from './page-view-store.ts';
 import { createTranscriptRequestStore } from './transcript-request-store.ts';
+import { createNoteStore } from './note-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -67,6 +68,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     messages: createMessageStore(db),
     pageViews: createPageViewStore(db),
     transcriptRequests: createTranscriptRequestStore(db),
+    notes: createNoteStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -19,6 +19,7 @@ export interface SitesTable {
   identity_verification_required: number;
   locale: string | null;
   pre_chat: string; // JSON { enabled, fields }
+  routing_mode: string;
 }
 
 export interface AgentsTable {
@@ -32,6 +33,7 @@ export interface AgentsTable {
   last_assigned_at: string | null;
   created_at: string;
   avatar_url: string | null;
+  status: string;
 }
 
 export interface SessionsTable {
@@ -100,6 +102,19 @@ export interface TranscriptRequestsTable {
   sent_at: string | null;
 }
 
+export interface NotesTable {
+  id: string;
+  conversation_id: string;
+  client_note_id: string | null;
+  after_seq: number;
+  author_id: string;
+  author_name: string;
+  body: string;
+  transferred_to_id: string | null;
+  transferred_to_name: string | null;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   agents: AgentsTable;
@@ -109,4 +124,5 @@ export interface Database {
   messages: MessagesTable;
   page_views: PageViewsTable;
   transcript_requests: TranscriptRequestsTable;
+  notes: NotesTable;
 }

@@ -36,6 +36,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
         identity_verification_required: site.identityVerificationRequired ? 1 : 0,
         locale: site.locale ?? null,
         pre_chat: JSON.stringify(site.preChat ?? { enabled: false, fields: [] }),
+        routing_mode: site.routingMode ?? 'automatic',
       };
       await db.insertInto('sites').values(row).execute();
       return toSite(row);
@@ -50,6 +51,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       }
       if (settings.locale !== undefined) changes.locale = settings.locale;
       if (settings.preChat !== undefined) changes.pre_chat = JSON.stringify(settings.preChat);
+      if (settings.routingMode !== undefined) changes.routing_mode = settings.routingMode;
       if (Object.keys(changes).length === 0) return;
       await db.updateTable('sites').set(changes).where('id', '=', id).execute();
     },
