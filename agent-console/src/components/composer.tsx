@@ -1,9 +1,10 @@
 /**
- * @module The reply box: Enter sends, Shift+Enter starts a new line. The text lives in the session's drafts,
- * so switching conversations and coming back finds it where the agent left it.
+ * @module The reply box: Enter sends, Shift+Enter starts a new line. "Private note" switches it to
+ * notes only agents see. The text lives in the session's drafts, so switching conversations and
+ * coming back finds it where the agent left it.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { draftOf } from '../state/console-store.ts';
+import { draftOf, setDraft } from '../state/console-store.ts';
 import { useSession } from './session-context.ts';
 
 interface ComposerProps {
@@ -16,8 +17,11 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   const session = useSession();
   const draft = draftOf(session.store, conversationId);
   const [problem, setProblem] = useState<string | null>(null);
+  const [noteMode, setNoteMode] = useState(false);
+  const [savingNote, setSavingNote] = useState(false);
   const inputId = useId();
   const problemId = useId();
+  const noteToggleId = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
   // opening a conversation is a move to answer it
@@ -26,19 +30,27 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   }, [conversationId, disabled]);
 
   function submit(): void {
-    setProblem(session.send(conversationId));
+    if (!noteMode) {
+      setProblem(session.send(conversationId));
+      return;
+    }
+    setSavingNote(true);
+    void session.addNote(conversationId).then((failure) => {
+      setSavingNote(false);
+      setProblem(failure);
+    });
   }
 
   return (
     <form
-      class="composer"
+      class={`composer${noteMode ? ' composer--note' : ''}`}
       onSubmit={(event) => {
         event.preventDefault();
         submit();
       }}
     >
       <label class="visually-hidden" for={inputId}>
-        Message
+        {noteMode ? 'Private note' : 'Message'}
       </label>
       <textarea
         ref={inputRef}
@@ -47,11 +59,19 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
         rows={3}
         value={draft}
         disabled={disabled}
-        placeholder={disabled ? 'This conversation has ended.' : 'Write a reply. Enter sends, Shift+Enter adds a line.'}
+        placeholder={
+          disabled
+            ? 'This conversation has ended.'
+            : noteMode
+              ? 'A note for agents only: the visitor never sees it.'
+              : 'Write a reply. Enter sends, Shift+Enter adds a line.'
+        }
         aria-describedby={problem ? problemId : undefined}
         onInput={(event) => {
           setProblem(null);
-          session.editDraft(conversationId, event.currentTarget.value);
+          // a note is not the agent typing to the visitor: no typing indicator for it
+          if (noteMode) setDraft(session.store, conversationId, event.currentTarget.value);
+          else session.editDraft(conversationId, event.currentTarget.value);
         }}
         onKeyDown={(event) => {
           // isComposing: Enter that confirms an IME candidate must not send a half-typed message
@@ -61,9 +81,24 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
           }
         }}
       />
-      <button type="submit" class="button button--primary" disabled={disabled}>
-        Send
-      </button>
+      <div class="composer__controls">
+        <label class="composer__toggle" for={noteToggleId}>
+          <input
+            id={noteToggleId}
+            type="checkbox"
+            checked={noteMode}
+            disabled={disabled}
+            onChange={(event) => {
+              setNoteMode(event.currentTarget.checked);
+              inputRef.current?.focus();
+            }}
+          />{' '}
+          Private note
+        </label>
+        <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
+          {noteMode ? 'Add note' : 'Send'}
+        </button>
+      </div>
       {problem && (
         <p id={problemId} class="composer__problem" role="alert">
           {problem}

@@ -52,7 +52,7 @@ export function createHarness(options: { channel?: FakeChannel; signedIn?: boole
 export async function renderConsole(options: Parameters<typeof createHarness>[0] = {}): Promise<ConsoleHarness> {
   const harness = createHarness(options);
   render(<App session={harness.session} />);
-  await screen.findByText('Online');
+  await screen.findByText('Connected');
   await waitFor(() => {
     if (harness.session.store.data.value.agentId === null) throw new Error('not synced yet');
   });
