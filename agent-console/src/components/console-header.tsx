@@ -15,7 +15,7 @@ export function ConsoleHeader({ agent, onShowShortcuts }: { agent: Agent; onShow
 
   return (
     <header class="topbar">
-      <span class="topbar__brand">Parley</span>
+      <h1 class="topbar__brand">Parley</h1>
       <div class="topbar__agent">
         <span class="topbar__name">{agent.name}</span>
         <span class={`presence ${online ? 'presence--online' : 'presence--connecting'}`} role="status">
