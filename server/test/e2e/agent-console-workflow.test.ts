@@ -95,7 +95,7 @@ describe.runIf(chromiumAvailable)('the agent console workflow in a real browser'
     await ann.getByRole('button', { name: 'Transfer' }).click();
     const dialog = ann.getByRole('dialog', { name: 'Transfer conversation' });
     const select = dialog.getByRole('combobox', { name: 'Transfer to' });
-    await expect.poll(() => select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '')).toContain('Bob');
+    await expect.poll(async () => (await select.locator('option:checked').textContent()) ?? '').toContain('Bob');
     await dialog.getByRole('textbox', { name: 'Note for your colleague (private)' }).fill(HANDOVER);
     expect(await axeViolations(ann)).toEqual([]);
     await dialog.getByRole('button', { name: 'Transfer' }).click();
@@ -132,7 +132,7 @@ describe.runIf(chromiumAvailable)('the agent console workflow in a real browser'
     await visitor.getByRole('log').getByText('Refund is on its way.').waitFor();
     expect(visitorFrames.length).toBeGreaterThan(framesBefore);
     expect(visitorFrames.filter((frame) => frame.includes('PRIVATE'))).toEqual([]);
-    expect(await visitor.evaluate(() => JSON.stringify(localStorage))).not.toContain('PRIVATE');
+    expect(await visitor.evaluate<string>('JSON.stringify(localStorage)')).not.toContain('PRIVATE');
     expect(await visitor.getByRole('log').textContent()).not.toContain('PRIVATE');
     expect(await axeViolations(bob)).toEqual([]);
     expect(pageErrors).toEqual([]);
