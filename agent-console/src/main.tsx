@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { createAuthApi } from './api/auth-api.ts';
 import { createConsoleSession } from './api/console-session.ts';
 import { createSocketChannel } from './api/socket-channel.ts';
+import { browserAttention } from './api/browser-attention.ts';
 import { App } from './app.tsx';
 import './console.css';
 import './admin.css';
@@ -12,5 +13,9 @@ import './admin.css';
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html lacks the #app element');
 
-const session = createConsoleSession({ auth: createAuthApi(), openChannel: createSocketChannel });
+const session = createConsoleSession({
+  auth: createAuthApi(),
+  openChannel: createSocketChannel,
+  attention: browserAttention,
+});
 render(<App session={session} />, root);

@@ -25,6 +25,8 @@ import { EventHub } from './domain/events.ts';
 import { Router as QueueRouter } from './domain/routing.ts';
 import { Conversations } from './domain/conversations.ts';
 import { Availability } from './domain/availability.ts';
+import { Handoffs } from './domain/handoffs.ts';
+import { PrivateNotes } from './domain/private-notes.ts';
 import { VisitorProfiles } from './domain/visitor-profiles.ts';
 import { ConversationFeedback } from './domain/conversation-feedback.ts';
 import { AgentAuth } from './domain/agent-auth.ts';
@@ -79,13 +81,15 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const presence = new LocalAgentPresence();
   const router = new QueueRouter({ store, presence, events, now });
   const conversations = new Conversations({ store, events, router, now });
-  const availability = new Availability({ presence, events, router });
+  const availability = new Availability({ store, presence, events, router });
+  const handoffs = new Handoffs({ store, events, router, now });
+  const notes = new PrivateNotes({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
   const auth = new AgentAuth(store, now);
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const directory = new AgentDirectory({ store, events, router, now });
-  const siteAdmin = new SiteAdmin({ store, now });
+  const siteAdmin = new SiteAdmin({ store, now, queue: router });
   const canned = new CannedResponses({ store, now });
   const consoleOrigins = () => [publicOrigin(), ...config.consoleOrigins];
 
@@ -111,7 +115,10 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     auth,
     conversations,
     router,
+    presence,
     availability,
+    handoffs,
+    notes,
     consoleOrigins,
     logger,
   });

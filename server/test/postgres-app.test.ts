@@ -3,10 +3,11 @@
  */
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Message, SendResult, SessionResumeResult } from '@parley/shared';
+import type { Ack, ConversationSummary, Message, SendResult, SessionResumeResult } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
 import { createTempDatabase, postgresAdminUrl, type TempDatabase } from './support/postgres.ts';
-import { call, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+import { agentOnline, setDemoRouting, visitorWrites } from './support/workflow.ts';
 
 describe.runIf(postgresAdminUrl)('app on postgres', () => {
   let t: TestServer | undefined;
@@ -42,7 +43,21 @@ describe.runIf(postgresAdminUrl)('app on postgres', () => {
 
   it('keeps serving when PostgreSQL drops its idle connections', async () => {
     database = await createTempDatabase(postgresAdminUrl ?? '');
-    t = await startTestServer({ databaseUrl: database.url });
+    // The pool reports each lost idle connection as a warning: that is the event to wait for.
+    let lost = 0;
+    let expected = Number.POSITIVE_INFINITY;
+    let allLost = (): void => undefined;
+    const poolNoticed = new Promise<void>((resolve) => (allLost = resolve));
+    const quiet = () => undefined;
+    const logger = {
+      debug: quiet,
+      info: quiet,
+      error: quiet,
+      warn: (msg: string) => {
+        if (msg.startsWith('idle database connection lost') && ++lost >= expected) allLost();
+      },
+    };
+    t = await startTestServer({ databaseUrl: database.url, logger });
     const v = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(v);
     await call<SessionResumeResult>(v, 'session:resume', { conversationId: null, lastSeq: 0 });
@@ -56,11 +71,33 @@ describe.runIf(postgresAdminUrl)('app on postgres', () => {
         [new URL(database.url).pathname.slice(1)],
       );
       expect(rows.length).toBeGreaterThan(0);
+      expected = rows.length;
+      if (lost >= expected) allLost();
     } finally {
       await admin.end();
     }
+    await poolNoticed;
 
     const sent = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'still here' });
     expect(sent.message.seq).toBe(1);
+  });
+
+  it('gives a conversation to exactly one of two agents accepting it at once, and keeps notes off the visitor', async () => {
+    database = await createTempDatabase(postgresAdminUrl ?? '');
+    t = await startTestServer({ databaseUrl: database.url });
+    await setDemoRouting(t, 'manual');
+    const ann = await agentOnline(t, 'Ann');
+    const bob = await agentOnline(t, 'Bob');
+    const visitor = await visitorWrites(t, 'race me');
+    const results: Array<Ack<ConversationSummary>> = await Promise.all(
+      [ann, bob].map((a) => callRaw<ConversationSummary>(a.socket, 'conversation:accept', { conversationId: visitor.conversation.id })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const winner = results[0]?.ok ? ann : bob;
+    await call(winner.socket, 'note:add', { conversationId: visitor.conversation.id, clientNoteId: clientId(), body: 'pg secret note' });
+    const resumed = await call<SessionResumeResult>(visitor.socket, 'session:resume', { conversationId: null, lastSeq: 0 });
+    expect(JSON.stringify(resumed)).not.toContain('pg secret note');
+    expect((await t.server.store.notes.listFor(visitor.conversation.id)).map((n) => n.body)).toEqual(['pg secret note']);
   });
 });

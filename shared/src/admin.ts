@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AgentRoleSchema, AgentSchema, IdSchema, IsoDateSchema, PreChatFieldSchema, WidgetPositionSchema } from './models.ts';
 import { EmailSchema } from './rest.ts';
+import { RoutingModeSchema } from './agent-workflow.ts';
 
 // ── Agents ───────────────────────────────────────────────────────────────────
 
@@ -157,6 +158,8 @@ export const SiteSettingsSchema = z.object({
   preChat: PreChatSettingsSchema,
   businessHours: BusinessHoursSchema,
   identityVerificationRequired: z.boolean(),
+  /** automatic: the server hands queued chats out; manual: agents Accept them from the queue. */
+  routingMode: RoutingModeSchema,
 });
 export type SiteSettingsInput = z.input<typeof SiteSettingsSchema>;
 export type SiteSettingsValues = z.output<typeof SiteSettingsSchema>;
@@ -184,6 +187,7 @@ export const SiteAdminViewSchema = z.object({
     days: z.array(z.object({ day: WeekdaySchema, open: z.string(), close: z.string() })),
   }),
   identityVerificationRequired: z.boolean(),
+  routingMode: RoutingModeSchema,
   /** Hex HMAC key for visitor:identify's userHash: admins only, never in the widget config. */
   identitySecret: z.string(),
   isDemo: z.boolean(),

@@ -20,22 +20,33 @@ import {
   SeenUpdateSchema,
   TypingUpdateSchema,
 } from './visitor-events.ts';
+import {
+  AgentStatusSchema,
+  NoteBodySchema,
+  NoteSchema,
+  QueuedConversationSchema,
+  TeammateSchema,
+} from './agent-workflow.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 
 export const AGENT_NAMESPACE = '/agent';
 
 export const AgentSyncResultSchema = z.object({
   agent: AgentSchema,
+  /** The status the agent chose (kept across reloads and sign-ins). */
+  status: AgentStatusSchema,
   /** The agent's open (queued to them or active) conversations. */
   conversations: z.array(ConversationSummarySchema),
   /** Conversations waiting for an agent, oldest first. */
-  queue: z.array(ConversationSummarySchema),
+  queue: z.array(QueuedConversationSchema),
 });
 
 export const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
 export const HistoryResultSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
+  /** Every private note of the conversation (they are few; the console merges them by id). */
+  notes: z.array(NoteSchema),
 });
 
 export const AgentSendSchema = z.object({
@@ -45,6 +56,24 @@ export const AgentSendSchema = z.object({
 });
 export const AgentSendResultSchema = z.object({ message: MessageSchema });
 
+export const AgentStatusUpdateSchema = z.object({ status: AgentStatusSchema });
+export const TeamListResultSchema = z.object({ agents: z.array(TeammateSchema) });
+
+export const NoteAddSchema = z.object({
+  conversationId: IdSchema,
+  /** Chosen by the console like a message's clientMessageId: a retry is stored once. */
+  clientNoteId: ClientMessageIdSchema,
+  body: NoteBodySchema,
+});
+export const NoteAddResultSchema = z.object({ note: NoteSchema });
+
+export const TransferSchema = z.object({
+  conversationId: IdSchema,
+  toAgentId: IdSchema,
+  /** For the colleague taking over; stored as a private note. */
+  note: NoteBodySchema.optional(),
+});
+
 export const agentClientEvents = {
   'agent:sync': { payload: EmptySchema, ack: AgentSyncResultSchema },
   'conversation:history': { payload: HistoryRequestSchema, ack: HistoryResultSchema },
@@ -53,9 +82,17 @@ export const agentClientEvents = {
   'conversation:close': { payload: ConversationRefSchema, ack: ConversationSchema },
   'typing:start': { payload: ConversationRefSchema },
   'typing:stop': { payload: ConversationRefSchema },
+  'agent:status': { payload: AgentStatusUpdateSchema, ack: AgentStatusUpdateSchema },
+  'team:list': { payload: EmptySchema, ack: TeamListResultSchema },
+  /** Takes a queued conversation (manual routing). Exactly one of several agents racing gets it. */
+  'conversation:accept': { payload: ConversationRefSchema, ack: ConversationSummarySchema },
+  'conversation:transfer': { payload: TransferSchema, ack: ConversationSchema },
+  /** A closed conversation of this agent's back to active, with the same agent. */
+  'conversation:reopen': { payload: ConversationRefSchema, ack: ConversationSchema },
+  'note:add': { payload: NoteAddSchema, ack: NoteAddResultSchema },
 } as const satisfies Record<string, ClientEventSpec>;
 
-export const QueueUpdateSchema = z.object({ queue: z.array(ConversationSummarySchema) });
+export const QueueUpdateSchema = z.object({ queue: z.array(QueuedConversationSchema) });
 
 export const agentServerEvents = {
   /** A conversation was given to this agent. */
@@ -65,6 +102,10 @@ export const agentServerEvents = {
   'message:new': MessageSchema,
   'typing:update': TypingUpdateSchema,
   'message:seen': SeenUpdateSchema,
+  /** A private note on one of this agent's conversations (from another tab, or a transfer's note). */
+  'note:new': NoteSchema,
+  /** The agent's status changed (in another tab too). */
+  'agent:status': AgentStatusUpdateSchema,
 } as const;
 
 export type AgentClientEvents = typeof agentClientEvents;
@@ -73,3 +114,4 @@ export type AgentServerToClient = ServerEventsOf<typeof agentServerEvents>;
 export type AgentSyncResult = z.infer<typeof AgentSyncResultSchema>;
 export type HistoryResult = z.infer<typeof HistoryResultSchema>;
 export type QueueUpdate = z.infer<typeof QueueUpdateSchema>;
+export type TeamListResult = z.infer<typeof TeamListResultSchema>;

@@ -31,6 +31,12 @@ export interface AgentChannel {
   seen(request: Payload<'message:seen'>): Promise<void>;
   close(request: Payload<'conversation:close'>): Promise<Answer<'conversation:close'>>;
   typing(event: 'typing:start' | 'typing:stop', request: Payload<'typing:start'>): void;
+  setStatus(request: Payload<'agent:status'>): Promise<Answer<'agent:status'>>;
+  team(): Promise<Answer<'team:list'>>;
+  accept(request: Payload<'conversation:accept'>): Promise<Answer<'conversation:accept'>>;
+  transfer(request: Payload<'conversation:transfer'>): Promise<Answer<'conversation:transfer'>>;
+  reopen(request: Payload<'conversation:reopen'>): Promise<Answer<'conversation:reopen'>>;
+  addNote(request: Payload<'note:add'>): Promise<Answer<'note:add'>>;
   onStatus(listener: (status: ChannelStatus) => void): () => void;
   onPush(listener: (push: AgentPush) => void): () => void;
 }

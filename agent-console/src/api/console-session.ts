@@ -28,6 +28,8 @@ import { newClientMessageId } from './client-message-id.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { createSeenReporter, documentVisibility, type TabVisibility } from './seen-reporter.ts';
 import { createTypingNotifier } from './typing-notifier.ts';
+import { createAgentActions, type AgentActions } from './agent-actions.ts';
+import { createAttention, type AttentionOutputs } from './attention.ts';
 
 export interface ConsoleDeps {
   auth: AuthApi;
@@ -35,9 +37,11 @@ export interface ConsoleDeps {
   newClientMessageId?: () => string;
   visibility?: TabVisibility;
   now?: () => number;
+  /** Chime and desktop notification for what arrives while the tab is hidden; none when left out. */
+  attention?: AttentionOutputs;
 }
 
-export interface ConsoleSession {
+export interface ConsoleSession extends AgentActions {
   readonly store: ConsoleStore;
   now(): number;
   /** Skips the sign-in form when the session cookie is still valid. */
@@ -64,6 +68,8 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   const seen = createSeenReporter(store, () => channel, visibility);
   const typing = createTypingNotifier((event, conversationId) => channel?.typing(event, { conversationId }));
   let stopWatchingVisibility = (): void => undefined;
+  const actions = createAgentActions(store, () => channel, newMessageId);
+  const attention = deps.attention ? createAttention(deps.attention, visibility) : null;
 
   function openChannel(): void {
     closeChannel();
@@ -156,15 +162,18 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   }
 
   function onPush(push: AgentPush): void {
+    const before = store.data.value;
     batch(() => {
       store.data.value = applyPush(store.data.value, push);
       if (push.event === 'message:new') store.outbox.value = removeDelivered(store.outbox.value, [push.payload]);
     });
     if (push.event === 'conversation:assigned' && channel) void loadHistory(channel, push.payload.id);
     if (push.event === 'message:new' && push.payload.conversationId === store.selectedId.value) seen.report();
+    attention?.onPush(push, before, store.data.value);
   }
 
   return {
+    ...actions,
     store,
     now,
 

@@ -6,6 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   AGENT_NAMESPACE,
   AgentSendResultSchema,
+  AgentStatusUpdateSchema,
   AgentSyncResultSchema,
   ConversationSchema,
   ConversationSummarySchema,
@@ -14,8 +15,11 @@ import {
   ErrorCode,
   HistoryResultSchema,
   MessageSchema,
+  NoteAddResultSchema,
+  NoteSchema,
   QueueUpdateSchema,
   SeenUpdateSchema,
+  TeamListResultSchema,
   TypingUpdateSchema,
   type AgentClientToServer,
   type AgentServerToClient,
@@ -73,6 +77,9 @@ export function createSocketChannel(): AgentChannel {
     push({ event: 'typing:update', payload })));
   socket.on('message:seen', listen(SeenUpdateSchema, 'message:seen', (payload) =>
     push({ event: 'message:seen', payload })));
+  socket.on('note:new', listen(NoteSchema, 'note:new', (payload) => push({ event: 'note:new', payload })));
+  socket.on('agent:status', listen(AgentStatusUpdateSchema, 'agent:status', (payload) =>
+    push({ event: 'agent:status', payload })));
 
   const withTimeout = () => socket.timeout(ACK_TIMEOUT_MS);
 
@@ -96,6 +103,12 @@ export function createSocketChannel(): AgentChannel {
       // typing is a hint: dropping it while offline beats delivering it late from Socket.IO's buffer
       if (socket.connected) socket.emit(event, request);
     },
+    setStatus: (request) => answer(withTimeout().emitWithAck('agent:status', request), AgentStatusUpdateSchema),
+    team: () => answer(withTimeout().emitWithAck('team:list', {}), TeamListResultSchema),
+    accept: (request) => answer(withTimeout().emitWithAck('conversation:accept', request), ConversationSummarySchema),
+    transfer: (request) => answer(withTimeout().emitWithAck('conversation:transfer', request), ConversationSchema),
+    reopen: (request) => answer(withTimeout().emitWithAck('conversation:reopen', request), ConversationSchema),
+    addNote: (request) => answer(withTimeout().emitWithAck('note:add', request), NoteAddResultSchema),
     onStatus(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);

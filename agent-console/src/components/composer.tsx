@@ -1,9 +1,10 @@
 /**
- * @module The reply box: Enter sends, Shift+Enter starts a new line. The text lives in the session's drafts,
- * so switching conversations and coming back finds it where the agent left it. `/shortcut` offers canned responses.
+ * @module The reply box: Enter sends, Shift+Enter starts a new line. "Private note" switches it to
+ * notes only agents see. The text lives in the session's drafts, so switching conversations and
+ * coming back finds it where the agent left it. `/shortcut` offers canned responses.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { draftOf } from '../state/console-store.ts';
+import { draftOf, setDraft } from '../state/console-store.ts';
 import { useSession } from './session-context.ts';
 import { CannedSuggestionList, useCannedSuggestions } from './canned-suggestions.tsx';
 
@@ -17,12 +18,15 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   const session = useSession();
   const draft = draftOf(session.store, conversationId);
   const [problem, setProblem] = useState<string | null>(null);
+  const [noteMode, setNoteMode] = useState(false);
+  const [savingNote, setSavingNote] = useState(false);
   const inputId = useId();
   const problemId = useId();
+  const noteToggleId = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const auth = session.store.auth.value;
   const canned = useCannedSuggestions(auth.status === 'signed-in' ? auth.agent.id : '', inputRef, (text) =>
-    session.editDraft(conversationId, text),
+    noteMode ? setDraft(session.store, conversationId, text) : session.editDraft(conversationId, text),
   );
 
   // opening a conversation is a move to answer it
@@ -31,19 +35,27 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   }, [conversationId, disabled]);
 
   function submit(): void {
-    setProblem(session.send(conversationId));
+    if (!noteMode) {
+      setProblem(session.send(conversationId));
+      return;
+    }
+    setSavingNote(true);
+    void session.addNote(conversationId).then((failure) => {
+      setSavingNote(false);
+      setProblem(failure);
+    });
   }
 
   return (
     <form
-      class="composer"
+      class={`composer${noteMode ? ' composer--note' : ''}`}
       onSubmit={(event) => {
         event.preventDefault();
         submit();
       }}
     >
       <label class="visually-hidden" for={inputId}>
-        Message
+        {noteMode ? 'Private note' : 'Message'}
       </label>
       <textarea
         ref={inputRef}
@@ -52,7 +64,13 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
         rows={3}
         value={draft}
         disabled={disabled}
-        placeholder={disabled ? 'This conversation has ended.' : 'Write a reply. Enter sends, Shift+Enter adds a line.'}
+        placeholder={
+          disabled
+            ? 'This conversation has ended.'
+            : noteMode
+              ? 'A note for agents only: the visitor never sees it.'
+              : 'Write a reply. Enter sends, Shift+Enter adds a line.'
+        }
         aria-describedby={problem ? problemId : undefined}
         aria-autocomplete="list"
         aria-controls={canned.open ? canned.listId : undefined}
@@ -60,7 +78,9 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
         onBlur={canned.close}
         onInput={(event) => {
           setProblem(null);
-          session.editDraft(conversationId, event.currentTarget.value);
+          // a note is not the agent typing to the visitor: no typing indicator for it
+          if (noteMode) setDraft(session.store, conversationId, event.currentTarget.value);
+          else session.editDraft(conversationId, event.currentTarget.value);
           canned.onInput(event.currentTarget.value, event.currentTarget.selectionStart);
         }}
         onKeyDown={(event) => {
@@ -73,9 +93,24 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
         }}
       />
       <CannedSuggestionList suggestions={canned} />
-      <button type="submit" class="button button--primary" disabled={disabled}>
-        Send
-      </button>
+      <div class="composer__controls">
+        <label class="composer__toggle" for={noteToggleId}>
+          <input
+            id={noteToggleId}
+            type="checkbox"
+            checked={noteMode}
+            disabled={disabled}
+            onChange={(event) => {
+              setNoteMode(event.currentTarget.checked);
+              inputRef.current?.focus();
+            }}
+          />{' '}
+          Private note
+        </label>
+        <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
+          {noteMode ? 'Add note' : 'Send'}
+        </button>
+      </div>
       {problem && (
         <p id={problemId} class="composer__problem" role="alert">
           {problem}

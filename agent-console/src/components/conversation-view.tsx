@@ -1,6 +1,7 @@
 /**
- * @module The open conversation: who it is with, its messages, the visitor's typing, the reply box and
- * closing. Ended conversations stay readable with the reply box disabled.
+ * @module The open conversation: who it is with, its messages and private notes, the visitor's
+ * typing, the reply box, and handing it on (transfer), closing and reopening. Ended conversations
+ * stay readable with the reply box disabled.
  */
 import { useState } from 'preact/hooks';
 import { pendingIn } from '../state/outbox.ts';
@@ -8,18 +9,29 @@ import { statusLabel, visitorLabel } from '../state/conversation-selectors.ts';
 import { Composer } from './composer.tsx';
 import { MessageLog } from './message-log.tsx';
 import { useSession } from './session-context.ts';
+import { TransferDialog } from './transfer-dialog.tsx';
 
 export function ConversationView({ conversationId, agentName }: { conversationId: string; agentName: string }) {
   const session = useSession();
   const { store } = session;
   const entry = store.data.value.mine.get(conversationId);
-  const [closing, setClosing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
 
   if (!entry) {
     return <p class="pane__empty">This conversation is no longer assigned to you.</p>;
   }
   const { conversation } = entry;
   const closed = conversation.status === 'closed';
+
+  const act = (work: () => Promise<string | null | void>) => {
+    setBusy(true);
+    setProblem(null);
+    void work()
+      .then((failure) => setProblem(failure ?? null))
+      .finally(() => setBusy(false));
+  };
 
   return (
     <section class="conversation" aria-labelledby="conversation-title">
@@ -30,20 +42,34 @@ export function ConversationView({ conversationId, agentName }: { conversationId
           </h2>
           <span class={`status status--${conversation.status}`}>{statusLabel(conversation)}</span>
         </div>
-        {!closed && (
-          <button
-            type="button"
-            class="button button--quiet"
-            disabled={closing}
-            onClick={() => {
-              setClosing(true);
-              void session.close(conversationId).finally(() => setClosing(false));
-            }}
-          >
-            Close conversation
-          </button>
-        )}
+        <div class="conversation__actions">
+          {closed ? (
+            <button type="button" class="button button--quiet" disabled={busy} onClick={() => act(() => session.reopen(conversationId))}>
+              Reopen conversation
+            </button>
+          ) : (
+            <>
+              <button type="button" class="button button--quiet" disabled={busy} onClick={() => setTransferring(true)}>
+                Transfer
+              </button>
+              <button
+                type="button"
+                class="button button--quiet"
+                aria-keyshortcuts="Alt+X"
+                disabled={busy}
+                onClick={() => act(() => session.close(conversationId))}
+              >
+                Close conversation
+              </button>
+            </>
+          )}
+        </div>
       </header>
+      {problem && (
+        <p class="conversation__problem" role="alert">
+          {problem}
+        </p>
+      )}
       <MessageLog entry={entry} pending={pendingIn(store.outbox.value, conversationId)} agentName={agentName} />
       <p class="typing" aria-live="polite">
         {entry.visitorTyping ? 'Visitor is typing…' : ''}
@@ -54,6 +80,7 @@ export function ConversationView({ conversationId, agentName }: { conversationId
         </p>
       )}
       <Composer conversationId={conversationId} disabled={closed} />
+      {transferring && <TransferDialog conversationId={conversationId} onClose={() => setTransferring(false)} />}
     </section>
   );
 }

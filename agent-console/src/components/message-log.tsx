@@ -1,9 +1,11 @@
 /**
- * @module A conversation's messages as a live log: visitor, agent and system messages told apart, then the
- * agent's messages still on their way. Bodies are rendered as text nodes, never as HTML.
+ * @module A conversation's messages as a live log: visitor, agent and system messages and private notes
+ * told apart, then the agent's messages still on their way; the agent's last message says whether the
+ * visitor has it or has seen it. Bodies are rendered as text nodes, never as HTML.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Message } from '@parley/shared';
+import type { Message, Note } from '@parley/shared';
+import { timeline } from '../state/timeline.ts';
 import type { ConversationEntry } from '../state/conversations.ts';
 import type { PendingMessage } from '../state/outbox.ts';
 import { visitorLabel } from '../state/conversation-selectors.ts';
@@ -21,12 +23,13 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const { conversation, messages } = entry;
-  const lastSeenByVisitor = lastAgentMessageSeen(messages, conversation.visitorSeenSeq);
+  const lastFromAgent = lastAgentSeq(messages);
+  const items = timeline(messages, entry.notes);
 
   useLayoutEffect(() => {
     const log = logRef.current;
     if (log && following.current) log.scrollTop = log.scrollHeight;
-  }, [messages.length, pending.length]);
+  }, [items.length, pending.length]);
 
   return (
     <div
@@ -40,18 +43,24 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
         following.current = log.scrollHeight - log.scrollTop - log.clientHeight < FOLLOW_THRESHOLD_PX;
       }}
     >
-      {messages.length === 0 && pending.length === 0 ? (
+      {items.length === 0 && pending.length === 0 ? (
         <p class="log__empty">{entry.historyLoaded ? 'No messages yet.' : 'Loading messages…'}</p>
       ) : (
         <ol class="messages">
-          {messages.map((message) => (
-            <MessageItem
-              key={message.seq}
-              message={message}
-              visitorName={visitorLabel(conversation)}
-              seen={message.seq === lastSeenByVisitor}
-            />
-          ))}
+          {items.map((item) =>
+            item.kind === 'note' ? (
+              <NoteItem key={item.note.id} note={item.note} />
+            ) : (
+              <MessageItem
+                key={item.message.seq}
+                message={item.message}
+                visitorName={visitorLabel(conversation)}
+                delivery={
+                  item.message.seq !== lastFromAgent ? null : item.message.seq <= conversation.visitorSeenSeq ? 'Seen' : 'Delivered'
+                }
+              />
+            ),
+          )}
           {pending.map((message) => (
             <li key={message.clientMessageId} class="message message--agent message--pending">
               <div class="message__meta">
@@ -72,10 +81,26 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
 interface MessageItemProps {
   message: Message;
   visitorName: string;
-  seen: boolean;
+  /** Shown under the agent's latest message: stored for the visitor, or seen by them. */
+  delivery: 'Delivered' | 'Seen' | null;
 }
 
-function MessageItem({ message, visitorName, seen }: MessageItemProps) {
+function NoteItem({ note }: { note: Note }) {
+  return (
+    <li class="message message--note">
+      <div class="message__meta">
+        <span class="message__author">{note.author.name}</span>
+        <span class="note__label">{note.transferredTo ? `Transferred to ${note.transferredTo.name}` : 'Private note'}</span>
+        <time class="message__time" dateTime={note.createdAt}>
+          {formatTime(note.createdAt)}
+        </time>
+      </div>
+      {note.body !== '' && <p class="message__body">{note.body}</p>}
+    </li>
+  );
+}
+
+function MessageItem({ message, visitorName, delivery }: MessageItemProps) {
   const { kind, name } = message.author;
   if (kind === 'system') {
     return (
@@ -93,18 +118,16 @@ function MessageItem({ message, visitorName, seen }: MessageItemProps) {
         </time>
       </div>
       <p class="message__body">{message.body}</p>
-      {seen && <p class="message__state">Seen</p>}
+      {delivery && <p class="message__state">{delivery}</p>}
     </li>
   );
 }
 
-/** The seq of the newest agent message the visitor has seen: only that one carries "Seen". */
-function lastAgentMessageSeen(messages: readonly Message[], visitorSeenSeq: number): number | null {
-  let seen: number | null = null;
-  for (const message of messages) {
-    if (message.author.kind === 'agent' && message.seq <= visitorSeenSeq) seen = message.seq;
-  }
-  return seen;
+/** The seq of the newest agent message: only that one carries its delivery state, to keep the log calm. */
+function lastAgentSeq(messages: readonly Message[]): number | null {
+  let last: number | null = null;
+  for (const message of messages) if (message.author.kind === 'agent') last = message.seq;
+  return last;
 }
 
 function formatTime(iso: string): string {

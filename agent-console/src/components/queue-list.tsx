@@ -1,16 +1,34 @@
 /**
- * @module "Queue": visitors waiting for an agent, oldest first, with a live wait time and their latest
- * message. Read-only: the server hands queued conversations to agents with free capacity.
+ * @module "Queue": visitors waiting for an agent, oldest first, with a live wait time and what they
+ * first wrote. On a site with manual routing an agent takes one with Accept; otherwise the server
+ * hands them out as seats free up.
  */
-import { visitorLabel } from '../state/conversation-selectors.ts';
+import { useState } from 'preact/hooks';
+import type { Agent, QueuedConversation } from '@parley/shared';
+import { activeCount, visitorLabel } from '../state/conversation-selectors.ts';
 import { MessagePreview } from './message-preview.tsx';
 import { useSession } from './session-context.ts';
 import { formatWaitTime, useNow } from './wait-time.ts';
 
-export function QueueList() {
+export function QueueList({ agent }: { agent: Agent }) {
   const session = useSession();
-  const queue = session.store.data.value.queue;
+  const data = session.store.data.value;
+  const queue = data.queue;
   const now = useNow(session.now);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [accepting, setAccepting] = useState<string | null>(null);
+  const blocked =
+    data.status !== 'online'
+      ? 'Set your status to Online to accept chats.'
+      : activeCount(data) >= agent.capacity
+        ? 'You are at capacity: close a chat to accept another.'
+        : null;
+
+  async function accept(waiting: QueuedConversation): Promise<void> {
+    setAccepting(waiting.id);
+    setProblem(await session.accept(waiting.id));
+    setAccepting(null);
+  }
 
   return (
     <section class="sidebar__section" aria-labelledby="queue-title">
@@ -20,27 +38,46 @@ export function QueueList() {
         </h2>
         <span class="sidebar__count">{queue.length} waiting</span>
       </div>
+      {problem && (
+        <p class="sidebar__problem" role="alert">
+          {problem}
+        </p>
+      )}
       {queue.length === 0 ? (
         <p class="sidebar__empty">Nobody is waiting.</p>
       ) : (
         <ul class="queue-list">
           {queue.map((waiting) => {
             const since = Date.parse(waiting.createdAt);
+            const name = visitorLabel(waiting);
             return (
               <li key={waiting.id} class="queue-item">
                 <span class="queue-item__top">
-                  <span class="queue-item__name">{visitorLabel(waiting)}</span>
+                  <span class="queue-item__name">{name}</span>
                   <span class="queue-item__wait">
                     waiting{' '}
                     <time dateTime={waiting.createdAt}>{Number.isNaN(since) ? '–' : formatWaitTime(now - since)}</time>
                   </span>
                 </span>
-                <MessagePreview message={waiting.lastMessage} agentId={null} />
+                <MessagePreview message={waiting.firstMessage ?? waiting.lastMessage} agentId={null} />
+                {waiting.routingMode === 'manual' && (
+                  <button
+                    type="button"
+                    class="button button--primary queue-item__accept"
+                    aria-label={`Accept chat with ${name}`}
+                    title={blocked ?? undefined}
+                    disabled={blocked !== null || accepting !== null}
+                    onClick={() => void accept(waiting)}
+                  >
+                    Accept
+                  </button>
+                )}
               </li>
             );
           })}
         </ul>
       )}
+      {blocked && queue.some((waiting) => waiting.routingMode === 'manual') && <p class="sidebar__empty">{blocked}</p>}
     </section>
   );
 }

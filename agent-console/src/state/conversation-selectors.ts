@@ -71,3 +71,18 @@ export function statusLabel(conversation: Pick<Conversation, 'status'>): string 
       return 'Offline message';
   }
 }
+
+/** Conversations the agent holds open now: what counts against their capacity. */
+export function activeCount(data: ConsoleData): number {
+  let count = 0;
+  for (const entry of data.mine.values()) if (entry.conversation.status === 'active') count += 1;
+  return count;
+}
+
+/** What the tab title counts: unread visitor messages, plus visitors waiting to be accepted by hand. */
+export function attentionCount(data: ConsoleData): number {
+  let count = 0;
+  for (const entry of data.mine.values()) count += unreadCount(entry);
+  for (const waiting of data.queue) if (waiting.routingMode === 'manual') count += 1;
+  return count;
+}

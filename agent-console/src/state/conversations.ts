@@ -6,15 +6,19 @@
  */
 import type {
   AgentServerToClient,
+  AgentStatus,
   AgentSyncResult,
   Conversation,
   ConversationSummary,
   HistoryResult,
   Message,
+  Note,
+  QueuedConversation,
   SeenUpdate,
   TypingUpdate,
 } from '@parley/shared';
 import { mergeMessages } from './merge-messages.ts';
+import { mergeNotes } from './timeline.ts';
 
 export interface ConversationEntry {
   readonly conversation: Conversation;
@@ -25,6 +29,8 @@ export interface ConversationEntry {
   /** True once a history request answered: the held messages then run without gaps from seq 1. */
   readonly historyLoaded: boolean;
   readonly visitorTyping: boolean;
+  /** Private notes, by afterSeq then time: for agents only. */
+  readonly notes: readonly Note[];
 }
 
 export interface ConsoleData {
@@ -33,7 +39,9 @@ export interface ConsoleData {
   /** This agent's conversations, open ones plus those that ended while held. */
   readonly mine: ReadonlyMap<string, ConversationEntry>;
   /** Visitors waiting for an agent, oldest first, as the server orders them. */
-  readonly queue: readonly ConversationSummary[];
+  readonly queue: readonly QueuedConversation[];
+  /** The status the agent chose: only `online` gets new conversations. */
+  readonly status: AgentStatus;
 }
 
 /** One server push on /agent, typed from the protocol's event map. */
@@ -41,7 +49,7 @@ export type AgentPush = {
   [E in keyof AgentServerToClient]: { event: E; payload: Parameters<AgentServerToClient[E]>[0] };
 }[keyof AgentServerToClient];
 
-export const emptyConsoleData: ConsoleData = { agentId: null, mine: new Map(), queue: [] };
+export const emptyConsoleData: ConsoleData = { agentId: null, mine: new Map(), queue: [], status: 'online' };
 
 export function applySync(data: ConsoleData, result: AgentSyncResult): ConsoleData {
   const mine = new Map<string, ConversationEntry>();
@@ -49,7 +57,7 @@ export function applySync(data: ConsoleData, result: AgentSyncResult): ConsoleDa
   // Absent from sync means it ended or moved while we were away. Keep it so an open view, a draft or a pending
   // message does not vanish: the catch-up request that follows brings its final state (or forgets it).
   for (const [id, entry] of data.mine) if (!mine.has(id)) mine.set(id, entry);
-  return { agentId: result.agent.id, mine, queue: withoutMine(result.queue, mine) };
+  return { agentId: result.agent.id, mine, queue: withoutMine(result.queue, mine), status: result.status };
 }
 
 export function applyAssigned(data: ConsoleData, summary: ConversationSummary): ConsoleData {
@@ -79,7 +87,7 @@ export function applyUpdated(data: ConsoleData, conversation: Conversation): Con
   return { ...data, mine, queue };
 }
 
-export function applyQueue(data: ConsoleData, queue: readonly ConversationSummary[]): ConsoleData {
+export function applyQueue(data: ConsoleData, queue: readonly QueuedConversation[]): ConsoleData {
   return { ...data, queue: withoutMine(queue, data.mine) };
 }
 
@@ -119,8 +127,18 @@ export function applyHistory(data: ConsoleData, result: HistoryResult): ConsoleD
   const entry = updated.mine.get(id);
   if (!entry) return updated;
   const mine = new Map(updated.mine);
-  mine.set(id, { ...entry, historyLoaded: true });
+  mine.set(id, { ...entry, historyLoaded: true, notes: mergeNotes(entry.notes, result.notes) });
   return { ...updated, mine };
+}
+
+export function applyNote(data: ConsoleData, note: Note): ConsoleData {
+  const entry = data.mine.get(note.conversationId);
+  if (!entry) return data;
+  const notes = mergeNotes(entry.notes, [note]);
+  if (notes === entry.notes) return data;
+  const mine = new Map(data.mine);
+  mine.set(note.conversationId, { ...entry, notes });
+  return { ...data, mine };
 }
 
 /** The server no longer lets us see this conversation (it was moved or removed). */
@@ -174,12 +192,16 @@ export function applyPush(data: ConsoleData, push: AgentPush): ConsoleData {
       return applyTyping(data, push.payload);
     case 'message:seen':
       return applySeen(data, push.payload);
+    case 'note:new':
+      return applyNote(data, push.payload);
+    case 'agent:status':
+      return data.status === push.payload.status ? data : { ...data, status: push.payload.status };
   }
 }
 
 function upsertSummary(existing: ConversationEntry | undefined, summary: ConversationSummary): ConversationEntry {
   const { lastMessage, ...conversation } = summary;
-  if (!existing) return { conversation, lastMessage, messages: [], historyLoaded: false, visitorTyping: false };
+  if (!existing) return { conversation, lastMessage, messages: [], historyLoaded: false, visitorTyping: false, notes: [] };
   return {
     ...existing,
     conversation: mergeConversation(existing.conversation, conversation),
@@ -209,8 +231,8 @@ function later(a: Message | null, b: Message | null): Message | null {
 }
 
 function withoutMine(
-  queue: readonly ConversationSummary[],
+  queue: readonly QueuedConversation[],
   mine: ReadonlyMap<string, ConversationEntry>,
-): readonly ConversationSummary[] {
+): readonly QueuedConversation[] {
   return queue.filter((waiting) => !mine.has(waiting.id));
 }

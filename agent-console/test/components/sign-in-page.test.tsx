@@ -36,7 +36,7 @@ describe('sign-in page', () => {
     await screen.findByLabelText('Email');
     fillAndSubmit('ada@example.com', 'correct horse');
     expect(await screen.findByText('Ada')).toBeTruthy();
-    expect(await screen.findByText('Online')).toBeTruthy();
+    expect(await screen.findByText('Connected')).toBeTruthy();
 
     channel.drop();
     expect(await screen.findByText('Connecting…')).toBeTruthy();
@@ -57,7 +57,7 @@ describe('sign-in page', () => {
   it('returns to the form with an explanation when the socket refuses the session', async () => {
     const { session, channel } = createHarness({ signedIn: true });
     render(<App session={session} />);
-    await screen.findByText('Online');
+    await screen.findByText('Connected');
     channel.rejectSession();
     expect((await screen.findByRole('alert')).textContent).toBe('Your session has ended. Please sign in again.');
     expect(screen.getByLabelText('Email')).toBeTruthy();

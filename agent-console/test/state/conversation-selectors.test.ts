@@ -14,7 +14,7 @@ import { iso, makeConversation, makeMessage, makeSummary } from '../support/fixt
 function entry(messages: Array<'visitor' | 'agent' | 'system'>, agentSeenSeq = 0, loaded = true): ConversationEntry {
   const conversation = makeConversation({ id: 'c1', lastSeq: messages.length, agentSeenSeq });
   const held = messages.map((author, index) => makeMessage({ conversationId: 'c1', seq: index + 1, author }));
-  return { conversation, lastMessage: held.at(-1) ?? null, messages: loaded ? held : [], historyLoaded: loaded, visitorTyping: false };
+  return { conversation, lastMessage: held.at(-1) ?? null, messages: loaded ? held : [], historyLoaded: loaded, visitorTyping: false, notes: [] };
 }
 
 describe('unreadCount', () => {
@@ -69,7 +69,7 @@ describe('labels and order', () => {
     data = applyAssigned(data, makeSummary({ id: 'early', assignedAt: iso(1_000) }));
     data = applyAssigned(data, makeSummary({ id: 'ended', assignedAt: iso(0) }));
     data = applyUpdated(data, makeConversation({ id: 'ended', status: 'closed', assignedAt: iso(0) }));
-    data = applyHistory(data, { conversation: makeConversation({ id: 'late', assignedAt: iso(5_000) }), messages: [] });
+    data = applyHistory(data, { conversation: makeConversation({ id: 'late', assignedAt: iso(5_000) }), messages: [], notes: [] });
     expect(listOrder(data).map((e) => e.conversation.id)).toEqual(['early', 'late', 'ended']);
   });
 });

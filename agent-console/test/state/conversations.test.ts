@@ -15,15 +15,16 @@ import {
   forgetConversation,
   type ConsoleData,
 } from '../../src/state/conversations.ts';
-import { AGENT, makeConversation, makeMessage, makeSummary } from '../support/fixtures.ts';
+import { AGENT, makeConversation, makeMessage, makeQueued, makeSummary } from '../support/fixtures.ts';
 
 const synced = (data: ConsoleData = emptyConsoleData): ConsoleData =>
   applySync(data, {
     agent: AGENT,
+    status: 'online',
     conversations: [makeSummary({ id: 'c1', lastSeq: 2, lastMessage: makeMessage({ conversationId: 'c1', seq: 2 }) })],
     queue: [
-      makeSummary({ id: 'q1', status: 'queued', agent: null }),
-      makeSummary({ id: 'q2', status: 'queued', agent: null }),
+      makeQueued({ id: 'q1' }),
+      makeQueued({ id: 'q2' }),
     ],
   });
 
@@ -43,6 +44,7 @@ describe('sync', () => {
     let data = applyHistory(synced(), {
       conversation: makeConversation({ id: 'c1', lastSeq: 2, agentSeenSeq: 2 }),
       messages: [makeMessage({ conversationId: 'c1', seq: 1 }), makeMessage({ conversationId: 'c1', seq: 2 })],
+      notes: [],
     });
     data = synced(data);
     expect(seqsOf(data, 'c1')).toEqual([1, 2]);
@@ -52,16 +54,17 @@ describe('sync', () => {
 
   it('keeps a conversation missing from sync until catch-up tells its fate', () => {
     let data = applyAssigned(synced(), makeSummary({ id: 'c2' }));
-    data = applySync(data, { agent: AGENT, conversations: [], queue: [] });
+    data = applySync(data, { agent: AGENT, status: 'online', conversations: [], queue: [] });
     expect([...data.mine.keys()].sort()).toEqual(['c1', 'c2']);
     expect([...forgetConversation(data, 'c2').mine.keys()]).toEqual(['c1']);
   });
 
   it('never lists a conversation both as mine and as waiting', () => {
     const data = applySync(emptyConsoleData, {
+      status: 'online',
       agent: AGENT,
       conversations: [makeSummary({ id: 'c1' })],
-      queue: [makeSummary({ id: 'c1', status: 'queued', agent: null })],
+      queue: [makeQueued({ id: 'c1' })],
     });
     expect(data.queue).toEqual([]);
   });
@@ -97,8 +100,8 @@ describe('pushes', () => {
 
   it('queue:updated replaces the whole waiting list, in the order given', () => {
     const data = applyQueue(synced(), [
-      makeSummary({ id: 'q3', status: 'queued', agent: null }),
-      makeSummary({ id: 'c1', status: 'queued', agent: null }),
+      makeQueued({ id: 'q3' }),
+      makeQueued({ id: 'c1' }),
     ]);
     expect(data.queue.map((waiting) => waiting.id)).toEqual(['q3']);
   });
@@ -145,6 +148,7 @@ describe('history', () => {
     data = applyHistory(data, {
       conversation: makeConversation({ id: 'c1', lastSeq: 3 }),
       messages: [1, 2, 3].map((seq) => makeMessage({ conversationId: 'c1', seq })),
+      notes: [],
     });
     expect(seqsOf(data, 'c1')).toEqual([1, 2, 3]);
     expect(data.mine.get('c1')?.historyLoaded).toBe(true);
@@ -154,12 +158,13 @@ describe('history', () => {
     const data = applyHistory(synced(), {
       conversation: makeConversation({ id: 'c1', status: 'closed', closedBy: 'visitor', lastSeq: 2 }),
       messages: [],
+      notes: [],
     });
     expect(data.mine.get('c1')?.conversation.status).toBe('closed');
   });
 
   it('is ignored for a conversation that is not ours', () => {
     const before = synced();
-    expect(applyHistory(before, { conversation: makeConversation({ id: 'zz' }), messages: [] })).toBe(before);
+    expect(applyHistory(before, { conversation: makeConversation({ id: 'zz' }), messages: [], notes: [] })).toBe(before);
   });
 });

@@ -36,6 +36,7 @@ export function makeSite(overrides: Partial<SiteAdminView> = {}): SiteAdminView 
     preChat: { enabled: false, fields: [] },
     businessHours: { enabled: false, timeZone: 'UTC', days: [] },
     identityVerificationRequired: false,
+    routingMode: 'automatic',
     identitySecret: 'ab'.repeat(32),
     isDemo: true,
     createdAt: iso(0),

@@ -3,7 +3,18 @@
  * assigns seqs, dedupes sends by clientMessageId, echoes message:new, and loses pushes while "disconnected",
  * so tests run the real session and UI against the behaviour the server contract describes.
  */
-import { ErrorCode, type Agent, type Conversation, type ConversationSummary, type Message } from '@parley/shared';
+import {
+  ErrorCode,
+  type Agent,
+  type AgentStatus,
+  type Conversation,
+  type ConversationSummary,
+  type Message,
+  type Note,
+  type QueuedConversation,
+  type RoutingMode,
+  type Teammate,
+} from '@parley/shared';
 import { RequestError, type AgentChannel, type ChannelStatus } from '../../src/api/agent-channel.ts';
 import type { AgentPush } from '../../src/state/conversations.ts';
 import { AGENT, iso, makeConversation, makeMessage } from './fixtures.ts';
@@ -17,6 +28,11 @@ export class FakeChannel implements AgentChannel {
   readonly typingEvents: Array<{ event: 'typing:start' | 'typing:stop'; conversationId: string }> = [];
   /** The next send is stored, then the connection dies before the echo or the ack goes out. */
   cutAfterNextStore = false;
+  status: AgentStatus = 'online';
+  routingMode: RoutingMode = 'automatic';
+  teammates: Teammate[] = [];
+  private readonly notes = new Map<string, Note[]>();
+  private noteCounter = 0;
   private readonly conversations = new Map<string, Conversation>();
   private readonly messages = new Map<string, Message[]>();
   private readonly statusListeners = new Set<(status: ChannelStatus) => void>();
@@ -39,18 +55,20 @@ export class FakeChannel implements AgentChannel {
     const all = [...this.conversations.values()];
     return {
       agent: this.agent,
+      status: this.status,
       conversations: all.filter((c) => c.status !== 'closed' && c.agent?.id === this.agent.id).map((c) => this.summary(c)),
-      queue: all
-        .filter((c) => c.status === 'queued' && c.agent === null)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-        .map((c) => this.summary(c)),
+      queue: this.queue(),
     };
   }
 
   async history(request: { conversationId: string; afterSeq: number }) {
     this.record('conversation:history', request);
     const conversation = this.get(request.conversationId);
-    return { conversation, messages: this.messagesOf(conversation.id).filter((m) => m.seq > request.afterSeq) };
+    return {
+      conversation,
+      messages: this.messagesOf(conversation.id).filter((m) => m.seq > request.afterSeq),
+      notes: this.notes.get(conversation.id) ?? [],
+    };
   }
 
   async send(request: { conversationId: string; clientMessageId: string; body: string }): Promise<{ message: Message }> {
@@ -92,6 +110,69 @@ export class FakeChannel implements AgentChannel {
     this.typingEvents.push({ event, conversationId: request.conversationId });
   }
 
+  async setStatus(request: { status: AgentStatus }) {
+    this.record('agent:status', request);
+    this.status = request.status;
+    this.push({ event: 'agent:status', payload: { status: request.status } });
+    return { status: request.status };
+  }
+
+  async team() {
+    this.record('team:list', {});
+    return { agents: this.teammates };
+  }
+
+  async accept(request: { conversationId: string }): Promise<ConversationSummary> {
+    this.record('conversation:accept', request);
+    const conversation = this.get(request.conversationId);
+    if (conversation.status !== 'queued') {
+      throw new RequestError(ErrorCode.Conflict, `${conversation.agent?.name ?? 'Another agent'} has already accepted this conversation`);
+    }
+    const accepted: Conversation = { ...conversation, status: 'active', agent: { id: this.agent.id, name: this.agent.name }, assignedAt: iso(40_000) };
+    this.conversations.set(accepted.id, accepted);
+    this.push({ event: 'conversation:assigned', payload: this.summary(accepted) });
+    this.pushQueue();
+    return this.summary(accepted);
+  }
+
+  async transfer(request: { conversationId: string; toAgentId: string; note?: string | undefined }): Promise<Conversation> {
+    this.record('conversation:transfer', request);
+    const target = this.teammates.find((mate) => mate.id === request.toAgentId);
+    if (!target) throw new RequestError(ErrorCode.NotFound, 'Agent not found');
+    if (target.activeCount >= target.capacity) {
+      throw new RequestError(ErrorCode.Conflict, `${target.name} has no free capacity (${target.activeCount} of ${target.capacity} chats)`);
+    }
+    const moved: Conversation = { ...this.get(request.conversationId), agent: { id: target.id, name: target.name } };
+    this.conversations.set(moved.id, moved);
+    this.push({ event: 'conversation:updated', payload: moved });
+    return moved;
+  }
+
+  async reopen(request: { conversationId: string }): Promise<Conversation> {
+    this.record('conversation:reopen', request);
+    const reopened: Conversation = { ...this.get(request.conversationId), status: 'active', closedAt: null, closedBy: null };
+    this.conversations.set(reopened.id, reopened);
+    this.push({ event: 'conversation:updated', payload: reopened });
+    return reopened;
+  }
+
+  async addNote(request: { conversationId: string; clientNoteId: string; body: string }): Promise<{ note: Note }> {
+    this.record('note:add', request);
+    const conversation = this.get(request.conversationId);
+    const note: Note = {
+      id: `note-${++this.noteCounter}`,
+      conversationId: conversation.id,
+      afterSeq: conversation.lastSeq,
+      author: { id: this.agent.id, name: this.agent.name },
+      body: request.body,
+      transferredTo: null,
+      createdAt: iso(50_000 + this.noteCounter),
+    };
+    this.notes.set(conversation.id, [...(this.notes.get(conversation.id) ?? []), note]);
+    this.push({ event: 'note:new', payload: note });
+    return { note };
+  }
+
   onStatus(listener: (status: ChannelStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -125,6 +206,23 @@ export class FakeChannel implements AgentChannel {
     };
     this.conversations.set(conversationId, conversation);
     this.push({ event: 'conversation:assigned', payload: this.summary(conversation) });
+  }
+
+  /** Another agent accepted a waiting conversation: it leaves this agent's queue. */
+  otherAgentAccepts(conversationId: string, name = 'Bob'): void {
+    this.conversations.set(conversationId, { ...this.get(conversationId), status: 'active', agent: { id: 'agent-other', name } });
+    this.pushQueue();
+  }
+
+  /** A visitor starts a conversation: it joins the queue every agent sees. */
+  visitorWaits(conversationId: string, body: string, visitorName: string | null = null): void {
+    this.conversations.set(conversationId, makeConversation({ id: conversationId, status: 'queued', agent: null, assignedAt: null, visitorName }));
+    this.store(conversationId, 'visitor', body, null);
+    this.pushQueue();
+  }
+
+  pushQueue(): void {
+    this.push({ event: 'queue:updated', payload: { queue: this.queue() } });
   }
 
   visitorTyping(conversationId: string, typing: boolean): void {
@@ -175,6 +273,17 @@ export class FakeChannel implements AgentChannel {
     // the agent's own message is echoed to all its tabs, this one included
     if (author === 'agent' && echo) this.push({ event: 'message:new', payload: message });
     return message;
+  }
+
+  private queue(): QueuedConversation[] {
+    return [...this.conversations.values()]
+      .filter((c) => c.status === 'queued' && c.agent === null)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((c) => ({
+        ...this.summary(c),
+        firstMessage: this.messagesOf(c.id).find((m) => m.author.kind === 'visitor') ?? null,
+        routingMode: this.routingMode,
+      }));
   }
 
   private summary(conversation: Conversation): ConversationSummary {

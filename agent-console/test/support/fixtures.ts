@@ -1,7 +1,7 @@
 /**
  * @module Wire records for tests, valid by the shared schemas, with only the interesting fields spelled out.
  */
-import type { Agent, Conversation, ConversationSummary, Message } from '@parley/shared';
+import type { Agent, Conversation, ConversationSummary, Message, Note, QueuedConversation } from '@parley/shared';
 
 export const AGENT: Agent = { id: 'agent-1', email: 'ada@example.com', name: 'Ada', role: 'agent', capacity: 3 };
 
@@ -59,5 +59,21 @@ export function makeMessage(
         : author === 'visitor'
           ? { kind: 'visitor', id: `visitor-of-${overrides.conversationId}`, name: null }
           : { kind: 'system', id: null, name: null },
+  };
+}
+
+/** A waiting conversation as the queue lists it: automatic routing unless the test says manual. */
+export function makeQueued(overrides: Partial<QueuedConversation> & { id: string }): QueuedConversation {
+  return { firstMessage: null, routingMode: 'automatic', ...makeSummary({ status: 'queued', agent: null, assignedAt: null, ...overrides }), ...overrides };
+}
+
+export function makeNote(overrides: Partial<Note> & { id: string; conversationId: string }): Note {
+  return {
+    afterSeq: 0,
+    author: { id: AGENT.id, name: AGENT.name },
+    body: `note ${overrides.id}`,
+    transferredTo: null,
+    createdAt: iso(0),
+    ...overrides,
   };
 }

@@ -10,6 +10,19 @@ import { createAuthApi } from '../../src/api/auth-api.ts';
 import { createFakeAuthServer, type FakeAuthServer } from './fake-auth.ts';
 import { FakeChannel } from './fake-channel.ts';
 import { T0 } from './fixtures.ts';
+import type { AttentionOutputs } from '../../src/api/attention.ts';
+
+/** Records what the console did to get the agent's attention, instead of ringing and popping up. */
+export class RecordingAttention implements AttentionOutputs {
+  chimes = 0;
+  readonly notifications: Array<{ title: string; body: string; tag: string }> = [];
+  chime(): void {
+    this.chimes += 1;
+  }
+  notify(title: string, body: string, tag: string): void {
+    this.notifications.push({ title, body, tag });
+  }
+}
 
 export class FakeVisibility implements TabVisibility {
   visible = true;
@@ -32,6 +45,7 @@ export interface ConsoleHarness {
   channel: FakeChannel;
   auth: FakeAuthServer;
   visibility: FakeVisibility;
+  attention: RecordingAttention;
 }
 
 export function createHarness(options: { channel?: FakeChannel; signedIn?: boolean; now?: number } = {}): ConsoleHarness {
@@ -39,20 +53,22 @@ export function createHarness(options: { channel?: FakeChannel; signedIn?: boole
   const auth = createFakeAuthServer({ signedIn: options.signedIn ?? true });
   const visibility = new FakeVisibility();
   const now = options.now ?? T0 + 60_000;
+  const attention = new RecordingAttention();
   const session = createConsoleSession({
     auth: createAuthApi(auth.fetch),
     openChannel: () => channel,
     visibility,
     now: () => now,
+    attention,
   });
-  return { session, channel, auth, visibility };
+  return { session, channel, auth, visibility, attention };
 }
 
 /** Renders a signed-in console and waits until it is online and its first sync has landed. */
 export async function renderConsole(options: Parameters<typeof createHarness>[0] = {}): Promise<ConsoleHarness> {
   const harness = createHarness(options);
   render(<App session={harness.session} />);
-  await screen.findByText('Online');
+  await screen.findByText('Connected');
   await waitFor(() => {
     if (harness.session.store.data.value.agentId === null) throw new Error('not synced yet');
   });

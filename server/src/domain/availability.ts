@@ -1,18 +1,27 @@
 /**
- * @module Agent availability: records agents' connections in presence and announces when the first
- * agent comes online or the last goes offline, so widgets can switch between live chat and the
- * offline form. (Agents serve every site today, so availability is global.)
+ * @module Agent availability: records agents' connections in presence and the status each agent
+ * chooses (online, away, offline; stored, so a reload keeps it), and tells visitors when whether
+ * anyone can be reached live changes, so widgets switch between live chat and the offline form.
+ * (Agents serve every site today, so availability is global.)
  */
+import type { AgentStatus } from '@parley/shared';
 import type { AgentPresence } from '../scale/agent-presence.ts';
+import type { Store } from '../store/types.ts';
 import type { EventSink } from './events.ts';
 import type { Router } from './routing.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
 
 export class Availability {
+  readonly #store: Store;
   readonly #presence: AgentPresence;
   readonly #events: EventSink;
   readonly #router: Router;
+  /** What visitors were last told; nobody is reachable before the first agent connects. */
+  #announced = false;
+  readonly #rechecks = new KeyedMutex();
 
-  constructor(deps: { presence: AgentPresence; events: EventSink; router: Router }) {
+  constructor(deps: { store: Store; presence: AgentPresence; events: EventSink; router: Router }) {
+    this.#store = deps.store;
     this.#presence = deps.presence;
     this.#events = deps.events;
     this.#router = deps.router;
@@ -21,9 +30,7 @@ export class Availability {
   /** One more connection of the agent; true when the agent has just come online. */
   async agentConnected(agentId: string): Promise<boolean> {
     const cameOnline = await this.#presence.connect(agentId);
-    if (cameOnline && (await this.#presence.online()).length === 1) {
-      this.#events.publish({ type: 'availability.changed', agentsOnline: true });
-    }
+    if (cameOnline) await this.#recheck();
     // Coming online frees capacity: routing looks at the queue again (and re-estimates the wait).
     await this.#router.drain();
     return cameOnline;
@@ -33,12 +40,34 @@ export class Availability {
   async agentDisconnected(agentId: string): Promise<boolean> {
     const wentOffline = await this.#presence.disconnect(agentId);
     if (wentOffline) {
-      if ((await this.#presence.online()).length === 0) {
-        this.#events.publish({ type: 'availability.changed', agentsOnline: false });
-      }
+      await this.#recheck();
       // Fewer agents online changes the wait estimate queued visitors are told.
       await this.#router.announceQueue();
     }
     return wentOffline;
+  }
+
+  /** The agent chose a status: away and offline keep their chats but get no new ones. */
+  async setStatus(agentId: string, status: AgentStatus): Promise<AgentStatus> {
+    await this.#store.agents.setStatus(agentId, status);
+    this.#events.publish({ type: 'agent.status', agentId, status });
+    await this.#recheck();
+    if (status === 'online') await this.#router.drain();
+    else await this.#router.announceQueue();
+    return status;
+  }
+
+  async statusOf(agentId: string): Promise<AgentStatus> {
+    return (await this.#store.agents.findById(agentId))?.status ?? 'offline';
+  }
+
+  #recheck(): Promise<void> {
+    // one at a time, so two changes in quick succession cannot announce in the wrong order
+    return this.#rechecks.run('availability', async () => {
+      const reachable = await this.#router.agentsOnline();
+      if (reachable === this.#announced) return;
+      this.#announced = reachable;
+      this.#events.publish({ type: 'availability.changed', agentsOnline: reachable });
+    });
   }
 }

@@ -106,11 +106,13 @@ export class Conversations {
     return this.#append(conversation, { kind: 'agent', id: agent.id, name: agent.name }, clientMessageId, body);
   }
 
-  /** Messages after `afterSeq` of a conversation the agent holds, or one waiting in the queue. */
+  /** Messages after `afterSeq` and the private notes of a conversation the agent holds, or one waiting in the queue. */
   async historyForAgent(agent: AgentRecord, conversationId: string, afterSeq: number) {
     const conversation = await this.#forActor({ side: 'agent', agent }, conversationId, { allowQueued: true });
     const messages = await this.#deps.store.messages.listAfter(conversation.id, afterSeq, HISTORY_PAGE);
-    return { conversation, messages };
+    // notes are agent-only: read here, and never on any visitor path (resume, send, close)
+    const notes = await this.#deps.store.notes.listFor(conversation.id);
+    return { conversation, messages, notes };
   }
 
   async markSeen(actor: Actor, conversationId: string, seq: number): Promise<void> {

@@ -2,7 +2,7 @@
  * @module What the domain announces after a change is stored. Transports subscribe and fan out;
  * the domain never knows who listens.
  */
-import type { Conversation, ConversationSummary, Message } from '@parley/shared';
+import type { AgentStatus, Conversation, ConversationSummary, Message, Note, QueuedConversation } from '@parley/shared';
 
 export type Side = 'visitor' | 'agent';
 
@@ -11,7 +11,12 @@ export type DomainEvent =
   | { type: 'conversation.updated'; conversation: Conversation }
   | { type: 'conversation.assigned'; conversation: ConversationSummary }
   /** `secondsPerPlace`: the wait estimate's rate (see wait-estimate.ts), null when unknown. */
-  | { type: 'queue.changed'; queue: ConversationSummary[]; secondsPerPlace: number | null }
+  | { type: 'queue.changed'; queue: QueuedConversation[]; secondsPerPlace: number | null }
+  /** Moved from one agent to another: the old one loses it, the new one gets it. */
+  | { type: 'conversation.transferred'; conversation: ConversationSummary; fromAgentId: string }
+  /** A private note: for the agents' side only, never for the visitor. */
+  | { type: 'note.created'; conversation: Conversation; note: Note }
+  | { type: 'agent.status'; agentId: string; status: AgentStatus }
   /** The first agent came online, or the last one went offline. */
   | { type: 'availability.changed'; agentsOnline: boolean }
   | { type: 'typing'; conversation: Conversation; author: Side; typing: boolean }

@@ -1,13 +1,13 @@
 /**
- * @module The routing rule: among agents with free capacity, the one with the fewest open chats,
- * then the one idle longest (never assigned counts as idle longest).
+ * @module The routing rule: among agents who are online (not away or offline) with free capacity,
+ * the one with the fewest open chats, then the one idle longest (never assigned counts as idle longest).
  */
 import type { RoutingCandidate } from '../store/types.ts';
 
 export function pickAgent(candidates: readonly RoutingCandidate[]): RoutingCandidate | undefined {
   let best: RoutingCandidate | undefined;
   for (const candidate of candidates) {
-    if (candidate.activeCount >= candidate.capacity) continue;
+    if (!hasFreeSeat(candidate)) continue;
     if (!best || isBetter(candidate, best)) best = candidate;
   }
   return best;
@@ -19,4 +19,9 @@ function isBetter(a: RoutingCandidate, b: RoutingCandidate): boolean {
   if (a.lastAssignedAt === null) return true;
   if (b.lastAssignedAt === null) return false;
   return a.lastAssignedAt < b.lastAssignedAt;
+}
+
+/** Takes new conversations now: status online and a seat free. */
+export function hasFreeSeat(candidate: RoutingCandidate): boolean {
+  return candidate.status === 'online' && candidate.activeCount < candidate.capacity;
 }

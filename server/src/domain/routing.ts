@@ -1,12 +1,17 @@
 /**
- * @module Routing: hands queued conversations, oldest first, to online agents with free capacity,
- * and announces the queue whenever it may have changed.
+ * @module Routing: hands queued conversations of automatic sites, oldest first, to online agents
+ * with free capacity; lets an agent accept one (manual sites); announces the queue whenever it may
+ * have changed. Everything that adds to an agent's load runs one at a time (`exclusive`), so a
+ * capacity checked is a capacity kept.
  */
-import type { ConversationSummary } from '@parley/shared';
-import type { Store } from '../store/types.ts';
+import { ErrorCode } from '@parley/shared/error-codes';
+import type { ConversationSummary, QueuedConversation } from '@parley/shared';
+import { ParleyError, forbidden, notFound } from '../errors.ts';
+import type { AgentRecord, RoutingCandidate, Store } from '../store/types.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { EventSink } from './events.ts';
-import { pickAgent } from './pick-agent.ts';
+import { hasFreeSeat, pickAgent } from './pick-agent.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
 import { WAIT_HISTORY, estimateForPosition, secondsPerPlace } from './wait-estimate.ts';
 
 export interface RouterDeps {
@@ -18,11 +23,20 @@ export interface RouterDeps {
 
 export class Router {
   readonly #deps: RouterDeps;
+  readonly #seats = new KeyedMutex();
   #running: Promise<void> | undefined;
   #again = false;
 
   constructor(deps: RouterDeps) {
     this.#deps = deps;
+  }
+
+  /**
+   * Runs work that reads agents' loads and then adds to one, one at a time in this process.
+   * (Across processes the conditional updates still give a conversation to one agent only.)
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.#seats.run('seats', work);
   }
 
   /**
@@ -38,7 +52,8 @@ export class Router {
       try {
         do {
           this.#again = false;
-          await this.#pass();
+          await this.exclusive(() => this.#assignQueued());
+          await this.announceQueue();
         } while (this.#again);
       } finally {
         this.#running = undefined;
@@ -47,28 +62,71 @@ export class Router {
     return this.#running;
   }
 
-  async #pass(): Promise<void> {
-    const { store, presence, events } = this.#deps;
-    const queued = await store.conversations.listQueued();
-    if (queued.length > 0) {
-      const candidates = await store.agents.routingCandidates(await presence.online());
-      for (const conversation of queued) {
-        const agent = pickAgent(candidates);
-        if (!agent) break;
-        const now = this.#deps.now().toISOString();
-        const assigned = await store.conversations.assign(conversation.id, agent.id, now);
-        if (!assigned) continue; // someone else took it meanwhile
-        agent.activeCount += 1;
-        agent.lastAssignedAt = now;
-        const summary = { ...assigned, lastMessage: conversation.lastMessage };
-        events.publish({ type: 'conversation.updated', conversation: assigned });
-        events.publish({ type: 'conversation.assigned', conversation: summary });
-      }
+  async #assignQueued(): Promise<void> {
+    const { store } = this.#deps;
+    // Manual sites' conversations wait for an agent to accept them.
+    const queued = (await store.conversations.listQueued()).filter((c) => c.routingMode === 'automatic');
+    if (queued.length === 0) return;
+    const candidates = await this.connectedAgents();
+    for (const conversation of queued) {
+      const agent = pickAgent(candidates);
+      if (!agent) break;
+      const now = this.#deps.now().toISOString();
+      const assigned = await store.conversations.assign(conversation.id, agent.id, now);
+      if (!assigned) continue; // someone else took it meanwhile
+      agent.activeCount += 1;
+      agent.lastAssignedAt = now;
+      this.#announceAssigned({ ...assigned, lastMessage: conversation.lastMessage });
     }
-    await this.announceQueue();
   }
 
-  async queue(): Promise<ConversationSummary[]> {
+  /**
+   * The agent takes a waiting conversation. Two agents racing for one: the conditional update gives
+   * it to exactly one, the other hears that it is gone.
+   */
+  async accept(agent: AgentRecord, conversationId: string): Promise<ConversationSummary> {
+    const { store } = this.#deps;
+    const accepted = await this.exclusive(async () => {
+      const [me] = await store.agents.routingCandidates([agent.id]);
+      if (!me) throw forbidden('This account is deactivated');
+      if (me.status !== 'online') {
+        throw new ParleyError(ErrorCode.Conflict, 'Set your status to Online to accept conversations');
+      }
+      if (!hasFreeSeat(me)) {
+        throw new ParleyError(ErrorCode.Conflict, `You are at capacity (${me.activeCount} of ${me.capacity} chats)`);
+      }
+      const assigned = await store.conversations.assign(conversationId, agent.id, this.#deps.now().toISOString());
+      if (!assigned) throw await this.#whyNotWaiting(conversationId);
+      const summary = (await store.conversations.summary(conversationId)) ?? { ...assigned, lastMessage: null };
+      this.#announceAssigned(summary);
+      return summary;
+    });
+    // every console's queue drops it now
+    await this.announceQueue();
+    return accepted;
+  }
+
+  async #whyNotWaiting(conversationId: string): Promise<ParleyError> {
+    const conversation = await this.#deps.store.conversations.findById(conversationId);
+    if (!conversation) return notFound('Conversation');
+    if (conversation.status === 'active') {
+      return new ParleyError(ErrorCode.Conflict, `${conversation.agent?.name ?? 'Another agent'} has already accepted this conversation`);
+    }
+    return new ParleyError(ErrorCode.Conflict, 'This conversation is no longer waiting');
+  }
+
+  #announceAssigned(summary: ConversationSummary): void {
+    const { lastMessage: _lastMessage, ...conversation } = summary;
+    this.#deps.events.publish({ type: 'conversation.updated', conversation });
+    this.#deps.events.publish({ type: 'conversation.assigned', conversation: summary });
+  }
+
+  /** Agents connected now, with their status and load. */
+  async connectedAgents(): Promise<RoutingCandidate[]> {
+    return this.#deps.store.agents.routingCandidates(await this.#deps.presence.online());
+  }
+
+  async queue(): Promise<QueuedConversation[]> {
     return this.#deps.store.conversations.listQueued();
   }
 
@@ -78,18 +136,17 @@ export class Router {
     return index === -1 ? null : index + 1;
   }
 
+  /** Whether a visitor can reach someone live: an agent connected who has not set themselves offline. */
   async agentsOnline(): Promise<boolean> {
-    return (await this.#deps.presence.online()).length > 0;
+    return (await this.connectedAgents()).some((agent) => agent.status !== 'offline');
   }
 
   /** The wait estimate's seconds per place in the queue now; null when unknown. */
   async secondsPerPlace(): Promise<number | null> {
-    const { store, presence } = this.#deps;
-    const online = await presence.online();
-    if (online.length === 0) return null;
-    const candidates = await store.agents.routingCandidates(online);
-    const withFreeSeat = candidates.filter((c) => c.activeCount < c.capacity).length;
-    return secondsPerPlace(await store.conversations.recentWaits(WAIT_HISTORY), online.length, withFreeSeat);
+    const routable = (await this.connectedAgents()).filter((agent) => agent.status === 'online');
+    if (routable.length === 0) return null;
+    const withFreeSeat = routable.filter(hasFreeSeat).length;
+    return secondsPerPlace(await this.#deps.store.conversations.recentWaits(WAIT_HISTORY), routable.length, withFreeSeat);
   }
 
   async estimateFor(position: number | null): Promise<number | null> {

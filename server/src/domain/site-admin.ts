@@ -17,15 +17,23 @@ const DEFAULTS: Omit<SiteSettingsValues, 'name' | 'allowedOrigins'> = {
   preChat: { enabled: false, fields: [] },
   businessHours: ALWAYS_OPEN,
   identityVerificationRequired: false,
+  routingMode: 'automatic',
 };
+
+/** The part of routing a site change can set off: assigning what now may be, re-announcing the queue. */
+export interface QueueDrain {
+  drain(): Promise<void>;
+}
 
 export class SiteAdmin {
   readonly #store: Store;
   readonly #now: () => Date;
+  readonly #queue: QueueDrain;
 
-  constructor(deps: { store: Store; now: () => Date }) {
+  constructor(deps: { store: Store; now: () => Date; queue: QueueDrain }) {
     this.#store = deps.store;
     this.#now = deps.now;
+    this.#queue = deps.queue;
   }
 
   list(): Promise<SiteRecord[]> {
@@ -46,8 +54,11 @@ export class SiteAdmin {
   }
 
   async update(siteId: string, changes: SiteSettings): Promise<SiteRecord> {
-    await this.#find(siteId);
+    const before = await this.#find(siteId);
     await this.#store.sites.updateSettings(siteId, changes);
+    // Chats waiting for an Accept are handed out once the site goes automatic; going manual changes
+    // what every console's queue offers. Either way the queue is re-announced.
+    if (changes.routingMode !== undefined && changes.routingMode !== before.routingMode) await this.#queue.drain();
     return this.#find(siteId);
   }
 

@@ -23,6 +23,7 @@ export function toSiteAdminView(site: SiteRecord, publicUrl: string): SiteAdminV
     preChat: site.preChat,
     businessHours: site.businessHours,
     identityVerificationRequired: site.identityVerificationRequired,
+    routingMode: site.routingMode,
     identitySecret: site.identitySecret,
     isDemo: site.isDemo,
     createdAt: site.createdAt,

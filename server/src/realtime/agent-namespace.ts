@@ -12,7 +12,10 @@ import type { AgentRecord, Store } from '../store/types.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { Conversations } from '../domain/conversations.ts';
 import type { Router } from '../domain/routing.ts';
+import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { Availability } from '../domain/availability.ts';
+import type { Handoffs } from '../domain/handoffs.ts';
+import type { PrivateNotes } from '../domain/private-notes.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
 import { toPublicAgent } from '../http/public-agent.ts';
 
@@ -24,7 +27,10 @@ export interface AgentNamespaceDeps {
   auth: AgentAuth;
   conversations: Conversations;
   router: Router;
+  presence: AgentPresence;
   availability: Availability;
+  handoffs: Handoffs;
+  notes: PrivateNotes;
   /** Origins a browser may open the console socket from; a request without Origin is not a browser's. */
   consoleOrigins: () => string[];
   logger: Logger;
@@ -53,6 +59,7 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
       {
         'agent:sync': async () => ({
           agent: toPublicAgent(agent),
+          status: await deps.availability.statusOf(agent.id),
           conversations: await deps.store.conversations.listOpenForAgent(agent.id),
           queue: await deps.router.queue(),
         }),
@@ -69,6 +76,19 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
         'conversation:close': ({ conversationId }) => deps.conversations.close(actor, conversationId),
         'typing:start': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, true),
         'typing:stop': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, false),
+        'agent:status': async ({ status }) => ({ status: await deps.availability.setStatus(agent.id, status) }),
+        'team:list': async () => {
+          const connected = new Set(await deps.presence.online());
+          const loads = await deps.store.agents.listLoads();
+          return { agents: loads.map(({ lastAssignedAt: _, ...load }) => ({ ...load, connected: connected.has(load.id) })) };
+        },
+        'conversation:accept': ({ conversationId }) => deps.router.accept(agent, conversationId),
+        'conversation:transfer': ({ conversationId, toAgentId, note }) =>
+          deps.handoffs.transfer(agent, conversationId, toAgentId, note),
+        'conversation:reopen': ({ conversationId }) => deps.handoffs.reopen(agent, conversationId),
+        'note:add': async ({ conversationId, clientNoteId, body }) => ({
+          note: await deps.notes.add(agent, conversationId, clientNoteId, body),
+        }),
       },
       deps.logger,
     );

@@ -52,6 +52,25 @@ export function createFanOut(
         for (const id of toldPositions.keys()) if (!stillQueued.has(id)) toldPositions.delete(id);
         return;
       }
+      case 'conversation.transferred': {
+        const { conversation, fromAgentId } = event;
+        const { lastMessage: _, ...record } = conversation;
+        // the one who handed it on sees it move away; the one taking over gets it like an assignment
+        agents.to(agentRoom(fromAgentId)).emit('conversation:updated', record);
+        if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('conversation:assigned', conversation);
+        visitors.to(visitorRoom(conversation.visitorId)).emit('conversation:updated', record);
+        return;
+      }
+      case 'note.created': {
+        // Private: the agent side only. This case must never emit to `visitors`.
+        const { conversation, note } = event;
+        if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('note:new', note);
+        return;
+      }
+      case 'agent.status': {
+        agents.to(agentRoom(event.agentId)).emit('agent:status', { status: event.status });
+        return;
+      }
       case 'availability.changed': {
         // Agents serve every site, so every connected visitor hears it.
         visitors.emit('availability:updated', { agentsOnline: event.agentsOnline });

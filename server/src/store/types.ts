@@ -5,12 +5,16 @@
 import type {
   Agent,
   AgentRole,
+  AgentStatus,
   AuthorKind,
   BusinessHours,
   CannedResponse,
   Conversation,
   ConversationSummary,
   Message,
+  Note,
+  QueuedConversation,
+  RoutingMode,
   WidgetConfig,
 } from '@parley/shared';
 
@@ -35,11 +39,13 @@ export interface SiteRecord {
   preChat: PreChatSettings;
   /** When people answer, in the site's time zone; `enabled: false` means always. */
   businessHours: BusinessHours;
+  /** Whether queued conversations are handed out by the server or accepted by agents. */
+  routingMode: RoutingMode;
 }
 
-type DefaultedSiteSettings = 'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours';
+type DefaultedSiteSettings = 'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours' | 'routingMode';
 
-/** A new site: the widget settings default to off / the browser's language / always open when left out. */
+/** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
 export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;
 
 /** What an admin may change on a site; updateSettings changes only the fields given. */
@@ -60,6 +66,7 @@ export interface AgentRecord extends Agent {
   passwordHash: string;
   active: boolean;
   createdAt: string;
+  status: AgentStatus;
 }
 
 /** What an admin may change on an agent; only the fields given change. */
@@ -78,6 +85,8 @@ export interface NewAgent {
 /** What routing needs to know of an agent to pick one. */
 export interface RoutingCandidate {
   id: string;
+  name: string;
+  status: AgentStatus;
   capacity: number;
   activeCount: number;
   lastAssignedAt: string | null;
@@ -113,6 +122,9 @@ export interface AgentStore {
   update(id: string, changes: AgentUpdate): Promise<AgentRecord | undefined>;
   /** Active agents among `ids`, with how many conversations each holds open now. */
   routingCandidates(ids: string[]): Promise<RoutingCandidate[]>;
+  /** Every active agent with their load, by name: whom a conversation could be transferred to. */
+  listLoads(): Promise<RoutingCandidate[]>;
+  setStatus(id: string, status: AgentStatus): Promise<void>;
   /** Up to `limit` active agents, the longest-standing first. */
   team(limit: number): Promise<TeamMember[]>;
 }
@@ -195,12 +207,19 @@ export interface ConversationStore {
    * ParleyError when the visitor already has an open (queued or active) conversation.
    */
   create(input: { id: string; siteId: string; visitorId: string; now: string; status?: 'queued' | 'offline' }): Promise<Conversation>;
-  /** Queued conversations, oldest first. */
-  listQueued(): Promise<ConversationSummary[]>;
+  /** Queued conversations, oldest first, with the opening message and the site's routing mode. */
+  listQueued(): Promise<QueuedConversation[]>;
   listOpenForAgent(agentId: string): Promise<ConversationSummary[]>;
   summary(id: string): Promise<ConversationSummary | undefined>;
   /** Assigns only if still queued; undefined when someone else got there first. */
   assign(id: string, agentId: string, now: string): Promise<Conversation | undefined>;
+  /** Moves an active conversation from one agent to another; undefined when it is not `from`'s active one. */
+  transfer(id: string, fromAgentId: string, toAgentId: string): Promise<Conversation | undefined>;
+  /**
+   * Back to active with the same agent, only if it is closed and was theirs; undefined otherwise. A
+   * Conflict ParleyError when the visitor has meanwhile opened another conversation.
+   */
+  reopen(id: string, agentId: string): Promise<Conversation | undefined>;
   /** Closes only if open; undefined when it was already closed. */
   close(id: string, by: AuthorKind, now: string): Promise<Conversation | undefined>;
   /** Raises the seen mark of one side, never lowers it. */
@@ -251,6 +270,23 @@ export interface CannedResponseStore {
   delete(id: string): Promise<boolean>;
 }
 
+export interface NewNote {
+  id: string;
+  conversationId: string;
+  clientNoteId: string | null;
+  author: { id: string; name: string };
+  body: string;
+  transferredTo: { id: string; name: string } | null;
+  now: string;
+}
+
+/** Private notes. Only agent-side code reads this store: nothing here may reach a visitor. */
+export interface NoteStore {
+  /** Stores the note after the conversation's current last message, or returns the one already stored under clientNoteId. */
+  add(note: NewNote): Promise<{ note: Note; created: boolean }>;
+  listFor(conversationId: string): Promise<Note[]>;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   sites: SiteStore;
@@ -262,6 +298,7 @@ export interface Store {
   pageViews: PageViewStore;
   transcriptRequests: TranscriptRequestStore;
   cannedResponses: CannedResponseStore;
+  notes: NoteStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -388,6 +388,105 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect((await store.cannedResponses.listFor(bob.id)).map((r) => r.shortcut)).toEqual(['hours', 'thanks', 'hello']);
     });
 
+    it('keeps each agent’s chosen status, online by default, and reports it with their load', async () => {
+      const ann = await agent('ann', 2);
+      const bob = await agent('bob', 1);
+      expect((await store.agents.findById(ann.id))?.status).toBe('online');
+      await store.agents.setStatus(ann.id, 'away');
+      await store.agents.setStatus(bob.id, 'offline');
+      expect((await store.agents.findById(ann.id))?.status).toBe('away');
+      const c = await conversation();
+      await store.conversations.assign(c.id, bob.id, now());
+      const candidates = await store.agents.routingCandidates([ann.id, bob.id]);
+      expect(candidates.find((x) => x.id === ann.id)).toMatchObject({ name: 'ann', status: 'away', activeCount: 0, capacity: 2 });
+      expect(candidates.find((x) => x.id === bob.id)).toMatchObject({ name: 'bob', status: 'offline', activeCount: 1, capacity: 1 });
+      expect((await store.agents.listLoads()).map((x) => [x.name, x.status, x.activeCount])).toEqual([
+        ['ann', 'away', 0],
+        ['bob', 'offline', 1],
+      ]);
+    });
+
+    it('keeps a site’s routing mode, automatic by default', async () => {
+      expect((await store.sites.findById(siteId))?.routingMode).toBe('automatic');
+      await store.sites.updateSettings(siteId, { routingMode: 'manual' });
+      expect((await store.sites.findById(siteId))?.routingMode).toBe('manual');
+      await store.sites.updateSettings(siteId, { locale: 'fr' });
+      expect((await store.sites.findById(siteId))?.routingMode).toBe('manual');
+    });
+
+    it('lists the queue with each visitor’s opening message and the site’s routing mode', async () => {
+      await store.sites.updateSettings(siteId, { routingMode: 'manual' });
+      const c = await conversation();
+      const silent = await conversation();
+      await message(c.id, 'I need help with my invoice');
+      await message(c.id, 'hello?');
+      const queue = await store.conversations.listQueued();
+      expect(queue.map((q) => [q.id, q.firstMessage?.body ?? null, q.lastMessage?.body ?? null, q.routingMode])).toEqual([
+        [c.id, 'I need help with my invoice', 'hello?', 'manual'],
+        [silent.id, null, null, 'manual'],
+      ]);
+    });
+
+    it('transfers only an active conversation, and only from the agent who holds it', async () => {
+      const ann = await agent('ann');
+      const bob = await agent('bob');
+      const c = await conversation();
+      expect(await store.conversations.transfer(c.id, ann.id, bob.id)).toBeUndefined();
+      await store.conversations.assign(c.id, ann.id, now());
+      expect(await store.conversations.transfer(c.id, bob.id, ann.id)).toBeUndefined();
+      const moved = await store.conversations.transfer(c.id, ann.id, bob.id);
+      expect(moved).toMatchObject({ status: 'active', agent: { id: bob.id, name: 'bob' } });
+      expect((await store.agents.routingCandidates([ann.id, bob.id])).map((x) => [x.name, x.activeCount])).toEqual(
+        expect.arrayContaining([
+          ['ann', 0],
+          ['bob', 1],
+        ]),
+      );
+    });
+
+    it('reopens a closed conversation with the same agent, unless the visitor has opened another', async () => {
+      const ann = await agent('ann');
+      const bob = await agent('bob');
+      const c = await conversation();
+      await store.conversations.assign(c.id, ann.id, now());
+      expect(await store.conversations.reopen(c.id, ann.id)).toBeUndefined(); // not closed
+      await store.conversations.close(c.id, 'agent', now());
+      expect(await store.conversations.reopen(c.id, bob.id)).toBeUndefined(); // not bob's
+      expect(await store.conversations.reopen(c.id, ann.id)).toMatchObject({
+        status: 'active',
+        agent: { id: ann.id },
+        closedAt: null,
+        closedBy: null,
+      });
+      await store.conversations.close(c.id, 'visitor', now());
+      await store.conversations.create({ id: newId('conv'), siteId, visitorId: c.visitorId, now: now() });
+      await expect(store.conversations.reopen(c.id, ann.id)).rejects.toSatisfy(
+        (e: unknown) => e instanceof ParleyError && e.code === 'conflict',
+      );
+      expect((await store.conversations.findById(c.id))?.status).toBe('closed');
+    });
+
+    it('stores private notes after the current last message, once per client id', async () => {
+      const c = await conversation();
+      await message(c.id, 'one');
+      const author = { id: 'agt_ann', name: 'Ann' };
+      const add = (body: string, clientNoteId: string | null, transferredTo: { id: string; name: string } | null = null) =>
+        store.notes.add({ id: newId('note'), conversationId: c.id, clientNoteId, author, body, transferredTo, now: now() });
+      const [a, b] = await Promise.all([add('VIP customer', 'note-client-1'), add('VIP customer', 'note-client-1')]);
+      expect(a.note.id).toBe(b.note.id);
+      expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+      await message(c.id, 'two');
+      await add('', null, { id: 'agt_bob', name: 'Bob' });
+      const notes = await store.notes.listFor(c.id);
+      expect(notes.map((n) => [n.afterSeq, n.body, n.author.name, n.transferredTo?.name ?? null])).toEqual([
+        [1, 'VIP customer', 'Ann', null],
+        [2, '', 'Ann', 'Bob'],
+      ]);
+      expect(await store.notes.listFor(newId('conv'))).toEqual([]);
+      // notes are not messages: the visitor's thread is unchanged
+      expect((await store.messages.listAfter(c.id, 0, 100)).map((m) => m.body)).toEqual(['one', 'two']);
+    });
+
     it('stores transcript requests as pending', async () => {
       const c = await conversation();
       const request = await store.transcriptRequests.create({ id: newId('trq'), conversationId: c.id, email: 'ada@example.com', now: now() });

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../src/config.ts';
 import { startParley, type ParleyServer } from '../../src/app.ts';
+import type { Logger } from '../../src/logger.ts';
 import { hashPassword } from '../../src/domain/passwords.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { AgentRecord } from '../../src/store/types.ts';
@@ -35,7 +36,7 @@ export function makeDataDir(): string {
 }
 
 export async function startTestServer(
-  options: { dataDir?: string; databaseUrl?: string; now?: () => Date } = {},
+  options: { dataDir?: string; databaseUrl?: string; now?: () => Date; logger?: Logger } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
   const env = {
@@ -47,7 +48,7 @@ export async function startTestServer(
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
   };
-  const startOptions = options.now ? { now: options.now } : {};
+  const startOptions = { ...(options.now ? { now: options.now } : {}), ...(options.logger ? { logger: options.logger } : {}) };
   let server = await startParley(parseConfig(env), startOptions);
   const demo = await server.store.sites.findDemo();
   if (!demo) throw new Error('no demo site after start');

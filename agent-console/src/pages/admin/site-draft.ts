@@ -2,7 +2,7 @@
  * @module A site's settings as the editor holds them while the admin types (origins as lines of text,
  * every weekday present), and the conversion to and from the wire shapes.
  */
-import { WEEKDAYS, type PreChatField, type SiteAdminView, type UpdateSiteRequest, type Weekday } from '@parley/shared';
+import { WEEKDAYS, type PreChatField, type RoutingMode, type SiteAdminView, type UpdateSiteRequest, type Weekday } from '@parley/shared';
 
 export type PreChatAsk = 'off' | 'optional' | 'required';
 
@@ -26,6 +26,7 @@ export interface SiteDraft {
   timeZone: string;
   days: Record<Weekday, DayDraft>;
   identityVerificationRequired: boolean;
+  routingMode: RoutingMode;
 }
 
 export const PRE_CHAT_FIELDS: readonly PreChatField[] = ['name', 'email', 'message'];
@@ -54,6 +55,7 @@ export function draftOf(site: SiteAdminView): SiteDraft {
     timeZone: site.businessHours.timeZone,
     days,
     identityVerificationRequired: site.identityVerificationRequired,
+    routingMode: site.routingMode,
   };
 }
 
@@ -83,5 +85,6 @@ export function requestOf(draft: SiteDraft): UpdateSiteRequest {
       days: WEEKDAYS.filter((day) => draft.days[day].open).map((day) => ({ day, open: draft.days[day].from, close: draft.days[day].to })),
     },
     identityVerificationRequired: draft.identityVerificationRequired,
+    routingMode: draft.routingMode,
   };
 }

@@ -24,6 +24,10 @@ const ASKS = [
   ['optional', 'Optional'],
   ['required', 'Required'],
 ] as const;
+const ROUTING_MODES = [
+  ['automatic', 'Automatic: the next free agent gets the chat'],
+  ['manual', 'Manual: agents accept chats from the queue'],
+] as const;
 const FIELD_NAMES = { name: 'Name', email: 'Email', message: 'First message' } as const;
 
 export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (site: SiteAdminView) => void }) {
@@ -146,6 +150,16 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
             />
           ))}
         {issue('preChat') && <p class="field__error">{issue('preChat')}</p>}
+      </fieldset>
+      <fieldset class="fieldset">
+        <legend class="fieldset__legend">Routing</legend>
+        <SelectField
+          label="How chats reach agents"
+          name="routing-mode"
+          value={draft.routingMode}
+          options={ROUTING_MODES}
+          onChange={(routingMode) => edit({ routingMode })}
+        />
       </fieldset>
       <BusinessHoursFields
         enabled={draft.hoursEnabled}

@@ -6,13 +6,45 @@ import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../../errors.ts';
 import type { AgentStore, NewAgent, RoutingCandidate } from '../types.ts';
 import type { AgentsTable, Database } from './schema.ts';
-import { toAgent } from './mappers.ts';
+import { toAgent, toAgentStatus } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 const emailTaken = (cause: unknown): ParleyError =>
   new ParleyError(ErrorCode.Conflict, 'Another agent already has this email address', { cause });
 
 export function createAgentStore(db: Kysely<Database>): AgentStore {
+  // Active agents with how many active conversations each holds now.
+  const loads = () =>
+    db
+      .selectFrom('agents as a')
+      .leftJoin('conversations as c', (join) => join.onRef('c.agent_id', '=', 'a.id').on('c.status', '=', 'active'))
+      .select((eb) => [
+        'a.id',
+        'a.name',
+        'a.status',
+        'a.capacity',
+        'a.last_assigned_at',
+        eb.fn.count<string | number>('c.id').as('active_count'),
+      ])
+      .where('a.active', '=', 1)
+      .groupBy(['a.id', 'a.name', 'a.status', 'a.capacity', 'a.last_assigned_at']);
+
+  const toCandidate = (r: {
+    id: string;
+    name: string;
+    status: string;
+    capacity: number;
+    last_assigned_at: string | null;
+    active_count: string | number;
+  }): RoutingCandidate => ({
+    id: r.id,
+    name: r.name,
+    status: toAgentStatus(r.status),
+    capacity: Number(r.capacity),
+    activeCount: Number(r.active_count),
+    lastAssignedAt: r.last_assigned_at,
+  });
+
   return {
     async count() {
       const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -38,6 +70,7 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
         last_assigned_at: null,
         created_at: agent.createdAt,
         avatar_url: null,
+        status: 'online',
       };
       try {
         await db.insertInto('agents').values(row).execute();
@@ -70,20 +103,15 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
     },
     async routingCandidates(ids): Promise<RoutingCandidate[]> {
       if (ids.length === 0) return [];
-      const rows = await db
-        .selectFrom('agents as a')
-        .leftJoin('conversations as c', (join) => join.onRef('c.agent_id', '=', 'a.id').on('c.status', '=', 'active'))
-        .select((eb) => ['a.id', 'a.capacity', 'a.last_assigned_at', eb.fn.count<string | number>('c.id').as('active_count')])
-        .where('a.id', 'in', ids)
-        .where('a.active', '=', 1)
-        .groupBy(['a.id', 'a.capacity', 'a.last_assigned_at'])
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        capacity: Number(r.capacity),
-        activeCount: Number(r.active_count),
-        lastAssignedAt: r.last_assigned_at,
-      }));
+      const rows = await loads().where('a.id', 'in', ids).execute();
+      return rows.map(toCandidate);
+    },
+    async listLoads() {
+      const rows = await loads().orderBy('a.name').orderBy('a.id').execute();
+      return rows.map(toCandidate);
+    },
+    async setStatus(id, status) {
+      await db.updateTable('agents').set({ status }).where('id', '=', id).execute();
     },
     async team(limit) {
       const rows = await db

@@ -4,11 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { ConversationSummary } from '@parley/shared';
+import type { ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError } from '../../errors.ts';
 import type { ConversationStore } from '../types.ts';
 import type { Database } from './schema.ts';
-import { toConversation, toSummary, type ConversationRow } from './mappers.ts';
+import { toConversation, toMessage, toSummary, type ConversationRow } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 /** Statuses that make a conversation the visitor's one open conversation (see the partial unique index). */
@@ -42,6 +42,25 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       .execute();
     const byConversation = new Map(last.map((m) => [m.conversation_id, m]));
     return rows.map((r) => toSummary(r, byConversation.get(r.id)));
+  };
+
+  /** Each conversation's opening visitor message: what the visitor came for. */
+  const firstVisitorMessages = async (ids: string[]) => {
+    if (ids.length === 0) return new Map<string, ReturnType<typeof toMessage>>();
+    const rows = await db
+      .selectFrom('messages as m')
+      .selectAll('m')
+      .where('m.conversation_id', 'in', ids)
+      .where('m.author_kind', '=', 'visitor')
+      .where('m.seq', '=', (eb) =>
+        eb
+          .selectFrom('messages as f')
+          .select((f) => f.fn.min<number>('f.seq').as('first_seq'))
+          .whereRef('f.conversation_id', '=', 'm.conversation_id')
+          .where('f.author_kind', '=', 'visitor'),
+      )
+      .execute();
+    return new Map(rows.map((m) => [m.conversation_id, toMessage(m)]));
   };
 
   return {
@@ -89,9 +108,21 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       if (!created) throw new Error(`conversation ${id} vanished right after insert`);
       return created;
     },
-    async listQueued() {
-      const rows = await base().where('c.status', '=', 'queued').orderBy('c.created_at').orderBy('c.id').execute();
-      return withLastMessages(rows);
+    async listQueued(): Promise<QueuedConversation[]> {
+      const rows = await base()
+        .innerJoin('sites as s', 's.id', 'c.site_id')
+        .select('s.routing_mode')
+        .where('c.status', '=', 'queued')
+        .orderBy('c.created_at')
+        .orderBy('c.id')
+        .execute();
+      const summaries = await withLastMessages(rows);
+      const firsts = await firstVisitorMessages(rows.map((r) => r.id));
+      return summaries.map((summary, i) => ({
+        ...summary,
+        firstMessage: firsts.get(summary.id) ?? null,
+        routingMode: rows[i]?.routing_mode === 'manual' ? 'manual' : 'automatic',
+      }));
     },
     async listOpenForAgent(agentId) {
       const rows = await base()
@@ -120,6 +151,34 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         return true;
       });
       return assigned ? one(id) : undefined;
+    },
+    async transfer(id, fromAgentId, toAgentId) {
+      const result = await db
+        .updateTable('conversations')
+        .set({ agent_id: toAgentId })
+        .where('id', '=', id)
+        .where('agent_id', '=', fromAgentId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 0 ? undefined : one(id);
+    },
+    async reopen(id, agentId) {
+      let result;
+      try {
+        result = await db
+          .updateTable('conversations')
+          .set({ status: 'active', closed_at: null, closed_by: null })
+          .where('id', '=', id)
+          .where('agent_id', '=', agentId)
+          .where('status', '=', 'closed')
+          .executeTakeFirst();
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new ParleyError(ErrorCode.Conflict, 'The visitor has started another conversation since', { cause: error });
+        }
+        throw error;
+      }
+      return Number(result.numUpdatedRows) === 0 ? undefined : one(id);
     },
     async close(id, by, now) {
       const result = await db

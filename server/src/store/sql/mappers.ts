@@ -4,15 +4,17 @@
 import {
   ALWAYS_OPEN,
   type AgentRole,
+  type AgentStatus,
   type AuthorKind,
   type BusinessHours,
   type Conversation,
   type ConversationStatus,
   type ConversationSummary,
   type Message,
+  type Note,
 } from '@parley/shared';
 import type { AgentRecord, CannedResponseRecord, PreChatSettings, SiteRecord, VisitorAttributes, VisitorRecord } from '../types.ts';
-import type { AgentsTable, CannedResponsesTable, ConversationsTable, MessagesTable, SitesTable, VisitorsTable } from './schema.ts';
+import type { AgentsTable, CannedResponsesTable, ConversationsTable, MessagesTable, NotesTable, SitesTable, VisitorsTable } from './schema.ts';
 
 const NO_PRE_CHAT: PreChatSettings = { enabled: false, fields: [] };
 
@@ -42,6 +44,7 @@ export function toSite(row: SitesTable): SiteRecord {
     locale: row.locale,
     preChat: parseJson(row.pre_chat, NO_PRE_CHAT),
     businessHours: parseJson<BusinessHours>(row.business_hours, ALWAYS_OPEN),
+    routingMode: row.routing_mode === 'manual' ? 'manual' : 'automatic',
   };
 }
 
@@ -54,6 +57,24 @@ export function toAgent(row: AgentsTable): AgentRecord {
     capacity: Number(row.capacity),
     passwordHash: row.password_hash,
     active: Number(row.active) === 1,
+    createdAt: row.created_at,
+    status: toAgentStatus(row.status),
+  };
+}
+
+export function toAgentStatus(value: string): AgentStatus {
+  return value === 'away' || value === 'offline' ? value : 'online';
+}
+
+export function toNote(row: NotesTable): Note {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    afterSeq: Number(row.after_seq),
+    author: { id: row.author_id, name: row.author_name },
+    body: row.body,
+    transferredTo:
+      row.transferred_to_id === null ? null : { id: row.transferred_to_id, name: row.transferred_to_name ?? '' },
     createdAt: row.created_at,
   };
 }

@@ -20,6 +20,7 @@ import { createMessageStore } from './message-store.ts';
 import { createPageViewStore } from './page-view-store.ts';
 import { createTranscriptRequestStore } from './transcript-request-store.ts';
 import { createCannedResponseStore } from './canned-response-store.ts';
+import { createNoteStore } from './note-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -69,6 +70,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     pageViews: createPageViewStore(db),
     transcriptRequests: createTranscriptRequestStore(db),
     cannedResponses: createCannedResponseStore(db),
+    notes: createNoteStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -20,6 +20,7 @@ export interface SitesTable {
   locale: string | null;
   pre_chat: string; // JSON { enabled, fields }
   business_hours: string; // JSON { enabled, timeZone, days }
+  routing_mode: string;
 }
 
 export interface AgentsTable {
@@ -33,6 +34,7 @@ export interface AgentsTable {
   last_assigned_at: string | null;
   created_at: string;
   avatar_url: string | null;
+  status: string;
 }
 
 export interface SessionsTable {
@@ -111,6 +113,19 @@ export interface CannedResponsesTable {
   updated_at: string;
 }
 
+export interface NotesTable {
+  id: string;
+  conversation_id: string;
+  client_note_id: string | null;
+  after_seq: number;
+  author_id: string;
+  author_name: string;
+  body: string;
+  transferred_to_id: string | null;
+  transferred_to_name: string | null;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   agents: AgentsTable;
@@ -121,4 +136,5 @@ export interface Database {
   page_views: PageViewsTable;
   transcript_requests: TranscriptRequestsTable;
   canned_responses: CannedResponsesTable;
+  notes: NotesTable;
 }

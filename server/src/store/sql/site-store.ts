@@ -42,6 +42,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
         locale: site.locale ?? null,
         pre_chat: JSON.stringify(site.preChat ?? { enabled: false, fields: [] }),
         business_hours: JSON.stringify(site.businessHours ?? ALWAYS_OPEN),
+        routing_mode: site.routingMode ?? 'automatic',
       };
       await db.insertInto('sites').values(row).execute();
       return toSite(row);
@@ -63,6 +64,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       if (settings.position !== undefined) changes.position = settings.position;
       if (settings.greeting !== undefined) changes.greeting = settings.greeting;
       if (settings.identitySecret !== undefined) changes.identity_secret = settings.identitySecret;
+      if (settings.routingMode !== undefined) changes.routing_mode = settings.routingMode;
       if (Object.keys(changes).length === 0) return;
       await db.updateTable('sites').set(changes).where('id', '=', id).execute();
     },
