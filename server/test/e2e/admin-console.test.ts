@@ -37,7 +37,7 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
     await admin.getByLabel('Email').fill(ADMIN.email);
     await admin.getByLabel('Password').fill(ADMIN.password);
     await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByText('Online').waitFor();
+    await admin.getByText('Connected').waitFor();
   });
   afterAll(async () => {
     await browser?.close();
