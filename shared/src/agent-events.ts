@@ -21,6 +21,7 @@ import {
   TypingUpdateSchema,
 } from './visitor-events.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
+import { agentTicketClientEvents, agentTicketServerEvents } from './tickets.ts';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -65,10 +66,12 @@ export const agentServerEvents = {
   'message:new': MessageSchema,
   'typing:update': TypingUpdateSchema,
   'message:seen': SeenUpdateSchema,
+  ...agentTicketServerEvents,
 } as const;
 
+/** Ticket events (tickets.ts) are bound by their own module on the server (realtime/agent-ticket-events.ts). */
 export type AgentClientEvents = typeof agentClientEvents;
-export type AgentClientToServer = ClientEventsOf<AgentClientEvents>;
+export type AgentClientToServer = ClientEventsOf<AgentClientEvents & typeof agentTicketClientEvents>;
 export type AgentServerToClient = ServerEventsOf<typeof agentServerEvents>;
 export type AgentSyncResult = z.infer<typeof AgentSyncResultSchema>;
 export type HistoryResult = z.infer<typeof HistoryResultSchema>;

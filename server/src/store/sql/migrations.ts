@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { visitorProfileMigration, type Engine } from './migration-0002-visitor-profile.ts';
+import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -99,6 +100,10 @@ const initial: Migration = {
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     getMigrations: () =>
-      Promise.resolve({ '0001_initial': initial, '0002_visitor_profile': visitorProfileMigration(engine) }),
+      Promise.resolve({
+        '0001_initial': initial,
+        '0002_visitor_profile': visitorProfileMigration(engine),
+        '0005_email_tickets': emailTicketsMigration,
+      }),
   };
 }

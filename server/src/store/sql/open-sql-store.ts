@@ -19,6 +19,9 @@ import { createConversationStore } from './conversation-store.ts';
 import { createMessageStore } from './message-store.ts';
 import { createPageViewStore } from './page-view-store.ts';
 import { createTranscriptRequestStore } from './transcript-request-store.ts';
+import { createTicketStore } from './ticket-store.ts';
+import { createOutboxStore } from './outbox-store.ts';
+import { createMailJobStore } from './mail-job-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -67,6 +70,9 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     messages: createMessageStore(db),
     pageViews: createPageViewStore(db),
     transcriptRequests: createTranscriptRequestStore(db),
+    tickets: createTicketStore(db),
+    outbox: createOutboxStore(db, target.engine),
+    mailJobs: createMailJobStore(db, target.engine),
     async ping() {
       await sql`select 1`.execute(db);
     },
