@@ -41,6 +41,10 @@ import { staticRouter } from './http/static-router.ts';
 import { errorHandler, sendError } from './http/validate.ts';
 import { ParleyError } from './errors.ts';
 import { ErrorCode } from '@parley/shared/error-codes';
+import { createEmailModule } from './mail/email-module.ts';
+import type { TickReport } from './mail/mail-worker.ts';
+import { setUpAgentTicketEvents } from './realtime/agent-ticket-events.ts';
+import { createTicketFanOut } from './realtime/ticket-fan-out.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -48,6 +52,10 @@ export interface ParleyServer {
   port: number;
   store: Store;
   bootstrap: BootstrapResult;
+  /** One pass of the mail worker now (tests drive it with MAIL_WORKER_INTERVAL_MS=0 and a moved clock). */
+  mailTick(): Promise<TickReport>;
+  /** Port of the built-in SMTP listener for replies, when INBOUND_SMTP_PORT turned it on. */
+  inboundSmtpPort: number | undefined;
   close(): Promise<void>;
 }
 
@@ -80,6 +88,17 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const feedback = new ConversationFeedback({ store, events, now });
   const auth = new AgentAuth(store, now);
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
+  const email = createEmailModule({
+    config: config.email,
+    queueMaxWaitSeconds: config.queueMaxWaitSeconds,
+    store,
+    events,
+    router,
+    auth,
+    now,
+    logger,
+    publicUrl: () => publicUrl,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -87,6 +106,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   app.use(healthRouter(store));
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
   app.use(widgetRouter(store));
+  for (const emailRouter of email.routers) app.use(emailRouter);
   app.use(staticRouter(store, resolveStaticDirs(config), () => publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
   app.use(errorHandler(logger));
@@ -96,7 +116,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   // One Server hosts two namespaces with different event maps; each is typed by its own map here.
   const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
   const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
-  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, profiles, feedback, tokens, logger });
+  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, profiles, feedback, tokens, tickets: email.tickets, logger });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
     store,
     auth,
@@ -106,7 +126,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     consoleOrigins: () => [publicOrigin(), ...config.consoleOrigins],
     logger,
   });
+  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, logger });
   events.subscribe(createFanOut(visitorNsp, agentNsp));
+  events.subscribe(createTicketFanOut(agentNsp));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -124,13 +146,17 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     adminPassword: config.admin.password,
     now: now(),
   });
+  await email.start();
 
   return {
     url: publicUrl,
     port,
     store,
     bootstrap: boot,
+    mailTick: () => email.worker.tick(),
+    inboundSmtpPort: email.inboundSmtpPort(),
     async close() {
+      await email.close();
       await io.close();
       await store.close();
     },

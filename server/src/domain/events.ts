@@ -2,7 +2,7 @@
  * @module What the domain announces after a change is stored. Transports subscribe and fan out;
  * the domain never knows who listens.
  */
-import type { Conversation, ConversationSummary, Message } from '@parley/shared';
+import type { Conversation, ConversationSummary, Message, Ticket } from '@parley/shared';
 
 export type Side = 'visitor' | 'agent';
 
@@ -15,7 +15,10 @@ export type DomainEvent =
   /** The first agent came online, or the last one went offline. */
   | { type: 'availability.changed'; agentsOnline: boolean }
   | { type: 'typing'; conversation: Conversation; author: Side; typing: boolean }
-  | { type: 'seen'; conversation: Conversation; by: Side; seq: number };
+  | { type: 'seen'; conversation: Conversation; by: Side; seq: number }
+  | { type: 'ticket.updated'; ticket: Ticket }
+  /** A message landed in a ticket; `message.created` is published for it too. */
+  | { type: 'ticket.message'; ticket: Ticket; message: Message };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

@@ -223,6 +223,7 @@ export interface TicketChange {
   assigneeId?: string | null;
   lastMessageId?: string;
   lastActivityAt?: string;
+  solvedAt?: string | null;
 }
 
 export type MailKind = 'ticket_confirmation' | 'ticket_reply' | 'ticket_notice' | 'transcript' | 'unseen_replies';
@@ -284,7 +285,7 @@ export interface TicketStore {
     change: TicketChange;
     mails: (message: Message) => NewOutboxMail[];
   }): Promise<{ message: Message; created: boolean; ticket: TicketRecord }>;
-  update(conversationId: string, change: TicketChange & { solvedAt?: string | null }): Promise<TicketRecord | undefined>;
+  update(conversationId: string, change: TicketChange): Promise<TicketRecord | undefined>;
   /** Active agents, who get new-ticket notifications. */
   agentsToNotify(): Promise<Array<{ id: string; email: string; name: string }>>;
 }

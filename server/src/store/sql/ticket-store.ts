@@ -28,7 +28,7 @@ const toTicket = (row: TicketRow): TicketRecord => ({
   lastMessageId: row.last_message_id,
 });
 
-function changeColumns(change: TicketChange & { solvedAt?: string | null }): Partial<TicketsTable> {
+function changeColumns(change: TicketChange): Partial<TicketsTable> {
   const columns: Partial<TicketsTable> = {};
   if (change.status !== undefined) columns.status = change.status;
   if (change.assigneeId !== undefined) columns.assignee_id = change.assigneeId;
