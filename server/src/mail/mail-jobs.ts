@@ -19,6 +19,8 @@ export class MailJobs {
   readonly #now: () => Date;
   readonly #logger: Logger;
   readonly #delayMs: number;
+  /** Schedules still being written: runDue() waits for them, so a tick sees every reply before it. */
+  readonly #scheduling = new Set<Promise<void>>();
 
   constructor(deps: { store: Store; mailer: ParleyMailer; now: () => Date; logger: Logger; unseenReplyDelaySeconds: number }) {
     this.#store = deps.store;
@@ -35,13 +37,16 @@ export class MailJobs {
     // Tickets mail every reply themselves (their conversations are `offline`).
     if (!conversation.visitorEmail || (conversation.status !== 'active' && conversation.status !== 'closed')) return;
     const dueAt = new Date(this.#now().getTime() + this.#delayMs).toISOString();
-    this.#store.mailJobs.scheduleUnseenReplies(conversation.id, dueAt).catch((error: unknown) => {
+    const scheduled = this.#store.mailJobs.scheduleUnseenReplies(conversation.id, dueAt).catch((error: unknown) => {
       this.#logger.error('could not schedule the unseen-replies mail', { conversationId: conversation.id, error });
     });
+    this.#scheduling.add(scheduled);
+    void scheduled.finally(() => this.#scheduling.delete(scheduled));
   };
 
   /** Composes what is due now into the outbox; returns how many mails it stored. */
   async runDue(): Promise<number> {
+    await Promise.all(this.#scheduling);
     return (await this.#unseenReplies()) + (await this.#transcripts());
   }
 
