@@ -12,6 +12,7 @@ import {
   VISITOR_NAMESPACE,
   type AgentClientToServer,
   type AgentServerToClient,
+  type AgentTicketServerToClient,
   type VisitorClientToServer,
   type VisitorServerToClient,
 } from '@parley/shared';
@@ -128,7 +129,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, logger });
   events.subscribe(createFanOut(visitorNsp, agentNsp));
-  events.subscribe(createTicketFanOut(agentNsp));
+  events.subscribe(
+    createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -21,7 +21,7 @@ import {
   TypingUpdateSchema,
 } from './visitor-events.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
-import { agentTicketClientEvents, agentTicketServerEvents } from './tickets.ts';
+import type { agentTicketClientEvents } from './tickets.ts';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -66,7 +66,6 @@ export const agentServerEvents = {
   'message:new': MessageSchema,
   'typing:update': TypingUpdateSchema,
   'message:seen': SeenUpdateSchema,
-  ...agentTicketServerEvents,
 } as const;
 
 /** Ticket events (tickets.ts) are bound by their own module on the server (realtime/agent-ticket-events.ts). */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ClientMessageIdSchema, IdSchema, IsoDateSchema, MessageBodySchema, MessageSchema } from './models.ts';
 import { EmailSchema } from './rest.ts';
-import type { ClientEventSpec } from './event-map.ts';
+import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
 
 /** open: waits for an agent; pending: waits for the visitor; solved: done until the visitor writes again. */
 export const TicketStatusSchema = z.enum(['open', 'pending', 'solved']);
@@ -62,6 +62,12 @@ export const agentTicketServerEvents = {
   /** A message landed in a ticket (an emailed reply, for one); its assignee hears it, or every agent when it has none. */
   'ticket:message': TicketMessageSchema,
 } as const;
+
+/**
+ * Ticket pushes on /agent. Kept out of AgentServerToClient so handlers that switch over every chat
+ * push stay complete; a client that shows tickets adds these to its socket's event map.
+ */
+export type AgentTicketServerToClient = ServerEventsOf<typeof agentTicketServerEvents>;
 
 /** GET /api/email/status: what the console says about email. */
 export const EmailStatusSchema = z.object({
