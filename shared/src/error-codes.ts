@@ -12,7 +12,6 @@ export const ErrorCode = {
   OriginNotAllowed: 'origin_not_allowed',
   ConversationClosed: 'conversation_closed',
   RateLimited: 'rate_limited',
-  TooLarge: 'too_large',
   Unavailable: 'unavailable',
   Internal: 'internal',
 } as const;

@@ -8,7 +8,7 @@ import express, { Router, type ErrorRequestHandler, type RequestHandler } from '
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { InboundEmail } from '../mail/inbound-email.ts';
+import { EmailTooLarge, sizeText, type InboundEmail } from '../mail/inbound-email.ts';
 
 export const INBOUND_EMAIL_PATH = '/api/inbound/email';
 
@@ -34,7 +34,7 @@ function sameSecret(presented: string, expected: string): boolean {
 export function inboundEmailRouter(inbound: InboundEmail, options: { secret: string | undefined; logger: Logger }): Router {
   const router = Router();
 
-  // Checked before the body is read: a caller without the secret cannot make us buffer megabytes.
+  // Checked before the body is read: a caller without the secret cannot make us buffer sizeText.
   const authorize: RequestHandler = (req, res, next) => {
     if (!options.secret) {
       throw new ParleyError(ErrorCode.Unavailable, 'Inbound email is not configured: set INBOUND_EMAIL_SECRET');
@@ -57,11 +57,15 @@ export function inboundEmailRouter(inbound: InboundEmail, options: { secret: str
     res.status(result.duplicate ? 200 : 201).json(result);
   });
 
-  const tooLarge: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
+  const answerTooLarge = (error: EmailTooLarge, res: Parameters<ErrorRequestHandler>[2]) => {
+    res.status(413).json({ error: error.toInfo() });
+  };
+
+  const tooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+    if (error instanceof EmailTooLarge) return answerTooLarge(error, res);
     if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large') {
-      options.logger.warn('inbound email rejected', { via: 'webhook', code: ErrorCode.TooLarge, reason: 'over the size limit' });
-      next(new ParleyError(ErrorCode.TooLarge, `The email is larger than ${inbound.maxBytes} bytes`));
-      return;
+      options.logger.warn('inbound email rejected', { via: 'webhook', code: 'too_large', reason: 'over the size limit' });
+      return answerTooLarge(new EmailTooLarge(`The email is larger than ${sizeText(inbound.maxBytes)}`), res);
     }
     next(error);
   };

@@ -25,7 +25,6 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   origin_not_allowed: 403,
   conversation_closed: 409,
   rate_limited: 429,
-  too_large: 413,
   unavailable: 503,
   internal: 500,
 };

@@ -23,7 +23,18 @@ export interface InboundEmailOptions {
 /** RFC 5322 header field name, then a colon. */
 const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]+:/;
 
-const megabytes = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+export const sizeText = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * Over a size limit. On the wire it is invalid_payload (the widget's error table stays as small as
+ * it is); transports recognise the class to answer HTTP 413 or SMTP 552.
+ */
+export class EmailTooLarge extends ParleyError {
+  constructor(message: string) {
+    super(ErrorCode.InvalidPayload, message);
+  }
+}
 
 export class InboundEmail {
   readonly #tickets: Tickets;
@@ -74,7 +85,10 @@ export class InboundEmail {
     } catch (error) {
       const parleyError = toParleyError(error);
       if (parleyError.code === ErrorCode.Internal) this.#logger.error('inbound email failed', { via, error });
-      else this.#logger.warn('inbound email rejected', { via, code: parleyError.code, reason: parleyError.message, bytes: raw.length });
+      else {
+        const code = parleyError instanceof EmailTooLarge ? 'too_large' : parleyError.code;
+        this.#logger.warn('inbound email rejected', { via, code, reason: parleyError.message, bytes: raw.length });
+      }
       throw parleyError;
     }
   }
@@ -82,7 +96,7 @@ export class InboundEmail {
   async #parse(raw: Buffer): Promise<ParsedMail> {
     if (raw.length === 0) throw invalid('The email is empty');
     if (raw.length > this.#options.maxBytes) {
-      throw new ParleyError(ErrorCode.TooLarge, `The email is larger than ${megabytes(this.#options.maxBytes)}`);
+      throw new EmailTooLarge(`The email is larger than ${sizeText(this.#options.maxBytes)}`);
     }
     // mailparser reads almost anything as a mail with no headers: insist on a header block first.
     const head = raw.subarray(0, Math.min(raw.length, 1000)).toString('latin1');
@@ -96,9 +110,8 @@ export class InboundEmail {
     if (!parsed.from?.value.some((a) => a.address)) throw invalid('The email has no From address');
     const tooBig = parsed.attachments.find((a) => a.size > this.#options.maxAttachmentBytes);
     if (tooBig) {
-      throw new ParleyError(
-        ErrorCode.TooLarge,
-        `The attachment ${tooBig.filename ? `"${tooBig.filename}" ` : ''}is larger than ${megabytes(this.#options.maxAttachmentBytes)}`,
+      throw new EmailTooLarge(
+        `The attachment ${tooBig.filename ? `"${tooBig.filename}" ` : ''}is larger than ${sizeText(this.#options.maxAttachmentBytes)}`,
       );
     }
     return parsed;
