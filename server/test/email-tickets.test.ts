@@ -46,6 +46,7 @@ describe('email tickets', () => {
     expect(replyTo).toMatch(new RegExp(`^reply\\+[0-9a-f]{40}@${INBOUND_DOMAIN.replace(/\./g, '\\.')}$`));
     expect(replyTo).toBe(`reply+${ticket?.replyToken}@${INBOUND_DOMAIN}`);
     expect(confirmation.subject).toBe('Your conversation with Demo');
+    expect(confirmation.headers.get('auto-submitted')).toBe('auto-generated');
     expect(confirmation.text).toContain('Where is my order <b>#42</b>?');
     // HTML built from escaped text only: what the visitor typed is shown, never interpreted.
     expect(confirmation.html).toContain('&#60;b&#62;#42&#60;/b&#62;');
@@ -84,6 +85,7 @@ describe('email tickets', () => {
     expect(referencesOf(reply)).toEqual([confirmation.messageId]);
     expect(addresses(reply.replyTo)).toEqual(addresses(confirmation.replyTo));
     expect(reply.messageId).not.toBe(confirmation.messageId);
+    expect(reply.headers.get('auto-submitted')).toBeUndefined();
   });
 
   it('take the visitor’s emailed reply without the quoted history, tell the agent live, and reopen a solved ticket', async () => {

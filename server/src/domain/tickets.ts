@@ -195,7 +195,8 @@ export class Tickets {
       mails: [mailer.confirmation({ thread, siteName, transcript, now }), ...notices],
     });
     if (opened?.created) {
-      const moved = await store.conversations.findById(conversation.id);
+      // The visitor's widget learns its chat left the queue or the agent (an offline one stays as it was).
+      const moved = conversation.status === 'offline' ? undefined : await store.conversations.findById(conversation.id);
       if (moved) events.publish({ type: 'conversation.updated', conversation: moved });
       events.publish({ type: 'ticket.updated', ticket: publicTicket(opened.ticket) });
     }

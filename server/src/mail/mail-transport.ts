@@ -42,8 +42,12 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
           ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
           ...(mail.references.length > 0 ? { references: mail.references } : {}),
           ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-          // Out-of-office robots must not answer (and so reopen tickets in a loop).
-          headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+          // Out-of-office robots should not answer (an answer reopens the ticket). An agent's reply is
+          // written by a person, so only the automatic mails say Auto-Submitted (RFC 3834).
+          headers:
+            mail.kind === 'ticket_reply'
+              ? { 'X-Auto-Response-Suppress': 'All' }
+              : { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
         });
       } catch (error) {
         const code = typeof error === 'object' && error !== null && 'responseCode' in error ? Number(error.responseCode) : NaN;
