@@ -1,13 +1,16 @@
 /**
- * @module The console's root: checks for an existing session once, then shows sign-in or the console.
+ * @module The console's root: checks for an existing session once, then shows sign-in or the console's pages.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { ConsoleSession } from './api/console-session.ts';
 import { SessionContext } from './components/session-context.ts';
-import { ConsolePage } from './pages/console-page.tsx';
+import { ApiContext, createConsoleApi, type ConsoleApi } from './components/api-context.ts';
+import { SignedInRoutes } from './pages/signed-in-routes.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 
-export function App({ session }: { session: ConsoleSession }) {
+/** `api`: the REST side of admin pages and canned responses; the real one unless a test passes its own. */
+export function App({ session, api }: { session: ConsoleSession; api?: ConsoleApi }) {
+  const restApi = useMemo(() => api ?? createConsoleApi(), [api]);
   useEffect(() => {
     void session.start();
     return () => session.dispose();
@@ -16,15 +19,17 @@ export function App({ session }: { session: ConsoleSession }) {
   const auth = session.store.auth.value;
   return (
     <SessionContext.Provider value={session}>
-      {auth.status === 'checking' ? (
-        <p class="loading" role="status">
-          Loading…
-        </p>
-      ) : auth.status === 'signed-out' ? (
-        <SignInPage />
-      ) : (
-        <ConsolePage agent={auth.agent} />
-      )}
+      <ApiContext.Provider value={restApi}>
+        {auth.status === 'checking' ? (
+          <p class="loading" role="status">
+            Loading…
+          </p>
+        ) : auth.status === 'signed-out' ? (
+          <SignInPage />
+        ) : (
+          <SignedInRoutes />
+        )}
+      </ApiContext.Provider>
     </SessionContext.Provider>
   );
 }

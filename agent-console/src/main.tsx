@@ -7,6 +7,7 @@ import { createConsoleSession } from './api/console-session.ts';
 import { createSocketChannel } from './api/socket-channel.ts';
 import { App } from './app.tsx';
 import './console.css';
+import './admin.css';
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html lacks the #app element');

@@ -29,6 +29,9 @@ import { Availability } from './domain/availability.ts';
 import { VisitorProfiles } from './domain/visitor-profiles.ts';
 import { ConversationFeedback } from './domain/conversation-feedback.ts';
 import { AgentAuth } from './domain/agent-auth.ts';
+import { AgentDirectory } from './domain/agent-directory.ts';
+import { SiteAdmin } from './domain/site-admin.ts';
+import { CannedResponses } from './domain/canned-responses.ts';
 import { VisitorTokens } from './domain/visitor-tokens.ts';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
 import { LocalAgentPresence } from './scale/agent-presence.ts';
@@ -38,6 +41,7 @@ import { createFanOut } from './realtime/fan-out.ts';
 import { authRouter } from './http/auth-router.ts';
 import { widgetRouter } from './http/widget-router.ts';
 import { healthRouter } from './http/health-router.ts';
+import { consoleApiRouter } from './http/admin-router.ts';
 import { staticRouter } from './http/static-router.ts';
 import { errorHandler, sendError } from './http/validate.ts';
 import { ParleyError } from './errors.ts';
@@ -100,6 +104,10 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     logger,
     publicUrl: () => publicUrl,
   });
+  const directory = new AgentDirectory({ store, events, router, now });
+  const siteAdmin = new SiteAdmin({ store, now });
+  const canned = new CannedResponses({ store, now });
+  const consoleOrigins = () => [publicOrigin(), ...config.consoleOrigins];
 
   const app = express();
   app.disable('x-powered-by');
@@ -108,6 +116,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
   app.use(widgetRouter(store));
   for (const emailRouter of email.routers) app.use(emailRouter);
+  app.use(consoleApiRouter({ auth, directory, sites: siteAdmin, canned, publicUrl: () => publicUrl, consoleOrigins }));
   app.use(staticRouter(store, resolveStaticDirs(config), () => publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
   app.use(errorHandler(logger));
@@ -124,7 +133,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     conversations,
     router,
     availability,
-    consoleOrigins: () => [publicOrigin(), ...config.consoleOrigins],
+    consoleOrigins,
     logger,
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, logger });

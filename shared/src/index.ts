@@ -6,3 +6,5 @@ export * from './agent-events.ts';
 export * from './tickets.ts';
 export * from './rest.ts';
 export * from './zod-issues.ts';
+export * from './admin.ts';
+export * from './canned-responses.ts';

@@ -16,6 +16,8 @@ export type DomainEvent =
   | { type: 'availability.changed'; agentsOnline: boolean }
   | { type: 'typing'; conversation: Conversation; author: Side; typing: boolean }
   | { type: 'seen'; conversation: Conversation; by: Side; seq: number }
+  /** The agent was deactivated or their password reset: every open connection of theirs must close. */
+  | { type: 'agent.sessions-ended'; agentId: string }
   | { type: 'ticket.updated'; ticket: Ticket }
   /** A message landed in a ticket; `message.created` is published for it too. */
   | { type: 'ticket.message'; ticket: Ticket; message: Message };

@@ -71,6 +71,11 @@ export function createFanOut(
         else if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:seen', update);
         return;
       }
+      case 'agent.sessions-ended': {
+        // The console reconnects on a server-side disconnect and is refused: it shows sign-in.
+        agents.in(agentRoom(event.agentId)).disconnectSockets(true);
+        return;
+      }
     }
   };
 }

@@ -6,6 +6,8 @@ import type {
   Agent,
   AgentRole,
   AuthorKind,
+  BusinessHours,
+  CannedResponse,
   Conversation,
   ConversationStatus,
   ConversationSummary,
@@ -34,18 +36,37 @@ export interface SiteRecord {
   /** BCP-47 default language of the widget; null: the browser's. */
   locale: string | null;
   preChat: PreChatSettings;
+  /** When people answer, in the site's time zone; `enabled: false` means always. */
+  businessHours: BusinessHours;
 }
 
-/** A new site: the widget settings default to off / the browser's language when left out. */
-export type NewSite = Omit<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'> &
-  Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'>>;
+type DefaultedSiteSettings = 'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours';
 
-export type SiteSettings = Partial<Pick<SiteRecord, 'identityVerificationRequired' | 'locale' | 'preChat'>>;
+/** A new site: the widget settings default to off / the browser's language / always open when left out. */
+export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;
+
+/** What an admin may change on a site; updateSettings changes only the fields given. */
+export type SiteSettings = Partial<
+  Pick<
+    SiteRecord,
+    | DefaultedSiteSettings
+    | 'name'
+    | 'allowedOrigins'
+    | 'color'
+    | 'position'
+    | 'greeting'
+    | 'identitySecret'
+  >
+>;
 
 export interface AgentRecord extends Agent {
   passwordHash: string;
   active: boolean;
+  createdAt: string;
 }
+
+/** What an admin may change on an agent; only the fields given change. */
+export type AgentUpdate = Partial<Pick<AgentRecord, 'name' | 'email' | 'role' | 'capacity' | 'passwordHash' | 'active'>>;
 
 export interface NewAgent {
   id: string;
@@ -69,6 +90,8 @@ export interface SiteStore {
   findById(id: string): Promise<SiteRecord | undefined>;
   findByKey(siteKey: string): Promise<SiteRecord | undefined>;
   findDemo(): Promise<SiteRecord | undefined>;
+  /** Every site, oldest first. */
+  list(): Promise<SiteRecord[]>;
   create(site: NewSite): Promise<SiteRecord>;
   setAllowedOrigins(id: string, origins: string[]): Promise<void>;
   /** Changes only the settings given. */
@@ -85,7 +108,12 @@ export interface AgentStore {
   count(): Promise<number>;
   findByEmail(email: string): Promise<AgentRecord | undefined>;
   findById(id: string): Promise<AgentRecord | undefined>;
+  /** Fails with a Conflict ParleyError when the email is taken. */
   create(agent: NewAgent): Promise<AgentRecord>;
+  /** Every agent, active or not, oldest first. */
+  list(): Promise<AgentRecord[]>;
+  /** Undefined when there is no such agent; a Conflict ParleyError when the new email is taken. */
+  update(id: string, changes: AgentUpdate): Promise<AgentRecord | undefined>;
   /** Active agents among `ids`, with how many conversations each holds open now. */
   routingCandidates(ids: string[]): Promise<RoutingCandidate[]>;
   /** Up to `limit` active agents, the longest-standing first. */
@@ -96,6 +124,8 @@ export interface SessionStore {
   create(tokenHash: string, agentId: string, expiresAt: string): Promise<void>;
   find(tokenHash: string): Promise<{ agentId: string; expiresAt: string } | undefined>;
   delete(tokenHash: string): Promise<void>;
+  /** Signs the agent out everywhere. */
+  deleteForAgent(agentId: string): Promise<void>;
 }
 
 export interface VisitorProfile {
@@ -180,6 +210,11 @@ export interface ConversationStore {
   markSeen(id: string, by: 'visitor' | 'agent', seq: number): Promise<Conversation | undefined>;
   /** Sets (or replaces) the visitor's rating. */
   rate(id: string, rating: number, comment: string | null): Promise<Conversation | undefined>;
+  /**
+   * Puts the agent's active conversations back in the queue (unassigned, keeping their creation
+   * time, so they are first in line again) and returns them as they are now.
+   */
+  requeueForAgent(agentId: string): Promise<Conversation[]>;
   /** Seconds from creation to assignment of the `limit` most recently assigned conversations. */
   recentWaits(limit: number): Promise<number[]>;
 }
@@ -200,6 +235,23 @@ export interface MessageStore {
   listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   /** A message the visitor sent with this client id in any of their conversations, with its conversation id. */
   findByVisitorClientId(visitorId: string, clientMessageId: string): Promise<Message | undefined>;
+}
+
+export interface CannedResponseRecord extends CannedResponse {
+  /** null for a shared response; the owning agent's id for a personal one. */
+  ownerId: string | null;
+}
+
+export interface CannedResponseStore {
+  /** The shared responses and the agent's personal ones: shared first, each by shortcut. */
+  listFor(agentId: string): Promise<CannedResponseRecord[]>;
+  findById(id: string): Promise<CannedResponseRecord | undefined>;
+  /** Fails with a Conflict ParleyError when the owner (or the shared set) already has the shortcut. */
+  create(input: { id: string; ownerId: string | null; shortcut: string; body: string; now: string }): Promise<CannedResponseRecord>;
+  /** Undefined when it is gone; a Conflict ParleyError when the new shortcut is taken. */
+  update(id: string, changes: { shortcut: string; body: string; now: string }): Promise<CannedResponseRecord | undefined>;
+  /** True when something was deleted. */
+  delete(id: string): Promise<boolean>;
 }
 
 /** A ticket with what only the server knows: the reply address token and the mail thread. */
@@ -331,6 +383,7 @@ export interface Store {
   messages: MessageStore;
   pageViews: PageViewStore;
   transcriptRequests: TranscriptRequestStore;
+  cannedResponses: CannedResponseStore;
   tickets: TicketStore;
   outbox: OutboxStore;
   mailJobs: MailJobStore;

@@ -265,6 +265,129 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect(await store.pageViews.listRecent(a, 2)).toHaveLength(2);
     });
 
+    it('lists and updates agents, refusing an email another agent has', async () => {
+      const ann = await agent('ann');
+      const bob = await agent('bob');
+      expect((await store.agents.list()).map((a) => a.name)).toEqual(['ann', 'bob']);
+      expect((await store.agents.list())[0]).toMatchObject({ id: ann.id, active: true, createdAt: ann.createdAt });
+      const changed = await store.agents.update(ann.id, { name: 'Ann B.', role: 'admin', capacity: 7, email: 'ANN.B@example.com' });
+      expect(changed).toMatchObject({ name: 'Ann B.', role: 'admin', capacity: 7, email: 'ann.b@example.com', active: true });
+      expect(await store.agents.update(ann.id, {})).toEqual(changed);
+      await expect(store.agents.update(bob.id, { email: 'ann.b@example.com' })).rejects.toSatisfy(
+        (e: unknown) => e instanceof ParleyError && e.code === 'conflict',
+      );
+      await expect(
+        store.agents.create({ id: newId('agt'), email: 'BOB@example.com', name: 'x', role: 'agent', capacity: 1, passwordHash: 'h', createdAt: now() }),
+      ).rejects.toSatisfy((e: unknown) => e instanceof ParleyError && e.code === 'conflict');
+      expect(await store.agents.update(bob.id, { active: false, passwordHash: 'scrypt$new' })).toMatchObject({ active: false, passwordHash: 'scrypt$new' });
+      expect((await store.agents.team(10)).map((m) => m.name)).not.toContain('bob');
+      expect(await store.agents.update('agt_missing', { name: 'x' })).toBeUndefined();
+    });
+
+    it('ends every session of one agent at once', async () => {
+      const ann = await agent('ann');
+      const bob = await agent('bob');
+      await store.sessions.create('ann-1', ann.id, '2030-01-01T00:00:00.000Z');
+      await store.sessions.create('ann-2', ann.id, '2030-01-01T00:00:00.000Z');
+      await store.sessions.create('bob-1', bob.id, '2030-01-01T00:00:00.000Z');
+      await store.sessions.deleteForAgent(ann.id);
+      expect(await store.sessions.find('ann-1')).toBeUndefined();
+      expect(await store.sessions.find('ann-2')).toBeUndefined();
+      expect(await store.sessions.find('bob-1')).toBeDefined();
+    });
+
+    it('puts an agent’s active conversations back in the queue, leaving closed ones alone', async () => {
+      const ann = await agent('ann', 5);
+      const bob = await agent('bob', 5);
+      const first = await conversation();
+      const second = await conversation();
+      const done = await conversation();
+      const bobs = await conversation();
+      for (const c of [first, second, done]) await store.conversations.assign(c.id, ann.id, now());
+      await store.conversations.assign(bobs.id, bob.id, now());
+      await store.conversations.close(done.id, 'agent', now());
+      const requeued = await store.conversations.requeueForAgent(ann.id);
+      expect(requeued.map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
+      for (const c of requeued) expect(c).toMatchObject({ status: 'queued', agent: null, assignedAt: null });
+      expect((await store.conversations.listQueued()).map((c) => c.id)).toEqual([first.id, second.id]);
+      expect(await store.conversations.listOpenForAgent(ann.id)).toEqual([]);
+      expect((await store.conversations.findById(done.id))?.status).toBe('closed');
+      expect((await store.conversations.findById(bobs.id))?.agent?.id).toBe(bob.id);
+      expect(await store.conversations.requeueForAgent(ann.id)).toEqual([]);
+    });
+
+    it('lists sites and changes every admin setting, only the ones given', async () => {
+      const other = await store.sites.create({
+        id: newId('site'),
+        name: 'Other',
+        siteKey: newId('pk'),
+        allowedOrigins: ['https://other.example'],
+        color: '#111111',
+        greeting: '',
+        position: 'right',
+        isDemo: false,
+        createdAt: now(),
+        identitySecret: 'cd'.repeat(32),
+      });
+      expect((await store.sites.list()).map((site) => site.id)).toEqual([siteId, other.id]);
+      expect(other.businessHours).toEqual({ enabled: false, timeZone: 'UTC', days: [] });
+      const businessHours = { enabled: true, timeZone: 'Europe/Berlin', days: [{ day: 'mon' as const, open: '09:00', close: '17:30' }] };
+      await store.sites.updateSettings(other.id, {
+        name: 'Other shop',
+        allowedOrigins: ['https://other.example', 'http://localhost:8080'],
+        color: '#ff8800',
+        position: 'left',
+        greeting: 'Moin',
+        identitySecret: 'ef'.repeat(32),
+        businessHours,
+      });
+      expect(await store.sites.findById(other.id)).toMatchObject({
+        name: 'Other shop',
+        allowedOrigins: ['https://other.example', 'http://localhost:8080'],
+        color: '#ff8800',
+        position: 'left',
+        greeting: 'Moin',
+        identitySecret: 'ef'.repeat(32),
+        businessHours,
+        locale: null,
+      });
+      expect((await store.sites.findById(siteId))?.name).toBe('Shop');
+    });
+
+    it('keeps shared and personal canned responses apart, one shortcut per owner', async () => {
+      const ann = await agent('ann');
+      const bob = await agent('bob');
+      const create = (ownerId: string | null, shortcut: string, body = `${shortcut} body`) =>
+        store.cannedResponses.create({ id: newId('cnd'), ownerId, shortcut, body, now: now() });
+      const thanks = await create(null, 'thanks');
+      const annThanks = await create(ann.id, 'thanks', 'Thanks from Ann');
+      await create(ann.id, 'bye');
+      await create(bob.id, 'hello');
+      await create(null, 'hours');
+      expect(thanks).toMatchObject({ scope: 'shared', ownerId: null, shortcut: 'thanks' });
+      expect(annThanks).toMatchObject({ scope: 'personal', ownerId: ann.id });
+      expect((await store.cannedResponses.listFor(ann.id)).map((r) => `${r.scope}:${r.shortcut}`)).toEqual([
+        'shared:hours',
+        'shared:thanks',
+        'personal:bye',
+        'personal:thanks',
+      ]);
+      for (const [owner, shortcut] of [[null, 'thanks'], [ann.id, 'bye']] as const) {
+        await expect(create(owner, shortcut)).rejects.toSatisfy((e: unknown) => e instanceof ParleyError && e.code === 'conflict');
+      }
+      await expect(store.cannedResponses.update(annThanks.id, { shortcut: 'bye', body: 'x', now: now() })).rejects.toSatisfy(
+        (e: unknown) => e instanceof ParleyError && e.code === 'conflict',
+      );
+      const edited = await store.cannedResponses.update(annThanks.id, { shortcut: 'ty', body: 'Ty!', now: now() });
+      expect(edited).toMatchObject({ shortcut: 'ty', body: 'Ty!', createdAt: annThanks.createdAt });
+      expect(edited?.updatedAt).not.toBe(annThanks.updatedAt);
+      expect(await store.cannedResponses.findById(annThanks.id)).toEqual(edited);
+      expect(await store.cannedResponses.delete(annThanks.id)).toBe(true);
+      expect(await store.cannedResponses.delete(annThanks.id)).toBe(false);
+      expect(await store.cannedResponses.update(annThanks.id, { shortcut: 'z', body: 'z', now: now() })).toBeUndefined();
+      expect((await store.cannedResponses.listFor(bob.id)).map((r) => r.shortcut)).toEqual(['hours', 'thanks', 'hello']);
+    });
+
     it('stores transcript requests as pending', async () => {
       const c = await conversation();
       const request = await store.transcriptRequests.create({ id: newId('trq'), conversationId: c.id, email: 'ada@example.com', now: now() });

@@ -2,9 +2,15 @@
  * @module Agents in SQL, and the per-agent load that routing reads.
  */
 import type { Kysely } from 'kysely';
+import { ErrorCode } from '@parley/shared/error-codes';
+import { ParleyError } from '../../errors.ts';
 import type { AgentStore, NewAgent, RoutingCandidate } from '../types.ts';
-import type { Database } from './schema.ts';
+import type { AgentsTable, Database } from './schema.ts';
 import { toAgent } from './mappers.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+const emailTaken = (cause: unknown): ParleyError =>
+  new ParleyError(ErrorCode.Conflict, 'Another agent already has this email address', { cause });
 
 export function createAgentStore(db: Kysely<Database>): AgentStore {
   return {
@@ -33,8 +39,34 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
         created_at: agent.createdAt,
         avatar_url: null,
       };
-      await db.insertInto('agents').values(row).execute();
+      try {
+        await db.insertInto('agents').values(row).execute();
+      } catch (error) {
+        throw isUniqueViolation(error) ? emailTaken(error) : error;
+      }
       return toAgent(row);
+    },
+    async list() {
+      const rows = await db.selectFrom('agents').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map(toAgent);
+    },
+    async update(id, changes) {
+      const set: Partial<AgentsTable> = {};
+      if (changes.name !== undefined) set.name = changes.name;
+      if (changes.email !== undefined) set.email = changes.email.toLowerCase();
+      if (changes.role !== undefined) set.role = changes.role;
+      if (changes.capacity !== undefined) set.capacity = changes.capacity;
+      if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
+      if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
+      if (Object.keys(set).length > 0) {
+        try {
+          await db.updateTable('agents').set(set).where('id', '=', id).execute();
+        } catch (error) {
+          throw isUniqueViolation(error) ? emailTaken(error) : error;
+        }
+      }
+      const row = await db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAgent(row) : undefined;
     },
     async routingCandidates(ids): Promise<RoutingCandidate[]> {
       if (ids.length === 0) return [];

@@ -145,6 +145,28 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       await db.updateTable('conversations').set({ rating, rating_comment: comment }).where('id', '=', id).execute();
       return one(id);
     },
+    async requeueForAgent(agentId) {
+      const ids = await db
+        .selectFrom('conversations')
+        .select('id')
+        .where('agent_id', '=', agentId)
+        .where('status', '=', 'active')
+        .execute();
+      const requeued = [];
+      for (const { id } of ids) {
+        // conditional, like assign and close: a chat closed meanwhile stays closed
+        const result = await db
+          .updateTable('conversations')
+          .set({ status: 'queued', agent_id: null, assigned_at: null })
+          .where('id', '=', id)
+          .where('agent_id', '=', agentId)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        const now = Number(result.numUpdatedRows) === 0 ? undefined : await one(id);
+        if (now) requeued.push(now);
+      }
+      return requeued;
+    },
     async recentWaits(limit) {
       const rows = await db
         .selectFrom('conversations')

@@ -1,9 +1,18 @@
 /**
  * @module Rows to records: the only place that knows how columns spell the wire shapes.
  */
-import type { AgentRole, AuthorKind, Conversation, ConversationStatus, ConversationSummary, Message } from '@parley/shared';
-import type { AgentRecord, PreChatSettings, SiteRecord, VisitorAttributes, VisitorRecord } from '../types.ts';
-import type { AgentsTable, ConversationsTable, MessagesTable, SitesTable, VisitorsTable } from './schema.ts';
+import {
+  ALWAYS_OPEN,
+  type AgentRole,
+  type AuthorKind,
+  type BusinessHours,
+  type Conversation,
+  type ConversationStatus,
+  type ConversationSummary,
+  type Message,
+} from '@parley/shared';
+import type { AgentRecord, CannedResponseRecord, PreChatSettings, SiteRecord, VisitorAttributes, VisitorRecord } from '../types.ts';
+import type { AgentsTable, CannedResponsesTable, ConversationsTable, MessagesTable, SitesTable, VisitorsTable } from './schema.ts';
 
 const NO_PRE_CHAT: PreChatSettings = { enabled: false, fields: [] };
 
@@ -32,6 +41,7 @@ export function toSite(row: SitesTable): SiteRecord {
     identityVerificationRequired: Number(row.identity_verification_required) === 1,
     locale: row.locale,
     preChat: parseJson(row.pre_chat, NO_PRE_CHAT),
+    businessHours: parseJson<BusinessHours>(row.business_hours, ALWAYS_OPEN),
   };
 }
 
@@ -44,6 +54,19 @@ export function toAgent(row: AgentsTable): AgentRecord {
     capacity: Number(row.capacity),
     passwordHash: row.password_hash,
     active: Number(row.active) === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export function toCannedResponse(row: CannedResponsesTable): CannedResponseRecord {
+  return {
+    id: row.id,
+    scope: row.agent_id === null ? 'shared' : 'personal',
+    ownerId: row.agent_id,
+    shortcut: row.shortcut,
+    body: row.body,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 

@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { visitorProfileMigration, type Engine } from './migration-0002-visitor-profile.ts';
+import { adminMigration } from './migration-0004-admin.ts';
 import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
 
 const initial: Migration = {
@@ -103,6 +104,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       Promise.resolve({
         '0001_initial': initial,
         '0002_visitor_profile': visitorProfileMigration(engine),
+        '0004_admin': adminMigration,
         '0005_email_tickets': emailTicketsMigration,
       }),
   };

@@ -19,6 +19,7 @@ import { createConversationStore } from './conversation-store.ts';
 import { createMessageStore } from './message-store.ts';
 import { createPageViewStore } from './page-view-store.ts';
 import { createTranscriptRequestStore } from './transcript-request-store.ts';
+import { createCannedResponseStore } from './canned-response-store.ts';
 import { createTicketStore } from './ticket-store.ts';
 import { createOutboxStore } from './outbox-store.ts';
 import { createMailJobStore } from './mail-job-store.ts';
@@ -70,6 +71,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     messages: createMessageStore(db),
     pageViews: createPageViewStore(db),
     transcriptRequests: createTranscriptRequestStore(db),
+    cannedResponses: createCannedResponseStore(db),
     tickets: createTicketStore(db),
     outbox: createOutboxStore(db, target.engine),
     mailJobs: createMailJobStore(db, target.engine),

@@ -19,6 +19,7 @@ export interface SitesTable {
   identity_verification_required: number;
   locale: string | null;
   pre_chat: string; // JSON { enabled, fields }
+  business_hours: string; // JSON { enabled, timeZone, days }
 }
 
 export interface AgentsTable {
@@ -100,6 +101,16 @@ export interface TranscriptRequestsTable {
   sent_at: string | null;
 }
 
+export interface CannedResponsesTable {
+  id: string;
+  /** null: shared; otherwise the owning agent. */
+  agent_id: string | null;
+  shortcut: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface TicketsTable {
   conversation_id: string;
   site_id: string;
@@ -153,6 +164,7 @@ export interface Database {
   messages: MessagesTable;
   page_views: PageViewsTable;
   transcript_requests: TranscriptRequestsTable;
+  canned_responses: CannedResponsesTable;
   tickets: TicketsTable;
   mail_outbox: MailOutboxTable;
   mail_unseen_replies: MailUnseenRepliesTable;

@@ -24,5 +24,8 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
     async delete(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     },
+    async deleteForAgent(agentId) {
+      await db.deleteFrom('sessions').where('agent_id', '=', agentId).execute();
+    },
   };
 }

@@ -2,6 +2,7 @@
  * @module Sites in SQL.
  */
 import type { Kysely } from 'kysely';
+import { ALWAYS_OPEN } from '@parley/shared';
 import type { NewSite, SiteRecord, SiteStore } from '../types.ts';
 import type { SitesTable } from './schema.ts';
 import type { Database } from './schema.ts';
@@ -21,6 +22,10 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       const row = await db.selectFrom('sites').selectAll().where('is_demo', '=', 1).orderBy('created_at').executeTakeFirst();
       return row ? toSite(row) : undefined;
     },
+    async list() {
+      const rows = await db.selectFrom('sites').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map(toSite);
+    },
     async create(site: NewSite): Promise<SiteRecord> {
       const row: SitesTable = {
         id: site.id,
@@ -36,6 +41,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
         identity_verification_required: site.identityVerificationRequired ? 1 : 0,
         locale: site.locale ?? null,
         pre_chat: JSON.stringify(site.preChat ?? { enabled: false, fields: [] }),
+        business_hours: JSON.stringify(site.businessHours ?? ALWAYS_OPEN),
       };
       await db.insertInto('sites').values(row).execute();
       return toSite(row);
@@ -50,6 +56,13 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       }
       if (settings.locale !== undefined) changes.locale = settings.locale;
       if (settings.preChat !== undefined) changes.pre_chat = JSON.stringify(settings.preChat);
+      if (settings.businessHours !== undefined) changes.business_hours = JSON.stringify(settings.businessHours);
+      if (settings.allowedOrigins !== undefined) changes.allowed_origins = JSON.stringify(settings.allowedOrigins);
+      if (settings.name !== undefined) changes.name = settings.name;
+      if (settings.color !== undefined) changes.color = settings.color;
+      if (settings.position !== undefined) changes.position = settings.position;
+      if (settings.greeting !== undefined) changes.greeting = settings.greeting;
+      if (settings.identitySecret !== undefined) changes.identity_secret = settings.identitySecret;
       if (Object.keys(changes).length === 0) return;
       await db.updateTable('sites').set(changes).where('id', '=', id).execute();
     },

@@ -1,0 +1,30 @@
+/**
+ * @module The console's REST side (admin pages and canned responses), handed to components by context,
+ * so tests can render the real pages against an in-memory server.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { createAdminApi, type AdminApi } from '../api/admin-api.ts';
+import { createCannedApi, type CannedApi } from '../api/canned-api.ts';
+import { createRestClient, type FetchLike } from '../api/rest-client.ts';
+import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
+
+export interface ConsoleApi {
+  admin: AdminApi;
+  canned: CannedApi;
+  cannedCache: CannedCache;
+}
+
+export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
+  const rest = createRestClient(fetchImpl);
+  const canned = createCannedApi(rest);
+  return { admin: createAdminApi(rest), canned, cannedCache: createCannedCache(canned) };
+}
+
+export const ApiContext = createContext<ConsoleApi | null>(null);
+
+export function useApi(): ConsoleApi {
+  const api = useContext(ApiContext);
+  if (api === null) throw new Error('useApi() needs an <ApiContext.Provider> above it');
+  return api;
+}

@@ -1,0 +1,40 @@
+/**
+ * @module The signed-in console's pages, one URL each (preact-iso's router: a few KB, made by the Preact
+ * team for exactly this). Anything that is not a known page shows the conversations, so an old or
+ * mistyped link still lands somewhere useful.
+ */
+import type { Agent } from '@parley/shared';
+import { LocationProvider, Route, Router } from 'preact-iso/router';
+import { ROUTES } from '../routes.ts';
+import { useSession } from '../components/session-context.ts';
+import { ConsolePage } from './console-page.tsx';
+import { AgentsPage } from './admin/agents-page.tsx';
+import { SitesPage } from './admin/sites-page.tsx';
+import { CannedResponsesPage } from './canned-responses-page.tsx';
+
+/** Rendered only while signed in (see App). */
+function useSignedInAgent(): Agent {
+  const auth = useSession().store.auth.value;
+  if (auth.status !== 'signed-in') throw new Error('a console page rendered while signed out');
+  return auth.agent;
+}
+
+// Named components, not inline arrows: a new component type per render would remount the page.
+const Conversations = () => <ConsolePage agent={useSignedInAgent()} />;
+const Agents = () => <AgentsPage agent={useSignedInAgent()} />;
+const Sites = () => <SitesPage agent={useSignedInAgent()} />;
+const Canned = () => <CannedResponsesPage agent={useSignedInAgent()} />;
+
+export function SignedInRoutes() {
+  return (
+    // scope: links outside the console (the demo page, a site's page) stay ordinary navigations
+    <LocationProvider scope="/console">
+      <Router>
+        <Route path={ROUTES.agents} component={Agents} />
+        <Route path={ROUTES.sites} component={Sites} />
+        <Route path={ROUTES.cannedResponses} component={Canned} />
+        <Route default component={Conversations} />
+      </Router>
+    </LocationProvider>
+  );
+}

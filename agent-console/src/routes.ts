@@ -1,0 +1,10 @@
+/**
+ * @module The console's pages and their URLs. The server serves the console at /console/ and answers
+ * every path below it with index.html, so each page has a URL that survives a reload.
+ */
+export const ROUTES = {
+  conversations: '/console/',
+  cannedResponses: '/console/canned-responses',
+  agents: '/console/admin/agents',
+  sites: '/console/admin/sites',
+} as const;

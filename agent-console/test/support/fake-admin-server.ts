@@ -1,0 +1,120 @@
+/**
+ * @module An in-memory stand-in for the admin and canned-response REST endpoints, answering real Response
+ * objects the way the server contract describes (shared schemas in, shared shapes or error bodies out),
+ * so the real api modules and pages run against it in tests.
+ */
+import {
+  CannedResponseRequestSchema,
+  CreateAgentRequestSchema,
+  CreateSiteRequestSchema,
+  UpdateAgentRequestSchema,
+  UpdateSiteRequestSchema,
+  describeIssues,
+  summarizeIssues,
+  type AgentAdminView,
+  type CannedResponse,
+  type SiteAdminView,
+} from '@parley/shared';
+import type { z } from 'zod';
+import { AGENT, iso } from './fixtures.ts';
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const fail = (status: number, code: string, message: string, issues?: unknown) =>
+  json(status, { error: issues ? { code, message, issues } : { code, message } });
+
+export function makeSite(overrides: Partial<SiteAdminView> = {}): SiteAdminView {
+  return {
+    id: 'site-1',
+    siteKey: 'pk_demo',
+    name: 'Demo',
+    allowedOrigins: ['http://localhost:3000'],
+    color: '#4f46e5',
+    position: 'right',
+    greeting: 'Hi!',
+    locale: null,
+    preChat: { enabled: false, fields: [] },
+    businessHours: { enabled: false, timeZone: 'UTC', days: [] },
+    identityVerificationRequired: false,
+    identitySecret: 'ab'.repeat(32),
+    isDemo: true,
+    createdAt: iso(0),
+    snippet: '<script async src="http://localhost:3000/widget.js" data-site-key="pk_demo"></script>',
+    ...overrides,
+  };
+}
+
+export class FakeAdminServer {
+  agents: AgentAdminView[] = [{ ...AGENT, role: 'admin', active: true, createdAt: iso(0) }];
+  sites: SiteAdminView[] = [makeSite()];
+  canned: CannedResponse[] = [];
+  readonly requests: Array<{ method: string; path: string; body: unknown }> = [];
+  private next = 1;
+
+  readonly fetch = async (input: string, init?: RequestInit): Promise<Response> => {
+    const method = init?.method ?? 'GET';
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    this.requests.push({ method, path: input, body });
+    const route = `${method} ${input}`;
+    let m: RegExpExecArray | null;
+    if (route === 'GET /api/admin/agents') return json(200, { agents: this.agents });
+    if (route === 'POST /api/admin/agents') {
+      return this.parse(CreateAgentRequestSchema, body, (request) => {
+        if (this.agents.some((a) => a.email === request.email)) return fail(409, 'conflict', 'Another agent already has this email address');
+        const { password: _password, ...fields } = request;
+        const agent: AgentAdminView = { ...fields, id: `agent-${++this.next}`, active: true, createdAt: iso(this.next) };
+        this.agents.push(agent);
+        return json(201, { agent });
+      });
+    }
+    if ((m = /^PATCH \/api\/admin\/agents\/([^/]+)$/.exec(route))) {
+      const id = m[1];
+      return this.parse(UpdateAgentRequestSchema, body, (request) => this.changeAgent(id, request));
+    }
+    if ((m = /^POST \/api\/admin\/agents\/([^/]+)\/(deactivate|reactivate)$/.exec(route))) {
+      return this.changeAgent(m[1], { active: m[2] === 'reactivate' });
+    }
+    if (route === 'GET /api/admin/sites') return json(200, { sites: this.sites });
+    if (route === 'POST /api/admin/sites') {
+      return this.parse(CreateSiteRequestSchema, body, (request) => {
+        const id = `site-${++this.next}`;
+        const site = makeSite({ ...request, id, siteKey: `pk_${id}`, isDemo: false, snippet: `<script data-site-key="pk_${id}"></script>` });
+        this.sites.push(site);
+        return json(201, { site });
+      });
+    }
+    if ((m = /^PATCH \/api\/admin\/sites\/([^/]+)$/.exec(route))) {
+      const id = m[1];
+      return this.parse(UpdateSiteRequestSchema, body, (request) => {
+        const site = this.sites.find((s) => s.id === id);
+        if (!site) return fail(404, 'not_found', 'Site not found');
+        Object.assign(site, request);
+        return json(200, { site });
+      });
+    }
+    if (route === 'GET /api/canned-responses') return json(200, { cannedResponses: this.canned });
+    if ((m = /^POST \/api(\/admin)?\/canned-responses$/.exec(route))) {
+      const scope = m[1] ? 'shared' : 'personal';
+      return this.parse(CannedResponseRequestSchema, body, (request) => {
+        const created: CannedResponse = { id: `cnd-${++this.next}`, scope, ...request, createdAt: iso(0), updatedAt: iso(0) };
+        this.canned.push(created);
+        return json(201, { cannedResponse: created });
+      });
+    }
+    return fail(404, 'not_found', route);
+  };
+
+  private changeAgent(id: string | undefined, change: Partial<AgentAdminView>): Response {
+    const agent = this.agents.find((a) => a.id === id);
+    if (!agent) return fail(404, 'not_found', 'Agent not found');
+    Object.assign(agent, change);
+    return json(200, { agent });
+  }
+
+  private parse<S extends z.ZodType>(schema: S, body: unknown, then: (value: z.output<S>) => Response): Response {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return then(parsed.data);
+    const issues = describeIssues(parsed.error);
+    return fail(400, 'invalid_payload', summarizeIssues(issues), issues);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * @module Sites as admins manage them: creating one (with its own key and identity secret),
+ * changing its widget and access settings, and replacing a leaked identity secret.
+ */
+import { ALWAYS_OPEN, type NewSiteSettings, type SiteSettingsValues } from '@parley/shared';
+import { notFound } from '../errors.ts';
+import type { SiteRecord, SiteSettings, Store } from '../store/types.ts';
+import { newId } from './ids.ts';
+import { newIdentitySecret } from './identity-hash.ts';
+
+/** What a new site looks like until the admin says otherwise: the demo's colour, no greeting, always open. */
+const DEFAULTS: Omit<SiteSettingsValues, 'name' | 'allowedOrigins'> = {
+  color: '#4f46e5',
+  position: 'right',
+  greeting: '',
+  locale: null,
+  preChat: { enabled: false, fields: [] },
+  businessHours: ALWAYS_OPEN,
+  identityVerificationRequired: false,
+};
+
+export class SiteAdmin {
+  readonly #store: Store;
+  readonly #now: () => Date;
+
+  constructor(deps: { store: Store; now: () => Date }) {
+    this.#store = deps.store;
+    this.#now = deps.now;
+  }
+
+  list(): Promise<SiteRecord[]> {
+    return this.#store.sites.list();
+  }
+
+  /** `settings` were parsed by CreateSiteRequestSchema: origins normalised, time zone canonical. */
+  create(settings: NewSiteSettings): Promise<SiteRecord> {
+    return this.#store.sites.create({
+      ...DEFAULTS,
+      ...settings,
+      id: newId('site'),
+      siteKey: newId('pk'),
+      isDemo: false,
+      createdAt: this.#now().toISOString(),
+      identitySecret: newIdentitySecret(),
+    });
+  }
+
+  async update(siteId: string, changes: SiteSettings): Promise<SiteRecord> {
+    await this.#find(siteId);
+    await this.#store.sites.updateSettings(siteId, changes);
+    return this.#find(siteId);
+  }
+
+  /** A new secret: userHashes computed with the old one stop verifying at once. */
+  regenerateIdentitySecret(siteId: string): Promise<SiteRecord> {
+    return this.update(siteId, { identitySecret: newIdentitySecret() });
+  }
+
+  async #find(siteId: string): Promise<SiteRecord> {
+    const site = await this.#store.sites.findById(siteId);
+    if (!site) throw notFound('Site');
+    return site;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * @module Everything under /api/admin: one router, one role check in front of all of it, so no
+ * admin endpoint can be added without it. Also mounts the agents' own canned responses.
+ */
+import { Router } from 'express';
+import type { AgentAuth } from '../domain/agent-auth.ts';
+import type { AgentDirectory } from '../domain/agent-directory.ts';
+import type { SiteAdmin } from '../domain/site-admin.ts';
+import type { CannedResponses } from '../domain/canned-responses.ts';
+import { requireAdmin, requireAgent } from './agent-session.ts';
+import { adminAgentsRouter } from './admin-agents-router.ts';
+import { adminSitesRouter } from './admin-sites-router.ts';
+import { personalCannedRouter, sharedCannedRouter } from './canned-responses-router.ts';
+
+export interface ConsoleRoutesDeps {
+  auth: AgentAuth;
+  directory: AgentDirectory;
+  sites: SiteAdmin;
+  canned: CannedResponses;
+  publicUrl: () => string;
+  consoleOrigins: () => string[];
+}
+
+export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
+  const signedIn = requireAgent(deps.auth, deps.consoleOrigins);
+
+  const admin = Router();
+  admin.use(signedIn, requireAdmin);
+  admin.use(adminAgentsRouter(deps.directory));
+  admin.use(adminSitesRouter(deps.sites, deps.publicUrl));
+  admin.use(sharedCannedRouter(deps.canned));
+
+  const router = Router();
+  router.use('/api/admin', admin);
+  router.use('/api/canned-responses', signedIn);
+  router.use('/api', personalCannedRouter(deps.canned));
+  return router;
+}

@@ -1,0 +1,42 @@
+/**
+ * @module What of agents, sites and canned responses the console's pages receive.
+ */
+import type { AgentAdminView, CannedResponse, SiteAdminView } from '@parley/shared';
+import type { AgentRecord, CannedResponseRecord, SiteRecord } from '../store/types.ts';
+import { toPublicAgent } from './public-agent.ts';
+import { widgetSnippet } from './demo-page.ts';
+
+export function toAgentAdminView(agent: AgentRecord): AgentAdminView {
+  return { ...toPublicAgent(agent), active: agent.active, createdAt: agent.createdAt };
+}
+
+export function toSiteAdminView(site: SiteRecord, publicUrl: string): SiteAdminView {
+  return {
+    id: site.id,
+    siteKey: site.siteKey,
+    name: site.name,
+    allowedOrigins: site.allowedOrigins,
+    color: site.color,
+    position: site.position,
+    greeting: site.greeting,
+    locale: site.locale,
+    preChat: site.preChat,
+    businessHours: site.businessHours,
+    identityVerificationRequired: site.identityVerificationRequired,
+    identitySecret: site.identitySecret,
+    isDemo: site.isDemo,
+    createdAt: site.createdAt,
+    snippet: widgetSnippet(publicUrl, site.siteKey),
+  };
+}
+
+export function toCannedResponseView(response: CannedResponseRecord): CannedResponse {
+  return {
+    id: response.id,
+    scope: response.scope,
+    shortcut: response.shortcut,
+    body: response.body,
+    createdAt: response.createdAt,
+    updatedAt: response.updatedAt,
+  };
+}
