@@ -12,6 +12,7 @@ import {
   VISITOR_NAMESPACE,
   type AgentClientToServer,
   type AgentServerToClient,
+  type AgentTicketServerToClient,
   type VisitorClientToServer,
   type VisitorServerToClient,
 } from '@parley/shared';
@@ -47,6 +48,10 @@ import { staticRouter } from './http/static-router.ts';
 import { errorHandler, sendError } from './http/validate.ts';
 import { ParleyError } from './errors.ts';
 import { ErrorCode } from '@parley/shared/error-codes';
+import { createEmailModule } from './mail/email-module.ts';
+import type { TickReport } from './mail/mail-worker.ts';
+import { setUpAgentTicketEvents } from './realtime/agent-ticket-events.ts';
+import { createTicketFanOut } from './realtime/ticket-fan-out.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -54,6 +59,10 @@ export interface ParleyServer {
   port: number;
   store: Store;
   bootstrap: BootstrapResult;
+  /** One pass of the mail worker now (tests drive it with MAIL_WORKER_INTERVAL_MS=0 and a moved clock). */
+  mailTick(): Promise<TickReport>;
+  /** Port of the built-in SMTP listener for replies, when INBOUND_SMTP_PORT turned it on. */
+  inboundSmtpPort: number | undefined;
   close(): Promise<void>;
 }
 
@@ -88,6 +97,17 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const feedback = new ConversationFeedback({ store, events, now });
   const auth = new AgentAuth(store, now);
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
+  const email = createEmailModule({
+    config: config.email,
+    queueMaxWaitSeconds: config.queueMaxWaitSeconds,
+    store,
+    events,
+    router,
+    auth,
+    now,
+    logger,
+    publicUrl: () => publicUrl,
+  });
   const directory = new AgentDirectory({ store, events, router, now });
   const siteAdmin = new SiteAdmin({ store, now, queue: router });
   const canned = new CannedResponses({ store, now });
@@ -99,6 +119,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   app.use(healthRouter(store));
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
   app.use(widgetRouter(store));
+  for (const emailRouter of email.routers) app.use(emailRouter);
   app.use(consoleApiRouter({ auth, directory, sites: siteAdmin, canned, publicUrl: () => publicUrl, consoleOrigins }));
   app.use(staticRouter(store, resolveStaticDirs(config), () => publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
@@ -109,7 +130,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   // One Server hosts two namespaces with different event maps; each is typed by its own map here.
   const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
   const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
-  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, profiles, feedback, tokens, logger });
+  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, profiles, feedback, tokens, tickets: email.tickets, logger });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
     store,
     auth,
@@ -122,7 +143,11 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     consoleOrigins,
     logger,
   });
+  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, logger });
   events.subscribe(createFanOut(visitorNsp, agentNsp));
+  events.subscribe(
+    createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -140,13 +165,17 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     adminPassword: config.admin.password,
     now: now(),
   });
+  await email.start();
 
   return {
     url: publicUrl,
     port,
     store,
     bootstrap: boot,
+    mailTick: () => email.worker.tick(),
+    inboundSmtpPort: email.inboundSmtpPort(),
     async close() {
+      await email.close();
       await io.close();
       await store.close();
     },

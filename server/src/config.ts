@@ -11,6 +11,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** `address` or `Name <address>`. */
+const MAILBOX = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -32,6 +35,25 @@ const EnvSchema = z.object({
   /** Where the built widget and console are; by default found in the checkout beside the server. */
   PARLEY_WIDGET_DIST: optionalString,
   PARLEY_CONSOLE_DIST: optionalString,
+  /** Outgoing mail, e.g. smtp://user:pass@smtp.example.com:587 or smtps://…:465. Unset: mail waits in the outbox. */
+  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  /** Sender of every mail: an address, or `Name <address>`. */
+  MAIL_FROM: optionalString.pipe(z.string().regex(MAILBOX, 'must be an address or Name <address>').optional()),
+  /** Replies come back to reply+<token>@ this domain; defaults to MAIL_FROM's. */
+  INBOUND_EMAIL_DOMAIN: optionalString.pipe(z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').optional()),
+  /** Shared secret of POST /api/inbound/email; without it the endpoint is off. */
+  INBOUND_EMAIL_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Port of the built-in SMTP listener for replies (0 picks a free one); unset: no listener. */
+  INBOUND_SMTP_PORT: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().max(65535)).optional()),
+  INBOUND_SMTP_HOST: optionalString,
+  INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  INBOUND_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(0).default(5 * 1024 * 1024),
+  /** A queued visitor who gave an email and waited this long gets a ticket instead; 0 turns it off. */
+  QUEUE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Agent replies a visitor has not seen after this long are emailed to them, together. */
+  UNSEEN_REPLY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
+  /** How often the mail worker looks for work; 0: only when the process asks (tests). */
+  MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
 });
 
 export interface Config {
@@ -47,7 +69,25 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   widgetDist: string | undefined;
   consoleDist: string | undefined;
+  email: EmailConfig;
+  /** Seconds; 0: never turn a waiting visitor's chat into a ticket. */
+  queueMaxWaitSeconds: number;
 }
+
+export interface EmailConfig {
+  smtpUrl: string | undefined;
+  /** The From header as given (`Name <address>` or an address). */
+  from: string;
+  inboundDomain: string;
+  inboundSecret: string | undefined;
+  inboundSmtp: { port: number; host: string } | undefined;
+  maxInboundBytes: number;
+  maxAttachmentBytes: number;
+  unseenReplyDelaySeconds: number;
+  workerIntervalMs: number;
+}
+
+const addressOf = (mailbox: string): string => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox;
 
 export class ConfigError extends Error {}
 
@@ -73,6 +113,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     widgetDist: e.PARLEY_WIDGET_DIST && path.resolve(e.PARLEY_WIDGET_DIST),
     consoleDist: e.PARLEY_CONSOLE_DIST && path.resolve(e.PARLEY_CONSOLE_DIST),
+    email: emailConfig(e),
+    queueMaxWaitSeconds: e.QUEUE_MAX_WAIT_SECONDS,
+  };
+}
+
+function emailConfig(e: z.output<typeof EnvSchema>): EmailConfig {
+  const from = e.MAIL_FROM ?? 'Parley <parley@localhost>';
+  return {
+    smtpUrl: e.SMTP_URL,
+    from,
+    inboundDomain: (e.INBOUND_EMAIL_DOMAIN ?? addressOf(from).split('@')[1] ?? 'localhost').toLowerCase(),
+    inboundSecret: e.INBOUND_EMAIL_SECRET,
+    inboundSmtp:
+      e.INBOUND_SMTP_PORT === undefined ? undefined : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST },
+    maxInboundBytes: e.INBOUND_EMAIL_MAX_BYTES,
+    maxAttachmentBytes: e.INBOUND_EMAIL_MAX_ATTACHMENT_BYTES,
+    unseenReplyDelaySeconds: e.UNSEEN_REPLY_EMAIL_DELAY_SECONDS,
+    workerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
   };
 }
 

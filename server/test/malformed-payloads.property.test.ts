@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import {
   ErrorCode,
   agentClientEvents,
+  agentTicketClientEvents,
   visitorClientEvents,
   type Ack,
   type Message,
@@ -81,7 +82,7 @@ describe('malformed payloads', () => {
     const fuzzVisitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(fuzzVisitor);
     await barrage(fuzzVisitor, Object.keys(visitorClientEvents));
-    await barrage(agent, Object.keys(agentClientEvents));
+    await barrage(agent, [...Object.keys(agentClientEvents), ...Object.keys(agentTicketClientEvents)]);
 
     // The server still serves: the bystander and the agent go on talking.
     const delivered = nextEvent<Message>(agent, 'message:new', (m) => m.body === 'still here');

@@ -28,6 +28,7 @@ import {
   TeammateSchema,
 } from './agent-workflow.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
+import type { agentTicketClientEvents } from './tickets.ts';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -108,8 +109,9 @@ export const agentServerEvents = {
   'agent:status': AgentStatusUpdateSchema,
 } as const;
 
+/** Ticket events (tickets.ts) are bound by their own module on the server (realtime/agent-ticket-events.ts). */
 export type AgentClientEvents = typeof agentClientEvents;
-export type AgentClientToServer = ClientEventsOf<AgentClientEvents>;
+export type AgentClientToServer = ClientEventsOf<AgentClientEvents & typeof agentTicketClientEvents>;
 export type AgentServerToClient = ServerEventsOf<typeof agentServerEvents>;
 export type AgentSyncResult = z.infer<typeof AgentSyncResultSchema>;
 export type HistoryResult = z.infer<typeof HistoryResultSchema>;

@@ -16,7 +16,11 @@ import {
   VisitorIdentifySchema,
   VisitorHandshakeSchema,
   VisitorSendSchema,
+  TicketConvertSchema,
+  TicketReplySchema,
+  TicketSetStatusSchema,
   agentClientEvents,
+  agentTicketClientEvents,
   describeIssues,
   visitorClientEvents,
 } from '../src/index.ts';
@@ -67,7 +71,8 @@ describe('protocol schemas', () => {
   });
 
   it('names events entity:verb and gives each client event a payload schema', () => {
-    for (const [name, spec] of [...Object.entries(visitorClientEvents), ...Object.entries(agentClientEvents)]) {
+    const all = [...Object.entries(visitorClientEvents), ...Object.entries(agentClientEvents), ...Object.entries(agentTicketClientEvents)];
+    for (const [name, spec] of all) {
       expect(name).toMatch(/^[a-z]+:[a-z]+$/);
       expect(typeof spec.payload.safeParse).toBe('function');
     }
@@ -105,5 +110,15 @@ describe('protocol schemas', () => {
     for (const rating of [0, 6, 4.5]) expect(ConversationRateSchema.safeParse({ conversationId: 'c1', rating }).success).toBe(false);
     expect(OfflineMessageSchema.safeParse({ clientMessageId: 'abcdefgh', email: 'a@b.c', body: 'hi' }).success).toBe(true);
     expect(OfflineMessageSchema.safeParse({ clientMessageId: 'abcdefgh', body: 'hi' }).success).toBe(false);
+  });
+
+  it('bounds ticket commands like chat messages, and takes only the three ticket statuses', () => {
+    expect(TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: 'Answer' }).success).toBe(true);
+    expect(TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: ' ' }).success).toBe(false);
+    expect(TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) }).success).toBe(false);
+    expect(TicketConvertSchema.parse({ conversationId: 'c1', email: ' Ada@Example.com ' }).email).toBe('ada@example.com');
+    expect(TicketConvertSchema.safeParse({ conversationId: 'c1', email: 'nope' }).success).toBe(false);
+    for (const status of ['open', 'pending', 'solved']) expect(TicketSetStatusSchema.safeParse({ conversationId: 'c1', status }).success).toBe(true);
+    expect(TicketSetStatusSchema.safeParse({ conversationId: 'c1', status: 'closed' }).success).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * @module What the domain announces after a change is stored. Transports subscribe and fan out;
  * the domain never knows who listens.
  */
-import type { AgentStatus, Conversation, ConversationSummary, Message, Note, QueuedConversation } from '@parley/shared';
+import type { AgentStatus, Conversation, ConversationSummary, Message, Note, QueuedConversation, Ticket } from '@parley/shared';
 
 export type Side = 'visitor' | 'agent';
 
@@ -22,7 +22,10 @@ export type DomainEvent =
   | { type: 'typing'; conversation: Conversation; author: Side; typing: boolean }
   | { type: 'seen'; conversation: Conversation; by: Side; seq: number }
   /** The agent was deactivated or their password reset: every open connection of theirs must close. */
-  | { type: 'agent.sessions-ended'; agentId: string };
+  | { type: 'agent.sessions-ended'; agentId: string }
+  | { type: 'ticket.updated'; ticket: Ticket }
+  /** A message landed in a ticket; `message.created` is published for it too. */
+  | { type: 'ticket.message'; ticket: Ticket; message: Message };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

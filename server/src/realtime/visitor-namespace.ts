@@ -12,6 +12,7 @@ import type { Conversations, VisitorRef } from '../domain/conversations.ts';
 import type { VisitorTokens } from '../domain/visitor-tokens.ts';
 import type { VisitorProfiles } from '../domain/visitor-profiles.ts';
 import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
+import type { Tickets } from '../domain/tickets.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
 
 export interface VisitorSocketData {
@@ -27,6 +28,7 @@ export interface VisitorNamespaceDeps {
   profiles: VisitorProfiles;
   feedback: ConversationFeedback;
   tokens: VisitorTokens;
+  tickets: Tickets;
   logger: Logger;
 }
 
@@ -65,7 +67,12 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
           await deps.feedback.requestTranscript(visitor, conversationId, email);
           return {};
         },
-        'offline:message': (input) => deps.conversations.leaveOfflineMessage(visitor, input),
+        'offline:message': async (input) => {
+          const left = await deps.conversations.leaveOfflineMessage(visitor, input);
+          // Answered by email: the message becomes a ticket. Idempotent, so a retried send finds the first one's.
+          await deps.tickets.openFromOffline(left.conversation);
+          return left;
+        },
       },
       deps.logger,
     );

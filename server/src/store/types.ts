@@ -10,11 +10,14 @@ import type {
   BusinessHours,
   CannedResponse,
   Conversation,
+  ConversationStatus,
   ConversationSummary,
   Message,
   Note,
   QueuedConversation,
   RoutingMode,
+  Ticket,
+  TicketStatus,
   WidgetConfig,
 } from '@parley/shared';
 
@@ -287,6 +290,125 @@ export interface NoteStore {
   listFor(conversationId: string): Promise<Note[]>;
 }
 
+/** A ticket with what only the server knows: the reply address token and the mail thread. */
+export interface TicketRecord extends Ticket {
+  /** Secret part of the Reply-To address reply+<token>@…: whoever holds it may answer the ticket. */
+  replyToken: string;
+  /** Message-ID of the first mail of the thread (References' root). */
+  rootMessageId: string;
+  /** Message-ID of the latest mail either way (the next mail's In-Reply-To). */
+  lastMessageId: string;
+}
+
+export type NewTicket = Omit<TicketRecord, 'assignee' | 'solvedAt' | 'createdAt' | 'lastActivityAt'> & {
+  assigneeId: string | null;
+  now: string;
+};
+
+/** What a write changes on a ticket; a field left undefined keeps what is stored. */
+export interface TicketChange {
+  status?: TicketStatus;
+  assigneeId?: string | null;
+  lastMessageId?: string;
+  lastActivityAt?: string;
+  solvedAt?: string | null;
+}
+
+export type MailKind = 'ticket_confirmation' | 'ticket_reply' | 'ticket_notice' | 'transcript' | 'unseen_replies';
+
+/** A mail as the domain writes it to the outbox; From is added when it is sent. */
+export interface NewOutboxMail {
+  id: string;
+  kind: MailKind;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  replyTo: string | null;
+  conversationId: string | null;
+  /** A second mail with the same key is not stored: makes enqueueing from several processes safe. */
+  dedupeKey: string | null;
+  createdAt: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMailRecord extends NewOutboxMail {
+  status: OutboxStatus;
+  /** Sending attempts so far, the current one included once claimed. */
+  attempts: number;
+  nextAttemptAt: string;
+  /** Set while claimed: only the claimer may mark the entry sent or failed. */
+  claimToken: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+export interface TicketStore {
+  findByConversation(conversationId: string): Promise<TicketRecord | undefined>;
+  findByReplyToken(token: string): Promise<TicketRecord | undefined>;
+  /** The ticket whose outbox sent a mail with one of these Message-IDs (an In-Reply-To/References lookup). */
+  findBySentMessageId(messageIds: string[]): Promise<TicketRecord | undefined>;
+  /**
+   * Makes the conversation a ticket in one transaction: the conversation moves to `offline` (out of
+   * queue and agent capacity) only from one of `fromStatuses`, the ticket and its mails are stored.
+   * `created: false` with the ticket when it was one already (no mails stored); undefined when the
+   * conversation is gone or in another status (someone else got there first).
+   */
+  open(input: {
+    ticket: NewTicket;
+    fromStatuses: ConversationStatus[];
+    mails: NewOutboxMail[];
+  }): Promise<{ ticket: TicketRecord; created: boolean } | undefined>;
+  /**
+   * Appends a message to the ticket's conversation, applies the change and stores the mails, all or
+   * nothing. A message already stored under the same client id is returned with `created: false`
+   * and nothing else is written.
+   */
+  appendMessage(input: {
+    message: NewMessage;
+    change: TicketChange;
+    mails: (message: Message) => NewOutboxMail[];
+  }): Promise<{ message: Message; created: boolean; ticket: TicketRecord }>;
+  update(conversationId: string, change: TicketChange): Promise<TicketRecord | undefined>;
+  /** Active agents, who get new-ticket notifications. */
+  agentsToNotify(): Promise<Array<{ id: string; email: string; name: string }>>;
+}
+
+export interface OutboxStore {
+  /** Stores the mails; a mail whose dedupeKey is taken is skipped. Returns how many were stored. */
+  enqueue(mails: NewOutboxMail[]): Promise<number>;
+  /**
+   * Claims up to `limit` entries due at `now` (pending, or sending with an expired lease) for one
+   * sender: each entry goes to exactly one caller, across processes sharing the database.
+   */
+  claimDue(input: { now: string; leaseUntil: string; limit: number; claimToken: string }): Promise<OutboxMailRecord[]>;
+  /** Only the current claimer marks; false when the claim was lost (lease expired, taken over). */
+  markSent(id: string, claimToken: string, now: string): Promise<boolean>;
+  /** Back to pending at `retryAt`, or failed for good when retryAt is null. */
+  markFailed(id: string, claimToken: string, error: string, retryAt: string | null): Promise<boolean>;
+  findById(id: string): Promise<OutboxMailRecord | undefined>;
+  list(filter: { conversationId?: string }): Promise<OutboxMailRecord[]>;
+  counts(): Promise<Record<OutboxStatus, number>>;
+}
+
+/** Mail that is composed later than the event that causes it: transcripts and unseen-reply digests. */
+export interface MailJobStore {
+  /** Asks for an unseen-replies mail at `dueAt`, unless one is already due earlier. */
+  scheduleUnseenReplies(conversationId: string, dueAt: string): Promise<void>;
+  /** Claims digests due at `now` until `leaseUntil`; each goes to one caller. */
+  claimDueUnseenReplies(now: string, leaseUntil: string, limit: number): Promise<Array<{ conversationId: string; emailedSeq: number }>>;
+  /** Stores the mail (if any), raises the emailed mark and ends the claim, all or nothing. */
+  completeUnseenReplies(conversationId: string, emailedSeq: number, mail: NewOutboxMail | null): Promise<void>;
+  /** Transcript requests not yet mailed whose conversation has ended (closed or offline). */
+  listReadyTranscripts(limit: number): Promise<TranscriptRequestRecord[]>;
+  /** Stores the mail and marks the request sent, all or nothing. */
+  completeTranscript(requestId: string, mail: NewOutboxMail, now: string): Promise<void>;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   sites: SiteStore;
@@ -299,6 +421,9 @@ export interface Store {
   transcriptRequests: TranscriptRequestStore;
   cannedResponses: CannedResponseStore;
   notes: NoteStore;
+  tickets: TicketStore;
+  outbox: OutboxStore;
+  mailJobs: MailJobStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

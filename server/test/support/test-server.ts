@@ -36,7 +36,7 @@ export function makeDataDir(): string {
 }
 
 export async function startTestServer(
-  options: { dataDir?: string; databaseUrl?: string; now?: () => Date; logger?: Logger } = {},
+  options: { dataDir?: string; databaseUrl?: string; now?: () => Date; logger?: Logger; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
   const env = {
@@ -47,6 +47,9 @@ export async function startTestServer(
     PARLEY_ADMIN_EMAIL: ADMIN.email,
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
+    // The mail worker runs only when a test calls server.mailTick(): no timers racing the test.
+    MAIL_WORKER_INTERVAL_MS: '0',
+    ...options.env,
   };
   const startOptions = { ...(options.now ? { now: options.now } : {}), ...(options.logger ? { logger: options.logger } : {}) };
   let server = await startParley(parseConfig(env), startOptions);

@@ -6,6 +6,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { visitorProfileMigration, type Engine } from './migration-0002-visitor-profile.ts';
 import { agentWorkflowMigration } from './migration-0003-agent-workflow.ts';
 import { adminMigration } from './migration-0004-admin.ts';
+import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -106,6 +107,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002_visitor_profile': visitorProfileMigration(engine),
         '0003_agent_workflow': agentWorkflowMigration,
         '0004_admin': adminMigration,
+        '0005_email_tickets': emailTicketsMigration,
       }),
   };
 }

@@ -21,6 +21,9 @@ import { createPageViewStore } from './page-view-store.ts';
 import { createTranscriptRequestStore } from './transcript-request-store.ts';
 import { createCannedResponseStore } from './canned-response-store.ts';
 import { createNoteStore } from './note-store.ts';
+import { createTicketStore } from './ticket-store.ts';
+import { createOutboxStore } from './outbox-store.ts';
+import { createMailJobStore } from './mail-job-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -71,6 +74,9 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     transcriptRequests: createTranscriptRequestStore(db),
     cannedResponses: createCannedResponseStore(db),
     notes: createNoteStore(db),
+    tickets: createTicketStore(db),
+    outbox: createOutboxStore(db, target.engine),
+    mailJobs: createMailJobStore(db, target.engine),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -126,6 +126,50 @@ export interface NotesTable {
   created_at: string;
 }
 
+export interface TicketsTable {
+  conversation_id: string;
+  site_id: string;
+  visitor_id: string;
+  status: string;
+  source: string;
+  email: string;
+  assignee_id: string | null;
+  reply_token: string;
+  root_message_id: string;
+  last_message_id: string;
+  created_at: string;
+  last_activity_at: string;
+  solved_at: string | null;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  in_reply_to: string | null;
+  refs: string; // JSON array
+  reply_to: string | null;
+  conversation_id: string | null;
+  dedupe_key: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MailUnseenRepliesTable {
+  conversation_id: string;
+  emailed_seq: number;
+  due_at: string | null;
+}
+
 export interface Database {
   sites: SitesTable;
   agents: AgentsTable;
@@ -137,4 +181,7 @@ export interface Database {
   transcript_requests: TranscriptRequestsTable;
   canned_responses: CannedResponsesTable;
   notes: NotesTable;
+  tickets: TicketsTable;
+  mail_outbox: MailOutboxTable;
+  mail_unseen_replies: MailUnseenRepliesTable;
 }

@@ -1,0 +1,227 @@
+/**
+ * @module Tickets: a conversation that continues by email. Opening one (an offline message, a
+ * queued visitor who waited too long, an agent's choice), answering it, changing its status, and
+ * taking in the visitor's emailed replies. Every mail is stored in the outbox together with the
+ * change that causes it; sending is someone else's job.
+ */
+import { ErrorCode } from '@parley/shared/error-codes';
+import type { Conversation, ConversationStatus, Message, Ticket, TicketSource, TicketStatus } from '@parley/shared';
+import { ParleyError, forbidden, notFound } from '../errors.ts';
+import type { AgentRecord, NewOutboxMail, Store, TicketRecord } from '../store/types.ts';
+import type { EventSink } from './events.ts';
+import type { Router } from './routing.ts';
+import { HISTORY_PAGE } from './conversations.ts';
+import { newId } from './ids.ts';
+
+/** What a mail needs to know of its ticket to thread and to be answered. */
+export type TicketThread = Pick<TicketRecord, 'conversationId' | 'email' | 'replyToken' | 'rootMessageId' | 'lastMessageId'>;
+
+/** Composes ticket mails (implemented in mail/); the domain decides when, and stores them. */
+export interface TicketMailer {
+  newReplyToken(): string;
+  newMessageId(): string;
+  /** To the visitor, as the thread's first mail (its Message-ID is the thread's root). */
+  confirmation(input: { thread: TicketThread; siteName: string; transcript: Message[]; now: string }): NewOutboxMail;
+  /** To the visitor: one agent reply, with Message-ID `messageId`, threaded under the ticket's last mail. */
+  agentReply(input: { thread: TicketThread; siteName: string; message: Message; messageId: string; now: string }): NewOutboxMail;
+  /** To one agent: a new ticket is waiting. */
+  newTicketNotice(input: {
+    thread: TicketThread;
+    siteName: string;
+    recipient: { id: string; email: string; name: string };
+    transcript: Message[];
+    now: string;
+  }): NewOutboxMail;
+}
+
+export interface TicketsDeps {
+  store: Store;
+  events: EventSink;
+  router: Router;
+  mailer: TicketMailer;
+  now: () => Date;
+  /** A queued visitor with an email who waited this long gets a ticket; 0: never. */
+  queueMaxWaitSeconds: number;
+}
+
+/** An emailed reply as the inbound side found it. */
+export interface EmailedReply {
+  body: string;
+  /** The mail's own Message-ID, the next agent reply's In-Reply-To. */
+  messageId: string | null;
+  /** Stable for one email (its Message-ID, or a hash of it): a redelivery is stored once. */
+  dedupeKey: string;
+}
+
+/** The ticket as the console sees it: no reply token, no mail thread ids. */
+export function publicTicket(record: TicketRecord): Ticket {
+  const { replyToken: _token, rootMessageId: _root, lastMessageId: _last, ...ticket } = record;
+  return ticket;
+}
+
+export class Tickets {
+  readonly #deps: TicketsDeps;
+
+  constructor(deps: TicketsDeps) {
+    this.#deps = deps;
+  }
+
+  /** offline:message left an offline conversation: it becomes a ticket (idempotent, like the message). */
+  async openFromOffline(conversation: Conversation): Promise<TicketRecord | undefined> {
+    if (!conversation.visitorEmail) return undefined;
+    return (await this.#open(conversation, 'offline', ['offline'], null, conversation.visitorEmail))?.ticket;
+  }
+
+  /** Queued visitors who gave an email and waited longer than the maximum get a ticket instead. */
+  async convertOverdue(): Promise<TicketRecord[]> {
+    const { store, router, queueMaxWaitSeconds } = this.#deps;
+    if (queueMaxWaitSeconds <= 0) return [];
+    const cutoff = this.#deps.now().getTime() - queueMaxWaitSeconds * 1000;
+    const converted: TicketRecord[] = [];
+    for (const conversation of await store.conversations.listQueued()) {
+      if (Date.parse(conversation.createdAt) > cutoff || !conversation.visitorEmail) continue;
+      // From `queued` only: an agent who took it meanwhile wins.
+      const opened = await this.#open(conversation, 'queue_timeout', ['queued'], null, conversation.visitorEmail);
+      if (opened?.created) converted.push(opened.ticket);
+    }
+    if (converted.length > 0) await router.announceQueue();
+    return converted;
+  }
+
+  /** An agent makes a conversation they may see a ticket: theirs, a waiting one, or any for an admin. */
+  async convert(agent: AgentRecord, conversationId: string, email: string | undefined): Promise<TicketRecord> {
+    const { store, router } = this.#deps;
+    const conversation = await store.conversations.findById(conversationId);
+    if (!conversation) throw notFound('Conversation');
+    const existing = await store.tickets.findByConversation(conversation.id);
+    if (existing) return existing;
+    const mayConvert = agent.role === 'admin' || conversation.agent === null || conversation.agent.id === agent.id;
+    if (!mayConvert) throw forbidden('This conversation is not assigned to you');
+    const address = email ?? conversation.visitorEmail;
+    if (!address) {
+      throw new ParleyError(ErrorCode.InvalidPayload, 'email: the visitor has not given an email address', {
+        issues: [{ path: 'email', message: 'required: the visitor has not given an email address' }],
+      });
+    }
+    if (email && email !== conversation.visitorEmail) {
+      await store.visitors.updateProfile(conversation.visitorId, conversation.siteId, { email }, this.#now());
+    }
+    const any: ConversationStatus[] = ['queued', 'active', 'closed', 'offline'];
+    const opened = await this.#open(conversation, 'agent', any, agent.id, address);
+    const ticket = opened?.ticket ?? (await store.tickets.findByConversation(conversation.id));
+    if (!ticket) throw new ParleyError(ErrorCode.Conflict, 'The conversation changed meanwhile; try again');
+    // It left the queue or freed the agent's seat: routing looks again.
+    if (opened?.created && (conversation.status === 'queued' || conversation.status === 'active')) await router.drain();
+    return ticket;
+  }
+
+  /** An agent's answer: stored in the conversation (the widget shows it) and mailed to the visitor. */
+  async reply(agent: AgentRecord, conversationId: string, clientMessageId: string, body: string) {
+    const { store, mailer } = this.#deps;
+    const ticket = await this.#ticket(conversationId);
+    const siteName = await this.#siteName(ticket.siteId);
+    const messageId = mailer.newMessageId();
+    const now = this.#now();
+    const result = await store.tickets.appendMessage({
+      message: { id: newId('msg'), conversationId: ticket.conversationId, clientMessageId, author: { kind: 'agent', id: agent.id, name: agent.name }, body, now },
+      // Answered: now the visitor's turn. Answering an unassigned ticket takes it.
+      change: { status: 'pending', assigneeId: ticket.assignee?.id ?? agent.id, lastActivityAt: now, lastMessageId: messageId, solvedAt: null },
+      mails: (message) => [mailer.agentReply({ thread: ticket, siteName, message, messageId, now })],
+    });
+    if (result.created) await this.#announce(result.ticket, result.message, { live: false });
+    return { ticket: publicTicket(result.ticket), message: result.message };
+  }
+
+  async setStatus(conversationId: string, status: TicketStatus): Promise<TicketRecord> {
+    const ticket = await this.#ticket(conversationId);
+    if (ticket.status === status) return ticket;
+    const now = this.#now();
+    const updated = await this.#deps.store.tickets.update(ticket.conversationId, {
+      status,
+      solvedAt: status === 'solved' ? now : null,
+      lastActivityAt: now,
+    });
+    if (!updated) throw notFound('Ticket');
+    this.#deps.events.publish({ type: 'ticket.updated', ticket: publicTicket(updated) });
+    return updated;
+  }
+
+  /** The visitor answered by email: appended as theirs, and the ticket is open again (even if solved). */
+  async receiveReply(ticket: TicketRecord, reply: EmailedReply): Promise<{ message: Message; duplicate: boolean }> {
+    const now = this.#now();
+    const result = await this.#deps.store.tickets.appendMessage({
+      message: {
+        id: newId('msg'),
+        conversationId: ticket.conversationId,
+        clientMessageId: `email_${reply.dedupeKey}`,
+        author: { kind: 'visitor', id: ticket.visitorId, name: null },
+        body: reply.body,
+        now,
+      },
+      change: { status: 'open', solvedAt: null, lastActivityAt: now, ...(reply.messageId ? { lastMessageId: reply.messageId } : {}) },
+      mails: () => [],
+    });
+    if (result.created) await this.#announce(result.ticket, result.message, { live: true });
+    return { message: result.message, duplicate: !result.created };
+  }
+
+  findByReplyToken(token: string): Promise<TicketRecord | undefined> {
+    return this.#deps.store.tickets.findByReplyToken(token);
+  }
+
+  findBySentMessageId(messageIds: string[]): Promise<TicketRecord | undefined> {
+    return this.#deps.store.tickets.findBySentMessageId(messageIds);
+  }
+
+  async #open(
+    conversation: Conversation,
+    source: TicketSource,
+    fromStatuses: ConversationStatus[],
+    assigneeId: string | null,
+    email: string,
+  ): Promise<{ ticket: TicketRecord; created: boolean } | undefined> {
+    const { store, mailer, events } = this.#deps;
+    const now = this.#now();
+    const siteName = await this.#siteName(conversation.siteId);
+    const transcript = await store.messages.listAfter(conversation.id, 0, HISTORY_PAGE);
+    const rootMessageId = mailer.newMessageId();
+    const thread: TicketThread = { conversationId: conversation.id, email, replyToken: mailer.newReplyToken(), rootMessageId, lastMessageId: rootMessageId };
+    const notices = (await store.tickets.agentsToNotify()).map((recipient) =>
+      mailer.newTicketNotice({ thread, siteName, recipient, transcript, now }),
+    );
+    const opened = await store.tickets.open({
+      ticket: { ...thread, siteId: conversation.siteId, visitorId: conversation.visitorId, status: 'open', source, assigneeId, now },
+      fromStatuses,
+      mails: [mailer.confirmation({ thread, siteName, transcript, now }), ...notices],
+    });
+    if (opened?.created) {
+      // The visitor's widget learns its chat left the queue or the agent (an offline one stays as it was).
+      const moved = conversation.status === 'offline' ? undefined : await store.conversations.findById(conversation.id);
+      if (moved) events.publish({ type: 'conversation.updated', conversation: moved });
+      events.publish({ type: 'ticket.updated', ticket: publicTicket(opened.ticket) });
+    }
+    return opened;
+  }
+
+  async #announce(ticket: TicketRecord, message: Message, options: { live: boolean }): Promise<void> {
+    const { store, events } = this.#deps;
+    const conversation = await store.conversations.findById(ticket.conversationId);
+    if (conversation) events.publish({ type: 'message.created', conversation, message });
+    if (options.live) events.publish({ type: 'ticket.message', ticket: publicTicket(ticket), message });
+    events.publish({ type: 'ticket.updated', ticket: publicTicket(ticket) });
+  }
+
+  async #ticket(conversationId: string): Promise<TicketRecord> {
+    const ticket = await this.#deps.store.tickets.findByConversation(conversationId);
+    if (!ticket) throw notFound('Ticket');
+    return ticket;
+  }
+
+  async #siteName(siteId: string): Promise<string> {
+    return (await this.#deps.store.sites.findById(siteId))?.name ?? 'Parley';
+  }
+
+  #now(): string {
+    return this.#deps.now().toISOString();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * @module Email's part of the composition root: tickets, the outbox worker, inbound email (webhook
+ * and optional SMTP listener) and the status the console shows, built from the configuration.
+ */
+import type { Router as HttpRouter } from 'express';
+import type { EmailConfig } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/types.ts';
+import type { EventHub } from '../domain/events.ts';
+import type { Router as QueueRouter } from '../domain/routing.ts';
+import type { AgentAuth } from '../domain/agent-auth.ts';
+import { Tickets } from '../domain/tickets.ts';
+import { inboundEmailRouter } from '../http/inbound-email-router.ts';
+import { emailStatusRouter } from '../http/email-status-router.ts';
+import { ParleyMailer } from './ticket-mailer.ts';
+import { MailJobs } from './mail-jobs.ts';
+import { OutboxSender } from './outbox-sender.ts';
+import { MailWorker } from './mail-worker.ts';
+import { smtpTransport } from './mail-transport.ts';
+import { InboundEmail } from './inbound-email.ts';
+import { startInboundSmtp, type InboundSmtp } from './inbound-smtp.ts';
+
+export interface EmailModule {
+  tickets: Tickets;
+  worker: MailWorker;
+  routers: HttpRouter[];
+  /** Starts the worker's beat and the SMTP listener (when configured); call once the server listens. */
+  start(): Promise<void>;
+  inboundSmtpPort(): number | undefined;
+  close(): Promise<void>;
+}
+
+export function createEmailModule(deps: {
+  config: EmailConfig;
+  queueMaxWaitSeconds: number;
+  store: Store;
+  events: EventHub;
+  router: QueueRouter;
+  auth: AgentAuth;
+  now: () => Date;
+  logger: Logger;
+  publicUrl: () => string;
+}): EmailModule {
+  const { config, store, events, now, logger } = deps;
+  const mailer = new ParleyMailer({ inboundDomain: config.inboundDomain, publicUrl: deps.publicUrl });
+  const tickets = new Tickets({ store, events, router: deps.router, mailer, now, queueMaxWaitSeconds: deps.queueMaxWaitSeconds });
+  const jobs = new MailJobs({ store, mailer, now, logger, unseenReplyDelaySeconds: config.unseenReplyDelaySeconds });
+  events.subscribe(jobs.onEvent);
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.from) : undefined;
+  const sender = new OutboxSender({ store, transport, now, logger });
+  const worker = new MailWorker({ tickets, jobs, sender, logger });
+  const inbound = new InboundEmail({
+    tickets,
+    logger,
+    options: { inboundDomain: config.inboundDomain, maxBytes: config.maxInboundBytes, maxAttachmentBytes: config.maxAttachmentBytes },
+  });
+  let smtp: InboundSmtp | undefined;
+
+  return {
+    tickets,
+    worker,
+    routers: [
+      inboundEmailRouter(inbound, { secret: config.inboundSecret, logger }),
+      emailStatusRouter({
+        store,
+        auth: deps.auth,
+        status: () => ({ outboundConfigured: sender.configured, webhook: Boolean(config.inboundSecret), smtp: smtp !== undefined, domain: config.inboundDomain }),
+      }),
+    ],
+    async start() {
+      if (!transport) logger.warn('email is not configured: set SMTP_URL; tickets work and their mail waits in the outbox');
+      if (config.inboundSmtp) smtp = await startInboundSmtp(inbound, { ...config.inboundSmtp, logger });
+      worker.start(config.workerIntervalMs);
+    },
+    inboundSmtpPort: () => smtp?.port,
+    async close() {
+      await worker.stop();
+      await smtp?.close();
+      transport?.close();
+    },
+  };
+}

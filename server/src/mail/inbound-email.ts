@@ -1,0 +1,169 @@
+/**
+ * @module An emailed reply, from raw MIME to a ticket message: checks size, parses with mailparser,
+ * finds the ticket by its reply+<token>@ address (or, from the ticket's own address, by
+ * In-Reply-To/References), keeps only the new text, and appends it. Everything is checked before
+ * anything is written; the write itself is one transaction. Used by the webhook and the SMTP listener.
+ */
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { ErrorCode } from '@parley/shared/error-codes';
+import { MAX_MESSAGE_LENGTH, type InboundEmailResult } from '@parley/shared';
+import { ParleyError, toParleyError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { TicketRecord } from '../store/types.ts';
+import type { Tickets } from '../domain/tickets.ts';
+import { stripQuotedReply } from './strip-quoted-reply.ts';
+
+export interface InboundEmailOptions {
+  inboundDomain: string;
+  maxBytes: number;
+  maxAttachmentBytes: number;
+}
+
+/** RFC 5322 header field name, then a colon. */
+const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]+:/;
+
+export const sizeText = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * Over a size limit. On the wire it is invalid_payload (the widget's error table stays as small as
+ * it is); transports recognise the class to answer HTTP 413 or SMTP 552.
+ */
+export class EmailTooLarge extends ParleyError {
+  constructor(message: string) {
+    super(ErrorCode.InvalidPayload, message);
+  }
+}
+
+export class InboundEmail {
+  readonly #tickets: Tickets;
+  readonly #logger: Logger;
+  readonly #options: InboundEmailOptions;
+  readonly #tokenAddress: RegExp;
+
+  constructor(deps: { tickets: Tickets; logger: Logger; options: InboundEmailOptions }) {
+    this.#tickets = deps.tickets;
+    this.#logger = deps.logger;
+    this.#options = deps.options;
+    const domain = deps.options.inboundDomain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    this.#tokenAddress = new RegExp(`^reply\\+([^@]*)@${domain}$`, 'i');
+  }
+
+  get maxBytes(): number {
+    return this.#options.maxBytes;
+  }
+
+  /** The token of a reply+<token>@<inbound domain> address, or undefined for any other address. */
+  tokenOf(address: string): string | undefined {
+    return this.#tokenAddress.exec(address.trim())?.[1]?.toLowerCase();
+  }
+
+  /** The ticket a reply+<token>@ address names; undefined for a forged or unknown one. */
+  async ticketForAddress(address: string): Promise<TicketRecord | undefined> {
+    const token = this.tokenOf(address);
+    return token ? this.#tickets.findByReplyToken(token) : undefined;
+  }
+
+  /**
+   * Appends the reply in `raw` to its ticket. `envelopeRecipients`: RCPT TO addresses when the mail
+   * came over SMTP (a Bcc or forward may hide the reply address from the headers).
+   */
+  async receive(raw: Buffer, via: 'webhook' | 'smtp', envelopeRecipients: string[] = []): Promise<InboundEmailResult> {
+    try {
+      const parsed = await this.#parse(raw);
+      const ticket = await this.#findTicket(parsed, envelopeRecipients);
+      const body = this.#replyText(parsed);
+      const messageId = parsed.messageId ?? null;
+      const dedupeKey = createHash('sha256')
+        .update(messageId ?? raw)
+        .digest('base64url')
+        .slice(0, 40);
+      const { message, duplicate } = await this.#tickets.receiveReply(ticket, { body, messageId, dedupeKey });
+      this.#logger.info('email reply added to ticket', { via, conversationId: ticket.conversationId, messageId: message.id, duplicate });
+      return { conversationId: ticket.conversationId, messageId: message.id, duplicate };
+    } catch (error) {
+      const parleyError = toParleyError(error);
+      if (parleyError.code === ErrorCode.Internal) this.#logger.error('inbound email failed', { via, error });
+      else {
+        const code = parleyError instanceof EmailTooLarge ? 'too_large' : parleyError.code;
+        this.#logger.warn('inbound email rejected', { via, code, reason: parleyError.message, bytes: raw.length });
+      }
+      throw parleyError;
+    }
+  }
+
+  async #parse(raw: Buffer): Promise<ParsedMail> {
+    if (raw.length === 0) throw invalid('The email is empty');
+    if (raw.length > this.#options.maxBytes) {
+      throw new EmailTooLarge(`The email is larger than ${sizeText(this.#options.maxBytes)}`);
+    }
+    // mailparser reads almost anything as a mail with no headers: insist on a header block first.
+    const head = raw.subarray(0, Math.min(raw.length, 1000)).toString('latin1');
+    if (!HEADER_LINE.test(head)) throw invalid('This is not a MIME email: it does not start with a header');
+    let parsed: ParsedMail;
+    try {
+      parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
+    } catch (error) {
+      throw invalid('The email could not be parsed', error);
+    }
+    if (!parsed.from?.value.some((a) => a.address)) throw invalid('The email has no From address');
+    const tooBig = parsed.attachments.find((a) => a.size > this.#options.maxAttachmentBytes);
+    if (tooBig) {
+      throw new EmailTooLarge(
+        `The attachment ${tooBig.filename ? `"${tooBig.filename}" ` : ''}is larger than ${sizeText(this.#options.maxAttachmentBytes)}`,
+      );
+    }
+    return parsed;
+  }
+
+  async #findTicket(parsed: ParsedMail, envelopeRecipients: string[]): Promise<TicketRecord> {
+    const addresses = [...envelopeRecipients, ...addressesOf(parsed.to), ...addressesOf(parsed.cc), ...headerAddresses(parsed)];
+    const token = addresses.map((a) => this.tokenOf(a)).find((t) => t !== undefined);
+    if (token !== undefined) {
+      const ticket = await this.#tickets.findByReplyToken(token);
+      // A made-up or mistyped token answers like any unknown ticket.
+      if (!ticket) throw new ParleyError(ErrorCode.NotFound, 'No ticket has this reply address');
+      return ticket;
+    }
+    const threadIds = [parsed.inReplyTo, ...[parsed.references ?? []].flat()].filter((id): id is string => Boolean(id));
+    const ticket = await this.#tickets.findBySentMessageId(threadIds);
+    // Message-IDs travel further than reply tokens (quoted, forwarded): trust them only from the ticket's own address.
+    const from = parsed.from?.value.find((a) => a.address)?.address?.toLowerCase();
+    if (ticket && from === ticket.email.toLowerCase()) return ticket;
+    throw new ParleyError(ErrorCode.NotFound, 'No ticket matches this email (no reply address, no known In-Reply-To from the ticket’s address)');
+  }
+
+  #replyText(parsed: ParsedMail): string {
+    const text = stripQuotedReply(parsed.text ?? '');
+    const files = parsed.attachments.filter((a) => !a.related).map((a) => a.filename ?? a.contentType);
+    // Attachments are not stored yet; the agent should at least know they exist.
+    const note = files.length > 0 ? `\n\n[Attachments not shown: ${files.join(', ')}]` : '';
+    if (!text && !note) throw invalid('The email has no reply text above the quoted history');
+    const room = MAX_MESSAGE_LENGTH - note.length;
+    const kept = text.length > room ? `${text.slice(0, room - 1)}…` : text;
+    return (kept + note).trim();
+  }
+}
+
+function invalid(message: string, cause?: unknown): ParleyError {
+  return new ParleyError(ErrorCode.InvalidPayload, message, { cause });
+}
+
+function addressesOf(header: AddressObject | AddressObject[] | undefined): string[] {
+  const objects = header === undefined ? [] : Array.isArray(header) ? header : [header];
+  return objects.flatMap((o) => o.value.flatMap((a) => [a.address, ...(a.group ?? []).map((g) => g.address)])).filter((a): a is string => Boolean(a));
+}
+
+/** Where forwarding hops record the original recipient. */
+function headerAddresses(parsed: ParsedMail): string[] {
+  const found: string[] = [];
+  for (const name of ['delivered-to', 'x-original-to', 'envelope-to']) {
+    const value = parsed.headers.get(name);
+    for (const v of [value].flat()) {
+      if (typeof v === 'string') found.push(v.replace(/^.*<([^>]+)>.*$/, '$1'));
+      else if (v && typeof v === 'object' && 'value' in v && Array.isArray(v.value)) found.push(...addressesOf(v as AddressObject));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,63 @@
+/**
+ * @module Hands one outbox entry to an SMTP server with nodemailer. Timeouts stay well under the
+ * outbox lease, so a hung server cannot make a second process send the same entry.
+ */
+import nodemailer from 'nodemailer';
+import type { OutboxMailRecord } from '../store/types.ts';
+
+export interface MailTransport {
+  send(mail: OutboxMailRecord): Promise<void>;
+  close(): void;
+}
+
+/** Why a send failed, and whether trying again can help. */
+export class SendFailure extends Error {
+  readonly permanent: boolean;
+
+  constructor(message: string, permanent: boolean, cause: unknown) {
+    super(message, { cause });
+    this.permanent = permanent;
+  }
+}
+
+export const SMTP_TIMEOUT_MS = 30_000;
+
+export function smtpTransport(smtpUrl: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: SMTP_TIMEOUT_MS,
+    greetingTimeout: SMTP_TIMEOUT_MS,
+    socketTimeout: SMTP_TIMEOUT_MS,
+  });
+  return {
+    async send(mail) {
+      try {
+        await transporter.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: mail.messageId,
+          ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+          ...(mail.references.length > 0 ? { references: mail.references } : {}),
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+          // Out-of-office robots should not answer (an answer reopens the ticket). An agent's reply is
+          // written by a person, so only the automatic mails say Auto-Submitted (RFC 3834).
+          headers:
+            mail.kind === 'ticket_reply'
+              ? { 'X-Auto-Response-Suppress': 'All' }
+              : { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        });
+      } catch (error) {
+        const code = typeof error === 'object' && error !== null && 'responseCode' in error ? Number(error.responseCode) : NaN;
+        // 5xx is the server's final word on this mail (no such mailbox, refused); anything else may pass later.
+        const permanent = code >= 500 && code < 600;
+        throw new SendFailure(error instanceof Error ? error.message : String(error), permanent, error);
+      }
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}

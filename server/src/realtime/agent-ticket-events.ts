@@ -1,0 +1,27 @@
+/**
+ * @module Ticket events on the /agent namespace, beside the chat events of agent-namespace.ts:
+ * validated with the shared schemas, answered with the standard ack. The handshake there has
+ * already signed the agent in.
+ */
+import type { Namespace } from 'socket.io';
+import { agentTicketClientEvents } from '@parley/shared';
+import type { Logger } from '../logger.ts';
+import type { AgentRecord } from '../store/types.ts';
+import { publicTicket, type Tickets } from '../domain/tickets.ts';
+import { bindHandlers } from './validated-handler.ts';
+
+export function setUpAgentTicketEvents(nsp: Namespace, deps: { tickets: Tickets; logger: Logger }): void {
+  nsp.on('connection', (socket) => {
+    const agent = (socket.data as { agent: AgentRecord }).agent;
+    bindHandlers(
+      socket,
+      agentTicketClientEvents,
+      {
+        'ticket:convert': async ({ conversationId, email }) => publicTicket(await deps.tickets.convert(agent, conversationId, email)),
+        'ticket:reply': ({ conversationId, clientMessageId, body }) => deps.tickets.reply(agent, conversationId, clientMessageId, body),
+        'ticket:status': async ({ conversationId, status }) => publicTicket(await deps.tickets.setStatus(conversationId, status)),
+      },
+      deps.logger,
+    );
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * @module Tickets in SQL. Every write that also stores a message or mails does it in one
+ * transaction, so a crash leaves either all of it or none (the outbox pattern).
+ */
+import type { Kysely } from 'kysely';
+import type { Message, TicketSource, TicketStatus } from '@parley/shared';
+import type { NewMessage, TicketChange, TicketRecord, TicketStore } from '../types.ts';
+import type { Database, TicketsTable } from './schema.ts';
+import { toMessage } from './mappers.ts';
+import { insertMails } from './outbox-rows.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+type TicketRow = TicketsTable & { assignee_name: string | null };
+
+const toTicket = (row: TicketRow): TicketRecord => ({
+  conversationId: row.conversation_id,
+  siteId: row.site_id,
+  visitorId: row.visitor_id,
+  status: row.status as TicketStatus,
+  source: row.source as TicketSource,
+  email: row.email,
+  assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? '' },
+  createdAt: row.created_at,
+  lastActivityAt: row.last_activity_at,
+  solvedAt: row.solved_at,
+  replyToken: row.reply_token,
+  rootMessageId: row.root_message_id,
+  lastMessageId: row.last_message_id,
+});
+
+function changeColumns(change: TicketChange): Partial<TicketsTable> {
+  const columns: Partial<TicketsTable> = {};
+  if (change.status !== undefined) columns.status = change.status;
+  if (change.assigneeId !== undefined) columns.assignee_id = change.assigneeId;
+  if (change.lastMessageId !== undefined) columns.last_message_id = change.lastMessageId;
+  if (change.lastActivityAt !== undefined) columns.last_activity_at = change.lastActivityAt;
+  if (change.solvedAt !== undefined) columns.solved_at = change.solvedAt;
+  return columns;
+}
+
+/** The seq comes from bumping the conversation's last_seq in the caller's transaction (as in message-store). */
+async function insertMessage(trx: Kysely<Database>, input: NewMessage): Promise<Message> {
+  const bumped = await trx
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', input.conversationId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  const row = {
+    id: input.id,
+    conversation_id: input.conversationId,
+    seq: Number(bumped.last_seq),
+    client_message_id: input.clientMessageId,
+    author_kind: input.author.kind,
+    author_id: input.author.id,
+    author_name: input.author.name,
+    body: input.body,
+    created_at: input.now,
+  };
+  await trx.insertInto('messages').values(row).execute();
+  return toMessage(row);
+}
+
+export function createTicketStore(db: Kysely<Database>): TicketStore {
+  const select = (q: Kysely<Database>) =>
+    q.selectFrom('tickets as t').leftJoin('agents as a', 'a.id', 't.assignee_id').selectAll('t').select('a.name as assignee_name');
+
+  const one = async (q: Kysely<Database>, conversationId: string) => {
+    const row = await select(q).where('t.conversation_id', '=', conversationId).executeTakeFirst();
+    return row ? toTicket(row) : undefined;
+  };
+
+  const findMessageByClientId = async (q: Kysely<Database>, conversationId: string, clientMessageId: string) => {
+    const row = await q
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('client_message_id', '=', clientMessageId)
+      .executeTakeFirst();
+    return row ? toMessage(row) : undefined;
+  };
+
+  const must = async (q: Kysely<Database>, conversationId: string) => {
+    const ticket = await one(q, conversationId);
+    if (!ticket) throw new Error(`ticket ${conversationId} vanished inside its own transaction`);
+    return ticket;
+  };
+
+  return {
+    findByConversation: (conversationId) => one(db, conversationId),
+    async findByReplyToken(token) {
+      const row = await select(db).where('t.reply_token', '=', token).executeTakeFirst();
+      return row ? toTicket(row) : undefined;
+    },
+    async findBySentMessageId(messageIds) {
+      if (messageIds.length === 0) return undefined;
+      const sent = await db
+        .selectFrom('mail_outbox')
+        .select('conversation_id')
+        .where('message_id', 'in', messageIds)
+        .where('conversation_id', 'is not', null)
+        .executeTakeFirst();
+      return sent?.conversation_id ? one(db, sent.conversation_id) : undefined;
+    },
+    async open({ ticket, fromStatuses, mails }) {
+      const id = ticket.conversationId;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const existing = await one(trx, id);
+          if (existing) return { ticket: existing, created: false };
+          const moved = await trx
+            .updateTable('conversations')
+            .set({ status: 'offline' })
+            .where('id', '=', id)
+            .where('status', 'in', fromStatuses)
+            .executeTakeFirst();
+          if (Number(moved.numUpdatedRows) === 0) return undefined;
+          await trx
+            .insertInto('tickets')
+            .values({
+              conversation_id: id,
+              site_id: ticket.siteId,
+              visitor_id: ticket.visitorId,
+              status: ticket.status,
+              source: ticket.source,
+              email: ticket.email,
+              assignee_id: ticket.assigneeId,
+              reply_token: ticket.replyToken,
+              root_message_id: ticket.rootMessageId,
+              last_message_id: ticket.lastMessageId,
+              created_at: ticket.now,
+              last_activity_at: ticket.now,
+              solved_at: null,
+            })
+            .execute();
+          await insertMails(trx, mails);
+          return { ticket: await must(trx, id), created: true };
+        });
+      } catch (error) {
+        // Another process made it a ticket between our check and our insert: theirs stands, with their mails.
+        if (isUniqueViolation(error)) {
+          const theirs = await one(db, id);
+          if (theirs) return { ticket: theirs, created: false };
+        }
+        throw error;
+      }
+    },
+    async appendMessage({ message, change, mails }) {
+      const id = message.conversationId;
+      const write = () =>
+        db.transaction().execute(async (trx) => {
+          if (message.clientMessageId !== null) {
+            const earlier = await findMessageByClientId(trx, id, message.clientMessageId);
+            if (earlier) return { message: earlier, created: false, ticket: await must(trx, id) };
+          }
+          const stored = await insertMessage(trx, message);
+          const columns = changeColumns(change);
+          if (Object.keys(columns).length > 0) await trx.updateTable('tickets').set(columns).where('conversation_id', '=', id).execute();
+          await insertMails(trx, mails(stored));
+          return { message: stored, created: true, ticket: await must(trx, id) };
+        });
+      try {
+        return await write();
+      } catch (error) {
+        // Two deliveries of the same message raced: the loser answers with what the winner stored.
+        if (message.clientMessageId !== null && isUniqueViolation(error)) {
+          const earlier = await findMessageByClientId(db, id, message.clientMessageId);
+          if (earlier) return { message: earlier, created: false, ticket: await must(db, id) };
+        }
+        throw error;
+      }
+    },
+    async update(conversationId, change) {
+      const columns = changeColumns(change);
+      if (Object.keys(columns).length > 0) {
+        await db.updateTable('tickets').set(columns).where('conversation_id', '=', conversationId).execute();
+      }
+      return one(db, conversationId);
+    },
+    async agentsToNotify() {
+      return db.selectFrom('agents').select(['id', 'email', 'name']).where('active', '=', 1).orderBy('created_at').execute();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * @module Email tickets: a conversation that continues by email. What the console sends about
+ * tickets, what the server pushes, and the email status the console shows.
+ */
+import { z } from 'zod';
+import { ClientMessageIdSchema, IdSchema, IsoDateSchema, MessageBodySchema, MessageSchema } from './models.ts';
+import { EmailSchema } from './rest.ts';
+import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
+
+/** open: waits for an agent; pending: waits for the visitor; solved: done until the visitor writes again. */
+export const TicketStatusSchema = z.enum(['open', 'pending', 'solved']);
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+
+/** What turned the conversation into a ticket. */
+export const TicketSourceSchema = z.enum(['offline', 'queue_timeout', 'agent']);
+export type TicketSource = z.infer<typeof TicketSourceSchema>;
+
+export const TicketSchema = z.object({
+  /** A ticket is its conversation: same id, same messages. */
+  conversationId: IdSchema,
+  siteId: IdSchema,
+  visitorId: IdSchema,
+  status: TicketStatusSchema,
+  source: TicketSourceSchema,
+  /** Where replies go. */
+  email: z.string(),
+  assignee: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  createdAt: IsoDateSchema,
+  lastActivityAt: IsoDateSchema,
+  solvedAt: IsoDateSchema.nullable(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const TicketConvertSchema = z.object({
+  conversationId: IdSchema,
+  /** Needed when the visitor has not given one. */
+  email: EmailSchema.optional(),
+});
+
+export const TicketReplySchema = z.object({
+  conversationId: IdSchema,
+  clientMessageId: ClientMessageIdSchema,
+  body: MessageBodySchema,
+});
+
+export const TicketSetStatusSchema = z.object({ conversationId: IdSchema, status: TicketStatusSchema });
+
+export const TicketMessageSchema = z.object({ ticket: TicketSchema, message: MessageSchema });
+export type TicketMessage = z.infer<typeof TicketMessageSchema>;
+
+export const agentTicketClientEvents = {
+  /** Turns any conversation the agent may see into a ticket (idempotent). */
+  'ticket:convert': { payload: TicketConvertSchema, ack: TicketSchema },
+  /** Answers a ticket: stored in the conversation and emailed to the visitor. */
+  'ticket:reply': { payload: TicketReplySchema, ack: TicketMessageSchema },
+  'ticket:status': { payload: TicketSetStatusSchema, ack: TicketSchema },
+} as const satisfies Record<string, ClientEventSpec>;
+
+export const agentTicketServerEvents = {
+  /** A ticket was created or changed; every agent hears it. */
+  'ticket:updated': TicketSchema,
+  /** A message landed in a ticket (an emailed reply, for one); its assignee hears it, or every agent when it has none. */
+  'ticket:message': TicketMessageSchema,
+} as const;
+
+/**
+ * Ticket pushes on /agent. Kept out of AgentServerToClient so handlers that switch over every chat
+ * push stay complete; a client that shows tickets adds these to its socket's event map.
+ */
+export type AgentTicketServerToClient = ServerEventsOf<typeof agentTicketServerEvents>;
+
+/** GET /api/email/status: what the console says about email. */
+export const EmailStatusSchema = z.object({
+  outbound: z.object({
+    /** False without SMTP_URL: mail waits in the outbox and nothing is sent. */
+    configured: z.boolean(),
+    pending: z.number().int().min(0),
+    failed: z.number().int().min(0),
+  }),
+  inbound: z.object({
+    webhook: z.boolean(),
+    smtp: z.boolean(),
+    /** Replies go to reply+<token>@ this domain. */
+    domain: z.string(),
+  }),
+});
+export type EmailStatus = z.infer<typeof EmailStatusSchema>;
+
+/** POST /api/inbound/email: where the reply landed. */
+export const InboundEmailResultSchema = z.object({
+  conversationId: IdSchema,
+  messageId: IdSchema,
+  /** True when the same email was delivered before (a retried webhook): stored once. */
+  duplicate: z.boolean(),
+});
+export type InboundEmailResult = z.infer<typeof InboundEmailResultSchema>;
