@@ -37,6 +37,12 @@ const websocketOnly = {
     if (/socket\.io-parser[\\/]build[\\/]esm[\\/]binary\.js$/.test(id)) {
       return `export function deconstructPacket() ${fail}\nexport function reconstructPacket() ${fail}\n`;
     }
+    // the XHR long-polling transport is re-exported by engine.io-client's index and runs code on
+    // import (an XHR probe, a pagehide listener on the host page), so it survives tree-shaking
+    if (/engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]polling-xhr\.js$/.test(id)) {
+      const stub = `class { constructor() ${fail} }`;
+      return `export const BaseXHR = ${stub};\nexport const Request = ${stub};\nexport const XHR = ${stub};\n`;
+    }
     // base64 packets only come over long-polling, which the widget never uses
     if (/engine\.io-parser[\\/]build[\\/]esm[\\/]contrib[\\/]base64-arraybuffer\.js$/.test(id)) {
       return `export function encode() ${fail}\nexport function decode() ${fail}\n`;
@@ -55,11 +61,16 @@ async function buildApp() {
       sourcemap: false,
       // no modulepreload polyfill: it would inject a <link> and code the host page never asked for
       modulePreload: false,
+      // library mode, because only there does vite leave dynamic imports alone: an app build wraps
+      // each one in its preload helper (0.6 KB gz) although no chunk has CSS or imports to preload.
+      // Library mode would keep whitespace and comments in ES output, hence minify/comments below.
+      lib: { entry: { app: path.join(here, 'src/app-chunk.ts') }, formats: ['es'] },
       rollupOptions: {
-        input: { app: path.join(here, 'src/app-chunk.ts') },
         preserveEntrySignatures: 'strict',
         output: {
           format: 'es',
+          minify: true,
+          comments: false,
           entryFileNames: 'widget/[name]-[hash].js',
           // translations imported lazily from a locales/ folder are named locale-*, which is how
           // the size check counts one locale (not all of them) into what a visitor downloads;
