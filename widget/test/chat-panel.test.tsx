@@ -6,12 +6,23 @@ import type { ChatState } from '../src/client/chat-state.ts';
 import { activeConversation, conversation, message, state, visitorMessage } from './fixtures.ts';
 import { inEnglish } from './in-english.tsx';
 
+/** Every callback a panel needs, as spies; forms' requests succeed unless a test says otherwise. */
+export function panelActions() {
+  return {
+    onSend: vi.fn<(body: string) => void>(),
+    onStartChat: vi.fn<ChatPanelProps['onStartChat']>(),
+    onRate: vi.fn<ChatPanelProps['onRate']>(() => Promise.resolve(true)),
+    onTranscript: vi.fn<ChatPanelProps['onTranscript']>(() => Promise.resolve(true)),
+    onLeaveMessage: vi.fn<ChatPanelProps['onLeaveMessage']>(() => Promise.resolve(true)),
+  };
+}
+
 function renderPanel(chat: Partial<ChatState> = {}, props: Partial<ChatPanelProps> = {}) {
-  const onSend = vi.fn<(body: string) => void>();
+  const actions = panelActions();
   const view = render(
-    inEnglish(<ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} onSend={onSend} {...props} />),
+    inEnglish(<ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} {...actions} {...props} />),
   );
-  return { ...view, onSend, log: screen.getByRole('log'), box: screen.getByRole('textbox', { name: 'Message' }) };
+  return { ...view, ...actions, log: screen.getByRole('log'), box: screen.getByRole('textbox', { name: 'Message' }) };
 }
 
 const thread = (...messages: Parameters<typeof mergeMessages>[2]) => mergeMessages(EMPTY_THREAD, 'c1', messages);
@@ -67,7 +78,7 @@ describe('ChatPanel', () => {
   });
 
   it('says when the conversation has ended and offers no End chat', () => {
-    renderPanel({ conversation: activeConversation({ status: 'closed' }) });
+    render(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ conversation: activeConversation({ status: 'closed' }) })} {...panelActions()} />));
     expect(screen.getByText('This conversation has ended')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull();
   });
@@ -75,7 +86,7 @@ describe('ChatPanel', () => {
   it('shows a reconnecting banner while the connection is lost', () => {
     const { rerender } = renderPanel({ connection: 'reconnecting' });
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
-    rerender(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} onSend={() => {}} />));
+    rerender(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} {...panelActions()} />));
     expect(screen.queryByText('Reconnecting…')).toBeNull();
   });
 
