@@ -5,17 +5,7 @@ import { EMPTY_THREAD, mergeMessages } from '../src/client/message-merge.ts';
 import type { ChatState } from '../src/client/chat-state.ts';
 import { activeConversation, conversation, message, state, visitorMessage } from './fixtures.ts';
 import { inEnglish } from './in-english.tsx';
-
-/** Every callback a panel needs, as spies; forms' requests succeed unless a test says otherwise. */
-export function panelActions() {
-  return {
-    onSend: vi.fn<(body: string) => void>(),
-    onStartChat: vi.fn<ChatPanelProps['onStartChat']>(),
-    onRate: vi.fn<ChatPanelProps['onRate']>(() => Promise.resolve(true)),
-    onTranscript: vi.fn<ChatPanelProps['onTranscript']>(() => Promise.resolve(true)),
-    onLeaveMessage: vi.fn<ChatPanelProps['onLeaveMessage']>(() => Promise.resolve(true)),
-  };
-}
+import { panelActions } from './panel-actions.ts';
 
 function renderPanel(chat: Partial<ChatState> = {}, props: Partial<ChatPanelProps> = {}) {
   const actions = panelActions();
