@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
+import { socketTrim } from './socket-trim-plugin.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
@@ -18,101 +19,10 @@ const dist = path.join(here, 'dist');
 const define = { 'process.env.NODE_ENV': '"production"' };
 const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 
-// The widget only ever connects with `transports: ['websocket']` (visitor-socket.ts), yet
-// engine.io-client's transport table imports long-polling and WebTransport too: about 1.4 KB gz the
-// visitor downloads and never runs. This keeps the table's shape with the WebSocket transport only.
-// Likewise Parley's protocol is JSON only (shared/), so socket.io-parser's binary attachment
-// (de)construction and engine.io-parser's base64 codec (~0.35 KB gz) are replaced by stubs that
-// fail loudly if binary ever shows up; the client then drops the connection as for any parse
-// error and reconnects.
-/**
- * Replaces the part of a dependency's `code` from `from` up to (not including) `to` with
- * `replacement`. A new version that moves either bound fails the build here, rather than silently
- * shipping what was meant to be cut.
- */
-function cut(code, from, to, replacement) {
-  const start = code.indexOf(from);
-  const end = code.indexOf(to);
-  if (start === -1 || end < start) throw new Error(`a dependency changed: update the cut at "${from.trim()}" in widget/build.mjs`);
-  return code.slice(0, start) + replacement + code.slice(end);
-}
-
-const websocketOnly = {
-  name: 'parley-websocket-only',
-  enforce: 'pre',
-  load(id) {
-    if (!/engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/.test(id)) return null;
-    return 'import { WS } from "./websocket.js";\nexport const transports = { websocket: WS };\n';
-  },
-  transform(code, id) {
-    const fail = '{ throw new Error("Parley sends no binary data"); }';
-    if (/socket\.io-parser[\\/]build[\\/]esm[\\/]binary\.js$/.test(id)) {
-      return `export function deconstructPacket() ${fail}\nexport function reconstructPacket() ${fail}\n`;
-    }
-    // engine.io's regex URI parser (~0.3 KB gz), for the fields socket.io reads, from the browser's
-    // own URL parser; socket.io-client makes every URL absolute before parsing it
-    if (/engine\.io-client[\\/]build[\\/]esm[\\/]contrib[\\/]parseuri\.js$/.test(id)) {
-      return `export function parse(source) {
-  const url = new URL(source);
-  return {
-    source,
-    protocol: url.protocol.slice(0, -1),
-    host: url.hostname.replace(/^\\[|\\]$/g, ''),
-    port: url.port,
-    path: url.pathname,
-    query: url.search.slice(1),
-    queryKey: Object.fromEntries(url.searchParams),
-  };
-}
-`;
-    }
-    // nothing is binary: the encoder always writes JSON text, and the decoder refuses binary frames
-    if (/socket\.io-parser[\\/]build[\\/]esm[\\/]is-binary\.js$/.test(id)) {
-      return 'export function isBinary() { return false; }\nexport function hasBinary() { return false; }\n';
-    }
-    // An upgrade probes a better transport once connected over long-polling; a connection that
-    // starts on WebSocket has nothing to upgrade to (the server offers no upgrades), so the probe
-    // (~0.4 KB gz) never runs. Cut out by its bounds; a new engine.io-client that moves them fails
-    // the build here rather than shipping the probe unnoticed.
-    if (/engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(id)) {
-      return cut(code, '    _probe(name) {', '    /**\n     * Called when connection is deemed open.', '    _probe() {}\n');
-    }
-    // the catch-all listeners (onAny, onAnyOutgoing and friends, ~0.25 KB gz): the widget listens
-    // to named events only; emitting still checks for them, and finds none
-    if (/socket\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(id)) {
-      return cut(code, '    onAny(listener) {', '    /**\n     * Notify the listeners for each packet sent', '');
-    }
-    // the XHR long-polling transport is re-exported by engine.io-client's index and runs code on
-    // import (an XHR probe, a pagehide listener on the host page), so it survives tree-shaking
-    if (/engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]polling-xhr\.js$/.test(id)) {
-      const stub = `class { constructor() ${fail} }`;
-      return `export const BaseXHR = ${stub};\nexport const Request = ${stub};\nexport const XHR = ${stub};\n`;
-    }
-    // engine.io packets as text only: Blob, ArrayBuffer and base64 (long-polling) handling goes. A
-    // binary frame decodes as a parse error, and the client reconnects as for any other.
-    if (/engine\.io-parser[\\/]build[\\/]esm[\\/]encodePacket\.browser\.js$/.test(id)) {
-      return `import { PACKET_TYPES } from "./commons.js";
-export const encodePacket = ({ type, data }, _supportsBinary, callback) => callback(PACKET_TYPES[type] + (data || ""));
-export function encodePacketToBinary() ${fail}
-`;
-    }
-    if (/engine\.io-parser[\\/]build[\\/]esm[\\/]decodePacket\.browser\.js$/.test(id)) {
-      return `import { ERROR_PACKET, PACKET_TYPES_REVERSE } from "./commons.js";
-export const decodePacket = (encoded) => {
-  const type = typeof encoded === "string" ? PACKET_TYPES_REVERSE[encoded.charAt(0)] : undefined;
-  if (!type) return ERROR_PACKET;
-  return encoded.length > 1 ? { type, data: encoded.substring(1) } : { type };
-};
-`;
-    }
-    return null;
-  },
-};
-
 async function buildApp() {
   const result = await build({
     ...quiet,
-    plugins: [preact(), websocketOnly],
+    plugins: [preact(), socketTrim],
     build: {
       outDir: dist,
       emptyOutDir: false,
@@ -173,7 +83,9 @@ async function buildLoader(appFile) {
 async function buildNpm() {
   await build({
     ...quiet,
-    plugins: [preact()],
+    // the same socket stack as the served chat: besides the bytes, the XHR transport it leaves out
+    // would add a pagehide listener to the host page that unmount() cannot remove
+    plugins: [preact(), socketTrim],
     build: {
       outDir: path.join(dist, 'npm'),
       emptyOutDir: false,
