@@ -61,6 +61,17 @@ describe('tab sync', () => {
     await waitFor(() => expect(isOpen('first')).toBe('false'));
   });
 
+  it('lets an answer open a tab, never close one', async () => {
+    render(<Tab name="asker" site="pk_tabs_3" />);
+    const other = createTabSync('pk_tabs_3', () => {});
+    // "closed" changes nothing (nor could it close a tab the visitor opened meanwhile), and the
+    // tab still listens for a tab that has the panel open
+    other.post({ open: false, reply: true });
+    other.post({ open: true, reply: true });
+    await waitFor(() => expect(isOpen('asker')).toBe('true'));
+    other.close();
+  });
+
   it('keeps a new tab closed when the other tabs are closed, and a tab opened by the page tells the others', async () => {
     render(<Tab name="closed" site="pk_tabs_2" />);
     render(<Tab name="late" site="pk_tabs_2" />);

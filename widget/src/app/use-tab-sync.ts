@@ -25,8 +25,11 @@ export function useTabSync(siteKey: string | undefined, open: boolean, setOpen: 
         sync.post({ open: current.current, reply: true });
         return;
       }
-      // an answer to another tab's question: this one is in step already
-      if (message.reply && !asking.current) return;
+      if (message.reply) {
+        // An answer opens a tab still closed as it started; it never closes one: this tab may have
+        // been opened a moment ago, before its own announcement went out.
+        if (!asking.current || !message.open || current.current) return;
+      }
       asking.current = false;
       agreed.current = message.open;
       apply.current(message.open);
