@@ -82,10 +82,17 @@ export const decodePacket = (encoded) => {
   [file('socket.io-parser/build/esm/is-binary.js'), () => 'export function isBinary() { return false; }\nexport function hasBinary() { return false; }\n'],
   [file('socket.io-parser/build/esm/binary.js'), () => `export function deconstructPacket() ${fail}\nexport function reconstructPacket() ${fail}\n`],
   // the catch-all listeners (onAny, onAnyOutgoing and friends, ~0.25 KB gz): the widget listens to
-  // named events only; emitting still checks for them, and finds none
+  // named events only; emitting still checks for them, and finds none. And emitWithAck: the widget
+  // waits for acks with callbacks (socket-request.ts)
   [
     file('socket.io-client/build/esm/socket.js'),
-    (code) => cut(code, '    onAny(listener) {', '    /**\n     * Notify the listeners for each packet sent', ''),
+    (code) =>
+      cut(
+        cut(code, '    onAny(listener) {', '    /**\n     * Notify the listeners for each packet sent', ''),
+        '    emitWithAck(ev, ...args) {',
+        '    /**\n     * Add the packet to the queue.',
+        '',
+      ),
   ],
 ];
 

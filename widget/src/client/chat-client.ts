@@ -66,13 +66,26 @@ export class ChatClient {
       if (this.#state.connection === 'online' && conversation) this.#connection.socket?.emit(event, { conversationId: conversation.id });
     });
     const factory = options.createSocket ?? createVisitorSocket(options.serverUrl);
-    const handshake = () => ({ siteKey: options.siteKey, token: this.#store.read('token') ?? undefined });
+    // the token this connection's handshake presented (read afresh on every attempt)
+    let presented: string | null = null;
+    const handshake = () => {
+      presented = this.#store.read('token');
+      return { siteKey: options.siteKey, token: presented ?? undefined };
+    };
     this.#connection = new VisitorConnection(
       () => factory(handshake),
       {
         listen: (socket) => this.#listen(socket),
         held: () => ({ conversationId: this.#state.thread.conversationId, lastSeq: lastSeq(this.#state.thread) }),
         resumed: (socket, result) => {
+          const stored = this.#store.read('token');
+          if (stored !== null && stored !== presented && stored !== result.token) {
+            // Another tab became this browser's visitor while this one connected without its token
+            // (two tabs opened together): join that visitor rather than split one person in two.
+            this.#connection.close();
+            this.connect();
+            return;
+          }
           this.#store.write('token', result.token);
           this.#seenSent = { conversationId: '', seq: 0 };
           this.#update({ ...applyResume(this.#state, result), connection: 'online', outbox: this.#outbox.list(), notice: null });
