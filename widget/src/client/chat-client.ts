@@ -18,10 +18,11 @@ import { newClientMessageId } from './client-message-id.ts';
 import { applySeen } from './delivery.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, type KeyValueStore } from './local-store.ts';
-import { EMPTY_THREAD, lastAgentSeq, lastSeq } from './message-merge.ts';
+import { EMPTY_THREAD, lastSeq } from './message-merge.ts';
 import { Outbox } from './outbox.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { Backoff } from './retry-delay.ts';
+import { NO_RECEIPT, nextReceipt } from './seen-receipt.ts';
 import { ACK_TIMEOUT_MS, ask } from './socket-request.ts';
 import { TimerSet } from './timer-set.ts';
 import { TypingNotifier } from './typing-notifier.ts';
@@ -50,7 +51,7 @@ export class ChatClient {
   readonly #backoff = new Backoff();
   readonly #extras = new VisitorExtras();
   readonly #ackTimeoutMs: number;
-  #seenSent = { conversationId: '', seq: 0 };
+  #seenSent = NO_RECEIPT;
   /** The id of the offline message being left: kept until it is stored, so a retry is stored once. */
   #offlineId: string | null = null;
   #destroyed = false;
@@ -87,7 +88,7 @@ export class ChatClient {
             return;
           }
           this.#store.write('token', result.token);
-          this.#seenSent = { conversationId: '', seq: 0 };
+          this.#seenSent = NO_RECEIPT;
           this.#update({ ...applyResume(this.#state, result), connection: 'online', outbox: this.#outbox.list(), notice: null });
           // identity and pages go after the resume, so the server already knows which visitor they are about
           this.#extras.flush(socket);
@@ -216,15 +217,12 @@ export class ChatClient {
 
   /** The agent's messages are on screen: tell the server up to which seq they were seen. */
   markSeen(): void {
-    const { conversation, thread } = this.#state;
     const socket = this.#online();
-    if (!socket || !conversation || conversation.id !== thread.conversationId) return;
-    const seq = lastAgentSeq(thread);
-    const already = this.#seenSent.conversationId === conversation.id ? this.#seenSent.seq : 0;
-    if (seq <= Math.max(already, conversation.visitorSeenSeq)) return;
-    this.#seenSent = { conversationId: conversation.id, seq };
+    const receipt = socket && nextReceipt(this.#state, this.#seenSent);
+    if (!socket || !receipt) return;
+    this.#seenSent = receipt;
     // fire and forget: a lost receipt is re-sent by the next markSeen after a reconnect resets it
-    socket.timeout(this.#ackTimeoutMs).emit('message:seen', { conversationId: conversation.id, seq }, () => {});
+    socket.timeout(this.#ackTimeoutMs).emit('message:seen', receipt, () => {});
   }
 
   /** Opens or closes the panel; opening connects, since the visitor is about to chat. */
@@ -249,7 +247,7 @@ export class ChatClient {
     this.#connection.close();
     for (const name of ['token', 'outbox', 'history'] as const) this.#store.remove(name);
     this.#extras.reset();
-    this.#seenSent = { conversationId: '', seq: 0 };
+    this.#seenSent = NO_RECEIPT;
     this.#offlineId = null;
     this.#backoff.reset();
     const { open, launcherVisible } = this.#state;
