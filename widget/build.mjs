@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
+import { socketTrim } from './socket-trim-plugin.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
@@ -18,48 +19,26 @@ const dist = path.join(here, 'dist');
 const define = { 'process.env.NODE_ENV': '"production"' };
 const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 
-// The widget only ever connects with `transports: ['websocket']` (visitor-socket.ts), yet
-// engine.io-client's transport table imports long-polling and WebTransport too: about 1.4 KB gz the
-// visitor downloads and never runs. This keeps the table's shape with the WebSocket transport only.
-// Likewise Parley's protocol is JSON only (shared/), so socket.io-parser's binary attachment
-// (de)construction and engine.io-parser's base64 codec (~0.35 KB gz) are replaced by stubs that
-// fail loudly if binary ever shows up; the client then drops the connection as for any parse
-// error and reconnects.
-const websocketOnly = {
-  name: 'parley-websocket-only',
-  enforce: 'pre',
-  load(id) {
-    if (!/engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/.test(id)) return null;
-    return 'import { WS } from "./websocket.js";\nexport const transports = { websocket: WS };\n';
-  },
-  transform(_code, id) {
-    const fail = '{ throw new Error("Parley sends no binary data"); }';
-    if (/socket\.io-parser[\\/]build[\\/]esm[\\/]binary\.js$/.test(id)) {
-      return `export function deconstructPacket() ${fail}\nexport function reconstructPacket() ${fail}\n`;
-    }
-    // base64 packets only come over long-polling, which the widget never uses
-    if (/engine\.io-parser[\\/]build[\\/]esm[\\/]contrib[\\/]base64-arraybuffer\.js$/.test(id)) {
-      return `export function encode() ${fail}\nexport function decode() ${fail}\n`;
-    }
-    return null;
-  },
-};
-
 async function buildApp() {
   const result = await build({
     ...quiet,
-    plugins: [preact(), websocketOnly],
+    plugins: [preact(), socketTrim],
     build: {
       outDir: dist,
       emptyOutDir: false,
       sourcemap: false,
       // no modulepreload polyfill: it would inject a <link> and code the host page never asked for
       modulePreload: false,
+      // library mode, because only there does vite leave dynamic imports alone: an app build wraps
+      // each one in its preload helper (0.6 KB gz) although no chunk has CSS or imports to preload.
+      // Library mode would keep whitespace and comments in ES output, hence minify/comments below.
+      lib: { entry: { app: path.join(here, 'src/app-chunk.ts') }, formats: ['es'] },
       rollupOptions: {
-        input: { app: path.join(here, 'src/app-chunk.ts') },
         preserveEntrySignatures: 'strict',
         output: {
           format: 'es',
+          minify: true,
+          comments: false,
           entryFileNames: 'widget/[name]-[hash].js',
           // translations imported lazily from a locales/ folder are named locale-*, which is how
           // the size check counts one locale (not all of them) into what a visitor downloads;
@@ -104,7 +83,9 @@ async function buildLoader(appFile) {
 async function buildNpm() {
   await build({
     ...quiet,
-    plugins: [preact()],
+    // the same socket stack as the served chat: besides the bytes, the XHR transport it leaves out
+    // would add a pagehide listener to the host page that unmount() cannot remove
+    plugins: [preact(), socketTrim],
     build: {
       outDir: path.join(dist, 'npm'),
       emptyOutDir: false,

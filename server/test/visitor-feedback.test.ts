@@ -73,6 +73,15 @@ describe('ratings and transcripts', () => {
     });
   });
 
+  it('refuses a rating for a chat the visitor ended before any agent took it', async () => {
+    const { socket } = await visitor();
+    const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hi' });
+    expect(await call(socket, 'conversation:close', { conversationId: conversation.id })).toMatchObject({ status: 'closed', agent: null });
+    const res = await callRaw(socket, 'conversation:rate', { conversationId: conversation.id, rating: 1 });
+    expect(res).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await t.server.store.conversations.findById(conversation.id))?.rating).toBeNull();
+  });
+
   it('stores a transcript request for the visitor’s own conversation only', async () => {
     const { socket } = await visitor();
     const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hi' });

@@ -45,9 +45,22 @@ export const SessionResumeResultSchema = z.object({
   estimatedWaitSeconds: z.number().int().min(0).nullable(),
 });
 
+/**
+ * What the visitor typed into the site's pre-chat form. Stored on the visitor's profile like an
+ * offline message's name and email: it never touches a verified identity (visitor:identify), so a
+ * site that requires verification still takes it.
+ */
+export const VisitorContactSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  email: EmailSchema.optional(),
+});
+export type VisitorContact = z.infer<typeof VisitorContactSchema>;
+
 export const VisitorSendSchema = z.object({
   clientMessageId: ClientMessageIdSchema,
   body: MessageBodySchema,
+  /** The pre-chat form's answers, sent with the message that starts the chat (a retry carries them again). */
+  contact: VisitorContactSchema.optional(),
 });
 
 export const SendResultSchema = z.object({ message: MessageSchema, conversation: ConversationSchema });

@@ -35,6 +35,33 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
 });
 
+describe('two tabs opened together', () => {
+  it('become one visitor: the tab whose token lost joins the visitor the other tab stored', async () => {
+    const first = startClient();
+    const second = startClient();
+    first.client.connect();
+    second.client.connect();
+    const [a, b] = [first.sockets[0], second.sockets[0]];
+    if (!a || !b) throw new Error('no sockets');
+    a.accept();
+    b.accept();
+    // both handshakes went out before either tab had a token
+    expect([a.handshakes[0]?.token, b.handshakes[0]?.token]).toEqual([undefined, undefined]);
+    (await a.request('session:resume')).reply(resumed({ token: 'tok-first', visitorId: 'v-first' }));
+    (await b.request('session:resume')).reply(resumed({ token: 'tok-second', visitorId: 'v-second' }));
+    // the second tab does not overwrite the first one's token; it reconnects with it
+    expect(localStorage.getItem(`parley:${SITE}:token`)).toBe('tok-first');
+    expect(second.sockets).toHaveLength(2);
+    const again = second.sockets[1];
+    if (!again) throw new Error('no new socket');
+    again.accept();
+    expect(again.handshakes[0]?.token).toBe('tok-first');
+    (await again.request('session:resume')).reply(resumed({ token: 'tok-first', visitorId: 'v-first' }));
+    expect(second.client.getState().connection).toBe('online');
+    expect(b.connected).toBe(false);
+  });
+});
+
 describe('ChatClient for the public API', () => {
   it('connects when opened, and keeps the panel state in its state', () => {
     const { client, sockets } = startClient();

@@ -109,7 +109,8 @@ describe('ChatClient', () => {
     expect(client.getState().thread.messages.map((m) => m.body)).toEqual(['hello']);
   });
 
-  it('drops a message the server calls invalid and says so', async () => {
+  it('drops a message the server calls invalid and says so (in the locale; the reason goes to the console)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { client, socket } = startClient();
     client.connect();
     socket().accept();
@@ -118,7 +119,8 @@ describe('ChatClient', () => {
     const send = await socket().request('message:send');
     send.reply({ ok: false, error: { code: 'invalid_payload', message: 'at most 5000 characters' } });
     await vi.waitFor(() => expect(client.getState().outbox).toEqual([]));
-    expect(client.getState().notice).toBe('Message not sent: at most 5000 characters');
+    expect(client.getState().notice).toBe('notSent');
+    expect(warn).toHaveBeenCalledWith('Parley chat: a message was refused: at most 5000 characters');
   });
 
   it('gives up quietly when the server refuses this page', () => {
@@ -127,7 +129,7 @@ describe('ChatClient', () => {
     client.connect();
     socket().refuse({ code: 'origin_not_allowed', message: 'This page may not use this chat' });
     expect(client.getState().connection).toBe('failed');
-    expect(client.getState().notice).toBe('Chat is not available on this page.');
+    expect(client.getState().notice).toBe('unavailable');
     expect(socket().active).toBe(false);
     expect(socket().connectCalls).toBe(1);
   });
@@ -191,7 +193,7 @@ describe('ChatClient', () => {
     const close = await socket().request('conversation:close');
     expect(close.payload).toEqual({ conversationId: 'c1' });
     close.reply({ ok: true, data: activeConversation({ status: 'closed', closedBy: 'visitor' }) });
-    expect(client.getState().conversation?.status).toBe('closed');
+    await vi.waitFor(() => expect(client.getState().conversation?.status).toBe('closed'));
   });
 
   it('leaves no listeners and no connection behind when destroyed', async () => {

@@ -5,13 +5,14 @@ import { EMPTY_THREAD, mergeMessages } from '../src/client/message-merge.ts';
 import type { ChatState } from '../src/client/chat-state.ts';
 import { activeConversation, conversation, message, state, visitorMessage } from './fixtures.ts';
 import { inEnglish } from './in-english.tsx';
+import { panelActions } from './panel-actions.ts';
 
 function renderPanel(chat: Partial<ChatState> = {}, props: Partial<ChatPanelProps> = {}) {
-  const onSend = vi.fn<(body: string) => void>();
+  const actions = panelActions();
   const view = render(
-    inEnglish(<ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} onSend={onSend} {...props} />),
+    inEnglish(<ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} {...actions} {...props} />),
   );
-  return { ...view, onSend, log: screen.getByRole('log'), box: screen.getByRole('textbox', { name: 'Message' }) };
+  return { ...view, ...actions, log: screen.getByRole('log'), box: screen.getByRole('textbox', { name: 'Message' }) };
 }
 
 const thread = (...messages: Parameters<typeof mergeMessages>[2]) => mergeMessages(EMPTY_THREAD, 'c1', messages);
@@ -67,7 +68,7 @@ describe('ChatPanel', () => {
   });
 
   it('says when the conversation has ended and offers no End chat', () => {
-    renderPanel({ conversation: activeConversation({ status: 'closed' }) });
+    render(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ conversation: activeConversation({ status: 'closed' }) })} {...panelActions()} />));
     expect(screen.getByText('This conversation has ended')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull();
   });
@@ -75,7 +76,7 @@ describe('ChatPanel', () => {
   it('shows a reconnecting banner while the connection is lost', () => {
     const { rerender } = renderPanel({ connection: 'reconnecting' });
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
-    rerender(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} onSend={() => {}} />));
+    rerender(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} {...panelActions()} />));
     expect(screen.queryByText('Reconnecting…')).toBeNull();
   });
 

@@ -24,7 +24,8 @@ export class ConversationFeedback {
   /** Rates the visitor's own conversation once an agent has taken it; rating again replaces it. */
   async rate(visitor: VisitorRef, conversationId: string, rating: number, comment: string | undefined): Promise<Conversation> {
     const conversation = await this.#own(visitor, conversationId);
-    if (conversation.status !== 'active' && conversation.status !== 'closed') {
+    // a chat the visitor ended while still queued was never taken: there is nobody to rate
+    if ((conversation.status !== 'active' && conversation.status !== 'closed') || conversation.assignedAt === null) {
       throw new ParleyError(ErrorCode.Conflict, 'Only a conversation an agent has taken can be rated');
     }
     const rated = (await this.#store.conversations.rate(conversation.id, rating, comment ?? null)) ?? conversation;

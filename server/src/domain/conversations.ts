@@ -3,9 +3,9 @@
  * with the access rules (a visitor touches only their own conversation, an agent only theirs).
  */
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { Conversation, Message } from '@parley/shared';
+import type { Conversation, Message, VisitorContact } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord, Store, VisitorProfileUpdate } from '../store/types.ts';
 import type { EventSink, Side } from './events.ts';
 import type { Router } from './routing.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
@@ -74,9 +74,15 @@ export class Conversations {
     });
   }
 
-  async sendFromVisitor(visitor: VisitorRef, clientMessageId: string, body: string) {
+  /**
+   * `contact`: the pre-chat form's name and email, stored on the profile before the message, so the
+   * agent sees who is writing from the first message on. Storing them again on a retry is harmless.
+   */
+  async sendFromVisitor(visitor: VisitorRef, clientMessageId: string, body: string, contact: VisitorContact = {}) {
     return this.#perVisitor.run(visitor.visitorId, async () => {
       const { store } = this.#deps;
+      const update = contactUpdate(contact);
+      if (update) await store.visitors.updateProfile(visitor.visitorId, visitor.siteId, update, this.#now());
       let conversation = await store.conversations.findOpenByVisitor(visitor.visitorId);
       let opened = false;
       if (!conversation) {
@@ -173,6 +179,14 @@ export class Conversations {
   #now(): string {
     return this.#deps.now().toISOString();
   }
+}
+
+/** Only the fields given: a form without an email field must not blank an email known from before. */
+function contactUpdate(contact: VisitorContact): VisitorProfileUpdate | null {
+  const update: VisitorProfileUpdate = {};
+  if (contact.name !== undefined) update.name = contact.name;
+  if (contact.email !== undefined) update.email = contact.email;
+  return Object.keys(update).length > 0 ? update : null;
 }
 
 export type { Side };

@@ -48,7 +48,8 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
           visitorId: visitor.visitorId,
           ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
         }),
-        'message:send': ({ clientMessageId, body }) => deps.conversations.sendFromVisitor(visitor, clientMessageId, body),
+        'message:send': ({ clientMessageId, body, contact }) =>
+          deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact),
         'message:seen': async ({ conversationId, seq }) => {
           await deps.conversations.markSeen(actor, conversationId, seq);
           return {};

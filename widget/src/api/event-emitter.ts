@@ -8,42 +8,42 @@ import type { ParleyEventMap, ParleyEventName, ParleyListener } from './widget-a
 type AnyListener = (payload: never) => void;
 
 export class ParleyEvents {
-  private readonly listeners = new Map<ParleyEventName, Set<AnyListener>>();
+  readonly #listeners = new Map<ParleyEventName, Set<AnyListener>>();
   /** Payloads of sticky events already fired (only `ready`), replayed to late listeners. */
-  private readonly fired: Partial<ParleyEventMap> = {};
-  private disposed = false;
+  readonly #fired: Partial<ParleyEventMap> = {};
+  #disposed = false;
 
   on<E extends ParleyEventName>(event: E, listener: ParleyListener<E>): void {
-    if (this.disposed || typeof listener !== 'function') return;
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    if (this.#disposed || typeof listener !== 'function') return;
+    let set = this.#listeners.get(event);
+    if (!set) this.#listeners.set(event, (set = new Set()));
     set.add(listener);
-    const payload = this.fired[event];
+    const payload = this.#fired[event];
     if (payload !== undefined) {
       queueMicrotask(() => {
-        if (set.has(listener)) this.call(listener, payload);
+        if (set.has(listener)) this.#call(listener, payload);
       });
     }
   }
 
   off<E extends ParleyEventName>(event: E, listener: ParleyListener<E>): void {
-    this.listeners.get(event)?.delete(listener);
+    this.#listeners.get(event)?.delete(listener);
   }
 
   emit<E extends ParleyEventName>(event: E, payload: ParleyEventMap[E]): void {
-    if (this.disposed) return;
-    if (event === 'ready') this.fired[event] = payload;
+    if (this.#disposed) return;
+    if (event === 'ready') this.#fired[event] = payload;
     // a copy: a listener that removes itself must not make the loop skip the next one
-    for (const listener of [...(this.listeners.get(event) ?? [])]) this.call(listener as ParleyListener<E>, payload);
+    for (const listener of [...(this.#listeners.get(event) ?? [])]) this.#call(listener as ParleyListener<E>, payload);
   }
 
   /** Forgets every listener: after unmount nothing of the host page is kept alive by the widget. */
   dispose(): void {
-    this.disposed = true;
-    this.listeners.clear();
+    this.#disposed = true;
+    this.#listeners.clear();
   }
 
-  private call<E extends ParleyEventName>(listener: ParleyListener<E>, payload: ParleyEventMap[E]): void {
+  #call<E extends ParleyEventName>(listener: ParleyListener<E>, payload: ParleyEventMap[E]): void {
     try {
       listener(payload);
     } catch (error) {

@@ -18,56 +18,59 @@ export interface Look {
 
 export class WidgetController implements ParleyApi {
   readonly events = new ParleyEvents();
-  private state: ChatState;
-  private seenSeq = 0;
-  private unread: number;
-  private readonly stopWatching: () => void;
-  private readonly onVisibility = (): void => this.observe(this.client.getState());
+  #state: ChatState;
+  #seenSeq = 0;
+  #unread: number;
+  readonly #stopWatching: () => void;
+  readonly #onVisibility = (): void => this.#observe(this.#client.getState());
 
-  constructor(
-    private readonly client: ChatClient,
-    private look: Look,
-    private readonly onLookChange: (look: Look) => void,
-  ) {
-    this.state = client.getState();
-    this.unread = unreadCount(this.state, 0);
-    this.stopWatching = client.subscribe((next) => this.observe(next));
-    document.addEventListener('visibilitychange', this.onVisibility);
+  readonly #client: ChatClient;
+  #look: Look;
+  readonly #onLookChange: (look: Look) => void;
+
+  constructor(client: ChatClient, look: Look, onLookChange: (look: Look) => void) {
+    this.#client = client;
+    this.#look = look;
+    this.#onLookChange = onLookChange;
+    this.#state = client.getState();
+    this.#unread = unreadCount(this.#state, 0);
+    this.#stopWatching = client.subscribe((next) => this.#observe(next));
+    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   open(): void {
-    this.client.setOpen(true);
+    this.#client.setOpen(true);
   }
   close(): void {
-    this.client.setOpen(false);
+    this.#client.setOpen(false);
   }
   toggle(): void {
-    this.client.setOpen(!this.client.getState().open);
+    this.#client.setOpen(!this.#client.getState().open);
   }
   showLauncher(): void {
-    this.client.setLauncherVisible(true);
+    this.#client.setLauncherVisible(true);
   }
   hideLauncher(): void {
-    this.client.setLauncherVisible(false);
+    this.#client.setLauncherVisible(false);
   }
   identify(visitor: VisitorIdentity): void {
     if (typeof visitor !== 'object' || visitor === null) return;
-    this.client.identify(visitor);
+    this.#client.identify(visitor);
   }
   setLocale(locale: string): void {
-    if (typeof locale === 'string' && locale !== '') this.setLook({ ...this.look, locale });
+    if (typeof locale === 'string' && locale !== '') this.#setLook({ ...this.#look, locale });
   }
   setTheme(theme: ThemeOptions): void {
-    if (typeof theme === 'object' && theme !== null) this.setLook({ ...this.look, theme: { ...this.look.theme, ...theme } });
+    if (typeof theme === 'object' && theme !== null) this.#setLook({ ...this.#look, theme: { ...this.#look.theme, ...theme } });
   }
   trackPageView(page: PageView = {}): void {
     // read the location now: by the time a queued call is sent the SPA may have moved on
     const url = page.url ?? location.href;
     const title = page.title ?? document.title;
-    this.client.trackPageView(page.referrer === undefined ? { url, title } : { url, title, referrer: page.referrer });
+    this.#client.trackPageView(page.referrer === undefined ? { url, title } : { url, title, referrer: page.referrer });
   }
   reset(): void {
-    this.client.reset();
+    this.#client.reset();
   }
   on<E extends ParleyEventName>(event: E, listener: ParleyListener<E>): void {
     this.events.on(event, listener);
@@ -77,29 +80,29 @@ export class WidgetController implements ParleyApi {
   }
 
   currentLook(): Look {
-    return this.look;
+    return this.#look;
   }
 
   dispose(): void {
-    this.stopWatching();
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.#stopWatching();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     this.events.dispose();
   }
 
-  private setLook(look: Look): void {
-    this.look = look;
-    this.onLookChange(look);
+  #setLook(look: Look): void {
+    this.#look = look;
+    this.#onLookChange(look);
   }
 
-  private observe(next: ChatState): void {
-    const prev = this.state;
-    this.state = next;
+  #observe(next: ChatState): void {
+    const prev = this.#state;
+    this.#state = next;
     // what is on an open panel in a visible tab counts as seen, whether or not the server heard yet
-    if (next.open && document.visibilityState !== 'hidden') this.seenSeq = Math.max(this.seenSeq, lastAgentSeq(next.thread));
+    if (next.open && document.visibilityState !== 'hidden') this.#seenSeq = Math.max(this.#seenSeq, lastAgentSeq(next.thread));
     stateEvents(prev, next, (event, payload) => this.events.emit(event, payload));
-    const unread = unreadCount(next, this.seenSeq);
-    if (unread !== this.unread) {
-      this.unread = unread;
+    const unread = unreadCount(next, this.#seenSeq);
+    if (unread !== this.#unread) {
+      this.#unread = unread;
       this.events.emit('unread:changed', { count: unread });
     }
   }

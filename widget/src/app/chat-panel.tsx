@@ -1,15 +1,22 @@
 /**
- * @module The open chat window: header with the site name and where the conversation stands,
- * connection and error notices, the message log, the typing indicator and the message box.
+ * @module The open chat window: the header, connection and error notices, and below them what the
+ * visitor can do now: fill in the pre-chat form, leave a message while nobody is online, rate the
+ * chat that ended, or read the conversation and write.
  * Pure presentation: everything comes in through props, every action goes out through callbacks.
  */
+import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import type { VisitorContact, WidgetConfig } from '@parley/shared';
 import { pendingEntries, type ChatState } from '../client/chat-state.ts';
 import { pendingDelivery } from '../client/delivery.ts';
 import { format } from '../i18n/locale.ts';
 import { Composer } from './composer.tsx';
+import { EndOfChat } from './end-of-chat.tsx';
 import { MessageLog } from './message-log.tsx';
-import { agentName, statusLine } from './status-line.ts';
+import { OfflineForm } from './offline-form.tsx';
+import { PanelHeader } from './panel-header.tsx';
+import { PreChatForm } from './pre-chat-form.tsx';
+import { agentName } from './status-line.ts';
 import { useStrings } from './strings-context.ts';
 
 export interface ChatPanelProps {
@@ -20,36 +27,104 @@ export interface ChatPanelProps {
   siteName: string;
   greeting: string;
   state: ChatState;
+  team?: WidgetConfig['team'];
+  /** The pre-chat questions still to ask (none: no form). */
+  preChat?: WidgetConfig['preChat']['fields'];
+  lang?: string;
   /** Inline style for the panel (the visible viewport's height on phones). */
   style?: JSX.CSSProperties;
   onSend(body: string): void;
+  onStartChat(contact: VisitorContact, question: string): void;
   onInput?(): void;
   onBlur?(): void;
   onEndChat?(): void;
   onRetry?(): void;
+  onRate(rating: number, comment: string): Promise<boolean>;
+  onTranscript(email: string): Promise<boolean>;
+  onLeaveMessage(message: { email: string; body: string }): Promise<boolean>;
 }
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {
-  const { id, siteName, greeting, state, onSend, onInput, onBlur, onEndChat } = props;
+  const { state, preChat = [] } = props;
   const t = useStrings();
   const { conversation, connection } = state;
-  const status = statusLine(t, conversation, state.queuePosition, state.waitSeconds);
-  const canEnd = conversation !== null && conversation.status !== 'closed';
+  // the ended conversation the visitor chose to leave behind for a new chat
+  const [leftBehind, setLeftBehind] = useState<string | null>(null);
+  // the visitor asked for the leave-a-message form
+  const [leaving, setLeaving] = useState(false);
+  const status = conversation?.status;
+  const fresh = conversation === null && state.thread.conversationId === null && state.outbox.length === 0;
+  // nobody online and no chat under way: a message can still wait in the queue for the first agent
+  // to come online, but leaving one to be answered by email is offered too
+  const away = !state.agentsOnline && (fresh || (status === 'closed' && state.outbox.length === 0)) && connection !== 'failed';
+
+  let body: JSX.Element;
+  if (away && leaving) {
+    body = <OfflineForm draft={props.draft} onLeave={props.onLeaveMessage} />;
+  } else if (fresh && state.contact === null && preChat.length > 0) {
+    body = <PreChatForm fields={preChat} onStart={props.onStartChat} />;
+  } else {
+    const log = (
+      <MessageLog
+        greeting={props.greeting}
+        messages={state.thread.messages}
+        pending={pendingEntries(state)}
+        conversation={conversation}
+        pendingState={pendingDelivery(state)}
+        onRetry={props.onRetry}
+      />
+    );
+    body =
+      conversation && status === 'closed' && leftBehind !== conversation.id ? (
+        <>
+          {log}
+          <EndOfChat
+            conversation={conversation}
+            onRate={props.onRate}
+            onTranscript={props.onTranscript}
+            onNewChat={() => setLeftBehind(conversation.id)}
+          />
+        </>
+      ) : conversation && status === 'offline' && !state.agentsOnline ? (
+        <>
+          {log}
+          <p class="form" role="status">
+            {format(t.offlineSent, { email: conversation.visitorEmail ?? '' })}
+          </p>
+        </>
+      ) : (
+        <>
+          {log}
+          {state.agentTyping && <p class="typing">{format(t.typing, { name: agentName(t, conversation) })}</p>}
+          <Composer
+            disabled={connection === 'failed'}
+            draft={props.draft}
+            onDraftChange={props.onDraftChange}
+            onSend={props.onSend}
+            onInput={props.onInput}
+            onBlur={props.onBlur}
+          />
+        </>
+      );
+  }
 
   return (
-    <section id={id} class="panel" aria-label={siteName} style={props.style}>
-      <header class="header">
-        <h2 class="title">{siteName}</h2>
-        {status !== null && <p class="status">{status}</p>}
-        {canEnd && (
-          <button type="button" class="end" onClick={() => onEndChat?.()} disabled={connection !== 'online'}>
-            {t.endChat}
-          </button>
-        )}
-      </header>
-      {!state.agentsOnline && (conversation === null || conversation.status === 'queued') && (
+    <section id={props.id} class="panel" aria-label={props.siteName} style={props.style}>
+      <PanelHeader
+        siteName={props.siteName}
+        team={props.team ?? []}
+        lang={props.lang ?? 'en'}
+        state={state}
+        onEndChat={props.onEndChat}
+      />
+      {!state.agentsOnline && (status === 'queued' || away) && (
         <p class="banner" role="status">
           {t.noAgents}
+          {away && !leaving && (
+            <button type="button" class="link" onClick={() => setLeaving(true)}>
+              {t.leaveMessage}
+            </button>
+          )}
         </p>
       )}
       {connection === 'reconnecting' && (
@@ -59,26 +134,10 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
       )}
       {state.notice !== null && (
         <p class="notice" role="alert">
-          {state.notice}
+          {t[state.notice]}
         </p>
       )}
-      <MessageLog
-        greeting={greeting}
-        messages={state.thread.messages}
-        pending={pendingEntries(state)}
-        conversation={conversation}
-        pendingState={pendingDelivery(state)}
-        onRetry={props.onRetry}
-      />
-      {state.agentTyping && <p class="typing">{format(t.typing, { name: agentName(t, conversation) })}</p>}
-      <Composer
-        disabled={connection === 'failed'}
-        draft={props.draft}
-        onDraftChange={props.onDraftChange}
-        onSend={onSend}
-        onInput={onInput}
-        onBlur={onBlur}
-      />
+      {body}
     </section>
   );
 }

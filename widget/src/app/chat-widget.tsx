@@ -63,7 +63,8 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
 
   useEffect(() => {
     // focus moves into the panel on open, so keyboard and screen-reader users land in the message box
-    if (open) root.current?.querySelector('textarea')?.focus();
+    // (or the first field of the form shown instead)
+    if (open) root.current?.querySelector<HTMLElement>('.panel input, .panel textarea')?.focus();
   }, [open]);
 
   const close = (): void => {
@@ -95,11 +96,18 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
             id="parley-panel"
             siteName={config.siteName}
             greeting={config.greeting}
+            team={config.team ?? []}
+            preChat={preChatFields(config, client)}
+            lang={language.lang}
             state={state}
             style={mobile ? { height: `${viewport.height}px`, top: `${viewport.top}px` } : undefined}
             draft={draft.current}
             onDraftChange={(text) => (draft.current = text)}
             onSend={(body) => client.send(body)}
+            onStartChat={(contact, question) => client.startChat(contact, question)}
+            onRate={(rating, comment) => client.rate(rating, comment)}
+            onTranscript={(email) => client.requestTranscript(email)}
+            onLeaveMessage={(message) => client.leaveMessage(message)}
             onInput={() => client.input()}
             onBlur={() => client.stopTyping()}
             onEndChat={() => client.endChat()}
@@ -117,6 +125,16 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
       </div>
     </StringsContext.Provider>
   );
+}
+
+/** The pre-chat questions to ask: none when the site has no form, and not what the host page already told. */
+function preChatFields(config: WidgetConfig, client: ChatClient): WidgetConfig['preChat']['fields'] {
+  // read defensively: a server from before pre-chat forms sends no preChat
+  if (!config.preChat?.enabled) return [];
+  const known = client.knownContact();
+  const fields = config.preChat.fields.filter(({ field }) => field === 'message' || known[field] === undefined);
+  // a lone question is what the message box asks anyway
+  return fields.some(({ field }) => field !== 'message') ? fields : [];
 }
 
 /**

@@ -2,7 +2,7 @@
  * @module The widget's chat state and the pure transitions the server's answers and pushes apply
  * to it. Kept free of sockets and timers so every ordering of events can be tested directly.
  */
-import type { Conversation, Message, QueuePosition, SendResult, SessionResumeResult, TypingUpdate } from '@parley/shared';
+import type { Conversation, Message, QueuePosition, SendResult, SessionResumeResult, TypingUpdate, VisitorContact } from '@parley/shared';
 import { EMPTY_THREAD, mergeMessages, storedClientIds, type Thread } from './message-merge.ts';
 import type { OutboxEntry } from './outbox.ts';
 
@@ -12,6 +12,12 @@ import type { OutboxEntry } from './outbox.ts';
  * failed: the server refused this page for good (unknown site, origin not allowed).
  */
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'failed';
+
+/**
+ * Problems the widget tells the visitor about, as keys of the locale's strings: the server's own
+ * error messages are English and meant for developers, so they go to the console instead.
+ */
+export type NoticeKey = 'unavailable' | 'tryAgain' | 'notSent' | 'connectFailed';
 
 export interface ChatState {
   connection: ConnectionState;
@@ -25,8 +31,10 @@ export interface ChatState {
   /** Whether any agent is online (resume ack, availability:updated); true until told otherwise. */
   agentsOnline: boolean;
   agentTyping: boolean;
-  /** A quiet, human-readable problem to show (a dropped message, chat unavailable). */
-  notice: string | null;
+  /** A quiet problem to show (a dropped message, chat unavailable). */
+  notice: NoticeKey | null;
+  /** The pre-chat form's answers, until the message that starts the chat has them on its way. */
+  contact: VisitorContact | null;
   /** Whether the panel is open: the visitor's launcher and the host page's API both change it. */
   open: boolean;
   /** The host page may hide the launcher (`hideLauncher()`); an open panel still shows its own. */
@@ -44,6 +52,7 @@ export function initialState(conversation: Conversation | null, thread: Thread, 
     agentsOnline: true,
     agentTyping: false,
     notice: null,
+    contact: null,
     open: false,
     launcherVisible: true,
   };

@@ -2,16 +2,8 @@
  * @module Loading a site's public widget settings (name, colour, corner, greeting).
  */
 import type { WidgetConfig } from '@parley/shared';
-import type { ErrorInfo } from '@parley/shared/error-codes';
 import { readErrorBody } from './error-info.ts';
 import { isRecord, isString } from './stored-shapes.ts';
-
-export class WidgetConfigError extends Error {
-  constructor(readonly info: ErrorInfo | null, message: string) {
-    super(message);
-    this.name = 'WidgetConfigError';
-  }
-}
 
 export function widgetConfigUrl(serverUrl: string, siteKey: string): string {
   return `${serverUrl}/api/widget/config/${encodeURIComponent(siteKey)}`;
@@ -43,9 +35,8 @@ export async function fetchWidgetConfig(
     }));
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const info = readErrorBody(body);
-    throw new WidgetConfigError(info, info?.message ?? `widget config request failed (${response.status})`);
+    throw new Error(readErrorBody(body)?.message ?? `widget config request failed (${response.status})`);
   }
-  if (!isWidgetConfig(body)) throw new WidgetConfigError(null, 'widget config has an unexpected shape');
+  if (!isWidgetConfig(body)) throw new Error('widget config has an unexpected shape');
   return body;
 }

@@ -3,6 +3,7 @@
  * Persisted so a message typed offline, or in flight when the page reloads, is still sent; each
  * entry keeps its clientMessageId for life, which is what lets the server store a resend only once.
  */
+import type { VisitorContact } from '@parley/shared';
 import { parseJson, type KeyValueStore } from './local-store.ts';
 import { isArrayOf, isRecord, isString } from './stored-shapes.ts';
 import { newClientMessageId } from './client-message-id.ts';
@@ -12,35 +13,52 @@ export interface OutboxEntry {
   body: string;
   /** When the visitor pressed Send (ISO): only for display, the server stamps its own time. */
   createdAt: string;
+  /** The pre-chat form's answers, on the message that starts the chat. */
+  contact?: VisitorContact;
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
-  return isRecord(value) && isString(value.clientMessageId) && isString(value.body) && isString(value.createdAt);
+  return (
+    isRecord(value) &&
+    isString(value.clientMessageId) &&
+    isString(value.body) &&
+    isString(value.createdAt) &&
+    (value.contact === undefined || isContact(value.contact))
+  );
+}
+
+function isContact(value: unknown): value is VisitorContact {
+  return isRecord(value) && (value.name === undefined || isString(value.name)) && (value.email === undefined || isString(value.email));
 }
 
 export class Outbox {
-  constructor(private readonly store: KeyValueStore) {}
+    readonly #store: KeyValueStore;
+
+  constructor(store: KeyValueStore) {
+    this.#store = store;
+  }
 
   /** Entries in the order they were written, which is the order they must be sent. */
   list(): OutboxEntry[] {
     // read from storage on every call rather than caching: another tab of the same site may have
     // added or removed entries, and writing back a stale copy would lose them
-    const stored = parseJson(this.store.read('outbox'));
+    const stored = parseJson(this.#store.read('outbox'));
     return isArrayOf(stored, isOutboxEntry) ? stored : [];
   }
 
-  add(body: string, now: Date = new Date()): OutboxEntry {
+  add(body: string, contact: VisitorContact | null = null, now: Date = new Date()): OutboxEntry {
     const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString() };
-    this.save([...this.list(), entry]);
+    if (contact) entry.contact = contact;
+    this.#save([...this.list(), entry]);
     return entry;
   }
 
   remove(clientMessageId: string): void {
-    this.save(this.list().filter((entry) => entry.clientMessageId !== clientMessageId));
+    this.#save(this.list().filter((entry) => entry.clientMessageId !== clientMessageId));
   }
 
-  private save(entries: OutboxEntry[]): void {
-    if (entries.length === 0) this.store.remove('outbox');
-    else this.store.write('outbox', JSON.stringify(entries));
+  #save(entries: OutboxEntry[]): void {
+    if (entries.length === 0) this.#store.remove('outbox');
+    else this.#store.write('outbox', JSON.stringify(entries));
   }
 }

@@ -19,35 +19,38 @@ const realClock: TypingClock = {
 };
 
 export class TypingNotifier {
-  private lastStart = Number.NEGATIVE_INFINITY;
-  private idleTimer: unknown = null;
-  private typing = false;
+  #lastStart = Number.NEGATIVE_INFINITY;
+  #idleTimer: unknown = null;
+  #typing = false;
 
-  constructor(
-    private readonly emit: (event: 'typing:start' | 'typing:stop') => void,
-    private readonly clock: TypingClock = realClock,
-  ) {}
+  readonly #emit: (event: 'typing:start' | 'typing:stop') => void;
+  readonly #clock: TypingClock;
+
+  constructor(emit: (event: 'typing:start' | 'typing:stop') => void, clock: TypingClock = realClock) {
+    this.#emit = emit;
+    this.#clock = clock;
+  }
 
   /** The visitor typed: (re)announce typing at most every TYPING_REPEAT_MS, stop after idling. */
   input(): void {
-    const now = this.clock.now();
+    const now = this.#clock.now();
     // repeat the start periodically: it also tells the agent's screen that typing is still going on
-    if (!this.typing || now - this.lastStart >= TYPING_REPEAT_MS) {
-      this.typing = true;
-      this.lastStart = now;
-      this.emit('typing:start');
+    if (!this.#typing || now - this.#lastStart >= TYPING_REPEAT_MS) {
+      this.#typing = true;
+      this.#lastStart = now;
+      this.#emit('typing:start');
     }
-    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer);
-    this.idleTimer = this.clock.setTimeout(() => this.stop(), TYPING_IDLE_MS);
+    if (this.#idleTimer !== null) this.#clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = this.#clock.setTimeout(() => this.stop(), TYPING_IDLE_MS);
   }
 
   /** Sent, blurred, idle, or going away: announce the stop once. */
   stop(): void {
-    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-    if (!this.typing) return;
-    this.typing = false;
-    this.lastStart = Number.NEGATIVE_INFINITY;
-    this.emit('typing:stop');
+    if (this.#idleTimer !== null) this.#clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+    if (!this.#typing) return;
+    this.#typing = false;
+    this.#lastStart = Number.NEGATIVE_INFINITY;
+    this.#emit('typing:stop');
   }
 }

@@ -4,7 +4,7 @@
  * online and resumed, then sent; the identity again after every reconnect, since a restarted
  * server or a new token must hear it too, and a page view until the server has acknowledged it.
  */
-import type { PageView, VisitorIdentify } from '@parley/shared';
+import type { PageView, VisitorContact, VisitorIdentify } from '@parley/shared';
 import type { VisitorIdentity } from '../api/widget-api.ts';
 import type { VisitorSocket } from './visitor-socket.ts';
 
@@ -15,60 +15,65 @@ export type PageViewPayload = PageView;
 const MAX_PENDING_PAGES = 20;
 const ACK_TIMEOUT_MS = 10_000;
 
-/** The API's `id` is the protocol's `userId`; absent fields are left out rather than sent as undefined. */
-export function toIdentifyPayload(identity: VisitorIdentity): VisitorIdentify {
-  const payload: VisitorIdentify = {};
-  if (identity.id !== undefined) payload.userId = String(identity.id);
-  if (identity.name !== undefined) payload.name = identity.name;
-  if (identity.email !== undefined) payload.email = identity.email;
-  if (identity.attributes !== undefined) payload.attributes = identity.attributes;
-  if (identity.userHash !== undefined) payload.userHash = identity.userHash;
-  return payload;
+/**
+ * The API's `id` is the protocol's `userId`. Absent fields stay absent on the wire (JSON leaves out
+ * undefined), and fields the protocol does not know are dropped by the server's schema.
+ */
+export function toIdentifyPayload({ id, ...rest }: VisitorIdentity): VisitorIdentify {
+  return id === undefined ? rest : { ...rest, userId: String(id) };
 }
 
 export class VisitorExtras {
-  private identity: VisitorIdentify | null = null;
-  private pages: PageView[] = [];
-  private sending = new Set<PageView>();
-  private lastUrl: string | null = null;
+  #identity: VisitorIdentify | null = null;
+  #pages: PageView[] = [];
+  #sending = new Set<PageView>();
+  #lastUrl: string | null = null;
 
   identify(identity: VisitorIdentity, socket: VisitorSocket | null): void {
-    this.identity = toIdentifyPayload(identity);
-    if (socket) this.sendIdentity(socket);
+    this.#identity = toIdentifyPayload(identity);
+    if (socket) this.#sendIdentity(socket);
   }
 
   pageView(page: PageView, socket: VisitorSocket | null): void {
     // the server takes http(s) pages only; a file:// or about: page has nothing to show an agent
     if (!/^https?:/.test(page.url)) return;
     // the widget tracks the page it starts on, and an SPA often reports its first route too
-    if (this.lastUrl === page.url) return;
-    this.lastUrl = page.url;
-    this.pages.push(page);
-    if (this.pages.length > MAX_PENDING_PAGES) this.pages.shift();
-    if (socket) this.sendPages(socket);
+    if (this.#lastUrl === page.url) return;
+    this.#lastUrl = page.url;
+    this.#pages.push(page);
+    if (this.#pages.length > MAX_PENDING_PAGES) this.#pages.shift();
+    if (socket) this.#sendPages(socket);
   }
 
   /** The connection is online and resumed: send what the server has not heard on it yet. */
   flush(socket: VisitorSocket): void {
-    this.sending.clear();
-    this.sendIdentity(socket);
-    this.sendPages(socket);
+    this.#sending.clear();
+    this.#sendIdentity(socket);
+    this.#sendPages(socket);
   }
 
   reset(): void {
-    this.identity = null;
-    this.pages = [];
-    this.sending.clear();
-    this.lastUrl = null;
+    this.#identity = null;
+    this.#pages = [];
+    this.#sending.clear();
+    this.#lastUrl = null;
+  }
+
+  /** The name and email the host page gave, if any. */
+  knownContact(): VisitorContact {
+    const contact: VisitorContact = {};
+    if (this.#identity?.name) contact.name = this.#identity.name;
+    if (this.#identity?.email) contact.email = this.#identity.email;
+    return contact;
   }
 
   /** What is still to be sent or acknowledged. */
   pending(): { identity: VisitorIdentify | null; pages: readonly PageView[] } {
-    return { identity: this.identity, pages: this.pages };
+    return { identity: this.#identity, pages: this.#pages };
   }
 
-  private sendIdentity(socket: VisitorSocket): void {
-    const identity = this.identity;
+  #sendIdentity(socket: VisitorSocket): void {
+    const identity = this.#identity;
     if (!identity) return;
     socket.timeout(ACK_TIMEOUT_MS).emit('visitor:identify', identity, (err, res) => {
       // a refusal is the host page's mistake (a bad email, a wrong userHash): say so where its developer looks
@@ -76,14 +81,14 @@ export class VisitorExtras {
     });
   }
 
-  private sendPages(socket: VisitorSocket): void {
-    for (const page of this.pages) {
-      if (this.sending.has(page)) continue;
-      this.sending.add(page);
+  #sendPages(socket: VisitorSocket): void {
+    for (const page of this.#pages) {
+      if (this.#sending.has(page)) continue;
+      this.#sending.add(page);
       socket.timeout(ACK_TIMEOUT_MS).emit('page:view', page, (err, res) => {
-        this.sending.delete(page);
+        this.#sending.delete(page);
         // kept on a timeout or disconnect (sent again after the next resume); dropped once answered
-        if (!err) this.pages = this.pages.filter((p) => p !== page);
+        if (!err) this.#pages = this.#pages.filter((p) => p !== page);
         if (!err && !res.ok) console.warn(`Parley chat: page view was refused: ${res.error.message}`);
       });
     }

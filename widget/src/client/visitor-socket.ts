@@ -4,29 +4,21 @@
  * keeps the client honest about what it relies on and lets tests drive it with a stand-in.
  */
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Ack,
-  PageView,
-  SendResult,
-  SessionResumeResult,
-  Conversation,
-  VisitorIdentify,
-  VisitorIdentifyResult,
-  VisitorClientToServer,
-  VisitorHandshake,
-  VisitorServerToClient,
-} from '@parley/shared';
+import type { Ack, VisitorClientToServer, VisitorHandshake, VisitorServerToClient } from '@parley/shared';
 
 /** Ack callback once `.timeout(ms)` is applied: `err` is set on timeout or disconnect. */
 export type TimedAck<T> = (err: Error | null, res: Ack<T>) => void;
 
+type Events = VisitorClientToServer;
+/** Client events the server answers (they take an ack callback), as the shared protocol defines them. */
+type RequestEvent = { [E in keyof Events]: Parameters<Events[E]> extends [unknown, unknown] ? E : never }[keyof Events];
+type AckData<E extends RequestEvent> = Parameters<Events[E]>[1] extends (res: Ack<infer T>) => void ? T : never;
+type EmitOf<E extends RequestEvent> = (event: E, payload: Parameters<Events[E]>[0], ack: TimedAck<AckData<E>>) => unknown;
+type Overloads<U> = (U extends unknown ? (overload: U) => void : never) extends (overload: infer I) => void ? I : never;
+
+/** One `emit` overload per request event, derived from the shared protocol so it is written once. */
 export interface TimedEmitter {
-  emit(event: 'session:resume', payload: { conversationId: string | null; lastSeq: number }, ack: TimedAck<SessionResumeResult>): unknown;
-  emit(event: 'message:send', payload: { clientMessageId: string; body: string }, ack: TimedAck<SendResult>): unknown;
-  emit(event: 'message:seen', payload: { conversationId: string; seq: number }, ack: TimedAck<Record<string, never>>): unknown;
-  emit(event: 'conversation:close', payload: { conversationId: string }, ack: TimedAck<Conversation>): unknown;
-  emit(event: 'visitor:identify', payload: VisitorIdentify, ack: TimedAck<VisitorIdentifyResult>): unknown;
-  emit(event: 'page:view', payload: PageView, ack: TimedAck<Record<string, never>>): unknown;
+  emit: Overloads<{ [E in RequestEvent]: EmitOf<E> }[RequestEvent]>;
 }
 
 export interface VisitorSocket {
