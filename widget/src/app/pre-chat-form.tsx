@@ -4,6 +4,7 @@
  * chat; without a question field, they go with the first message written in the message box.
  */
 import type { JSX } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { PreChatField, VisitorContact } from '@parley/shared';
 import { useStrings } from './strings-context.ts';
 import { useForm, type FieldSpec } from './use-form.tsx';
@@ -30,6 +31,9 @@ export function PreChatForm({ fields, onStart }: PreChatFormProps): JSX.Element 
     onStart(contact, message ?? '');
     return true;
   });
+  // it can replace the message box the panel opened with (once the session says the chat is new),
+  // taking the focus with it: the first field gets it back
+  useEffect(() => form.form.current?.querySelector<HTMLElement>('input,textarea')?.focus(), []);
   return (
     <form class="form" ref={form.form} onSubmit={form.onSubmit} noValidate>
       <p>{t.preChat}</p>
