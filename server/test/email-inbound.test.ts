@@ -69,6 +69,19 @@ describe('inbound email', () => {
     }
     expect((await postInbound(t.url, Buffer.alloc(0))).status).toBe(400);
 
+    // Out-of-office replies and bounces are not the visitor answering: refused, nothing reopened.
+    const automatic = [
+      await reply({ text: 'I am out of the office until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } }),
+      await reply({ text: 'Away', headers: { Precedence: 'auto_reply' } }),
+      await reply({ text: 'On vacation', headers: { 'X-Autoreply': 'yes' } }),
+      await reply({ from: 'MAILER-DAEMON@mx.example.com', text: 'Delivery failed' }),
+    ];
+    for (const raw of automatic) {
+      const refused = await postInbound(t.url, raw);
+      expect(refused).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload' } } });
+      expect(JSON.stringify(refused.body)).toContain('Not added to a ticket');
+    }
+
     const huge = await reply({ text: 'x'.repeat(100 * 1024) });
     expect(await postInbound(t.url, huge)).toMatchObject({
       status: 413,

@@ -13,6 +13,7 @@ import type { Logger } from '../logger.ts';
 import type { TicketRecord } from '../store/types.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import { stripQuotedReply } from './strip-quoted-reply.ts';
+import { automaticMailReason } from './automatic-mail.ts';
 
 export interface InboundEmailOptions {
   inboundDomain: string;
@@ -108,6 +109,8 @@ export class InboundEmail {
       throw invalid('The email could not be parsed', error);
     }
     if (!parsed.from?.value.some((a) => a.address)) throw invalid('The email has no From address');
+    const automatic = automaticMailReason(parsed);
+    if (automatic) throw invalid(`Not added to a ticket: ${automatic}`);
     const tooBig = parsed.attachments.find((a) => a.size > this.#options.maxAttachmentBytes);
     if (tooBig) {
       throw new EmailTooLarge(

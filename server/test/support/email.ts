@@ -87,6 +87,7 @@ export function composeMail(input: {
   inReplyTo?: string;
   references?: string[];
   attachments?: Array<{ filename: string; content: Buffer }>;
+  headers?: Record<string, string>;
 }): Promise<Buffer> {
   return new MailComposer({
     from: input.from,
@@ -98,6 +99,7 @@ export function composeMail(input: {
     ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
     ...(input.references ? { references: input.references } : {}),
     ...(input.attachments ? { attachments: input.attachments } : {}),
+    ...(input.headers ? { headers: input.headers } : {}),
   })
     .compile()
     .build();
