@@ -5,6 +5,7 @@
 export const ROUTES = {
   conversations: '/console/',
   cannedResponses: '/console/canned-responses',
+  liveVisitors: '/console/visitors',
   agents: '/console/admin/agents',
   sites: '/console/admin/sites',
 } as const;

@@ -13,6 +13,7 @@ import {
   type AgentClientToServer,
   type AgentServerToClient,
   type AgentTicketServerToClient,
+  type AgentVisitorServerToClient,
   type VisitorClientToServer,
   type VisitorServerToClient,
 } from '@parley/shared';
@@ -37,6 +38,10 @@ import { CannedResponses } from './domain/canned-responses.ts';
 import { VisitorTokens } from './domain/visitor-tokens.ts';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
 import { LocalAgentPresence } from './scale/agent-presence.ts';
+import { LocalVisitorPresence } from './scale/visitor-presence.ts';
+import { VisitorInsight } from './domain/visitor-insight.ts';
+import { setUpAgentVisitorEvents } from './realtime/agent-visitor-events.ts';
+import { createVisitorFanOut } from './realtime/visitor-fan-out.ts';
 import { setUpVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { setUpAgentNamespace } from './realtime/agent-namespace.ts';
 import { createFanOut } from './realtime/fan-out.ts';
@@ -95,6 +100,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const notes = new PrivateNotes({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
+  const insight = new VisitorInsight({ store, presence: new LocalVisitorPresence(), events, now });
   const auth = new AgentAuth(store, now);
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const email = createEmailModule({
@@ -130,7 +136,16 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   // One Server hosts two namespaces with different event maps; each is typed by its own map here.
   const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
   const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
-  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), { store, conversations, profiles, feedback, tokens, tickets: email.tickets, logger });
+  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), {
+    store,
+    conversations,
+    profiles,
+    feedback,
+    tokens,
+    tickets: email.tickets,
+    insight,
+    logger,
+  });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
     store,
     auth,
@@ -144,9 +159,17 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     logger,
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, logger });
+  setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, logger });
   events.subscribe(createFanOut(visitorNsp, agentNsp));
   events.subscribe(
     createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
+  );
+
+  events.subscribe(
+    createVisitorFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>, {
+      insight,
+      logger,
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

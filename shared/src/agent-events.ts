@@ -29,6 +29,7 @@ import {
 } from './agent-workflow.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 import type { agentTicketClientEvents } from './tickets.ts';
+import type { AgentVisitorClientEvents } from './visitor-insight.ts';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -109,9 +110,9 @@ export const agentServerEvents = {
   'agent:status': AgentStatusUpdateSchema,
 } as const;
 
-/** Ticket events (tickets.ts) are bound by their own module on the server (realtime/agent-ticket-events.ts). */
+/** Ticket events (tickets.ts) and visitor events (visitor-insight.ts) are bound by their own modules on the server (realtime/agent-ticket-events.ts, realtime/agent-visitor-events.ts). */
 export type AgentClientEvents = typeof agentClientEvents;
-export type AgentClientToServer = ClientEventsOf<AgentClientEvents & typeof agentTicketClientEvents>;
+export type AgentClientToServer = ClientEventsOf<AgentClientEvents & typeof agentTicketClientEvents & AgentVisitorClientEvents>;
 export type AgentServerToClient = ServerEventsOf<typeof agentServerEvents>;
 export type AgentSyncResult = z.infer<typeof AgentSyncResultSchema>;
 export type HistoryResult = z.infer<typeof HistoryResultSchema>;

@@ -9,3 +9,4 @@ export * from './rest.ts';
 export * from './zod-issues.ts';
 export * from './admin.ts';
 export * from './canned-responses.ts';
+export * from './visitor-insight.ts';

@@ -6,13 +6,21 @@
 import type {
   AckDataOf,
   AgentClientEvents,
+  AgentVisitorServerToClient,
   ErrorCode,
+  LiveVisitors,
   PayloadOf,
+  VisitorDetails,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
 
 type Payload<E extends keyof AgentClientEvents> = PayloadOf<AgentClientEvents, E>;
 type Answer<E extends keyof AgentClientEvents> = AckDataOf<AgentClientEvents, E>;
+
+/** Visitor panel and live list pushes (shared/src/visitor-insight.ts), kept apart from the conversation state's. */
+export type VisitorPush = {
+  [E in keyof AgentVisitorServerToClient]: { event: E; payload: Parameters<AgentVisitorServerToClient[E]>[0] };
+}[keyof AgentVisitorServerToClient];
 
 export type ChannelStatus =
   | { kind: 'connected' }
@@ -37,7 +45,10 @@ export interface AgentChannel {
   transfer(request: Payload<'conversation:transfer'>): Promise<Answer<'conversation:transfer'>>;
   reopen(request: Payload<'conversation:reopen'>): Promise<Answer<'conversation:reopen'>>;
   addNote(request: Payload<'note:add'>): Promise<Answer<'note:add'>>;
+  visitorDetails(request: { conversationId: string }): Promise<VisitorDetails>;
+  liveVisitors(): Promise<LiveVisitors>;
   onStatus(listener: (status: ChannelStatus) => void): () => void;
+  onVisitorPush(listener: (push: VisitorPush) => void): () => void;
   onPush(listener: (push: AgentPush) => void): () => void;
 }
 

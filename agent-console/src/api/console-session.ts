@@ -30,6 +30,7 @@ import { createSeenReporter, documentVisibility, type TabVisibility } from './se
 import { createTypingNotifier } from './typing-notifier.ts';
 import { createAgentActions, type AgentActions } from './agent-actions.ts';
 import { createAttention, type AttentionOutputs } from './attention.ts';
+import { createVisitorFeed, type VisitorFeed } from './visitor-feed.ts';
 
 export interface ConsoleDeps {
   auth: AuthApi;
@@ -53,6 +54,8 @@ export interface ConsoleSession extends AgentActions {
   /** Queues the draft for sending; returns why it cannot be sent, or null (queued, or nothing to send). */
   send(conversationId: string): string | null;
   close(conversationId: string): Promise<void>;
+  /** The visitor panel and the live visitors list. */
+  readonly visitors: VisitorFeed;
   dispose(): void;
 }
 
@@ -70,6 +73,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   let stopWatchingVisibility = (): void => undefined;
   const actions = createAgentActions(store, () => channel, newMessageId);
   const attention = deps.attention ? createAttention(deps.attention, visibility) : null;
+  const visitors = createVisitorFeed(store, () => channel);
 
   function openChannel(): void {
     closeChannel();
@@ -81,6 +85,9 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
       }),
       opened.onPush((push) => {
         if (channel === opened) onPush(push);
+      }),
+      opened.onVisitorPush((push) => {
+        if (channel === opened) visitors.apply(push);
       }),
     ];
     opened.connect();
@@ -101,6 +108,9 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
       case 'connected':
         store.connection.value = 'online';
         void resync(opened);
+        // what changed while we were away: the open panel and, if its page was visited, the live list
+        if (store.selectedId.value !== null) void visitors.loadPanel(store.selectedId.value);
+        if (store.liveVisitors.value !== null) void visitors.loadLive();
         return;
       case 'disconnected':
         batch(() => {
@@ -176,6 +186,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
     ...actions,
     store,
     now,
+    visitors,
 
     async start() {
       stopWatchingVisibility();

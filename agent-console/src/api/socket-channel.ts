@@ -21,13 +21,16 @@ import {
   SeenUpdateSchema,
   TeamListResultSchema,
   TypingUpdateSchema,
+  LiveVisitorsSchema,
+  VisitorDetailsSchema,
   type AgentClientToServer,
   type AgentServerToClient,
+  type AgentVisitorServerToClient,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
-import { RequestError, type AgentChannel, type ChannelStatus } from './agent-channel.ts';
+import { RequestError, type AgentChannel, type ChannelStatus, type VisitorPush } from './agent-channel.ts';
 
-type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
+type AgentSocket = Socket<AgentServerToClient & AgentVisitorServerToClient, AgentClientToServer>;
 
 /** What the channel needs of a zod schema; spelled out because zod is a dependency of @parley/shared, not ours. */
 interface Parser<T> {
@@ -46,6 +49,8 @@ export function createSocketChannel(): AgentChannel {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const status = (value: ChannelStatus): void => statusListeners.forEach((listener) => listener(value));
   const push = (value: AgentPush): void => pushListeners.forEach((listener) => listener(value));
+  const visitorListeners = new Set<(push: VisitorPush) => void>();
+  const visitorPush = (value: VisitorPush): void => visitorListeners.forEach((listener) => listener(value));
 
   socket.on('connect', () => status({ kind: 'connected' }));
   socket.on('disconnect', (reason) => {
@@ -80,6 +85,10 @@ export function createSocketChannel(): AgentChannel {
   socket.on('note:new', listen(NoteSchema, 'note:new', (payload) => push({ event: 'note:new', payload })));
   socket.on('agent:status', listen(AgentStatusUpdateSchema, 'agent:status', (payload) =>
     push({ event: 'agent:status', payload })));
+  socket.on('visitor:updated', listen(VisitorDetailsSchema, 'visitor:updated', (payload) =>
+    visitorPush({ event: 'visitor:updated', payload })));
+  socket.on('visitors:live', listen(LiveVisitorsSchema, 'visitors:live', (payload) =>
+    visitorPush({ event: 'visitors:live', payload })));
 
   const withTimeout = () => socket.timeout(ACK_TIMEOUT_MS);
 
@@ -109,6 +118,8 @@ export function createSocketChannel(): AgentChannel {
     transfer: (request) => answer(withTimeout().emitWithAck('conversation:transfer', request), ConversationSchema),
     reopen: (request) => answer(withTimeout().emitWithAck('conversation:reopen', request), ConversationSchema),
     addNote: (request) => answer(withTimeout().emitWithAck('note:add', request), NoteAddResultSchema),
+    visitorDetails: (request) => answer(withTimeout().emitWithAck('visitor:details', request), VisitorDetailsSchema),
+    liveVisitors: () => answer(withTimeout().emitWithAck('visitors:live', {}), LiveVisitorsSchema),
     onStatus(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
@@ -116,6 +127,10 @@ export function createSocketChannel(): AgentChannel {
     onPush(listener) {
       pushListeners.add(listener);
       return () => pushListeners.delete(listener);
+    },
+    onVisitorPush(listener) {
+      visitorListeners.add(listener);
+      return () => visitorListeners.delete(listener);
     },
   };
 }

@@ -12,6 +12,7 @@ import { QueueList } from '../components/queue-list.tsx';
 import { useSession } from '../components/session-context.ts';
 import { ShortcutsDialog } from '../components/shortcuts-dialog.tsx';
 import { useShortcuts, type ShortcutAction } from '../components/use-shortcuts.ts';
+import { VisitorPanel } from '../components/visitor-panel.tsx';
 import { attentionCount, listOrder } from '../state/conversation-selectors.ts';
 
 const TITLE = 'Parley console';
@@ -22,6 +23,7 @@ export function ConsolePage({ agent }: { agent: Agent }) {
   const selectedId = store.selectedId.value;
   const [showShortcuts, setShowShortcuts] = useState(false);
   const count = attentionCount(store.data.value);
+  const visitorId = selectedId === null ? undefined : store.data.value.mine.get(selectedId)?.conversation.visitorId;
 
   // the count shows in the tab strip while the agent works in another tab
   useEffect(() => {
@@ -73,8 +75,11 @@ export function ConsolePage({ agent }: { agent: Agent }) {
           {selectedId === null ? (
             <p class="pane__empty">Select a conversation to read and reply. Press ? for keyboard shortcuts.</p>
           ) : (
-            // keyed: each conversation gets its own composer state and scroll position
-            <ConversationView key={selectedId} conversationId={selectedId} agentName={agent.name} />
+            <div class="pane__split">
+              {/* keyed: each conversation gets its own composer state and scroll position */}
+              <ConversationView key={selectedId} conversationId={selectedId} agentName={agent.name} />
+              {visitorId !== undefined && <VisitorPanel conversationId={selectedId} visitorId={visitorId} />}
+            </div>
           )}
         </main>
       </div>

@@ -4,7 +4,7 @@
  * A factory rather than module globals, so every test starts from a fresh store.
  */
 import { signal, type Signal } from '@preact/signals';
-import type { Agent } from '@parley/shared';
+import type { Agent, LiveVisitor, VisitorDetails } from '@parley/shared';
 import { emptyConsoleData, type ConsoleData } from './conversations.ts';
 import type { Outbox } from './outbox.ts';
 
@@ -25,6 +25,10 @@ export interface ConsoleStore {
   readonly selectedId: Signal<string | null>;
   /** A failure worth telling the agent about (e.g. a close that did not go through). */
   readonly notice: Signal<string | null>;
+  /** The visitor panel's contents by visitor id, for the visitors of conversations the agent has opened. */
+  readonly visitors: Signal<ReadonlyMap<string, VisitorDetails>>;
+  /** Who is on the sites now; null until the live visitors page first asks. */
+  readonly liveVisitors: Signal<readonly LiveVisitor[] | null>;
 }
 
 export function createConsoleStore(): ConsoleStore {
@@ -36,6 +40,8 @@ export function createConsoleStore(): ConsoleStore {
     drafts: signal<ReadonlyMap<string, string>>(new Map()),
     selectedId: signal<string | null>(null),
     notice: signal<string | null>(null),
+    visitors: signal<ReadonlyMap<string, VisitorDetails>>(new Map()),
+    liveVisitors: signal<readonly LiveVisitor[] | null>(null),
   };
 }
 
@@ -46,6 +52,8 @@ export function resetConversations(store: ConsoleStore): void {
   store.drafts.value = new Map();
   store.selectedId.value = null;
   store.notice.value = null;
+  store.visitors.value = new Map();
+  store.liveVisitors.value = null;
   store.connection.value = 'connecting';
 }
 

@@ -9,13 +9,15 @@ import {
   type AgentStatus,
   type Conversation,
   type ConversationSummary,
+  type LiveVisitor,
+  type VisitorDetails,
   type Message,
   type Note,
   type QueuedConversation,
   type RoutingMode,
   type Teammate,
 } from '@parley/shared';
-import { RequestError, type AgentChannel, type ChannelStatus } from '../../src/api/agent-channel.ts';
+import { RequestError, type AgentChannel, type ChannelStatus, type VisitorPush } from '../../src/api/agent-channel.ts';
 import type { AgentPush } from '../../src/state/conversations.ts';
 import { AGENT, iso, makeConversation, makeMessage } from './fixtures.ts';
 
@@ -37,6 +39,10 @@ export class FakeChannel implements AgentChannel {
   private readonly messages = new Map<string, Message[]>();
   private readonly statusListeners = new Set<(status: ChannelStatus) => void>();
   private readonly pushListeners = new Set<(push: AgentPush) => void>();
+  private readonly visitorListeners = new Set<(push: VisitorPush) => void>();
+  /** What visitor:details answers, by visitor id; a visitor missing here answers not_found. */
+  readonly visitorProfiles = new Map<string, VisitorDetails>();
+  liveList: LiveVisitor[] = [];
 
   constructor(readonly agent: Agent = AGENT) {}
 
@@ -183,7 +189,35 @@ export class FakeChannel implements AgentChannel {
     return () => this.pushListeners.delete(listener);
   }
 
+  async visitorDetails(request: { conversationId: string }): Promise<VisitorDetails> {
+    this.record('visitor:details', request);
+    const details = this.visitorProfiles.get(this.get(request.conversationId).visitorId);
+    if (!details) throw new RequestError(ErrorCode.NotFound, 'Visitor not found');
+    return details;
+  }
+
+  async liveVisitors(): Promise<{ visitors: LiveVisitor[] }> {
+    this.record('visitors:live', {});
+    return { visitors: this.liveList };
+  }
+
+  onVisitorPush(listener: (push: VisitorPush) => void): () => void {
+    this.visitorListeners.add(listener);
+    return () => this.visitorListeners.delete(listener);
+  }
+
   // ── what the server and the network do, for tests to call ──────────────────
+  /** The visitor moved (or came, or went): the server pushes the new panel to the agent holding the chat. */
+  visitorChanged(details: VisitorDetails): void {
+    this.visitorProfiles.set(details.visitorId, details);
+    if (this.connected) this.visitorListeners.forEach((listener) => listener({ event: 'visitor:updated', payload: details }));
+  }
+
+  liveChanged(visitors: LiveVisitor[]): void {
+    this.liveList = visitors;
+    if (this.connected) this.visitorListeners.forEach((listener) => listener({ event: 'visitors:live', payload: { visitors } }));
+  }
+
   /** A conversation with some messages, assigned to this agent unless `status: 'queued'`. */
   seed(conversation: Partial<Conversation> & { id: string }, messages: Array<{ author: 'visitor' | 'agent'; body: string }> = []): void {
     const queued = conversation.status === 'queued';

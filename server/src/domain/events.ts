@@ -23,6 +23,8 @@ export type DomainEvent =
   | { type: 'seen'; conversation: Conversation; by: Side; seq: number }
   /** The agent was deactivated or their password reset: every open connection of theirs must close. */
   | { type: 'agent.sessions-ended'; agentId: string }
+  /** A visitor connected, left, or moved to another page (visitor-insight.ts). */
+  | { type: 'visitor.changed'; visitorId: string }
   | { type: 'ticket.updated'; ticket: Ticket }
   /** A message landed in a ticket; `message.created` is published for it too. */
   | { type: 'ticket.message'; ticket: Ticket; message: Message };

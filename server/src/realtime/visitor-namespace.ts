@@ -13,6 +13,7 @@ import type { VisitorTokens } from '../domain/visitor-tokens.ts';
 import type { VisitorProfiles } from '../domain/visitor-profiles.ts';
 import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
 import type { Tickets } from '../domain/tickets.ts';
+import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
 
 export interface VisitorSocketData {
@@ -29,6 +30,7 @@ export interface VisitorNamespaceDeps {
   feedback: ConversationFeedback;
   tokens: VisitorTokens;
   tickets: Tickets;
+  insight: VisitorInsight;
   logger: Logger;
 }
 
@@ -38,6 +40,18 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
   nsp.on('connection', (socket) => {
     const { visitor, token } = socket.data as VisitorSocketData;
     void socket.join(visitorRoom(visitor.visitorId));
+    const failed = (error: unknown) => deps.logger.error('visitor presence update failed', { visitorId: visitor.visitorId, error });
+    void deps.insight
+      .arrived({
+        socketId: socket.id,
+        visitorId: visitor.visitorId,
+        siteId: visitor.siteId,
+        userAgent: socket.handshake.headers['user-agent'],
+      })
+      .catch(failed);
+    socket.on('disconnect', () => {
+      void deps.insight.left(visitor.visitorId, socket.id).catch(failed);
+    });
     const actor = { side: 'visitor', visitor } as const;
     bindHandlers(
       socket,
@@ -60,6 +74,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
         'visitor:identify': (identity) => deps.profiles.identify(visitor, identity),
         'page:view': async (view) => {
           await deps.profiles.pageView(visitor, view);
+          await deps.insight.viewed(visitor.visitorId, { url: view.url, title: view.title });
           return {};
         },
         'conversation:rate': ({ conversationId, rating, comment }) =>

@@ -3,6 +3,7 @@
  * the domain never sees SQL.
  */
 import type {
+  PastConversation,
   Agent,
   AgentRole,
   AgentStatus,
@@ -205,6 +206,8 @@ export interface ConversationStore {
   /** The visitor's queued or active conversation, if any: there is at most one. */
   findOpenByVisitor(visitorId: string): Promise<Conversation | undefined>;
   findLatestByVisitor(visitorId: string): Promise<Conversation | undefined>;
+  /** The visitor's conversations newest first, each with its opening visitor message, for the visitor panel. */
+  listByVisitor(visitorId: string, limit: number): Promise<PastConversation[]>;
   /**
    * A new conversation, queued unless `status` says offline. A queued one fails with a Conflict
    * ParleyError when the visitor already has an open (queued or active) conversation.

@@ -26,7 +26,10 @@ export function disconnectAll(): void {
   sockets.clear();
 }
 
-export function connectVisitor(url: string, options: { siteKey: string; origin?: string; token?: string }): VisitorSocket {
+export function connectVisitor(
+  url: string,
+  options: { siteKey: string; origin?: string; token?: string; userAgent?: string },
+): VisitorSocket {
   const auth: { siteKey: string; token?: string } = { siteKey: options.siteKey };
   if (options.token) auth.token = options.token;
   const socket: VisitorSocket = io(url + VISITOR_NAMESPACE, {
@@ -34,7 +37,10 @@ export function connectVisitor(url: string, options: { siteKey: string; origin?:
     forceNew: true,
     reconnection: false,
     auth,
-    extraHeaders: options.origin ? { origin: options.origin } : {},
+    extraHeaders: {
+      ...(options.origin ? { origin: options.origin } : {}),
+      ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+    },
   });
   sockets.add(socket);
   return socket;

@@ -102,6 +102,22 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect((await store.conversations.findLatestByVisitor(first.visitorId))?.id).toBe(second.id);
     });
 
+    it('lists a visitor\'s conversations newest first with each opening visitor message', async () => {
+      const first = await conversation();
+      await message(first.id, 'where is my order?');
+      await message(first.id, 'order 4711');
+      await store.conversations.close(first.id, 'visitor', now());
+      const second = await store.conversations.create({ id: newId('conv'), siteId, visitorId: first.visitorId, now: now() });
+      const listed = await store.conversations.listByVisitor(first.visitorId, 10);
+      expect(listed.map((c) => [c.id, c.status, c.firstMessage])).toEqual([
+        [second.id, 'queued', null],
+        [first.id, 'closed', 'where is my order?'],
+      ]);
+      expect(listed[1]?.createdAt).toBe(first.createdAt);
+      expect(await store.conversations.listByVisitor(first.visitorId, 1)).toHaveLength(1);
+      expect(await store.conversations.listByVisitor('vis_nobody', 10)).toEqual([]);
+    });
+
     it('numbers messages 1, 2, 3… without gaps even when written at once', async () => {
       const c = await conversation();
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => message(c.id, `m${i}`)));

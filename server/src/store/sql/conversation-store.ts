@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { ConversationSummary, QueuedConversation } from '@parley/shared';
+import type { ConversationStatus, ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError } from '../../errors.ts';
 import type { ConversationStore } from '../types.ts';
 import type { Database } from './schema.ts';
@@ -76,6 +76,23 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         .orderBy('c.id', 'desc')
         .executeTakeFirst();
       return row ? toConversation(row) : undefined;
+    },
+    async listByVisitor(visitorId, limit) {
+      const rows = await db
+        .selectFrom('conversations')
+        .select(['id', 'created_at', 'status'])
+        .where('visitor_id', '=', visitorId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      const firsts = await firstVisitorMessages(rows.map((r) => r.id));
+      return rows.map((r) => ({
+        id: r.id,
+        createdAt: r.created_at,
+        status: r.status as ConversationStatus,
+        firstMessage: firsts.get(r.id)?.body ?? null,
+      }));
     },
     async create({ id, siteId, visitorId, now, status = 'queued' }) {
       try {

@@ -1,0 +1,63 @@
+/**
+ * @module Who is on the sites now: each connected visitor's page, time on the site and whether they
+ * are chatting. The server pushes the whole list on every change; the page asks once on opening.
+ */
+import { useEffect } from 'preact/hooks';
+import type { Agent } from '@parley/shared';
+import { PageFrame } from '../components/page-frame.tsx';
+import { useSession } from '../components/session-context.ts';
+import { formatWaitTime, useNow } from '../components/wait-time.ts';
+
+export function LiveVisitorsPage({ agent }: { agent: Agent }) {
+  const session = useSession();
+  const now = useNow(session.now);
+  const connected = session.store.connection.value === 'online';
+  useEffect(() => {
+    if (connected) void session.visitors.loadLive();
+  }, [session, connected]);
+  const visitors = session.store.liveVisitors.value;
+
+  return (
+    <PageFrame agent={agent} title="Live visitors">
+      {visitors === null ? (
+        <p class="muted">Loading…</p>
+      ) : visitors.length === 0 ? (
+        <p class="muted">Nobody is on your sites right now.</p>
+      ) : (
+        <table class="live-visitors__table">
+          <caption class="muted">
+            {visitors.length === 1 ? '1 visitor on your sites now' : `${visitors.length} visitors on your sites now`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Visitor</th>
+              <th scope="col">Current page</th>
+              <th scope="col">Time on site</th>
+              <th scope="col">Chatting</th>
+              <th scope="col">Browser</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visitors.map((visitor) => (
+              <tr key={visitor.visitorId}>
+                <td>{visitor.name ?? 'Anonymous visitor'}</td>
+                <td>
+                  {visitor.currentPage ? (
+                    <a href={visitor.currentPage.url} target="_blank" rel="noopener noreferrer">
+                      {visitor.currentPage.title || visitor.currentPage.url}
+                    </a>
+                  ) : (
+                    'Unknown'
+                  )}
+                </td>
+                <td>{formatWaitTime(now - Date.parse(visitor.onlineSince))}</td>
+                <td>{visitor.chatting ? 'Chatting' : 'No'}</td>
+                <td>{[visitor.software.browser, visitor.software.os].filter(Boolean).join(' on ') || 'Unknown'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * @module Visitor events on the /agent namespace (the panel and the live list), beside the chat
+ * events of agent-namespace.ts; the handshake there has already signed the agent in.
+ */
+import type { Namespace } from 'socket.io';
+import { agentVisitorClientEvents } from '@parley/shared';
+import type { Logger } from '../logger.ts';
+import type { AgentRecord } from '../store/types.ts';
+import type { VisitorInsight } from '../domain/visitor-insight.ts';
+import { bindHandlers } from './validated-handler.ts';
+
+export function setUpAgentVisitorEvents(nsp: Namespace, deps: { insight: VisitorInsight; logger: Logger }): void {
+  nsp.on('connection', (socket) => {
+    const agent = (socket.data as { agent: AgentRecord }).agent;
+    bindHandlers(
+      socket,
+      agentVisitorClientEvents,
+      {
+        'visitor:details': ({ conversationId }) => deps.insight.forConversation(agent, conversationId),
+        'visitors:live': async () => ({ visitors: await deps.insight.live() }),
+      },
+      deps.logger,
+    );
+  });
+}

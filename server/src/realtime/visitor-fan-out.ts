@@ -1,0 +1,37 @@
+/**
+ * @module Pushes visitor changes to agents: the panel to the agent holding the visitor's open
+ * conversation, and the live list to every agent whenever someone comes, moves, goes, or starts or
+ * ends a chat.
+ */
+import type { Namespace } from 'socket.io';
+import type { AgentClientToServer, AgentVisitorServerToClient } from '@parley/shared';
+import type { DomainEvent } from '../domain/events.ts';
+import type { VisitorInsight } from '../domain/visitor-insight.ts';
+import type { Logger } from '../logger.ts';
+import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
+
+export function createVisitorFanOut(
+  agents: Namespace<AgentClientToServer, AgentVisitorServerToClient>,
+  deps: { insight: VisitorInsight; logger: Logger },
+): (event: DomainEvent) => void {
+  const failed = (error: unknown) => deps.logger.error('visitor push failed', { error });
+
+  const pushLive = async () => {
+    agents.to(ALL_AGENTS_ROOM).emit('visitors:live', { visitors: await deps.insight.live() });
+  };
+
+  const pushPanel = async (visitorId: string) => {
+    const holder = await deps.insight.holderOf(visitorId);
+    if (holder) agents.to(agentRoom(holder)).emit('visitor:updated', await deps.insight.details(visitorId));
+  };
+
+  return (event) => {
+    if (event.type === 'visitor.changed') {
+      void pushPanel(event.visitorId).catch(failed);
+      void pushLive().catch(failed);
+    } else if (event.type === 'queue.changed' || event.type === 'conversation.updated') {
+      // "chatting" in the live list follows conversations being opened and closed
+      void pushLive().catch(failed);
+    }
+  };
+}

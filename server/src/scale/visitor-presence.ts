@@ -1,0 +1,88 @@
+/**
+ * @module Which visitors are on a site now: one entry per visitor with a connected widget socket
+ * (a visitor with three tabs open is one entry). One process keeps it in memory; the scale-out
+ * issue adds a shared implementation behind the same interface, as for agent-presence.ts.
+ */
+export interface VisitorConnection {
+  socketId: string;
+  visitorId: string;
+  siteId: string;
+  userAgent: string | undefined;
+  at: string;
+}
+
+export interface PresentVisitor {
+  visitorId: string;
+  siteId: string;
+  /** When the earliest of the visitor's current connections opened. */
+  since: string;
+  /** Of the latest connection: the browser the visitor uses now. */
+  userAgent: string | undefined;
+  /** The page last reported on any connection; null until the first page:view. */
+  page: { url: string; title: string } | null;
+}
+
+export interface VisitorPresence {
+  connect(connection: VisitorConnection): Promise<void>;
+  /** Returns true when it was the visitor's last connection (the visitor left). */
+  disconnect(socketId: string): Promise<boolean>;
+  /** Records the page on every connection of the visitor; false when the visitor is not connected. */
+  viewed(visitorId: string, page: { url: string; title: string }): Promise<boolean>;
+  find(visitorId: string): Promise<PresentVisitor | undefined>;
+  list(): Promise<PresentVisitor[]>;
+}
+
+export class LocalVisitorPresence implements VisitorPresence {
+  readonly #sockets = new Map<string, VisitorConnection>();
+  readonly #visitors = new Map<string, PresentVisitor & { sockets: Set<string> }>();
+
+  connect(connection: VisitorConnection): Promise<void> {
+    this.#sockets.set(connection.socketId, connection);
+    const present = this.#visitors.get(connection.visitorId);
+    if (present) {
+      present.sockets.add(connection.socketId);
+      present.userAgent = connection.userAgent;
+    } else {
+      this.#visitors.set(connection.visitorId, {
+        visitorId: connection.visitorId,
+        siteId: connection.siteId,
+        since: connection.at,
+        userAgent: connection.userAgent,
+        page: null,
+        sockets: new Set([connection.socketId]),
+      });
+    }
+    return Promise.resolve();
+  }
+
+  disconnect(socketId: string): Promise<boolean> {
+    const connection = this.#sockets.get(socketId);
+    if (!connection) return Promise.resolve(false);
+    this.#sockets.delete(socketId);
+    const present = this.#visitors.get(connection.visitorId);
+    if (!present) return Promise.resolve(false);
+    present.sockets.delete(socketId);
+    if (present.sockets.size > 0) return Promise.resolve(false);
+    this.#visitors.delete(connection.visitorId);
+    return Promise.resolve(true);
+  }
+
+  viewed(visitorId: string, page: { url: string; title: string }): Promise<boolean> {
+    const present = this.#visitors.get(visitorId);
+    if (present) present.page = page;
+    return Promise.resolve(present !== undefined);
+  }
+
+  find(visitorId: string): Promise<PresentVisitor | undefined> {
+    const present = this.#visitors.get(visitorId);
+    return Promise.resolve(present ? snapshot(present) : undefined);
+  }
+
+  list(): Promise<PresentVisitor[]> {
+    return Promise.resolve([...this.#visitors.values()].map(snapshot));
+  }
+}
+
+function snapshot({ sockets: _, ...present }: PresentVisitor & { sockets: Set<string> }): PresentVisitor {
+  return { ...present };
+}
