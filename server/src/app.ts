@@ -50,6 +50,7 @@ import { ParleyError } from './errors.ts';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { createEmailModule } from './mail/email-module.ts';
 import type { TickReport } from './mail/mail-worker.ts';
+import { TicketInbox } from './domain/ticket-inbox.ts';
 import { setUpAgentTicketEvents } from './realtime/agent-ticket-events.ts';
 import { createTicketFanOut } from './realtime/ticket-fan-out.ts';
 
@@ -93,6 +94,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const availability = new Availability({ store, presence, events, router });
   const handoffs = new Handoffs({ store, events, router, now });
   const notes = new PrivateNotes({ store, events, now });
+  const ticketInbox = new TicketInbox({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
   const auth = new AgentAuth(store, now);
@@ -143,7 +145,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     consoleOrigins,
     logger,
   });
-  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, logger });
+  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   events.subscribe(createFanOut(visitorNsp, agentNsp));
   events.subscribe(
     createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
