@@ -10,6 +10,7 @@ import type {
   PayloadOf,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
+import type { TicketChannel } from './ticket-channel.ts';
 
 type Payload<E extends keyof AgentClientEvents> = PayloadOf<AgentClientEvents, E>;
 type Answer<E extends keyof AgentClientEvents> = AckDataOf<AgentClientEvents, E>;
@@ -37,6 +38,8 @@ export interface AgentChannel {
   transfer(request: Payload<'conversation:transfer'>): Promise<Answer<'conversation:transfer'>>;
   reopen(request: Payload<'conversation:reopen'>): Promise<Answer<'conversation:reopen'>>;
   addNote(request: Payload<'note:add'>): Promise<Answer<'note:add'>>;
+  /** Email tickets, on the same connection. */
+  readonly tickets: TicketChannel;
   onStatus(listener: (status: ChannelStatus) => void): () => void;
   onPush(listener: (push: AgentPush) => void): () => void;
 }

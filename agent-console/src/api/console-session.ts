@@ -30,6 +30,8 @@ import { createSeenReporter, documentVisibility, type TabVisibility } from './se
 import { createTypingNotifier } from './typing-notifier.ts';
 import { createAgentActions, type AgentActions } from './agent-actions.ts';
 import { createAttention, type AttentionOutputs } from './attention.ts';
+import { createSessionTickets } from './session-tickets.ts';
+import type { TicketChannel } from './ticket-channel.ts';
 
 export interface ConsoleDeps {
   auth: AuthApi;
@@ -43,6 +45,8 @@ export interface ConsoleDeps {
 
 export interface ConsoleSession extends AgentActions {
   readonly store: ConsoleStore;
+  /** Ticket requests and pushes over whichever connection is open. */
+  readonly tickets: TicketChannel;
   now(): number;
   /** Skips the sign-in form when the session cookie is still valid. */
   start(): Promise<void>;
@@ -70,6 +74,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   let stopWatchingVisibility = (): void => undefined;
   const actions = createAgentActions(store, () => channel, newMessageId);
   const attention = deps.attention ? createAttention(deps.attention, visibility) : null;
+  const tickets = createSessionTickets(() => channel);
 
   function openChannel(): void {
     closeChannel();
@@ -82,6 +87,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
       opened.onPush((push) => {
         if (channel === opened) onPush(push);
       }),
+      tickets.follow(opened),
     ];
     opened.connect();
   }
@@ -175,6 +181,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   return {
     ...actions,
     store,
+    tickets,
     now,
 
     async start() {

@@ -9,6 +9,7 @@ import { ROUTES } from '../routes.ts';
 export function ConsoleNav({ agent }: { agent: Agent }) {
   const links: Array<[string, string]> = [
     [ROUTES.conversations, 'Conversations'],
+    [ROUTES.tickets, 'Tickets'],
     [ROUTES.cannedResponses, 'Canned responses'],
   ];
   if (agent.role === 'admin') links.push([ROUTES.agents, 'Agents'], [ROUTES.sites, 'Sites']);

@@ -11,6 +11,7 @@ import { ConsolePage } from './console-page.tsx';
 import { AgentsPage } from './admin/agents-page.tsx';
 import { SitesPage } from './admin/sites-page.tsx';
 import { CannedResponsesPage } from './canned-responses-page.tsx';
+import { TicketsPage } from './tickets-page.tsx';
 
 /** Rendered only while signed in (see App). */
 function useSignedInAgent(): Agent {
@@ -24,6 +25,7 @@ const Conversations = () => <ConsolePage agent={useSignedInAgent()} />;
 const Agents = () => <AgentsPage agent={useSignedInAgent()} />;
 const Sites = () => <SitesPage agent={useSignedInAgent()} />;
 const Canned = () => <CannedResponsesPage agent={useSignedInAgent()} />;
+const Tickets = () => <TicketsPage agent={useSignedInAgent()} />;
 
 export function SignedInRoutes() {
   return (
@@ -33,6 +35,7 @@ export function SignedInRoutes() {
         <Route path={ROUTES.agents} component={Agents} />
         <Route path={ROUTES.sites} component={Sites} />
         <Route path={ROUTES.cannedResponses} component={Canned} />
+        <Route path={ROUTES.tickets} component={Tickets} />
         <Route default component={Conversations} />
       </Router>
     </LocationProvider>
