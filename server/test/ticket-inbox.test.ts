@@ -21,8 +21,11 @@ afterEach(async () => {
 describe('ticket inbox', () => {
   it('lists tickets by status and email, newest activity first', async () => {
     const { t } = world;
+    // the email world's clock stands still unless moved: each step gets its own time
     const ada = (await leaveOffline(t, { body: 'First question', email: 'ada@example.com' })).result.conversation.id;
+    world.advance(1_000);
     const bob = (await leaveOffline(t, { body: 'Second question', email: 'bob@example.org' })).result.conversation.id;
+    world.advance(1_000);
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     // Answering Ada's makes it the newest activity and moves it to pending.
     await call<TicketMessage>(agent, 'ticket:reply', { conversationId: ada, clientMessageId: clientId(), body: 'On its way' });

@@ -3,7 +3,7 @@
  * email, newest activity first a page at a time, and the selected ticket beside the list. Every
  * agent sees every ticket; the list follows the server's ticket pushes and reloads after a reconnect.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agent, Ticket, TicketStatus } from '@parley/shared';
 import { EmailStatusBanner } from '../components/email-status-banner.tsx';
 import { PageFrame } from '../components/page-frame.tsx';
@@ -22,16 +22,21 @@ export function TicketsPage({ agent }: { agent: Agent }) {
   const [list, setList] = useState<{ tickets: readonly Ticket[]; page: number; hasMore: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const latestRequest = useRef(0);
 
   const load = (page: number) => {
     setProblem(null);
+    const request = ++latestRequest.current;
     tickets.list({ status: filter.status, email: filter.email, page }).then(
-      (result) =>
+      (result) => {
+        // a slow answer for a tab or search the agent has left must not replace the current one
+        if (request !== latestRequest.current) return;
         setList((held) => ({
           tickets: page === 0 || !held ? result.tickets : [...held.tickets, ...result.tickets],
           page,
           hasMore: result.hasMore,
-        })),
+        }));
+      },
       (error: unknown) => setProblem(error instanceof Error ? error.message : 'Could not load tickets.'),
     );
   };
