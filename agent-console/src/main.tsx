@@ -9,6 +9,7 @@ import { browserAttention } from './api/browser-attention.ts';
 import { App } from './app.tsx';
 import './console.css';
 import './admin.css';
+import './tickets.css';
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html lacks the #app element');

@@ -4,6 +4,7 @@
  */
 export const ROUTES = {
   conversations: '/console/',
+  tickets: '/console/tickets',
   cannedResponses: '/console/canned-responses',
   liveVisitors: '/console/visitors',
   agents: '/console/admin/agents',

@@ -55,6 +55,7 @@ import { ParleyError } from './errors.ts';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { createEmailModule } from './mail/email-module.ts';
 import type { TickReport } from './mail/mail-worker.ts';
+import { TicketInbox } from './domain/ticket-inbox.ts';
 import { setUpAgentTicketEvents } from './realtime/agent-ticket-events.ts';
 import { createTicketFanOut } from './realtime/ticket-fan-out.ts';
 
@@ -98,6 +99,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const availability = new Availability({ store, presence, events, router });
   const handoffs = new Handoffs({ store, events, router, now });
   const notes = new PrivateNotes({ store, events, now });
+  const ticketInbox = new TicketInbox({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
   const insight = new VisitorInsight({ store, presence: new LocalVisitorPresence(), events, now });
@@ -158,7 +160,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     consoleOrigins,
     logger,
   });
-  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, logger });
+  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, logger });
   events.subscribe(createFanOut(visitorNsp, agentNsp));
   events.subscribe(

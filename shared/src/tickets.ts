@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ClientMessageIdSchema, IdSchema, IsoDateSchema, MessageBodySchema, MessageSchema } from './models.ts';
 import { EmailSchema } from './rest.ts';
+import { NoteBodySchema, NoteSchema } from './agent-workflow.ts';
 import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
 
 /** open: waits for an agent; pending: waits for the visitor; solved: done until the visitor writes again. */
@@ -48,7 +49,43 @@ export const TicketSetStatusSchema = z.object({ conversationId: IdSchema, status
 export const TicketMessageSchema = z.object({ ticket: TicketSchema, message: MessageSchema });
 export type TicketMessage = z.infer<typeof TicketMessageSchema>;
 
+/** Tickets shown per page of the inbox. */
+export const TICKET_PAGE_SIZE = 25;
+
+/** The inbox: one status tab (or all), optionally narrowed to emails containing `email`; newest activity first. */
+export const TicketListRequestSchema = z.object({
+  status: TicketStatusSchema.optional(),
+  email: z.string().trim().max(254).optional(),
+  page: z.number().int().min(0).max(10_000).default(0),
+});
+export type TicketListRequest = z.input<typeof TicketListRequestSchema>;
+
+export const TicketListResultSchema = z.object({ tickets: z.array(TicketSchema), hasMore: z.boolean() });
+export type TicketListResult = z.infer<typeof TicketListResultSchema>;
+
+export const TicketRefSchema = z.object({ conversationId: IdSchema });
+
+/** One ticket with everything said in it: the messages, and the agents' private notes. */
+export const TicketDetailSchema = z.object({
+  ticket: TicketSchema,
+  messages: z.array(MessageSchema),
+  notes: z.array(NoteSchema),
+});
+export type TicketDetail = z.infer<typeof TicketDetailSchema>;
+
+export const TicketNoteSchema = z.object({
+  conversationId: IdSchema,
+  clientNoteId: ClientMessageIdSchema,
+  body: NoteBodySchema,
+});
+
 export const agentTicketClientEvents = {
+  'ticket:list': { payload: TicketListRequestSchema, ack: TicketListResultSchema },
+  'ticket:get': { payload: TicketRefSchema, ack: TicketDetailSchema },
+  /** A private note on the ticket, for agents only; any agent may write one. */
+  'ticket:note': { payload: TicketNoteSchema, ack: NoteSchema },
+  /** The asking agent takes the ticket. */
+  'ticket:assign': { payload: TicketRefSchema, ack: TicketSchema },
   /** Turns any conversation the agent may see into a ticket (idempotent). */
   'ticket:convert': { payload: TicketConvertSchema, ack: TicketSchema },
   /** Answers a ticket: stored in the conversation and emailed to the visitor. */

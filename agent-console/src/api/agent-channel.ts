@@ -13,6 +13,7 @@ import type {
   VisitorDetails,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
+import type { TicketChannel } from './ticket-channel.ts';
 
 type Payload<E extends keyof AgentClientEvents> = PayloadOf<AgentClientEvents, E>;
 type Answer<E extends keyof AgentClientEvents> = AckDataOf<AgentClientEvents, E>;
@@ -47,6 +48,8 @@ export interface AgentChannel {
   addNote(request: Payload<'note:add'>): Promise<Answer<'note:add'>>;
   visitorDetails(request: { conversationId: string }): Promise<VisitorDetails>;
   liveVisitors(): Promise<LiveVisitors>;
+  /** Email tickets, on the same connection. */
+  readonly tickets: TicketChannel;
   onStatus(listener: (status: ChannelStatus) => void): () => void;
   onVisitorPush(listener: (push: VisitorPush) => void): () => void;
   onPush(listener: (push: AgentPush) => void): () => void;

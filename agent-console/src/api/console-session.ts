@@ -31,6 +31,8 @@ import { createTypingNotifier } from './typing-notifier.ts';
 import { createAgentActions, type AgentActions } from './agent-actions.ts';
 import { createAttention, type AttentionOutputs } from './attention.ts';
 import { createVisitorFeed, type VisitorFeed } from './visitor-feed.ts';
+import { createSessionTickets } from './session-tickets.ts';
+import type { TicketChannel } from './ticket-channel.ts';
 
 export interface ConsoleDeps {
   auth: AuthApi;
@@ -44,6 +46,8 @@ export interface ConsoleDeps {
 
 export interface ConsoleSession extends AgentActions {
   readonly store: ConsoleStore;
+  /** Ticket requests and pushes over whichever connection is open. */
+  readonly tickets: TicketChannel;
   now(): number;
   /** Skips the sign-in form when the session cookie is still valid. */
   start(): Promise<void>;
@@ -74,6 +78,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   const actions = createAgentActions(store, () => channel, newMessageId);
   const attention = deps.attention ? createAttention(deps.attention, visibility) : null;
   const visitors = createVisitorFeed(store, () => channel);
+  const tickets = createSessionTickets(() => channel);
 
   function openChannel(): void {
     closeChannel();
@@ -89,6 +94,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
       opened.onVisitorPush((push) => {
         if (channel === opened) visitors.apply(push);
       }),
+      tickets.follow(opened),
     ];
     opened.connect();
   }
@@ -185,6 +191,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   return {
     ...actions,
     store,
+    tickets,
     now,
     visitors,
 

@@ -11,7 +11,6 @@ import {
   ConversationSchema,
   ConversationSummarySchema,
   EmptySchema,
-  ErrorBodySchema,
   ErrorCode,
   HistoryResultSchema,
   MessageSchema,
@@ -26,16 +25,14 @@ import {
   type AgentClientToServer,
   type AgentServerToClient,
   type AgentVisitorServerToClient,
+  type AgentTicketServerToClient,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
 import { RequestError, type AgentChannel, type ChannelStatus, type VisitorPush } from './agent-channel.ts';
+import { answer, type Parser } from './ack-answer.ts';
+import { createSocketTicketChannel } from './socket-ticket-channel.ts';
 
 type AgentSocket = Socket<AgentServerToClient & AgentVisitorServerToClient, AgentClientToServer>;
-
-/** What the channel needs of a zod schema; spelled out because zod is a dependency of @parley/shared, not ours. */
-interface Parser<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: Error };
-}
 
 /** Long enough for a slow store write; after it, a send stays pending and is retried with the same id. */
 const ACK_TIMEOUT_MS = 10_000;
@@ -120,6 +117,8 @@ export function createSocketChannel(): AgentChannel {
     addNote: (request) => answer(withTimeout().emitWithAck('note:add', request), NoteAddResultSchema),
     visitorDetails: (request) => answer(withTimeout().emitWithAck('visitor:details', request), VisitorDetailsSchema),
     liveVisitors: () => answer(withTimeout().emitWithAck('visitors:live', {}), LiveVisitorsSchema),
+    // the same socket, typed with the ticket pushes the chat map leaves out
+    tickets: createSocketTicketChannel(socket as Socket as Socket<AgentTicketServerToClient, AgentClientToServer>, ACK_TIMEOUT_MS),
     onStatus(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
@@ -133,26 +132,6 @@ export function createSocketChannel(): AgentChannel {
       return () => visitorListeners.delete(listener);
     },
   };
-}
-
-/** Unwraps `{ok, data | error}`; a missing answer becomes a RequestError with no code, i.e. worth retrying. */
-async function answer<T>(pending: Promise<unknown>, parser: Parser<T>): Promise<T> {
-  let response: unknown;
-  try {
-    response = await pending;
-  } catch {
-    throw new RequestError(null, 'The server did not answer in time.');
-  }
-  if (typeof response === 'object' && response !== null && 'ok' in response) {
-    if (response.ok === true && 'data' in response) {
-      const parsed = parser.safeParse(response.data);
-      if (parsed.success) return parsed.data;
-    } else if (response.ok === false) {
-      const failure = ErrorBodySchema.safeParse(response);
-      if (failure.success) throw new RequestError(failure.data.error.code, failure.data.error.message);
-    }
-  }
-  throw new RequestError(ErrorCode.Internal, 'The server sent an answer the console does not understand.');
 }
 
 function errorCodeOf(error: Error): unknown {

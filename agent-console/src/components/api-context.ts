@@ -1,11 +1,12 @@
 /**
- * @module The console's REST side (admin pages and canned responses), handed to components by context,
+ * @module The console's REST side (admin pages, canned responses, email status), handed to components by context,
  * so tests can render the real pages against an in-memory server.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createAdminApi, type AdminApi } from '../api/admin-api.ts';
 import { createCannedApi, type CannedApi } from '../api/canned-api.ts';
+import { createEmailApi, type EmailApi } from '../api/email-api.ts';
 import { createRestClient, type FetchLike } from '../api/rest-client.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
 
@@ -13,12 +14,13 @@ export interface ConsoleApi {
   admin: AdminApi;
   canned: CannedApi;
   cannedCache: CannedCache;
+  email: EmailApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
   const rest = createRestClient(fetchImpl);
   const canned = createCannedApi(rest);
-  return { admin: createAdminApi(rest), canned, cannedCache: createCannedCache(canned) };
+  return { admin: createAdminApi(rest), canned, cannedCache: createCannedCache(canned), email: createEmailApi(rest) };
 }
 
 export const ApiContext = createContext<ConsoleApi | null>(null);

@@ -9,6 +9,7 @@ import { ROUTES } from '../routes.ts';
 export function ConsoleNav({ agent }: { agent: Agent }) {
   const links: Array<[string, string]> = [
     [ROUTES.conversations, 'Conversations'],
+    [ROUTES.tickets, 'Tickets'],
     [ROUTES.liveVisitors, 'Live visitors'],
     [ROUTES.cannedResponses, 'Canned responses'],
   ];

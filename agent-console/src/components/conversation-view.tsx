@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { pendingIn } from '../state/outbox.ts';
 import { statusLabel, visitorLabel } from '../state/conversation-selectors.ts';
 import { Composer } from './composer.tsx';
+import { ConvertToTicket } from './convert-to-ticket.tsx';
 import { MessageLog } from './message-log.tsx';
 import { useSession } from './session-context.ts';
 import { TransferDialog } from './transfer-dialog.tsx';
@@ -65,6 +66,7 @@ export function ConversationView({ conversationId, agentName }: { conversationId
           )}
         </div>
       </header>
+      {(conversation.status === 'active' || conversation.status === 'offline') && <ConvertToTicket conversation={conversation} />}
       {problem && (
         <p class="conversation__problem" role="alert">
           {problem}

@@ -11,6 +11,7 @@ import { ConsolePage } from './console-page.tsx';
 import { AgentsPage } from './admin/agents-page.tsx';
 import { SitesPage } from './admin/sites-page.tsx';
 import { CannedResponsesPage } from './canned-responses-page.tsx';
+import { TicketsPage } from './tickets-page.tsx';
 import { LiveVisitorsPage } from './live-visitors-page.tsx';
 
 /** Rendered only while signed in (see App). */
@@ -25,6 +26,7 @@ const Conversations = () => <ConsolePage agent={useSignedInAgent()} />;
 const Agents = () => <AgentsPage agent={useSignedInAgent()} />;
 const Sites = () => <SitesPage agent={useSignedInAgent()} />;
 const Canned = () => <CannedResponsesPage agent={useSignedInAgent()} />;
+const Tickets = () => <TicketsPage agent={useSignedInAgent()} />;
 const LiveVisitors = () => <LiveVisitorsPage agent={useSignedInAgent()} />;
 
 export function SignedInRoutes() {
@@ -35,6 +37,7 @@ export function SignedInRoutes() {
         <Route path={ROUTES.agents} component={Agents} />
         <Route path={ROUTES.sites} component={Sites} />
         <Route path={ROUTES.cannedResponses} component={Canned} />
+        <Route path={ROUTES.tickets} component={Tickets} />
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />
         <Route default component={Conversations} />
       </Router>

@@ -13,14 +13,14 @@ describe('console pages', () => {
   it('shows admin pages in the nav to admins only, and tells an agent who opens one by URL', async () => {
     await renderPage('/console/admin/agents', { agent: AGENT });
     const nav = screen.getByRole('navigation', { name: 'Console pages' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Live visitors', 'Canned responses']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses']);
     expect(screen.getByRole('alert').textContent).toMatch(/Only admins can open this page/);
   });
 
   it('moves between pages through the nav without reloading', async () => {
     await renderPage('/console/');
     const nav = screen.getByRole('navigation', { name: 'Console pages' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Live visitors', 'Canned responses', 'Agents', 'Sites']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses', 'Agents', 'Sites']);
     fireEvent.click(within(nav).getByRole('link', { name: 'Sites' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sites' })).toBeTruthy();
     expect(location.pathname).toBe('/console/admin/sites');

@@ -13,6 +13,7 @@ import {
   summarizeIssues,
   type AgentAdminView,
   type CannedResponse,
+  type EmailStatus,
   type SiteAdminView,
 } from '@parley/shared';
 import type { z } from 'zod';
@@ -49,6 +50,10 @@ export class FakeAdminServer {
   agents: AgentAdminView[] = [{ ...AGENT, role: 'admin', active: true, createdAt: iso(0) }];
   sites: SiteAdminView[] = [makeSite()];
   canned: CannedResponse[] = [];
+  emailStatus: EmailStatus = {
+    outbound: { configured: true, pending: 0, failed: 0 },
+    inbound: { webhook: false, smtp: false, domain: 'in.example.com' },
+  };
   readonly requests: Array<{ method: string; path: string; body: unknown }> = [];
   private next = 1;
 
@@ -58,6 +63,7 @@ export class FakeAdminServer {
     this.requests.push({ method, path: input, body });
     const route = `${method} ${input}`;
     let m: RegExpExecArray | null;
+    if (route === 'GET /api/email/status') return json(200, this.emailStatus);
     if (route === 'GET /api/admin/agents') return json(200, { agents: this.agents });
     if (route === 'POST /api/admin/agents') {
       return this.parse(CreateAgentRequestSchema, body, (request) => {

@@ -20,6 +20,7 @@ import {
 import { RequestError, type AgentChannel, type ChannelStatus, type VisitorPush } from '../../src/api/agent-channel.ts';
 import type { AgentPush } from '../../src/state/conversations.ts';
 import { AGENT, iso, makeConversation, makeMessage } from './fixtures.ts';
+import { FakeTickets } from './fake-tickets.ts';
 
 type Call = { event: string; payload: unknown };
 
@@ -44,7 +45,19 @@ export class FakeChannel implements AgentChannel {
   readonly visitorProfiles = new Map<string, VisitorDetails>();
   liveList: LiveVisitor[] = [];
 
-  constructor(readonly agent: Agent = AGENT) {}
+  readonly tickets: FakeTickets;
+
+  constructor(readonly agent: Agent = AGENT) {
+    this.tickets = new FakeTickets(agent, {
+      emailOf: (id) => this.conversations.get(id)?.visitorEmail ?? null,
+      converted: (id) => {
+        // as the server does: the chat leaves the agent's seat and goes on by email
+        const moved: Conversation = { ...this.get(id), status: 'offline' };
+        this.conversations.set(id, moved);
+        this.push({ event: 'conversation:updated', payload: moved });
+      },
+    });
+  }
 
   // ── AgentChannel ──────────────────────────────────────────────────────────
   connect(): void {

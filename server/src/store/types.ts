@@ -317,6 +317,13 @@ export interface TicketChange {
   solvedAt?: string | null;
 }
 
+export interface TicketListFilter {
+  status?: TicketStatus;
+  email?: string;
+  limit: number;
+  offset: number;
+}
+
 export type MailKind = 'ticket_confirmation' | 'ticket_reply' | 'ticket_notice' | 'transcript' | 'unseen_replies';
 
 /** A mail as the domain writes it to the outbox; From is added when it is sent. */
@@ -377,6 +384,11 @@ export interface TicketStore {
     mails: (message: Message) => NewOutboxMail[];
   }): Promise<{ message: Message; created: boolean; ticket: TicketRecord }>;
   update(conversationId: string, change: TicketChange): Promise<TicketRecord | undefined>;
+  /**
+   * One page of tickets, newest activity first: with `status`, only those; with `email`, only those
+   * whose address contains it (any case). One more than `limit` tells the caller there is more.
+   */
+  list(filter: TicketListFilter): Promise<TicketRecord[]>;
   /** Active agents, who get new-ticket notifications. */
   agentsToNotify(): Promise<Array<{ id: string; email: string; name: string }>>;
 }

@@ -146,6 +146,7 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
     await page.getByText('Only admins can open this page.', { exact: false }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').allTextContents()).toEqual([
       'Conversations',
+      'Tickets',
       'Live visitors',
       'Canned responses',
     ]);

@@ -591,6 +591,31 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect(await store.tickets.update(c.id, { status: 'solved', solvedAt })).toMatchObject({ status: 'solved', solvedAt });
     });
 
+    it('lists tickets by status and email, newest activity first, a page at a time', async () => {
+      const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();
+      const open = async (email: string, minute: number, status: 'open' | 'pending' | 'solved' = 'open') => {
+        const c = await conversation();
+        await store.tickets.open({ ticket: newTicket(c, { email, status, now: at(minute) }), fromStatuses: ['queued'], mails: [] });
+        return c.id;
+      };
+      const ada = await open('Ada@Example.com', 1);
+      const bob = await open('bob@example.org', 2, 'pending');
+      const percent = await open('100%_sure@example.com', 3);
+      const solved = await open('ada.solved@example.com', 4, 'solved');
+      await store.tickets.update(ada, { lastActivityAt: at(9) });
+
+      const ids = async (filter: Parameters<typeof store.tickets.list>[0]) => (await store.tickets.list(filter)).map((t) => t.conversationId);
+      expect(await ids({ limit: 10, offset: 0 })).toEqual([ada, solved, percent, bob]);
+      expect(await ids({ status: 'open', limit: 10, offset: 0 })).toEqual([ada, percent]);
+      expect(await ids({ status: 'solved', limit: 10, offset: 0 })).toEqual([solved]);
+      // any case, anywhere in the address; LIKE's wildcards are matched literally
+      expect(await ids({ email: 'aDa', limit: 10, offset: 0 })).toEqual([ada, solved]);
+      expect(await ids({ email: '%_', limit: 10, offset: 0 })).toEqual([percent]);
+      expect(await ids({ status: 'pending', email: 'ada', limit: 10, offset: 0 })).toEqual([]);
+      expect(await ids({ limit: 2, offset: 2 })).toEqual([percent, bob]);
+      expect((await store.tickets.list({ status: 'pending', limit: 1, offset: 0 }))[0]).toMatchObject({ email: 'bob@example.org', assignee: null });
+    });
+
     it('hands each due outbox entry to one claimer, retries later, and lets a lapsed claim be taken over', async () => {
       expect(await store.outbox.enqueue([mail({ dedupeKey: 'k1' }), mail({ dedupeKey: 'k1' }), mail(), mail(), mail()])).toBe(4);
       const at = now();

@@ -2,7 +2,7 @@
  * @module Tickets in SQL. Every write that also stores a message or mails does it in one
  * transaction, so a crash leaves either all of it or none (the outbox pattern).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Message, TicketSource, TicketStatus } from '@parley/shared';
 import type { NewMessage, TicketChange, TicketRecord, TicketStore } from '../types.ts';
 import type { Database, TicketsTable } from './schema.ts';
@@ -176,6 +176,22 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
         await db.updateTable('tickets').set(columns).where('conversation_id', '=', conversationId).execute();
       }
       return one(db, conversationId);
+    },
+    async list({ status, email, limit, offset }) {
+      let query = select(db);
+      if (status) query = query.where('t.status', '=', status);
+      if (email) {
+        // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not
+        const pattern = `%${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = query.where(sql<boolean>`lower(t.email) like ${pattern} escape '\\'`);
+      }
+      const rows = await query
+        .orderBy('t.last_activity_at', 'desc')
+        .orderBy('t.conversation_id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map(toTicket);
     },
     async agentsToNotify() {
       return db.selectFrom('agents').select(['id', 'email', 'name']).where('active', '=', 1).orderBy('created_at').execute();

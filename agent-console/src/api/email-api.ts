@@ -1,0 +1,13 @@
+/**
+ * @module Email status over REST (GET /api/email/status): whether ticket mail can go out at all.
+ */
+import { EmailStatusSchema, type EmailStatus } from '@parley/shared';
+import type { RestClient } from './rest-client.ts';
+
+export interface EmailApi {
+  status(): Promise<EmailStatus>;
+}
+
+export function createEmailApi(rest: RestClient): EmailApi {
+  return { status: () => rest.get('/api/email/status', EmailStatusSchema) };
+}

@@ -1,0 +1,96 @@
+/**
+ * The offline path in real browsers with a real SMTP server: a visitor leaves a message while nobody
+ * is online, an agent finds it on the Tickets page, answers, and the answer goes out by email
+ * (outbox, then SMTP) and into the visitor's widget. The page passes an axe-core scan.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { INBOUND_DOMAIN, sentTo } from '../support/email.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe.runIf(chromiumAvailable)('tickets in the console, in a real browser', () => {
+  let t: TestServer;
+  let sink: SmtpSink;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuiltFrontEnds(root);
+    sink = await startSmtpSink();
+    // the real clock (not the email tests' fixed one): the browser must accept the session cookie
+    t = await startTestServer({
+      env: { SMTP_URL: sink.url, MAIL_FROM: 'Parley Support <support@parley.test>', INBOUND_EMAIL_DOMAIN: INBOUND_DOMAIN },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await sink?.close();
+  });
+
+  async function newPage(who: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
+    return page;
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate<boolean>('typeof axe !== "undefined"'))) await page.addScriptTag({ content: axe.source });
+    return page.evaluate<string[]>(`axe.run(document).then((result) =>
+      result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+  }
+
+  it('turns an offline message into a ticket that an agent answers by email from the Tickets page', async () => {
+    // Nobody is online yet: the widget offers the offline form.
+    const visitor = await newPage('visitor');
+    await visitor.goto(`${t.url}/`);
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    await visitor.getByText('No agent is online right now.').waitFor();
+    await visitor.getByRole('button', { name: 'Leave a message' }).click();
+    await visitor.getByLabel(/Email/).fill('ada@example.com');
+    await visitor.getByLabel(/Message/).fill('My invoice shows the wrong address');
+    await visitor.getByRole('button', { name: 'Leave a message' }).click();
+    await visitor.getByText('Thanks! We will reply to ada@example.com.').waitFor();
+
+    const agent = await newPage('agent');
+    await agent.goto(`${t.url}/console/`);
+    await agent.getByLabel('Email').fill(ADMIN.email);
+    await agent.getByLabel('Password').fill(ADMIN.password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByText('Connected').waitFor();
+    await agent.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Tickets' }).click();
+    await agent.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();
+    await agent.getByRole('button', { name: 'ada@example.com' }).click();
+    const ticket = agent.getByRole('region', { name: 'ada@example.com' });
+    await ticket.getByText('My invoice shows the wrong address').waitFor();
+    expect(await axeViolations(agent)).toEqual([]);
+
+    await ticket.getByRole('textbox', { name: 'Reply to the visitor' }).fill('Fixed: the new invoice is on its way.');
+    await ticket.getByRole('button', { name: 'Send reply' }).click();
+    await ticket.getByText('Fixed: the new invoice is on its way.').waitFor();
+    await ticket.getByText('Pending', { exact: true }).waitFor();
+    // Answered, it leaves the Open tab by the server's push.
+    await agent.getByText('No open tickets.').waitFor();
+    await agent.getByRole('button', { name: 'Pending' }).click();
+    await agent.getByRole('button', { name: 'ada@example.com' }).waitFor();
+    expect(await axeViolations(agent)).toEqual([]);
+
+    // The visitor is still on the site: the reply shows in the widget too.
+    await visitor.getByRole('log').getByText('Fixed: the new invoice is on its way.').waitFor();
+
+    const stored = await t.server.store.outbox.list({});
+    expect(stored.filter((m) => m.kind === 'ticket_reply').map((m) => m.to)).toEqual(['ada@example.com']);
+    await t.server.mailTick();
+    const mail = await sink.next((m) => sentTo('ada@example.com')(m) && (m.text ?? '').includes('Fixed: the new invoice'));
+    expect(mail.subject).toMatch(/^Re: /);
+    expect(pageErrors).toEqual([]);
+  });
+});
