@@ -3,7 +3,7 @@
  */
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ack, ConversationSummary, Message, SendResult, SessionResumeResult } from '@parley/shared';
+import type { Ack, Conversation, ConversationSummary, Message, SendResult, SessionResumeResult } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
 import { createTempDatabase, postgresAdminUrl, type TempDatabase } from './support/postgres.ts';
 import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
@@ -26,8 +26,11 @@ describe.runIf(postgresAdminUrl)('app on postgres', () => {
     await connected(v);
     const session = await call<SessionResumeResult>(v, 'session:resume', { conversationId: null, lastSeq: 0 });
     const { conversation } = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'hello pg' });
+    // the agent gets the chat once their connection is in: the visitor hears when, so no race
+    const taken = nextEvent<Conversation>(v, 'conversation:updated', (c) => c.status === 'active');
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
+    await taken;
     const reply = nextEvent<Message>(v, 'message:new', (m) => m.author.kind === 'agent');
     await call(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: 'hello visitor' });
     await reply;
