@@ -3,7 +3,7 @@
  * title, focus on open and close, delivery marks, agent formatting, links, locale and direction.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { SessionResumeResult, WidgetConfig } from '@parley/shared';
 import { ChatWidget } from '../src/app/chat-widget.tsx';
 import { ChatClient } from '../src/client/chat-client.ts';
@@ -45,6 +45,16 @@ async function resume(socket: FakeSocket, data: Partial<SessionResumeResult>): P
 }
 
 describe('ChatWidget', () => {
+  it('moves focus into the panel when it was opened before the visitor’s strings had loaded', async () => {
+    // what the loader's stand-in launcher does: the open comes in before the app has drawn anything
+    const client = new ChatClient({ siteKey: 'pk_test', serverUrl: 'http://parley.test', createSocket: (hs) => new FakeSocket(hs) });
+    clients.push(client);
+    client.setOpen(true);
+    render(<ChatWidget client={client} config={config} syncTabs={false} />);
+    const box = await screen.findByRole('textbox', { name: 'Message' });
+    await waitFor(() => expect(box.ownerDocument.activeElement).toBe(box));
+  });
+
   it('moves focus into the panel on open and back to the launcher on Escape', async () => {
     setup();
     const launcher = await screen.findByRole('button', { name: 'Open chat' });

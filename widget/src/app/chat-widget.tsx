@@ -63,9 +63,10 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
 
   useEffect(() => {
     // focus moves into the panel on open, so keyboard and screen-reader users land in the message box
-    // (or the first field of the form shown instead)
+    // (or the first field of the form shown instead). Opened from the loader's stand-in launcher, the
+    // panel is only drawn once the visitor's strings are in, so that is when the focus can move.
     if (open) root.current?.querySelector<HTMLElement>('.panel input, .panel textarea')?.focus();
-  }, [open]);
+  }, [open, !language]);
 
   const close = (): void => {
     client.setOpen(false);
