@@ -27,16 +27,28 @@ export class PrivateNotes {
     const conversation = await store.conversations.findById(conversationId);
     if (!conversation) throw notFound('Conversation');
     if (conversation.agent?.id !== agent.id) throw forbidden('This conversation is not assigned to you');
-    const { note, created } = await store.notes.add({
-      id: newId('note'),
-      conversationId,
-      clientNoteId,
-      author: { id: agent.id, name: agent.name },
-      body,
-      transferredTo: null,
-      now: this.#deps.now().toISOString(),
-    });
+    const { note, created } = await storeNote(store, agent, conversationId, clientNoteId, body, this.#deps.now());
     if (created) events.publish({ type: 'note.created', conversation, note });
     return note;
   }
+}
+
+/** Stores an agent's note, once per clientNoteId; who may write it and who hears of it is the caller's. */
+export function storeNote(
+  store: Store,
+  agent: AgentRecord,
+  conversationId: string,
+  clientNoteId: string,
+  body: string,
+  now: Date,
+): Promise<{ note: Note; created: boolean }> {
+  return store.notes.add({
+    id: newId('note'),
+    conversationId,
+    clientNoteId,
+    author: { id: agent.id, name: agent.name },
+    body,
+    transferredTo: null,
+    now: now.toISOString(),
+  });
 }

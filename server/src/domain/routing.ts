@@ -12,6 +12,7 @@ import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { EventSink } from './events.ts';
 import { hasFreeSeat, pickAgent } from './pick-agent.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
+import { coalesced } from './coalesced.ts';
 import { WAIT_HISTORY, estimateForPosition, secondsPerPlace } from './wait-estimate.ts';
 
 export interface RouterDeps {
@@ -24,8 +25,10 @@ export interface RouterDeps {
 export class Router {
   readonly #deps: RouterDeps;
   readonly #seats = new KeyedMutex();
-  #running: Promise<void> | undefined;
-  #again = false;
+  readonly #drain = coalesced(async () => {
+    await this.exclusive(() => this.#assignQueued());
+    await this.announceQueue();
+  });
 
   constructor(deps: RouterDeps) {
     this.#deps = deps;
@@ -44,22 +47,7 @@ export class Router {
    * pass after it, so a burst of triggers costs two passes, not one per trigger.
    */
   drain(): Promise<void> {
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
-    this.#running = (async () => {
-      try {
-        do {
-          this.#again = false;
-          await this.exclusive(() => this.#assignQueued());
-          await this.announceQueue();
-        } while (this.#again);
-      } finally {
-        this.#running = undefined;
-      }
-    })();
-    return this.#running;
+    return this.#drain();
   }
 
   async #assignQueued(): Promise<void> {

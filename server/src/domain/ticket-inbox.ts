@@ -8,7 +8,7 @@ import { notFound } from '../errors.ts';
 import type { AgentRecord, Store, TicketRecord } from '../store/types.ts';
 import type { EventSink } from './events.ts';
 import { HISTORY_PAGE } from './conversations.ts';
-import { newId } from './ids.ts';
+import { storeNote } from './private-notes.ts';
 import { publicTicket } from './tickets.ts';
 
 export interface TicketInboxDeps {
@@ -49,15 +49,7 @@ export class TicketInbox {
   /** Any agent may note on a ticket; a retry with the same clientNoteId is stored once. */
   async addNote(agent: AgentRecord, conversationId: string, clientNoteId: string, body: string): Promise<Note> {
     const ticket = await this.#ticket(conversationId);
-    const { note, created } = await this.#deps.store.notes.add({
-      id: newId('note'),
-      conversationId,
-      clientNoteId,
-      author: { id: agent.id, name: agent.name },
-      body,
-      transferredTo: null,
-      now: this.#deps.now().toISOString(),
-    });
+    const { note, created } = await storeNote(this.#deps.store, agent, conversationId, clientNoteId, body, this.#deps.now());
     // Other agents with the ticket open reload it on this push; the chat's note:new goes to a chat's agent only.
     if (created) this.#deps.events.publish({ type: 'ticket.updated', ticket: publicTicket(ticket) });
     return note;

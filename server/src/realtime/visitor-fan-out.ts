@@ -9,6 +9,7 @@ import type { DomainEvent } from '../domain/events.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { Logger } from '../logger.ts';
 import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
+import { coalesced } from '../domain/coalesced.ts';
 
 export function createVisitorFanOut(
   agents: Namespace<AgentClientToServer, AgentVisitorServerToClient>,
@@ -16,9 +17,11 @@ export function createVisitorFanOut(
 ): (event: DomainEvent) => void {
   const failed = (error: unknown) => deps.logger.error('visitor push failed', { error });
 
-  const pushLive = async () => {
+  // queue and conversation changes come in bursts (every queued visitor's message re-announces the
+  // queue): one list read per burst, not one per event
+  const pushLive = coalesced(async () => {
     agents.to(ALL_AGENTS_ROOM).emit('visitors:live', { visitors: await deps.insight.live() });
-  };
+  });
 
   const pushPanel = async (visitorId: string) => {
     const holder = await deps.insight.holderOf(visitorId);

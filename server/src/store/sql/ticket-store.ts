@@ -3,11 +3,11 @@
  * transaction, so a crash leaves either all of it or none (the outbox pattern).
  */
 import { sql, type Kysely } from 'kysely';
-import type { Message, TicketSource, TicketStatus } from '@parley/shared';
-import type { NewMessage, TicketChange, TicketRecord, TicketStore } from '../types.ts';
+import type { TicketSource, TicketStatus } from '@parley/shared';
+import type { TicketChange, TicketRecord, TicketStore } from '../types.ts';
 import type { Database, TicketsTable } from './schema.ts';
-import { toMessage } from './mappers.ts';
 import { insertMails } from './outbox-rows.ts';
+import { findMessageByClientId, insertMessage } from './message-rows.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 type TicketRow = TicketsTable & { assignee_name: string | null };
@@ -38,29 +38,6 @@ function changeColumns(change: TicketChange): Partial<TicketsTable> {
   return columns;
 }
 
-/** The seq comes from bumping the conversation's last_seq in the caller's transaction (as in message-store). */
-async function insertMessage(trx: Kysely<Database>, input: NewMessage): Promise<Message> {
-  const bumped = await trx
-    .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('id', '=', input.conversationId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  const row = {
-    id: input.id,
-    conversation_id: input.conversationId,
-    seq: Number(bumped.last_seq),
-    client_message_id: input.clientMessageId,
-    author_kind: input.author.kind,
-    author_id: input.author.id,
-    author_name: input.author.name,
-    body: input.body,
-    created_at: input.now,
-  };
-  await trx.insertInto('messages').values(row).execute();
-  return toMessage(row);
-}
-
 export function createTicketStore(db: Kysely<Database>): TicketStore {
   const select = (q: Kysely<Database>) =>
     q.selectFrom('tickets as t').leftJoin('agents as a', 'a.id', 't.assignee_id').selectAll('t').select('a.name as assignee_name');
@@ -68,16 +45,6 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
   const one = async (q: Kysely<Database>, conversationId: string) => {
     const row = await select(q).where('t.conversation_id', '=', conversationId).executeTakeFirst();
     return row ? toTicket(row) : undefined;
-  };
-
-  const findMessageByClientId = async (q: Kysely<Database>, conversationId: string, clientMessageId: string) => {
-    const row = await q
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('client_message_id', '=', clientMessageId)
-      .executeTakeFirst();
-    return row ? toMessage(row) : undefined;
   };
 
   const must = async (q: Kysely<Database>, conversationId: string) => {

@@ -1,0 +1,42 @@
+/**
+ * @module Message rows: the one insert every message takes and the lookup by client id, usable
+ * inside any transaction. The seq comes from bumping the conversation's last_seq in the same
+ * transaction as the insert, so seqs are gap-free and ordered even with several writers.
+ */
+import type { Kysely } from 'kysely';
+import type { Message } from '@parley/shared';
+import type { NewMessage } from '../types.ts';
+import type { Database } from './schema.ts';
+import { toMessage } from './mappers.ts';
+
+export async function insertMessage(trx: Kysely<Database>, input: NewMessage): Promise<Message> {
+  const bumped = await trx
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', input.conversationId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  const row = {
+    id: input.id,
+    conversation_id: input.conversationId,
+    seq: Number(bumped.last_seq),
+    client_message_id: input.clientMessageId,
+    author_kind: input.author.kind,
+    author_id: input.author.id,
+    author_name: input.author.name,
+    body: input.body,
+    created_at: input.now,
+  };
+  await trx.insertInto('messages').values(row).execute();
+  return toMessage(row);
+}
+
+export async function findMessageByClientId(q: Kysely<Database>, conversationId: string, clientMessageId: string): Promise<Message | undefined> {
+  const row = await q
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_message_id', '=', clientMessageId)
+    .executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
