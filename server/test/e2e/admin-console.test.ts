@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
 import { html, startHostSite, type HostFile, type HostSite } from './host-pages.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -111,11 +111,7 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
   }, 90_000);
 
   it('passes axe-core on every admin page', async () => {
-    const violationsOn = async (): Promise<string[]> => {
-      if (!(await admin.evaluate<boolean>('typeof axe !== "undefined"'))) await admin.addScriptTag({ content: axe.source });
-      return admin.evaluate<string[]>(`axe.run(document).then((result) =>
-        result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-    };
+    const violationsOn = (): Promise<string[]> => axeViolations(admin);
     for (const [link, ready] of [
       ['Agents', 'Add an agent'],
       ['Sites', 'Add a site'],

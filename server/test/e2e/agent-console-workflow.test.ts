@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
 import { setDemoRouting } from '../support/workflow.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -57,12 +57,6 @@ describe.runIf(chromiumAvailable)('the agent console workflow in a real browser'
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Connected').waitFor();
     return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axe.source });
-    return page.evaluate<string[]>(`axe.run(document).then((result) =>
-      result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
   }
 
   const acceptButtons = (page: Page) => page.getByRole('button', { name: /^Accept chat with / });

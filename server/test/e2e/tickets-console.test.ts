@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
 import { INBOUND_DOMAIN, sentTo } from '../support/email.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 
@@ -40,12 +40,6 @@ describe.runIf(chromiumAvailable)('tickets in the console, in a real browser', (
     const page = await (await browser.newContext()).newPage();
     page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
     return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate<boolean>('typeof axe !== "undefined"'))) await page.addScriptTag({ content: axe.source });
-    return page.evaluate<string[]>(`axe.run(document).then((result) =>
-      result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
   }
 
   it('turns an offline message into a ticket that an agent answers by email from the Tickets page', async () => {

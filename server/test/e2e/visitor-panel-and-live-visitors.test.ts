@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
 import { startHostSite, type HostSite } from './host-pages.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -44,12 +44,6 @@ describe.runIf(chromiumAvailable)('visitor panel and live visitors in a real bro
     const page = await (await browser.newContext()).newPage();
     page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
     return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate<boolean>('typeof axe !== "undefined"'))) await page.addScriptTag({ content: axe.source });
-    return page.evaluate<string[]>(`axe.run(document).then((result) =>
-      result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
   }
 
   it('shows the pages and browser of the visitor in the panel and on the live visitors page', async () => {

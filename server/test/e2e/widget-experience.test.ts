@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ConversationSummary } from '@parley/shared';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
 import { call, clientId, nextEvent, signInAgent, type AgentSocket } from '../support/clients.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -96,9 +96,7 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
   it('passes an axe-core scan of the open panel', async () => {
     const { page } = await newPage();
     await openChat(page);
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate<string[]>(`axe.run({ include: [['parley-widget']] }).then((result) =>
-      result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    const violations = await axeViolations(page, 'parley-widget');
     expect(violations).toEqual([]);
   });
 

@@ -7,11 +7,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ConversationSummary, WidgetConfig } from '@parley/shared';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
 import { call, nextEvent, signInAgent, type AgentSocket } from '../support/clients.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -68,12 +68,6 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
     return token?.split('.')[0] ?? '';
   }
 
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate<boolean>('typeof axe === "object"'))) await page.addScriptTag({ content: axe.source });
-    return page.evaluate<string[]>(`axe.run({ include: [['parley-widget']] }).then((result) =>
-      result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-  }
-
   /** What has focus, looking through the widget's shadow root (browser code as a string: no DOM types here). */
   const focused = (page: Page) =>
     page.evaluate<string>(`(() => {
@@ -90,7 +84,7 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
     await page.getByRole('button', { name: 'Leave a message' }).click();
     await page.getByRole('button', { name: 'Leave a message' }).click();
     await page.getByText('Please fill this in.').first().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'parley-widget')).toEqual([]);
     await page.getByLabel(/Email/).fill('ada@example.com');
     await page.getByLabel(/Message/).fill('Please call me back about my order');
     await page.getByRole('button', { name: 'Leave a message' }).click();
@@ -123,7 +117,7 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
     await page.getByLabel(/How can we help/).fill('Where is my order?');
     await page.getByRole('button', { name: 'Start chat' }).click();
     await page.getByText('Please enter a valid email address.').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'parley-widget')).toEqual([]);
     await page.getByLabel(/Email/).fill('ada@example.com');
     const assigned = nextEvent<ConversationSummary>(agent, 'conversation:assigned');
     await page.getByRole('button', { name: 'Start chat' }).click();
@@ -175,7 +169,7 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
     await page.getByText('This conversation has ended').waitFor();
     await page.getByRole('button', { name: 'Send rating' }).click();
     await page.getByText('Please fill this in.').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'parley-widget')).toEqual([]);
     await page.getByRole('radio', { name: '4' }).check();
     await page.getByLabel(/Comment/).fill('Quick and kind');
     await page.getByRole('button', { name: 'Send rating' }).click();
