@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AgentResponseSchema, ErrorBodySchema, WidgetConfigSchema } from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
 import { login } from './support/clients.ts';
+import { wallClock } from '../src/domain/business-hours.ts';
 
 const t = useTestServer();
 
@@ -88,6 +89,21 @@ describe('http api', () => {
     for (const member of config.team) expect(['Admin', 'Ann', 'Bob', 'Cy', 'Di', 'Ed']).toContain(member.name);
     // The secret itself never reaches a browser.
     expect(JSON.stringify(config)).not.toContain(site?.identitySecret ?? 'no secret');
+  });
+
+  it('says whether the site is within its business hours right now', async () => {
+    const site = await t.server.store.sites.findByKey(t.siteKey);
+    const fetchConfig = async () => WidgetConfigSchema.parse(await (await fetch(`${t.url}/api/widget/config/${t.siteKey}`)).json());
+    expect((await fetchConfig()).withinBusinessHours).toBe(true);
+    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+    // open all day every day, then closed on every day: both sides of the answer, whatever the clock says
+    const allDay = days.map((day) => ({ day, open: '00:00', close: '23:59' }));
+    await t.server.store.sites.updateSettings(site?.id ?? '', { businessHours: { enabled: true, timeZone: 'UTC', days: [] } });
+    expect((await fetchConfig()).withinBusinessHours).toBe(false);
+    // a zone where it is not just before midnight now, so an all-day span surely includes this minute
+    const timeZone = ['Etc/GMT', 'Etc/GMT-6', 'Etc/GMT+6'].find((zone) => wallClock(zone, new Date()).time < '23:00') ?? 'UTC';
+    await t.server.store.sites.updateSettings(site?.id ?? '', { businessHours: { enabled: true, timeZone, days: allDay } });
+    expect((await fetchConfig()).withinBusinessHours).toBe(true);
   });
 
   it('serves a demo page that embeds the widget with the site owner’s snippet', async () => {

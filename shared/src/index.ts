@@ -10,3 +10,5 @@ export * from './zod-issues.ts';
 export * from './admin.ts';
 export * from './canned-responses.ts';
 export * from './visitor-insight.ts';
+export * from './proactive-rules.ts';
+export * from './widget-config.ts';

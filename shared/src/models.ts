@@ -92,22 +92,5 @@ export const WidgetPositionSchema = z.enum(['right', 'left']);
 export const PreChatFieldSchema = z.enum(['name', 'email', 'message']);
 export type PreChatField = z.infer<typeof PreChatFieldSchema>;
 
-export const WidgetConfigSchema = z.object({
-  siteKey: z.string(),
-  siteName: z.string(),
-  color: z.string(),
-  position: WidgetPositionSchema,
-  greeting: z.string(),
-  /** The site's default language (BCP-47, e.g. "en", "de", "ar"); null: use the browser's. */
-  locale: z.string().nullable(),
-  /** Questions asked before the first message. */
-  preChat: z.object({
-    enabled: z.boolean(),
-    fields: z.array(z.object({ field: PreChatFieldSchema, required: z.boolean() })),
-  }),
-  /** Up to 5 active agents to show in the widget header. */
-  team: z.array(z.object({ name: z.string(), avatarUrl: z.string().nullable() })).max(5),
-  /** When true, visitor:identify must carry userId + a valid userHash, or it is refused. */
-  identityVerificationRequired: z.boolean(),
-});
-export type WidgetConfig = z.infer<typeof WidgetConfigSchema>;
+/** Values a host page may attach to a visitor: flat scalars only, so the console can show them as a table. */
+export const VisitorAttributeValueSchema = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);

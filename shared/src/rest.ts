@@ -2,7 +2,8 @@
  * @module REST payloads: agent sign-in, the public widget config, health, and the error body.
  */
 import { z } from 'zod';
-import { AgentSchema, WidgetConfigSchema } from './models.ts';
+import { AgentSchema } from './models.ts';
+import { WidgetConfigSchema } from './widget-config.ts';
 import { ErrorCode } from './error-codes.ts';
 
 /** Any address a mail server accepts, including single-label hosts such as the default admin@localhost. */

@@ -9,7 +9,9 @@ import {
   MessageBodySchema,
   MessageSchema,
   SeqSchema,
+  VisitorAttributeValueSchema,
 } from './models.ts';
+import { ProactiveOriginSchema } from './proactive-rules.ts';
 import { EmailSchema } from './rest.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 
@@ -61,6 +63,12 @@ export const VisitorSendSchema = z.object({
   body: MessageBodySchema,
   /** The pre-chat form's answers, sent with the message that starts the chat (a retry carries them again). */
   contact: VisitorContactSchema.optional(),
+  /**
+   * Set when this message answers a proactive message (page rule or agent invite): if it starts the
+   * conversation, the server puts that proactive message first (from its own record, not the
+   * client's text) and records the origin on the conversation.
+   */
+  proactive: ProactiveOriginSchema.optional(),
 });
 
 export const SendResultSchema = z.object({ message: MessageSchema, conversation: ConversationSchema });
@@ -69,8 +77,6 @@ export const SeenSchema = z.object({ conversationId: IdSchema, seq: SeqSchema })
 
 export const EmptySchema = z.object({});
 
-/** Values a host page may attach to a visitor: flat scalars only, so the console can show them as a table. */
-export const VisitorAttributeValueSchema = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
 export const MAX_VISITOR_ATTRIBUTES = 50;
 
 export const VisitorIdentifySchema = z.object({

@@ -4,8 +4,8 @@
  * /agent namespace and pushed there when a visitor connects, leaves or moves to another page.
  */
 import { z } from 'zod';
-import { ConversationStatusSchema, IdSchema, IsoDateSchema } from './models.ts';
-import { ConversationRefSchema, EmptySchema, VisitorAttributeValueSchema } from './visitor-events.ts';
+import { ConversationStatusSchema, IdSchema, IsoDateSchema, VisitorAttributeValueSchema } from './models.ts';
+import { ConversationRefSchema, EmptySchema } from './visitor-events.ts';
 import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
 
 export const VisitedPageSchema = z.object({

@@ -20,6 +20,8 @@ const config: WidgetConfig = {
   preChat: { enabled: false, fields: [] },
   team: [],
   identityVerificationRequired: false,
+  withinBusinessHours: true,
+  proactiveRules: [],
 };
 const clients: ChatClient[] = [];
 afterEach(() => {

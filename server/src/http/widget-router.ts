@@ -4,6 +4,7 @@
 import { Router } from 'express';
 import { SiteKeyParamsSchema, type WidgetConfig } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
+import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import { parseOrThrow } from './validate.ts';
@@ -32,6 +33,9 @@ export function widgetRouter(store: Store): Router {
       preChat: site.preChat,
       team: await store.agents.team(TEAM_SHOWN),
       identityVerificationRequired: site.identityVerificationRequired,
+      withinBusinessHours: isWithinBusinessHours(site.businessHours, new Date()),
+      // page rules are stored and served once the rules store lands (issue 6)
+      proactiveRules: [],
     };
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.json(config);

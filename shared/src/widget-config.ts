@@ -1,0 +1,34 @@
+/**
+ * @module What the widget fetches before it draws anything: the site's look, forms, team, hours
+ * and page rules (GET /api/widget/config/:siteKey, cacheable with an ETag).
+ */
+import { z } from 'zod';
+import { PreChatFieldSchema, WidgetPositionSchema } from './models.ts';
+import { PublicProactiveRuleSchema } from './proactive-rules.ts';
+
+export const WidgetConfigSchema = z.object({
+  siteKey: z.string(),
+  siteName: z.string(),
+  color: z.string(),
+  position: WidgetPositionSchema,
+  greeting: z.string(),
+  /** The site's default language (BCP-47, e.g. "en", "de", "ar"); null: use the browser's. */
+  locale: z.string().nullable(),
+  /** Questions asked before the first message. */
+  preChat: z.object({
+    enabled: z.boolean(),
+    fields: z.array(z.object({ field: PreChatFieldSchema, required: z.boolean() })),
+  }),
+  /** Up to 5 active agents to show in the widget header. */
+  team: z.array(z.object({ name: z.string(), avatarUrl: z.string().nullable() })).max(5),
+  /** When true, visitor:identify must carry userId + a valid userHash, or it is refused. */
+  identityVerificationRequired: z.boolean(),
+  /**
+   * False outside the site's business hours (always true without them): the widget then offers the
+   * offline form instead of a live chat, and rules with a businessHours condition stay quiet.
+   */
+  withinBusinessHours: z.boolean(),
+  /** The site's enabled page rules, in order: the first whose conditions hold wins. */
+  proactiveRules: z.array(PublicProactiveRuleSchema),
+});
+export type WidgetConfig = z.infer<typeof WidgetConfigSchema>;
