@@ -70,8 +70,22 @@ export const ConversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
+/**
+ * What started a conversation, as agents see it: a page rule's or an agent invite's message the
+ * visitor answered (issue 6). Names are kept as they were then, so renaming or deleting the rule
+ * later does not rewrite history.
+ */
+export const ConversationOriginSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rule'), ruleId: IdSchema, ruleName: z.string() }),
+  z.object({ kind: z.literal('invite'), inviteId: IdSchema, agentId: IdSchema, agentName: z.string() }),
+]);
+export type ConversationOrigin = z.infer<typeof ConversationOriginSchema>;
+
+/** A conversation as agents list it. Only agents get summaries, so the origin stays off the visitor's wire. */
 export const ConversationSummarySchema = ConversationSchema.extend({
   lastMessage: MessageSchema.nullable(),
+  /** Null: the visitor wrote first. */
+  origin: ConversationOriginSchema.nullable(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ConversationStatusSchema, IdSchema, IsoDateSchema, VisitorAttributeValueSchema } from './models.ts';
 import { ConversationRefSchema, EmptySchema } from './visitor-events.ts';
+import { VisitorInviteRequestSchema, VisitorInviteResultSchema } from './proactive-rules.ts';
 import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
 
 export const VisitedPageSchema = z.object({
@@ -69,6 +70,8 @@ export const agentVisitorClientEvents = {
   /** The visitor of a conversation the agent holds or that waits in the queue. */
   'visitor:details': { payload: ConversationRefSchema, ack: VisitorDetailsSchema },
   'visitors:live': { payload: EmptySchema, ack: LiveVisitorsSchema },
+  /** Shows a proactive message from this agent in a live visitor's widget; a reply starts a chat. */
+  'visitor:invite': { payload: VisitorInviteRequestSchema, ack: VisitorInviteResultSchema },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const agentVisitorServerEvents = {
