@@ -57,7 +57,7 @@ export class Handoffs {
         transferredTo: { id: target.id, name: target.name },
         now: this.#deps.now().toISOString(),
       });
-      const summary = (await store.conversations.summary(conversationId)) ?? { ...moved, lastMessage: null };
+      const summary = (await store.conversations.summary(conversationId)) ?? { ...moved, lastMessage: null, origin: null };
       events.publish({ type: 'conversation.transferred', conversation: summary, fromAgentId: agent.id });
       events.publish({ type: 'note.created', conversation: moved, note });
       return moved;

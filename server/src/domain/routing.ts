@@ -64,7 +64,7 @@ export class Router {
       if (!assigned) continue; // someone else took it meanwhile
       agent.activeCount += 1;
       agent.lastAssignedAt = now;
-      this.#announceAssigned({ ...assigned, lastMessage: conversation.lastMessage });
+      this.#announceAssigned({ ...assigned, lastMessage: conversation.lastMessage, origin: conversation.origin });
     }
   }
 
@@ -85,7 +85,7 @@ export class Router {
       }
       const assigned = await store.conversations.assign(conversationId, agent.id, this.#deps.now().toISOString());
       if (!assigned) throw await this.#whyNotWaiting(conversationId);
-      const summary = (await store.conversations.summary(conversationId)) ?? { ...assigned, lastMessage: null };
+      const summary = (await store.conversations.summary(conversationId)) ?? { ...assigned, lastMessage: null, origin: null };
       this.#announceAssigned(summary);
       return summary;
     });

@@ -11,10 +11,13 @@ import type {
   BusinessHours,
   CannedResponse,
   Conversation,
+  ConversationOrigin,
   ConversationStatus,
   ConversationSummary,
   Message,
   Note,
+  ProactiveRuleStats,
+  ProactiveRuleValues,
   QueuedConversation,
   RoutingMode,
   Ticket,
@@ -131,6 +134,8 @@ export interface AgentStore {
   setStatus(id: string, status: AgentStatus): Promise<void>;
   /** Up to `limit` active agents, the longest-standing first. */
   team(limit: number): Promise<TeamMember[]>;
+  /** Name and avatar of the agents among `ids` that exist (active or not): who a proactive message is from. */
+  profiles(ids: string[]): Promise<Array<TeamMember & { id: string; active: boolean }>>;
 }
 
 export interface SessionStore {
@@ -212,7 +217,15 @@ export interface ConversationStore {
    * A new conversation, queued unless `status` says offline. A queued one fails with a Conflict
    * ParleyError when the visitor already has an open (queued or active) conversation.
    */
-  create(input: { id: string; siteId: string; visitorId: string; now: string; status?: 'queued' | 'offline' }): Promise<Conversation>;
+  create(input: {
+    id: string;
+    siteId: string;
+    visitorId: string;
+    now: string;
+    status?: 'queued' | 'offline';
+    /** What started it, when the visitor answered a proactive message (issue 6). */
+    origin?: ConversationOrigin | null;
+  }): Promise<Conversation>;
   /** Queued conversations, oldest first, with the opening message and the site's routing mode. */
   listQueued(): Promise<QueuedConversation[]>;
   listOpenForAgent(agentId: string): Promise<ConversationSummary[]>;
@@ -424,6 +437,56 @@ export interface MailJobStore {
   completeTranscript(requestId: string, mail: NewOutboxMail, now: string): Promise<void>;
 }
 
+/** A page rule as stored: the admin's values plus where it stands in the site's order. */
+export interface ProactiveRuleRecord extends ProactiveRuleValues {
+  id: string;
+  siteId: string;
+  /** Lower runs first; the store keeps a site's positions 0…n-1. */
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProactiveInviteRecord {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  agentId: string;
+  message: string;
+  createdAt: string;
+}
+
+/** What happened to a proactive message; `replied` is recorded by the server when a reply starts a chat. */
+export type ProactiveEventKind = 'fired' | 'shown' | 'opened' | 'dismissed' | 'replied';
+
+export interface NewProactiveEvent {
+  origin: { ruleId: string } | { inviteId: string };
+  event: ProactiveEventKind;
+  visitorId: string;
+  conversationId: string | null;
+  at: string;
+}
+
+export interface ProactiveStore {
+  /** The site's rules in order. */
+  listRules(siteId: string): Promise<ProactiveRuleRecord[]>;
+  findRule(id: string): Promise<ProactiveRuleRecord | undefined>;
+  /** Stored after the site's last rule. */
+  createRule(rule: ProactiveRuleValues & { id: string; siteId: string; now: string }): Promise<ProactiveRuleRecord>;
+  /** Replaces the rule's values (its position stays); undefined when it is gone. */
+  updateRule(id: string, values: ProactiveRuleValues, now: string): Promise<ProactiveRuleRecord | undefined>;
+  setEnabled(id: string, enabled: boolean, now: string): Promise<ProactiveRuleRecord | undefined>;
+  /** Deletes the rule and its counts and closes the gap in the order. True when something was deleted. */
+  deleteRule(id: string): Promise<boolean>;
+  /** Puts the site's rules in this order; false (and nothing changed) unless `ruleIds` are exactly the site's rules. */
+  reorder(siteId: string, ruleIds: string[]): Promise<boolean>;
+  recordEvent(event: NewProactiveEvent): Promise<void>;
+  /** Counts per rule of the site; a rule nothing happened to yet is absent. */
+  ruleStats(siteId: string): Promise<Map<string, ProactiveRuleStats>>;
+  createInvite(invite: ProactiveInviteRecord): Promise<void>;
+  findInvite(id: string): Promise<ProactiveInviteRecord | undefined>;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   sites: SiteStore;
@@ -439,6 +502,7 @@ export interface Store {
   tickets: TicketStore;
   outbox: OutboxStore;
   mailJobs: MailJobStore;
+  proactive: ProactiveStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -124,5 +124,10 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
         .execute();
       return rows.map((r) => ({ name: r.name, avatarUrl: r.avatar_url }));
     },
+    async profiles(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('agents').select(['id', 'name', 'avatar_url', 'active']).where('id', 'in', ids).execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, avatarUrl: r.avatar_url, active: Number(r.active) === 1 }));
+    },
   };
 }

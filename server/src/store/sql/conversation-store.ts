@@ -94,7 +94,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         firstMessage: firsts.get(r.id)?.body ?? null,
       }));
     },
-    async create({ id, siteId, visitorId, now, status = 'queued' }) {
+    async create({ id, siteId, visitorId, now, status = 'queued', origin = null }) {
       try {
         await db
           .insertInto('conversations')
@@ -113,6 +113,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
             agent_seen_seq: 0,
             rating: null,
             rating_comment: null,
+            origin: origin === null ? null : JSON.stringify(origin),
           })
           .execute();
       } catch (error) {

@@ -3,6 +3,7 @@
  */
 import {
   ALWAYS_OPEN,
+  ConversationOriginSchema,
   type AgentRole,
   type AgentStatus,
   type AuthorKind,
@@ -148,5 +149,10 @@ export function toConversation(row: ConversationRow): Conversation {
 }
 
 export function toSummary(row: ConversationRow, last: MessagesTable | undefined): ConversationSummary {
-  return { ...toConversation(row), lastMessage: last ? toMessage(last) : null };
+  return { ...toConversation(row), lastMessage: last ? toMessage(last) : null, origin: toOrigin(row.origin) };
+}
+
+function toOrigin(text: string | null): ConversationSummary['origin'] {
+  const parsed = ConversationOriginSchema.safeParse(parseJson<unknown>(text, null));
+  return parsed.success ? parsed.data : null;
 }

@@ -24,6 +24,7 @@ import { createNoteStore } from './note-store.ts';
 import { createTicketStore } from './ticket-store.ts';
 import { createOutboxStore } from './outbox-store.ts';
 import { createMailJobStore } from './mail-job-store.ts';
+import { createProactiveStore } from './proactive-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -77,6 +78,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     tickets: createTicketStore(db),
     outbox: createOutboxStore(db, target.engine),
     mailJobs: createMailJobStore(db, target.engine),
+    proactive: createProactiveStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -71,6 +71,7 @@ export interface ConversationsTable {
   agent_seen_seq: number;
   rating: number | null;
   rating_comment: string | null;
+  origin: string | null; // JSON ConversationOrigin
 }
 
 export interface MessagesTable {
@@ -170,6 +171,39 @@ export interface MailUnseenRepliesTable {
   due_at: string | null;
 }
 
+export interface ProactiveRulesTable {
+  id: string;
+  site_id: string;
+  name: string;
+  position: number;
+  enabled: number;
+  conditions: string; // JSON
+  action: string; // JSON
+  frequency: string;
+  cooldown_minutes: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProactiveInvitesTable {
+  id: string;
+  site_id: string;
+  visitor_id: string;
+  agent_id: string;
+  message: string;
+  created_at: string;
+}
+
+export interface ProactiveEventsTable {
+  id: Generated<number | string>;
+  rule_id: string | null;
+  invite_id: string | null;
+  event: string;
+  visitor_id: string;
+  conversation_id: string | null;
+  at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   agents: AgentsTable;
@@ -184,4 +218,7 @@ export interface Database {
   tickets: TicketsTable;
   mail_outbox: MailOutboxTable;
   mail_unseen_replies: MailUnseenRepliesTable;
+  proactive_rules: ProactiveRulesTable;
+  proactive_invites: ProactiveInvitesTable;
+  proactive_events: ProactiveEventsTable;
 }
