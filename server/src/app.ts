@@ -40,6 +40,8 @@ import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
 import { LocalAgentPresence } from './scale/agent-presence.ts';
 import { LocalVisitorPresence } from './scale/visitor-presence.ts';
 import { VisitorInsight } from './domain/visitor-insight.ts';
+import { ProactiveRules } from './domain/proactive-rules.ts';
+import { ProactiveOutreach } from './domain/proactive-outreach.ts';
 import { setUpAgentVisitorEvents } from './realtime/agent-visitor-events.ts';
 import { createVisitorFanOut } from './realtime/visitor-fan-out.ts';
 import { setUpVisitorNamespace } from './realtime/visitor-namespace.ts';
@@ -102,7 +104,10 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const ticketInbox = new TicketInbox({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
-  const insight = new VisitorInsight({ store, presence: new LocalVisitorPresence(), events, now });
+  const visitorPresence = new LocalVisitorPresence();
+  const insight = new VisitorInsight({ store, presence: visitorPresence, events, now });
+  const rules = new ProactiveRules({ store, now });
+  const outreach = new ProactiveOutreach({ store, presence: visitorPresence, events, now });
   const auth = new AgentAuth(store, now);
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const email = createEmailModule({
@@ -126,9 +131,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   app.use(express.json({ limit: '32kb' }));
   app.use(healthRouter(store));
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
-  app.use(widgetRouter(store));
+  app.use(widgetRouter(store, rules));
   for (const emailRouter of email.routers) app.use(emailRouter);
-  app.use(consoleApiRouter({ auth, directory, sites: siteAdmin, canned, publicUrl: () => publicUrl, consoleOrigins }));
+  app.use(consoleApiRouter({ auth, directory, sites: siteAdmin, canned, rules, publicUrl: () => publicUrl, consoleOrigins }));
   app.use(staticRouter(store, resolveStaticDirs(config), () => publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
   app.use(errorHandler(logger));
@@ -146,6 +151,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     tokens,
     tickets: email.tickets,
     insight,
+    outreach,
     logger,
   });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
@@ -161,7 +167,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     logger,
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
-  setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, logger });
+  setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, outreach, logger });
   events.subscribe(createFanOut(visitorNsp, agentNsp));
   events.subscribe(
     createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),

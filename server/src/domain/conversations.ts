@@ -3,7 +3,7 @@
  * with the access rules (a visitor touches only their own conversation, an agent only theirs).
  */
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { Conversation, Message, VisitorContact } from '@parley/shared';
+import type { Conversation, ConversationOrigin, Message, VisitorContact } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
 import type { AgentRecord, Store, VisitorProfileUpdate } from '../store/types.ts';
 import type { EventSink, Side } from './events.ts';
@@ -17,6 +17,15 @@ export const HISTORY_PAGE = 1000;
 export interface VisitorRef {
   visitorId: string;
   siteId: string;
+}
+
+/** A proactive message the visitor answered (proactive-outreach.ts): it opens the conversation, before the reply. */
+export interface ProactiveOpening {
+  origin: ConversationOrigin;
+  author: Message['author'];
+  body: string;
+  /** Called once, after the conversation it started and both messages are stored. */
+  started(conversation: Conversation): Promise<void>;
 }
 
 export type Actor = { side: 'visitor'; visitor: VisitorRef } | { side: 'agent'; agent: AgentRecord };
@@ -78,7 +87,13 @@ export class Conversations {
    * `contact`: the pre-chat form's name and email, stored on the profile before the message, so the
    * agent sees who is writing from the first message on. Storing them again on a retry is harmless.
    */
-  async sendFromVisitor(visitor: VisitorRef, clientMessageId: string, body: string, contact: VisitorContact = {}) {
+  async sendFromVisitor(
+    visitor: VisitorRef,
+    clientMessageId: string,
+    body: string,
+    contact: VisitorContact = {},
+    opening?: ProactiveOpening,
+  ) {
     return this.#perVisitor.run(visitor.visitorId, async () => {
       const { store } = this.#deps;
       const update = contactUpdate(contact);
@@ -92,10 +107,13 @@ export class Conversations {
         if (latest && earlier) return { message: earlier, conversation: latest };
         const now = this.#now();
         await store.visitors.ensure(visitor.visitorId, visitor.siteId, now);
-        conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now });
+        conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now, origin: opening?.origin ?? null });
         opened = true;
+        // the message the visitor answered comes first, from the server's own record of it
+        if (opening) conversation = (await this.#append(conversation, opening.author, null, opening.body)).conversation;
       }
       const result = await this.#append(conversation, { kind: 'visitor', id: visitor.visitorId, name: null }, clientMessageId, body);
+      if (opened && opening) await opening.started(result.conversation);
       if (opened) await this.#deps.router.drain();
       else if (result.conversation.status === 'queued') await this.#deps.router.announceQueue();
       return result;
@@ -147,7 +165,7 @@ export class Conversations {
     return closed;
   }
 
-  async #append(conversation: Conversation, author: Message['author'], clientMessageId: string, body: string) {
+  async #append(conversation: Conversation, author: Message['author'], clientMessageId: string | null, body: string) {
     const { store, events } = this.#deps;
     const { message, created } = await store.messages.append({
       id: newId('msg'),

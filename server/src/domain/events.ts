@@ -2,7 +2,7 @@
  * @module What the domain announces after a change is stored. Transports subscribe and fan out;
  * the domain never knows who listens.
  */
-import type { AgentStatus, Conversation, ConversationSummary, Message, Note, QueuedConversation, Ticket } from '@parley/shared';
+import type { AgentStatus, Conversation, ConversationSummary, Message, Note, ProactiveInvite, QueuedConversation, Ticket } from '@parley/shared';
 
 export type Side = 'visitor' | 'agent';
 
@@ -27,7 +27,9 @@ export type DomainEvent =
   | { type: 'visitor.changed'; visitorId: string }
   | { type: 'ticket.updated'; ticket: Ticket }
   /** A message landed in a ticket; `message.created` is published for it too. */
-  | { type: 'ticket.message'; ticket: Ticket; message: Message };
+  | { type: 'ticket.message'; ticket: Ticket; message: Message }
+  /** An agent invited a live visitor: shown in every tab of theirs. */
+  | { type: 'proactive.invited'; visitorId: string; invite: ProactiveInvite };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

@@ -7,9 +7,11 @@ import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { AgentDirectory } from '../domain/agent-directory.ts';
 import type { SiteAdmin } from '../domain/site-admin.ts';
 import type { CannedResponses } from '../domain/canned-responses.ts';
+import type { ProactiveRules } from '../domain/proactive-rules.ts';
 import { requireAdmin, requireAgent } from './agent-session.ts';
 import { adminAgentsRouter } from './admin-agents-router.ts';
 import { adminSitesRouter } from './admin-sites-router.ts';
+import { adminRulesRouter } from './admin-rules-router.ts';
 import { personalCannedRouter, sharedCannedRouter } from './canned-responses-router.ts';
 
 export interface ConsoleRoutesDeps {
@@ -17,6 +19,7 @@ export interface ConsoleRoutesDeps {
   directory: AgentDirectory;
   sites: SiteAdmin;
   canned: CannedResponses;
+  rules: ProactiveRules;
   publicUrl: () => string;
   consoleOrigins: () => string[];
 }
@@ -28,6 +31,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   admin.use(signedIn, requireAdmin);
   admin.use(adminAgentsRouter(deps.directory));
   admin.use(adminSitesRouter(deps.sites, deps.publicUrl));
+  admin.use(adminRulesRouter(deps.rules));
   admin.use(sharedCannedRouter(deps.canned));
 
   const router = Router();

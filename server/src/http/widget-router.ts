@@ -7,12 +7,13 @@ import { ErrorCode } from '@parley/shared/error-codes';
 import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
+import type { ProactiveRules } from '../domain/proactive-rules.ts';
 import { parseOrThrow } from './validate.ts';
 
 /** Faces in the widget header: a few say "real people answer"; more would crowd it. */
 const TEAM_SHOWN = 5;
 
-export function widgetRouter(store: Store): Router {
+export function widgetRouter(store: Store, rules: ProactiveRules): Router {
   const router = Router();
 
   router.get('/api/widget/config/:siteKey', async (req, res) => {
@@ -34,10 +35,10 @@ export function widgetRouter(store: Store): Router {
       team: await store.agents.team(TEAM_SHOWN),
       identityVerificationRequired: site.identityVerificationRequired,
       withinBusinessHours: isWithinBusinessHours(site.businessHours, new Date()),
-      // page rules are stored and served once the rules store lands (issue 6)
-      proactiveRules: [],
+      proactiveRules: await rules.forWidget(site),
     };
     res.setHeader('Cache-Control', 'public, max-age=60');
+    // express adds a weak ETag of the body and answers If-None-Match with 304 (app's `etag` setting)
     res.json(config);
   });
 

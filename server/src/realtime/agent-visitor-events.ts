@@ -1,5 +1,5 @@
 /**
- * @module Visitor events on the /agent namespace (the panel and the live list), beside the chat
+ * @module Visitor events on the /agent namespace (the panel, the live list, invites), beside the chat
  * events of agent-namespace.ts; the handshake there has already signed the agent in.
  */
 import type { Namespace } from 'socket.io';
@@ -7,9 +7,10 @@ import { agentVisitorClientEvents } from '@parley/shared';
 import type { Logger } from '../logger.ts';
 import type { AgentRecord } from '../store/types.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
+import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { bindHandlers } from './validated-handler.ts';
 
-export function setUpAgentVisitorEvents(nsp: Namespace, deps: { insight: VisitorInsight; logger: Logger }): void {
+export function setUpAgentVisitorEvents(nsp: Namespace, deps: { insight: VisitorInsight; outreach: ProactiveOutreach; logger: Logger }): void {
   nsp.on('connection', (socket) => {
     const agent = (socket.data as { agent: AgentRecord }).agent;
     bindHandlers(
@@ -18,6 +19,7 @@ export function setUpAgentVisitorEvents(nsp: Namespace, deps: { insight: Visitor
       {
         'visitor:details': ({ conversationId }) => deps.insight.forConversation(agent, conversationId),
         'visitors:live': async () => ({ visitors: await deps.insight.live() }),
+        'visitor:invite': ({ visitorId, message }) => deps.outreach.invite(agent, visitorId, message),
       },
       deps.logger,
     );

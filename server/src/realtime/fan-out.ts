@@ -54,7 +54,8 @@ export function createFanOut(
       }
       case 'conversation.transferred': {
         const { conversation, fromAgentId } = event;
-        const { lastMessage: _, ...record } = conversation;
+        // the origin names a rule or an agent: for agents only, like the summary it comes with
+        const { lastMessage: _, origin: _origin, ...record } = conversation;
         // the one who handed it on sees it move away; the one taking over gets it like an assignment
         agents.to(agentRoom(fromAgentId)).emit('conversation:updated', record);
         if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('conversation:assigned', conversation);
@@ -88,6 +89,10 @@ export function createFanOut(
         const update = { conversationId: conversation.id, by, seq };
         if (by === 'agent') visitors.to(visitorRoom(conversation.visitorId)).emit('message:seen', update);
         else if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:seen', update);
+        return;
+      }
+      case 'proactive.invited': {
+        visitors.to(visitorRoom(event.visitorId)).emit('proactive:invite', event.invite);
         return;
       }
       case 'agent.sessions-ended': {

@@ -14,6 +14,7 @@ import type { VisitorProfiles } from '../domain/visitor-profiles.ts';
 import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
+import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
 
 export interface VisitorSocketData {
@@ -31,6 +32,7 @@ export interface VisitorNamespaceDeps {
   tokens: VisitorTokens;
   tickets: Tickets;
   insight: VisitorInsight;
+  outreach: ProactiveOutreach;
   logger: Logger;
 }
 
@@ -62,8 +64,10 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
           visitorId: visitor.visitorId,
           ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
         }),
-        'message:send': ({ clientMessageId, body, contact }) =>
-          deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact),
+        'message:send': async ({ clientMessageId, body, contact, proactive }) => {
+          const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
+          return deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening);
+        },
         'message:seen': async ({ conversationId, seq }) => {
           await deps.conversations.markSeen(actor, conversationId, seq);
           return {};
@@ -88,6 +92,10 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
           // Answered by email: the message becomes a ticket. Idempotent, so a retried send finds the first one's.
           await deps.tickets.openFromOffline(left.conversation);
           return left;
+        },
+        'proactive:event': async (event) => {
+          await deps.outreach.record(visitor, event);
+          return {};
         },
       },
       deps.logger,
