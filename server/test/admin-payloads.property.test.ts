@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ErrorBodySchema, ErrorCode, SiteListResponseSchema, WidgetConfigSchema, AgentListResponseSchema, CannedResponseListSchema } from '@parley/shared';
+import { ErrorBodySchema, ErrorCode, ProactiveRuleListResponseSchema, SiteListResponseSchema, WidgetConfigSchema, AgentListResponseSchema, CannedResponseListSchema } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
 import { signedInRest, type Rest } from './support/rest.ts';
 
@@ -55,6 +55,40 @@ const almostValid = fc.record(
     identityVerificationRequired: fc.oneof(fc.boolean(), fc.string()),
     shortcut: fc.oneof(fc.stringMatching(/^[a-z0-9_-]{1,40}$/), fc.string(), fc.constant('/slash')),
     body: fc.oneof(fc.string(), fc.constant('  '), fc.string({ minLength: 5001, maxLength: 5100 })),
+    // page rules
+    enabled: fc.oneof(fc.boolean(), fc.string()),
+    conditions: fc.oneof(
+      fc.record({
+        match: fc.constantFrom('all', 'any', 'some'),
+        groups: fc.array(
+          fc.record({
+            match: fc.constantFrom('all', 'any'),
+            conditions: fc.array(
+              fc.oneof(
+                fc.record({ field: fc.constant('url'), part: fc.constantFrom('path', 'query', 'host'), operator: fc.constantFrom('regex', 'wildcard'), value: fc.constantFrom('(', '/pricing*', '') }),
+                fc.record({ field: fc.constantFrom('timeOnPage', 'scrollDepth', 'moonPhase'), seconds: fc.integer({ min: -5, max: 100_000 }), percent: fc.integer({ min: 0, max: 101 }) }),
+                fc.anything({ maxDepth: 1 }),
+              ),
+              { maxLength: 3 },
+            ),
+          }),
+          { maxLength: 3 },
+        ),
+      }),
+      fc.anything({ maxDepth: 2 }),
+    ),
+    action: fc.oneof(
+      fc.record({
+        message: fc.oneof(fc.string(), fc.constant(' ')),
+        sender: fc.oneof(fc.constant({ kind: 'site' }), fc.record({ kind: fc.constant('agent'), agentId: fc.constant('agt_missing') })),
+        openPanel: fc.oneof(fc.boolean(), fc.integer()),
+        delaySeconds: fc.oneof(fc.integer({ min: -1, max: 90_000 }), fc.string()),
+      }),
+      fc.anything({ maxDepth: 2 }),
+    ),
+    frequency: fc.constantFrom('pageView', 'session', 'visitor', 'always'),
+    cooldownMinutes: fc.oneof(fc.integer({ min: -1, max: 600_000 }), fc.double()),
+    ruleIds: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.anything({ maxDepth: 1 })),
   },
   { requiredKeys: [] },
 );
@@ -76,6 +110,11 @@ const route = fc.constantFrom(
   ['POST', '/api/canned-responses'],
   ['PATCH', '/api/canned-responses/cnd_missing'],
   ['DELETE', '/api/canned-responses/cnd_missing'],
+  ['POST', '/api/admin/sites/SITE/rules'],
+  ['PUT', '/api/admin/sites/SITE/rules/rule_missing'],
+  ['PATCH', '/api/admin/sites/SITE/rules/rule_missing'],
+  ['PUT', '/api/admin/sites/SITE/rule-order'],
+  ['POST', '/api/admin/sites/site_missing/rules'],
 ) as fc.Arbitrary<[string, string]>;
 
 describe('malformed admin payloads', () => {
@@ -102,6 +141,7 @@ describe('malformed admin payloads', () => {
     const sites = SiteListResponseSchema.parse((await admin('GET', '/api/admin/sites')).body).sites;
     for (const site of sites) {
       WidgetConfigSchema.parse(await (await fetch(`${t.url}/api/widget/config/${site.siteKey}`)).json());
+      ProactiveRuleListResponseSchema.parse((await admin('GET', `/api/admin/sites/${site.id}/rules`)).body);
     }
     CannedResponseListSchema.parse((await admin('GET', '/api/canned-responses')).body);
   });

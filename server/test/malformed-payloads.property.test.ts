@@ -9,6 +9,7 @@ import {
   ErrorCode,
   agentClientEvents,
   agentTicketClientEvents,
+  agentVisitorClientEvents,
   visitorClientEvents,
   type Ack,
   type Message,
@@ -41,6 +42,15 @@ const hostilePayload = fc.oneof(
       seq: fc.oneof(fc.integer(), fc.double(), fc.constant(-1), fc.constant(Number.MAX_SAFE_INTEGER + 2)),
       lastSeq: fc.oneof(fc.integer(), fc.double(), fc.string()),
       afterSeq: fc.oneof(fc.integer(), fc.string()),
+      // proactive:event, message:send's proactive, visitor:invite
+      origin: fc.oneof(
+        fc.record({ kind: fc.constantFrom('rule', 'invite', 'other'), ruleId: fc.oneof(fc.string(), fc.integer()), inviteId: fc.string() }),
+        fc.anything({ maxDepth: 1 }),
+      ),
+      proactive: fc.oneof(fc.record({ kind: fc.constantFrom('rule', 'invite'), ruleId: fc.string(), inviteId: fc.string() }), fc.string()),
+      event: fc.oneof(fc.constantFrom('fired', 'shown', 'opened', 'dismissed', 'replied'), fc.string(), fc.integer()),
+      visitorId: fc.oneof(fc.string(), fc.constant('vis_missing'), fc.integer()),
+      message: fc.oneof(fc.string(), fc.constant('  '), fc.string({ minLength: 1001, maxLength: 1100 })),
     },
     { requiredKeys: [] },
   ),
@@ -82,7 +92,7 @@ describe('malformed payloads', () => {
     const fuzzVisitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(fuzzVisitor);
     await barrage(fuzzVisitor, Object.keys(visitorClientEvents));
-    await barrage(agent, [...Object.keys(agentClientEvents), ...Object.keys(agentTicketClientEvents)]);
+    await barrage(agent, [...Object.keys(agentClientEvents), ...Object.keys(agentTicketClientEvents), ...Object.keys(agentVisitorClientEvents)]);
 
     // The server still serves: the bystander and the agent go on talking.
     const delivered = nextEvent<Message>(agent, 'message:new', (m) => m.body === 'still here');

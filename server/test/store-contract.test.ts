@@ -6,16 +6,20 @@ import path from 'node:path';
 import { describe } from 'vitest';
 import { openSqlStore } from '../src/store/sql/open-sql-store.ts';
 import { storeContract } from './support/store-contract.ts';
+import { proactiveStoreContract } from './support/proactive-store-contract.ts';
 import { makeDataDir } from './support/test-server.ts';
 import { createTempDatabase, postgresAdminUrl } from './support/postgres.ts';
 
-storeContract('sqlite', async () => {
+async function openSqlite() {
   const store = await openSqlStore({ engine: 'sqlite', file: path.join(makeDataDir(), 'parley.db') });
   return { store, dispose: () => store.close() };
-});
+}
+
+storeContract('sqlite', openSqlite);
+proactiveStoreContract('sqlite', openSqlite);
 
 describe.runIf(postgresAdminUrl)('postgres', () => {
-  storeContract('postgres', async () => {
+  const openPostgres = async () => {
     const database = await createTempDatabase(postgresAdminUrl ?? '');
     const store = await openSqlStore({ engine: 'postgres', url: database.url });
     return {
@@ -25,5 +29,7 @@ describe.runIf(postgresAdminUrl)('postgres', () => {
         await database.drop();
       },
     };
-  });
+  };
+  storeContract('postgres', openPostgres);
+  proactiveStoreContract('postgres', openPostgres);
 });

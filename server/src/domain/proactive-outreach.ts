@@ -45,6 +45,8 @@ export class ProactiveOutreach {
     if (await this.#store.conversations.findOpenByVisitor(visitorId)) {
       throw new ParleyError(ErrorCode.Conflict, 'This visitor is already in a conversation');
     }
+    // a visitor who has not written or identified yet has no row: the invite refers to one
+    await this.#store.visitors.ensure(visitorId, present.siteId, this.#nowIso());
     const invite: ProactiveInviteRecord = {
       id: newId('inv'),
       siteId: present.siteId,
