@@ -9,4 +9,5 @@ export const ROUTES = {
   liveVisitors: '/console/visitors',
   agents: '/console/admin/agents',
   sites: '/console/admin/sites',
+  rules: '/console/admin/rules',
 } as const;

@@ -1,10 +1,11 @@
 /**
  * @module What an agent does beyond chatting, over the current /agent channel: choose a status,
- * accept a waiting visitor, write a private note, transfer to a colleague, reopen an ended chat.
+ * accept a waiting visitor, write a private note, transfer to a colleague, reopen an ended chat,
+ * invite a live visitor.
  * Each returns why it failed (for the UI to show where the agent acted), or null.
  */
 import { batch } from '@preact/signals';
-import { NoteBodySchema, type AgentStatus, type Teammate } from '@parley/shared';
+import { NoteBodySchema, VisitorInviteRequestSchema, type AgentStatus, type Teammate } from '@parley/shared';
 import { applyAssigned, applyNote, applyPush } from '../state/conversations.ts';
 import { draftOf, setDraft, type ConsoleStore } from '../state/console-store.ts';
 import type { AgentChannel } from './agent-channel.ts';
@@ -19,6 +20,8 @@ export interface AgentActions {
   team(): Promise<Teammate[] | string>;
   transfer(conversationId: string, toAgentId: string, note: string): Promise<string | null>;
   reopen(conversationId: string): Promise<string | null>;
+  /** Shows a message from this agent in a live visitor's widget; their reply starts a chat. */
+  invite(visitorId: string, message: string): Promise<string | null>;
 }
 
 const OFFLINE = 'You are offline: try again once the connection is back.';
@@ -96,6 +99,13 @@ export function createAgentActions(
       if (!result.ok) return result.error;
       store.data.value = applyPush(store.data.value, { event: 'conversation:updated', payload: result.value });
       return null;
+    },
+
+    async invite(visitorId, message) {
+      const checked = VisitorInviteRequestSchema.safeParse({ visitorId, message });
+      if (!checked.success) return 'Write the message to show the visitor.';
+      const result = await attempt((channel) => channel.inviteVisitor(checked.data));
+      return result.ok ? null : result.error;
     },
   };
 }

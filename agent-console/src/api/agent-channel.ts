@@ -10,6 +10,7 @@ import type {
   ErrorCode,
   LiveVisitors,
   PayloadOf,
+  AgentVisitorClientEvents,
   VisitorDetails,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
@@ -48,6 +49,8 @@ export interface AgentChannel {
   addNote(request: Payload<'note:add'>): Promise<Answer<'note:add'>>;
   visitorDetails(request: { conversationId: string }): Promise<VisitorDetails>;
   liveVisitors(): Promise<LiveVisitors>;
+  /** Shows the agent's message in a live visitor's widget (visitor:invite). */
+  inviteVisitor(request: PayloadOf<AgentVisitorClientEvents, 'visitor:invite'>): Promise<{ inviteId: string }>;
   /** Email tickets, on the same connection. */
   readonly tickets: TicketChannel;
   onStatus(listener: (status: ChannelStatus) => void): () => void;

@@ -29,7 +29,7 @@ export interface RestClient {
   get<R extends z.ZodType>(path: string, answer: R): Promise<z.output<R>>;
   /** `body` is parsed with `request` first; an invalid one is refused here as the server would. */
   send<Q extends z.ZodType, R extends z.ZodType>(
-    method: 'POST' | 'PATCH' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     request: Q | null,
     body: z.input<Q> | undefined,

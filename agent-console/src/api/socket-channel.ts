@@ -21,6 +21,7 @@ import {
   TeamListResultSchema,
   TypingUpdateSchema,
   LiveVisitorsSchema,
+  VisitorInviteResultSchema,
   VisitorDetailsSchema,
   type AgentClientToServer,
   type AgentServerToClient,
@@ -117,6 +118,7 @@ export function createSocketChannel(): AgentChannel {
     addNote: (request) => answer(withTimeout().emitWithAck('note:add', request), NoteAddResultSchema),
     visitorDetails: (request) => answer(withTimeout().emitWithAck('visitor:details', request), VisitorDetailsSchema),
     liveVisitors: () => answer(withTimeout().emitWithAck('visitors:live', {}), LiveVisitorsSchema),
+    inviteVisitor: (request) => answer(withTimeout().emitWithAck('visitor:invite', request), VisitorInviteResultSchema),
     // the same socket, typed with the ticket pushes the chat map leaves out
     tickets: createSocketTicketChannel(socket as Socket as Socket<AgentTicketServerToClient, AgentClientToServer>, ACK_TIMEOUT_MS),
     onStatus(listener) {

@@ -1,5 +1,5 @@
 /**
- * @module The console's REST side (admin pages, canned responses, email status), handed to components by context,
+ * @module The console's REST side (admin pages, page rules, canned responses, email status), handed to components by context,
  * so tests can render the real pages against an in-memory server.
  */
 import { createContext } from 'preact';
@@ -8,6 +8,7 @@ import { createAdminApi, type AdminApi } from '../api/admin-api.ts';
 import { createCannedApi, type CannedApi } from '../api/canned-api.ts';
 import { createEmailApi, type EmailApi } from '../api/email-api.ts';
 import { createRestClient, type FetchLike } from '../api/rest-client.ts';
+import { createRulesApi, type RulesApi } from '../api/rules-api.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
 
 export interface ConsoleApi {
@@ -15,12 +16,19 @@ export interface ConsoleApi {
   canned: CannedApi;
   cannedCache: CannedCache;
   email: EmailApi;
+  rules: RulesApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
   const rest = createRestClient(fetchImpl);
   const canned = createCannedApi(rest);
-  return { admin: createAdminApi(rest), canned, cannedCache: createCannedCache(canned), email: createEmailApi(rest) };
+  return {
+    admin: createAdminApi(rest),
+    canned,
+    cannedCache: createCannedCache(canned),
+    email: createEmailApi(rest),
+    rules: createRulesApi(rest),
+  };
 }
 
 export const ApiContext = createContext<ConsoleApi | null>(null);

@@ -13,7 +13,7 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
     [ROUTES.liveVisitors, 'Live visitors'],
     [ROUTES.cannedResponses, 'Canned responses'],
   ];
-  if (agent.role === 'admin') links.push([ROUTES.agents, 'Agents'], [ROUTES.sites, 'Sites']);
+  if (agent.role === 'admin') links.push([ROUTES.agents, 'Agents'], [ROUTES.sites, 'Sites'], [ROUTES.rules, 'Rules']);
   const { path } = useLocation();
   return (
     <nav class="console-nav" aria-label="Console pages">

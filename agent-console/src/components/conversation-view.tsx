@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { pendingIn } from '../state/outbox.ts';
-import { statusLabel, visitorLabel } from '../state/conversation-selectors.ts';
+import { originLabel, statusLabel, visitorLabel } from '../state/conversation-selectors.ts';
 import { Composer } from './composer.tsx';
 import { ConvertToTicket } from './convert-to-ticket.tsx';
 import { MessageLog } from './message-log.tsx';
@@ -24,6 +24,7 @@ export function ConversationView({ conversationId, agentName }: { conversationId
     return <p class="pane__empty">This conversation is no longer assigned to you.</p>;
   }
   const { conversation } = entry;
+  const origin = originLabel(entry.origin, store.data.value.agentId);
   const closed = conversation.status === 'closed';
 
   const act = (work: () => Promise<string | null | void>) => {
@@ -42,6 +43,7 @@ export function ConversationView({ conversationId, agentName }: { conversationId
             {visitorLabel(conversation)}
           </h2>
           <span class={`status status--${conversation.status}`}>{statusLabel(conversation)}</span>
+          {origin && <p class="conversation__origin">{origin}</p>}
         </div>
         <div class="conversation__actions">
           {closed ? (

@@ -1,12 +1,14 @@
 /**
  * @module Who is on the sites now: each connected visitor's page, time on the site and whether they
- * are chatting. The server pushes the whole list on every change; the page asks once on opening.
+ * are chatting, and an Invite for those who are not. The server pushes the whole list on every
+ * change; the page asks once on opening.
  */
 import { useEffect } from 'preact/hooks';
 import type { Agent } from '@parley/shared';
 import { PageFrame } from '../components/page-frame.tsx';
 import { useSession } from '../components/session-context.ts';
 import { formatWaitTime, useNow } from '../components/wait-time.ts';
+import { InviteVisitor } from '../components/invite-visitor.tsx';
 
 export function LiveVisitorsPage({ agent }: { agent: Agent }) {
   const session = useSession();
@@ -35,6 +37,7 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
               <th scope="col">Time on site</th>
               <th scope="col">Chatting</th>
               <th scope="col">Browser</th>
+              <th scope="col">Invite</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +56,7 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
                 <td>{formatWaitTime(now - Date.parse(visitor.onlineSince))}</td>
                 <td>{visitor.chatting ? 'Chatting' : 'No'}</td>
                 <td>{[visitor.software.browser, visitor.software.os].filter(Boolean).join(' on ') || 'Unknown'}</td>
+                <td>{visitor.chatting ? '' : <InviteVisitor visitorId={visitor.visitorId} label={visitor.name ?? 'Anonymous visitor'} />}</td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,7 @@ import { useSession } from '../components/session-context.ts';
 import { ConsolePage } from './console-page.tsx';
 import { AgentsPage } from './admin/agents-page.tsx';
 import { SitesPage } from './admin/sites-page.tsx';
+import { RulesPage } from './admin/rules-page.tsx';
 import { CannedResponsesPage } from './canned-responses-page.tsx';
 import { TicketsPage } from './tickets-page.tsx';
 import { LiveVisitorsPage } from './live-visitors-page.tsx';
@@ -25,6 +26,7 @@ function useSignedInAgent(): Agent {
 const Conversations = () => <ConsolePage agent={useSignedInAgent()} />;
 const Agents = () => <AgentsPage agent={useSignedInAgent()} />;
 const Sites = () => <SitesPage agent={useSignedInAgent()} />;
+const Rules = () => <RulesPage agent={useSignedInAgent()} />;
 const Canned = () => <CannedResponsesPage agent={useSignedInAgent()} />;
 const Tickets = () => <TicketsPage agent={useSignedInAgent()} />;
 const LiveVisitors = () => <LiveVisitorsPage agent={useSignedInAgent()} />;
@@ -36,6 +38,7 @@ export function SignedInRoutes() {
       <Router>
         <Route path={ROUTES.agents} component={Agents} />
         <Route path={ROUTES.sites} component={Sites} />
+        <Route path={ROUTES.rules} component={Rules} />
         <Route path={ROUTES.cannedResponses} component={Canned} />
         <Route path={ROUTES.tickets} component={Tickets} />
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />

@@ -1,8 +1,8 @@
 /**
  * @module Read-only questions the UI and the session ask of the console's picture: unread counts, what to
- * mark seen, what to catch up on, list order and visitor labels.
+ * mark seen, what to catch up on, list order, visitor labels and what started a conversation.
  */
-import type { Conversation } from '@parley/shared';
+import type { Conversation, ConversationOrigin } from '@parley/shared';
 import type { ConsoleData, ConversationEntry } from './conversations.ts';
 import { highestSeq } from './merge-messages.ts';
 
@@ -85,4 +85,11 @@ export function attentionCount(data: ConsoleData): number {
   for (const entry of data.mine.values()) count += unreadCount(entry);
   for (const waiting of data.queue) if (waiting.routingMode === 'manual') count += 1;
   return count;
+}
+
+/** What started a conversation, in words for the agent reading it; null when the visitor wrote first. */
+export function originLabel(origin: ConversationOrigin | null, agentId: string | null): string | null {
+  if (origin === null) return null;
+  if (origin.kind === 'rule') return `Started from rule “${origin.ruleName}”`;
+  return origin.agentId === agentId ? 'Started by your invite' : `Started by ${origin.agentName}’s invite`;
 }

@@ -9,6 +9,7 @@ import type {
   AgentStatus,
   AgentSyncResult,
   Conversation,
+  ConversationOrigin,
   ConversationSummary,
   HistoryResult,
   Message,
@@ -31,6 +32,8 @@ export interface ConversationEntry {
   readonly visitorTyping: boolean;
   /** Private notes, by afterSeq then time: for agents only. */
   readonly notes: readonly Note[];
+  /** The page rule or invite whose message the visitor answered to start it; null when they wrote first. */
+  readonly origin: ConversationOrigin | null;
 }
 
 export interface ConsoleData {
@@ -200,10 +203,11 @@ export function applyPush(data: ConsoleData, push: AgentPush): ConsoleData {
 }
 
 function upsertSummary(existing: ConversationEntry | undefined, summary: ConversationSummary): ConversationEntry {
-  const { lastMessage, ...conversation } = summary;
-  if (!existing) return { conversation, lastMessage, messages: [], historyLoaded: false, visitorTyping: false, notes: [] };
+  const { lastMessage, origin, ...conversation } = summary;
+  if (!existing) return { conversation, lastMessage, messages: [], historyLoaded: false, visitorTyping: false, notes: [], origin };
   return {
     ...existing,
+    origin,
     conversation: mergeConversation(existing.conversation, conversation),
     lastMessage: later(existing.lastMessage, lastMessage),
   };

@@ -102,6 +102,7 @@ describe('live visitors page', () => {
       '1m 00s',
       'Chatting',
       'Chrome 131 on Windows',
+      '',
     ]);
 
     channel.liveChanged([...channel.liveList, makeLiveVisitor({ visitorId: 'v2', onlineSince: iso(30_000) })]);

@@ -14,7 +14,7 @@ import { iso, makeConversation, makeMessage, makeSummary } from '../support/fixt
 function entry(messages: Array<'visitor' | 'agent' | 'system'>, agentSeenSeq = 0, loaded = true): ConversationEntry {
   const conversation = makeConversation({ id: 'c1', lastSeq: messages.length, agentSeenSeq });
   const held = messages.map((author, index) => makeMessage({ conversationId: 'c1', seq: index + 1, author }));
-  return { conversation, lastMessage: held.at(-1) ?? null, messages: loaded ? held : [], historyLoaded: loaded, visitorTyping: false, notes: [] };
+  return { conversation, lastMessage: held.at(-1) ?? null, messages: loaded ? held : [], historyLoaded: loaded, visitorTyping: false, notes: [], origin: null };
 }
 
 describe('unreadCount', () => {

@@ -1,10 +1,13 @@
 /**
- * @module An in-memory stand-in for the admin and canned-response REST endpoints, answering real Response
+ * @module An in-memory stand-in for the admin (page rules included) and canned-response REST endpoints, answering real Response
  * objects the way the server contract describes (shared schemas in, shared shapes or error bodies out),
  * so the real api modules and pages run against it in tests.
  */
 import {
   CannedResponseRequestSchema,
+  ProactiveRuleRequestSchema,
+  ReorderRulesRequestSchema,
+  SetRuleEnabledRequestSchema,
   CreateAgentRequestSchema,
   CreateSiteRequestSchema,
   UpdateAgentRequestSchema,
@@ -14,6 +17,7 @@ import {
   type AgentAdminView,
   type CannedResponse,
   type EmailStatus,
+  type ProactiveRule,
   type SiteAdminView,
 } from '@parley/shared';
 import type { z } from 'zod';
@@ -50,6 +54,7 @@ export class FakeAdminServer {
   agents: AgentAdminView[] = [{ ...AGENT, role: 'admin', active: true, createdAt: iso(0) }];
   sites: SiteAdminView[] = [makeSite()];
   canned: CannedResponse[] = [];
+  rules: ProactiveRule[] = [];
   emailStatus: EmailStatus = {
     outbound: { configured: true, pending: 0, failed: 0 },
     inbound: { webhook: false, smtp: false, domain: 'in.example.com' },
@@ -99,6 +104,46 @@ export class FakeAdminServer {
         return json(200, { site });
       });
     }
+    if ((m = /^(GET|POST) \/api\/admin\/sites\/([^/]+)\/rules$/.exec(route))) {
+      const siteId = m[2] ?? '';
+      if (m[1] === 'GET') return json(200, { rules: this.rulesOf(siteId) });
+      return this.parse(ProactiveRuleRequestSchema, body, (values) => {
+        const rule: ProactiveRule = {
+          ...values,
+          id: `rule-${++this.next}`,
+          siteId,
+          position: this.rulesOf(siteId).length,
+          stats: { fired: 0, shown: 0, opened: 0, replied: 0 },
+          createdAt: iso(this.next),
+          updatedAt: iso(this.next),
+        };
+        this.rules.push(rule);
+        return json(201, { rule });
+      });
+    }
+    if ((m = /^PUT \/api\/admin\/sites\/([^/]+)\/rule-order$/.exec(route))) {
+      const siteId = m[1] ?? '';
+      return this.parse(ReorderRulesRequestSchema, body, ({ ruleIds }) => {
+        const mine = this.rulesOf(siteId);
+        if (mine.length !== ruleIds.length || !mine.every((r) => ruleIds.includes(r.id))) {
+          return fail(400, 'invalid_payload', 'ruleIds: must list every rule of the site exactly once', [{ path: 'ruleIds', message: 'must list every rule of the site exactly once' }]);
+        }
+        for (const rule of mine) rule.position = ruleIds.indexOf(rule.id);
+        return json(200, { rules: this.rulesOf(siteId) });
+      });
+    }
+    if ((m = /^(PUT|PATCH|DELETE) \/api\/admin\/sites\/([^/]+)\/rules\/([^/]+)$/.exec(route))) {
+      const [, verb, siteId, ruleId] = m;
+      const rule = this.rules.find((r) => r.id === ruleId && r.siteId === siteId);
+      if (!rule) return fail(404, 'not_found', 'Rule not found');
+      if (verb === 'DELETE') {
+        this.rules = this.rules.filter((r) => r !== rule);
+        this.rulesOf(rule.siteId).forEach((r, i) => (r.position = i));
+        return new Response(null, { status: 204 });
+      }
+      if (verb === 'PATCH') return this.parse(SetRuleEnabledRequestSchema, body, ({ enabled }) => json(200, { rule: Object.assign(rule, { enabled }) }));
+      return this.parse(ProactiveRuleRequestSchema, body, (values) => json(200, { rule: Object.assign(rule, values) }));
+    }
     if (route === 'GET /api/canned-responses') return json(200, { cannedResponses: this.canned });
     if ((m = /^POST \/api(\/admin)?\/canned-responses$/.exec(route))) {
       const scope = m[1] ? 'shared' : 'personal';
@@ -110,6 +155,10 @@ export class FakeAdminServer {
     }
     return fail(404, 'not_found', route);
   };
+
+  private rulesOf(siteId: string): ProactiveRule[] {
+    return this.rules.filter((r) => r.siteId === siteId).sort((a, b) => a.position - b.position);
+  }
 
   private changeAgent(id: string | undefined, change: Partial<AgentAdminView>): Response {
     const agent = this.agents.find((a) => a.id === id);

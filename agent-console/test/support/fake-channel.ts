@@ -8,6 +8,7 @@ import {
   type Agent,
   type AgentStatus,
   type Conversation,
+  type ConversationOrigin,
   type ConversationSummary,
   type LiveVisitor,
   type VisitorDetails,
@@ -44,6 +45,9 @@ export class FakeChannel implements AgentChannel {
   /** What visitor:details answers, by visitor id; a visitor missing here answers not_found. */
   readonly visitorProfiles = new Map<string, VisitorDetails>();
   liveList: LiveVisitor[] = [];
+  /** What started a conversation, by id: summaries carry it (null when absent). */
+  readonly origins = new Map<string, ConversationOrigin>();
+  readonly invites: Array<{ visitorId: string; message: string }> = [];
 
   readonly tickets: FakeTickets;
 
@@ -214,6 +218,15 @@ export class FakeChannel implements AgentChannel {
     return { visitors: this.liveList };
   }
 
+  async inviteVisitor(request: { visitorId: string; message: string }): Promise<{ inviteId: string }> {
+    this.record('visitor:invite', request);
+    const visitor = this.liveList.find((v) => v.visitorId === request.visitorId);
+    if (!visitor) throw new RequestError(ErrorCode.Conflict, 'This visitor is no longer on the site');
+    if (visitor.chatting) throw new RequestError(ErrorCode.Conflict, 'This visitor is already in a conversation');
+    this.invites.push(request);
+    return { inviteId: `inv-${this.invites.length}` };
+  }
+
   onVisitorPush(listener: (push: VisitorPush) => void): () => void {
     this.visitorListeners.add(listener);
     return () => this.visitorListeners.delete(listener);
@@ -334,7 +347,8 @@ export class FakeChannel implements AgentChannel {
   }
 
   private summary(conversation: Conversation): ConversationSummary {
-    return { ...conversation, lastMessage: this.messagesOf(conversation.id).at(-1) ?? null };
+    const origin = this.origins.get(conversation.id) ?? null;
+    return { ...conversation, lastMessage: this.messagesOf(conversation.id).at(-1) ?? null, origin };
   }
 
   private get(conversationId: string): Conversation {

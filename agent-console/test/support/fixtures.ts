@@ -36,7 +36,8 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
 export function makeSummary(
   overrides: Partial<ConversationSummary> & { id: string },
 ): ConversationSummary {
-  return { lastMessage: null, ...makeConversation(overrides) };
+  const { origin = null, ...conversation } = overrides;
+  return { lastMessage: null, origin, ...makeConversation(conversation) };
 }
 
 export function makeMessage(
