@@ -1,0 +1,111 @@
+/**
+ * The Rules page in a real browser: an admin builds a page rule (URL AND time on page, sent as
+ * themself), tests it against a URL, and saves it; the widget config serves it at once. A visitor
+ * answering its message (the widget's report, sent here by a socket client) starts a chat that the
+ * admin sees "Started from rule …", and the rule's counts and conversion appear on the page. The
+ * page passes axe-core with the editor open.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { WidgetConfigSchema, type SessionResumeResult } from '@parley/shared';
+import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
+import { call, clientId, connectVisitor, connected, disconnectAll } from '../support/clients.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
+  let t: TestServer;
+  let browser: Browser;
+  let admin: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireBuiltFrontEnds(root);
+    t = await startTestServer();
+    browser = await launchBrowser();
+    admin = await (await browser.newContext()).newPage();
+    admin.on('pageerror', (error) => pageErrors.push(error.message));
+    await admin.goto(`${t.url}/console/`);
+    await admin.getByLabel('Email').fill(ADMIN.email);
+    await admin.getByLabel('Password').fill(ADMIN.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByText('Connected').waitFor();
+  });
+  afterAll(async () => {
+    disconnectAll();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('builds a rule the widget config serves, and shows its reply and counts', async () => {
+    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Rules' }).click();
+    await admin.getByText('No rules yet', { exact: false }).waitFor();
+    await admin.getByRole('button', { name: 'New rule' }).click();
+    const form = admin.getByRole('form', { name: 'New rule' });
+    await form.getByLabel('Rule name').fill('Pricing nudge');
+    const first = form.getByRole('group', { name: 'Condition 1' });
+    await first.getByLabel('Operator').selectOption('wildcard');
+    await first.getByLabel('Value').fill('/pricing*');
+    await form.getByRole('button', { name: 'Add condition to group 1' }).click();
+    await form.getByRole('group', { name: 'Condition 2' }).getByLabel('Seconds, at least').fill('20');
+    await form.getByLabel('Message', { exact: true }).fill('Questions about our plans?');
+    await form.getByLabel('Sent as').selectOption({ label: 'Admin' });
+    await form.getByRole('figure', { name: 'Preview of the message' }).getByText('Questions about our plans?').waitFor();
+
+    const tester = form.getByRole('group', { name: 'Test against this URL' });
+    await tester.getByLabel('Page URL to test').fill('https://shop.example/pricing/teams');
+    await tester.getByText('Not judged from a URL: Time on page.', { exact: false }).waitFor();
+    await tester.getByLabel('Page URL to test').fill('https://shop.example/blog');
+    await tester.getByText('Does not match', { exact: false }).waitFor();
+
+    expect(await axeViolations(admin)).toEqual([]);
+    await form.getByRole('button', { name: 'Save rule' }).click();
+    const table = admin.getByRole('table', { name: 'Rules' });
+    await table.getByRole('rowheader', { name: 'Pricing nudge' }).waitFor();
+
+    const config = WidgetConfigSchema.parse(await (await fetch(`${t.url}/api/widget/config/${t.siteKey}`)).json());
+    const [served] = config.proactiveRules;
+    expect(config.proactiveRules).toHaveLength(1);
+    expect(served).toMatchObject({
+      message: 'Questions about our plans?',
+      senderName: 'Admin',
+      conditions: {
+        match: 'all',
+        groups: [
+          {
+            match: 'all',
+            conditions: [
+              { field: 'url', part: 'path', operator: 'wildcard', value: '/pricing*' },
+              { field: 'timeOnPage', seconds: 20 },
+            ],
+          },
+        ],
+      },
+    });
+
+    // what the widget does once the rule fired and the visitor answered
+    const visitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
+    await connected(visitor);
+    await call<SessionResumeResult>(visitor, 'session:resume', { conversationId: null, lastSeq: 0 });
+    const origin = { kind: 'rule', ruleId: served?.id ?? '' };
+    for (const event of ['fired', 'shown', 'opened']) await call(visitor, 'proactive:event', { origin, event });
+    await call(visitor, 'message:send', { clientMessageId: clientId(), body: 'Is there a yearly plan?', proactive: origin });
+
+    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Conversations' }).click();
+    await admin.getByRole('button', { name: /Is there a yearly plan\?/ }).first().click();
+    const log = admin.getByRole('log');
+    await log.getByText('Questions about our plans?').waitFor();
+    await log.getByText('Is there a yearly plan?').waitFor();
+    await admin.getByText('Started from rule “Pricing nudge”').waitFor();
+
+    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Rules' }).click();
+    const row = admin.getByRole('table', { name: 'Rules' }).getByRole('row', { name: /Pricing nudge/ });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).slice(1, 6)).toEqual(['1', '1', '1', '1', '100%']);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});
