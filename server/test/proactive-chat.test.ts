@@ -58,6 +58,7 @@ describe('rule events and replies', () => {
     const assigned = nextEvent<ConversationSummary>(agent, 'conversation:assigned');
     const { socket } = await visitor();
     const firstLine = nextEvent<{ body: string }>(socket, 'message:new');
+    const takenUpdate = nextEvent<Record<string, unknown>>(socket, 'conversation:updated', (c) => c.status === 'active');
 
     const id = clientId();
     const sent = await call<SendResult>(socket, 'message:send', {
@@ -71,6 +72,8 @@ describe('rule events and replies', () => {
 
     const summary = await assigned;
     expect(summary.origin).toEqual({ kind: 'rule', ruleId: rule.id, ruleName: 'Pricing nudge' });
+    // the rule's name is the site's business: the visitor's copy of the conversation has no origin
+    expect('origin' in (await takenUpdate)).toBe(false);
     const history = await call<{ messages: Array<{ seq: number; body: string; author: { kind: string; name: string | null } }> }>(
       agent,
       'conversation:history',

@@ -104,7 +104,8 @@ export class Router {
   }
 
   #announceAssigned(summary: ConversationSummary): void {
-    const { lastMessage: _lastMessage, ...conversation } = summary;
+    // the origin (a rule's or an agent's name) is for agents: the update also reaches the visitor
+    const { lastMessage: _lastMessage, origin: _origin, ...conversation } = summary;
     this.#deps.events.publish({ type: 'conversation.updated', conversation });
     this.#deps.events.publish({ type: 'conversation.assigned', conversation: summary });
   }
