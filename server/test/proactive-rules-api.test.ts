@@ -105,7 +105,7 @@ describe('rules admin API', () => {
     expect((await admin('GET', path)).body).toEqual({ rules: [] });
   });
 
-  it('is for admins only', async () => {
+  it('is for admins only, and only from the console’s own pages', async () => {
     const ann = await t.createAgent({ name: 'Ann' });
     const agent = await signedInRest(t.url, ann.email, ann.password);
     const siteId = await demoSiteId();
@@ -120,6 +120,10 @@ describe('rules admin API', () => {
     }
     const anonymous = await fetch(`${t.url}/api/admin/sites/${siteId}/rules`);
     expect(anonymous.status).toBe(401);
+    const admin = await signedInRest(t.url, ADMIN.email, ADMIN.password);
+    const foreign = await admin('POST', `/api/admin/sites/${siteId}/rules`, pricingRule(), { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect((await admin('GET', `/api/admin/sites/${siteId}/rules`)).body).toEqual({ rules: [] });
   });
 });
 

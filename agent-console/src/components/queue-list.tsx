@@ -1,11 +1,11 @@
 /**
  * @module "Queue": visitors waiting for an agent, oldest first, with a live wait time and what they
- * first wrote. On a site with manual routing an agent takes one with Accept; otherwise the server
+ * first wrote (and the rule or invite that started it). On a site with manual routing an agent takes one with Accept; otherwise the server
  * hands them out as seats free up.
  */
 import { useState } from 'preact/hooks';
 import type { Agent, QueuedConversation } from '@parley/shared';
-import { activeCount, visitorLabel } from '../state/conversation-selectors.ts';
+import { activeCount, originLabel, visitorLabel } from '../state/conversation-selectors.ts';
 import { MessagePreview } from './message-preview.tsx';
 import { useSession } from './session-context.ts';
 import { formatWaitTime, useNow } from './wait-time.ts';
@@ -60,6 +60,7 @@ export function QueueList({ agent }: { agent: Agent }) {
                   </span>
                 </span>
                 <MessagePreview message={waiting.firstMessage ?? waiting.lastMessage} agentId={null} />
+                {waiting.origin && <span class="queue-item__origin">{originLabel(waiting.origin, agent.id)}</span>}
                 {waiting.routingMode === 'manual' && (
                   <button
                     type="button"

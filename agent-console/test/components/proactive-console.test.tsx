@@ -26,6 +26,15 @@ describe('conversation origin', () => {
     expect((await open('Linus')).textContent).toContain('Started by your invite');
     expect((await open('Ken')).textContent).not.toContain('Started');
   });
+
+  it('shows it in the queue too, naming a colleague’s invite', async () => {
+    const channel = new FakeChannel();
+    channel.seed({ id: 'q1', status: 'queued', visitorName: 'Ann' }, [{ author: 'visitor', body: 'yes please' }]);
+    channel.origins.set('q1', { kind: 'invite', inviteId: 'i1', agentId: 'agent-grace', agentName: 'Grace' });
+    await renderConsole({ channel });
+    const queue = screen.getByRole('region', { name: 'Queue' });
+    expect(await within(queue).findByText('Started by Grace’s invite')).toBeTruthy();
+  });
 });
 
 describe('inviting a live visitor', () => {
