@@ -11,7 +11,7 @@ import {
   SeqSchema,
   VisitorAttributeValueSchema,
 } from './models.ts';
-import { ProactiveOriginSchema } from './proactive-rules.ts';
+import { ProactiveEventSchema, ProactiveInviteSchema, ProactiveOriginSchema } from './proactive-rules.ts';
 import { EmailSchema } from './rest.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 
@@ -138,6 +138,7 @@ export const visitorClientEvents = {
   'conversation:rate': { payload: ConversationRateSchema, ack: ConversationSchema },
   'transcript:request': { payload: TranscriptRequestSchema, ack: EmptySchema },
   'offline:message': { payload: OfflineMessageSchema, ack: SendResultSchema },
+  'proactive:event': { payload: ProactiveEventSchema, ack: EmptySchema },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const TypingUpdateSchema = z.object({
@@ -173,6 +174,8 @@ export const visitorServerEvents = {
   'message:seen': SeenUpdateSchema,
   /** Sent when the first agent comes online or the last one goes offline. */
   'availability:updated': AvailabilitySchema,
+  /** An agent invited this visitor from the live visitors page; shown like a page rule's message. */
+  'proactive:invite': ProactiveInviteSchema,
 } as const;
 
 export type VisitorClientEvents = typeof visitorClientEvents;
