@@ -89,6 +89,8 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
           await deps.tickets.openFromOffline(left.conversation);
           return left;
         },
+        // placeholder until rules-server merges: validated by bindHandlers, not yet recorded
+        'proactive:event': async () => ({}),
       },
       deps.logger,
     );
