@@ -110,7 +110,8 @@ export class RuleEngine {
     const rule = open.find((candidate) => conditionsHold(candidate.conditions, context));
     if (!rule) return;
     this.#pendingRule = rule.id;
-    this.#pending = setTimeout(() => this.#due(rule), rule.delaySeconds * 1000);
+    if (rule.delaySeconds === 0) this.#due(rule);
+    else this.#pending = setTimeout(() => this.#due(rule), rule.delaySeconds * 1000);
   }
 
   stop(): void {
