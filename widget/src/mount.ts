@@ -112,7 +112,7 @@ export function boot(options: BootOptions): WidgetHandle {
         // and rules learn whether agents are online (README: "Live visitors and invites")
         client.connect();
         // read defensively: a server from before page rules sends none
-        engine.setRules(loaded.proactiveRules ?? [], loaded.withinBusinessHours ?? true);
+        engine.setRules(Array.isArray(loaded.proactiveRules) ? loaded.proactiveRules : [], loaded.withinBusinessHours !== false);
       });
     },
     (error: unknown) => {
