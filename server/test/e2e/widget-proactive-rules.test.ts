@@ -34,7 +34,7 @@ function rule(id: string, message: string, conditions: RuleCondition[], override
   };
 }
 
-const path_ = (value: string): RuleCondition => ({ field: 'url', part: 'path', operator: 'equals', value });
+const onPath = (value: string): RuleCondition => ({ field: 'url', part: 'path', operator: 'equals', value });
 
 describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
   let t: TestServer;
@@ -85,9 +85,9 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
 
   /** Resolves once the chat has its config (and so its rules): the widget's `ready` event. */
   async function ready(page: Page): Promise<void> {
-    await page.waitForFunction(() => typeof (window as unknown as { Parley?: unknown }).Parley === 'function');
+    await page.waitForFunction(() => typeof (globalThis as unknown as { Parley?: unknown }).Parley === 'function');
     await page.evaluate(
-      () => new Promise((resolve) => (window as unknown as { Parley: (...args: unknown[]) => void }).Parley('on', 'ready', resolve)),
+      () => new Promise((resolve) => (globalThis as unknown as { Parley: (...args: unknown[]) => void }).Parley('on', 'ready', resolve)),
     );
   }
 
@@ -109,9 +109,9 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
 
   it('fires a time-on-page rule on the matching page only', async () => {
     await withRules([
-      rule('pricing', 'Questions about pricing?', [path_('/pricing'), { field: 'timeOnPage', seconds: 1 }]),
+      rule('pricing', 'Questions about pricing?', [onPath('/pricing'), { field: 'timeOnPage', seconds: 1 }]),
       // a later rule that fires on the docs page after longer: by then the pricing rule would have shown
-      rule('docs', 'Finding what you need?', [path_('/docs'), { field: 'timeOnPage', seconds: 2 }]),
+      rule('docs', 'Finding what you need?', [onPath('/docs'), { field: 'timeOnPage', seconds: 2 }]),
     ]);
     const docs = await visit('/docs');
     await bubble(docs, 'Finding what you need\\?').waitFor();
@@ -149,8 +149,8 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
 
   it('keeps a once-per-session cap across reloads, and lets a lower rule have its turn', async () => {
     await withRules([
-      rule('once', 'A one-time hello.', [path_('/pricing')], { frequency: 'session' }),
-      rule('every-page', 'Need a hand?', [path_('/pricing')], { delaySeconds: 1 }),
+      rule('once', 'A one-time hello.', [onPath('/pricing')], { frequency: 'session' }),
+      rule('every-page', 'Need a hand?', [onPath('/pricing')], { delaySeconds: 1 }),
     ]);
     const page = await visit('/pricing');
     await bubble(page, 'A one-time hello\\.').waitFor();
@@ -168,7 +168,7 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
   });
 
   it('stays quiet while the visitor is in a chat', async () => {
-    await withRules([rule('pricing', 'Questions about pricing?', [path_('/pricing')], { delaySeconds: 1 })]);
+    await withRules([rule('pricing', 'Questions about pricing?', [onPath('/pricing')], { delaySeconds: 1 })]);
     const page = await visit('/docs');
     await page.getByRole('button', { name: 'Open chat' }).click();
     await page.getByRole('textbox', { name: 'Message' }).fill('Hello, is anyone there?');
