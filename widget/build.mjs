@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
-import { socketTrim } from './socket-trim-plugin.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
@@ -22,7 +21,7 @@ const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 async function buildApp() {
   const result = await build({
     ...quiet,
-    plugins: [preact(), socketTrim],
+    plugins: [preact()],
     build: {
       outDir: dist,
       emptyOutDir: false,
@@ -83,15 +82,13 @@ async function buildLoader(appFile) {
 async function buildNpm() {
   await build({
     ...quiet,
-    // the same socket stack as the served chat: besides the bytes, the XHR transport it leaves out
-    // would add a pagehide listener to the host page that unmount() cannot remove
-    plugins: [preact(), socketTrim],
+    plugins: [preact()],
     build: {
       outDir: path.join(dist, 'npm'),
       emptyOutDir: false,
       sourcemap: true,
-      // Preact and socket.io-client are bundled in: the widget must not share (or be aliased to) the
-      // host app's own Preact/React, and a host needs no framework at all
+      // Preact is bundled in: the widget must not share (or be aliased to) the host app's own
+      // Preact/React, and a host needs no framework at all
       lib: { entry: path.join(here, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
     },
   });

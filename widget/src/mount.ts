@@ -7,6 +7,8 @@ import { h, render } from 'preact';
 import type { WidgetConfig } from '@parley/shared';
 import { ChatClient } from './client/chat-client.ts';
 import { fetchWidgetConfig } from './client/fetch-config.ts';
+import { createLocalStore, createSessionStore } from './client/local-store.ts';
+import { RuleEngine } from './triggers/rule-engine.ts';
 import { ChatWidget } from './app/chat-widget.tsx';
 import { preloadStrings } from './app/use-locale-strings.ts';
 import { WidgetController, type Look } from './api/widget-controller.ts';
@@ -66,18 +68,33 @@ export function boot(options: BootOptions): WidgetHandle {
   adoptStyles(shadow);
   (options.target ?? document.body).appendChild(host);
 
-  const client = new ChatClient({ siteKey, serverUrl });
+  const session = createSessionStore(siteKey);
+  const client = new ChatClient({ siteKey, serverUrl, session });
+  const engine = new RuleEngine(createLocalStore(siteKey), session, {
+    live: () => {
+      const identity = client.visitorIdentity();
+      const { connection, agentsOnline } = client.getState();
+      // unknown until the connection is up: a rule for "agents online" waits rather than promise a chat
+      return { identified: identity !== null, attributes: identity?.attributes ?? {}, agentsOnline: connection === 'online' && agentsOnline };
+    },
+    blocked: () => client.proactiveBlocked(),
+    fired: (rule) => client.reportProactive({ kind: 'rule', ruleId: rule.id }, 'fired'),
+    show: ({ id, message, senderName, senderAvatarUrl, openPanel }) =>
+      client.showProactive({ origin: { kind: 'rule', ruleId: id }, message, senderName, senderAvatarUrl }, openPanel),
+  });
+  const stopEvaluating = client.subscribe(() => engine.evaluate());
   let config: WidgetConfig | null = null;
   const draw = (look: Look): void => {
     if (!config) return;
     const locale = look.locale ?? config.locale ?? navigator.language;
     render(h(ChatWidget, { client, config: themed(config, look.theme), locale }), shadow);
   };
-  const controller = new WidgetController(client, { locale: options.locale ?? null, theme: options.theme ?? {} }, draw);
+  const controller = new WidgetController(client, { locale: options.locale ?? null, theme: options.theme ?? {} }, draw, (url, title) =>
+    engine.pageView(url, title),
+  );
   // the page the widget starts on; single-page apps report later pages with trackPageView()
   controller.trackPageView();
-  // a visitor with a message still to deliver, or an agent to hear from, should not have to open
-  // the panel first; everyone else connects on first open, which spares the server idle sockets
+  // a visitor with a message still to deliver, or an agent to hear from, connects at once
   if (client.hasUnfinishedBusiness()) client.connect();
 
   const aborter = new AbortController();
@@ -91,6 +108,11 @@ export function boot(options: BootOptions): WidgetHandle {
         config = loaded;
         draw(controller.currentLook());
         controller.events.emit('ready', { siteKey });
+        // everyone else once the chat has loaded: agents see who is on the site and can invite them,
+        // and rules learn whether agents are online (README: "Live visitors and invites")
+        client.connect();
+        // read defensively: a server from before page rules sends none
+        engine.setRules(Array.isArray(loaded.proactiveRules) ? loaded.proactiveRules : [], loaded.withinBusinessHours !== false);
       });
     },
     (error: unknown) => {
@@ -108,7 +130,10 @@ export function boot(options: BootOptions): WidgetHandle {
     toggle: () => api.toggle(),
     showLauncher: () => api.showLauncher(),
     hideLauncher: () => api.hideLauncher(),
-    identify: (visitor) => api.identify(visitor),
+    identify: (visitor) => {
+      api.identify(visitor);
+      engine.evaluate();
+    },
     setLocale: (locale) => api.setLocale(locale),
     setTheme: (theme) => api.setTheme(theme),
     trackPageView: (page) => api.trackPageView(page),
@@ -120,6 +145,8 @@ export function boot(options: BootOptions): WidgetHandle {
       mounted = false;
       aborter.abort();
       render(null, shadow);
+      stopEvaluating();
+      engine.stop();
       controller.dispose();
       client.destroy();
       host.remove();

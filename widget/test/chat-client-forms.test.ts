@@ -61,7 +61,7 @@ describe('ChatClient and the forms', () => {
 
   it('keeps the answers in the outbox, so a reload still sends them', () => {
     const outbox = new Outbox(createLocalStore(SITE));
-    outbox.add('Hi', { name: 'Ada' });
+    outbox.add('Hi', { contact: { name: 'Ada' } });
     expect(new Outbox(createLocalStore(SITE)).list()).toMatchObject([{ body: 'Hi', contact: { name: 'Ada' } }]);
   });
 

@@ -28,8 +28,11 @@ export class WidgetController implements ParleyApi {
   #look: Look;
   readonly #onLookChange: (look: Look) => void;
 
-  constructor(client: ChatClient, look: Look, onLookChange: (look: Look) => void) {
+  readonly #onPageView: (url: string, title: string) => void;
+
+  constructor(client: ChatClient, look: Look, onLookChange: (look: Look) => void, onPageView: (url: string, title: string) => void = () => {}) {
     this.#client = client;
+    this.#onPageView = onPageView;
     this.#look = look;
     this.#onLookChange = onLookChange;
     this.#state = client.getState();
@@ -68,6 +71,7 @@ export class WidgetController implements ParleyApi {
     const url = page.url ?? location.href;
     const title = page.title ?? document.title;
     this.#client.trackPageView(page.referrer === undefined ? { url, title } : { url, title, referrer: page.referrer });
+    this.#onPageView(url, title);
   }
   reset(): void {
     this.#client.reset();

@@ -66,7 +66,8 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   } else {
     const log = (
       <MessageLog
-        greeting={props.greeting}
+        greeting={state.proactive?.message ?? props.greeting}
+        greetingAuthor={state.proactive?.senderName}
         messages={state.thread.messages}
         pending={pendingEntries(state)}
         conversation={conversation}

@@ -11,6 +11,7 @@ import { unreadCount } from '../api/state-events.ts';
 import { textColorOn } from '../text/contrast.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { Launcher } from './launcher.tsx';
+import { ProactiveBubble } from './proactive-bubble.tsx';
 import { StringsContext } from './strings-context.ts';
 import { useChatState } from './use-chat-state.ts';
 import { useLocaleStrings } from './use-locale-strings.ts';
@@ -115,12 +116,15 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
             onRetry={() => client.reconnectNow()}
           />
         )}
+        {state.launcherVisible && (
+          <ProactiveBubble message={open ? null : state.proactive} onOpen={() => client.openProactive()} onDismiss={() => client.dismissProactive()} />
+        )}
         {(open || state.launcherVisible) && (
           <Launcher
             open={open}
             unread={unread}
             controls={open ? 'parley-panel' : undefined}
-            onToggle={() => (open ? close() : client.setOpen(true))}
+            onToggle={() => (open ? close() : client.openProactive())}
           />
         )}
       </div>

@@ -14,6 +14,8 @@ import { useStrings } from './strings-context.ts';
 
 export interface MessageLogProps {
   greeting: string;
+  /** Who the greeting is from: the sender of the proactive message shown in its place. */
+  greetingAuthor?: string;
   messages: readonly Message[];
   pending: readonly OutboxEntry[];
   conversation?: Conversation | null;
@@ -23,7 +25,7 @@ export interface MessageLogProps {
 }
 
 export function MessageLog(props: MessageLogProps): JSX.Element {
-  const { greeting, messages, pending, conversation = null, pendingState = 'sending', onRetry } = props;
+  const { greeting, greetingAuthor, messages, pending, conversation = null, pendingState = 'sending', onRetry } = props;
   const t = useStrings();
   const log = useRef<HTMLDivElement>(null);
   const count = messages.length + pending.length;
@@ -51,6 +53,7 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
     <div class="log" role="log" aria-live="polite" aria-label={t.conversation} ref={log} tabIndex={0}>
       {greeting && (
         <div class="message from-agent greeting">
+          {greetingAuthor && <span class="author">{greetingAuthor}</span>}
           <p class="body">{greeting}</p>
         </div>
       )}

@@ -3,7 +3,7 @@
  * actions into requests. The connection (visitor-connection.ts) and the outbox (outbox-sender.ts)
  * do the sending; this module wires them to the state. No Preact in here.
  */
-import type { Conversation, OfflineMessage, SendResult, VisitorContact } from '@parley/shared';
+import type { Conversation, OfflineMessage, ProactiveEvent, ProactiveOrigin, SendResult, VisitorContact, VisitorIdentify } from '@parley/shared';
 import {
   applyConversation,
   applyMessage,
@@ -13,11 +13,12 @@ import {
   applyTyping,
   initialState,
   type ChatState,
+  type ProactiveMessage,
 } from './chat-state.ts';
 import { newClientMessageId } from './client-message-id.ts';
 import { applySeen } from './delivery.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
-import { createLocalStore, type KeyValueStore } from './local-store.ts';
+import { createLocalStore, createSessionStore, type KeyValueStore } from './local-store.ts';
 import { EMPTY_THREAD, lastSeq } from './message-merge.ts';
 import { Outbox } from './outbox.ts';
 import { OutboxSender } from './outbox-sender.ts';
@@ -34,6 +35,8 @@ export interface ChatClientOptions {
   siteKey: string;
   serverUrl: string;
   store?: KeyValueStore;
+  /** What lasts for the tab's session (a closed proactive message); sessionStorage by default. */
+  session?: KeyValueStore;
   createSocket?: SocketFactory;
   /** How long to wait for an ack before treating the request as lost (it is retried, never doubled). */
   ackTimeoutMs?: number;
@@ -43,6 +46,7 @@ export class ChatClient {
   #state: ChatState;
   readonly #listeners = new Set<(state: ChatState) => void>();
   readonly #store: KeyValueStore;
+  readonly #session: KeyValueStore;
   readonly #outbox: Outbox;
   readonly #sender: OutboxSender;
   readonly #connection: VisitorConnection;
@@ -54,11 +58,14 @@ export class ChatClient {
   #seenSent = NO_RECEIPT;
   /** The id of the offline message being left: kept until it is stored, so a retry is stored once. */
   #offlineId: string | null = null;
+  /** Proactive events not yet acknowledged by the server: sent once online. */
+  #proactiveEvents: ProactiveEvent[] = [];
   #destroyed = false;
 
   constructor(options: ChatClientOptions) {
     this.#ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
     this.#store = options.store ?? createLocalStore(options.siteKey);
+    this.#session = options.session ?? createSessionStore(options.siteKey);
     this.#outbox = new Outbox(this.#store);
     const history = loadHistory(this.#store);
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
@@ -92,6 +99,7 @@ export class ChatClient {
           this.#update({ ...applyResume(this.#state, result), connection: 'online', outbox: this.#outbox.list(), notice: null });
           // identity and pages go after the resume, so the server already knows which visitor they are about
           this.#extras.flush(socket);
+          this.#flushProactiveEvents();
           void this.#sender.flush();
         },
         changed: (connection, notice) => {
@@ -145,7 +153,9 @@ export class ChatClient {
   send(body: string): void {
     if (body.trim() === '' || this.#destroyed) return;
     this.#typing.stop();
-    this.#outbox.add(body, this.#state.contact);
+    const { contact, proactive } = this.#state;
+    // an answer to a proactive message starts the chat with that message first (the server's own copy)
+    this.#outbox.add(body, { contact: contact ?? undefined, proactive: proactive && !this.#chatting() ? proactive.origin : undefined });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null });
     this.connect();
     void this.#sender.flush();
@@ -270,6 +280,49 @@ export class ChatClient {
     this.#extras.pageView(page, this.#online());
   }
 
+  /** What the host page said about the visitor through identify(), if anything. */
+  visitorIdentity(): VisitorIdentify | null {
+    return this.#extras.pending().identity;
+  }
+
+  /**
+   * Whether a page rule's message must wait: a chat is under way, a proactive message is already on
+   * show (one at a time), or the visitor closed one in this session.
+   */
+  proactiveBlocked(): boolean {
+    return this.#chatting() || this.#state.proactive !== null || this.#session.read('dismissed') !== null;
+  }
+
+  /** Shows a proactive message by the launcher (or opens the panel with it), unless a chat is under way. */
+  showProactive(message: ProactiveMessage, openPanel = false): void {
+    if (this.#chatting() || this.#destroyed) return;
+    this.#update({ ...this.#state, proactive: message });
+    this.reportProactive(message.origin, 'shown');
+    if (openPanel) this.openProactive();
+  }
+
+  /** The visitor opened the panel from the proactive message (or the rule opened it). */
+  openProactive(): void {
+    const proactive = this.#state.proactive;
+    if (proactive) this.reportProactive(proactive.origin, 'opened');
+    this.setOpen(true);
+  }
+
+  /** The visitor closed the proactive message: no page rule reaches out again in this session. */
+  dismissProactive(): void {
+    const proactive = this.#state.proactive;
+    if (!proactive) return;
+    this.#session.write('dismissed', '1');
+    this.reportProactive(proactive.origin, 'dismissed');
+    this.#update({ ...this.#state, proactive: null });
+  }
+
+  /** Counts a proactive event for the rule's statistics (sent now when online, else after the next resume). */
+  reportProactive(origin: ProactiveOrigin, event: ProactiveEvent['event']): void {
+    this.#proactiveEvents.push({ origin, event });
+    this.#flushProactiveEvents();
+  }
+
   /** Closes the connection and forgets every listener and timer; stored data stays for the next page. */
   destroy(): void {
     this.#destroyed = true;
@@ -286,6 +339,27 @@ export class ChatClient {
     socket.on('typing:update', (update) => this.#update(applyTyping(this.#state, update)));
     socket.on('message:seen', (update) => this.#update(applySeen(this.#state, update)));
     socket.on('availability:updated', ({ agentsOnline }) => this.#update({ ...this.#state, agentsOnline }));
+    // an agent's invite outranks a page rule's message: it replaces one on show
+    socket.on('proactive:invite', ({ inviteId, ...message }) =>
+      this.showProactive({ origin: { kind: 'invite', inviteId }, ...message }),
+    );
+  }
+
+  /** A conversation is under way, or a message is on its way to start one. */
+  #chatting(): boolean {
+    const status = this.#state.conversation?.status;
+    return status === 'queued' || status === 'active' || this.#state.outbox.length > 0;
+  }
+
+  #flushProactiveEvents(): void {
+    const socket = this.#online();
+    if (!socket) return;
+    for (const event of this.#proactiveEvents.splice(0)) {
+      // unanswered: kept for the next resume (a count may then arrive twice, never get lost)
+      socket.timeout(this.#ackTimeoutMs).emit('proactive:event', event, (err) => {
+        if (err) this.#proactiveEvents.push(event);
+      });
+    }
   }
 
   /** The socket while connected and resumed, else null. */
@@ -300,6 +374,11 @@ export class ChatClient {
   #update(next: ChatState): void {
     // a late ack after destroy must not rewrite the history cache the next page load reads
     if (next === this.#state || this.#destroyed) return;
+    // the answer started a chat: the proactive message is its first line from now on
+    const status = next.conversation?.status;
+    if (next.proactive && next.conversation !== this.#state.conversation && (status === 'queued' || status === 'active')) {
+      next = { ...next, proactive: null };
+    }
     const previous = this.#state;
     this.#state = next;
     if (next.thread !== previous.thread || next.conversation !== previous.conversation) {

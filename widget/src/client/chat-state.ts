@@ -2,7 +2,16 @@
  * @module The widget's chat state and the pure transitions the server's answers and pushes apply
  * to it. Kept free of sockets and timers so every ordering of events can be tested directly.
  */
-import type { Conversation, Message, QueuePosition, SendResult, SessionResumeResult, TypingUpdate, VisitorContact } from '@parley/shared';
+import type {
+  Conversation,
+  Message,
+  ProactiveOrigin,
+  QueuePosition,
+  SendResult,
+  SessionResumeResult,
+  TypingUpdate,
+  VisitorContact,
+} from '@parley/shared';
 import { EMPTY_THREAD, mergeMessages, storedClientIds, type Thread } from './message-merge.ts';
 import type { OutboxEntry } from './outbox.ts';
 
@@ -18,6 +27,14 @@ export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' 
  * error messages are English and meant for developers, so they go to the console instead.
  */
 export type NoticeKey = 'unavailable' | 'tryAgain' | 'notSent' | 'connectFailed';
+
+/** A message the widget shows by itself: a page rule's, or an agent's invite. */
+export interface ProactiveMessage {
+  origin: ProactiveOrigin;
+  message: string;
+  senderName: string;
+  senderAvatarUrl: string | null;
+}
 
 export interface ChatState {
   connection: ConnectionState;
@@ -39,6 +56,8 @@ export interface ChatState {
   open: boolean;
   /** The host page may hide the launcher (`hideLauncher()`); an open panel still shows its own. */
   launcherVisible: boolean;
+  /** The proactive message on show (by the launcher, or atop an open panel) until answered or closed. */
+  proactive: ProactiveMessage | null;
 }
 
 export function initialState(conversation: Conversation | null, thread: Thread, outbox: OutboxEntry[]): ChatState {
@@ -55,6 +74,7 @@ export function initialState(conversation: Conversation | null, thread: Thread, 
     contact: null,
     open: false,
     launcherVisible: true,
+    proactive: null,
   };
 }
 

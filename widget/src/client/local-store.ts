@@ -1,9 +1,10 @@
 /**
- * @module Per-site key/value persistence for the widget (token, outbox, history cache).
- * Keys are namespaced `parley:<siteKey>:<name>` so two Parley sites embedded on one origin never mix.
+ * @module Per-site key/value persistence for the widget (token, outbox, history cache, and what
+ * page rules count: visits, page views, rules shown). Keys are namespaced `parley:<siteKey>:<name>`
+ * so two Parley sites embedded on one origin never mix.
  */
 
-export type StoreName = 'token' | 'outbox' | 'history';
+export type StoreName = 'token' | 'outbox' | 'history' | 'visit' | 'shown' | 'dismissed';
 
 export interface KeyValueStore {
   read(name: StoreName): string | null;
@@ -68,6 +69,17 @@ function defaultStorage(): Storage | null {
   } catch {
     return null;
   }
+}
+
+/** The same over sessionStorage: what lasts as long as the tab's session (a "visit" for page rules). */
+export function createSessionStore(siteKey: string): KeyValueStore {
+  let storage: Storage | null = null;
+  try {
+    storage = typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    // blocked storage: memory only, as above
+  }
+  return createLocalStore(siteKey, storage);
 }
 
 /** JSON.parse that returns null instead of throwing on corrupt or foreign data. */

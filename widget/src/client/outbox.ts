@@ -3,7 +3,7 @@
  * Persisted so a message typed offline, or in flight when the page reloads, is still sent; each
  * entry keeps its clientMessageId for life, which is what lets the server store a resend only once.
  */
-import type { VisitorContact } from '@parley/shared';
+import type { ProactiveOrigin, VisitorContact } from '@parley/shared';
 import { parseJson, type KeyValueStore } from './local-store.ts';
 import { isArrayOf, isRecord, isString } from './stored-shapes.ts';
 import { newClientMessageId } from './client-message-id.ts';
@@ -15,6 +15,8 @@ export interface OutboxEntry {
   createdAt: string;
   /** The pre-chat form's answers, on the message that starts the chat. */
   contact?: VisitorContact;
+  /** The proactive message this one answers: a chat it starts opens with that message. */
+  proactive?: ProactiveOrigin;
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -23,12 +25,17 @@ function isOutboxEntry(value: unknown): value is OutboxEntry {
     isString(value.clientMessageId) &&
     isString(value.body) &&
     isString(value.createdAt) &&
-    (value.contact === undefined || isContact(value.contact))
+    (value.contact === undefined || isContact(value.contact)) &&
+    (value.proactive === undefined || isOrigin(value.proactive))
   );
 }
 
 function isContact(value: unknown): value is VisitorContact {
   return isRecord(value) && (value.name === undefined || isString(value.name)) && (value.email === undefined || isString(value.email));
+}
+
+function isOrigin(value: unknown): value is ProactiveOrigin {
+  return isRecord(value) && (value.kind === 'rule' ? isString(value.ruleId) : value.kind === 'invite' && isString(value.inviteId));
 }
 
 export class Outbox {
@@ -46,9 +53,8 @@ export class Outbox {
     return isArrayOf(stored, isOutboxEntry) ? stored : [];
   }
 
-  add(body: string, contact: VisitorContact | null = null, now: Date = new Date()): OutboxEntry {
-    const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString() };
-    if (contact) entry.contact = contact;
+  add(body: string, about: Pick<OutboxEntry, 'contact' | 'proactive'> = {}, now: Date = new Date()): OutboxEntry {
+    const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString(), ...about };
     this.#save([...this.list(), entry]);
     return entry;
   }

@@ -1,10 +1,11 @@
 /**
  * @module The Socket.IO connection to the /visitor namespace, and the narrow face of it the chat
- * client uses. A real socket.io-client Socket satisfies VisitorSocket as it is; the narrow type
- * keeps the client honest about what it relies on and lets tests drive it with a stand-in.
+ * client uses. The widget's own wire (socket-io-wire.ts) implements it, with socket.io-client's
+ * semantics; the narrow type keeps the client honest about what it relies on and lets tests drive
+ * it with a stand-in.
  */
-import { io, type Socket } from 'socket.io-client';
 import type { Ack, VisitorClientToServer, VisitorHandshake, VisitorServerToClient } from '@parley/shared';
+import { SocketIoWire } from './socket-io-wire.ts';
 
 /** Ack callback once `.timeout(ms)` is applied: `err` is set on timeout or disconnect. */
 export type TimedAck<T> = (err: Error | null, res: Ack<T>) => void;
@@ -38,22 +39,18 @@ export interface VisitorSocket {
   on(event: 'typing:update', listener: VisitorServerToClient['typing:update']): unknown;
   on(event: 'message:seen', listener: VisitorServerToClient['message:seen']): unknown;
   on(event: 'availability:updated', listener: VisitorServerToClient['availability:updated']): unknown;
+  on(event: 'proactive:invite', listener: VisitorServerToClient['proactive:invite']): unknown;
   emit(event: 'typing:start' | 'typing:stop', payload: { conversationId: string }): unknown;
   timeout(ms: number): TimedEmitter;
 }
 
 export type SocketFactory = (handshake: () => VisitorHandshake) => VisitorSocket;
 
-/** Opens nothing yet (autoConnect off): the client attaches its listeners first, then connects. */
+/**
+ * Opens nothing yet: the client attaches its listeners first, then connects. WebSocket only, no
+ * long-polling fallback, which keeps the server's sticky-session story simple. The handshake is a
+ * function, so every reconnect presents the token the latest resume handed out.
+ */
 export function createVisitorSocket(serverUrl: string): SocketFactory {
-  return (handshake) => {
-    const socket: Socket<VisitorServerToClient, VisitorClientToServer> = io(`${serverUrl}/visitor`, {
-      // websocket only: no long-polling fallback to keep the server's sticky-session story simple
-      transports: ['websocket'],
-      autoConnect: false,
-      // a function, so every reconnect presents the token the latest resume handed out
-      auth: (cb) => cb(handshake()),
-    });
-    return socket;
-  };
+  return (handshake) => new SocketIoWire(new URL(serverUrl).origin, '/visitor', handshake);
 }

@@ -44,4 +44,6 @@ export const strings: Strings = {
   transcript: 'أرسل لي نص المحادثة',
   transcriptSent: 'سنرسل نص المحادثة إلى {email}.',
   newChat: 'ابدأ دردشة جديدة',
+  reply: 'رد',
+  dismiss: 'أغلق هذه الرسالة',
 };

@@ -44,4 +44,6 @@ export const strings: Strings = {
   transcript: 'Verlauf per E-Mail senden',
   transcriptSent: 'Wir senden den Verlauf an {email}.',
   newChat: 'Neuen Chat beginnen',
+  reply: 'Antworten',
+  dismiss: 'Diese Nachricht schließen',
 };

@@ -43,6 +43,8 @@ export const strings = {
   transcript: 'Email me the transcript',
   transcriptSent: 'We will email the transcript to {email}.',
   newChat: 'Start a new chat',
+  reply: 'Reply',
+  dismiss: 'Close this message',
 };
 export type Strings = typeof strings;
 export { strings as en };

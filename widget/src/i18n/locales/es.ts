@@ -44,4 +44,6 @@ export const strings: Strings = {
   transcript: 'Enviarme la transcripción',
   transcriptSent: 'Enviaremos la transcripción a {email}.',
   newChat: 'Iniciar otro chat',
+  reply: 'Responder',
+  dismiss: 'Cerrar este mensaje',
 };

@@ -44,4 +44,6 @@ export const strings: Strings = {
   transcript: 'Recevoir la transcription par e-mail',
   transcriptSent: 'Nous enverrons la transcription à {email}.',
   newChat: 'Nouveau chat',
+  reply: 'Répondre',
+  dismiss: 'Fermer ce message',
 };
