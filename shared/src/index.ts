@@ -12,3 +12,4 @@ export * from './canned-responses.ts';
 export * from './visitor-insight.ts';
 export * from './proactive-rules.ts';
 export * from './widget-config.ts';
+export * from './reports.ts';

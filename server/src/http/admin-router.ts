@@ -7,16 +7,22 @@ import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { AgentDirectory } from '../domain/agent-directory.ts';
 import type { SiteAdmin } from '../domain/site-admin.ts';
 import type { CannedResponses } from '../domain/canned-responses.ts';
+import type { Reports } from '../domain/reports.ts';
+import type { DataRetention } from '../domain/data-retention.ts';
 import { requireAdmin, requireAgent } from './agent-session.ts';
 import { adminAgentsRouter } from './admin-agents-router.ts';
 import { adminSitesRouter } from './admin-sites-router.ts';
 import { personalCannedRouter, sharedCannedRouter } from './canned-responses-router.ts';
+import { adminReportsRouter } from './admin-reports-router.ts';
+import { adminPrivacyRouter } from './admin-privacy-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
   directory: AgentDirectory;
   sites: SiteAdmin;
   canned: CannedResponses;
+  reports: Reports;
+  retention: DataRetention;
   publicUrl: () => string;
   consoleOrigins: () => string[];
 }
@@ -29,6 +35,8 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   admin.use(adminAgentsRouter(deps.directory));
   admin.use(adminSitesRouter(deps.sites, deps.publicUrl));
   admin.use(sharedCannedRouter(deps.canned));
+  admin.use(adminReportsRouter(deps.reports));
+  admin.use(adminPrivacyRouter(deps.retention));
 
   const router = Router();
   router.use('/api/admin', admin);

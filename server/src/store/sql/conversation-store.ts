@@ -2,7 +2,7 @@
  * @module Conversations in SQL: state changes are conditional updates, so a race loses cleanly
  * instead of assigning or closing twice.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationStatus, ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError } from '../../errors.ts';
@@ -94,7 +94,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         firstMessage: firsts.get(r.id)?.body ?? null,
       }));
     },
-    async create({ id, siteId, visitorId, now, status = 'queued' }) {
+    async create({ id, siteId, visitorId, now, status = 'queued', startedByRuleId = null }) {
       try {
         await db
           .insertInto('conversations')
@@ -113,6 +113,12 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
             agent_seen_seq: 0,
             rating: null,
             rating_comment: null,
+            first_assigned_at: null,
+            first_agent_reply_at: null,
+            transfer_count: 0,
+            reopen_count: 0,
+            started_by_rule_id: startedByRuleId,
+            anonymised_at: null,
           })
           .execute();
       } catch (error) {
@@ -159,7 +165,12 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       const assigned = await db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('conversations')
-          .set({ status: 'active', agent_id: agentId, assigned_at: now })
+          .set({
+            status: 'active',
+            agent_id: agentId,
+            assigned_at: now,
+            first_assigned_at: sql<string>`coalesce(first_assigned_at, ${now})`,
+          })
           .where('id', '=', id)
           .where('status', '=', 'queued')
           .executeTakeFirst();
@@ -172,7 +183,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
     async transfer(id, fromAgentId, toAgentId) {
       const result = await db
         .updateTable('conversations')
-        .set({ agent_id: toAgentId })
+        .set((eb) => ({ agent_id: toAgentId, transfer_count: eb('transfer_count', '+', 1) }))
         .where('id', '=', id)
         .where('agent_id', '=', fromAgentId)
         .where('status', '=', 'active')
@@ -184,7 +195,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       try {
         result = await db
           .updateTable('conversations')
-          .set({ status: 'active', closed_at: null, closed_by: null })
+          .set((eb) => ({ status: 'active', closed_at: null, closed_by: null, reopen_count: eb('reopen_count', '+', 1) }))
           .where('id', '=', id)
           .where('agent_id', '=', agentId)
           .where('status', '=', 'closed')

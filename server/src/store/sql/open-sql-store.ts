@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Store } from '../types.ts';
 import type { Database } from './schema.ts';
@@ -24,6 +24,9 @@ import { createNoteStore } from './note-store.ts';
 import { createTicketStore } from './ticket-store.ts';
 import { createOutboxStore } from './outbox-store.ts';
 import { createMailJobStore } from './mail-job-store.ts';
+import { createReportStore } from './report-store.ts';
+import { createPrivacyStore } from './privacy-store.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -33,13 +36,15 @@ export interface SqlStoreOptions {
    * dropped it and opens a new one on demand; without a listener Node would crash the process.
    */
   onIdleConnectionError?: (error: Error) => void;
+  /** A query failed for a reason other than a unique violation (those are expected and handled). */
+  onQueryError?: (error: unknown) => void;
 }
 
 function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     pool.on('error', (error) => options.onIdleConnectionError?.(error));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryErrorLog(options) });
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const database = new SqliteDatabase(target.file);
@@ -50,7 +55,13 @@ function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database>
   database.pragma('busy_timeout = 5000');
   // SQLite has no LEAST(); min() with two arguments is the same thing.
   database.function('least', { deterministic: true }, (a: unknown, b: unknown) => Math.min(Number(a), Number(b)));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: queryErrorLog(options) });
+}
+
+function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {
+  return (event) => {
+    if (event.level === 'error' && !isUniqueViolation(event.error)) options.onQueryError?.(event.error);
+  };
 }
 
 export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions = {}): Promise<Store> {
@@ -77,6 +88,12 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     tickets: createTicketStore(db),
     outbox: createOutboxStore(db, target.engine),
     mailJobs: createMailJobStore(db, target.engine),
+    reports: createReportStore(db),
+    privacy: createPrivacyStore(db),
+    async pendingMigrations() {
+      const migrations = await migrator.getMigrations();
+      return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+    },
     async ping() {
       await sql`select 1`.execute(db);
     },
