@@ -6,16 +6,19 @@ import path from 'node:path';
 import { describe } from 'vitest';
 import { openSqlStore } from '../src/store/sql/open-sql-store.ts';
 import { storeContract } from './support/store-contract.ts';
+import { reportStoreContract } from './support/store-contract-reports.ts';
 import { makeDataDir } from './support/test-server.ts';
 import { createTempDatabase, postgresAdminUrl } from './support/postgres.ts';
 
-storeContract('sqlite', async () => {
+const openSqlite = async () => {
   const store = await openSqlStore({ engine: 'sqlite', file: path.join(makeDataDir(), 'parley.db') });
   return { store, dispose: () => store.close() };
-});
+};
+storeContract('sqlite', openSqlite);
+reportStoreContract('sqlite', openSqlite);
 
 describe.runIf(postgresAdminUrl)('postgres', () => {
-  storeContract('postgres', async () => {
+  const openPostgres = async () => {
     const database = await createTempDatabase(postgresAdminUrl ?? '');
     const store = await openSqlStore({ engine: 'postgres', url: database.url });
     return {
@@ -25,5 +28,7 @@ describe.runIf(postgresAdminUrl)('postgres', () => {
         await database.drop();
       },
     };
-  });
+  };
+  storeContract('postgres', openPostgres);
+  reportStoreContract('postgres', openPostgres);
 });
