@@ -102,7 +102,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
       : { engine: 'sqlite', file: path.join(config.dataDir, 'parley.db') },
     {
       onIdleConnectionError: (error) => logger.warn('idle database connection lost; the pool reconnects', { error }),
-      onQueryError: () => countStorageError(),
+      onStorageError: () => countStorageError(),
     },
   );
   let publicUrl = config.publicUrl ?? '';

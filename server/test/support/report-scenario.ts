@@ -34,7 +34,7 @@ export async function seedReportScenario(store: Store, agents: ScenarioAgents): 
     store.messages.append({
       id: newId('msg'),
       conversationId,
-      clientMessageId: newId('cm'),
+      clientMessageId: newId('msg'),
       author: { kind, id: null, name: kind === 'agent' ? 'Agent' : null },
       body,
       now,
@@ -80,7 +80,7 @@ export async function seedReportScenario(store: Store, agents: ScenarioAgents): 
       source: 'offline',
       email: 'ada@example.com',
       assigneeId: null,
-      replyToken: newId('tok'),
+      replyToken: newId('mail'),
       rootMessageId: `<${f.id}@parley.test>`,
       lastMessageId: `<${f.id}@parley.test>`,
       now: '2026-03-29T18:00:00.000Z',
@@ -92,7 +92,7 @@ export async function seedReportScenario(store: Store, agents: ScenarioAgents): 
     message: {
       id: newId('msg'),
       conversationId: f.id,
-      clientMessageId: newId('cm'),
+      clientMessageId: newId('msg'),
       author: { kind: 'agent', id: ann.id, name: ann.name },
       body: 'Answered by mail',
       now: '2026-03-29T19:00:00.000Z',

@@ -53,7 +53,7 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
       store.messages.append({
         id: newId('msg'),
         conversationId,
-        clientMessageId: newId('cm'),
+        clientMessageId: newId('msg'),
         author: { kind, id: null, name: kind === 'agent' ? 'Ann' : null },
         body,
         now: at(minute),
@@ -119,7 +119,7 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
           source: 'offline',
           email: 'ada@example.com',
           assigneeId: null,
-          replyToken: newId('tok'),
+          replyToken: newId('mail'),
           rootMessageId: '<r@x>',
           lastMessageId: '<r@x>',
           now: at(11),

@@ -36,15 +36,31 @@ export interface SqlStoreOptions {
    * dropped it and opens a new one on demand; without a listener Node would crash the process.
    */
   onIdleConnectionError?: (error: Error) => void;
-  /** A query failed for a reason other than a unique violation (those are expected and handled). */
-  onQueryError?: (error: unknown) => void;
+  /**
+   * The database failed us: a query failed for a reason other than a unique violation (those are
+   * expected and handled), or no connection could be opened.
+   */
+  onStorageError?: (error: unknown) => void;
 }
 
 function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     pool.on('error', (error) => options.onIdleConnectionError?.(error));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryErrorLog(options) });
+    // the pool as kysely sees it: a connection that cannot be opened is a storage error too
+    const counted = {
+      connect: async () => {
+        try {
+          return await pool.connect();
+        } catch (error) {
+          options.onStorageError?.(error);
+          throw error;
+        }
+      },
+      end: () => pool.end(),
+      options: pool.options,
+    };
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: counted }), log: queryErrorLog(options) });
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const database = new SqliteDatabase(target.file);
@@ -60,7 +76,7 @@ function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database>
 
 function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {
   return (event) => {
-    if (event.level === 'error' && !isUniqueViolation(event.error)) options.onQueryError?.(event.error);
+    if (event.level === 'error' && !isUniqueViolation(event.error)) options.onStorageError?.(event.error);
   };
 }
 
