@@ -80,7 +80,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         await trx.deleteFrom('page_views').where('at', '<', cutoff).execute();
         const idle = await trx
           .selectFrom('visitors as v')
-          .select('v.id')
+          .select(['v.id', 'v.name', 'v.email', 'v.external_user_id', 'v.attributes'])
           .select((eb) =>
             eb
               .selectFrom('conversations as c')
@@ -101,6 +101,8 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         let touched = 0;
         for (const visitor of idle) {
           if (Number(visitor.kept) > 0) continue;
+          const profileCleared = [visitor.name, visitor.email, visitor.external_user_id, visitor.attributes].every((v) => v === null);
+          if (Number(visitor.total) > 0 && profileCleared) continue; // anonymised by an earlier sweep
           await trx.deleteFrom('page_views').where('visitor_id', '=', visitor.id).execute();
           if (Number(visitor.total) === 0) {
             await trx.deleteFrom('visitors').where('id', '=', visitor.id).execute();
