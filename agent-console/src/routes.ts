@@ -9,4 +9,6 @@ export const ROUTES = {
   liveVisitors: '/console/visitors',
   agents: '/console/admin/agents',
   sites: '/console/admin/sites',
+  reports: '/console/admin/reports',
+  agentsNow: '/console/admin/agents-now',
 } as const;

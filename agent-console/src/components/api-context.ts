@@ -7,6 +7,7 @@ import { useContext } from 'preact/hooks';
 import { createAdminApi, type AdminApi } from '../api/admin-api.ts';
 import { createCannedApi, type CannedApi } from '../api/canned-api.ts';
 import { createEmailApi, type EmailApi } from '../api/email-api.ts';
+import { createReportsApi, type ReportsApi } from '../api/reports-api.ts';
 import { createRestClient, type FetchLike } from '../api/rest-client.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
 
@@ -15,12 +16,13 @@ export interface ConsoleApi {
   canned: CannedApi;
   cannedCache: CannedCache;
   email: EmailApi;
+  reports: ReportsApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
   const rest = createRestClient(fetchImpl);
   const canned = createCannedApi(rest);
-  return { admin: createAdminApi(rest), canned, cannedCache: createCannedCache(canned), email: createEmailApi(rest) };
+  return { admin: createAdminApi(rest), canned, cannedCache: createCannedCache(canned), email: createEmailApi(rest), reports: createReportsApi(rest) };
 }
 
 export const ApiContext = createContext<ConsoleApi | null>(null);
