@@ -10,4 +10,6 @@ export const ROUTES = {
   agents: '/console/admin/agents',
   sites: '/console/admin/sites',
   rules: '/console/admin/rules',
+  reports: '/console/admin/reports',
+  agentsNow: '/console/admin/agents-now',
 } as const;

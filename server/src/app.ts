@@ -60,6 +60,12 @@ import type { TickReport } from './mail/mail-worker.ts';
 import { TicketInbox } from './domain/ticket-inbox.ts';
 import { setUpAgentTicketEvents } from './realtime/agent-ticket-events.ts';
 import { createTicketFanOut } from './realtime/ticket-fan-out.ts';
+import { observeSocketEvents } from './realtime/validated-handler.ts';
+import { Reports } from './domain/reports.ts';
+import { DataRetention, type SweepReport } from './domain/data-retention.ts';
+import { Metrics } from './ops/metrics.ts';
+import { Readiness, storageChecks, type ReadinessCheck } from './ops/readiness.ts';
+import { requestLog } from './http/request-log.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -71,6 +77,11 @@ export interface ParleyServer {
   mailTick(): Promise<TickReport>;
   /** Port of the built-in SMTP listener for replies, when INBOUND_SMTP_PORT turned it on. */
   inboundSmtpPort: number | undefined;
+  /** One retention pass now (tests drive it with RETENTION_INTERVAL_MS=0 and a moved clock). */
+  retentionSweep(): Promise<SweepReport>;
+  metrics: Metrics;
+  /** Adds a named check to /readyz (e.g. Redis reachable). */
+  addReadinessCheck(check: ReadinessCheck): void;
   close(): Promise<void>;
 }
 
@@ -85,17 +96,36 @@ const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
 export async function startParley(config: Config, options: StartOptions = {}): Promise<ParleyServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
+  // Counted from the first query on; the metrics' other sources exist only once the store is open.
+  let countStorageError = (): void => undefined;
   const store = await openSqlStore(
     config.databaseUrl
       ? { engine: 'postgres', url: config.databaseUrl }
       : { engine: 'sqlite', file: path.join(config.dataDir, 'parley.db') },
-    { onIdleConnectionError: (error) => logger.warn('idle database connection lost; the pool reconnects', { error }) },
+    {
+      onIdleConnectionError: (error) => logger.warn('idle database connection lost; the pool reconnects', { error }),
+      onStorageError: () => countStorageError(),
+    },
   );
   let publicUrl = config.publicUrl ?? '';
   const publicOrigin = () => new URL(publicUrl).origin;
 
   const events = new EventHub((error, event) => logger.error('event subscriber failed', { type: event.type, error }));
   const presence = new LocalAgentPresence();
+  const visitorPresence = new LocalVisitorPresence();
+  const metrics = new Metrics({
+    connectedVisitors: async () => (await visitorPresence.list()).length,
+    connectedAgents: async () => (await presence.online()).length,
+    waiting: () => store.reports.waiting(),
+    outboxBacklog: async () => {
+      const counts = await store.outbox.counts();
+      return counts.pending + counts.sending;
+    },
+    now,
+  });
+  countStorageError = () => metrics.storageErrors.inc();
+  events.subscribe((event) => metrics.domainEvent(event.type));
+  const readiness = new Readiness(storageChecks(store));
   const router = new QueueRouter({ store, presence, events, now });
   const conversations = new Conversations({ store, events, router, now });
   const availability = new Availability({ store, presence, events, router });
@@ -104,7 +134,6 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const ticketInbox = new TicketInbox({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
-  const visitorPresence = new LocalVisitorPresence();
   const insight = new VisitorInsight({ store, presence: visitorPresence, events, now });
   const rules = new ProactiveRules({ store, now });
   const outreach = new ProactiveOutreach({ store, presence: visitorPresence, events, now });
@@ -124,22 +153,33 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const directory = new AgentDirectory({ store, events, router, now });
   const siteAdmin = new SiteAdmin({ store, now, queue: router });
   const canned = new CannedResponses({ store, now });
+  const reports = new Reports({ store, router, now });
+  const retention = new DataRetention({ store, router, now, retentionDays: config.retention.days, mode: config.retention.mode });
   const consoleOrigins = () => [publicOrigin(), ...config.consoleOrigins];
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(logger));
   app.use(express.json({ limit: '32kb' }));
-  app.use(healthRouter(store));
+  app.use(healthRouter({ store, readiness, metrics, logger }));
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
   app.use(widgetRouter(store, rules));
   for (const emailRouter of email.routers) app.use(emailRouter);
-  app.use(consoleApiRouter({ auth, directory, sites: siteAdmin, canned, rules, publicUrl: () => publicUrl, consoleOrigins }));
+  app.use(consoleApiRouter({ auth, directory, sites: siteAdmin, canned, rules, reports, retention, publicUrl: () => publicUrl, consoleOrigins }));
   app.use(staticRouter(store, resolveStaticDirs(config), () => publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
   app.use(errorHandler(logger));
 
   const httpServer = http.createServer(app);
   const io = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
+  observeSocketEvents(io, metrics);
+  for (const name of [VISITOR_NAMESPACE, AGENT_NAMESPACE]) {
+    io.of(name).on('connection', (socket) => {
+      const log = logger.child({ connectionId: socket.id, namespace: name });
+      log.debug('socket connected');
+      socket.on('disconnect', (reason) => log.debug('socket disconnected', { reason }));
+    });
+  }
   // One Server hosts two namespaces with different event maps; each is typed by its own map here.
   const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
   const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
@@ -197,6 +237,23 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     now: now(),
   });
   await email.start();
+  // one sweep at a time: a slow pass is joined, not run twice over the same rows
+  let sweeping: Promise<SweepReport> | undefined;
+  const sweep = (): Promise<SweepReport> => {
+    sweeping ??= retention
+      .sweep()
+      .then((report) => {
+        if (report.conversations > 0 || report.visitors > 0) logger.info('retention sweep', { ...report });
+        return report;
+      })
+      .finally(() => (sweeping = undefined));
+    return sweeping;
+  };
+  const retentionTimer =
+    config.retention.days > 0 && config.retention.intervalMs > 0
+      ? setInterval(() => void sweep().catch((error: unknown) => logger.error('retention sweep failed', { error })), config.retention.intervalMs)
+      : undefined;
+  retentionTimer?.unref();
 
   return {
     url: publicUrl,
@@ -205,7 +262,11 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     bootstrap: boot,
     mailTick: () => email.worker.tick(),
     inboundSmtpPort: email.inboundSmtpPort(),
+    retentionSweep: sweep,
+    metrics,
+    addReadinessCheck: (check) => readiness.add(check),
     async close() {
+      clearInterval(retentionTimer);
       await email.close();
       await io.close();
       await store.close();

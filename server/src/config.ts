@@ -54,6 +54,12 @@ const EnvSchema = z.object({
   UNSEEN_REPLY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
   /** How often the mail worker looks for work; 0: only when the process asks (tests). */
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  /** Ended conversations older than this many days are deleted or anonymised; 0 keeps everything. */
+  RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+  /** `delete` removes them; `anonymise` keeps their report figures and removes what was said and who said it. */
+  RETENTION_MODE: z.enum(['delete', 'anonymise']).default('delete'),
+  /** How often retention runs; 0: only when the process asks (tests). */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60 * 1000),
 });
 
 export interface Config {
@@ -72,6 +78,7 @@ export interface Config {
   email: EmailConfig;
   /** Seconds; 0: never turn a waiting visitor's chat into a ticket. */
   queueMaxWaitSeconds: number;
+  retention: { days: number; mode: 'delete' | 'anonymise'; intervalMs: number };
 }
 
 export interface EmailConfig {
@@ -115,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     consoleDist: e.PARLEY_CONSOLE_DIST && path.resolve(e.PARLEY_CONSOLE_DIST),
     email: emailConfig(e),
     queueMaxWaitSeconds: e.QUEUE_MAX_WAIT_SECONDS,
+    retention: { days: e.RETENTION_DAYS, mode: e.RETENTION_MODE, intervalMs: e.RETENTION_INTERVAL_MS },
   };
 }
 

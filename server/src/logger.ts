@@ -1,7 +1,13 @@
 /**
- * @module A small structured logger: one JSON line per entry on stdout/stderr.
- * Never pass message bodies, emails, passwords or tokens in `fields`.
+ * @module Structured JSON logs (pino): one line per entry with an ISO time, the level's name and
+ * the fields given. Child loggers carry a request id or a socket's connection id.
+ * What must never be logged is scrubbed here, whatever a caller passes: fields named like a
+ * message body, email, token, password, secret, cookie or comment are replaced, and addresses
+ * inside any text (error messages too) are masked. Callers should still pass ids, not content.
  */
+import type { Writable } from 'node:stream';
+import { pino, stdTimeFunctions, type Logger as PinoLogger } from 'pino';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
@@ -9,30 +15,63 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** A logger whose every entry also carries `bindings` (e.g. `{ requestId }`). */
+  child(bindings: Record<string, unknown>): Logger;
 }
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+export const REDACTED = '[redacted]';
 
-function serialize(value: unknown): unknown {
+/** Field names whose values are content or credentials: never written. */
+const SECRET_KEY = /body|e-?mail|token|passw|secret|cookie|authori[sz]ation|comment|subject|html|^text$|^to$|^to_address$|userhash|^cc$/i;
+const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g;
+
+function scrubText(text: string): string {
+  return text.replace(EMAIL_IN_TEXT, '[email]');
+}
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (depth > 6) return '[deep]';
+  if (typeof value === 'string') return scrubText(value);
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack, cause: serialize(value.cause) };
+    const error: Record<string, unknown> = { type: value.name, message: scrubText(value.message) };
+    if (value.stack) error.stack = scrubText(value.stack);
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === 'string' || typeof code === 'number') error.code = code;
+    if (value.cause !== undefined) error.cause = scrub(value.cause, depth + 1);
+    return error;
+  }
+  if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? REDACTED : scrub(inner, depth + 1);
+    return out;
   }
   return value;
 }
 
-export function createLogger(level: LogLevel): Logger {
-  const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields: Record<string, unknown> = {}): void => {
-    if (rank[lvl] < rank[level]) return;
-    const entry: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, msg };
-    for (const [key, value] of Object.entries(fields)) entry[key] = serialize(value);
-    const line = JSON.stringify(entry) + '\n';
-    if (rank[lvl] >= rank.warn) process.stderr.write(line);
-    else process.stdout.write(line);
+function wrap(base: PinoLogger): Logger {
+  const entry = (level: 'debug' | 'info' | 'warn' | 'error') => (msg: string, fields?: Record<string, unknown>) => {
+    if (!base.isLevelEnabled(level)) return;
+    if (fields) base[level](scrub(fields) as Record<string, unknown>, scrubText(msg));
+    else base[level](scrubText(msg));
   };
   return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
+    debug: entry('debug'),
+    info: entry('info'),
+    warn: entry('warn'),
+    error: entry('error'),
+    child: (bindings) => wrap(base.child(scrub(bindings) as Record<string, unknown>)),
   };
+}
+
+/** Logs to stdout, or to `destination` (tests read what was written). */
+export function createLogger(level: LogLevel, destination?: Writable): Logger {
+  const options = {
+    level,
+    base: { pid: process.pid },
+    timestamp: stdTimeFunctions.isoTime,
+    messageKey: 'msg',
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
+  return wrap(destination ? pino(options, destination) : pino(options));
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack, Conversation, ConversationSummary, Message, SendResult, SessionResumeResult } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
 import { createTempDatabase, postgresAdminUrl, type TempDatabase } from './support/postgres.ts';
+import type { Logger } from '../src/logger.ts';
 import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
 import { agentOnline, setDemoRouting, visitorWrites } from './support/workflow.ts';
 
@@ -52,13 +53,14 @@ describe.runIf(postgresAdminUrl)('app on postgres', () => {
     let allLost = (): void => undefined;
     const poolNoticed = new Promise<void>((resolve) => (allLost = resolve));
     const quiet = () => undefined;
-    const logger = {
+    const logger: Logger = {
       debug: quiet,
       info: quiet,
       error: quiet,
       warn: (msg: string) => {
         if (msg.startsWith('idle database connection lost') && ++lost >= expected) allLost();
       },
+      child: () => logger,
     };
     t = await startTestServer({ databaseUrl: database.url, logger });
     const v = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });

@@ -7,6 +7,7 @@ import { describe } from 'vitest';
 import { openSqlStore } from '../src/store/sql/open-sql-store.ts';
 import { storeContract } from './support/store-contract.ts';
 import { proactiveStoreContract } from './support/proactive-store-contract.ts';
+import { reportStoreContract } from './support/store-contract-reports.ts';
 import { makeDataDir } from './support/test-server.ts';
 import { createTempDatabase, postgresAdminUrl } from './support/postgres.ts';
 
@@ -17,6 +18,7 @@ async function openSqlite() {
 
 storeContract('sqlite', openSqlite);
 proactiveStoreContract('sqlite', openSqlite);
+reportStoreContract('sqlite', openSqlite);
 
 describe.runIf(postgresAdminUrl)('postgres', () => {
   const openPostgres = async () => {
@@ -32,4 +34,5 @@ describe.runIf(postgresAdminUrl)('postgres', () => {
   };
   storeContract('postgres', openPostgres);
   proactiveStoreContract('postgres', openPostgres);
+  reportStoreContract('postgres', openPostgres);
 });

@@ -13,3 +13,4 @@ export * from './visitor-insight.ts';
 export * from './proactive-rules.ts';
 export * from './widget-config.ts';
 export * from './proactive-rule-admin.ts';
+export * from './reports.ts';

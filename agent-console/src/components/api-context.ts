@@ -7,6 +7,7 @@ import { useContext } from 'preact/hooks';
 import { createAdminApi, type AdminApi } from '../api/admin-api.ts';
 import { createCannedApi, type CannedApi } from '../api/canned-api.ts';
 import { createEmailApi, type EmailApi } from '../api/email-api.ts';
+import { createReportsApi, type ReportsApi } from '../api/reports-api.ts';
 import { createRestClient, type FetchLike } from '../api/rest-client.ts';
 import { createRulesApi, type RulesApi } from '../api/rules-api.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
@@ -17,6 +18,7 @@ export interface ConsoleApi {
   cannedCache: CannedCache;
   email: EmailApi;
   rules: RulesApi;
+  reports: ReportsApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -28,6 +30,7 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     cannedCache: createCannedCache(canned),
     email: createEmailApi(rest),
     rules: createRulesApi(rest),
+    reports: createReportsApi(rest),
   };
 }
 

@@ -13,7 +13,7 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
     [ROUTES.liveVisitors, 'Live visitors'],
     [ROUTES.cannedResponses, 'Canned responses'],
   ];
-  if (agent.role === 'admin') links.push([ROUTES.agents, 'Agents'], [ROUTES.sites, 'Sites'], [ROUTES.rules, 'Rules']);
+  if (agent.role === 'admin') links.push([ROUTES.agents, 'Agents'], [ROUTES.sites, 'Sites'], [ROUTES.rules, 'Rules'], [ROUTES.reports, 'Reports'], [ROUTES.agentsNow, 'Agents now']);
   const { path } = useLocation();
   return (
     <nav class="console-nav" aria-label="Console pages">
@@ -32,5 +32,6 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
 
 function isCurrent(path: string, href: string): boolean {
   if (href === ROUTES.conversations) return !Object.values(ROUTES).some((r) => r !== href && path.startsWith(r));
-  return path.startsWith(href);
+  // exact or a sub-path: /admin/agents must not light up on /admin/agents-now
+  return path === href || path.startsWith(`${href}/`);
 }

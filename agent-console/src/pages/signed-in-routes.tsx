@@ -14,6 +14,8 @@ import { RulesPage } from './admin/rules-page.tsx';
 import { CannedResponsesPage } from './canned-responses-page.tsx';
 import { TicketsPage } from './tickets-page.tsx';
 import { LiveVisitorsPage } from './live-visitors-page.tsx';
+import { ReportsPage } from './admin/reports-page.tsx';
+import { AgentsNowPage } from './admin/agents-now-page.tsx';
 
 /** Rendered only while signed in (see App). */
 function useSignedInAgent(): Agent {
@@ -30,6 +32,8 @@ const Rules = () => <RulesPage agent={useSignedInAgent()} />;
 const Canned = () => <CannedResponsesPage agent={useSignedInAgent()} />;
 const Tickets = () => <TicketsPage agent={useSignedInAgent()} />;
 const LiveVisitors = () => <LiveVisitorsPage agent={useSignedInAgent()} />;
+const ReportsRoute = () => <ReportsPage agent={useSignedInAgent()} />;
+const AgentsNowRoute = () => <AgentsNowPage agent={useSignedInAgent()} />;
 
 export function SignedInRoutes() {
   return (
@@ -39,6 +43,8 @@ export function SignedInRoutes() {
         <Route path={ROUTES.agents} component={Agents} />
         <Route path={ROUTES.sites} component={Sites} />
         <Route path={ROUTES.rules} component={Rules} />
+        <Route path={ROUTES.reports} component={ReportsRoute} />
+        <Route path={ROUTES.agentsNow} component={AgentsNowRoute} />
         <Route path={ROUTES.cannedResponses} component={Canned} />
         <Route path={ROUTES.tickets} component={Tickets} />
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />

@@ -20,7 +20,7 @@ describe('console pages', () => {
   it('moves between pages through the nav without reloading', async () => {
     await renderPage('/console/');
     const nav = screen.getByRole('navigation', { name: 'Console pages' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses', 'Agents', 'Sites', 'Rules']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses', 'Agents', 'Sites', 'Rules', 'Reports', 'Agents now']);
     fireEvent.click(within(nav).getByRole('link', { name: 'Sites' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sites' })).toBeTruthy();
     expect(location.pathname).toBe('/console/admin/sites');

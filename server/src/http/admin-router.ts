@@ -8,11 +8,15 @@ import type { AgentDirectory } from '../domain/agent-directory.ts';
 import type { SiteAdmin } from '../domain/site-admin.ts';
 import type { CannedResponses } from '../domain/canned-responses.ts';
 import type { ProactiveRules } from '../domain/proactive-rules.ts';
+import type { Reports } from '../domain/reports.ts';
+import type { DataRetention } from '../domain/data-retention.ts';
 import { requireAdmin, requireAgent } from './agent-session.ts';
 import { adminAgentsRouter } from './admin-agents-router.ts';
 import { adminSitesRouter } from './admin-sites-router.ts';
 import { adminRulesRouter } from './admin-rules-router.ts';
 import { personalCannedRouter, sharedCannedRouter } from './canned-responses-router.ts';
+import { adminReportsRouter } from './admin-reports-router.ts';
+import { adminPrivacyRouter } from './admin-privacy-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -20,6 +24,8 @@ export interface ConsoleRoutesDeps {
   sites: SiteAdmin;
   canned: CannedResponses;
   rules: ProactiveRules;
+  reports: Reports;
+  retention: DataRetention;
   publicUrl: () => string;
   consoleOrigins: () => string[];
 }
@@ -33,6 +39,8 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   admin.use(adminSitesRouter(deps.sites, deps.publicUrl));
   admin.use(adminRulesRouter(deps.rules));
   admin.use(sharedCannedRouter(deps.canned));
+  admin.use(adminReportsRouter(deps.reports));
+  admin.use(adminPrivacyRouter(deps.retention));
 
   const router = Router();
   router.use('/api/admin', admin);

@@ -7,6 +7,7 @@ import { ErrorCode, type ErrorInfo } from '@parley/shared/error-codes';
 import { describeIssues, summarizeIssues } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { loggerFor } from './request-log.ts';
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -41,7 +42,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       status >= 400 && status < 500 && !(error instanceof ParleyError)
         ? new ParleyError(ErrorCode.InvalidPayload, status === 413 ? 'Request body is too large' : 'Request body is not valid JSON')
         : toParleyError(error);
-    if (parleyError.code === ErrorCode.Internal) logger.error('request failed', { method: req.method, path: req.path, error });
+    if (parleyError.code === ErrorCode.Internal) loggerFor(req, logger).error('request failed', { method: req.method, path: req.path, error });
     if (res.headersSent) return;
     sendError(res, parleyError);
   };

@@ -3,11 +3,27 @@
  * A parse failure acks invalid_payload and never reaches the domain; an unknown failure is logged
  * with context and goes on the wire as `internal` with no stack.
  */
-import type { Namespace, Socket } from 'socket.io';
+import { performance } from 'node:perf_hooks';
+import type { Namespace, Server, Socket } from 'socket.io';
 import { ErrorCode, type Ack } from '@parley/shared/error-codes';
 import { describeIssues, summarizeIssues, type AckDataOf, type ClientEventSpec, type PayloadOf } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+
+export type SocketEventOutcome = 'ok' | 'invalid' | 'error';
+
+/** Hears every handled socket event: what it was, how it ended, how long it took (metrics). */
+export interface SocketEventObserver {
+  handled(namespace: string, event: string, outcome: SocketEventOutcome, seconds: number): void;
+}
+
+// Per Socket.IO server, so each running Parley reports to its own metrics.
+const observers = new WeakMap<Server, SocketEventObserver>();
+
+/** Every event bound with bindHandlers on `io`'s namespaces is reported to `observer`. */
+export function observeSocketEvents(io: Server, observer: SocketEventObserver): void {
+  observers.set(io, observer);
+}
 
 type Handler<M extends Record<string, ClientEventSpec>, K extends keyof M> = (
   payload: PayloadOf<M, K>,
@@ -22,6 +38,9 @@ export function bindHandlers<M extends Record<string, ClientEventSpec>>(
   table: HandlerTable<M>,
   logger: Logger,
 ): void {
+  // socket.id is the connection's id: every line logged for this socket carries it
+  const log = logger.child({ connectionId: socket.id, namespace: socket.nsp.name });
+  const observer = observers.get(socket.nsp.server);
   for (const event of Object.keys(specs) as Array<keyof M & string>) {
     const spec = specs[event];
     const handler = table[event];
@@ -30,7 +49,10 @@ export function bindHandlers<M extends Record<string, ClientEventSpec>>(
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
       const payload = ack ? args.slice(0, -1)[0] : args[0];
-      void run(event, spec, handler, payload, ack, socket, logger);
+      const started = performance.now();
+      void run(event, spec, handler, payload, ack, log).then((outcome) =>
+        observer?.handled(socket.nsp.name, event, outcome, (performance.now() - started) / 1000),
+      );
     });
   }
 }
@@ -41,24 +63,25 @@ async function run<M extends Record<string, ClientEventSpec>, K extends keyof M 
   handler: Handler<M, K>,
   payload: unknown,
   ack: ((res: Ack<unknown>) => void) | undefined,
-  socket: Socket,
   logger: Logger,
-): Promise<void> {
+): Promise<SocketEventOutcome> {
   const parsed = spec.payload.safeParse(payload ?? {});
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
     reply(ack, { ok: false, error: { code: ErrorCode.InvalidPayload, message: summarizeIssues(issues), issues } });
-    return;
+    return 'invalid';
   }
   try {
     const data = await handler(parsed.data as PayloadOf<M, K>);
     reply(ack, { ok: true, data: data ?? {} });
+    return 'ok';
   } catch (error) {
     const parleyError = toParleyError(error);
     if (parleyError.code === ErrorCode.Internal) {
-      logger.error('socket event failed', { event, namespace: socket.nsp.name, socketId: socket.id, error });
+      logger.error('socket event failed', { event, error });
     }
     reply(ack, { ok: false, error: parleyError.toInfo() });
+    return 'error';
   }
 }
 

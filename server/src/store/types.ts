@@ -225,6 +225,8 @@ export interface ConversationStore {
     status?: 'queued' | 'offline';
     /** What started it, when the visitor answered a proactive message (issue 6). */
     origin?: ConversationOrigin | null;
+    /** The proactive rule whose message started it (reports count conversations per rule). */
+    startedByRuleId?: string | null;
   }): Promise<Conversation>;
   /** Queued conversations, oldest first, with the opening message and the site's routing mode. */
   listQueued(): Promise<QueuedConversation[]>;
@@ -487,6 +489,75 @@ export interface ProactiveStore {
   findInvite(id: string): Promise<ProactiveInviteRecord | undefined>;
 }
 
+/** One conversation as reports read it: the facts recorded as it happened. */
+export interface ConversationFacts {
+  id: string;
+  siteId: string;
+  /** The agent who holds (or last held) it. */
+  agentId: string | null;
+  status: ConversationStatus;
+  /** Queued at (or left, for an offline message). */
+  createdAt: string;
+  firstAssignedAt: string | null;
+  firstAgentReplyAt: string | null;
+  closedAt: string | null;
+  transferCount: number;
+  reopenCount: number;
+  /** Set when it became an email ticket. */
+  ticket: { status: TicketStatus; solvedAt: string | null } | null;
+  rating: number | null;
+  startedByRuleId: string | null;
+}
+
+export interface ReportStore {
+  /** Conversations created in [from, to) (ISO instants), optionally of one site, oldest first. */
+  conversationFacts(filter: { from: string; to: string; siteId?: string | undefined }): Promise<ConversationFacts[]>;
+  /** Conversations waiting in the queue now, and when the longest-waiting one was queued. */
+  waiting(): Promise<{ count: number; oldestCreatedAt: string | null }>;
+}
+
+/** Everything stored about one visitor, for a privacy export. */
+export interface VisitorDataExport {
+  visitor: VisitorRecord;
+  pageViews: PageViewRecord[];
+  conversations: Array<{
+    id: string;
+    status: ConversationStatus;
+    createdAt: string;
+    closedAt: string | null;
+    rating: number | null;
+    ratingComment: string | null;
+    messages: Message[];
+    ticket: { status: TicketStatus; email: string; createdAt: string; solvedAt: string | null } | null;
+    transcriptRequests: Array<{ email: string; requestedAt: string; sentAt: string | null }>;
+  }>;
+}
+
+/** Retention and privacy requests: removing what is no longer to be kept, everywhere it is stored. */
+export interface PrivacyStore {
+  /**
+   * Ended conversations not yet anonymised whose end is before `cutoff`: chats closed before it, and
+   * offline ones (tickets) solved before it, or without a ticket and left before it. Up to `limit` ids.
+   */
+  expiredConversations(cutoff: string, limit: number): Promise<string[]>;
+  /** Deletes the conversations with their messages, notes, ticket, mails and transcript requests. */
+  deleteConversations(ids: string[]): Promise<void>;
+  /**
+   * Keeps the conversations' report facts (times, counts, rating) and deletes what was said or
+   * who said it: messages, notes, rating comment, mails, transcript requests, the ticket's address.
+   */
+  anonymiseConversations(ids: string[], now: string): Promise<void>;
+  /**
+   * Page views before `cutoff`, and visitors last seen before it with nothing kept of theirs: deleted
+   * when none of their conversations is left, their profile cleared when only anonymised ones are.
+   * Returns how many visitors were touched.
+   */
+  forgetIdleVisitors(cutoff: string): Promise<number>;
+  exportVisitor(visitorId: string): Promise<VisitorDataExport | undefined>;
+  /** Deletes the visitor and everything of theirs; false when there was no such visitor. */
+  deleteVisitor(visitorId: string): Promise<boolean>;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   sites: SiteStore;
@@ -503,6 +574,10 @@ export interface Store {
   outbox: OutboxStore;
   mailJobs: MailJobStore;
   proactive: ProactiveStore;
+  reports: ReportStore;
+  privacy: PrivacyStore;
+  /** Migrations known to this build and not yet applied (empty when the schema is current). */
+  pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -45,7 +45,7 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
     await t?.close();
   });
 
-  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name }).click();
+  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
 
   async function setOwnCapacity(capacity: number): Promise<void> {
     await nav(admin, 'Agents');

@@ -2,7 +2,7 @@
  * @module Conversations in SQL: state changes are conditional updates, so a race loses cleanly
  * instead of assigning or closing twice.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationStatus, ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError } from '../../errors.ts';
@@ -114,6 +114,13 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
             rating: null,
             rating_comment: null,
             origin: origin === null ? null : JSON.stringify(origin),
+            first_assigned_at: null,
+            first_agent_reply_at: null,
+            transfer_count: 0,
+            reopen_count: 0,
+            // kept beside the origin as a plain column, so reports group by rule in SQL on both engines
+            started_by_rule_id: origin?.kind === 'rule' ? origin.ruleId : null,
+            anonymised_at: null,
           })
           .execute();
       } catch (error) {
@@ -160,7 +167,12 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       const assigned = await db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('conversations')
-          .set({ status: 'active', agent_id: agentId, assigned_at: now })
+          .set({
+            status: 'active',
+            agent_id: agentId,
+            assigned_at: now,
+            first_assigned_at: sql<string>`coalesce(first_assigned_at, ${now})`,
+          })
           .where('id', '=', id)
           .where('status', '=', 'queued')
           .executeTakeFirst();
@@ -173,7 +185,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
     async transfer(id, fromAgentId, toAgentId) {
       const result = await db
         .updateTable('conversations')
-        .set({ agent_id: toAgentId })
+        .set((eb) => ({ agent_id: toAgentId, transfer_count: eb('transfer_count', '+', 1) }))
         .where('id', '=', id)
         .where('agent_id', '=', fromAgentId)
         .where('status', '=', 'active')
@@ -185,7 +197,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       try {
         result = await db
           .updateTable('conversations')
-          .set({ status: 'active', closed_at: null, closed_by: null })
+          .set((eb) => ({ status: 'active', closed_at: null, closed_by: null, reopen_count: eb('reopen_count', '+', 1) }))
           .where('id', '=', id)
           .where('agent_id', '=', agentId)
           .where('status', '=', 'closed')

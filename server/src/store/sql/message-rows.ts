@@ -3,7 +3,7 @@
  * inside any transaction. The seq comes from bumping the conversation's last_seq in the same
  * transaction as the insert, so seqs are gap-free and ordered even with several writers.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Message } from '@parley/shared';
 import type { NewMessage } from '../types.ts';
 import type { Database } from './schema.ts';
@@ -12,7 +12,11 @@ import { toMessage } from './mappers.ts';
 export async function insertMessage(trx: Kysely<Database>, input: NewMessage): Promise<Message> {
   const bumped = await trx
     .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .set((eb) => ({
+      last_seq: eb('last_seq', '+', 1),
+      // the first agent reply is a report fact; chat and ticket replies both pass here
+      ...(input.author.kind === 'agent' ? { first_agent_reply_at: sql<string>`coalesce(first_agent_reply_at, ${input.now})` } : {}),
+    }))
     .where('id', '=', input.conversationId)
     .returning('last_seq')
     .executeTakeFirstOrThrow();

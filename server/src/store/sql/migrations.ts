@@ -8,6 +8,7 @@ import { agentWorkflowMigration } from './migration-0003-agent-workflow.ts';
 import { adminMigration } from './migration-0004-admin.ts';
 import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
 import { proactiveRulesMigration } from './migration-0006-proactive-rules.ts';
+import { conversationFactsMigration } from './migration-0007-conversation-facts.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -110,6 +111,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0004_admin': adminMigration,
         '0005_email_tickets': emailTicketsMigration,
         '0006_proactive_rules': proactiveRulesMigration(engine),
+        '0007_conversation_facts': conversationFactsMigration,
       }),
   };
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Store } from '../types.ts';
 import type { Database } from './schema.ts';
@@ -25,6 +25,9 @@ import { createTicketStore } from './ticket-store.ts';
 import { createOutboxStore } from './outbox-store.ts';
 import { createMailJobStore } from './mail-job-store.ts';
 import { createProactiveStore } from './proactive-store.ts';
+import { createReportStore } from './report-store.ts';
+import { createPrivacyStore } from './privacy-store.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -34,13 +37,31 @@ export interface SqlStoreOptions {
    * dropped it and opens a new one on demand; without a listener Node would crash the process.
    */
   onIdleConnectionError?: (error: Error) => void;
+  /**
+   * The database failed us: a query failed for a reason other than a unique violation (those are
+   * expected and handled), or no connection could be opened.
+   */
+  onStorageError?: (error: unknown) => void;
 }
 
 function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     pool.on('error', (error) => options.onIdleConnectionError?.(error));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // the pool as kysely sees it: a connection that cannot be opened is a storage error too
+    const counted = {
+      connect: async () => {
+        try {
+          return await pool.connect();
+        } catch (error) {
+          options.onStorageError?.(error);
+          throw error;
+        }
+      },
+      end: () => pool.end(),
+      options: pool.options,
+    };
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: counted }), log: queryErrorLog(options) });
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const database = new SqliteDatabase(target.file);
@@ -51,7 +72,13 @@ function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database>
   database.pragma('busy_timeout = 5000');
   // SQLite has no LEAST(); min() with two arguments is the same thing.
   database.function('least', { deterministic: true }, (a: unknown, b: unknown) => Math.min(Number(a), Number(b)));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: queryErrorLog(options) });
+}
+
+function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {
+  return (event) => {
+    if (event.level === 'error' && !isUniqueViolation(event.error)) options.onStorageError?.(event.error);
+  };
 }
 
 export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions = {}): Promise<Store> {
@@ -79,6 +106,12 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     outbox: createOutboxStore(db, target.engine),
     mailJobs: createMailJobStore(db, target.engine),
     proactive: createProactiveStore(db),
+    reports: createReportStore(db),
+    privacy: createPrivacyStore(db),
+    async pendingMigrations() {
+      const migrations = await migrator.getMigrations();
+      return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+    },
     async ping() {
       await sql`select 1`.execute(db);
     },

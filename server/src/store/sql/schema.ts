@@ -72,6 +72,15 @@ export interface ConversationsTable {
   rating: number | null;
   rating_comment: string | null;
   origin: string | null; // JSON ConversationOrigin
+  /** Facts for reports (migration 0007): kept through requeues, transfers and reopens. */
+  first_assigned_at: string | null;
+  first_agent_reply_at: string | null;
+  transfer_count: number;
+  reopen_count: number;
+  /** The proactive rule whose message started the conversation, if one did. */
+  started_by_rule_id: string | null;
+  /** Set when retention anonymised it: the facts stay, the words and the person are gone. */
+  anonymised_at: string | null;
 }
 
 export interface MessagesTable {

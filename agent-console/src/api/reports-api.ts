@@ -1,0 +1,40 @@
+/**
+ * @module The reports' REST calls (admins only): figures over a date range, the CSV export's URL
+ * (a plain link: the browser downloads it with the session cookie), and who is working now.
+ */
+import {
+  AgentsNowResponseSchema,
+  ReportQuerySchema,
+  ReportResponseSchema,
+  type AgentsNow,
+  type Report,
+  type ReportCsvView,
+  type ReportQuery,
+} from '@parley/shared';
+import type { RestClient } from './rest-client.ts';
+
+export interface ReportsApi {
+  report(query: ReportQuery): Promise<Report>;
+  csvUrl(query: ReportQuery, view: ReportCsvView): string;
+  agentsNow(): Promise<AgentsNow>;
+}
+
+function search(query: ReportQuery, extra: Record<string, string> = {}): string {
+  const valid = ReportQuerySchema.parse(query);
+  const params = new URLSearchParams({ from: valid.from, to: valid.to, ...extra });
+  if (valid.siteId !== undefined) params.set('siteId', valid.siteId);
+  if (valid.timeZone !== undefined) params.set('timeZone', valid.timeZone);
+  return params.toString();
+}
+
+export function createReportsApi(rest: RestClient): ReportsApi {
+  return {
+    async report(query) {
+      return (await rest.get(`/api/admin/reports?${search(query)}`, ReportResponseSchema)).report;
+    },
+    csvUrl: (query, view) => `/api/admin/reports.csv?${search(query, { view })}`,
+    async agentsNow() {
+      return (await rest.get('/api/admin/agents-now', AgentsNowResponseSchema)).agentsNow;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * @module Data retention: conversations ended more than the retention period ago are deleted, or
+ * anonymised (their report facts kept, their words and the person gone), and visitors with nothing
+ * left are forgotten. Also one visitor's export and deletion, for privacy requests.
+ */
+import type { Store, VisitorDataExport } from '../store/types.ts';
+import type { Router } from './routing.ts';
+import { notFound } from '../errors.ts';
+
+export type RetentionMode = 'delete' | 'anonymise';
+
+export interface DataRetentionDeps {
+  store: Store;
+  router: Router;
+  now: () => Date;
+  /** 0: keep everything. */
+  retentionDays: number;
+  mode: RetentionMode;
+}
+
+/** Conversations handled per pass of the sweep loop: bounds one transaction's size. */
+const BATCH = 200;
+
+export interface SweepReport {
+  conversations: number;
+  visitors: number;
+}
+
+export class DataRetention {
+  readonly #deps: DataRetentionDeps;
+
+  constructor(deps: DataRetentionDeps) {
+    this.#deps = deps;
+  }
+
+  /** One retention pass; nothing happens when retention is off. */
+  async sweep(): Promise<SweepReport> {
+    const { store, retentionDays, mode } = this.#deps;
+    if (retentionDays <= 0) return { conversations: 0, visitors: 0 };
+    const cutoff = new Date(this.#deps.now().getTime() - retentionDays * 86_400_000).toISOString();
+    let conversations = 0;
+    for (;;) {
+      const ids = await store.privacy.expiredConversations(cutoff, BATCH);
+      if (ids.length === 0) break;
+      if (mode === 'delete') await store.privacy.deleteConversations(ids);
+      else await store.privacy.anonymiseConversations(ids, this.#deps.now().toISOString());
+      conversations += ids.length;
+      if (ids.length < BATCH) break;
+    }
+    const visitors = await store.privacy.forgetIdleVisitors(cutoff);
+    return { conversations, visitors };
+  }
+
+  async exportVisitor(visitorId: string): Promise<VisitorDataExport> {
+    const data = await this.#deps.store.privacy.exportVisitor(visitorId);
+    if (!data) throw notFound('Visitor');
+    return data;
+  }
+
+  /** Deletes the visitor and all of theirs; a chat they had open leaves the queue or the agent's seat. */
+  async deleteVisitor(visitorId: string): Promise<void> {
+    const open = await this.#deps.store.conversations.findOpenByVisitor(visitorId);
+    const deleted = await this.#deps.store.privacy.deleteVisitor(visitorId);
+    if (!deleted) throw notFound('Visitor');
+    if (open) await this.#deps.router.drain();
+  }
+}
