@@ -7,6 +7,7 @@ import { visitorProfileMigration, type Engine } from './migration-0002-visitor-p
 import { agentWorkflowMigration } from './migration-0003-agent-workflow.ts';
 import { adminMigration } from './migration-0004-admin.ts';
 import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
+import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -108,6 +109,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0003_agent_workflow': agentWorkflowMigration,
         '0004_admin': adminMigration,
         '0005_email_tickets': emailTicketsMigration,
+        '0009_offline_gaps': offlineGapsMigration,
       }),
   };
 }
