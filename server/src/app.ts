@@ -95,16 +95,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const events = new EventHub((error, event) => logger.error('event subscriber failed', { type: event.type, error }));
   const presence = new LocalAgentPresence();
   const router = new QueueRouter({ store, presence, events, now });
-  const conversations = new Conversations({ store, events, router, now });
-  const availability = new Availability({ store, presence, events, router });
-  const handoffs = new Handoffs({ store, events, router, now });
-  const notes = new PrivateNotes({ store, events, now });
-  const ticketInbox = new TicketInbox({ store, events, now });
-  const profiles = new VisitorProfiles({ store, events, now });
-  const feedback = new ConversationFeedback({ store, events, now });
-  const insight = new VisitorInsight({ store, presence: new LocalVisitorPresence(), events, now });
   const auth = new AgentAuth(store, now);
-  const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const email = createEmailModule({
     config: config.email,
     queueMaxWaitSeconds: config.queueMaxWaitSeconds,
@@ -116,8 +107,18 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     logger,
     publicUrl: () => publicUrl,
   });
+  // a visitor writing to their unsolved ticket continues it rather than starting a chat
+  const conversations = new Conversations({ store, events, router, tickets: email.tickets, now });
+  const availability = new Availability({ store, presence, events, router });
+  const handoffs = new Handoffs({ store, events, router, now });
+  const notes = new PrivateNotes({ store, events, now });
+  const ticketInbox = new TicketInbox({ store, events, now });
+  const profiles = new VisitorProfiles({ store, events, now });
+  const feedback = new ConversationFeedback({ store, events, now });
+  const insight = new VisitorInsight({ store, presence: new LocalVisitorPresence(), events, now });
+  const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const directory = new AgentDirectory({ store, events, router, now });
-  const siteAdmin = new SiteAdmin({ store, now, queue: router });
+  const siteAdmin = new SiteAdmin({ store, now, queue: router, defaultQueueMaxWaitSeconds: config.queueMaxWaitSeconds });
   const canned = new CannedResponses({ store, now });
   const consoleOrigins = () => [publicOrigin(), ...config.consoleOrigins];
 
@@ -159,6 +160,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     notes,
     consoleOrigins,
     logger,
+    now,
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, logger });

@@ -13,6 +13,8 @@ export const ErrorCode = {
   ConversationClosed: 'conversation_closed',
   RateLimited: 'rate_limited',
   Unavailable: 'unavailable',
+  /** The site is outside its business hours: no live chat starts; the widget offers the offline form. */
+  OutsideHours: 'outside_hours',
   Internal: 'internal',
 } as const;
 

@@ -25,6 +25,8 @@ export type DomainEvent =
   | { type: 'agent.sessions-ended'; agentId: string }
   /** A visitor connected, left, or moved to another page (visitor-insight.ts). */
   | { type: 'visitor.changed'; visitorId: string }
+  /** A queued visitor waited longer than their site's maximum and gave no email to answer to. */
+  | { type: 'queue.overdue'; conversation: Conversation }
   | { type: 'ticket.updated'; ticket: Ticket }
   /** A message landed in a ticket; `message.created` is published for it too. */
   | { type: 'ticket.message'; ticket: Ticket; message: Message };

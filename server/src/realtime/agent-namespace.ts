@@ -5,7 +5,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import { parse as parseCookie } from 'cookie';
 import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
-import { agentClientEvents } from '@parley/shared';
+import { RECENTLY_CLOSED_DAYS, RECENTLY_CLOSED_LIMIT, agentClientEvents } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AgentRecord, Store } from '../store/types.ts';
@@ -34,6 +34,7 @@ export interface AgentNamespaceDeps {
   /** Origins a browser may open the console socket from; a request without Origin is not a browser's. */
   consoleOrigins: () => string[];
   logger: Logger;
+  now: () => Date;
 }
 
 export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
@@ -62,6 +63,12 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
           status: await deps.availability.statusOf(agent.id),
           conversations: await deps.store.conversations.listOpenForAgent(agent.id),
           queue: await deps.router.queue(),
+          // so a reload still finds the chats the agent just ended, to read again or reopen
+          closed: await deps.store.conversations.listClosedForAgent(
+            agent.id,
+            new Date(deps.now().getTime() - RECENTLY_CLOSED_DAYS * 86_400_000).toISOString(),
+            RECENTLY_CLOSED_LIMIT,
+          ),
         }),
         'conversation:history': ({ conversationId, afterSeq }) =>
           deps.conversations.historyForAgent(agent, conversationId, afterSeq),

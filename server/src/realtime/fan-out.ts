@@ -90,6 +90,11 @@ export function createFanOut(
         else if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:seen', update);
         return;
       }
+      case 'queue.overdue': {
+        const { conversation } = event;
+        visitors.to(visitorRoom(conversation.visitorId)).emit('queue:overdue', { conversationId: conversation.id });
+        return;
+      }
       case 'agent.sessions-ended': {
         // The console reconnects on a server-side disconnect and is refused: it shows sign-in.
         agents.in(agentRoom(event.agentId)).disconnectSockets(true);
