@@ -45,7 +45,7 @@ describe('outside business hours', () => {
     expect(resumed.withinBusinessHours).toBe(false);
 
     const refused = await callRaw(visitor, 'message:send', { clientMessageId: clientId(), body: 'Hello?' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'outside_hours' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await t.server.store.conversations.listQueued()).toEqual([]);
 
     const left = await call<SendResult>(visitor, 'offline:message', { clientMessageId: clientId(), email: 'ada@example.com', body: 'Call me back' });

@@ -12,9 +12,8 @@ export const ErrorCode = {
   OriginNotAllowed: 'origin_not_allowed',
   ConversationClosed: 'conversation_closed',
   RateLimited: 'rate_limited',
+  /** Not possible now; on the visitor's message:send: outside business hours, no live chat starts (offline:message does). */
   Unavailable: 'unavailable',
-  /** The site is outside its business hours: no live chat starts; the widget offers the offline form. */
-  OutsideHours: 'outside_hours',
   Internal: 'internal',
 } as const;
 

@@ -49,7 +49,7 @@ export const SessionResumeResultSchema = z.object({
   estimatedWaitSeconds: z.number().int().min(0).nullable(),
   /**
    * False outside the site's business hours: no live chat starts (message:send without an open
-   * conversation answers outside_hours), so the widget offers offline:message.
+   * conversation answers `unavailable`), so the widget offers offline:message.
    */
   withinBusinessHours: z.boolean(),
 });

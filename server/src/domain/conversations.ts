@@ -106,7 +106,7 @@ export class Conversations {
         if (continued) return continued;
         // The server decides, not the widget's copy of the config: outside hours no live chat starts.
         if (!(await this.#withinBusinessHours(visitor.siteId))) {
-          throw new ParleyError(ErrorCode.OutsideHours, 'Outside business hours: leave a message (offline:message) instead');
+          throw new ParleyError(ErrorCode.Unavailable, 'Outside business hours: leave a message (offline:message) instead');
         }
         const now = this.#now();
         await store.visitors.ensure(visitor.visitorId, visitor.siteId, now);

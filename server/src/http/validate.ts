@@ -23,7 +23,6 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   conflict: 409,
   unknown_site: 404,
   origin_not_allowed: 403,
-  outside_hours: 409,
   conversation_closed: 409,
   rate_limited: 429,
   unavailable: 503,

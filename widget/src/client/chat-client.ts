@@ -14,6 +14,7 @@ import {
   initialState,
   type ChatState,
 } from './chat-state.ts';
+import { ErrorCode } from '@parley/shared/error-codes';
 import { newClientMessageId } from './client-message-id.ts';
 import { applySeen } from './delivery.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
@@ -71,7 +72,8 @@ export class ChatClient {
     let presented: string | null = null;
     const handshake = () => {
       presented = this.#store.read('token');
-      return { siteKey: options.siteKey, token: presented ?? undefined };
+      // the time zone lets agents see the visitor's local time
+      return { siteKey: options.siteKey, token: presented ?? undefined, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
     };
     this.#connection = new VisitorConnection(
       () => factory(handshake),
@@ -114,7 +116,13 @@ export class ChatClient {
         },
         current: (session) => session === this.#connection.session && !this.#destroyed,
         stored: (result) => this.#update({ ...applySendResult(this.#state, result), outbox: this.#outbox.list() }),
-        rejected: () => this.#update({ ...this.#state, outbox: this.#outbox.list(), notice: 'notSent' }),
+        rejected: ({ code }) =>
+          this.#update({
+            ...this.#state,
+            outbox: this.#outbox.list(),
+            // closed meanwhile: the panel offers the offline form instead of a notice
+            ...(code === ErrorCode.Unavailable ? { offHours: true } : { notice: 'notSent' }),
+          }),
       },
       this.#backoff,
       this.#timers,
@@ -203,6 +211,14 @@ export class ChatClient {
     return left !== null;
   }
 
+  /** "Answer me by email instead" while queued; resolves false when the server did not take it. */
+  async emailInstead(email: string): Promise<boolean> {
+    // offered only while queued, so there is a conversation; the server refuses anything else
+    const conversationId = this.#state.conversation?.id ?? '';
+    // the conversation:updated push that comes with it moves the panel on
+    return (await this.#ask<Conversation>((socket, ack) => socket.emit('ticket:request', { conversationId, email }, ack))) !== null;
+  }
+
   /** The visitor is typing in the message box. */
   input(): void {
     // before the first message there is no conversation for the agent to watch
@@ -286,6 +302,7 @@ export class ChatClient {
     socket.on('typing:update', (update) => this.#update(applyTyping(this.#state, update)));
     socket.on('message:seen', (update) => this.#update(applySeen(this.#state, update)));
     socket.on('availability:updated', ({ agentsOnline }) => this.#update({ ...this.#state, agentsOnline }));
+    socket.on('queue:overdue', ({ conversationId }) => this.#update({ ...this.#state, overdue: conversationId }));
   }
 
   /** The socket while connected and resumed, else null. */
