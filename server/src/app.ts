@@ -95,7 +95,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const events = new EventHub((error, event) => logger.error('event subscriber failed', { type: event.type, error }));
   const presence = new LocalAgentPresence();
   const router = new QueueRouter({ store, presence, events, now });
-  const auth = new AgentAuth(store, now);
+  const auth = new AgentAuth({ store, now, events });
   const email = createEmailModule({
     config: config.email,
     queueMaxWaitSeconds: config.queueMaxWaitSeconds,

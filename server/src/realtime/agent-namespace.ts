@@ -21,6 +21,13 @@ import { toPublicAgent } from '../http/public-agent.ts';
 
 export const agentRoom = (agentId: string): string => `agent:${agentId}`;
 export const ALL_AGENTS_ROOM = 'agents';
+/** Every socket opened with one sign-in: signing out closes them all. */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+
+interface AgentSocketData {
+  agent: AgentRecord;
+  sessionId: string;
+}
 
 export interface AgentNamespaceDeps {
   store: Store;
@@ -41,8 +48,8 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
-    const agent = (socket.data as { agent: AgentRecord }).agent;
-    void socket.join([agentRoom(agent.id), ALL_AGENTS_ROOM]);
+    const { agent, sessionId } = socket.data as AgentSocketData;
+    void socket.join([agentRoom(agent.id), ALL_AGENTS_ROOM, sessionRoom(sessionId)]);
     const failed = (error: unknown) => deps.logger.error('agent presence update failed', { agentId: agent.id, error });
     void deps.availability.agentConnected(agent.id).then((cameOnline) => {
       if (cameOnline) deps.logger.info('agent online', { agentId: agent.id });
@@ -108,8 +115,9 @@ async function authenticate(socket: Socket, deps: AgentNamespaceDeps): Promise<v
   if (origin && !deps.consoleOrigins().includes(origin)) {
     throw new ParleyError(ErrorCode.Forbidden, 'The console cannot be used from this origin');
   }
-  const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
-  const agent = await deps.auth.authenticate(cookies[SESSION_COOKIE]);
-  if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Sign in first');
-  socket.data = { agent };
+  const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+  const agent = await deps.auth.authenticate(token);
+  if (!agent || !token) throw new ParleyError(ErrorCode.Unauthorized, 'Sign in first');
+  const data: AgentSocketData = { agent, sessionId: deps.auth.sessionIdOf(token) };
+  socket.data = data;
 }

@@ -177,7 +177,7 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
     ]) {
       expect(await region.isVisible()).toBe(true);
     }
-    const overflow = await agent.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await agent.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
