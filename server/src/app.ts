@@ -127,18 +127,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   events.subscribe((event) => metrics.domainEvent(event.type));
   const readiness = new Readiness(storageChecks(store));
   const router = new QueueRouter({ store, presence, events, now });
-  const conversations = new Conversations({ store, events, router, now });
-  const availability = new Availability({ store, presence, events, router });
-  const handoffs = new Handoffs({ store, events, router, now });
-  const notes = new PrivateNotes({ store, events, now });
-  const ticketInbox = new TicketInbox({ store, events, now });
-  const profiles = new VisitorProfiles({ store, events, now });
-  const feedback = new ConversationFeedback({ store, events, now });
-  const insight = new VisitorInsight({ store, presence: visitorPresence, events, now });
-  const rules = new ProactiveRules({ store, now });
-  const outreach = new ProactiveOutreach({ store, presence: visitorPresence, events, now });
-  const auth = new AgentAuth(store, now);
-  const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
+  const auth = new AgentAuth({ store, now, events });
   const email = createEmailModule({
     config: config.email,
     queueMaxWaitSeconds: config.queueMaxWaitSeconds,
@@ -150,8 +139,20 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     logger,
     publicUrl: () => publicUrl,
   });
+  // a visitor writing to their unsolved ticket continues it rather than starting a chat
+  const conversations = new Conversations({ store, events, router, tickets: email.tickets, now });
+  const availability = new Availability({ store, presence, events, router });
+  const handoffs = new Handoffs({ store, events, router, now });
+  const notes = new PrivateNotes({ store, events, now });
+  const ticketInbox = new TicketInbox({ store, events, now });
+  const profiles = new VisitorProfiles({ store, events, now });
+  const feedback = new ConversationFeedback({ store, events, now });
+  const insight = new VisitorInsight({ store, presence: visitorPresence, events, now });
+  const rules = new ProactiveRules({ store, now });
+  const outreach = new ProactiveOutreach({ store, presence: visitorPresence, events, now });
+  const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const directory = new AgentDirectory({ store, events, router, now });
-  const siteAdmin = new SiteAdmin({ store, now, queue: router });
+  const siteAdmin = new SiteAdmin({ store, now, queue: router, defaultQueueMaxWaitSeconds: config.queueMaxWaitSeconds });
   const canned = new CannedResponses({ store, now });
   const reports = new Reports({ store, router, now });
   const retention = new DataRetention({ store, router, now, retentionDays: config.retention.days, mode: config.retention.mode });
@@ -205,6 +206,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     notes,
     consoleOrigins,
     logger,
+    now,
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, outreach, logger });

@@ -1,6 +1,7 @@
 /**
  * offline:message over real sockets: it starts an `offline` conversation that is never routed,
- * is stored once per client id, and does not stop the visitor from starting a live chat later.
+ * is stored once per client id, is continued by what the visitor writes while its ticket is
+ * unsolved, and does not stop the visitor from starting a live chat after that.
  */
 import { describe, expect, it } from 'vitest';
 import type { Conversation, SendResult, SessionResumeResult } from '@parley/shared';
@@ -10,7 +11,7 @@ import { call, clientId, connectVisitor, connected, nextEvent, signInAgent } fro
 const t = useTestServer();
 
 describe('offline messages', () => {
-  it('are stored once, never routed, and leave room for a live chat', async () => {
+  it('are stored once, never routed, continued while unsolved, and leave room for a live chat', async () => {
     const v = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(v);
     const session = await call<SessionResumeResult>(v, 'session:resume', { conversationId: null, lastSeq: 0 });
@@ -33,7 +34,13 @@ describe('offline messages', () => {
     expect(sync.queue).toEqual([]);
     expect((await t.server.store.conversations.findById(left.conversation.id))?.status).toBe('offline');
 
-    // The visitor can now start a live chat, which is routed to the agent (offline ones hold no capacity).
+    // While its ticket is unsolved, what the visitor writes continues it: still not routed.
+    const continued = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'Any news?' });
+    expect(continued.conversation).toMatchObject({ id: left.conversation.id, status: 'offline' });
+    expect((await call<{ queue: Conversation[] }>(agent, 'agent:sync', {})).queue).toEqual([]);
+
+    // Once solved, the visitor starts a live chat, which is routed to the agent (offline ones hold no capacity).
+    await call(agent, 'ticket:status', { conversationId: left.conversation.id, status: 'solved' });
     const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
     const live = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'Oh, you are here now!' });
     expect(live.conversation.id).not.toBe(left.conversation.id);

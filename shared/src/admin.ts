@@ -143,6 +143,9 @@ export const PreChatSettingsSchema = z.object({
 
 export const MAX_ALLOWED_ORIGINS = 20;
 
+/** Seconds, at most a day. */
+export const QueueMaxWaitSchema = z.number().int().min(0, 'must be 0 (never) or more').max(86_400, 'at most a day (86400)');
+
 /** Everything an admin edits on a site. */
 export const SiteSettingsSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(120),
@@ -160,6 +163,8 @@ export const SiteSettingsSchema = z.object({
   identityVerificationRequired: z.boolean(),
   /** automatic: the server hands queued chats out; manual: agents Accept them from the queue. */
   routingMode: RoutingModeSchema,
+  /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
+  queueMaxWaitSeconds: QueueMaxWaitSchema.nullable(),
 });
 export type SiteSettingsInput = z.input<typeof SiteSettingsSchema>;
 export type SiteSettingsValues = z.output<typeof SiteSettingsSchema>;
@@ -188,6 +193,9 @@ export const SiteAdminViewSchema = z.object({
   }),
   identityVerificationRequired: z.boolean(),
   routingMode: RoutingModeSchema,
+  queueMaxWaitSeconds: z.number().int().min(0).nullable(),
+  /** What applies when queueMaxWaitSeconds is null (the server's QUEUE_MAX_WAIT_SECONDS). */
+  defaultQueueMaxWaitSeconds: z.number().int().min(0),
   /** Hex HMAC key for visitor:identify's userHash: admins only, never in the widget config. */
   identitySecret: z.string(),
   isDemo: z.boolean(),

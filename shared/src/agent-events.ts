@@ -41,7 +41,13 @@ export const AgentSyncResultSchema = z.object({
   conversations: z.array(ConversationSummarySchema),
   /** Conversations waiting for an agent, oldest first. */
   queue: z.array(QueuedConversationSchema),
+  /** The agent's conversations closed in the last RECENTLY_CLOSED_DAYS days, latest first, at most RECENTLY_CLOSED_LIMIT. */
+  closed: z.array(ConversationSummarySchema),
 });
+
+/** How far back, and how many, closed conversations the console lists after a reload. */
+export const RECENTLY_CLOSED_DAYS = 7;
+export const RECENTLY_CLOSED_LIMIT = 50;
 
 export const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
 export const HistoryResultSchema = z.object({

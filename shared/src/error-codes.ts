@@ -12,6 +12,7 @@ export const ErrorCode = {
   OriginNotAllowed: 'origin_not_allowed',
   ConversationClosed: 'conversation_closed',
   RateLimited: 'rate_limited',
+  /** Not possible now; on the visitor's message:send: outside business hours, no live chat starts (offline:message does). */
   Unavailable: 'unavailable',
   Internal: 'internal',
 } as const;

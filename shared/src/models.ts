@@ -40,8 +40,9 @@ export const MessageSchema = z.object({
 export type Message = z.infer<typeof MessageSchema>;
 
 /**
- * `offline`: left while nobody was online (offline:message). Never queued or routed, holds no agent
- * capacity, and does not stop the visitor from starting a live chat later.
+ * `offline`: left while nobody was online (offline:message), or turned into an email ticket. Never
+ * queued or routed and holds no agent capacity. While its ticket is unsolved, what the visitor
+ * writes continues it; after that they start a live chat as usual.
  */
 export const ConversationStatusSchema = z.enum(['queued', 'active', 'closed', 'offline']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;

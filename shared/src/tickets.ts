@@ -12,8 +12,8 @@ import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
 export const TicketStatusSchema = z.enum(['open', 'pending', 'solved']);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
-/** What turned the conversation into a ticket. */
-export const TicketSourceSchema = z.enum(['offline', 'queue_timeout', 'agent']);
+/** What turned the conversation into a ticket; `visitor`: a queued visitor asked to be answered by email. */
+export const TicketSourceSchema = z.enum(['offline', 'queue_timeout', 'agent', 'visitor']);
 export type TicketSource = z.infer<typeof TicketSourceSchema>;
 
 export const TicketSchema = z.object({

@@ -22,6 +22,8 @@ export const VisitorHandshakeSchema = z.object({
   siteKey: z.string().min(1).max(128),
   /** The token the server issued earlier; absent or invalid means a new visitor. */
   token: z.string().max(512).optional(),
+  /** The browser's IANA time zone (Europe/Berlin): agents see the visitor's local time. */
+  timeZone: z.string().max(64).optional(),
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshakeSchema>;
 
@@ -45,6 +47,11 @@ export const SessionResumeResultSchema = z.object({
   agentsOnline: z.boolean(),
   /** Estimated wait while queued (see QueuePositionSchema), or null. */
   estimatedWaitSeconds: z.number().int().min(0).nullable(),
+  /**
+   * False outside the site's business hours: no live chat starts (message:send without an open
+   * conversation answers `unavailable`), so the widget offers offline:message.
+   */
+  withinBusinessHours: z.boolean(),
 });
 
 /**
@@ -126,6 +133,13 @@ export const OfflineMessageSchema = z.object({
 });
 export type OfflineMessage = z.infer<typeof OfflineMessageSchema>;
 
+/**
+ * "Answer me by email instead": the visitor's queued conversation becomes a ticket with everything
+ * said so far. `email` is needed when the visitor has not given one.
+ */
+export const EmailInsteadSchema = z.object({ conversationId: IdSchema, email: EmailSchema.optional() });
+export type EmailInstead = z.infer<typeof EmailInsteadSchema>;
+
 export const visitorClientEvents = {
   'session:resume': { payload: SessionResumeSchema, ack: SessionResumeResultSchema },
   'message:send': { payload: VisitorSendSchema, ack: SendResultSchema },
@@ -139,6 +153,7 @@ export const visitorClientEvents = {
   'transcript:request': { payload: TranscriptRequestSchema, ack: EmptySchema },
   'offline:message': { payload: OfflineMessageSchema, ack: SendResultSchema },
   'proactive:event': { payload: ProactiveEventSchema, ack: EmptySchema },
+  'ticket:request': { payload: EmailInsteadSchema, ack: ConversationSchema },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const TypingUpdateSchema = z.object({
@@ -176,6 +191,11 @@ export const visitorServerEvents = {
   'availability:updated': AvailabilitySchema,
   /** An agent invited this visitor from the live visitors page; shown like a page rule's message. */
   'proactive:invite': ProactiveInviteSchema,
+  /**
+   * The visitor has waited longer than the site's maximum and gave no email: the widget asks for
+   * one (ticket:request). Repeated while it stays so, so a reconnecting widget hears it too.
+   */
+  'queue:overdue': ConversationRefSchema,
 } as const;
 
 export type VisitorClientEvents = typeof visitorClientEvents;

@@ -38,6 +38,8 @@ export const VisitorDetailsSchema = z.object({
   verified: z.boolean(),
   externalUserId: z.string().nullable(),
   attributes: z.record(z.string(), VisitorAttributeValueSchema),
+  /** The visitor's IANA time zone, as their browser last reported it; null when unknown. */
+  timeZone: z.string().nullable(),
   /** Connected to the site now; software and onlineSince describe that connection. */
   online: z.boolean(),
   onlineSince: IsoDateSchema.nullable(),

@@ -28,7 +28,7 @@ function startClient(): { client: ChatClient; sockets: FakeSocket[] } {
 
 const resumed = (overrides: Partial<SessionResumeResult> = {}) => ({
   ok: true as const,
-  data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...overrides },
+  data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...overrides },
 });
 
 afterEach(() => {

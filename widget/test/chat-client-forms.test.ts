@@ -25,7 +25,7 @@ async function onlineClient(resume: Partial<SessionResumeResult> = {}): Promise<
   live.accept();
   (await live.request('session:resume')).reply({
     ok: true,
-    data: { token: 'tok', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...resume },
+    data: { token: 'tok', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...resume },
   });
   return { client, socket: live };
 }
@@ -116,6 +116,29 @@ describe('ChatClient and the forms', () => {
     // the next message left is a new one
     void client.leaveMessage(message);
     expect((await socket.request('offline:message')).payload.clientMessageId).not.toBe(lost.payload.clientMessageId);
+  });
+
+  it('turns to the offline form when the server says it is outside business hours', async () => {
+    const { client, socket } = await onlineClient();
+    expect(client.getState().offHours).toBe(false);
+    client.send('Hello?');
+    (await socket.request('message:send')).reply({ ok: false, error: { code: 'unavailable', message: 'Outside business hours' } });
+    await vi.waitFor(() => expect(client.getState().offHours).toBe(true));
+    expect(client.getState()).toMatchObject({ outbox: [], notice: null });
+    const { client: closed } = await onlineClient({ withinBusinessHours: false });
+    expect(closed.getState().offHours).toBe(true);
+  });
+
+  it('hears that the wait passed the maximum, and asks to be answered by email instead', async () => {
+    const queued = conversation({ id: 'c7' });
+    const { client, socket } = await onlineClient({ conversation: queued });
+    socket.push('queue:overdue', { conversationId: 'c7' });
+    expect(client.getState().overdue).toBe('c7');
+    const asked = client.emailInstead('lin@example.com');
+    const request = await socket.request('ticket:request');
+    expect(request.payload).toEqual({ conversationId: 'c7', email: 'lin@example.com' });
+    request.reply({ ok: true, data: { ...queued, status: 'offline', visitorEmail: 'lin@example.com' } });
+    expect(await asked).toBe(true);
   });
 
   it('says so in the visitor’s language when ending the chat fails', async () => {

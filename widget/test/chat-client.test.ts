@@ -33,7 +33,7 @@ function startClient(): { client: ChatClient; socket: () => FakeSocket } {
 function resumed(overrides: Partial<SessionResumeResult> = {}): { ok: true; data: SessionResumeResult } {
   return {
     ok: true,
-    data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...overrides },
+    data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...overrides },
   };
 }
 
@@ -99,7 +99,7 @@ describe('ChatClient', () => {
     socket().accept();
     const resume = await socket().request('session:resume');
     expect(resume.payload).toEqual({ conversationId: 'c1', lastSeq: 1 });
-    expect(socket().handshakes.at(-1)).toEqual({ siteKey: SITE, token: 'tok-1' });
+    expect(socket().handshakes.at(-1)).toEqual({ siteKey: SITE, token: 'tok-1', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     resume.reply(resumed({ conversation: conversation(), messages: [] }));
 
     const retry = await socket().request('message:send');

@@ -23,6 +23,7 @@ describe('applyResume', () => {
       queuePosition: null,
       agentsOnline: true,
       estimatedWaitSeconds: null,
+      withinBusinessHours: true,
     });
     expect(next.thread.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
@@ -36,6 +37,7 @@ describe('applyResume', () => {
       queuePosition: 3,
       agentsOnline: true,
       estimatedWaitSeconds: null,
+      withinBusinessHours: true,
     });
     expect(next.thread.conversationId).toBe('c2');
     expect(next.thread.messages.map((m) => m.id)).toEqual(['c2-m1']);
@@ -51,8 +53,10 @@ describe('applyResume', () => {
       queuePosition: null,
       agentsOnline: true,
       estimatedWaitSeconds: null,
+      withinBusinessHours: false,
     });
     expect(next.conversation).toBeNull();
+    expect(next.offHours).toBe(true);
     expect(next.thread).toEqual(EMPTY_THREAD);
   });
 });

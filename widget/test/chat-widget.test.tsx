@@ -43,7 +43,7 @@ function setup(props: { locale?: string } = {}) {
 async function resume(socket: FakeSocket, data: Partial<SessionResumeResult>): Promise<void> {
   socket.accept();
   const request = await socket.request('session:resume');
-  act(() => request.reply({ ok: true, data: { token: 't', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...data } }));
+  act(() => request.reply({ ok: true, data: { token: 't', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...data } }));
 }
 
 describe('ChatWidget', () => {

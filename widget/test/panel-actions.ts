@@ -11,5 +11,6 @@ export function panelActions() {
     onRate: vi.fn<ChatPanelProps['onRate']>(() => Promise.resolve(true)),
     onTranscript: vi.fn<ChatPanelProps['onTranscript']>(() => Promise.resolve(true)),
     onLeaveMessage: vi.fn<ChatPanelProps['onLeaveMessage']>(() => Promise.resolve(true)),
+    onEmailInstead: vi.fn<ChatPanelProps['onEmailInstead']>(() => Promise.resolve(true)),
   };
 }

@@ -112,6 +112,53 @@ describe('leaving a message while nobody is online', () => {
   });
 });
 
+describe('outside business hours, and being answered by email instead of waiting', () => {
+  it('offers only the offline form outside business hours: no live chat to start', async () => {
+    const { onLeaveMessage, onSend } = renderPanel({}, { offHours: true });
+    expect(screen.getByText('No agent is online right now.')).toBeTruthy();
+    // no message box to start a chat with: the form's own message field is the only one
+    expect(screen.queryByPlaceholderText('Type your message…')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText(/Email/));
+    type(/Email/, 'ada@example.com');
+    type(/Message/, 'Call me tomorrow');
+    fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
+    await waitFor(() => expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Call me tomorrow' }));
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('offers a queued visitor to be answered by email, with the address already known', async () => {
+    const queued = conversation({ visitorEmail: 'ada@example.com' });
+    const { onEmailInstead } = renderPanel({ conversation: queued, queuePosition: 2 });
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Reply by email instead' }));
+    expect((screen.getByLabelText(/Email/) as HTMLInputElement).value).toBe('ada@example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Reply by email instead' }));
+    await waitFor(() => expect(onEmailInstead).toHaveBeenCalledWith('ada@example.com'));
+  });
+
+  it('asks for an email unasked once the wait passed the maximum', async () => {
+    const queued = conversation();
+    const { onEmailInstead } = renderPanel({ conversation: queued, overdue: queued.id });
+    expect(screen.getByText('We will reply by email.')).toBeTruthy();
+    expect(screen.queryByPlaceholderText('Type your message…')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reply by email instead' }));
+    await screen.findByText('Please fill this in.');
+    type(/Email/, 'lin@example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Reply by email instead' }));
+    await waitFor(() => expect(onEmailInstead).toHaveBeenCalledWith('lin@example.com'));
+  });
+
+  it('shows a ticket’s thread with where replies go, and lets the visitor continue it', () => {
+    const ticket = conversation({ status: 'offline', visitorEmail: 'ada@example.com' });
+    const thread = mergeMessages(EMPTY_THREAD, 'c1', [visitorMessage(1, { body: 'My parcel?' })]);
+    const { onSend } = renderPanel({ conversation: ticket, thread });
+    expect(screen.getByRole('status').textContent).toBe('Thanks! We will reply to ada@example.com.');
+    type('Message', 'Order #77');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).toHaveBeenCalledWith('Order #77');
+  });
+});
+
 describe('the end of a chat', () => {
   const ended = activeConversation({ status: 'closed', closedBy: 'agent', visitorEmail: 'ada@example.com' });
 

@@ -68,7 +68,8 @@ export function ConversationView({ conversationId, agentName }: { conversationId
           )}
         </div>
       </header>
-      {(conversation.status === 'active' || conversation.status === 'offline') && <ConvertToTicket conversation={conversation} />}
+      {/* any conversation the agent holds, an ended one too: the visitor may still want an answer */}
+      {conversation.status !== 'queued' && <ConvertToTicket conversation={conversation} />}
       {problem && (
         <p class="conversation__problem" role="alert">
           {problem}

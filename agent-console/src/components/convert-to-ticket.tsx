@@ -1,6 +1,6 @@
 /**
- * @module "Convert to ticket" for a live chat: the conversation continues by email. Asks for the
- * visitor's address only when they have not given one.
+ * @module "Convert to ticket" for a live or ended chat: the conversation continues by email. Asks
+ * for the visitor's address only when they have not given one.
  */
 import { useState } from 'preact/hooks';
 import type { Conversation } from '@parley/shared';

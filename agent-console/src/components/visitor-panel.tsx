@@ -1,14 +1,14 @@
 /**
  * @module Who the agent is talking to, beside the conversation: name, email and the host page's
  * attributes (marked verified when the site's HMAC proved them), the page the visitor is on and the
- * pages before it, where they came from, their browser, and their other conversations. Loaded when
+ * pages before it, where they came from, their browser and local time, and their other conversations. Loaded when
  * the conversation opens and kept current by the server's pushes as the visitor moves.
  */
 import { useEffect } from 'preact/hooks';
 import type { VisitorDetails } from '@parley/shared';
 import { useSession } from './session-context.ts';
 import { formatWaitTime, useNow } from './wait-time.ts';
-import { clockTime, dayAndTime } from './visitor-times.ts';
+import { clockTime, dayAndTime, visitorLocalTime } from './visitor-times.ts';
 
 export function VisitorPanel({ conversationId, visitorId }: { conversationId: string; visitorId: string }) {
   const session = useSession();
@@ -59,6 +59,8 @@ function VisitorFacts({ details, conversationId }: { details: VisitorDetails; co
         </dd>
         <dt>Browser</dt>
         <dd>{software || 'Unknown'}</dd>
+        <dt>Local time</dt>
+        <dd>{(details.timeZone && visitorLocalTime(details.timeZone, now)) || 'Unknown'}</dd>
         <dt>Referrer</dt>
         <dd>{details.referrer ?? 'None'}</dd>
       </dl>

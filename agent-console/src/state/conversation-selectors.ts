@@ -38,8 +38,9 @@ export function catchUpAfterSeq(entry: ConversationEntry): number {
 }
 
 /**
- * Open conversations first, in the order they were given to the agent, then ended ones. A stable order
- * keeps an item from jumping away under the pointer as messages arrive; unread badges draw the eye instead.
+ * Open conversations first, in the order they were given to the agent, then ended ones, the latest ended
+ * first. A stable order keeps an item from jumping away under the pointer as messages arrive; unread badges
+ * draw the eye instead.
  */
 export function listOrder(data: ConsoleData): ConversationEntry[] {
   const startedAt = (entry: ConversationEntry): string =>
@@ -48,6 +49,7 @@ export function listOrder(data: ConsoleData): ConversationEntry[] {
     const closedA = a.conversation.status === 'closed';
     const closedB = b.conversation.status === 'closed';
     if (closedA !== closedB) return closedA ? 1 : -1;
+    if (closedA) return (b.conversation.closedAt ?? '').localeCompare(a.conversation.closedAt ?? '');
     return startedAt(a).localeCompare(startedAt(b));
   });
 }

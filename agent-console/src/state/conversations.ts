@@ -39,7 +39,7 @@ export interface ConversationEntry {
 export interface ConsoleData {
   /** The signed-in agent, known after the first sync; decides whether an update moved a conversation away. */
   readonly agentId: string | null;
-  /** This agent's conversations, open ones plus those that ended while held. */
+  /** This agent's conversations: open ones, those that ended while held, and those closed recently (sync). */
   readonly mine: ReadonlyMap<string, ConversationEntry>;
   /** Visitors waiting for an agent, oldest first, as the server orders them. */
   readonly queue: readonly QueuedConversation[];
@@ -56,7 +56,8 @@ export const emptyConsoleData: ConsoleData = { agentId: null, mine: new Map(), q
 
 export function applySync(data: ConsoleData, result: AgentSyncResult): ConsoleData {
   const mine = new Map<string, ConversationEntry>();
-  for (const summary of result.conversations) mine.set(summary.id, upsertSummary(data.mine.get(summary.id), summary));
+  // the recently closed ones too: after a reload the agent still finds them, to read again or reopen
+  for (const summary of [...result.conversations, ...result.closed]) mine.set(summary.id, upsertSummary(data.mine.get(summary.id), summary));
   // Absent from sync means it ended or moved while we were away. Keep it so an open view, a draft or a pending
   // message does not vanish: the catch-up request that follows brings its final state (or forgets it).
   for (const [id, entry] of data.mine) if (!mine.has(id)) mine.set(id, entry);

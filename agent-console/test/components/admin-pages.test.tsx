@@ -88,10 +88,14 @@ describe('sites page', () => {
     fireEvent.click(within(editor).getByLabelText('Keep business hours'));
     type(within(editor).getByLabelText('Time zone'), 'Europe/Berlin');
     fireEvent.click(within(editor).getByLabelText('Open on Monday'));
+    const maxWait = within(editor).getByLabelText('Longest wait before answering by email (seconds)');
+    expect(within(editor).getByText(/Empty: the server's default \(300\)\. 0: never\./)).toBeTruthy();
+    type(maxWait, '90');
     fireEvent.click(within(editor).getByRole('button', { name: 'Save site' }));
     await within(editor).findByText(/^Saved\./);
     const sent = server.requests.find((r) => r.method === 'PATCH')?.body;
     expect(sent).toMatchObject({
+      queueMaxWaitSeconds: 90,
       color: '#1f57b8',
       allowedOrigins: ['http://localhost:3000', 'https://Shop.example/'],
       businessHours: { enabled: true, timeZone: 'Europe/Berlin', days: [{ day: 'mon', open: '09:00', close: '17:00' }] },

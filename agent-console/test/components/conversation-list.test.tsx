@@ -60,10 +60,27 @@ describe('my conversations', () => {
     expect(await within(linus).findByText('It arrived broken')).toBeTruthy();
   });
 
-  it('marks a conversation the visitor ended as Ended', async () => {
+  it('moves a conversation the visitor ended to Closed, marked Ended', async () => {
     const { channel } = await renderConsole({ channel: seeded() });
-    const grace = await screen.findByRole('button', { name: /Grace/ });
+    await screen.findByRole('button', { name: /Grace/ });
     channel.visitorCloses('c1');
-    expect(await within(grace).findByText('Ended')).toBeTruthy();
+    const closed = await screen.findByRole('region', { name: 'Closed' });
+    expect(within(within(closed).getByRole('button', { name: /Grace/ })).getByText('Ended')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'My conversations' })).queryByRole('button', { name: /Grace/ })).toBeNull();
+  });
+
+  it('lists the recently closed conversations after a reload, and reopens one', async () => {
+    const channel = seeded();
+    channel.seed({ id: 'c3', visitorName: 'Ada', status: 'closed' }, [{ author: 'visitor', body: 'Thanks, bye' }]);
+    await renderConsole({ channel });
+    const closed = await screen.findByRole('region', { name: 'Closed' });
+    const ada = within(closed).getByRole('button', { name: /Ada/ });
+    expect(within(ada).getByText('Thanks, bye')).toBeTruthy();
+    fireEvent.click(ada);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reopen conversation' }));
+    await waitFor(() => expect(channel.payloadsOf('conversation:reopen')).toEqual([{ conversationId: 'c3' }]));
+    const mine = screen.getByRole('region', { name: 'My conversations' });
+    expect(await within(mine).findByRole('button', { name: /Ada/ })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Closed' })).toBeNull();
   });
 });

@@ -138,4 +138,14 @@ describe('convert to ticket', () => {
     expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain('Open Tickets');
     expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({ conversationId: 'conv-2' });
   });
+
+  it('converts a conversation that already ended, from the Closed list', async () => {
+    const channel = new FakeChannel(AGENT);
+    channel.seed({ id: 'conv-3', visitorName: 'Lin', visitorEmail: 'lin@example.com', status: 'closed' }, [{ author: 'visitor', body: 'Bye' }]);
+    await renderPage('/console/', { agent: AGENT, channel });
+    fireEvent.click(within(await screen.findByRole('region', { name: 'Closed' })).getByRole('button', { name: /Lin/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Convert to ticket' }));
+    expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain('Open Tickets');
+    expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({ conversationId: 'conv-3' });
+  });
 });

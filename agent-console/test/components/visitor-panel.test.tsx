@@ -21,6 +21,7 @@ async function openGrace() {
       verified: true,
       externalUserId: 'u_42',
       attributes: { plan: 'pro', seats: 3 },
+      timeZone: 'Asia/Tokyo',
       referrer: 'https://search.example/?q=chat',
       pages: [{ url: 'https://shop.example/', title: 'Home', referrer: 'https://search.example/?q=chat', at: iso(0) }],
       previousConversations: [
@@ -48,6 +49,8 @@ describe('visitor panel', () => {
     expect(within(panel).getByText('Firefox 121 on Linux')).toBeTruthy();
     expect(within(panel).getByText('https://search.example/?q=chat')).toBeTruthy();
     expect(within(panel).getByText('On the site for 1m 00s')).toBeTruthy();
+    // the console's clock is 10:01 UTC: 19:01 in Tokyo, however this browser writes times
+    expect(within(panel).getByText('Local time').nextElementSibling?.textContent).toMatch(/^(19:01|07:01\s?PM) \(Asia\/Tokyo\)$/);
     // the open conversation itself is not listed among the earlier ones
     const previous = within(panel).getByRole('list', { name: 'Previous conversations' });
     expect(within(previous).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -78,6 +81,7 @@ describe('visitor panel', () => {
     );
     await within(panel).findByText('Not on the site now');
     expect(within(panel).getAllByText('Not given')).toHaveLength(2);
+    expect(within(panel).getByText('Local time').nextElementSibling?.textContent).toBe('Unknown');
     expect(within(panel).getByText('No page reported yet')).toBeTruthy();
   });
 });

@@ -26,6 +26,7 @@ const synced = (data: ConsoleData = emptyConsoleData): ConsoleData =>
       makeQueued({ id: 'q1' }),
       makeQueued({ id: 'q2' }),
     ],
+    closed: [],
   });
 
 const seqsOf = (data: ConsoleData, id: string) => data.mine.get(id)?.messages.map((message) => message.seq);
@@ -54,9 +55,16 @@ describe('sync', () => {
 
   it('keeps a conversation missing from sync until catch-up tells its fate', () => {
     let data = applyAssigned(synced(), makeSummary({ id: 'c2' }));
-    data = applySync(data, { agent: AGENT, status: 'online', conversations: [], queue: [] });
+    data = applySync(data, { agent: AGENT, status: 'online', conversations: [], queue: [], closed: [] });
     expect([...data.mine.keys()].sort()).toEqual(['c1', 'c2']);
     expect([...forgetConversation(data, 'c2').mine.keys()]).toEqual(['c1']);
+  });
+
+  it('keeps recently closed conversations after a reload, to read again or reopen', () => {
+    const ended = makeSummary({ id: 'c9', status: 'closed', closedAt: '2026-01-01T10:00:00.000Z' });
+    const data = applySync(emptyConsoleData, { agent: AGENT, status: 'online', conversations: [], queue: [], closed: [ended] });
+    expect(data.mine.get('c9')?.conversation.status).toBe('closed');
+    expect(data.mine.get('c9')?.lastMessage).toBeNull();
   });
 
   it('never lists a conversation both as mine and as waiting', () => {
@@ -65,6 +73,7 @@ describe('sync', () => {
       agent: AGENT,
       conversations: [makeSummary({ id: 'c1' })],
       queue: [makeQueued({ id: 'c1' })],
+      closed: [],
     });
     expect(data.queue).toEqual([]);
   });

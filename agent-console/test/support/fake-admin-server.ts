@@ -42,6 +42,8 @@ export function makeSite(overrides: Partial<SiteAdminView> = {}): SiteAdminView 
     businessHours: { enabled: false, timeZone: 'UTC', days: [] },
     identityVerificationRequired: false,
     routingMode: 'automatic',
+    queueMaxWaitSeconds: null,
+    defaultQueueMaxWaitSeconds: 300,
     identitySecret: 'ab'.repeat(32),
     isDemo: true,
     createdAt: iso(0),

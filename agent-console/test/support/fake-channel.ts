@@ -79,8 +79,12 @@ export class FakeChannel implements AgentChannel {
     return {
       agent: this.agent,
       status: this.status,
-      conversations: all.filter((c) => c.status !== 'closed' && c.agent?.id === this.agent.id).map((c) => this.summary(c)),
+      conversations: all.filter((c) => c.status === 'active' && c.agent?.id === this.agent.id).map((c) => this.summary(c)),
       queue: this.queue(),
+      closed: all
+        .filter((c) => c.status === 'closed' && c.agent?.id === this.agent.id)
+        .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
+        .map((c) => this.summary(c)),
     };
   }
 

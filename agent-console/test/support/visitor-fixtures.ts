@@ -9,6 +9,7 @@ export function makeVisitorDetails(overrides: Partial<VisitorDetails> & { visito
     verified: false,
     externalUserId: null,
     attributes: {},
+    timeZone: null,
     online: true,
     onlineSince: iso(0),
     software: { browser: 'Firefox 121', os: 'Linux' },

@@ -1,11 +1,14 @@
 /**
  * @module Agent sign-in and sessions. The session token goes to the browser in an httpOnly cookie;
- * only its SHA-256 is stored.
+ * only its SHA-256 is stored (and names the session's sockets, so signing out can close them).
+ * Repeated failed sign-ins for one email from one address are throttled.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
 import type { AgentRecord, Store } from '../store/types.ts';
+import type { EventSink } from './events.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { decoyHashPromise, verifyPassword } from './passwords.ts';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -15,19 +18,31 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 export class AgentAuth {
   readonly #store: Store;
   readonly #now: () => Date;
+  readonly #events: EventSink;
+  readonly #throttle: LoginThrottle;
 
-  constructor(store: Store, now: () => Date) {
-    this.#store = store;
-    this.#now = now;
+  constructor(deps: { store: Store; now: () => Date; events: EventSink }) {
+    this.#store = deps.store;
+    this.#now = deps.now;
+    this.#events = deps.events;
+    this.#throttle = new LoginThrottle(deps.now);
   }
 
-  async login(email: string, password: string): Promise<{ agent: AgentRecord; token: string; expiresAt: Date }> {
+  /** `from`: the client's address; failures are counted per email and address. */
+  async login(email: string, password: string, from: string): Promise<{ agent: AgentRecord; token: string; expiresAt: Date }> {
+    const attempt = `${email.trim().toLowerCase()}\n${from}`;
+    const wait = this.#throttle.retryAfterSeconds(attempt);
+    if (wait > 0) {
+      throw new ParleyError(ErrorCode.RateLimited, `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`);
+    }
     const agent = await this.#store.agents.findByEmail(email);
     // Verify even for an unknown email, so response time does not reveal which emails exist.
     const ok = await verifyPassword(password, agent?.passwordHash ?? (await decoyHashPromise));
     if (!agent || !ok || !agent.active) {
+      this.#throttle.failed(attempt);
       throw new ParleyError(ErrorCode.Unauthorized, 'Email or password is not correct');
     }
+    this.#throttle.succeeded(attempt);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.#now().getTime() + SESSION_TTL_MS);
     await this.#store.sessions.create(hashToken(token), agent.id, expiresAt.toISOString());
@@ -47,7 +62,15 @@ export class AgentAuth {
     return agent?.active ? agent : undefined;
   }
 
+  /** What names a session's sockets: the token's hash, never the token. */
+  sessionIdOf(token: string): string {
+    return hashToken(token);
+  }
+
+  /** Ends the session, and with it every console socket it opened (other tabs of that browser). */
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.#store.sessions.delete(hashToken(token));
+    if (!token) return;
+    await this.#store.sessions.delete(hashToken(token));
+    this.#events.publish({ type: 'agent.session-ended', sessionId: hashToken(token) });
   }
 }

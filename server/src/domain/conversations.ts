@@ -8,6 +8,7 @@ import { ParleyError, forbidden, notFound } from '../errors.ts';
 import type { AgentRecord, Store, VisitorProfileUpdate } from '../store/types.ts';
 import type { EventSink, Side } from './events.ts';
 import type { Router } from './routing.ts';
+import { isWithinBusinessHours } from './business-hours.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { newId } from './ids.ts';
 
@@ -30,10 +31,17 @@ export interface ProactiveOpening {
 
 export type Actor = { side: 'visitor'; visitor: VisitorRef } | { side: 'agent'; agent: AgentRecord };
 
+/** Where a visitor's message goes when their latest conversation is an email ticket (Tickets implements it). */
+export interface TicketContinuation {
+  /** Appends to the conversation's ticket unless it is solved or there is none; undefined then. */
+  continueFromVisitor(conversation: Conversation, clientMessageId: string, body: string): Promise<{ message: Message; conversation: Conversation } | undefined>;
+}
+
 export interface ConversationsDeps {
   store: Store;
   events: EventSink;
   router: Router;
+  tickets: TicketContinuation;
   now: () => Date;
 }
 
@@ -53,12 +61,15 @@ export class Conversations {
       (await store.conversations.findOpenByVisitor(visitor.visitorId)) ??
       (await store.conversations.findLatestByVisitor(visitor.visitorId));
     const agentsOnline = await this.#deps.router.agentsOnline();
-    if (!conversation) return { conversation: null, messages: [], queuePosition: null, agentsOnline, estimatedWaitSeconds: null };
+    const withinBusinessHours = await this.#withinBusinessHours(visitor.siteId);
+    if (!conversation) {
+      return { conversation: null, messages: [], queuePosition: null, agentsOnline, estimatedWaitSeconds: null, withinBusinessHours };
+    }
     const after = conversation.id === heldConversationId ? lastSeq : 0;
     const messages = await store.messages.listAfter(conversation.id, after, HISTORY_PAGE);
     const queuePosition = conversation.status === 'queued' ? await this.#deps.router.positionOf(conversation.id) : null;
     const estimatedWaitSeconds = await this.#deps.router.estimateFor(queuePosition);
-    return { conversation, messages, queuePosition, agentsOnline, estimatedWaitSeconds };
+    return { conversation, messages, queuePosition, agentsOnline, estimatedWaitSeconds, withinBusinessHours };
   }
 
   /**
@@ -105,6 +116,13 @@ export class Conversations {
         const latest = await store.conversations.findLatestByVisitor(visitor.visitorId);
         const earlier = latest && (await store.messages.findByClientId(latest.id, clientMessageId));
         if (latest && earlier) return { message: earlier, conversation: latest };
+        // A returning visitor whose latest conversation is an unsolved ticket continues it there.
+        const continued = latest?.status === 'offline' ? await this.#deps.tickets.continueFromVisitor(latest, clientMessageId, body) : undefined;
+        if (continued) return continued;
+        // The server decides, not the widget's copy of the config: outside hours no live chat starts.
+        if (!(await this.#withinBusinessHours(visitor.siteId))) {
+          throw new ParleyError(ErrorCode.Unavailable, 'Outside business hours: leave a message (offline:message) instead');
+        }
         const now = this.#now();
         await store.visitors.ensure(visitor.visitorId, visitor.siteId, now);
         conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now, origin: opening?.origin ?? null });
@@ -192,6 +210,11 @@ export class Conversations {
     const waiting = options.allowQueued === true && conversation.status === 'queued';
     if (!mine && !waiting) throw forbidden('This conversation is not assigned to you');
     return conversation;
+  }
+
+  async #withinBusinessHours(siteId: string): Promise<boolean> {
+    const site = await this.#deps.store.sites.findById(siteId);
+    return site ? isWithinBusinessHours(site.businessHours, this.#deps.now()) : true;
   }
 
   #now(): string {

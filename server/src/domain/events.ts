@@ -23,8 +23,12 @@ export type DomainEvent =
   | { type: 'seen'; conversation: Conversation; by: Side; seq: number }
   /** The agent was deactivated or their password reset: every open connection of theirs must close. */
   | { type: 'agent.sessions-ended'; agentId: string }
+  /** One session signed out: the sockets it opened must close (its id is the token's hash). */
+  | { type: 'agent.session-ended'; sessionId: string }
   /** A visitor connected, left, or moved to another page (visitor-insight.ts). */
   | { type: 'visitor.changed'; visitorId: string }
+  /** A queued visitor waited longer than their site's maximum and gave no email to answer to. */
+  | { type: 'queue.overdue'; conversation: Conversation }
   | { type: 'ticket.updated'; ticket: Ticket }
   /** A message landed in a ticket; `message.created` is published for it too. */
   | { type: 'ticket.message'; ticket: Ticket; message: Message }

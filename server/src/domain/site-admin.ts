@@ -18,6 +18,7 @@ const DEFAULTS: Omit<SiteSettingsValues, 'name' | 'allowedOrigins'> = {
   businessHours: ALWAYS_OPEN,
   identityVerificationRequired: false,
   routingMode: 'automatic',
+  queueMaxWaitSeconds: null,
 };
 
 /** The part of routing a site change can set off: assigning what now may be, re-announcing the queue. */
@@ -29,11 +30,14 @@ export class SiteAdmin {
   readonly #store: Store;
   readonly #now: () => Date;
   readonly #queue: QueueDrain;
+  /** What a site without its own maximum queue wait applies (QUEUE_MAX_WAIT_SECONDS). */
+  readonly defaultQueueMaxWaitSeconds: number;
 
-  constructor(deps: { store: Store; now: () => Date; queue: QueueDrain }) {
+  constructor(deps: { store: Store; now: () => Date; queue: QueueDrain; defaultQueueMaxWaitSeconds: number }) {
     this.#store = deps.store;
     this.#now = deps.now;
     this.#queue = deps.queue;
+    this.defaultQueueMaxWaitSeconds = deps.defaultQueueMaxWaitSeconds;
   }
 
   list(): Promise<SiteRecord[]> {

@@ -40,7 +40,7 @@ export interface TicketsDeps {
   router: Router;
   mailer: TicketMailer;
   now: () => Date;
-  /** A queued visitor with an email who waited this long gets a ticket; 0: never. */
+  /** A queued visitor who waited this long is answered by email, unless their site sets its own; 0: never. */
   queueMaxWaitSeconds: number;
 }
 
@@ -72,20 +72,79 @@ export class Tickets {
     return (await this.#open(conversation, 'offline', ['offline'], null, conversation.visitorEmail))?.ticket;
   }
 
-  /** Queued visitors who gave an email and waited longer than the maximum get a ticket instead. */
+  /**
+   * Queued visitors who waited longer than their site's maximum: those who gave an email get a
+   * ticket instead; the others are told (again on every pass, so a widget that reconnected hears it
+   * too) and asked for an address (ticket:request).
+   */
   async convertOverdue(): Promise<TicketRecord[]> {
-    const { store, router, queueMaxWaitSeconds } = this.#deps;
-    if (queueMaxWaitSeconds <= 0) return [];
-    const cutoff = this.#deps.now().getTime() - queueMaxWaitSeconds * 1000;
+    const { store, router, events } = this.#deps;
+    const now = this.#deps.now().getTime();
+    const limits = new Map<string, number>();
     const converted: TicketRecord[] = [];
     for (const conversation of await store.conversations.listQueued()) {
-      if (Date.parse(conversation.createdAt) > cutoff || !conversation.visitorEmail) continue;
+      let limit = limits.get(conversation.siteId);
+      if (limit === undefined) {
+        limit = (await store.sites.findById(conversation.siteId))?.queueMaxWaitSeconds ?? this.#deps.queueMaxWaitSeconds;
+        limits.set(conversation.siteId, limit);
+      }
+      if (limit <= 0 || Date.parse(conversation.createdAt) > now - limit * 1000) continue;
+      if (!conversation.visitorEmail) {
+        events.publish({ type: 'queue.overdue', conversation });
+        continue;
+      }
       // From `queued` only: an agent who took it meanwhile wins.
       const opened = await this.#open(conversation, 'queue_timeout', ['queued'], null, conversation.visitorEmail);
       if (opened?.created) converted.push(opened.ticket);
     }
     if (converted.length > 0) await router.announceQueue();
     return converted;
+  }
+
+  /**
+   * "Answer me by email instead": the visitor's own queued conversation becomes a ticket with
+   * everything said so far (idempotent). `email` is needed when the visitor has not given one.
+   */
+  async requestByVisitor(visitorId: string, conversationId: string, email: string | undefined): Promise<Conversation> {
+    const { store, router } = this.#deps;
+    const conversation = await store.conversations.findById(conversationId);
+    // someone else's conversation answers like a missing one
+    if (!conversation || conversation.visitorId !== visitorId) throw notFound('Conversation');
+    if (await store.tickets.findByConversation(conversation.id)) return conversation;
+    if (conversation.status !== 'queued') {
+      throw new ParleyError(ErrorCode.Conflict, 'Only a conversation waiting for an agent can be answered by email instead');
+    }
+    const address = email ?? conversation.visitorEmail;
+    if (!address) {
+      throw new ParleyError(ErrorCode.InvalidPayload, 'email: required, we have no address to answer to', {
+        issues: [{ path: 'email', message: 'required: we have no address to answer to' }],
+      });
+    }
+    if (address !== conversation.visitorEmail) {
+      await store.visitors.updateProfile(conversation.visitorId, conversation.siteId, { email: address }, this.#now());
+    }
+    const opened = await this.#open(conversation, 'visitor', ['queued'], null, address);
+    if (!opened) throw new ParleyError(ErrorCode.Conflict, 'An agent has just taken this conversation');
+    await router.announceQueue();
+    return (await store.conversations.findById(conversation.id)) ?? conversation;
+  }
+
+  /**
+   * The visitor wrote in the widget while their latest conversation is an unsolved ticket: the
+   * message joins the ticket (open again: the agents' turn), and agents see it live, like an emailed reply.
+   */
+  async continueFromVisitor(conversation: Conversation, clientMessageId: string, body: string) {
+    const ticket = await this.#deps.store.tickets.findByConversation(conversation.id);
+    if (!ticket || ticket.status === 'solved') return undefined;
+    const now = this.#now();
+    const result = await this.#deps.store.tickets.appendMessage({
+      message: { id: newId('msg'), conversationId: ticket.conversationId, clientMessageId, author: { kind: 'visitor', id: ticket.visitorId, name: null }, body, now },
+      change: { status: 'open', lastActivityAt: now },
+      mails: () => [],
+    });
+    if (result.created) await this.#announce(result.ticket, result.message, { live: true });
+    const current = (await this.#deps.store.conversations.findById(conversation.id)) ?? conversation;
+    return { message: result.message, conversation: current };
   }
 
   /** An agent makes a conversation they may see a ticket: theirs, a waiting one, or any for an admin. */

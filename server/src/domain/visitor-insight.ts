@@ -69,6 +69,7 @@ export class VisitorInsight {
       verified: visitor.verified,
       externalUserId: visitor.externalUserId,
       attributes: visitor.attributes,
+      timeZone: visitor.timeZone,
       online: present !== undefined,
       onlineSince: present?.since ?? null,
       software: present ? parseUserAgent(present.userAgent) : null,

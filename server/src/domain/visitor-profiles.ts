@@ -2,7 +2,7 @@
  * @module What the host page tells us about its visitor: who they are (identify, proven with the
  * site's HMAC when the site asks for it) and which pages they look at.
  */
-import type { PageView, VisitorIdentify } from '@parley/shared';
+import { TimeZoneSchema, type PageView, type VisitorIdentify } from '@parley/shared';
 import { forbidden, notFound } from '../errors.ts';
 import type { Store, VisitorProfileUpdate } from '../store/types.ts';
 import type { EventSink } from './events.ts';
@@ -52,6 +52,13 @@ export class VisitorProfiles {
     const open = await this.#store.conversations.findOpenByVisitor(visitor.visitorId);
     if (open) this.#events.publish({ type: 'conversation.updated', conversation: open });
     return { verified };
+  }
+
+  /** The browser's time zone, from the handshake: kept only when the runtime knows the zone. */
+  async reportTimeZone(visitor: VisitorRef, zone: string): Promise<void> {
+    const parsed = TimeZoneSchema.safeParse(zone);
+    if (!parsed.success) return;
+    await this.#store.visitors.updateProfile(visitor.visitorId, visitor.siteId, { timeZone: parsed.data }, this.#now().toISOString());
   }
 
   async pageView(visitor: VisitorRef, view: PageView): Promise<void> {

@@ -14,23 +14,23 @@ export function adminSitesRouter(sites: SiteAdmin, publicUrl: () => string): Rou
   const idOf = (params: unknown) => parseOrThrow(SiteIdParamsSchema, params).siteId;
 
   router.get('/sites', async (_req, res) => {
-    res.json({ sites: (await sites.list()).map((site) => toSiteAdminView(site, publicUrl())) });
+    res.json({ sites: (await sites.list()).map((site) => toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds)) });
   });
 
   router.post('/sites', async (req, res) => {
     const site = await sites.create(parseOrThrow(CreateSiteRequestSchema, req.body));
-    res.status(201).json({ site: toSiteAdminView(site, publicUrl()) });
+    res.status(201).json({ site: toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds) });
   });
 
   router.patch('/sites/:siteId', async (req, res) => {
     const siteId = idOf(req.params);
     const site = await sites.update(siteId, parseOrThrow(UpdateSiteRequestSchema, req.body));
-    res.json({ site: toSiteAdminView(site, publicUrl()) });
+    res.json({ site: toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds) });
   });
 
   router.post('/sites/:siteId/identity-secret', async (req, res) => {
     const site = await sites.regenerateIdentitySecret(idOf(req.params));
-    res.json({ site: toSiteAdminView(site, publicUrl()) });
+    res.json({ site: toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds) });
   });
 
   return router;

@@ -10,7 +10,8 @@ export function toAgentAdminView(agent: AgentRecord): AgentAdminView {
   return { ...toPublicAgent(agent), active: agent.active, createdAt: agent.createdAt };
 }
 
-export function toSiteAdminView(site: SiteRecord, publicUrl: string): SiteAdminView {
+/** `defaultQueueMaxWaitSeconds`: the server's QUEUE_MAX_WAIT_SECONDS, what a site without its own applies. */
+export function toSiteAdminView(site: SiteRecord, publicUrl: string, defaultQueueMaxWaitSeconds: number): SiteAdminView {
   return {
     id: site.id,
     siteKey: site.siteKey,
@@ -24,6 +25,8 @@ export function toSiteAdminView(site: SiteRecord, publicUrl: string): SiteAdminV
     businessHours: site.businessHours,
     identityVerificationRequired: site.identityVerificationRequired,
     routingMode: site.routingMode,
+    queueMaxWaitSeconds: site.queueMaxWaitSeconds,
+    defaultQueueMaxWaitSeconds,
     identitySecret: site.identitySecret,
     isDemo: site.isDemo,
     createdAt: site.createdAt,

@@ -17,7 +17,7 @@ export function authRouter(auth: AgentAuth, options: { secureCookies: () => bool
 
   router.post('/api/auth/login', async (req, res) => {
     const { email, password } = parseOrThrow(LoginRequestSchema, req.body);
-    const { agent, token, expiresAt } = await auth.login(email, password);
+    const { agent, token, expiresAt } = await auth.login(email, password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
     res.setHeader(
       'Set-Cookie',
       serializeCookie(SESSION_COOKIE, token, {

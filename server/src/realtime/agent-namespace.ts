@@ -5,7 +5,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import { parse as parseCookie } from 'cookie';
 import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
-import { agentClientEvents } from '@parley/shared';
+import { RECENTLY_CLOSED_DAYS, RECENTLY_CLOSED_LIMIT, agentClientEvents } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AgentRecord, Store } from '../store/types.ts';
@@ -21,6 +21,13 @@ import { toPublicAgent } from '../http/public-agent.ts';
 
 export const agentRoom = (agentId: string): string => `agent:${agentId}`;
 export const ALL_AGENTS_ROOM = 'agents';
+/** Every socket opened with one sign-in: signing out closes them all. */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+
+interface AgentSocketData {
+  agent: AgentRecord;
+  sessionId: string;
+}
 
 export interface AgentNamespaceDeps {
   store: Store;
@@ -34,14 +41,15 @@ export interface AgentNamespaceDeps {
   /** Origins a browser may open the console socket from; a request without Origin is not a browser's. */
   consoleOrigins: () => string[];
   logger: Logger;
+  now: () => Date;
 }
 
 export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
-    const agent = (socket.data as { agent: AgentRecord }).agent;
-    void socket.join([agentRoom(agent.id), ALL_AGENTS_ROOM]);
+    const { agent, sessionId } = socket.data as AgentSocketData;
+    void socket.join([agentRoom(agent.id), ALL_AGENTS_ROOM, sessionRoom(sessionId)]);
     const failed = (error: unknown) => deps.logger.error('agent presence update failed', { agentId: agent.id, error });
     void deps.availability.agentConnected(agent.id).then((cameOnline) => {
       if (cameOnline) deps.logger.info('agent online', { agentId: agent.id });
@@ -62,6 +70,12 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
           status: await deps.availability.statusOf(agent.id),
           conversations: await deps.store.conversations.listOpenForAgent(agent.id),
           queue: await deps.router.queue(),
+          // so a reload still finds the chats the agent just ended, to read again or reopen
+          closed: await deps.store.conversations.listClosedForAgent(
+            agent.id,
+            new Date(deps.now().getTime() - RECENTLY_CLOSED_DAYS * 86_400_000).toISOString(),
+            RECENTLY_CLOSED_LIMIT,
+          ),
         }),
         'conversation:history': ({ conversationId, afterSeq }) =>
           deps.conversations.historyForAgent(agent, conversationId, afterSeq),
@@ -101,8 +115,9 @@ async function authenticate(socket: Socket, deps: AgentNamespaceDeps): Promise<v
   if (origin && !deps.consoleOrigins().includes(origin)) {
     throw new ParleyError(ErrorCode.Forbidden, 'The console cannot be used from this origin');
   }
-  const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
-  const agent = await deps.auth.authenticate(cookies[SESSION_COOKIE]);
-  if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Sign in first');
-  socket.data = { agent };
+  const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+  const agent = await deps.auth.authenticate(token);
+  if (!agent || !token) throw new ParleyError(ErrorCode.Unauthorized, 'Sign in first');
+  const data: AgentSocketData = { agent, sessionId: deps.auth.sessionIdOf(token) };
+  socket.data = data;
 }

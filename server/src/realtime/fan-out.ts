@@ -7,7 +7,7 @@ import type { AgentClientToServer, AgentServerToClient, VisitorClientToServer, V
 import type { DomainEvent } from '../domain/events.ts';
 import { estimateForPosition } from '../domain/wait-estimate.ts';
 import { visitorRoom } from './visitor-namespace.ts';
-import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
+import { ALL_AGENTS_ROOM, agentRoom, sessionRoom } from './agent-namespace.ts';
 
 export function createFanOut(
   visitors: Namespace<VisitorClientToServer, VisitorServerToClient>,
@@ -95,9 +95,19 @@ export function createFanOut(
         visitors.to(visitorRoom(event.visitorId)).emit('proactive:invite', event.invite);
         return;
       }
+      case 'queue.overdue': {
+        const { conversation } = event;
+        visitors.to(visitorRoom(conversation.visitorId)).emit('queue:overdue', { conversationId: conversation.id });
+        return;
+      }
       case 'agent.sessions-ended': {
         // The console reconnects on a server-side disconnect and is refused: it shows sign-in.
         agents.in(agentRoom(event.agentId)).disconnectSockets(true);
+        return;
+      }
+      case 'agent.session-ended': {
+        // the other tabs of the browser that signed out: they reconnect, are refused, and show sign-in
+        agents.in(sessionRoom(event.sessionId)).disconnectSockets(true);
         return;
       }
     }

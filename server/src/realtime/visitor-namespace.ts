@@ -20,6 +20,7 @@ import { bindHandlers, guardHandshake } from './validated-handler.ts';
 export interface VisitorSocketData {
   visitor: VisitorRef;
   token: string;
+  timeZone: string | undefined;
 }
 
 export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
@@ -40,7 +41,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
-    const { visitor, token } = socket.data as VisitorSocketData;
+    const { visitor, token, timeZone } = socket.data as VisitorSocketData;
     void socket.join(visitorRoom(visitor.visitorId));
     const failed = (error: unknown) => deps.logger.error('visitor presence update failed', { visitorId: visitor.visitorId, error });
     void deps.insight
@@ -51,6 +52,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
         userAgent: socket.handshake.headers['user-agent'],
       })
       .catch(failed);
+    if (timeZone) void deps.profiles.reportTimeZone(visitor, timeZone).catch(failed);
     socket.on('disconnect', () => {
       void deps.insight.left(visitor.visitorId, socket.id).catch(failed);
     });
@@ -97,6 +99,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
           await deps.outreach.record(visitor, event);
           return {};
         },
+        'ticket:request': ({ conversationId, email }) => deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
       },
       deps.logger,
     );
@@ -118,6 +121,10 @@ async function authenticate(socket: Socket, deps: { store: Store; tokens: Visito
   const identity = known
     ? { visitorId: known, token: parsed.data.token ?? '' }
     : deps.tokens.issue(site.id);
-  const data: VisitorSocketData = { visitor: { visitorId: identity.visitorId, siteId: site.id }, token: identity.token };
+  const data: VisitorSocketData = {
+    visitor: { visitorId: identity.visitorId, siteId: site.id },
+    token: identity.token,
+    timeZone: parsed.data.timeZone,
+  };
   socket.data = data;
 }

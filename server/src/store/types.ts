@@ -48,9 +48,17 @@ export interface SiteRecord {
   businessHours: BusinessHours;
   /** Whether queued conversations are handed out by the server or accepted by agents. */
   routingMode: RoutingMode;
+  /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
+  queueMaxWaitSeconds: number | null;
 }
 
-type DefaultedSiteSettings = 'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours' | 'routingMode';
+type DefaultedSiteSettings =
+  | 'identityVerificationRequired'
+  | 'locale'
+  | 'preChat'
+  | 'businessHours'
+  | 'routingMode'
+  | 'queueMaxWaitSeconds';
 
 /** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
 export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;
@@ -153,6 +161,8 @@ export interface VisitorProfile {
   email: string | null;
   attributes: VisitorAttributes;
   verified: boolean;
+  /** The visitor's IANA time zone as their browser reported it, or null. */
+  timeZone: string | null;
 }
 
 export interface VisitorRecord extends VisitorProfile {
@@ -169,6 +179,7 @@ export interface VisitorProfileUpdate {
   email?: string;
   attributes?: VisitorAttributes;
   verified?: boolean;
+  timeZone?: string;
 }
 
 export interface VisitorStore {
@@ -231,6 +242,8 @@ export interface ConversationStore {
   /** Queued conversations, oldest first, with the opening message and the site's routing mode. */
   listQueued(): Promise<QueuedConversation[]>;
   listOpenForAgent(agentId: string): Promise<ConversationSummary[]>;
+  /** The agent's conversations closed at or after `since`, the most recently closed first, at most `limit`. */
+  listClosedForAgent(agentId: string, since: string, limit: number): Promise<ConversationSummary[]>;
   summary(id: string): Promise<ConversationSummary | undefined>;
   /** Assigns only if still queued; undefined when someone else got there first. */
   assign(id: string, agentId: string, now: string): Promise<Conversation | undefined>;

@@ -28,10 +28,11 @@ export function disconnectAll(): void {
 
 export function connectVisitor(
   url: string,
-  options: { siteKey: string; origin?: string; token?: string; userAgent?: string },
+  options: { siteKey: string; origin?: string; token?: string; userAgent?: string; timeZone?: string },
 ): VisitorSocket {
-  const auth: { siteKey: string; token?: string } = { siteKey: options.siteKey };
+  const auth: { siteKey: string; token?: string; timeZone?: string } = { siteKey: options.siteKey };
   if (options.token) auth.token = options.token;
+  if (options.timeZone) auth.timeZone = options.timeZone;
   const socket: VisitorSocket = io(url + VISITOR_NAMESPACE, {
     transports: ['websocket'],
     forceNew: true,

@@ -482,6 +482,38 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect((await store.conversations.findById(c.id))?.status).toBe('closed');
     });
 
+    it('lists an agent’s recently closed conversations, the latest closed first, since a time and up to a limit', async () => {
+      const ann = await agent('ann', 5);
+      const bob = await agent('bob');
+      const [old, first, second, open, bobs] = [await conversation(), await conversation(), await conversation(), await conversation(), await conversation()];
+      for (const c of [old, first, second, open]) await store.conversations.assign(c.id, ann.id, now());
+      await store.conversations.assign(bobs.id, bob.id, now());
+      await store.conversations.close(old.id, 'agent', now());
+      const since = now();
+      await store.conversations.close(first.id, 'visitor', now());
+      await message(second.id, 'thanks, bye');
+      await store.conversations.close(second.id, 'agent', now());
+      await store.conversations.close(bobs.id, 'agent', now());
+      const closed = await store.conversations.listClosedForAgent(ann.id, since, 10);
+      expect(closed.map((c) => [c.id, c.status, c.lastMessage?.body ?? null])).toEqual([
+        [second.id, 'closed', 'thanks, bye'],
+        [first.id, 'closed', null],
+      ]);
+      expect((await store.conversations.listClosedForAgent(ann.id, since, 1)).map((c) => c.id)).toEqual([second.id]);
+    });
+
+    it('keeps a site’s own maximum queue wait (null until set) and a visitor’s time zone', async () => {
+      expect((await store.sites.findById(siteId))?.queueMaxWaitSeconds).toBeNull();
+      await store.sites.updateSettings(siteId, { queueMaxWaitSeconds: 90 });
+      expect((await store.sites.findById(siteId))?.queueMaxWaitSeconds).toBe(90);
+      await store.sites.updateSettings(siteId, { queueMaxWaitSeconds: null });
+      expect((await store.sites.findById(siteId))?.queueMaxWaitSeconds).toBeNull();
+      const visitorId = newId('vis');
+      expect((await store.visitors.updateProfile(visitorId, siteId, {}, now())).timeZone).toBeNull();
+      await store.visitors.updateProfile(visitorId, siteId, { timeZone: 'Asia/Tokyo' }, now());
+      expect((await store.visitors.findById(visitorId))?.timeZone).toBe('Asia/Tokyo');
+    });
+
     it('stores private notes after the current last message, once per client id', async () => {
       const c = await conversation();
       await message(c.id, 'one');

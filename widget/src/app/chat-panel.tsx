@@ -33,6 +33,8 @@ export interface ChatPanelProps {
   lang?: string;
   /** Inline style for the panel (the visible viewport's height on phones). */
   style?: JSX.CSSProperties;
+  /** Outside the site's business hours: no live chat starts, the offline form is all there is. */
+  offHours?: boolean;
   onSend(body: string): void;
   onStartChat(contact: VisitorContact, question: string): void;
   onInput?(): void;
@@ -42,24 +44,26 @@ export interface ChatPanelProps {
   onRate(rating: number, comment: string): Promise<boolean>;
   onTranscript(email: string): Promise<boolean>;
   onLeaveMessage(message: { email: string; body: string }): Promise<boolean>;
+  /** "Answer me by email instead" while queued. */
+  onEmailInstead(email: string): Promise<boolean>;
 }
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {
-  const { state, preChat = [] } = props;
+  const { state, preChat = [], offHours } = props;
   const t = useStrings();
   const { conversation, connection } = state;
   // the ended conversation the visitor chose to leave behind for a new chat
   const [leftBehind, setLeftBehind] = useState<string | null>(null);
-  // the visitor asked for the leave-a-message form
+  // the visitor asked for the leave-a-message form, or (queued) to be answered by email instead
   const [leaving, setLeaving] = useState(false);
   const status = conversation?.status;
   const fresh = conversation === null && state.thread.conversationId === null && state.outbox.length === 0;
   // nobody online and no chat under way: a message can still wait in the queue for the first agent
   // to come online, but leaving one to be answered by email is offered too
-  const away = !state.agentsOnline && (fresh || (status === 'closed' && state.outbox.length === 0)) && connection !== 'failed';
+  const away = (!state.agentsOnline || offHours) && (fresh || (status === 'closed' && state.outbox.length === 0)) && connection !== 'failed';
 
   let body: JSX.Element;
-  if (away && leaving) {
+  if (away && (leaving || offHours)) {
     body = <OfflineForm draft={props.draft} onLeave={props.onLeaveMessage} />;
   } else if (fresh && state.contact === null && preChat.length > 0) {
     body = <PreChatForm fields={preChat} onStart={props.onStartChat} />;
@@ -86,17 +90,26 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
             onNewChat={() => setLeftBehind(conversation.id)}
           />
         </>
-      ) : conversation && status === 'offline' && !state.agentsOnline ? (
+      ) : conversation && status === 'queued' && (leaving || state.overdue === conversation.id) ? (
         <>
           {log}
-          <p class="form" role="status">
-            {format(t.offlineSent, { email: conversation.visitorEmail ?? '' })}
-          </p>
+          <OfflineForm queued={{ email: conversation.visitorEmail }} onLeave={({ email }) => props.onEmailInstead(email)} />
         </>
       ) : (
         <>
           {log}
+          {/* a ticket: answered by email, and what the visitor writes here joins it */}
+          {conversation && status === 'offline' && (
+            <p class="form" role="status">
+              {format(t.offlineSent, { email: conversation.visitorEmail ?? '' })}
+            </p>
+          )}
           {state.agentTyping && <p class="typing">{format(t.typing, { name: agentName(t, conversation) })}</p>}
+          {status === 'queued' && (
+            <button type="button" class="link" onClick={() => setLeaving(true)}>
+              {t.emailInstead}
+            </button>
+          )}
           <Composer
             disabled={connection === 'failed'}
             draft={props.draft}
@@ -118,10 +131,10 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
         state={state}
         onEndChat={props.onEndChat}
       />
-      {!state.agentsOnline && (status === 'queued' || away) && (
+      {(away || (!state.agentsOnline && status === 'queued')) && (
         <p class="banner" role="status">
           {t.noAgents}
-          {away && !leaving && (
+          {away && !leaving && !offHours && (
             <button type="button" class="link" onClick={() => setLeaving(true)}>
               {t.leaveMessage}
             </button>

@@ -110,6 +110,9 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
             onRate={(rating, comment) => client.rate(rating, comment)}
             onTranscript={(email) => client.requestTranscript(email)}
             onLeaveMessage={(message) => client.leaveMessage(message)}
+            onEmailInstead={(email) => client.emailInstead(email)}
+            // the server's word once connected; the config's until then (a server from before business hours sends none: open)
+            offHours={state.offHours ?? config.withinBusinessHours === false}
             onInput={() => client.input()}
             onBlur={() => client.stopTyping()}
             onEndChat={() => client.endChat()}

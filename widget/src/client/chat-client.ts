@@ -15,6 +15,7 @@ import {
   type ChatState,
   type ProactiveMessage,
 } from './chat-state.ts';
+import { ErrorCode } from '@parley/shared/error-codes';
 import { newClientMessageId } from './client-message-id.ts';
 import { applySeen } from './delivery.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
@@ -78,7 +79,8 @@ export class ChatClient {
     let presented: string | null = null;
     const handshake = () => {
       presented = this.#store.read('token');
-      return { siteKey: options.siteKey, token: presented ?? undefined };
+      // the time zone lets agents see the visitor's local time
+      return { siteKey: options.siteKey, token: presented ?? undefined, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
     };
     this.#connection = new VisitorConnection(
       () => factory(handshake),
@@ -122,7 +124,13 @@ export class ChatClient {
         },
         current: (session) => session === this.#connection.session && !this.#destroyed,
         stored: (result) => this.#update({ ...applySendResult(this.#state, result), outbox: this.#outbox.list() }),
-        rejected: () => this.#update({ ...this.#state, outbox: this.#outbox.list(), notice: 'notSent' }),
+        rejected: ({ code }) =>
+          this.#update({
+            ...this.#state,
+            outbox: this.#outbox.list(),
+            // closed meanwhile: the panel offers the offline form instead of a notice
+            ...(code === ErrorCode.Unavailable ? { offHours: true } : { notice: 'notSent' }),
+          }),
       },
       this.#backoff,
       this.#timers,
@@ -211,6 +219,14 @@ export class ChatClient {
       this.#update(applySendResult(this.#state, left));
     }
     return left !== null;
+  }
+
+  /** "Answer me by email instead" while queued; resolves false when the server did not take it. */
+  async emailInstead(email: string): Promise<boolean> {
+    // offered only while queued, so there is a conversation; the server refuses anything else
+    const conversationId = this.#state.conversation?.id ?? '';
+    // the conversation:updated push that comes with it moves the panel on
+    return (await this.#ask<Conversation>((socket, ack) => socket.emit('ticket:request', { conversationId, email }, ack))) !== null;
   }
 
   /** The visitor is typing in the message box. */
@@ -343,6 +359,7 @@ export class ChatClient {
     socket.on('proactive:invite', ({ inviteId, ...message }) =>
       this.showProactive({ origin: { kind: 'invite', inviteId }, ...message }),
     );
+    socket.on('queue:overdue', ({ conversationId }) => this.#update({ ...this.#state, overdue: conversationId }));
   }
 
   /** A conversation is under way, or a message is on its way to start one. */

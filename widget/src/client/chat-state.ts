@@ -47,6 +47,13 @@ export interface ChatState {
   waitSeconds: number | null;
   /** Whether any agent is online (resume ack, availability:updated); true until told otherwise. */
   agentsOnline: boolean;
+  /**
+   * Outside the site's business hours, as the server last said (resume, or a send it refused);
+   * unset until it has: the widget config's answer stands in meanwhile.
+   */
+  offHours?: boolean;
+  /** The queued conversation the server said has waited too long (queue:overdue): ask for an email. */
+  overdue?: string;
   agentTyping: boolean;
   /** A quiet problem to show (a dropped message, chat unavailable). */
   notice: NoticeKey | null;
@@ -96,7 +103,7 @@ export function applyResume(state: ChatState, result: SessionResumeResult): Chat
   const { conversation } = result;
   if (!conversation) {
     // no conversation for this visitor (new identity, or nothing to show): drop what we held
-    return { ...state, conversation: null, thread: EMPTY_THREAD, queuePosition: null, agentTyping: false, agentsOnline: result.agentsOnline };
+    return { ...state, conversation: null, thread: EMPTY_THREAD, queuePosition: null, agentTyping: false, agentsOnline: result.agentsOnline, offHours: !result.withinBusinessHours };
   }
   return {
     ...state,
@@ -105,6 +112,7 @@ export function applyResume(state: ChatState, result: SessionResumeResult): Chat
     queuePosition: conversation.status === 'queued' ? result.queuePosition : null,
     waitSeconds: result.estimatedWaitSeconds,
     agentsOnline: result.agentsOnline,
+    offHours: !result.withinBusinessHours,
     // whether the agent is still typing is unknown after a gap; their next typing:update says
     agentTyping: false,
   };

@@ -4,7 +4,7 @@
  * tried again after a backoff with the same client ids, which the server stores only once.
  */
 import type { SendResult } from '@parley/shared';
-import { ErrorCode } from '@parley/shared/error-codes';
+import { ErrorCode, type ErrorInfo } from '@parley/shared/error-codes';
 import { flushOutbox, type SendOutcome } from './flush-outbox.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
 import type { Backoff } from './retry-delay.ts';
@@ -18,8 +18,8 @@ export interface SenderHooks {
   /** Whether `session` is still the live one (no disconnect, no destroy since). */
   current(session: number): boolean;
   stored(result: SendResult): void;
-  /** The server refused a message for good; it has left the outbox. */
-  rejected(): void;
+  /** The server refused a message for good (unavailable: outside business hours, no live chat now); it has left the outbox. */
+  rejected(error: ErrorInfo): void;
 }
 
 export class OutboxSender {
@@ -59,7 +59,7 @@ export class OutboxSender {
         },
         onRejected: (_entry, error) => {
           console.warn(`Parley chat: a message was refused: ${error.message}`);
-          this.#hooks.rejected();
+          this.#hooks.rejected(error);
         },
       });
       if (result.kind === 'stalled' && this.#hooks.current(session)) {
@@ -81,6 +81,7 @@ export class OutboxSender {
     const res = await request<SendResult>((ack) => socket.timeout(this.#ackTimeoutMs).emit('message:send', payload, ack));
     if (!res) return { kind: 'retry', error: null };
     if (res.ok) return { kind: 'stored', result: res.data };
-    return res.error.code === ErrorCode.InvalidPayload ? { kind: 'rejected', error: res.error } : { kind: 'retry', error: res.error };
+    const final = res.error.code === ErrorCode.InvalidPayload || res.error.code === ErrorCode.Unavailable;
+    return final ? { kind: 'rejected', error: res.error } : { kind: 'retry', error: res.error };
   }
 }

@@ -40,6 +40,7 @@ export interface VisitorSocket {
   on(event: 'message:seen', listener: VisitorServerToClient['message:seen']): unknown;
   on(event: 'availability:updated', listener: VisitorServerToClient['availability:updated']): unknown;
   on(event: 'proactive:invite', listener: VisitorServerToClient['proactive:invite']): unknown;
+  on(event: 'queue:overdue', listener: VisitorServerToClient['queue:overdue']): unknown;
   emit(event: 'typing:start' | 'typing:stop', payload: { conversationId: string }): unknown;
   timeout(ms: number): TimedEmitter;
 }

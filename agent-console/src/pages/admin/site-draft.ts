@@ -27,6 +27,8 @@ export interface SiteDraft {
   days: Record<Weekday, DayDraft>;
   identityVerificationRequired: boolean;
   routingMode: RoutingMode;
+  /** Seconds as typed; '' = the server's default (QUEUE_MAX_WAIT_SECONDS). */
+  maxWait: string;
 }
 
 export const PRE_CHAT_FIELDS: readonly PreChatField[] = ['name', 'email', 'message'];
@@ -56,6 +58,7 @@ export function draftOf(site: SiteAdminView): SiteDraft {
     days,
     identityVerificationRequired: site.identityVerificationRequired,
     routingMode: site.routingMode,
+    maxWait: site.queueMaxWaitSeconds === null ? '' : String(site.queueMaxWaitSeconds),
   };
 }
 
@@ -86,5 +89,6 @@ export function requestOf(draft: SiteDraft): UpdateSiteRequest {
     },
     identityVerificationRequired: draft.identityVerificationRequired,
     routingMode: draft.routingMode,
+    queueMaxWaitSeconds: draft.maxWait.trim() === '' ? null : Number(draft.maxWait),
   };
 }

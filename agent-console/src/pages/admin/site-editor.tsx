@@ -160,6 +160,17 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
           options={ROUTING_MODES}
           onChange={(routingMode) => edit({ routingMode })}
         />
+        <TextField
+          label="Longest wait before answering by email (seconds)"
+          name="queue-max-wait"
+          type="number"
+          min={0}
+          max={86400}
+          value={draft.maxWait}
+          onInput={(maxWait) => edit({ maxWait })}
+          error={issue('queueMaxWaitSeconds')}
+          hint={`A waiting visitor is then offered an answer by email. Empty: the server's default (${site.defaultQueueMaxWaitSeconds}). 0: never.`}
+        />
       </fieldset>
       <BusinessHoursFields
         enabled={draft.hoursEnabled}

@@ -157,6 +157,17 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         .execute();
       return withLastMessages(rows);
     },
+    async listClosedForAgent(agentId, since, limit) {
+      const rows = await base()
+        .where('c.agent_id', '=', agentId)
+        .where('c.status', '=', 'closed')
+        .where('c.closed_at', '>=', since)
+        .orderBy('c.closed_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(limit)
+        .execute();
+      return withLastMessages(rows);
+    },
     async summary(id) {
       const row = await base().where('c.id', '=', id).executeTakeFirst();
       if (!row) return undefined;

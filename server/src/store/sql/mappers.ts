@@ -46,6 +46,7 @@ export function toSite(row: SitesTable): SiteRecord {
     preChat: parseJson(row.pre_chat, NO_PRE_CHAT),
     businessHours: parseJson<BusinessHours>(row.business_hours, ALWAYS_OPEN),
     routingMode: row.routing_mode === 'manual' ? 'manual' : 'automatic',
+    queueMaxWaitSeconds: row.queue_max_wait_seconds === null ? null : Number(row.queue_max_wait_seconds),
   };
 }
 
@@ -115,6 +116,7 @@ export function toVisitor(row: VisitorsTable): VisitorRecord {
     email: row.email,
     attributes: parseJson<VisitorAttributes>(row.attributes, {}),
     verified: Number(row.verified) === 1,
+    timeZone: row.time_zone ?? null,
   };
 }
 

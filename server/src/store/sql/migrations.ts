@@ -9,6 +9,7 @@ import { adminMigration } from './migration-0004-admin.ts';
 import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
 import { proactiveRulesMigration } from './migration-0006-proactive-rules.ts';
 import { conversationFactsMigration } from './migration-0007-conversation-facts.ts';
+import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -112,6 +113,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0005_email_tickets': emailTicketsMigration,
         '0006_proactive_rules': proactiveRulesMigration(engine),
         '0007_conversation_facts': conversationFactsMigration,
+        '0009_offline_gaps': offlineGapsMigration,
       }),
   };
 }

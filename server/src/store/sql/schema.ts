@@ -21,6 +21,8 @@ export interface SitesTable {
   pre_chat: string; // JSON { enabled, fields }
   business_hours: string; // JSON { enabled, timeZone, days }
   routing_mode: string;
+  /** Seconds; null: the server's default (QUEUE_MAX_WAIT_SECONDS); 0: never. */
+  queue_max_wait_seconds: number | null;
 }
 
 export interface AgentsTable {
@@ -54,6 +56,8 @@ export interface VisitorsTable {
   external_user_id: string | null;
   verified: number;
   attributes: string | null; // JSON object
+  /** IANA zone the widget reported (Europe/Berlin), or null. */
+  time_zone: string | null;
 }
 
 export interface ConversationsTable {

@@ -43,6 +43,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
         pre_chat: JSON.stringify(site.preChat ?? { enabled: false, fields: [] }),
         business_hours: JSON.stringify(site.businessHours ?? ALWAYS_OPEN),
         routing_mode: site.routingMode ?? 'automatic',
+        queue_max_wait_seconds: site.queueMaxWaitSeconds ?? null,
       };
       await db.insertInto('sites').values(row).execute();
       return toSite(row);
@@ -65,6 +66,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       if (settings.greeting !== undefined) changes.greeting = settings.greeting;
       if (settings.identitySecret !== undefined) changes.identity_secret = settings.identitySecret;
       if (settings.routingMode !== undefined) changes.routing_mode = settings.routingMode;
+      if (settings.queueMaxWaitSeconds !== undefined) changes.queue_max_wait_seconds = settings.queueMaxWaitSeconds;
       if (Object.keys(changes).length === 0) return;
       await db.updateTable('sites').set(changes).where('id', '=', id).execute();
     },

@@ -31,6 +31,7 @@ export function createVisitorStore(db: Kysely<Database>): VisitorStore {
       if (update.email !== undefined) changes.email = update.email;
       if (update.attributes !== undefined) changes.attributes = JSON.stringify(update.attributes);
       if (update.verified !== undefined) changes.verified = update.verified ? 1 : 0;
+      if (update.timeZone !== undefined) changes.time_zone = update.timeZone;
       if (Object.keys(changes).length > 0) await db.updateTable('visitors').set(changes).where('id', '=', id).execute();
       const visitor = await findById(id);
       if (!visitor) throw new Error(`visitor ${id} vanished right after upsert`);

@@ -36,6 +36,7 @@ export const strings: Strings = {
   offline: 'سنرد بالبريد الإلكتروني.',
   leaveMessage: 'اترك رسالة',
   offlineSent: 'شكرًا! سنرد على {email}.',
+  emailInstead: 'الرد بالبريد',
   tryAgain: 'حدث خطأ. حاول مرة أخرى.',
   rate: 'كيف كانت هذه الدردشة؟',
   comment: 'تعليق',

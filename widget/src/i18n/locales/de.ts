@@ -36,6 +36,7 @@ export const strings: Strings = {
   offline: 'Wir antworten per E-Mail.',
   leaveMessage: 'Nachricht hinterlassen',
   offlineSent: 'Danke! Wir antworten an {email}.',
+  emailInstead: 'Lieber per E-Mail antworten',
   tryAgain: 'Das hat nicht geklappt. Bitte erneut versuchen.',
   rate: 'Wie war dieser Chat?',
   comment: 'Kommentar',

@@ -35,6 +35,7 @@ export const strings = {
   offline: 'We will reply by email.',
   leaveMessage: 'Leave a message',
   offlineSent: 'Thanks! We will reply to {email}.',
+  emailInstead: 'Reply by email instead',
   tryAgain: 'That did not work. Please try again.',
   rate: 'How was this chat?',
   comment: 'Comment',

@@ -36,6 +36,7 @@ export const strings: Strings = {
   offline: 'Te responderemos por correo.',
   leaveMessage: 'Dejar un mensaje',
   offlineSent: '¡Gracias! Responderemos a {email}.',
+  emailInstead: 'Prefiero respuesta por correo',
   tryAgain: 'No funcionó. Inténtalo de nuevo.',
   rate: '¿Qué tal fue este chat?',
   comment: 'Comentario',

@@ -36,6 +36,7 @@ export const strings: Strings = {
   offline: 'Nous répondrons par e-mail.',
   leaveMessage: 'Laisser un message',
   offlineSent: 'Merci ! Nous répondrons à {email}.',
+  emailInstead: 'Plutôt me répondre par e-mail',
   tryAgain: 'Échec. Veuillez réessayer.',
   rate: 'Comment s’est passé ce chat ?',
   comment: 'Commentaire',
