@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PublicProactiveRule, RuleCondition } from '@parley/shared';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { axeViolations } from '../support/axe-scan.ts';
 import { disconnectAll } from '../support/clients.ts';
 import { html, startHostSite, type HostSite } from './host-pages.ts';
 
@@ -119,6 +120,7 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
 
     const pricing = await visit('/pricing');
     await bubble(pricing, 'Questions about pricing\\?').waitFor();
+    expect(await axeViolations(pricing, 'parley-widget')).toEqual([]);
     // pressing it opens the panel with the message first, ready for the answer
     await bubble(pricing, 'Questions about pricing\\?').click();
     await expect(pricing.getByRole('log').textContent()).resolves.toContain('Questions about pricing?');
