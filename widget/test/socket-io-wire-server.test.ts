@@ -1,0 +1,129 @@
+/**
+ * The widget's Socket.IO wire against a real Socket.IO server (the library and version the Parley
+ * server runs) over a real WebSocket (`ws` stands in for the browser's: jsdom's own trips over its
+ * Event class): handshake with auth, events both ways, acks, buffered emits, a dropped transport
+ * reconnecting with fresh auth, a refused handshake staying down.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Server, type Socket } from 'socket.io';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { SocketIoWire } from '../src/client/socket-io-wire.ts';
+
+Object.assign(globalThis, { WebSocket: NodeWebSocket });
+
+let httpServer: http.Server;
+let io: Server;
+let url: string;
+const wires: SocketIoWire[] = [];
+
+const once = <T>(wire: SocketIoWire, event: string): Promise<T> =>
+  new Promise((resolve) => {
+    wire.on(event, ((value: T) => resolve(value)) as never);
+  });
+
+beforeEach(async () => {
+  httpServer = http.createServer();
+  io = new Server(httpServer, { transports: ['websocket'], cors: { origin: '*' } });
+  const nsp = io.of('/visitor');
+  nsp.use((socket, next) => {
+    const { token } = socket.handshake.auth as { token?: string };
+    if (token === 'refused') next(Object.assign(new Error('unknown site'), { data: { code: 'unknown_site' } }));
+    else next();
+  });
+  nsp.on('connection', (socket: Socket) => {
+    socket.emit('hello', { token: (socket.handshake.auth as { token?: string }).token });
+    socket.on('echo', (payload: unknown, ack: (res: unknown) => void) => ack({ ok: true, data: payload }));
+    socket.on('silent', () => undefined);
+    socket.on('notify', (payload: unknown) => socket.emit('notified', payload));
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  for (const wire of wires.splice(0)) wire.disconnect();
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+});
+
+const connectWire = (auth: () => object): SocketIoWire => {
+  const wire = new SocketIoWire(url, '/visitor', auth);
+  wires.push(wire);
+  return wire;
+};
+
+describe('SocketIoWire against a real Socket.IO server', () => {
+  it('connects with auth, hears server events and gets acks', async () => {
+    const wire = connectWire(() => ({ siteKey: 'pk', token: 't1' }));
+    const hello = once<{ token: string }>(wire, 'hello');
+    wire.connect();
+    expect(await hello).toEqual({ token: 't1' });
+    expect(wire.connected).toBe(true);
+    const answer = await new Promise<unknown[]>((resolve) =>
+      wire.timeout(5000).emit('echo', { text: 'héllo "quoted" 42' }, ((...args: unknown[]) => resolve(args)) as never),
+    );
+    expect(answer).toEqual([null, { ok: true, data: { text: 'héllo "quoted" 42' } }]);
+    const notified = once<{ n: number }>(wire, 'notified');
+    wire.emit('notify', { n: 7 });
+    expect(await notified).toEqual({ n: 7 });
+  });
+
+  it('buffers emits made before the connection and sends them once connected', async () => {
+    const wire = connectWire(() => ({ siteKey: 'pk' }));
+    const answered = new Promise<unknown[]>((resolve) =>
+      wire.timeout(5000).emit('echo', 'early', ((...args: unknown[]) => resolve(args)) as never),
+    );
+    wire.connect();
+    expect(await answered).toEqual([null, { ok: true, data: 'early' }]);
+  });
+
+  it('fails a timed ack the server never answers', async () => {
+    const wire = connectWire(() => ({ siteKey: 'pk' }));
+    const connected = once(wire, 'connect');
+    wire.connect();
+    await connected;
+    const [err] = await new Promise<unknown[]>((resolve) =>
+      wire.timeout(200).emit('silent', {}, ((...args: unknown[]) => resolve(args)) as never),
+    );
+    expect(err).toBeInstanceOf(Error);
+  });
+
+  it('reconnects by itself when the transport drops, reading auth again', async () => {
+    let token = 'first';
+    const wire = connectWire(() => ({ siteKey: 'pk', token }));
+    const firstHello = once<{ token: string }>(wire, 'hello');
+    wire.connect();
+    expect(await firstHello).toEqual({ token: 'first' });
+    token = 'second';
+    const disconnected = once<string>(wire, 'disconnect');
+    // the server drops the underlying connection, as a crash or a proxy timeout would
+    for (const socket of io.of('/visitor').sockets.values()) socket.conn.close();
+    expect(await disconnected).toBe('transport close');
+    const again = await once<{ token: string }>(wire, 'hello');
+    expect(again).toEqual({ token: 'second' });
+    expect(wire.connected).toBe(true);
+  });
+
+  it('stays down when the server refuses the handshake, with the refusal data', async () => {
+    const wire = connectWire(() => ({ siteKey: 'pk', token: 'refused' }));
+    const refused = once<Error & { data?: unknown }>(wire, 'connect_error');
+    wire.connect();
+    const error = await refused;
+    expect(error.message).toBe('unknown site');
+    expect(error.data).toEqual({ code: 'unknown_site' });
+    expect(wire.active).toBe(false);
+    expect(wire.connected).toBe(false);
+  });
+
+  it('stays down after a server-side disconnect', async () => {
+    const wire = connectWire(() => ({ siteKey: 'pk' }));
+    const connected = once(wire, 'connect');
+    wire.connect();
+    await connected;
+    const disconnected = once<string>(wire, 'disconnect');
+    for (const socket of io.of('/visitor').sockets.values()) socket.disconnect(true);
+    expect(await disconnected).toBe('io server disconnect');
+    expect(wire.active).toBe(false);
+  });
+});
