@@ -96,7 +96,8 @@ describe('rules page', () => {
       frequency: 'visitor',
       cooldownMinutes: 30,
     });
-  });
+    // some twenty fields filled one by one, each re-rendering the form: more than the default 5 s on a busy machine
+  }, 20_000);
 
   it('refuses an invalid rule beside the fields that are wrong, before sending it', async () => {
     const { server } = await renderPage('/console/admin/rules');
