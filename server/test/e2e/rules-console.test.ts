@@ -1,17 +1,19 @@
 /**
- * The Rules page in a real browser: an admin builds a page rule (URL AND time on page, sent as
- * themself), tests it against a URL, and saves it; the widget config serves it at once. A visitor
- * answering its message (the widget's report, sent here by a socket client) starts a chat that the
- * admin sees "Started from rule …", and the rule's counts and conversion appear on the page. The
- * page passes axe-core with the editor open.
+ * The Rules page in a real browser, end to end: an admin builds a page rule (URL AND time on page,
+ * sent as themself), tests it against a URL, and saves it; the widget config serves it at once. A
+ * visitor in another browser context, on a matching page of the customer's site, sees the message
+ * fire (and not on another page), answers it, and the chat starts with that message; the admin sees
+ * "Started from rule …", and the rule's counts and conversion appear on the page. The page passes
+ * axe-core with the editor open.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { WidgetConfigSchema, type SessionResumeResult } from '@parley/shared';
+import { WidgetConfigSchema } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { call, clientId, connectVisitor, connected, disconnectAll } from '../support/clients.ts';
+import { disconnectAll } from '../support/clients.ts';
+import { html, startHostSite, type HostSite } from './host-pages.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 
@@ -21,11 +23,16 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
   let t: TestServer;
   let browser: Browser;
   let admin: Page;
+  let site: HostSite;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     requireBuiltFrontEnds(root);
     t = await startTestServer();
+    const shopPage = (title: string) => ({
+      body: html('', `<h1>${title}</h1><script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"></script>`),
+    });
+    site = await startHostSite(t, { '/pricing/teams': shopPage('Team plans') });
     browser = await launchBrowser();
     admin = await (await browser.newContext()).newPage();
     admin.on('pageerror', (error) => pageErrors.push(error.message));
@@ -38,6 +45,7 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
   afterAll(async () => {
     disconnectAll();
     await browser?.close();
+    await site?.close();
     await t?.close();
   });
 
@@ -51,7 +59,7 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
     await first.getByLabel('Operator').selectOption('wildcard');
     await first.getByLabel('Value').fill('/pricing*');
     await form.getByRole('button', { name: 'Add condition to group 1' }).click();
-    await form.getByRole('group', { name: 'Condition 2' }).getByLabel('Seconds, at least').fill('20');
+    await form.getByRole('group', { name: 'Condition 2' }).getByLabel('Seconds, at least').fill('2');
     await form.getByLabel('Message', { exact: true }).fill('Questions about our plans?');
     await form.getByLabel('Sent as').selectOption({ label: 'Admin' });
     await form.getByRole('figure', { name: 'Preview of the message' }).getByText('Questions about our plans?').waitFor();
@@ -80,20 +88,32 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
             match: 'all',
             conditions: [
               { field: 'url', part: 'path', operator: 'wildcard', value: '/pricing*' },
-              { field: 'timeOnPage', seconds: 20 },
+              { field: 'timeOnPage', seconds: 2 },
             ],
           },
         ],
       },
     });
 
-    // what the widget does once the rule fired and the visitor answered
-    const visitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
-    await connected(visitor);
-    await call<SessionResumeResult>(visitor, 'session:resume', { conversationId: null, lastSeq: 0 });
-    const origin = { kind: 'rule', ruleId: served?.id ?? '' };
-    for (const event of ['fired', 'shown', 'opened']) await call(visitor, 'proactive:event', { origin, event });
-    await call(visitor, 'message:send', { clientMessageId: clientId(), body: 'Is there a yearly plan?', proactive: origin });
+    // a visitor on the customer's pricing page: the message comes after 2 seconds there
+    const visitor = await (await browser.newContext()).newPage();
+    visitor.on('pageerror', (error) => pageErrors.push(error.message));
+    const firedOn = (page: Page): Promise<void> =>
+      new Promise((resolve) => {
+        page.on('websocket', (ws) =>
+          ws.on('framesent', ({ payload }) => {
+            if (typeof payload === 'string' && payload.includes('"proactive:event"') && payload.includes('"fired"')) resolve();
+          }),
+        );
+      });
+    const fired = firedOn(visitor);
+    await visitor.goto(`${site.origin}/pricing/teams`);
+    await fired;
+    const bubble = visitor.getByRole('button', { name: /Questions about our plans\?/ });
+    await bubble.click();
+    await visitor.getByRole('textbox', { name: 'Message' }).fill('Is there a yearly plan?');
+    await visitor.keyboard.press('Enter');
+    await visitor.getByText('Is there a yearly plan?').waitFor();
 
     await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Conversations' }).click();
     await admin.getByRole('button', { name: /Is there a yearly plan\?/ }).first().click();

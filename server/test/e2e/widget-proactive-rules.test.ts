@@ -3,9 +3,10 @@
  * conditions hold (time on page on the matching page only, scroll depth, exit intent), keeps its
  * frequency caps across reloads, and stays quiet while the visitor is in a chat.
  *
- * The rules reach the widget inside its config. Until the server stores rules (branch
- * rules-server), the test adds them to the real config response on its way to the page
- * (page.route); once the admin API exists, these tests should create them through it instead.
+ * The rules reach the widget inside its config: each test puts exactly the public rules it is about
+ * into the real config response on its way to the page (context.route), so what the engine
+ * evaluates is spelled out here. The path through the admin API and the server's own config is
+ * rules-console.test.ts.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +70,7 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
-  /** Serves the site's config with `rules` in it, as the server will once rules are stored. */
+  /** Serves the site's real config with `rules` as its page rules. */
   async function withRules(rules: PublicProactiveRule[]): Promise<void> {
     await context.route(`${t.url}/api/widget/config/**`, async (route) => {
       const response = await route.fetch();
