@@ -195,17 +195,17 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, logger });
-  events.subscribe(createFanOut(visitorNsp, agentNsp));
-  events.subscribe(
+  const unsubscribes = [events.subscribe(createFanOut(visitorNsp, agentNsp))];
+  unsubscribes.push(events.subscribe(
     createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
-  );
+  ));
 
-  events.subscribe(
+  unsubscribes.push(events.subscribe(
     createVisitorFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>, {
       insight,
       logger,
     }),
-  );
+  ));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -248,6 +248,8 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     sweepAbsentAgents: () => absentAgents.sweep(),
     async close() {
       clearInterval(sweeper);
+      // the clients are leaving: nothing more to push to them (and the pool is about to close)
+      for (const unsubscribe of unsubscribes) unsubscribe();
       // io.close() stops the listener and closes every transport without a disconnect packet:
       // clients reconnect by themselves, through the load balancer to another process.
       const closed = io.close();

@@ -25,6 +25,7 @@ export class ProcessLease {
   readonly #ttlSeconds: number;
   readonly #logger: Logger;
   readonly #participants: LeaseParticipant[] = [];
+  readonly #peerLostListeners: Array<(processId: string) => void> = [];
   #timer: NodeJS.Timeout | undefined;
   #renewing: Promise<void> | undefined;
 
@@ -36,6 +37,11 @@ export class ProcessLease {
 
   join(participant: LeaseParticipant): void {
     this.#participants.push(participant);
+  }
+
+  /** Called in the process that reaped a dead peer, once per peer. */
+  onPeerLost(listener: (processId: string) => void): void {
+    this.#peerLostListeners.push(listener);
   }
 
   async start(): Promise<void> {
@@ -62,7 +68,8 @@ export class ProcessLease {
       if (processId === this.id || (await this.#redis.exists(aliveKey(processId))) === 1) continue;
       this.#logger.warn('a Parley process stopped renewing its lease; taking its connections offline', { processId });
       for (const participant of this.#participants) await participant.reap(processId, { onlyIfDead: true });
-      await this.#redis.sRem(processesKey, processId);
+      // SREM answers 1 to one process only: the one that tells the others
+      if ((await this.#redis.sRem(processesKey, processId)) === 1) for (const listener of this.#peerLostListeners) listener(processId);
     }
   }
 

@@ -16,6 +16,9 @@ import { RedisAgentPresence } from './redis-agent-presence.ts';
 import { RedisVisitorPresence } from './redis-visitor-presence.ts';
 import { dropConnections } from './drop-connections.ts';
 
+/** Server-side event: the sender reaped a dead process; every process sends its clients to catch up. */
+const PEER_LOST = 'parley:peer-lost';
+
 export interface ScaleOut {
   readonly mode: 'single' | 'redis';
   agentPresence: AgentPresence;
@@ -45,13 +48,21 @@ export async function createScaleOut(config: ScaleConfig, logger: Logger): Promi
   const redis = await connectRedis(config.redisUrl, logger);
   const lease = new ProcessLease(redis.commands, { ttlSeconds: config.presenceTtlSeconds, logger });
   let attached: Server | undefined;
-  redis.onResubscribed(() => {
+  // Pub/Sub is at-most-once. Broadcasts published while Redis was away never arrive, and a process
+  // that died between storing a message and publishing it never published it. Either way this
+  // process's clients are sent to reconnect, which makes each catch up from its last seq: the
+  // record in the database has everything that was acked.
+  const catchUp = (reason: string) => {
     if (!attached) return;
-    // Broadcasts published while Redis was away never arrive: send this process's clients to
-    // reconnect, which makes each catch up from its last seq (the record is in the database).
-    const dropped = dropConnections(attached);
-    logger.info('redis is back: clients reconnect to catch up', { dropped });
+    logger.info('clients reconnect to catch up', { reason, dropped: dropConnections(attached) });
+  };
+  redis.onResubscribed(() => {
+    catchUp('redis is back');
     void lease.renew();
+  });
+  lease.onPeerLost((processId) => {
+    attached?.serverSideEmit(PEER_LOST, processId);
+    catchUp('a process died');
   });
   return {
     mode: 'redis',
@@ -60,6 +71,7 @@ export async function createScaleOut(config: ScaleConfig, logger: Logger): Promi
     attach(io) {
       attached = io;
       io.adapter(createAdapter(publisherOf(redis.commands), redis.subscriber, { key: 'parley' }));
+      io.on(PEER_LOST, () => catchUp('a process died'));
     },
     start: () => lease.start(),
     ready: () => redis.ready(),
