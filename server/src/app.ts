@@ -37,8 +37,9 @@ import { SiteAdmin } from './domain/site-admin.ts';
 import { CannedResponses } from './domain/canned-responses.ts';
 import { VisitorTokens } from './domain/visitor-tokens.ts';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
-import { LocalAgentPresence } from './scale/agent-presence.ts';
-import { LocalVisitorPresence } from './scale/visitor-presence.ts';
+import { createScaleOut } from './scale/scale-out.ts';
+import { AbsentAgents } from './domain/absent-agents.ts';
+import { InFlight } from './realtime/in-flight.ts';
 import { VisitorInsight } from './domain/visitor-insight.ts';
 import { ProactiveRules } from './domain/proactive-rules.ts';
 import { ProactiveOutreach } from './domain/proactive-outreach.ts';
@@ -66,6 +67,7 @@ import { DataRetention, type SweepReport } from './domain/data-retention.ts';
 import { Metrics } from './ops/metrics.ts';
 import { Readiness, storageChecks, type ReadinessCheck } from './ops/readiness.ts';
 import { requestLog } from './http/request-log.ts';
+import { coalesced } from './domain/coalesced.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -82,6 +84,16 @@ export interface ParleyServer {
   metrics: Metrics;
   /** Adds a named check to /readyz (e.g. Redis reachable). */
   addReadinessCheck(check: ReadinessCheck): void;
+  /** 'redis' when REDIS_URL joins this process to others. */
+  scaleMode: 'single' | 'redis';
+  /** Resolves when fan-out across processes works now (always, for a single process). */
+  scaleReady(): Promise<void>;
+  /** One pass of the absent-agents sweep now (it also runs on a timer). */
+  sweepAbsentAgents(): Promise<number>;
+  /**
+   * Graceful stop: no new connections, every client sent to reconnect (elsewhere, behind a load
+   * balancer), running socket handlers finished, presence released, pools closed.
+   */
   close(): Promise<void>;
 }
 
@@ -111,8 +123,11 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const publicOrigin = () => new URL(publicUrl).origin;
 
   const events = new EventHub((error, event) => logger.error('event subscriber failed', { type: event.type, error }));
-  const presence = new LocalAgentPresence();
-  const visitorPresence = new LocalVisitorPresence();
+  // Redis errors are counted from the first connection on; the metrics exist only once presence does
+  let countRedisError = (): void => undefined;
+  const scale = await createScaleOut(config.scale, logger, () => countRedisError());
+  const presence = scale.agentPresence;
+  const visitorPresence = scale.visitorPresence;
   const metrics = new Metrics({
     connectedVisitors: async () => (await visitorPresence.list()).length,
     connectedAgents: async () => (await presence.online()).length,
@@ -124,8 +139,10 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     now,
   });
   countStorageError = () => metrics.storageErrors.inc();
+  countRedisError = () => metrics.redisErrors.inc();
   events.subscribe((event) => metrics.domainEvent(event.type));
   const readiness = new Readiness(storageChecks(store));
+  if (scale.mode === 'redis') readiness.add({ name: 'redis', check: () => scale.ready() });
   const router = new QueueRouter({ store, presence, events, now });
   const auth = new AgentAuth({ store, now, events });
   const email = createEmailModule({
@@ -141,7 +158,22 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   });
   // a visitor writing to their unsolved ticket continues it rather than starting a chat
   const conversations = new Conversations({ store, events, router, tickets: email.tickets, now });
-  const availability = new Availability({ store, presence, events, router });
+  const availability = new Availability({
+    store,
+    presence,
+    events,
+    router,
+    onError: (error) => logger.error('availability update failed', { error }),
+  });
+  const absentAgents = new AbsentAgents({
+    store,
+    presence,
+    events,
+    router,
+    availability,
+    graceSeconds: config.scale.agentRequeueGraceSeconds,
+    now,
+  });
   const handoffs = new Handoffs({ store, events, router, now });
   const notes = new PrivateNotes({ store, events, now });
   const ticketInbox = new TicketInbox({ store, events, now });
@@ -173,6 +205,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
 
   const httpServer = http.createServer(app);
   const io = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
+  scale.attach(io);
+  const inFlight = new InFlight();
+  const track = (work: Promise<void>) => inFlight.track(work);
   observeSocketEvents(io, metrics);
   for (const name of [VISITOR_NAMESPACE, AGENT_NAMESPACE]) {
     io.of(name).on('connection', (socket) => {
@@ -194,6 +229,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     insight,
     outreach,
     logger,
+    track,
   });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
     store,
@@ -207,20 +243,21 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     consoleOrigins,
     logger,
     now,
+    track,
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, outreach, logger });
-  events.subscribe(createFanOut(visitorNsp, agentNsp));
-  events.subscribe(
+  const unsubscribes = [events.subscribe(createFanOut(visitorNsp, agentNsp))];
+  unsubscribes.push(events.subscribe(
     createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
-  );
+  ));
 
-  events.subscribe(
+  unsubscribes.push(events.subscribe(
     createVisitorFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>, {
       insight,
       logger,
     }),
-  );
+  ));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -241,7 +278,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   await email.start();
   // one sweep at a time: a slow pass is joined, not run twice over the same rows
   let sweeping: Promise<SweepReport> | undefined;
-  const sweep = (): Promise<SweepReport> => {
+  const retentionSweep = (): Promise<SweepReport> => {
     sweeping ??= retention
       .sweep()
       .then((report) => {
@@ -253,9 +290,20 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   };
   const retentionTimer =
     config.retention.days > 0 && config.retention.intervalMs > 0
-      ? setInterval(() => void sweep().catch((error: unknown) => logger.error('retention sweep failed', { error })), config.retention.intervalMs)
+      ? setInterval(() => void retentionSweep().catch((error: unknown) => logger.error('retention sweep failed', { error })), config.retention.intervalMs)
       : undefined;
   retentionTimer?.unref();
+  await scale.start();
+  // Every process sweeps as often as it renews its lease: a dead process's agents are seen offline
+  // within the TTL plus one sweep, and their chats wait out the grace period from then.
+  const sweepEveryMs = Math.max(250, (config.scale.presenceTtlSeconds * 1000) / 3);
+  const sweep = coalesced(async () => {
+    await absentAgents.sweep();
+  });
+  const sweeper = setInterval(() => {
+    sweep().catch((error: unknown) => logger.warn('absent-agents sweep failed', { error }));
+  }, sweepEveryMs);
+  sweeper.unref();
 
   return {
     url: publicUrl,
@@ -264,13 +312,26 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     bootstrap: boot,
     mailTick: () => email.worker.tick(),
     inboundSmtpPort: email.inboundSmtpPort(),
-    retentionSweep: sweep,
+    retentionSweep,
     metrics,
     addReadinessCheck: (check) => readiness.add(check),
+    scaleMode: scale.mode,
+    scaleReady: () => scale.ready(),
+    sweepAbsentAgents: () => absentAgents.sweep(),
     async close() {
+      clearInterval(sweeper);
       clearInterval(retentionTimer);
+      // the clients are leaving: nothing more to push to them (and the pool is about to close)
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      // io.close() stops the listener and closes every transport without a disconnect packet:
+      // clients reconnect by themselves, through the load balancer to another process.
+      const closed = io.close();
+      if (!(await inFlight.settled(config.scale.shutdownTimeoutMs))) {
+        logger.warn('shutting down with socket handlers still running', { running: inFlight.size });
+      }
+      await closed;
       await email.close();
-      await io.close();
+      await scale.close();
       await store.close();
     },
   };

@@ -60,6 +60,14 @@ const EnvSchema = z.object({
   RETENTION_MODE: z.enum(['delete', 'anonymise']).default('delete'),
   /** How often retention runs; 0: only when the process asks (tests). */
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60 * 1000),
+  /** Redis joins several processes: socket fan-out and presence. Unset: one process, in memory. */
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  /** A process that stops renewing its lease this long is taken for dead: its agents and visitors go offline. */
+  PRESENCE_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** An agent connected nowhere keeps their chats this long; then they go back to the front of the queue. */
+  AGENT_REQUEUE_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** SIGTERM: how long to wait for requests already running before closing the database anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export interface Config {
@@ -79,6 +87,15 @@ export interface Config {
   /** Seconds; 0: never turn a waiting visitor's chat into a ticket. */
   queueMaxWaitSeconds: number;
   retention: { days: number; mode: 'delete' | 'anonymise'; intervalMs: number };
+  scale: ScaleConfig;
+}
+
+export interface ScaleConfig {
+  /** Undefined: a single process with in-memory presence. */
+  redisUrl: string | undefined;
+  presenceTtlSeconds: number;
+  agentRequeueGraceSeconds: number;
+  shutdownTimeoutMs: number;
 }
 
 export interface EmailConfig {
@@ -123,6 +140,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     email: emailConfig(e),
     queueMaxWaitSeconds: e.QUEUE_MAX_WAIT_SECONDS,
     retention: { days: e.RETENTION_DAYS, mode: e.RETENTION_MODE, intervalMs: e.RETENTION_INTERVAL_MS },
+    scale: {
+      redisUrl: e.REDIS_URL,
+      presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
+      agentRequeueGraceSeconds: e.AGENT_REQUEUE_GRACE_SECONDS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
   };
 }
 

@@ -42,6 +42,8 @@ export interface AgentNamespaceDeps {
   consoleOrigins: () => string[];
   logger: Logger;
   now: () => Date;
+  /** Receives each running handler call, for graceful shutdown. */
+  track?: (work: Promise<void>) => void;
 }
 
 export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
@@ -105,6 +107,7 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
         }),
       },
       deps.logger,
+      deps.track,
     );
   });
 }

@@ -31,12 +31,16 @@ type Handler<M extends Record<string, ClientEventSpec>, K extends keyof M> = (
 
 export type HandlerTable<M extends Record<string, ClientEventSpec>> = { [K in keyof M]: Handler<M, K> };
 
-/** Registers every handler of `table` on the socket, each validated against `specs`. */
+/**
+ * Registers every handler of `table` on the socket, each validated against `specs`. `track` is
+ * handed each running call (graceful shutdown waits for them).
+ */
 export function bindHandlers<M extends Record<string, ClientEventSpec>>(
   socket: Socket,
   specs: M,
   table: HandlerTable<M>,
   logger: Logger,
+  track: (work: Promise<void>) => void = () => undefined,
 ): void {
   // socket.id is the connection's id: every line logged for this socket carries it
   const log = logger.child({ connectionId: socket.id, namespace: socket.nsp.name });
@@ -50,8 +54,10 @@ export function bindHandlers<M extends Record<string, ClientEventSpec>>(
       const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
       const payload = ack ? args.slice(0, -1)[0] : args[0];
       const started = performance.now();
-      void run(event, spec, handler, payload, ack, log).then((outcome) =>
-        observer?.handled(socket.nsp.name, event, outcome, (performance.now() - started) / 1000),
+      track(
+        run(event, spec, handler, payload, ack, log).then((outcome) =>
+          observer?.handled(socket.nsp.name, event, outcome, (performance.now() - started) / 1000),
+        ),
       );
     });
   }

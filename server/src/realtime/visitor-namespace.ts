@@ -35,6 +35,8 @@ export interface VisitorNamespaceDeps {
   insight: VisitorInsight;
   outreach: ProactiveOutreach;
   logger: Logger;
+  /** Receives each running handler call, for graceful shutdown. */
+  track?: (work: Promise<void>) => void;
 }
 
 export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps): void {
@@ -102,6 +104,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
         'ticket:request': ({ conversationId, email }) => deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
       },
       deps.logger,
+      deps.track,
     );
   });
 }
