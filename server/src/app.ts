@@ -37,8 +37,9 @@ import { SiteAdmin } from './domain/site-admin.ts';
 import { CannedResponses } from './domain/canned-responses.ts';
 import { VisitorTokens } from './domain/visitor-tokens.ts';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
-import { LocalAgentPresence } from './scale/agent-presence.ts';
-import { LocalVisitorPresence } from './scale/visitor-presence.ts';
+import { createScaleOut } from './scale/scale-out.ts';
+import { AbsentAgents } from './domain/absent-agents.ts';
+import { InFlight } from './realtime/in-flight.ts';
 import { VisitorInsight } from './domain/visitor-insight.ts';
 import { setUpAgentVisitorEvents } from './realtime/agent-visitor-events.ts';
 import { createVisitorFanOut } from './realtime/visitor-fan-out.ts';
@@ -58,6 +59,7 @@ import type { TickReport } from './mail/mail-worker.ts';
 import { TicketInbox } from './domain/ticket-inbox.ts';
 import { setUpAgentTicketEvents } from './realtime/agent-ticket-events.ts';
 import { createTicketFanOut } from './realtime/ticket-fan-out.ts';
+import { coalesced } from './domain/coalesced.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -69,6 +71,16 @@ export interface ParleyServer {
   mailTick(): Promise<TickReport>;
   /** Port of the built-in SMTP listener for replies, when INBOUND_SMTP_PORT turned it on. */
   inboundSmtpPort: number | undefined;
+  /** 'redis' when REDIS_URL joins this process to others. */
+  scaleMode: 'single' | 'redis';
+  /** Resolves when fan-out across processes works now (always, for a single process). */
+  scaleReady(): Promise<void>;
+  /** One pass of the absent-agents sweep now (it also runs on a timer). */
+  sweepAbsentAgents(): Promise<number>;
+  /**
+   * Graceful stop: no new connections, every client sent to reconnect (elsewhere, behind a load
+   * balancer), running socket handlers finished, presence released, pools closed.
+   */
   close(): Promise<void>;
 }
 
@@ -93,16 +105,32 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const publicOrigin = () => new URL(publicUrl).origin;
 
   const events = new EventHub((error, event) => logger.error('event subscriber failed', { type: event.type, error }));
-  const presence = new LocalAgentPresence();
+  const scale = await createScaleOut(config.scale, logger);
+  const presence = scale.agentPresence;
   const router = new QueueRouter({ store, presence, events, now });
   const conversations = new Conversations({ store, events, router, now });
-  const availability = new Availability({ store, presence, events, router });
+  const availability = new Availability({
+    store,
+    presence,
+    events,
+    router,
+    onError: (error) => logger.error('availability update failed', { error }),
+  });
+  const absentAgents = new AbsentAgents({
+    store,
+    presence,
+    events,
+    router,
+    availability,
+    graceSeconds: config.scale.agentRequeueGraceSeconds,
+    now,
+  });
   const handoffs = new Handoffs({ store, events, router, now });
   const notes = new PrivateNotes({ store, events, now });
   const ticketInbox = new TicketInbox({ store, events, now });
   const profiles = new VisitorProfiles({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
-  const insight = new VisitorInsight({ store, presence: new LocalVisitorPresence(), events, now });
+  const insight = new VisitorInsight({ store, presence: scale.visitorPresence, events, now });
   const auth = new AgentAuth(store, now);
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const email = createEmailModule({
@@ -135,6 +163,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
 
   const httpServer = http.createServer(app);
   const io = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
+  scale.attach(io);
+  const inFlight = new InFlight();
+  const track = (work: Promise<void>) => inFlight.track(work);
   // One Server hosts two namespaces with different event maps; each is typed by its own map here.
   const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
   const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
@@ -147,6 +178,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     tickets: email.tickets,
     insight,
     logger,
+    track,
   });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
     store,
@@ -159,20 +191,21 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     notes,
     consoleOrigins,
     logger,
+    track,
   });
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, logger });
-  events.subscribe(createFanOut(visitorNsp, agentNsp));
-  events.subscribe(
+  const unsubscribes = [events.subscribe(createFanOut(visitorNsp, agentNsp))];
+  unsubscribes.push(events.subscribe(
     createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
-  );
+  ));
 
-  events.subscribe(
+  unsubscribes.push(events.subscribe(
     createVisitorFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>, {
       insight,
       logger,
     }),
-  );
+  ));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -191,6 +224,17 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     now: now(),
   });
   await email.start();
+  await scale.start();
+  // Every process sweeps as often as it renews its lease: a dead process's agents are seen offline
+  // within the TTL plus one sweep, and their chats wait out the grace period from then.
+  const sweepEveryMs = Math.max(250, (config.scale.presenceTtlSeconds * 1000) / 3);
+  const sweep = coalesced(async () => {
+    await absentAgents.sweep();
+  });
+  const sweeper = setInterval(() => {
+    sweep().catch((error: unknown) => logger.warn('absent-agents sweep failed', { error }));
+  }, sweepEveryMs);
+  sweeper.unref();
 
   return {
     url: publicUrl,
@@ -199,9 +243,22 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     bootstrap: boot,
     mailTick: () => email.worker.tick(),
     inboundSmtpPort: email.inboundSmtpPort(),
+    scaleMode: scale.mode,
+    scaleReady: () => scale.ready(),
+    sweepAbsentAgents: () => absentAgents.sweep(),
     async close() {
+      clearInterval(sweeper);
+      // the clients are leaving: nothing more to push to them (and the pool is about to close)
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      // io.close() stops the listener and closes every transport without a disconnect packet:
+      // clients reconnect by themselves, through the load balancer to another process.
+      const closed = io.close();
+      if (!(await inFlight.settled(config.scale.shutdownTimeoutMs))) {
+        logger.warn('shutting down with socket handlers still running', { running: inFlight.size });
+      }
+      await closed;
       await email.close();
-      await io.close();
+      await scale.close();
       await store.close();
     },
   };

@@ -54,6 +54,14 @@ const EnvSchema = z.object({
   UNSEEN_REPLY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
   /** How often the mail worker looks for work; 0: only when the process asks (tests). */
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  /** Redis joins several processes: socket fan-out and presence. Unset: one process, in memory. */
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  /** A process that stops renewing its lease this long is taken for dead: its agents and visitors go offline. */
+  PRESENCE_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** An agent connected nowhere keeps their chats this long; then they go back to the front of the queue. */
+  AGENT_REQUEUE_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** SIGTERM: how long to wait for requests already running before closing the database anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export interface Config {
@@ -72,6 +80,15 @@ export interface Config {
   email: EmailConfig;
   /** Seconds; 0: never turn a waiting visitor's chat into a ticket. */
   queueMaxWaitSeconds: number;
+  scale: ScaleConfig;
+}
+
+export interface ScaleConfig {
+  /** Undefined: a single process with in-memory presence. */
+  redisUrl: string | undefined;
+  presenceTtlSeconds: number;
+  agentRequeueGraceSeconds: number;
+  shutdownTimeoutMs: number;
 }
 
 export interface EmailConfig {
@@ -115,6 +132,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     consoleDist: e.PARLEY_CONSOLE_DIST && path.resolve(e.PARLEY_CONSOLE_DIST),
     email: emailConfig(e),
     queueMaxWaitSeconds: e.QUEUE_MAX_WAIT_SECONDS,
+    scale: {
+      redisUrl: e.REDIS_URL,
+      presenceTtlSeconds: e.PRESENCE_TTL_SECONDS,
+      agentRequeueGraceSeconds: e.AGENT_REQUEUE_GRACE_SECONDS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
   };
 }
 

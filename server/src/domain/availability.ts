@@ -16,21 +16,25 @@ export class Availability {
   readonly #presence: AgentPresence;
   readonly #events: EventSink;
   readonly #router: Router;
-  /** What visitors were last told; nobody is reachable before the first agent connects. */
-  #announced = false;
   readonly #rechecks = new KeyedMutex();
 
-  constructor(deps: { store: Store; presence: AgentPresence; events: EventSink; router: Router }) {
+  constructor(deps: { store: Store; presence: AgentPresence; events: EventSink; router: Router; onError: (error: unknown) => void }) {
     this.#store = deps.store;
     this.#presence = deps.presence;
     this.#events = deps.events;
     this.#router = deps.router;
+    // Agents whose process died went offline without a disconnect here: tell visitors and the queue.
+    this.#presence.onLost(() => {
+      void this.recheck()
+        .then(() => this.#router.announceQueue())
+        .catch(deps.onError);
+    });
   }
 
   /** One more connection of the agent; true when the agent has just come online. */
   async agentConnected(agentId: string): Promise<boolean> {
     const cameOnline = await this.#presence.connect(agentId);
-    if (cameOnline) await this.#recheck();
+    if (cameOnline) await this.recheck();
     // Coming online frees capacity: routing looks at the queue again (and re-estimates the wait).
     await this.#router.drain();
     return cameOnline;
@@ -40,7 +44,7 @@ export class Availability {
   async agentDisconnected(agentId: string): Promise<boolean> {
     const wentOffline = await this.#presence.disconnect(agentId);
     if (wentOffline) {
-      await this.#recheck();
+      await this.recheck();
       // Fewer agents online changes the wait estimate queued visitors are told.
       await this.#router.announceQueue();
     }
@@ -51,7 +55,7 @@ export class Availability {
   async setStatus(agentId: string, status: AgentStatus): Promise<AgentStatus> {
     await this.#store.agents.setStatus(agentId, status);
     this.#events.publish({ type: 'agent.status', agentId, status });
-    await this.#recheck();
+    await this.recheck();
     if (status === 'online') await this.#router.drain();
     else await this.#router.announceQueue();
     return status;
@@ -61,12 +65,16 @@ export class Availability {
     return (await this.#store.agents.findById(agentId))?.status ?? 'offline';
   }
 
-  #recheck(): Promise<void> {
+  /**
+   * Tells visitors if whether anyone is reachable changed. What was last told is kept in presence,
+   * shared by every process; the periodic sweep calls this too, so a race between two processes
+   * telling opposite things is corrected within one sweep.
+   */
+  recheck(): Promise<void> {
     // one at a time, so two changes in quick succession cannot announce in the wrong order
     return this.#rechecks.run('availability', async () => {
       const reachable = await this.#router.agentsOnline();
-      if (reachable === this.#announced) return;
-      this.#announced = reachable;
+      if (!(await this.#presence.announce(reachable))) return;
       this.#events.publish({ type: 'availability.changed', agentsOnline: reachable });
     });
   }

@@ -1,8 +1,9 @@
 /**
  * @module Routing: hands queued conversations of automatic sites, oldest first, to online agents
  * with free capacity; lets an agent accept one (manual sites); announces the queue whenever it may
- * have changed. Everything that adds to an agent's load runs one at a time (`exclusive`), so a
- * capacity checked is a capacity kept.
+ * have changed. The store has the last word: an assignment fills a seat only if it is still free,
+ * atomically across processes. Within a process, everything that adds to an agent's load also runs
+ * one at a time (`exclusive`), so the checks made here before it rarely turn out stale.
  */
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationSummary, QueuedConversation } from '@parley/shared';
@@ -36,7 +37,7 @@ export class Router {
 
   /**
    * Runs work that reads agents' loads and then adds to one, one at a time in this process.
-   * (Across processes the conditional updates still give a conversation to one agent only.)
+   * (Across processes the store's seat check decides: see ConversationStore.assign.)
    */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.#seats.run('seats', work);
@@ -55,16 +56,26 @@ export class Router {
     // Manual sites' conversations wait for an agent to accept them.
     const queued = (await store.conversations.listQueued()).filter((c) => c.routingMode === 'automatic');
     if (queued.length === 0) return;
-    const candidates = await this.connectedAgents();
+    let candidates = await this.connectedAgents();
     for (const conversation of queued) {
-      const agent = pickAgent(candidates);
-      if (!agent) break;
-      const now = this.#deps.now().toISOString();
-      const assigned = await store.conversations.assign(conversation.id, agent.id, now);
-      if (!assigned) continue; // someone else took it meanwhile
-      agent.activeCount += 1;
-      agent.lastAssignedAt = now;
-      this.#announceAssigned({ ...assigned, lastMessage: conversation.lastMessage });
+      for (;;) {
+        const agent = pickAgent(candidates);
+        if (!agent) return;
+        const now = this.#deps.now().toISOString();
+        const assigned = await store.conversations.assign(conversation.id, agent.id, now);
+        if (assigned) {
+          agent.activeCount += 1;
+          agent.lastAssignedAt = now;
+          this.#announceAssigned({ ...assigned, lastMessage: conversation.lastMessage });
+          break;
+        }
+        // Refused: either another process took the conversation, or it filled this agent's last
+        // seat (or the agent stepped away) since we looked. Only the store knows which.
+        const [fresh] = await store.agents.routingCandidates([agent.id]);
+        if (fresh && hasFreeSeat(fresh)) break; // the conversation is gone: on to the next one
+        candidates = candidates.filter((c) => c.id !== agent.id);
+        if (fresh) candidates.push(fresh);
+      }
     }
   }
 
@@ -99,6 +110,10 @@ export class Router {
     if (!conversation) return notFound('Conversation');
     if (conversation.status === 'active') {
       return new ParleyError(ErrorCode.Conflict, `${conversation.agent?.name ?? 'Another agent'} has already accepted this conversation`);
+    }
+    if (conversation.status === 'queued') {
+      // the store refused the seat: another process filled it since the check above
+      return new ParleyError(ErrorCode.Conflict, 'You have no free seat now (at capacity, or not online)');
     }
     return new ParleyError(ErrorCode.Conflict, 'This conversation is no longer waiting');
   }

@@ -25,6 +25,10 @@ export class VisitorInsight {
     this.#presence = deps.presence;
     this.#events = deps.events;
     this.#now = deps.now;
+    // another process died with these visitors' sockets: the live list and panels must drop them
+    this.#presence.onLost((visitorIds) => {
+      for (const visitorId of visitorIds) this.#events.publish({ type: 'visitor.changed', visitorId });
+    });
   }
 
   async arrived(connection: Omit<VisitorConnection, 'at'>): Promise<void> {

@@ -34,6 +34,8 @@ export interface AgentNamespaceDeps {
   /** Origins a browser may open the console socket from; a request without Origin is not a browser's. */
   consoleOrigins: () => string[];
   logger: Logger;
+  /** Receives each running handler call, for graceful shutdown. */
+  track?: (work: Promise<void>) => void;
 }
 
 export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
@@ -91,6 +93,7 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
         }),
       },
       deps.logger,
+      deps.track,
     );
   });
 }

@@ -15,12 +15,16 @@ type Handler<M extends Record<string, ClientEventSpec>, K extends keyof M> = (
 
 export type HandlerTable<M extends Record<string, ClientEventSpec>> = { [K in keyof M]: Handler<M, K> };
 
-/** Registers every handler of `table` on the socket, each validated against `specs`. */
+/**
+ * Registers every handler of `table` on the socket, each validated against `specs`. `track` is
+ * handed each running call (graceful shutdown waits for them).
+ */
 export function bindHandlers<M extends Record<string, ClientEventSpec>>(
   socket: Socket,
   specs: M,
   table: HandlerTable<M>,
   logger: Logger,
+  track: (work: Promise<void>) => void = () => undefined,
 ): void {
   for (const event of Object.keys(specs) as Array<keyof M & string>) {
     const spec = specs[event];
@@ -30,7 +34,7 @@ export function bindHandlers<M extends Record<string, ClientEventSpec>>(
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
       const payload = ack ? args.slice(0, -1)[0] : args[0];
-      void run(event, spec, handler, payload, ack, socket, logger);
+      track(run(event, spec, handler, payload, ack, socket, logger));
     });
   }
 }

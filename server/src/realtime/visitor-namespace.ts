@@ -32,6 +32,8 @@ export interface VisitorNamespaceDeps {
   tickets: Tickets;
   insight: VisitorInsight;
   logger: Logger;
+  /** Receives each running handler call, for graceful shutdown. */
+  track?: (work: Promise<void>) => void;
 }
 
 export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps): void {
@@ -91,6 +93,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
         },
       },
       deps.logger,
+      deps.track,
     );
   });
 }

@@ -1,7 +1,7 @@
 /**
  * @module Which visitors are on a site now: one entry per visitor with a connected widget socket
- * (a visitor with three tabs open is one entry). One process keeps it in memory; the scale-out
- * issue adds a shared implementation behind the same interface, as for agent-presence.ts.
+ * (a visitor with three tabs open is one entry). One process keeps it in memory (here); several
+ * share it through Redis (redis-visitor-presence.ts) behind the same interface.
  */
 export interface VisitorConnection {
   socketId: string;
@@ -30,6 +30,8 @@ export interface VisitorPresence {
   viewed(visitorId: string, page: { url: string; title: string }): Promise<boolean>;
   find(visitorId: string): Promise<PresentVisitor | undefined>;
   list(): Promise<PresentVisitor[]>;
+  /** Visitors who left without a goodbye: the process holding their connections died. */
+  onLost(listener: (visitorIds: string[]) => void): void;
 }
 
 export class LocalVisitorPresence implements VisitorPresence {
@@ -80,6 +82,10 @@ export class LocalVisitorPresence implements VisitorPresence {
 
   list(): Promise<PresentVisitor[]> {
     return Promise.resolve([...this.#visitors.values()].map(snapshot));
+  }
+
+  onLost(): void {
+    // one process: when it dies, everything it knew dies with it
   }
 }
 

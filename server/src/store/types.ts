@@ -217,13 +217,20 @@ export interface ConversationStore {
   listQueued(): Promise<QueuedConversation[]>;
   listOpenForAgent(agentId: string): Promise<ConversationSummary[]>;
   summary(id: string): Promise<ConversationSummary | undefined>;
-  /** Assigns only if still queued; undefined when someone else got there first. */
+  /**
+   * Assigns only if still queued and the agent is active, online and below capacity, checked in the
+   * same transaction (atomic across processes); undefined when someone else got there first or the
+   * agent has no free seat.
+   */
   assign(id: string, agentId: string, now: string): Promise<Conversation | undefined>;
-  /** Moves an active conversation from one agent to another; undefined when it is not `from`'s active one. */
+  /**
+   * Moves an active conversation from one agent to another who is online with a free seat (checked
+   * atomically, as for assign); undefined when it is not `from`'s active one or the seat is gone.
+   */
   transfer(id: string, fromAgentId: string, toAgentId: string): Promise<Conversation | undefined>;
   /**
-   * Back to active with the same agent, only if it is closed and was theirs; undefined otherwise. A
-   * Conflict ParleyError when the visitor has meanwhile opened another conversation.
+   * Back to active with the same agent, only if it is closed, was theirs and they have a free seat;
+   * undefined otherwise. A Conflict ParleyError when the visitor has meanwhile opened another conversation.
    */
   reopen(id: string, agentId: string): Promise<Conversation | undefined>;
   /** Closes only if open; undefined when it was already closed. */
@@ -237,6 +244,8 @@ export interface ConversationStore {
    * time, so they are first in line again) and returns them as they are now.
    */
   requeueForAgent(agentId: string): Promise<Conversation[]>;
+  /** Ids of the agents who hold at least one active conversation. */
+  activeHolders(): Promise<string[]>;
   /** Seconds from creation to assignment of the `limit` most recently assigned conversations. */
   recentWaits(limit: number): Promise<number[]>;
 }

@@ -15,7 +15,9 @@ export interface ServerProcess {
 }
 
 export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(path.join(serverDir, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  // tsx as a loader of this one process: the tsx CLI would run the server in a child of its own,
+  // which a SIGKILL of the CLI leaves running
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -167,6 +167,40 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect((await store.agents.routingCandidates([winner.id]))[0]?.activeCount).toBe(0);
     });
 
+    it('never fills a seat past capacity, even when assignments to one agent race', async () => {
+      const ann = await agent('ann', 2);
+      const waiting = await Promise.all([conversation(), conversation(), conversation(), conversation(), conversation()]);
+      const results = await Promise.all(waiting.map((c) => store.conversations.assign(c.id, ann.id, now())));
+      expect(results.filter(Boolean)).toHaveLength(2);
+      expect((await store.agents.routingCandidates([ann.id]))[0]?.activeCount).toBe(2);
+      expect(await store.conversations.activeHolders()).toEqual([ann.id]);
+      // a full agent takes no transfer and cannot reopen past capacity either
+      const bob = await agent('bob', 1);
+      const bobs = waiting.find((_, i) => !results[i]);
+      if (!bobs) throw new Error('expected a conversation left waiting');
+      expect(await store.conversations.assign(bobs.id, bob.id, now())).toBeDefined();
+      const annsFirst = results.find(Boolean);
+      if (!annsFirst) throw new Error('expected an assignment');
+      expect(await store.conversations.transfer(annsFirst.id, ann.id, bob.id)).toBeUndefined();
+      await store.conversations.close(annsFirst.id, 'agent', now());
+      const third = waiting.find((c, i) => !results[i] && c.id !== bobs.id);
+      if (!third) throw new Error('expected another conversation left waiting');
+      expect(await store.conversations.assign(third.id, ann.id, now())).toBeDefined();
+      expect(await store.conversations.reopen(annsFirst.id, ann.id)).toBeUndefined();
+      expect((await store.conversations.findById(annsFirst.id))?.status).toBe('closed');
+    });
+
+    it('gives no new conversation to an agent who is away or deactivated', async () => {
+      const ann = await agent('ann', 5);
+      const c = await conversation();
+      await store.agents.setStatus(ann.id, 'away');
+      expect(await store.conversations.assign(c.id, ann.id, now())).toBeUndefined();
+      await store.agents.setStatus(ann.id, 'online');
+      await store.agents.update(ann.id, { active: false });
+      expect(await store.conversations.assign(c.id, ann.id, now())).toBeUndefined();
+      expect((await store.conversations.findById(c.id))?.status).toBe('queued');
+    });
+
     it('moves seen marks forward only, never past the last message', async () => {
       const c = await conversation();
       await message(c.id, 'one');
@@ -408,11 +442,12 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const ann = await agent('ann', 2);
       const bob = await agent('bob', 1);
       expect((await store.agents.findById(ann.id))?.status).toBe('online');
+      // bob takes a chat while online, then steps away from the console: he keeps it
+      const c = await conversation();
+      await store.conversations.assign(c.id, bob.id, now());
       await store.agents.setStatus(ann.id, 'away');
       await store.agents.setStatus(bob.id, 'offline');
       expect((await store.agents.findById(ann.id))?.status).toBe('away');
-      const c = await conversation();
-      await store.conversations.assign(c.id, bob.id, now());
       const candidates = await store.agents.routingCandidates([ann.id, bob.id]);
       expect(candidates.find((x) => x.id === ann.id)).toMatchObject({ name: 'ann', status: 'away', activeCount: 0, capacity: 2 });
       expect(candidates.find((x) => x.id === bob.id)).toMatchObject({ name: 'bob', status: 'offline', activeCount: 1, capacity: 1 });

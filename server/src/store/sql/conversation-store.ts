@@ -2,7 +2,7 @@
  * @module Conversations in SQL: state changes are conditional updates, so a race loses cleanly
  * instead of assigning or closing twice.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationStatus, ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError } from '../../errors.ts';
@@ -10,11 +10,33 @@ import type { ConversationStore } from '../types.ts';
 import type { Database } from './schema.ts';
 import { toConversation, toMessage, toSummary, type ConversationRow } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';
+import type { Engine } from './migration-0002-visitor-profile.ts';
 
 /** Statuses that make a conversation the visitor's one open conversation (see the partial unique index). */
 const OPEN = ['queued', 'active'];
 
-export function createConversationStore(db: Kysely<Database>): ConversationStore {
+export function createConversationStore(db: Kysely<Database>, engine: Engine): ConversationStore {
+  /**
+   * Whether the agent can take one more conversation, asked inside the transaction that gives it to
+   * them. On PostgreSQL the agent's row stays locked until that transaction ends, so two processes
+   * filling the same agent's last seat queue up here and the second one sees it taken; SQLite runs
+   * one process whose transactions are serial already.
+   */
+  const seatFree = async (trx: Transaction<Database>, agentId: string, options: { mustBeOnline: boolean }) => {
+    let query = trx.selectFrom('agents').select(['capacity', 'status', 'active']).where('id', '=', agentId);
+    if (engine === 'postgres') query = query.forUpdate();
+    const agent = await query.executeTakeFirst();
+    if (!agent || Number(agent.active) !== 1) return false;
+    if (options.mustBeOnline && agent.status !== 'online') return false;
+    const held = await trx
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('agent_id', '=', agentId)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    return Number(held.n) < Number(agent.capacity);
+  };
+
   const base = () =>
     db
       .selectFrom('conversations as c')
@@ -157,6 +179,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
     },
     async assign(id, agentId, now) {
       const assigned = await db.transaction().execute(async (trx) => {
+        if (!(await seatFree(trx, agentId, { mustBeOnline: true }))) return false;
         const result = await trx
           .updateTable('conversations')
           .set({ status: 'active', agent_id: agentId, assigned_at: now })
@@ -170,32 +193,40 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
       return assigned ? one(id) : undefined;
     },
     async transfer(id, fromAgentId, toAgentId) {
-      const result = await db
-        .updateTable('conversations')
-        .set({ agent_id: toAgentId })
-        .where('id', '=', id)
-        .where('agent_id', '=', fromAgentId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 0 ? undefined : one(id);
+      const moved = await db.transaction().execute(async (trx) => {
+        if (!(await seatFree(trx, toAgentId, { mustBeOnline: true }))) return false;
+        const result = await trx
+          .updateTable('conversations')
+          .set({ agent_id: toAgentId })
+          .where('id', '=', id)
+          .where('agent_id', '=', fromAgentId)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      });
+      return moved ? one(id) : undefined;
     },
     async reopen(id, agentId) {
-      let result;
+      let reopened;
       try {
-        result = await db
-          .updateTable('conversations')
-          .set({ status: 'active', closed_at: null, closed_by: null })
-          .where('id', '=', id)
-          .where('agent_id', '=', agentId)
-          .where('status', '=', 'closed')
-          .executeTakeFirst();
+        reopened = await db.transaction().execute(async (trx) => {
+          if (!(await seatFree(trx, agentId, { mustBeOnline: false }))) return false;
+          const result = await trx
+            .updateTable('conversations')
+            .set({ status: 'active', closed_at: null, closed_by: null })
+            .where('id', '=', id)
+            .where('agent_id', '=', agentId)
+            .where('status', '=', 'closed')
+            .executeTakeFirst();
+          return Number(result.numUpdatedRows) > 0;
+        });
       } catch (error) {
         if (isUniqueViolation(error)) {
           throw new ParleyError(ErrorCode.Conflict, 'The visitor has started another conversation since', { cause: error });
         }
         throw error;
       }
-      return Number(result.numUpdatedRows) === 0 ? undefined : one(id);
+      return reopened ? one(id) : undefined;
     },
     async close(id, by, now) {
       const result = await db
@@ -242,6 +273,16 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         if (now) requeued.push(now);
       }
       return requeued;
+    },
+    async activeHolders() {
+      const rows = await db
+        .selectFrom('conversations')
+        .select('agent_id')
+        .distinct()
+        .where('status', '=', 'active')
+        .where('agent_id', 'is not', null)
+        .execute();
+      return rows.flatMap((r) => (r.agent_id === null ? [] : [r.agent_id]));
     },
     async recentWaits(limit) {
       const rows = await db

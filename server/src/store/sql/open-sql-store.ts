@@ -69,7 +69,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     agents: createAgentStore(db),
     sessions: createSessionStore(db),
     visitors: createVisitorStore(db),
-    conversations: createConversationStore(db),
+    conversations: createConversationStore(db, target.engine),
     messages: createMessageStore(db),
     pageViews: createPageViewStore(db),
     transcriptRequests: createTranscriptRequestStore(db),
