@@ -1,5 +1,5 @@
 /**
- * @module `pnpm bench [--smoke] [--only 1,3] [--out file.json]`: runs the scenarios, prints the
+ * @module `pnpm bench [--smoke] [--only 1,3] [--pairs 300] [--out file.json]`: runs the scenarios, prints the
  * table, writes the JSON (bench/results/latest.json by default; smoke.json with --smoke).
  */
 import path from 'node:path';
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string' },
+    /** Pairs of scenario 1 (agents follow at 50 pairs each): for a quick before/after of one change. */
+    pairs: { type: 'string' },
   },
 });
 
@@ -25,8 +27,15 @@ const only = (values.only ?? '1,2,3,4')
   .filter((n): n is ScenarioNumber => n in SCENARIOS);
 const out = values.out ?? path.join(benchDir, 'results', values.smoke ? 'smoke.json' : 'latest.json');
 
+const base = values.smoke ? SMOKE : FULL;
+const pairs = values.pairs === undefined ? undefined : Number(values.pairs);
+const settings =
+  pairs === undefined || !Number.isInteger(pairs) || pairs < 1
+    ? base
+    : { ...base, sameProcess: { pairs, agents: Math.max(1, Math.ceil(pairs / 50)) } };
+
 const report = await runBench({
-  settings: values.smoke ? SMOKE : FULL,
+  settings,
   only,
   log: (line) => process.stdout.write(`${line}\n`),
 });

@@ -40,10 +40,10 @@ const options = (extraHeaders: Record<string, string>, auth?: Record<string, str
   ...(auth ? { auth } : {}),
 });
 
-function connected(socket: Socket): Promise<void> {
+function connected(socket: Socket, where: string): Promise<void> {
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve());
-    socket.once('connect_error', (error: Error) => reject(error));
+    socket.once('connect_error', (error: Error) => reject(new Error(`connecting to ${where} failed: ${error.message}`)));
   });
 }
 
@@ -54,14 +54,14 @@ function ackOf(socket: Socket, event: string, payload: unknown): Promise<AckAnsw
 export async function connectVisitor(dialect: Dialect, spec: VisitorSpec, site: { siteKey?: string; origin?: string }): Promise<Visitor> {
   if (dialect === 'bare') {
     const socket = io(spec.url, options({}));
-    await connected(socket);
+    await connected(socket, spec.url);
     await ackOf(socket, spec.room ? 'join' : 'hello', spec.room ? [spec.room] : {});
     const room = spec.room ?? '';
     return { socket, send: (body, done) => socket.emit('msg', { room, body }, done) };
   }
   if (!site.siteKey || !site.origin) throw new Error('parley visitors need the site key and its origin');
   const socket = io(spec.url + VISITOR_NAMESPACE, options({ origin: site.origin }, { siteKey: site.siteKey }));
-  await connected(socket);
+  await connected(socket, spec.url + VISITOR_NAMESPACE);
   const resumed = await ackOf(socket, 'session:resume', { conversationId: null, lastSeq: 0 });
   if (!resumed.ok) throw new Error(`session:resume refused: ${JSON.stringify(resumed)}`);
   return {
@@ -74,7 +74,7 @@ export async function connectAgent(dialect: Dialect, spec: AgentSpec, listeners:
   if (dialect === 'bare') {
     const socket = io(spec.url, options({}));
     socket.on('msg', (message: { body: string }) => listeners.message(message.body));
-    await connected(socket);
+    await connected(socket, spec.url + AGENT_NAMESPACE);
     await ackOf(socket, 'join', spec.rooms ?? []);
     return { socket, close: () => Promise.resolve({ ok: false }) };
   }
@@ -83,7 +83,7 @@ export async function connectAgent(dialect: Dialect, spec: AgentSpec, listeners:
     if (message.author.kind === 'visitor') listeners.message(message.body);
   });
   socket.on('conversation:assigned', (conversation: Conversation) => listeners.assigned(conversation.id));
-  await connected(socket);
+  await connected(socket, spec.url + AGENT_NAMESPACE);
   const synced = await ackOf(socket, 'agent:sync', {});
   if (!synced.ok) throw new Error(`agent:sync refused: ${JSON.stringify(synced)}`);
   return { socket, close: (conversationId) => ackOf(socket, 'conversation:close', { conversationId }) };

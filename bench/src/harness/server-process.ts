@@ -20,6 +20,9 @@ export interface ServerProcess {
   url: string;
   pid: number;
   stats(options?: { gc?: boolean }): Promise<ProcessStats>;
+  /** Starts a V8 CPU profile; `stopProfile` writes it to `file` (a .cpuprofile for Chrome DevTools). */
+  startProfile(): Promise<void>;
+  stopProfile(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,23 +77,36 @@ export function spawnServerProcess(options: SpawnOptions): Promise<ServerProcess
 function handle(name: string, url: string, child: ChildProcess, exited: Promise<void>): ServerProcess {
   let nextId = 0;
   const pid = child.pid ?? -1;
+  const ask = (request: Record<string, unknown>, type: string): Promise<unknown> => {
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} did not answer ${type}`)), 30_000);
+      const onMessage = (message: unknown) => {
+        if (typeof message !== 'object' || message === null) return;
+        const reply = message as { type?: unknown; id?: unknown };
+        if (reply.type !== type || reply.id !== id) return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      child.on('message', onMessage);
+      child.send({ ...request, type, id });
+    });
+  };
   return {
     name,
     url,
     pid,
-    stats({ gc = false } = {}) {
-      const id = ++nextId;
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name} did not answer a stats request`)), 30_000);
-        const onMessage = (message: unknown) => {
-          if (!isStats(message) || message.id !== id) return;
-          clearTimeout(timer);
-          child.off('message', onMessage);
-          resolve({ cpuMicros: message.cpuMicros, rss: message.rss, heapUsed: message.heapUsed });
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'bench:stats', id, gc });
-      });
+    async startProfile() {
+      await ask({ action: 'start' }, 'bench:profile');
+    },
+    async stopProfile(file) {
+      await ask({ action: 'stop', file }, 'bench:profile');
+    },
+    async stats({ gc = false } = {}) {
+      const message = await ask({ gc }, 'bench:stats');
+      if (!isStats(message)) throw new Error(`${name} answered stats with ${JSON.stringify(message)}`);
+      return { cpuMicros: message.cpuMicros, rss: message.rss, heapUsed: message.heapUsed };
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -19,17 +19,17 @@ interface Measured {
   latency: PhaseOutcome;
 }
 
-async function measureBoth(bare: LoadTarget, parley: LoadTarget, settings: BenchSettings, log: (line: string) => void): Promise<{ bare: Measured; parley: Measured }> {
+async function measureBoth(label: string, bare: LoadTarget, parley: LoadTarget, settings: BenchSettings, log: (line: string) => void): Promise<{ bare: Measured; parley: Measured }> {
   const closed = { mode: 'closed', window: settings.window } as const;
-  const bareThroughput = await runPhase(bare, closed, settings.throughput);
+  const bareThroughput = await runPhase(bare, closed, settings.throughput, `${label}-baseline`);
   log(`  baseline throughput ${bareThroughput.throughput.toFixed(0)} msg/s`);
-  const parleyThroughput = await runPhase(parley, closed, settings.throughput);
+  const parleyThroughput = await runPhase(parley, closed, settings.throughput, `${label}-parley`);
   log(`  parley throughput ${parleyThroughput.throughput.toFixed(0)} msg/s`);
   const totalRate = Math.max(1, settings.latencyLoadShare * Math.min(bareThroughput.throughput, parleyThroughput.throughput));
   log(`  latency at ${totalRate.toFixed(0)} msg/s for both`);
   const open = { mode: 'open', totalRate } as const;
-  const bareLatency = await runPhase(bare, open, settings.latency);
-  const parleyLatency = await runPhase(parley, open, settings.latency);
+  const bareLatency = await runPhase(bare, open, settings.latency, `${label}-baseline`);
+  const parleyLatency = await runPhase(parley, open, settings.latency, `${label}-parley`);
   return { bare: { throughput: bareThroughput, latency: bareLatency }, parley: { throughput: parleyThroughput, latency: parleyLatency } };
 }
 
@@ -60,8 +60,8 @@ function deliveryFigures(scenario: string, m: { bare: Measured; parley: Measured
       scenario,
       name: 'CPU per message',
       unit: 'µs',
-      parley: m.parley.latency.cpuMicrosPerMessage,
-      baseline: m.bare.latency.cpuMicrosPerMessage,
+      parley: m.parley.throughput.cpuMicrosPerMessage,
+      baseline: m.bare.throughput.cpuMicrosPerMessage,
       target: targets.cpu === undefined ? null : { of: 'ratio', op: '<=', limit: targets.cpu },
     }),
   ];
@@ -81,7 +81,7 @@ export async function sameProcessDelivery(settings: BenchSettings, log: (line: s
     log(`1: ${pairs} pairs, ${agents} agents, one process each (Parley on SQLite)`);
     bare = await barePairs([relay], options);
     parleyTarget = await parleyPairs([parley], { ...options, assignTimeoutMs: settings.assignTimeoutMs });
-    const measured = await measureBoth(bare, parleyTarget, settings, log);
+    const measured = await measureBoth('s1', bare, parleyTarget, settings, log);
     return deliveryFigures(SAME, measured, { p99: 1.5, throughput: 0.6 });
   } finally {
     await bare?.close();
@@ -125,7 +125,7 @@ export async function crossProcessDelivery(settings: BenchSettings, log: (line: 
       }
       throw error;
     }
-    const measured = await measureBoth(bare, parleyTarget, settings, log);
+    const measured = await measureBoth('s2', bare, parleyTarget, settings, log);
     return deliveryFigures(CROSS, measured, { p99: 1.3, cpu: 1.5 });
   } finally {
     await bare?.close();

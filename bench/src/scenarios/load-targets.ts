@@ -3,6 +3,8 @@
  * run against them. The baseline gets the same topology as Parley: the same visitors, the same
  * agents, each agent holding the same number of pairs, on the same server processes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { deal, startWorkers, type WorkerPool } from '../clients/worker-pool.ts';
 import { epochNow, type AgentSpec, type Assignment, type LoadPhase, type LoadResult, type StartResult, type VisitorSpec } from '../clients/protocol.ts';
 import type { ServerProcess } from '../harness/server-process.ts';
@@ -102,10 +104,14 @@ export interface PhaseTiming {
   measureMs: number;
 }
 
+/** PARLEY_BENCH_PROFILE_DIR: each server writes a CPU profile of each measured interval there. */
+const profileDir = process.env.PARLEY_BENCH_PROFILE_DIR;
+
 export async function runPhase(
   target: LoadTarget,
   load: { mode: 'closed'; window: number } | { mode: 'open'; totalRate: number },
   timing: PhaseTiming,
+  label: string,
 ): Promise<PhaseOutcome> {
   const startAt = epochNow() + 300;
   const phase: LoadPhase = {
@@ -119,9 +125,16 @@ export async function runPhase(
   };
   const results = target.pool.all<LoadResult>(() => ({ type: 'load', phase }), timing.warmupMs + timing.measureMs + 60_000);
   await sleepUntil(phase.measureFrom);
+  if (profileDir) await Promise.all(target.servers.map((server) => server.startProfile()));
   const cpuBefore = await totalCpu(target.servers);
   await sleepUntil(phase.measureTo);
   const cpuAfter = await totalCpu(target.servers);
+  if (profileDir) {
+    fs.mkdirSync(profileDir, { recursive: true });
+    await Promise.all(
+      target.servers.map((server) => server.stopProfile(path.resolve(profileDir, `${label}-${load.mode}-${server.name}.cpuprofile`))),
+    );
+  }
   const merged = (await results).reduce(
     (sum, r) => ({
       sent: sum.sent + r.sent,
