@@ -34,6 +34,8 @@ export interface Agent {
 
 const options = (extraHeaders: Record<string, string>, auth?: Record<string, string>) => ({
   transports: ['websocket'],
+  // thousands of handshakes on a busy 2-core machine can take longer than the default 20 s
+  timeout: 90_000,
   forceNew: true,
   reconnection: false,
   extraHeaders,

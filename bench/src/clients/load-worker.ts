@@ -114,7 +114,7 @@ async function handle(command: Command): Promise<unknown> {
   switch (command.type) {
     case 'connect-visitors': {
       const site = { ...(command.siteKey ? { siteKey: command.siteKey } : {}), ...(command.origin ? { origin: command.origin } : {}) };
-      visitors.push(...(await inBatches(command.visitors, 100, (spec) => connectVisitor(command.dialect, spec, site))));
+      visitors.push(...(await inBatches(command.visitors, 50, (spec) => connectVisitor(command.dialect, spec, site))));
       return { connected: visitors.length };
     }
     case 'connect-agents': {

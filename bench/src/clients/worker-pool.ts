@@ -43,7 +43,7 @@ export function startWorkers(count: number): WorkerPool {
       pending.clear();
     });
     workers.push({
-      send<T>(command: Command, timeoutMs = 120_000): Promise<T> {
+      send<T>(command: Command, timeoutMs = 300_000): Promise<T> {
         const id = ++nextId;
         return new Promise<T>((resolve, reject) => {
           const timer = setTimeout(() => {
