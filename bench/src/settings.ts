@@ -23,7 +23,7 @@ export interface BenchSettings {
 export const FULL: BenchSettings = {
   workers: 2,
   sameProcess: { pairs: 1000, agents: 20 },
-  crossProcess: { pairs: 500, agents: 10 },
+  crossProcess: { pairs: 200, agents: 4 },
   idle: { visitors: 10_000 },
   assignment: { visitors: 1000, agents: 100, processes: 3, queuedVisitors: 100 },
   throughput: { warmupMs: 2000, measureMs: 6000 },

@@ -152,3 +152,5 @@ process.on('message', (message: { id: number; command: Command }) => {
   );
 });
 process.on('SIGTERM', () => process.exit(0));
+// the runner is gone (crashed or killed): so are we
+process.on('disconnect', () => process.exit(0));

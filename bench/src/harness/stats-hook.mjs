@@ -40,5 +40,7 @@ process.on('message', (request) => {
     heapUsed: memory.heapUsed,
   });
 });
+// The runner is gone (crashed or killed): stop as on SIGTERM rather than linger.
+process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 // The IPC channel must not keep a server alive that wants to exit, nor keep it from exiting on SIGTERM.
 process.channel?.unref();

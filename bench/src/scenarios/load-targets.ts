@@ -44,9 +44,21 @@ export async function barePairs(servers: ServerProcess[], options: PairsOptions)
   }));
   const agentShares = deal(agentSpecs, workers);
   const visitorShares = deal(visitorSpecs, workers);
-  await pool.all((w) => ({ type: 'connect-agents', dialect: 'bare', agents: agentShares[w] ?? [] }));
-  await pool.all((w) => ({ type: 'connect-visitors', dialect: 'bare', visitors: visitorShares[w] ?? [] }));
-  return { pool, servers, pairs, close: () => closePool(pool) };
+  return closingOnError(pool, async () => {
+    await pool.all((w) => ({ type: 'connect-agents', dialect: 'bare', agents: agentShares[w] ?? [] }));
+    await pool.all((w) => ({ type: 'connect-visitors', dialect: 'bare', visitors: visitorShares[w] ?? [] }));
+    return { pool, servers, pairs, close: () => closePool(pool) };
+  });
+}
+
+/** A setup step that fails must not leave its load generators running. */
+async function closingOnError<T>(pool: WorkerPool, setUp: () => Promise<T>): Promise<T> {
+  try {
+    return await setUp();
+  } catch (error) {
+    await closePool(pool);
+    throw error;
+  }
 }
 
 export async function parleyPairs(servers: ServerProcess[], options: PairsOptions & { assignTimeoutMs: number }): Promise<LoadTarget> {
@@ -66,17 +78,18 @@ export async function parleyPairs(servers: ServerProcess[], options: PairsOption
     Array.from({ length: pairs }, (_, i) => ({ key: `v${i}`, url: serverUrl(servers, options.visitorServer) })),
     workers,
   );
-  await pool.all((w) => ({ type: 'connect-agents', dialect: 'parley', agents: agentShares[w] ?? [] }));
-  await pool.all((w) => ({ type: 'connect-visitors', dialect: 'parley', visitors: visitorShares[w] ?? [], ...site }));
-  const started = await pool.all<StartResult>(() => ({ type: 'start-conversations' }));
-  const failed = started.reduce((sum, s) => sum + s.failed, 0);
-  if (failed > 0) throw new Error(`${failed} visitors could not start a conversation`);
-  const heard = await waitForAssignments(pool, pairs, options.assignTimeoutMs);
-  if (heard < pairs) {
-    await closePool(pool);
-    throw new NeedsScaleSupport(`agents heard ${heard} of ${pairs} assignments within ${options.assignTimeoutMs} ms`);
-  }
-  return { pool, servers, pairs, close: () => closePool(pool) };
+  return closingOnError(pool, async () => {
+    await pool.all((w) => ({ type: 'connect-agents', dialect: 'parley', agents: agentShares[w] ?? [] }));
+    await pool.all((w) => ({ type: 'connect-visitors', dialect: 'parley', visitors: visitorShares[w] ?? [], ...site }));
+    const started = await pool.all<StartResult>(() => ({ type: 'start-conversations' }));
+    const failed = started.reduce((sum, s) => sum + s.failed, 0);
+    if (failed > 0) throw new Error(`${failed} visitors could not start a conversation`);
+    const heard = await waitForAssignments(pool, pairs, options.assignTimeoutMs);
+    if (heard < pairs) {
+      throw new NeedsScaleSupport(`agents heard ${heard} of ${pairs} assignments within ${options.assignTimeoutMs} ms`);
+    }
+    return { pool, servers, pairs, close: () => closePool(pool) };
+  });
 }
 
 /** Polls the workers until their agents have heard `count` assignments or the time is up; returns how many. */
