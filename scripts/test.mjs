@@ -11,7 +11,7 @@ pnpm(['-r', 'run', 'typecheck']);
 // Always rebuild: the browser tests must load the code under test, not a stale bundle.
 ensureBuilt({ force: true });
 
-const packages = ['shared', 'server', 'widget', 'agent-console'];
+const packages = ['shared', 'server', 'widget', 'agent-console', 'bench'];
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let anyFailed = false;

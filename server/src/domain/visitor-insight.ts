@@ -6,7 +6,7 @@
 import type { LiveVisitor, VisitorDetails } from '@parley/shared';
 import { forbidden, notFound } from '../errors.ts';
 import type { AgentRecord, Store } from '../store/types.ts';
-import type { PresentVisitor, VisitorConnection, VisitorPresence } from '../scale/visitor-presence.ts';
+import type { VisitorConnection, VisitorPresence } from '../scale/visitor-presence.ts';
 import type { EventSink } from './events.ts';
 import { parseUserAgent } from './user-agent.ts';
 
@@ -90,23 +90,25 @@ export class VisitorInsight {
 
   async live(): Promise<LiveVisitor[]> {
     const present = await this.#presence.list();
-    const visitors = await Promise.all(present.map((entry) => this.#liveEntry(entry)));
-    return visitors.sort((a, b) => a.onlineSince.localeCompare(b.onlineSince));
-  }
-
-  async #liveEntry(entry: PresentVisitor): Promise<LiveVisitor> {
-    const [visitor, open] = await Promise.all([
-      this.#store.visitors.findById(entry.visitorId),
-      this.#store.conversations.findOpenByVisitor(entry.visitorId),
+    // two reads for the whole list, not two per visitor: it is recomputed on every arrival
+    const ids = present.map((entry) => entry.visitorId);
+    const [visitors, chatting] = await Promise.all([
+      this.#store.visitors.findManyById(ids),
+      this.#store.conversations.visitorsWithOpen(ids),
     ]);
-    return {
-      visitorId: entry.visitorId,
-      siteId: entry.siteId,
-      name: visitor?.name ?? null,
-      currentPage: entry.page,
-      onlineSince: entry.since,
-      chatting: open !== undefined,
-      software: parseUserAgent(entry.userAgent),
-    };
+    const names = new Map(visitors.map((visitor) => [visitor.id, visitor.name]));
+    return present
+      .map(
+        (entry): LiveVisitor => ({
+          visitorId: entry.visitorId,
+          siteId: entry.siteId,
+          name: names.get(entry.visitorId) ?? null,
+          currentPage: entry.page,
+          onlineSince: entry.since,
+          chatting: chatting.has(entry.visitorId),
+          software: parseUserAgent(entry.userAgent),
+        }),
+      )
+      .sort((a, b) => a.onlineSince.localeCompare(b.onlineSince));
   }
 }

@@ -185,6 +185,8 @@ export interface VisitorProfileUpdate {
 export interface VisitorStore {
   ensure(id: string, siteId: string, now: string): Promise<void>;
   findById(id: string): Promise<VisitorRecord | undefined>;
+  /** The visitors among `ids` that have a row, in no particular order: one read for a whole list. */
+  findManyById(ids: readonly string[]): Promise<VisitorRecord[]>;
   /** Creates the visitor if needed and applies the update. */
   updateProfile(id: string, siteId: string, update: VisitorProfileUpdate, now: string): Promise<VisitorRecord>;
 }
@@ -221,6 +223,8 @@ export interface ConversationStore {
   findById(id: string): Promise<Conversation | undefined>;
   /** The visitor's queued or active conversation, if any: there is at most one. */
   findOpenByVisitor(visitorId: string): Promise<Conversation | undefined>;
+  /** Which of these visitors have a queued or active conversation: one read for a whole list. */
+  visitorsWithOpen(visitorIds: readonly string[]): Promise<Set<string>>;
   findLatestByVisitor(visitorId: string): Promise<Conversation | undefined>;
   /** The visitor's conversations newest first, each with its opening visitor message, for the visitor panel. */
   listByVisitor(visitorId: string, limit: number): Promise<PastConversation[]>;

@@ -102,6 +102,20 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect((await store.conversations.findLatestByVisitor(first.visitorId))?.id).toBe(second.id);
     });
 
+    it('reads many visitors, and which of them have an open conversation, in one call each', async () => {
+      const chatting = await conversation();
+      const closed = await conversation();
+      await store.conversations.close(closed.id, 'visitor', now());
+      const named = await store.visitors.updateProfile('vis_named', siteId, { name: 'Ada' }, now());
+      const ids = [chatting.visitorId, closed.visitorId, named.id, 'vis_unknown'];
+      const found = await store.visitors.findManyById(ids);
+      expect(found.map((v) => v.id).sort()).toEqual([chatting.visitorId, closed.visitorId, named.id].sort());
+      expect(found.find((v) => v.id === named.id)?.name).toBe('Ada');
+      expect(await store.conversations.visitorsWithOpen(ids)).toEqual(new Set([chatting.visitorId]));
+      expect(await store.visitors.findManyById([])).toEqual([]);
+      expect(await store.conversations.visitorsWithOpen([])).toEqual(new Set());
+    });
+
     it('lists a visitor\'s conversations newest first with each opening visitor message', async () => {
       const first = await conversation();
       await message(first.id, 'where is my order?');

@@ -11,6 +11,7 @@ import type { Database } from './schema.ts';
 import { toConversation, toMessage, toSummary, type ConversationRow } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import type { Engine } from './migration-0002-visitor-profile.ts';
+import { chunks } from './chunks.ts';
 
 /** Statuses that make a conversation the visitor's one open conversation (see the partial unique index). */
 const OPEN = ['queued', 'active'];
@@ -90,6 +91,19 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
     async findOpenByVisitor(visitorId) {
       const row = await base().where('c.visitor_id', '=', visitorId).where('c.status', 'in', OPEN).executeTakeFirst();
       return row ? toConversation(row) : undefined;
+    },
+    async visitorsWithOpen(visitorIds) {
+      const open = new Set<string>();
+      for (const chunk of chunks(visitorIds)) {
+        const rows = await db
+          .selectFrom('conversations')
+          .select('visitor_id')
+          .where('visitor_id', 'in', chunk)
+          .where('status', 'in', OPEN)
+          .execute();
+        for (const row of rows) open.add(row.visitor_id);
+      }
+      return open;
     },
     async findLatestByVisitor(visitorId) {
       const row = await base()

@@ -11,6 +11,7 @@ import { Migrator } from 'kysely/migration';
 import type { Store } from '../types.ts';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
+import { withCachedStatements } from './cached-statements.ts';
 import { createSiteStore } from './site-store.ts';
 import { createAgentStore } from './agent-store.ts';
 import { createSessionStore } from './session-store.ts';
@@ -72,7 +73,7 @@ function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database>
   database.pragma('busy_timeout = 5000');
   // SQLite has no LEAST(); min() with two arguments is the same thing.
   database.function('least', { deterministic: true }, (a: unknown, b: unknown) => Math.min(Number(a), Number(b)));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: queryErrorLog(options) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(database) }), log: queryErrorLog(options) });
 }
 
 function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {

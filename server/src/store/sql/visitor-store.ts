@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { VisitorStore } from '../types.ts';
 import type { Database, VisitorsTable } from './schema.ts';
 import { toVisitor } from './mappers.ts';
+import { chunks } from './chunks.ts';
 
 export function createVisitorStore(db: Kysely<Database>): VisitorStore {
   const ensure = async (id: string, siteId: string, now: string): Promise<void> => {
@@ -23,6 +24,14 @@ export function createVisitorStore(db: Kysely<Database>): VisitorStore {
   return {
     ensure,
     findById,
+    async findManyById(ids) {
+      const visitors = [];
+      for (const chunk of chunks(ids)) {
+        const rows = await db.selectFrom('visitors').selectAll().where('id', 'in', chunk).execute();
+        visitors.push(...rows.map(toVisitor));
+      }
+      return visitors;
+    },
     async updateProfile(id, siteId, update, now) {
       await ensure(id, siteId, now);
       const changes: Partial<VisitorsTable> = {};

@@ -1,0 +1,47 @@
+/**
+ * @module How big each scenario is: the full run (`pnpm bench`) and a tiny one (`--smoke`, and the
+ * package's test) that only proves the harness works end to end.
+ */
+import type { PhaseTiming } from './scenarios/load-targets.ts';
+
+export interface BenchSettings {
+  /** Load-generator processes per system under test. */
+  workers: number;
+  sameProcess: { pairs: number; agents: number };
+  crossProcess: { pairs: number; agents: number };
+  idle: { visitors: number };
+  assignment: { visitors: number; agents: number; processes: number; queuedVisitors: number };
+  throughput: PhaseTiming;
+  latency: PhaseTiming;
+  /** Closed loop: messages each visitor keeps in flight while throughput is measured. */
+  window: number;
+  /** Latency is measured at this share of the lower of the two throughputs, the same load for both. */
+  latencyLoadShare: number;
+  assignTimeoutMs: number;
+}
+
+export const FULL: BenchSettings = {
+  workers: 2,
+  sameProcess: { pairs: 1000, agents: 20 },
+  crossProcess: { pairs: 200, agents: 4 },
+  idle: { visitors: 10_000 },
+  assignment: { visitors: 1000, agents: 100, processes: 3, queuedVisitors: 100 },
+  throughput: { warmupMs: 2000, measureMs: 6000 },
+  latency: { warmupMs: 2000, measureMs: 8000 },
+  window: 1,
+  latencyLoadShare: 0.4,
+  assignTimeoutMs: 60_000,
+};
+
+export const SMOKE: BenchSettings = {
+  workers: 1,
+  sameProcess: { pairs: 12, agents: 2 },
+  crossProcess: { pairs: 6, agents: 2 },
+  idle: { visitors: 30 },
+  assignment: { visitors: 12, agents: 6, processes: 3, queuedVisitors: 6 },
+  throughput: { warmupMs: 200, measureMs: 600 },
+  latency: { warmupMs: 200, measureMs: 600 },
+  window: 1,
+  latencyLoadShare: 0.4,
+  assignTimeoutMs: 8_000,
+};
