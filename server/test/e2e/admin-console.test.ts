@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { html, startHostSite, type HostFile, type HostSite } from './host-pages.ts';
 
@@ -33,10 +33,7 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
     await adminContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
     admin = await adminContext.newPage();
     admin.on('pageerror', (error) => pageErrors.push(error.message));
-    await admin.goto(`${t.url}/console/`);
-    await admin.getByLabel('Email').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(admin, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
     await admin.getByText('Connected').waitFor();
   });
   afterAll(async () => {
@@ -135,10 +132,7 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
     const agent = await t.createAgent({ name: 'Mallory' });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${t.url}/console/admin/agents`);
-    await page.getByLabel('Email').fill(agent.email);
-    await page.getByLabel('Password').fill(agent.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, `${t.url}/console/admin/agents`, { email: agent.email, password: agent.password });
     await page.getByText('Only admins can open this page.', { exact: false }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').allTextContents()).toEqual([
       'Conversations',

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { setDemoRouting } from '../support/workflow.ts';
 
@@ -51,10 +51,7 @@ describe.runIf(chromiumAvailable)('the agent console workflow in a real browser'
   async function signedIn(name: string): Promise<Page> {
     const agent = await t.createAgent({ name, capacity: 3 });
     const page = await newPage(name);
-    await page.goto(`${t.url}/console/`);
-    await page.getByLabel('Email').fill(agent.email);
-    await page.getByLabel('Password').fill(agent.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, `${t.url}/console/`, { email: agent.email, password: agent.password });
     await page.getByText('Connected').waitFor();
     return page;
   }

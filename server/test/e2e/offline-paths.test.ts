@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, Page } from 'playwright-core';
 import { ALWAYS_OPEN } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { call, disconnectAll, signInAgent } from '../support/clients.ts';
 import { INBOUND_DOMAIN, sentTo } from '../support/email.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -63,10 +63,7 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
 
   async function signedInConsole(viewport?: { width: number; height: number }): Promise<Page> {
     const agent = await newPage('agent', viewport);
-    await agent.goto(`${t.url}/console/`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(agent, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
     await agent.getByText('Connected').waitFor();
     return agent;
   }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { SCENARIO_DAY, seedReportScenario } from '../support/report-scenario.ts';
 
@@ -37,10 +37,7 @@ describe.runIf(chromiumAvailable)('reports in a real browser', () => {
     admin.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await admin.goto(`${t.url}/console/`);
-    await admin.getByLabel('Email').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(admin, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
     await admin.getByText('Connected').waitFor();
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ import { WidgetConfigSchema } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { disconnectAll } from '../support/clients.ts';
 import { html, startHostSite, type HostSite } from './host-pages.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -36,10 +36,7 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
     browser = await launchBrowser();
     admin = await (await browser.newContext()).newPage();
     admin.on('pageerror', (error) => pageErrors.push(error.message));
-    await admin.goto(`${t.url}/console/`);
-    await admin.getByLabel('Email').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(admin, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
     await admin.getByText('Connected').waitFor();
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { INBOUND_DOMAIN, sentTo } from '../support/email.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -55,10 +55,7 @@ describe.runIf(chromiumAvailable)('tickets in the console, in a real browser', (
     await visitor.getByText('Thanks! We will reply to ada@example.com.').waitFor();
 
     const agent = await newPage('agent');
-    await agent.goto(`${t.url}/console/`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(agent, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
     await agent.getByText('Connected').waitFor();
     await agent.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Tickets' }).click();
     await agent.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -50,10 +50,7 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
 
     const agent = await agentContext.newPage();
     watch(agent, 'agent');
-    await agent.goto(`${t.url}/console/`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(agent, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
     await agent.getByRole('button', { name: /Hi, where is my order\?/ }).first().click();
     await agent.getByRole('log').getByText('Hi, where is my order?').waitFor();
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { startHostSite, type HostSite } from './host-pages.ts';
 
@@ -48,10 +48,7 @@ describe.runIf(chromiumAvailable)('visitor panel and live visitors in a real bro
 
   it('shows the pages and browser of the visitor in the panel and on the live visitors page', async () => {
     const agent = await newPage('agent');
-    await agent.goto(`${t.url}/console/`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(agent, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
     await agent.getByText('Connected').waitFor();
 
     const visitor = await newPage('visitor');

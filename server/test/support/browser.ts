@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH);
@@ -41,4 +41,12 @@ export function requireBuiltFrontEnds(root: string): void {
       throw new Error(`${file} is missing: run \`pnpm build\` (npm test builds it for you)`);
     }
   }
+}
+
+/** Opens `url` (a console page) and signs in there; the caller waits for what the page shows next. */
+export async function signIn(page: Page, url: string, credentials: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
