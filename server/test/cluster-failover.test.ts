@@ -36,8 +36,8 @@ const VISITORS = 90;
 const AGENTS = 10;
 const CAPACITY = 10;
 const TTL_SECONDS = 3;
-const CHAOS_VISITORS = 20;
-const CHAOS_AGENTS = 4;
+const CHAOS_VISITORS = 60;
+const CHAOS_AGENTS = 8;
 
 interface ClusterSetup {
   redis: OwnRedis;
