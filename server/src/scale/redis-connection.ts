@@ -66,10 +66,10 @@ export async function connectRedis(url: string, logger: Logger, onError: () => v
   };
 
   const listeners: Array<() => void> = [];
-  let readies = 0;
+  // Registered after connect() resolved, so the first 'ready' has already gone by: every one heard
+  // here is a reconnect. (Counting them and skipping the first skipped the first reconnect, and the
+  // clients never caught up on what Pub/Sub dropped during the first Redis restart.)
   subscriber.on('ready', () => {
-    readies += 1;
-    if (readies === 1) return; // the first connect
     lastError = '';
     ready(10_000).then(
       () => {
