@@ -3,32 +3,14 @@
  * Europe/Berlin" means Berlin's clock whatever zone the server runs in, across DST changes.
  */
 import { WEEKDAYS, type BusinessHours, type Weekday } from '@parley/shared';
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { wallParts } from './local-days.ts';
 
 /** The weekday and "HH:MM" wall-clock time in `timeZone` at `at`. */
 export function wallClock(timeZone: string, at: Date): { day: Weekday; time: string } {
-  const parts = formatterFor(timeZone).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const day = part('weekday').toLowerCase().slice(0, 3);
-  const weekday = WEEKDAYS.find((d) => d === day);
-  if (!weekday) throw new Error(`unexpected weekday ${day} for ${timeZone}`);
-  return { day: weekday, time: `${part('hour')}:${part('minute')}` };
+  const w = wallParts(timeZone, at.getTime());
+  // WEEKDAYS starts on Monday; getUTCDay() counts from Sunday
+  const day = WEEKDAYS[(new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() + 6) % 7] ?? 'mon';
+  return { day, time: `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}` };
 }
 
 /** Open at `at`? Without business hours a site is always open; `close` is exclusive. */

@@ -24,7 +24,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function wallParts(timeZone: string, at: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+/** The zone's wall clock at `at` (ms since the epoch): calendar date and time of day. */
+export function wallParts(timeZone: string, at: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts = formatterFor(timeZone).formatToParts(new Date(at));
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
