@@ -5,10 +5,11 @@
  * their unsolved ticket from the widget while agents see it live.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Conversation, SendResult, SessionResumeResult, Ticket, TicketMessage } from '@parley/shared';
+import type { Conversation, Message, SendResult, SessionResumeResult, Ticket, TicketMessage, VisitorIdentifyResult } from '@parley/shared';
 import { ADMIN } from './support/test-server.ts';
 import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
 import { leaveOffline, sentTo, startEmailWorld, type EmailWorld } from './support/email.ts';
+import { userHashFor } from '../src/domain/identity-hash.ts';
 
 let world: EmailWorld;
 beforeEach(async () => {
@@ -137,6 +138,95 @@ describe('a returning visitor with a ticket', () => {
     const fresh = await call<SendResult>(back, 'message:send', { clientMessageId: clientId(), body: 'Something else' });
     expect(fresh.conversation.id).not.toBe(result.conversation.id);
     expect(fresh.conversation.status).not.toBe('offline');
+  });
+});
+
+describe('a returning visitor recognised by verified identity', () => {
+  async function identitySecret(): Promise<string> {
+    const site = await world.t.server.store.sites.findDemo();
+    if (!site) throw new Error('no demo site');
+    return site.identitySecret;
+  }
+
+  it('continues the ticket from another browser once identify proves who they are', async () => {
+    const { t } = world;
+    const secret = await identitySecret();
+    const ada = { userId: 'u_7', name: 'Ada', userHash: userHashFor(secret, 'u_7') };
+
+    // the laptop: a verified user leaves a message while nobody is online, an agent answers by email
+    const laptop = await visitorOnline();
+    expect(await call<VisitorIdentifyResult>(laptop.visitor, 'visitor:identify', ada)).toEqual({ verified: true });
+    const left = await call<SendResult>(laptop.visitor, 'offline:message', { clientMessageId: clientId(), email: 'ada@example.com', body: 'My parcel never came.' });
+    const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
+    await call(agent, 'ticket:reply', { conversationId: left.conversation.id, clientMessageId: clientId(), body: 'Sorry! Which order?' });
+    laptop.visitor.disconnect();
+
+    // someone claiming the id without proof learns nothing and becomes nobody
+    const stranger = await visitorOnline();
+    expect(await call(stranger.visitor, 'visitor:identify', { userId: 'u_7', name: 'Eve' })).toEqual({ verified: false });
+    const forged = await callRaw(stranger.visitor, 'visitor:identify', { userId: 'u_7', userHash: userHashFor(secret, 'u_8') });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // the phone: a new browser, anonymous at first; the proven identify answers with the laptop's visitor
+    const phone = await visitorOnline();
+    expect(phone.resumed.conversation).toBeNull();
+    const answer = await call<VisitorIdentifyResult>(phone.visitor, 'visitor:identify', { ...ada, name: 'Ada L.' });
+    expect(answer.verified).toBe(true);
+    expect(answer.token).toBeDefined();
+    expect(answer.token).not.toBe(phone.resumed.token);
+    phone.visitor.disconnect();
+
+    const { visitor: back, resumed } = await visitorOnline(answer.token);
+    expect(resumed.visitorId).toBe(left.conversation.visitorId);
+    expect(resumed.conversation).toMatchObject({ id: left.conversation.id, status: 'offline' });
+    expect(resumed.messages.map((m) => m.body)).toEqual(['My parcel never came.', 'Sorry! Which order?']);
+    // the profile went to the user's visitor; the phone's own visitor keeps nothing of the identity
+    expect(await t.server.store.visitors.findById(left.conversation.visitorId)).toMatchObject({ name: 'Ada L.', externalUserId: 'u_7', verified: true });
+    const phoneVisitor = await t.server.store.visitors.findById(phone.resumed.visitorId);
+    expect(phoneVisitor?.externalUserId ?? null).toBeNull();
+    // identifying again as the visitor they now are changes nothing
+    expect(await call<VisitorIdentifyResult>(back, 'visitor:identify', ada)).toEqual({ verified: true });
+
+    // what they write continues the ticket and reaches the agent live; the agent's reply reaches the phone
+    const live = nextEvent<TicketMessage>(agent, 'ticket:message');
+    const sent = await call<SendResult>(back, 'message:send', { clientMessageId: clientId(), body: 'Order #77' });
+    expect(sent.conversation.id).toBe(left.conversation.id);
+    expect((await live).message.body).toBe('Order #77');
+    const reply = nextEvent<Message>(back, 'message:new', (m) => m.author.kind === 'agent');
+    await call(agent, 'ticket:reply', { conversationId: left.conversation.id, clientMessageId: clientId(), body: 'On its way again.' });
+    expect((await reply).body).toBe('On its way again.');
+    expect(await t.server.store.conversations.listQueued()).toEqual([]);
+  });
+
+  it('never moves a browser away from a chat of its own, and prefers the browser with something going on', async () => {
+    const { t } = world;
+    const secret = await identitySecret();
+    const bob = { userId: 'u_9', userHash: userHashFor(secret, 'u_9') };
+    const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
+    await call(agent, 'agent:sync', {});
+
+    // the desktop: a verified user with a live chat going
+    const desktop = await visitorOnline();
+    await call(desktop.visitor, 'visitor:identify', bob);
+    const chat = await call<SendResult>(desktop.visitor, 'message:send', { clientMessageId: clientId(), body: 'Hi there' });
+    expect(chat.conversation.status).not.toBe('offline');
+
+    // the tablet already chats as an anonymous visitor: identify proves who they are but keeps the tablet's chat
+    const tablet = await visitorOnline();
+    const own = await call<SendResult>(tablet.visitor, 'message:send', { clientMessageId: clientId(), body: 'Question from the tablet' });
+    expect(await call<VisitorIdentifyResult>(tablet.visitor, 'visitor:identify', bob)).toEqual({ verified: true });
+    const again = await call<SessionResumeResult>(tablet.visitor, 'session:resume', { conversationId: null, lastSeq: 0 });
+    expect(again.conversation?.id).toBe(own.conversation.id);
+
+    // a third browser joins the one with something going on: the desktop's chat, not the tablet (its chat ended,
+    // and it was seen last)
+    await call(tablet.visitor, 'conversation:close', { conversationId: own.conversation.id });
+    const laptop = await visitorOnline();
+    const answer = await call<VisitorIdentifyResult>(laptop.visitor, 'visitor:identify', bob);
+    expect(answer.token).toBeDefined();
+    const { resumed } = await visitorOnline(answer.token);
+    expect(resumed.visitorId).toBe(desktop.resumed.visitorId);
+    expect(resumed.conversation?.id).toBe(chat.conversation.id);
   });
 });
 

@@ -103,7 +103,14 @@ export const VisitorIdentifySchema = z.object({
     .optional(),
 });
 export type VisitorIdentify = z.infer<typeof VisitorIdentifySchema>;
-export const VisitorIdentifyResultSchema = z.object({ verified: z.boolean() });
+export const VisitorIdentifyResultSchema = z.object({
+  verified: z.boolean(),
+  /**
+   * Present when this verified user is already a visitor in another browser: keep it as the token
+   * and reconnect with it, and the visitor continues their chats and tickets from there.
+   */
+  token: z.string().optional(),
+});
 
 const HttpUrlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048);
 

@@ -131,4 +131,31 @@ describe('ChatClient for the public API', () => {
     expect((await socket.request('visitor:identify')).payload).toMatchObject({ userId: 'u42' });
     expect(socket.pendingOf('page:view')).toEqual([]);
   });
+
+  it('continues as the visitor a verified identify names, with that visitor\'s thread', async () => {
+    const { client, sockets } = startClient();
+    client.identify({ id: 'u7', userHash: 'cd34' });
+    client.setOpen(true);
+    const phone = sockets[0];
+    if (!phone) throw new Error('no socket');
+    phone.accept();
+    (await phone.request('session:resume')).reply(resumed({ token: 'tok-phone', visitorId: 'v-phone' }));
+    (await phone.request('visitor:identify')).reply({ ok: true, data: { verified: true, token: 'tok-laptop' } });
+
+    // the token of the user's visitor replaces this browser's, and a new connection presents it
+    expect(localStorage.getItem(`parley:${SITE}:token`)).toBe('tok-laptop');
+    expect(phone.connected).toBe(false);
+    const again = sockets[1];
+    if (!again) throw new Error('did not reconnect');
+    again.accept();
+    expect(again.handshakes.at(-1)?.token).toBe('tok-laptop');
+    const ticket = { ...activeConversation(), status: 'offline' as const };
+    (await again.request('session:resume')).reply(resumed({ token: 'tok-laptop', visitorId: 'v-laptop', conversation: ticket, messages: [message(1), message(2)] }));
+    expect(client.getState().connection).toBe('online');
+    expect(client.getState().conversation?.id).toBe(ticket.id);
+    expect(client.getState().thread.messages).toHaveLength(2);
+    // the identity goes again on the new connection; an answer without a token changes nothing
+    (await again.request('visitor:identify')).reply({ ok: true, data: { verified: true } });
+    expect(sockets).toHaveLength(2);
+  });
 });

@@ -189,6 +189,11 @@ export interface VisitorStore {
   findManyById(ids: readonly string[]): Promise<VisitorRecord[]>;
   /** Creates the visitor if needed and applies the update. */
   updateProfile(id: string, siteId: string, update: VisitorProfileUpdate, now: string): Promise<VisitorRecord>;
+  /**
+   * The site's other visitors verified as this host-app user (other browsers of one person), most
+   * recently seen first, at most `limit`.
+   */
+  findVerifiedUser(siteId: string, externalUserId: string, excludeId: string, limit: number): Promise<VisitorRecord[]>;
 }
 
 export interface PageViewRecord {

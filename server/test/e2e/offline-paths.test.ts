@@ -3,7 +3,8 @@
  * hours the widget offers only the offline form (an agent being online changes nothing); a queued
  * visitor past the site's maximum wait is asked for an email and answered by email with what they
  * said; a returning visitor sees their ticket's thread and continues it while the agent watches it
- * on the Tickets page; and an agent finds a chat they closed after a reload and reopens it.
+ * on the Tickets page, also from another browser once the host page proves who they are; and an
+ * agent finds a chat they closed after a reload and reopens it.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from 
 import { call, disconnectAll, signInAgent } from '../support/clients.ts';
 import { INBOUND_DOMAIN, sentTo } from '../support/email.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { userHashFor } from '../../src/domain/identity-hash.ts';
+import { html, js, startHostSite } from './host-pages.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -144,6 +147,64 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
     await ticket.getByText('Order #77').waitFor();
     await ticket.getByText('Open', { exact: true }).waitFor();
     expect(await t.server.store.conversations.listQueued()).toEqual([]);
+  });
+
+  it('shows a verified user their ticket on another device, where they continue it', async () => {
+    const demo = await t.server.store.sites.findDemo();
+    if (!demo) throw new Error('no demo site');
+    // the customer's app, signed in as user u_7: it proves the user to Parley with the site's HMAC
+    const userHash = userHashFor(demo.identitySecret, 'u_7');
+    const host = await startHostSite(t, {
+      '/account': {
+        body: html(
+          '<script src="/signed-in.js"></script>',
+          `<h1>Your account</h1><script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"></script>`,
+        ),
+      },
+      '/signed-in.js': js(
+        'window.Parley=window.Parley||function(){(Parley.q=Parley.q||[]).push(arguments)};' +
+          `Parley('identify',{id:'u_7',name:'Ada',userHash:${JSON.stringify(userHash)}});`,
+      ),
+    });
+    try {
+      // the laptop: nobody is online, so Ada leaves a message
+      const laptop = await newPage('laptop');
+      await laptop.goto(`${host.origin}/account`);
+      await laptop.getByRole('button', { name: 'Open chat' }).click();
+      await laptop.getByRole('button', { name: 'Leave a message' }).click();
+      await laptop.getByLabel(/Email/).fill('ada@example.com');
+      await laptop.getByLabel(/Message/).fill('My parcel never came');
+      await laptop.getByRole('button', { name: 'Leave a message' }).click();
+      await laptop.getByText('Thanks! We will reply to ada@example.com.').waitFor();
+
+      const agent = await signedInConsole();
+      await agent.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Tickets' }).click();
+      await agent.getByRole('button', { name: 'ada@example.com' }).click();
+      const ticket = agent.getByRole('region', { name: 'ada@example.com' });
+      await ticket.getByRole('textbox', { name: 'Reply to the visitor' }).fill('Sorry! Which order was it?');
+      await ticket.getByRole('button', { name: 'Send reply' }).click();
+      await ticket.getByText('Pending', { exact: true }).waitFor();
+
+      // the phone: another browser, nothing stored, signed in to the same account
+      const phone = await newPage('phone');
+      await phone.goto(`${host.origin}/account`);
+      await phone.getByRole('button', { name: 'Open chat' }).click();
+      const log = phone.getByRole('log');
+      await log.getByText('My parcel never came').waitFor();
+      await log.getByText('Sorry! Which order was it?').waitFor();
+      await phone.getByPlaceholder('Type your message…').fill('Order #77');
+      await phone.getByPlaceholder('Type your message…').press('Enter');
+
+      // the agent sees it in the same ticket, open again, and no live chat was started
+      await ticket.getByText('Order #77').waitFor();
+      await ticket.getByText('Open', { exact: true }).waitFor();
+      expect(await t.server.store.conversations.listQueued()).toEqual([]);
+      const tokenKey = JSON.stringify(`parley:${t.siteKey}:token`);
+      const tokenOf = (page: Page) => page.evaluate<string | null>(`localStorage.getItem(${tokenKey})`);
+      expect(await tokenOf(phone)).toBe(await tokenOf(laptop));
+    } finally {
+      await host.close();
+    }
   });
 
   it('lists a chat the agent closed after a reload, reopens it, and works at tablet size', async () => {

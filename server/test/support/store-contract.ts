@@ -272,6 +272,36 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       });
     });
 
+    it('finds the other visitors verified as one host-app user, most recently seen first', async () => {
+      const verify = (id: string, userId: string, verified = true) =>
+        store.visitors.updateProfile(id, siteId, { externalUserId: userId, verified }, now());
+      await verify('vis_laptop', 'u_1');
+      await verify('vis_phone', 'u_1');
+      await verify('vis_other', 'u_2');
+      await verify('vis_unproven', 'u_1', false);
+      await store.visitors.updateProfile('vis_laptop', siteId, { name: 'Ada' }, now());
+      const otherSite = newId('site');
+      await store.sites.create({
+        id: otherSite,
+        name: 'Blog',
+        siteKey: newId('pk'),
+        allowedOrigins: ['https://blog.example'],
+        color: '#000000',
+        greeting: 'Hi',
+        position: 'left',
+        isDemo: false,
+        createdAt: now(),
+        identitySecret: 'cd'.repeat(32),
+      });
+      await store.visitors.updateProfile('vis_elsewhere', otherSite, { externalUserId: 'u_1', verified: true }, now());
+
+      const found = await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_new', 10);
+      expect(found.map((v) => v.id)).toEqual(['vis_laptop', 'vis_phone']);
+      expect((await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_laptop', 10)).map((v) => v.id)).toEqual(['vis_phone']);
+      expect(await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_new', 1)).toHaveLength(1);
+      expect(await store.visitors.findVerifiedUser(siteId, 'u_9', 'vis_new', 10)).toEqual([]);
+    });
+
     it('lets an offline conversation coexist with one open live conversation', async () => {
       const visitorId = newId('vis');
       await store.visitors.ensure(visitorId, siteId, now());

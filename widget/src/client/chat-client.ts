@@ -54,7 +54,7 @@ export class ChatClient {
   readonly #typing: TypingNotifier;
   readonly #timers = new TimerSet();
   readonly #backoff = new Backoff();
-  readonly #extras = new VisitorExtras();
+  readonly #extras = new VisitorExtras((token) => this.#becomeVisitor(token));
   readonly #ackTimeoutMs: number;
   #seenSent = NO_RECEIPT;
   /** The id of the offline message being left: kept until it is stored, so a retry is stored once. */
@@ -284,6 +284,17 @@ export class ChatClient {
   /** Who the visitor is on the host site: sent once connected, and again after every reconnect. */
   identify(identity: VisitorIdentity): void {
     this.#extras.identify(identity, this.#online());
+  }
+
+  /**
+   * The verified user is already a visitor in another browser: continue as that visitor, with its
+   * chats and tickets (the resume after the reconnect brings its thread).
+   */
+  #becomeVisitor(token: string): void {
+    if (this.#destroyed || this.#store.read('token') === token) return;
+    this.#store.write('token', token);
+    this.#connection.close();
+    this.connect();
   }
 
   /** What the host page told us about the visitor (pre-chat fields it already answered need not be asked). */

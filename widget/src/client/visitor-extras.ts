@@ -24,10 +24,16 @@ export function toIdentifyPayload({ id, ...rest }: VisitorIdentity): VisitorIden
 }
 
 export class VisitorExtras {
+  readonly #sameUserElsewhere: (token: string) => void;
   #identity: VisitorIdentify | null = null;
   #pages: PageView[] = [];
   #sending = new Set<PageView>();
   #lastUrl: string | null = null;
+
+  /** `sameUserElsewhere`: the verified user is already a visitor in another browser; this is its token. */
+  constructor(sameUserElsewhere: (token: string) => void) {
+    this.#sameUserElsewhere = sameUserElsewhere;
+  }
 
   identify(identity: VisitorIdentity, socket: VisitorSocket | null): void {
     this.#identity = toIdentifyPayload(identity);
@@ -78,6 +84,7 @@ export class VisitorExtras {
     socket.timeout(ACK_TIMEOUT_MS).emit('visitor:identify', identity, (err, res) => {
       // a refusal is the host page's mistake (a bad email, a wrong userHash): say so where its developer looks
       if (!err && !res.ok) console.warn(`Parley chat: identify was refused: ${res.error.message}`);
+      if (!err && res.ok && res.data.token) this.#sameUserElsewhere(res.data.token);
     });
   }
 

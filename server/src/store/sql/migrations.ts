@@ -10,6 +10,7 @@ import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
 import { proactiveRulesMigration } from './migration-0006-proactive-rules.ts';
 import { conversationFactsMigration } from './migration-0007-conversation-facts.ts';
 import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
+import { verifiedUserIndexMigration } from './migration-0012-verified-user-index.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -114,6 +115,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0006_proactive_rules': proactiveRulesMigration(engine),
         '0007_conversation_facts': conversationFactsMigration,
         '0009_offline_gaps': offlineGapsMigration,
+        '0012_verified_user_index': verifiedUserIndexMigration,
       }),
   };
 }

@@ -32,6 +32,20 @@ export function createVisitorStore(db: Kysely<Database>): VisitorStore {
       }
       return visitors;
     },
+    async findVerifiedUser(siteId, externalUserId, excludeId, limit) {
+      const rows = await db
+        .selectFrom('visitors')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('external_user_id', '=', externalUserId)
+        .where('verified', '=', 1)
+        .where('id', '<>', excludeId)
+        .orderBy('last_seen_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toVisitor);
+    },
     async updateProfile(id, siteId, update, now) {
       await ensure(id, siteId, now);
       const changes: Partial<VisitorsTable> = {};
