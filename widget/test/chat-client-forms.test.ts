@@ -124,7 +124,19 @@ describe('ChatClient and the forms', () => {
     client.send('Hello?');
     (await socket.request('message:send')).reply({ ok: false, error: { code: 'unavailable', message: 'Outside business hours' } });
     await vi.waitFor(() => expect(client.getState().offHours).toBe(true));
-    expect(client.getState()).toMatchObject({ outbox: [], notice: null });
+    expect(client.getState()).toMatchObject({ outbox: [], notice: null, refused: 'Hello?' });
+    // what was refused waits for the offline form, and goes out with it
+    client.send('Anyone?');
+    (await socket.request('message:send')).reply({ ok: false, error: { code: 'unavailable', message: 'Outside business hours' } });
+    await vi.waitFor(() => expect(client.getState().refused).toBe('Hello?\nAnyone?'));
+    const left = client.leaveMessage({ email: 'ada@example.com', body: 'Hello?\nAnyone?' });
+    const offline = conversation({ id: 'c8', status: 'offline', visitorEmail: 'ada@example.com' });
+    (await socket.request('offline:message')).reply({
+      ok: true,
+      data: { message: visitorMessage(1, { conversationId: 'c8', body: 'Hello?\nAnyone?' }), conversation: offline },
+    });
+    expect(await left).toBe(true);
+    expect(client.getState().refused).toBeUndefined();
     const { client: closed } = await onlineClient({ withinBusinessHours: false });
     expect(closed.getState().offHours).toBe(true);
   });

@@ -126,6 +126,14 @@ describe('outside business hours, and being answered by email instead of waiting
     expect(onSend).not.toHaveBeenCalled();
   });
 
+  it('starts the offline form with what the server refused when the site closed meanwhile', async () => {
+    const { onLeaveMessage } = renderPanel({ offHours: true, refused: 'Is my order shipped?' }, { offHours: true });
+    expect((screen.getByLabelText(/Message/) as HTMLTextAreaElement).value).toBe('Is my order shipped?');
+    type(/Email/, 'ada@example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
+    await waitFor(() => expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Is my order shipped?' }));
+  });
+
   it('offers a queued visitor to be answered by email, with the address already known', async () => {
     const queued = conversation({ visitorEmail: 'ada@example.com' });
     const { onEmailInstead } = renderPanel({ conversation: queued, queuePosition: 2 });

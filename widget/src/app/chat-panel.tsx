@@ -64,7 +64,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
 
   let body: JSX.Element;
   if (away && (leaving || offHours)) {
-    body = <OfflineForm draft={props.draft} onLeave={props.onLeaveMessage} />;
+    body = <OfflineForm draft={state.refused ?? props.draft} onLeave={props.onLeaveMessage} />;
   } else if (fresh && state.contact === null && preChat.length > 0) {
     body = <PreChatForm fields={preChat} onStart={props.onStartChat} />;
   } else {

@@ -124,12 +124,14 @@ export class ChatClient {
         },
         current: (session) => session === this.#connection.session && !this.#destroyed,
         stored: (result) => this.#update({ ...applySendResult(this.#state, result), outbox: this.#outbox.list() }),
-        rejected: ({ code }) =>
+        rejected: ({ code }, body) =>
           this.#update({
             ...this.#state,
             outbox: this.#outbox.list(),
-            // closed meanwhile: the panel offers the offline form instead of a notice
-            ...(code === ErrorCode.Unavailable ? { offHours: true } : { notice: 'notSent' }),
+            // closed meanwhile: the panel offers the offline form, holding what was written, instead of a notice
+            ...(code === ErrorCode.Unavailable
+              ? { offHours: true, refused: this.#state.refused ? `${this.#state.refused}\n${body}` : body }
+              : { notice: 'notSent' }),
           }),
       },
       this.#backoff,
@@ -216,7 +218,9 @@ export class ChatClient {
     const left = await this.#ask<SendResult>((socket, ack) => socket.emit('offline:message', { ...message, clientMessageId }, ack));
     if (left) {
       this.#offlineId = null;
-      this.#update(applySendResult(this.#state, left));
+      // what was refused went out with this message (the form started with it)
+      const { refused: _sent, ...next } = applySendResult(this.#state, left);
+      this.#update(next);
     }
     return left !== null;
   }

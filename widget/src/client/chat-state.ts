@@ -52,6 +52,11 @@ export interface ChatState {
    * unset until it has: the widget config's answer stands in meanwhile.
    */
   offHours?: boolean;
+  /**
+   * What the visitor wrote that the server refused because no live chat can start now (closed
+   * meanwhile): the offline form starts with it, so it is sent by email rather than lost.
+   */
+  refused?: string;
   /** The queued conversation the server said has waited too long (queue:overdue): ask for an email. */
   overdue?: string;
   agentTyping: boolean;

@@ -19,7 +19,7 @@ export interface SenderHooks {
   current(session: number): boolean;
   stored(result: SendResult): void;
   /** The server refused a message for good (unavailable: outside business hours, no live chat now); it has left the outbox. */
-  rejected(error: ErrorInfo): void;
+  rejected(error: ErrorInfo, body: string): void;
 }
 
 export class OutboxSender {
@@ -57,9 +57,9 @@ export class OutboxSender {
           this.#backoff.reset();
           this.#hooks.stored(stored);
         },
-        onRejected: (_entry, error) => {
+        onRejected: (entry, error) => {
           console.warn(`Parley chat: a message was refused: ${error.message}`);
-          this.#hooks.rejected(error);
+          this.#hooks.rejected(error, entry.body);
         },
       });
       if (result.kind === 'stalled' && this.#hooks.current(session)) {
