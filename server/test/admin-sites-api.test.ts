@@ -108,6 +108,26 @@ describe('sites admin', () => {
     });
   });
 
+  it('saves the site’s own maximum queue wait: a number, 0 for never, null for the server default', async () => {
+    const admin = await signedInRest(t.url, ADMIN.email, ADMIN.password);
+    const demo = await t.server.store.sites.findDemo();
+    const path = `/api/admin/sites/${demo?.id}`;
+    const initial = SiteListResponseSchema.parse((await admin('GET', '/api/admin/sites')).body).sites.find((s) => s.id === demo?.id);
+    expect(initial).toMatchObject({ queueMaxWaitSeconds: null, defaultQueueMaxWaitSeconds: 300 });
+    for (const value of [90, 0, null]) {
+      const res = await admin('PATCH', path, { queueMaxWaitSeconds: value });
+      expect(res.status).toBe(200);
+      expect(siteOf(res).queueMaxWaitSeconds).toBe(value);
+      expect((await t.server.store.sites.findDemo())?.queueMaxWaitSeconds).toBe(value);
+    }
+    for (const bad of [-1, 1.5, 86_401, '60']) {
+      const res = await admin('PATCH', path, { queueMaxWaitSeconds: bad });
+      expect(res.status).toBe(400);
+      expect(ErrorBodySchema.parse(res.body).error.issues?.map((i) => i.path)).toEqual(['queueMaxWaitSeconds']);
+    }
+    expect((await t.server.store.sites.findDemo())?.queueMaxWaitSeconds).toBeNull();
+  });
+
   it('replaces the identity secret on request', async () => {
     const admin = await signedInRest(t.url, ADMIN.email, ADMIN.password);
     const demo = await t.server.store.sites.findDemo();
