@@ -71,6 +71,27 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
     return agent;
   }
 
+  /** Ada leaves a message with the widget's offline form, open on `visitor`. */
+  async function leaveMessage(visitor: Page, body: string): Promise<void> {
+    await visitor.getByRole('button', { name: 'Leave a message' }).click();
+    await visitor.getByLabel(/Email/).fill('ada@example.com');
+    await visitor.getByLabel(/Message/).fill(body);
+    await visitor.getByRole('button', { name: 'Leave a message' }).click();
+    await visitor.getByText('Thanks! We will reply to ada@example.com.').waitFor();
+  }
+
+  /** An agent answers Ada's ticket from the Tickets page; the ticket's region stays open for what follows. */
+  async function replyOnTicketsPage(reply: string) {
+    const agent = await signedInConsole();
+    await agent.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Tickets' }).click();
+    await agent.getByRole('button', { name: 'ada@example.com' }).click();
+    const ticket = agent.getByRole('region', { name: 'ada@example.com' });
+    await ticket.getByRole('textbox', { name: 'Reply to the visitor' }).fill(reply);
+    await ticket.getByRole('button', { name: 'Send reply' }).click();
+    await ticket.getByText('Pending', { exact: true }).waitFor();
+    return ticket;
+  }
+
   async function demoSiteId(): Promise<string> {
     const site = await t.server.store.sites.findDemo();
     if (!site) throw new Error('no demo site');
@@ -119,19 +140,8 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
 
   it('shows a returning visitor their ticket’s thread, and what they add reaches the agent live', async () => {
     const visitor = await openChat();
-    await visitor.getByRole('button', { name: 'Leave a message' }).click();
-    await visitor.getByLabel(/Email/).fill('ada@example.com');
-    await visitor.getByLabel(/Message/).fill('My parcel never came');
-    await visitor.getByRole('button', { name: 'Leave a message' }).click();
-    await visitor.getByText('Thanks! We will reply to ada@example.com.').waitFor();
-
-    const agent = await signedInConsole();
-    await agent.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Tickets' }).click();
-    await agent.getByRole('button', { name: 'ada@example.com' }).click();
-    const ticket = agent.getByRole('region', { name: 'ada@example.com' });
-    await ticket.getByRole('textbox', { name: 'Reply to the visitor' }).fill('Sorry! Which order was it?');
-    await ticket.getByRole('button', { name: 'Send reply' }).click();
-    await ticket.getByText('Pending', { exact: true }).waitFor();
+    await leaveMessage(visitor, 'My parcel never came');
+    const ticket = await replyOnTicketsPage('Sorry! Which order was it?');
 
     // the visitor comes back later: same browser, a new page load
     await visitor.reload();
@@ -171,19 +181,8 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
       const laptop = await newPage('laptop');
       await laptop.goto(`${host.origin}/account`);
       await laptop.getByRole('button', { name: 'Open chat' }).click();
-      await laptop.getByRole('button', { name: 'Leave a message' }).click();
-      await laptop.getByLabel(/Email/).fill('ada@example.com');
-      await laptop.getByLabel(/Message/).fill('My parcel never came');
-      await laptop.getByRole('button', { name: 'Leave a message' }).click();
-      await laptop.getByText('Thanks! We will reply to ada@example.com.').waitFor();
-
-      const agent = await signedInConsole();
-      await agent.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Tickets' }).click();
-      await agent.getByRole('button', { name: 'ada@example.com' }).click();
-      const ticket = agent.getByRole('region', { name: 'ada@example.com' });
-      await ticket.getByRole('textbox', { name: 'Reply to the visitor' }).fill('Sorry! Which order was it?');
-      await ticket.getByRole('button', { name: 'Send reply' }).click();
-      await ticket.getByText('Pending', { exact: true }).waitFor();
+      await leaveMessage(laptop, 'My parcel never came');
+      const ticket = await replyOnTicketsPage('Sorry! Which order was it?');
 
       // the phone: another browser, nothing stored, signed in to the same account
       const phone = await newPage('phone');
