@@ -33,15 +33,15 @@ async function within<T>(ms: number, promise: Promise<T>, missing: () => string)
   }
 }
 
-const VISITORS = 90;
-const AGENTS = 10;
+const VISITORS = 300;
+const AGENTS = 30;
 const CAPACITY = 10;
 const TTL_SECONDS = 3;
 /** Signs in after the first test's team has left, on the same processes, for the visitors who come next. */
 const NEXT_TEAM = 4;
 const NEXT_VISITORS = 20;
-const CHAOS_VISITORS = 60;
-const CHAOS_AGENTS = 8;
+const CHAOS_VISITORS = 300;
+const CHAOS_AGENTS = 30;
 
 interface ClusterSetup {
   redis: OwnRedis;
