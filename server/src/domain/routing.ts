@@ -149,9 +149,8 @@ export class Router {
   }
 
   /** 1-based place of a queued conversation, or null when it is not waiting. */
-  async positionOf(conversationId: string): Promise<number | null> {
-    const index = (await this.queue()).findIndex((c) => c.id === conversationId);
-    return index === -1 ? null : index + 1;
+  positionOf(conversationId: string): Promise<number | null> {
+    return this.#deps.store.conversations.queuePosition(conversationId);
   }
 
   /** Whether a visitor can reach someone live: an agent connected who has not set themselves offline. */
