@@ -250,6 +250,8 @@ export interface ConversationStore {
   }): Promise<Conversation>;
   /** Queued conversations, oldest first, with the opening message and the site's routing mode. */
   listQueued(): Promise<QueuedConversation[]>;
+  /** 1-based place of a queued conversation in listQueued's order, or null when it is not queued. */
+  queuePosition(id: string): Promise<number | null>;
   listOpenForAgent(agentId: string): Promise<ConversationSummary[]>;
   /** The agent's conversations closed at or after `since`, the most recently closed first, at most `limit`. */
   listClosedForAgent(agentId: string, since: string, limit: number): Promise<ConversationSummary[]>;

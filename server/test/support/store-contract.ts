@@ -162,6 +162,21 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect(queue[1]?.lastMessage).toBeNull();
     });
 
+    it('tells a queued conversation its place in the queue’s order, and null for one not waiting', async () => {
+      const ann = await agent('ann', 5);
+      const first = await conversation();
+      const second = await conversation();
+      const third = await conversation();
+      expect(await store.conversations.queuePosition(third.id)).toBe(3);
+      await store.conversations.assign(first.id, ann.id, now());
+      expect(await store.conversations.queuePosition(first.id)).toBeNull();
+      expect(await store.conversations.queuePosition(second.id)).toBe(1);
+      expect(await store.conversations.queuePosition(third.id)).toBe(2);
+      const queue = (await store.conversations.listQueued()).map((q) => q.id);
+      expect(queue.indexOf(third.id) + 1).toBe(2);
+      expect(await store.conversations.queuePosition(newId('conv'))).toBeNull();
+    });
+
     it('assigns a queued conversation exactly once, and counts it against the agent', async () => {
       const ann = await agent('ann');
       const bob = await agent('bob');

@@ -185,6 +185,23 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
         routingMode: rows[i]?.routing_mode === 'manual' ? 'manual' : 'automatic',
       }));
     },
+    async queuePosition(id) {
+      const target = await db.selectFrom('conversations').select(['status', 'created_at']).where('id', '=', id).executeTakeFirst();
+      if (target?.status !== 'queued') return null;
+      // a count, not listQueued: a queued visitor's resume must not read the whole queue
+      const ahead = await db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('status', '=', 'queued')
+        .where((eb) =>
+          eb.or([
+            eb('created_at', '<', target.created_at),
+            eb.and([eb('created_at', '=', target.created_at), eb('id', '<=', id)]),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
+      return Number(ahead.n);
+    },
     async listOpenForAgent(agentId) {
       const rows = await base()
         .where('c.agent_id', '=', agentId)
