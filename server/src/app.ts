@@ -143,7 +143,13 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   events.subscribe((event) => metrics.domainEvent(event.type));
   const readiness = new Readiness(storageChecks(store));
   if (scale.mode === 'redis') readiness.add({ name: 'redis', check: () => scale.ready() });
-  const router = new QueueRouter({ store, presence, events, now });
+  const router = new QueueRouter({
+    store,
+    presence,
+    events,
+    now,
+    onError: (error) => logger.error('queue announcement failed', { error }),
+  });
   const auth = new AgentAuth({ store, now, events });
   const email = createEmailModule({
     config: config.email,

@@ -1,7 +1,8 @@
 /**
  * Three Parley processes on one PostgreSQL and one Redis (started by scripts/cluster.mjs, as an
  * operator would): visitors and agents spread over the processes get every message exactly once
- * and in order, no conversation is assigned twice, no agent exceeds capacity. Then chaos (issue 7):
+ * and in order, no conversation is assigned twice, no agent exceeds capacity; once that team has left,
+ * the team signed in next gets every new conversation. Then chaos (issue 7):
  * one process SIGKILLed and Redis restarted while visitors and agents keep talking; nothing is lost
  * or stored twice, every conversation carries on, and the recovery times are printed.
  */
@@ -32,12 +33,15 @@ async function within<T>(ms: number, promise: Promise<T>, missing: () => string)
   }
 }
 
-const VISITORS = 90;
-const AGENTS = 10;
+const VISITORS = 300;
+const AGENTS = 30;
 const CAPACITY = 10;
 const TTL_SECONDS = 3;
-const CHAOS_VISITORS = 60;
-const CHAOS_AGENTS = 8;
+/** Signs in after the first test's team has left, on the same processes, for the visitors who come next. */
+const NEXT_TEAM = 4;
+const NEXT_VISITORS = 20;
+const CHAOS_VISITORS = 300;
+const CHAOS_AGENTS = 30;
 
 interface ClusterSetup {
   redis: OwnRedis;
@@ -116,7 +120,7 @@ function withCluster(agentCount: number, tests: (setup: ClusterSetup) => void): 
 }
 
 describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and PostgreSQL', () => {
-  withCluster(AGENTS, (setup) => {
+  withCluster(AGENTS + NEXT_TEAM, (setup) => {
     it('delivers every message exactly once, in order, and assigns each conversation once within capacity', async () => {
       const { cluster, store, siteKey, signIn, clients } = setup;
       const origin = new URL(cluster.url).origin;
@@ -172,6 +176,32 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
 
       for (const client of [...team, ...visitors]) client.close();
     }, 180_000);
+
+    it('gives nothing to agents who have just left: the team signed in now gets every new conversation', async () => {
+      const { cluster, siteKey, signIn, clients } = setup;
+      const origin = new URL(cluster.url).origin;
+      const node = (i: number) => cluster.nodes[i % cluster.nodes.length]?.url ?? cluster.url;
+      // the previous test's agents closed their consoles as it ended; these are other accounts
+      const team = await Promise.all(Array.from({ length: NEXT_TEAM }, (_, i) => signIn(node(i), AGENTS + i)));
+      for (const agent of team) {
+        agent.onVisitorMessage = (message) => void agent.reply(message.conversationId, `re-${message.id}`, `re: ${message.body}`);
+      }
+      const visitors = Array.from({ length: NEXT_VISITORS }, (_, i) => new ResilientVisitor(node(i), siteKey, origin));
+      clients.push(...visitors);
+      await Promise.all(visitors.map((v) => v.until(() => v.resumes > 0)));
+      const answered = (v: ResilientVisitor) => [...v.timeline.bySeq.values()].some((m) => m.author.kind === 'agent');
+      await within(
+        60_000,
+        Promise.all(visitors.map(async (v, i) => {
+          await v.send(`next visitor ${i}`);
+          await v.until(() => answered(v));
+        })),
+        () => `${visitors.filter((v) => !answered(v)).length} of ${NEXT_VISITORS} visitors had no answer from the team signed in now`,
+      );
+      const assigned = team.flatMap((a) => a.assigned);
+      expect(new Set(assigned)).toEqual(new Set(visitors.map((v) => v.conversationId)));
+      for (const client of [...team, ...visitors]) client.close();
+    }, 120_000);
   });
 });
 

@@ -83,4 +83,45 @@ describe('routing', () => {
     await signInAgent(t.url, late.email, late.password);
     expect((await activated).agent?.name).toBe('Late');
   });
+
+  it('announces a burst of arrivals in fewer queue updates than arrivals, the last one complete', async () => {
+    const away = await t.createAgent({ name: 'Away', capacity: 5 });
+    const agent = await signInAgent(t.url, away.email, away.password);
+    await call(agent, 'agent:status', { status: 'away' });
+    await call(agent, 'agent:sync', {});
+    const arrivals = 30;
+    const visitors = await Promise.all(
+      Array.from({ length: arrivals }, async () => {
+        const socket = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
+        await connected(socket);
+        await call<SessionResumeResult>(socket, 'session:resume', { conversationId: null, lastSeq: 0 });
+        const told: QueuePosition[] = [];
+        socket.on('queue:position', (position: QueuePosition) => told.push(position));
+        return { socket, told };
+      }),
+    );
+    const updates: Array<{ queue: ConversationSummary[] }> = [];
+    agent.on('queue:updated', (update: { queue: ConversationSummary[] }) => updates.push(update));
+    const complete = nextEvent<{ queue: ConversationSummary[] }>(agent, 'queue:updated', (u) => u.queue.length === arrivals);
+
+    const sent = await Promise.all(
+      visitors.map(({ socket }, i) => call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: `visitor ${i}` })),
+    );
+    // the whole queue, oldest first, is what agents end up with
+    const { queue } = await complete;
+    const ids = sent.map((s) => s.conversation.id);
+    expect(new Set(queue.map((c) => c.id))).toEqual(new Set(ids));
+    expect(queue.map((c) => c.createdAt)).toEqual(queue.map((c) => c.createdAt).sort());
+    // ...told in far fewer messages than one per arrival (each carried the whole queue: O(n²))
+    expect(updates.length).toBeLessThan(arrivals);
+    // every visitor's last word is their place in that queue
+    await Promise.all(
+      visitors.map(({ socket, told }, i) => {
+        const place = queue.findIndex((c) => c.id === ids[i]) + 1;
+        if (told.at(-1)?.position === place) return Promise.resolve();
+        return nextEvent<QueuePosition>(socket, 'queue:position', (p) => p.position === place);
+      }),
+    );
+    for (const { told } of visitors) expect(told.length).toBeGreaterThan(0);
+  });
 });

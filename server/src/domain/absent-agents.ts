@@ -2,9 +2,11 @@
  * @module Chats of agents who are gone: an agent connected nowhere (closed the console, lost the
  * network, or sat on a process that died) keeps their chats for a grace period to come back; after
  * it the chats go back to the front of the queue. Every process sweeps; the requeue is a
- * conditional update, so two sweeps never move a chat twice. The sweep also drains the queue and
- * re-checks availability, which makes up for a trigger lost in another process.
+ * conditional update, so two sweeps never move a chat twice. The sweep also drains the queue,
+ * re-checks availability and corrects a queue announcement overtaken by another process's, which
+ * makes up for a trigger lost in another process.
  */
+import type { QueuedConversation } from '@parley/shared';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { Store } from '../store/types.ts';
 import type { Availability } from './availability.ts';
@@ -48,14 +50,15 @@ export class AbsentAgents {
       }
     }
     await availability.recheck();
-    if (requeued > 0 || (await this.#assignable())) await router.drain();
+    const queue = await router.queue();
+    if (requeued > 0 || (await this.#assignable(queue))) await router.drain();
+    else await router.announceQueueIfStale(queue);
     return requeued;
   }
 
   /** A chat waits for routing while someone could take it: a drain was missed somewhere. */
-  async #assignable(): Promise<boolean> {
-    const { router } = this.#deps;
-    if (!(await router.queue()).some((c) => c.routingMode === 'automatic')) return false;
-    return (await router.connectedAgents()).some(hasFreeSeat);
+  async #assignable(queue: QueuedConversation[]): Promise<boolean> {
+    if (!queue.some((c) => c.routingMode === 'automatic')) return false;
+    return (await this.#deps.router.connectedAgents()).some(hasFreeSeat);
   }
 }

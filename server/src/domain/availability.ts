@@ -46,7 +46,7 @@ export class Availability {
     if (wentOffline) {
       await this.recheck();
       // Fewer agents online changes the wait estimate queued visitors are told.
-      await this.#router.announceQueue();
+      this.#router.announceQueue();
     }
     return wentOffline;
   }
@@ -57,7 +57,7 @@ export class Availability {
     this.#events.publish({ type: 'agent.status', agentId, status });
     await this.recheck();
     if (status === 'online') await this.#router.drain();
-    else await this.#router.announceQueue();
+    else this.#router.announceQueue();
     return status;
   }
 

@@ -147,7 +147,7 @@ export class Conversations {
       const result = await this.#append(conversation, { kind: 'visitor', id: visitor.visitorId, name: null }, clientMessageId, body);
       if (opened && opening) await opening.started(result.conversation);
       if (opened) await this.#deps.router.drain();
-      else if (result.conversation.status === 'queued') await this.#deps.router.announceQueue();
+      else if (result.conversation.status === 'queued') this.#deps.router.announceQueue();
       return result;
     });
   }

@@ -89,7 +89,7 @@ export class Handoffs {
     });
     if (created) events.publish({ type: 'message.created', conversation: current, message });
     // a reopened chat holds a seat: the wait estimate of queued visitors changes
-    await router.announceQueue();
+    router.announceQueue();
     return current;
   }
 

@@ -1,9 +1,10 @@
 /**
  * @module Routing: hands queued conversations of automatic sites, oldest first, to online agents
  * with free capacity; lets an agent accept one (manual sites); announces the queue whenever it may
- * have changed. The store has the last word: an assignment fills a seat only if it is still free,
- * atomically across processes. Within a process, everything that adds to an agent's load also runs
- * one at a time (`exclusive`), so the checks made here before it rarely turn out stale.
+ * have changed, at most every QUEUE_ANNOUNCE_SPACING_MS. The store has the last word: an assignment
+ * fills a seat only if it is still free, atomically across processes. Within a process, everything
+ * that adds to an agent's load also runs one at a time (`exclusive`), so the checks made here
+ * before it rarely turn out stale.
  */
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationSummary, QueuedConversation } from '@parley/shared';
@@ -16,11 +17,20 @@ import { KeyedMutex } from './keyed-mutex.ts';
 import { coalesced } from './coalesced.ts';
 import { WAIT_HISTORY, estimateForPosition, secondsPerPlace } from './wait-estimate.ts';
 
+/**
+ * A burst of changes reaches agents and queued visitors as one announcement per this interval (per
+ * process), the last state always included. Announcing each change sent the whole queue to every
+ * agent per arrival: O(n²) bytes and n whole-queue reads for n visitors arriving at once.
+ */
+export const QUEUE_ANNOUNCE_SPACING_MS = 250;
+
 export interface RouterDeps {
   store: Store;
   presence: AgentPresence;
   events: EventSink;
   now: () => Date;
+  /** An announcement that failed: nobody awaits it, so this is where it is reported. */
+  onError: (error: unknown) => void;
 }
 
 export class Router {
@@ -28,8 +38,11 @@ export class Router {
   readonly #seats = new KeyedMutex();
   readonly #drain = coalesced(async () => {
     await this.exclusive(() => this.#assignQueued());
-    await this.announceQueue();
+    this.announceQueue();
   });
+  readonly #announce = coalesced(() => this.#announceNow(), { spacingMs: QUEUE_ANNOUNCE_SPACING_MS });
+  /** What this process announced last: the sweep re-announces when the queue no longer matches it. */
+  #announced: string | undefined;
 
   constructor(deps: RouterDeps) {
     this.#deps = deps;
@@ -53,10 +66,11 @@ export class Router {
 
   async #assignQueued(): Promise<void> {
     const { store } = this.#deps;
+    // the seats first: while every one is taken (a queue behind full agents) the queue is not read
+    let candidates = await this.connectedAgents();
+    if (!candidates.some(hasFreeSeat)) return;
     // Manual sites' conversations wait for an agent to accept them.
     const queued = (await store.conversations.listQueued()).filter((c) => c.routingMode === 'automatic');
-    if (queued.length === 0) return;
-    let candidates = await this.connectedAgents();
     for (const conversation of queued) {
       for (;;) {
         const agent = pickAgent(candidates);
@@ -100,8 +114,8 @@ export class Router {
       this.#announceAssigned(summary);
       return summary;
     });
-    // every console's queue drops it now
-    await this.announceQueue();
+    // every console's queue drops it
+    this.announceQueue();
     return accepted;
   }
 
@@ -157,9 +171,34 @@ export class Router {
     return position === null ? null : estimateForPosition(position, await this.secondsPerPlace());
   }
 
-  async announceQueue(): Promise<void> {
+  /**
+   * The queue may have changed: agents and queued visitors hear it soon (at once when nothing was
+   * announced for a while). Not awaited: a visitor's ack must not wait for a burst to settle.
+   */
+  announceQueue(): void {
+    this.#announce().catch(this.#deps.onError);
+  }
+
+  /**
+   * Announces again if the queue differs from what this process announced last. Announcements of
+   * two processes can cross on the way (one read before the other's change, delivered after it);
+   * each process correcting its own last word makes every console converge on the record.
+   */
+  async announceQueueIfStale(queue?: QueuedConversation[]): Promise<void> {
+    const current = queue ?? (await this.queue());
+    if (this.#announced !== undefined && fingerprint(current) === this.#announced) return;
+    this.announceQueue();
+  }
+
+  async #announceNow(): Promise<void> {
     const queue = await this.queue();
     const perPlace = queue.length > 0 ? await this.secondsPerPlace() : null;
+    this.#announced = fingerprint(queue);
     this.#deps.events.publish({ type: 'queue.changed', queue, secondsPerPlace: perPlace });
   }
+}
+
+/** What a console shows of the queue: who waits, in which order, with which last message. */
+function fingerprint(queue: QueuedConversation[]): string {
+  return queue.map((c) => `${c.id}:${c.lastMessage?.seq ?? 0}:${c.routingMode}`).join(',');
 }

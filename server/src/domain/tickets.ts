@@ -97,7 +97,7 @@ export class Tickets {
       const opened = await this.#open(conversation, 'queue_timeout', ['queued'], null, conversation.visitorEmail);
       if (opened?.created) converted.push(opened.ticket);
     }
-    if (converted.length > 0) await router.announceQueue();
+    if (converted.length > 0) router.announceQueue();
     return converted;
   }
 
@@ -125,7 +125,7 @@ export class Tickets {
     }
     const opened = await this.#open(conversation, 'visitor', ['queued'], null, address);
     if (!opened) throw new ParleyError(ErrorCode.Conflict, 'An agent has just taken this conversation');
-    await router.announceQueue();
+    router.announceQueue();
     return (await store.conversations.findById(conversation.id)) ?? conversation;
   }
 
