@@ -119,7 +119,7 @@ export class Conversations {
       });
       if (appended) {
         const result = this.#announce(appended);
-        if (result.conversation.status === 'queued') await this.#deps.router.announceQueue();
+        if (result.conversation.status === 'queued') this.#deps.router.announceQueue();
         return result;
       }
       // none open (or it closed since): look again, then start one
