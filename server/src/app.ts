@@ -264,6 +264,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   unsubscribes.push(events.subscribe(
     createVisitorFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>, {
       insight,
+      presence,
       logger,
     }),
   ));
