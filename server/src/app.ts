@@ -6,7 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Server, type Namespace } from 'socket.io';
+import { Server, type Namespace, type Socket } from 'socket.io';
 import {
   AGENT_NAMESPACE,
   VISITOR_NAMESPACE,
@@ -215,11 +215,14 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const inFlight = new InFlight();
   const track = (work: Promise<void>) => inFlight.track(work);
   observeSocketEvents(io, metrics);
+  // one listener shared by every socket (this is the socket): an idle connection holds no logger of its own
+  function disconnected(this: Socket, reason: string): void {
+    logger.debug('socket disconnected', { connectionId: this.id, namespace: this.nsp.name, reason });
+  }
   for (const name of [VISITOR_NAMESPACE, AGENT_NAMESPACE]) {
     io.of(name).on('connection', (socket) => {
-      const log = logger.child({ connectionId: socket.id, namespace: name });
-      log.debug('socket connected');
-      socket.on('disconnect', (reason) => log.debug('socket disconnected', { reason }));
+      logger.debug('socket connected', { connectionId: socket.id, namespace: name });
+      socket.on('disconnect', disconnected);
     });
   }
   // One Server hosts two namespaces with different event maps; each is typed by its own map here.
@@ -261,6 +264,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   unsubscribes.push(events.subscribe(
     createVisitorFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>, {
       insight,
+      presence,
       logger,
     }),
   ));

@@ -5,7 +5,7 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation, ConversationOrigin, Message, VisitorContact } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, Store, VisitorProfileUpdate } from '../store/types.ts';
+import type { AgentRecord, AppendedMessage, Store, VisitorProfileUpdate } from '../store/types.ts';
 import type { EventSink, Side } from './events.ts';
 import type { Router } from './routing.ts';
 import { isWithinBusinessHours } from './business-hours.ts';
@@ -109,6 +109,20 @@ export class Conversations {
       const { store } = this.#deps;
       const update = contactUpdate(contact);
       if (update) await store.visitors.updateProfile(visitor.visitorId, visitor.siteId, update, this.#now());
+      // The common case in one write: the visitor's open conversation is found by the write itself.
+      const appended = await store.messages.appendToOpen(visitor.visitorId, {
+        id: newId('msg'),
+        clientMessageId,
+        author: { kind: 'visitor', id: visitor.visitorId, name: null },
+        body,
+        now: this.#now(),
+      });
+      if (appended) {
+        const result = this.#announce(appended);
+        if (result.conversation.status === 'queued') this.#deps.router.announceQueue();
+        return result;
+      }
+      // none open (or it closed since): look again, then start one
       let conversation = await store.conversations.findOpenByVisitor(visitor.visitorId);
       let opened = false;
       if (!conversation) {
@@ -184,8 +198,7 @@ export class Conversations {
   }
 
   async #append(conversation: Conversation, author: Message['author'], clientMessageId: string | null, body: string) {
-    const { store, events } = this.#deps;
-    const { message, created } = await store.messages.append({
+    const appended = await this.#deps.store.messages.append({
       id: newId('msg'),
       conversationId: conversation.id,
       clientMessageId,
@@ -193,9 +206,13 @@ export class Conversations {
       body,
       now: this.#now(),
     });
-    const updated = (await store.conversations.findById(conversation.id)) ?? conversation;
-    if (created) events.publish({ type: 'message.created', conversation: updated, message });
-    return { message, conversation: updated };
+    return this.#announce(appended);
+  }
+
+  /** A stored message goes out once: a retry answers with the first one and tells nobody again. */
+  #announce({ message, created, conversation }: AppendedMessage): { message: Message; conversation: Conversation } {
+    if (created) this.#deps.events.publish({ type: 'message.created', conversation, message });
+    return { message, conversation };
   }
 
   async #forActor(actor: Actor, conversationId: string, options: { allowQueued?: boolean } = {}): Promise<Conversation> {

@@ -79,7 +79,7 @@ export class Handoffs {
       return updated;
     });
     events.publish({ type: 'conversation.updated', conversation: reopened });
-    const { message, created } = await store.messages.append({
+    const { message, created, conversation: current } = await store.messages.append({
       id: newId('msg'),
       conversationId,
       clientMessageId: null,
@@ -87,7 +87,6 @@ export class Handoffs {
       body: `${agent.name} reopened the conversation.`,
       now: this.#deps.now().toISOString(),
     });
-    const current = (await store.conversations.findById(conversationId)) ?? reopened;
     if (created) events.publish({ type: 'message.created', conversation: current, message });
     // a reopened chat holds a seat: the wait estimate of queued visitors changes
     router.announceQueue();

@@ -4,7 +4,7 @@
  * is no relay and takes no spam for other addresses) and answers every refusal with a clear SMTP code.
  */
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import type { SMTPServerDataStream } from 'smtp-server';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -43,6 +43,8 @@ export async function startInboundSmtp(
   options: { port: number; host: string; logger: Logger },
 ): Promise<InboundSmtp> {
   const { logger } = options;
+  // loaded only when INBOUND_SMTP_PORT turns the listener on
+  const { SMTPServer } = await import('smtp-server');
   const server = new SMTPServer({
     // Replies arrive from other mail servers, which do not sign in; nothing is relayed anywhere.
     authOptional: true,

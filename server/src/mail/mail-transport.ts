@@ -2,7 +2,7 @@
  * @module Hands one outbox entry to an SMTP server with nodemailer. Timeouts stay well under the
  * outbox lease, so a hung server cannot make a second process send the same entry.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { OutboxMailRecord } from '../store/types.ts';
 
 export interface MailTransport {
@@ -23,14 +23,20 @@ export class SendFailure extends Error {
 export const SMTP_TIMEOUT_MS = 30_000;
 
 export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: SMTP_TIMEOUT_MS,
-    greetingTimeout: SMTP_TIMEOUT_MS,
-    socketTimeout: SMTP_TIMEOUT_MS,
-  });
+  // nodemailer is loaded with the first mail, not at start: it costs every process RSS
+  let opened: Promise<Transporter> | undefined;
+  const open = () =>
+    (opened ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: SMTP_TIMEOUT_MS,
+        greetingTimeout: SMTP_TIMEOUT_MS,
+        socketTimeout: SMTP_TIMEOUT_MS,
+      }),
+    ));
   return {
     async send(mail) {
+      const transporter = await open();
       try {
         await transporter.sendMail({
           from,
@@ -57,7 +63,7 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
       }
     },
     close() {
-      transporter.close();
+      void opened?.then((transporter) => transporter.close());
     },
   };
 }

@@ -25,51 +25,66 @@ export function observeSocketEvents(io: Server, observer: SocketEventObserver): 
   observers.set(io, observer);
 }
 
-type Handler<M extends Record<string, ClientEventSpec>, K extends keyof M> = (
+type Handler<M extends Record<string, ClientEventSpec>, K extends keyof M, C> = (
   payload: PayloadOf<M, K>,
+  context: C,
 ) => Promise<M[K] extends { ack: unknown } ? AckDataOf<M, K> : void>;
 
-export type HandlerTable<M extends Record<string, ClientEventSpec>> = { [K in keyof M]: Handler<M, K> };
+/** `C`: what a handler needs of its socket (the visitor, the agent), handed to it with each call. */
+export type HandlerTable<M extends Record<string, ClientEventSpec>, C = undefined> = { [K in keyof M]: Handler<M, K, C> };
 
 /**
- * Registers every handler of `table` on the socket, each validated against `specs`. `track` is
- * handed each running call (graceful shutdown waits for them).
+ * Made once per namespace: binds `table` to a socket with one listener, so an idle connection holds
+ * one closure instead of one per event (and a logger child only when it has something to log).
+ * Memory per idle visitor is a figure of `pnpm bench`. `track` is handed each running call
+ * (graceful shutdown waits for them).
  */
+export function handlersFor<M extends Record<string, ClientEventSpec>, C>(
+  specs: M,
+  table: HandlerTable<M, C>,
+  logger: Logger,
+  track: (work: Promise<void>) => void = () => undefined,
+): (socket: Socket, context: C) => void {
+  const known = new Set<string>(Object.keys(specs).filter((event) => specs[event] !== undefined));
+  return (socket, context) => {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (!known.has(event)) return;
+      const name = event as keyof M & string;
+      const spec = specs[name];
+      if (!spec) return;
+      const last = args[args.length - 1];
+      const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
+      const payload = ack ? args.slice(0, -1)[0] : args[0];
+      const started = performance.now();
+      // socket.id is the connection's id: every line logged for this socket carries it
+      const log = () => logger.child({ connectionId: socket.id, namespace: socket.nsp.name });
+      track(
+        run(name, spec, (parsed: PayloadOf<M, typeof name>) => table[name](parsed, context), payload, ack, log).then((outcome) =>
+          observers.get(socket.nsp.server)?.handled(socket.nsp.name, event, outcome, (performance.now() - started) / 1000),
+        ),
+      );
+    });
+  };
+}
+
+/** Registers every handler of a table made for this one socket (few sockets: agents), each validated against `specs`. */
 export function bindHandlers<M extends Record<string, ClientEventSpec>>(
   socket: Socket,
   specs: M,
   table: HandlerTable<M>,
   logger: Logger,
-  track: (work: Promise<void>) => void = () => undefined,
+  track?: (work: Promise<void>) => void,
 ): void {
-  // socket.id is the connection's id: every line logged for this socket carries it
-  const log = logger.child({ connectionId: socket.id, namespace: socket.nsp.name });
-  const observer = observers.get(socket.nsp.server);
-  for (const event of Object.keys(specs) as Array<keyof M & string>) {
-    const spec = specs[event];
-    const handler = table[event];
-    if (!spec) continue;
-    socket.on(event as string, (...args: unknown[]) => {
-      const last = args[args.length - 1];
-      const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
-      const payload = ack ? args.slice(0, -1)[0] : args[0];
-      const started = performance.now();
-      track(
-        run(event, spec, handler, payload, ack, log).then((outcome) =>
-          observer?.handled(socket.nsp.name, event, outcome, (performance.now() - started) / 1000),
-        ),
-      );
-    });
-  }
+  handlersFor(specs, table, logger, track)(socket, undefined);
 }
 
 async function run<M extends Record<string, ClientEventSpec>, K extends keyof M & string>(
   event: K,
   spec: ClientEventSpec,
-  handler: Handler<M, K>,
+  handler: (payload: PayloadOf<M, K>) => Promise<unknown>,
   payload: unknown,
   ack: ((res: Ack<unknown>) => void) | undefined,
-  logger: Logger,
+  logger: () => Logger,
 ): Promise<SocketEventOutcome> {
   const parsed = spec.payload.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -84,7 +99,7 @@ async function run<M extends Record<string, ClientEventSpec>, K extends keyof M 
   } catch (error) {
     const parleyError = toParleyError(error);
     if (parleyError.code === ErrorCode.Internal) {
-      logger.error('socket event failed', { event, error });
+      logger().error('socket event failed', { event, error });
     }
     reply(ack, { ok: false, error: parleyError.toInfo() });
     return 'error';

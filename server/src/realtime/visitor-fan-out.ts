@@ -10,15 +10,22 @@ import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { Logger } from '../logger.ts';
 import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
 import { coalesced } from '../domain/coalesced.ts';
+import type { AgentPresence } from '../scale/agent-presence.ts';
 
 /** The live list reaches agents at most this late after a change that follows another closely. */
 const LIVE_LIST_SPACING_MS = 500;
 
 export function createVisitorFanOut(
   agents: Namespace<AgentClientToServer, AgentVisitorServerToClient>,
-  deps: { insight: VisitorInsight; logger: Logger },
+  deps: { insight: VisitorInsight; presence: AgentPresence; logger: Logger },
 ): (event: DomainEvent) => void {
   const failed = (error: unknown) => deps.logger.error('visitor push failed', { error });
+  // With no agent connected anywhere nobody hears a push, and a console asks for the list
+  // (visitors:live) when it opens: 10,000 visitors arriving before any agent cost a full list
+  // read every 500 ms and a panel read per arrival for no one (pnpm bench, scenario 3). An agent
+  // on this process counts from the moment its socket joins the room, before its presence is written.
+  const anyAgent = async () =>
+    (agents.adapter.rooms.get(ALL_AGENTS_ROOM)?.size ?? 0) > 0 || (await deps.presence.online()).length > 0;
 
   // queue and conversation changes come in bursts (every queued visitor's message re-announces the
   // queue): one list read per burst, not one per event. The read costs two queries per connected
@@ -26,12 +33,14 @@ export function createVisitorFanOut(
   // visitors arriving at once starved every other query (measured with `pnpm bench`).
   const pushLive = coalesced(
     async () => {
+      if (!(await anyAgent())) return;
       agents.to(ALL_AGENTS_ROOM).emit('visitors:live', { visitors: await deps.insight.live() });
     },
     { spacingMs: LIVE_LIST_SPACING_MS },
   );
 
   const pushPanel = async (visitorId: string) => {
+    if (!(await anyAgent())) return;
     const holder = await deps.insight.holderOf(visitorId);
     if (holder) agents.to(agentRoom(holder)).emit('visitor:updated', await deps.insight.details(visitorId));
   };

@@ -15,7 +15,7 @@ import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
-import { bindHandlers, guardHandshake } from './validated-handler.ts';
+import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
 
 export interface VisitorSocketData {
   visitor: VisitorRef;
@@ -41,11 +41,18 @@ export interface VisitorNamespaceDeps {
 
 export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
+  const failed = (visitorId: string) => (error: unknown) => deps.logger.error('visitor presence update failed', { visitorId, error });
+  // Shared by every socket (this is the socket): an idle visitor holds no closures of its own.
+  function left(this: Socket): void {
+    const { visitor } = this.data as VisitorSocketData;
+    void deps.insight.left(visitor.visitorId, this.id).catch(failed(visitor.visitorId));
+  }
+  const bind = handlersFor(visitorClientEvents, visitorHandlers(deps), deps.logger, deps.track);
 
   nsp.on('connection', (socket) => {
-    const { visitor, token, timeZone } = socket.data as VisitorSocketData;
+    const data = socket.data as VisitorSocketData;
+    const { visitor, timeZone } = data;
     void socket.join(visitorRoom(visitor.visitorId));
-    const failed = (error: unknown) => deps.logger.error('visitor presence update failed', { visitorId: visitor.visitorId, error });
     void deps.insight
       .arrived({
         socketId: socket.id,
@@ -53,60 +60,56 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
         siteId: visitor.siteId,
         userAgent: socket.handshake.headers['user-agent'],
       })
-      .catch(failed);
-    if (timeZone) void deps.profiles.reportTimeZone(visitor, timeZone).catch(failed);
-    socket.on('disconnect', () => {
-      void deps.insight.left(visitor.visitorId, socket.id).catch(failed);
-    });
-    const actor = { side: 'visitor', visitor } as const;
-    bindHandlers(
-      socket,
-      visitorClientEvents,
-      {
-        'session:resume': async ({ conversationId, lastSeq }) => ({
-          token,
-          visitorId: visitor.visitorId,
-          ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
-        }),
-        'message:send': async ({ clientMessageId, body, contact, proactive }) => {
-          const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
-          return deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening);
-        },
-        'message:seen': async ({ conversationId, seq }) => {
-          await deps.conversations.markSeen(actor, conversationId, seq);
-          return {};
-        },
-        'conversation:close': ({ conversationId }) => deps.conversations.close(actor, conversationId),
-        'typing:start': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, true),
-        'typing:stop': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, false),
-        'visitor:identify': (identity) => deps.profiles.identify(visitor, identity),
-        'page:view': async (view) => {
-          await deps.profiles.pageView(visitor, view);
-          await deps.insight.viewed(visitor.visitorId, { url: view.url, title: view.title });
-          return {};
-        },
-        'conversation:rate': ({ conversationId, rating, comment }) =>
-          deps.feedback.rate(visitor, conversationId, rating, comment),
-        'transcript:request': async ({ conversationId, email }) => {
-          await deps.feedback.requestTranscript(visitor, conversationId, email);
-          return {};
-        },
-        'offline:message': async (input) => {
-          const left = await deps.conversations.leaveOfflineMessage(visitor, input);
-          // Answered by email: the message becomes a ticket. Idempotent, so a retried send finds the first one's.
-          await deps.tickets.openFromOffline(left.conversation);
-          return left;
-        },
-        'proactive:event': async (event) => {
-          await deps.outreach.record(visitor, event);
-          return {};
-        },
-        'ticket:request': ({ conversationId, email }) => deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
-      },
-      deps.logger,
-      deps.track,
-    );
+      .catch(failed(visitor.visitorId));
+    if (timeZone) void deps.profiles.reportTimeZone(visitor, timeZone).catch(failed(visitor.visitorId));
+    socket.on('disconnect', left);
+    bind(socket, data);
   });
+}
+
+/** The widget's events, made once for the namespace; each call gets its socket's data. */
+function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visitorClientEvents, VisitorSocketData> {
+  const actor = (visitor: VisitorRef) => ({ side: 'visitor', visitor }) as const;
+  return {
+    'session:resume': async ({ conversationId, lastSeq }, { visitor, token }) => ({
+      token,
+      visitorId: visitor.visitorId,
+      ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
+    }),
+    'message:send': async ({ clientMessageId, body, contact, proactive }, { visitor }) => {
+      const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
+      return deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening);
+    },
+    'message:seen': async ({ conversationId, seq }, { visitor }) => {
+      await deps.conversations.markSeen(actor(visitor), conversationId, seq);
+      return {};
+    },
+    'conversation:close': ({ conversationId }, { visitor }) => deps.conversations.close(actor(visitor), conversationId),
+    'typing:start': ({ conversationId }, { visitor }) => deps.conversations.setTyping(actor(visitor), conversationId, true),
+    'typing:stop': ({ conversationId }, { visitor }) => deps.conversations.setTyping(actor(visitor), conversationId, false),
+    'visitor:identify': (identity, { visitor }) => deps.profiles.identify(visitor, identity),
+    'page:view': async (view, { visitor }) => {
+      await deps.profiles.pageView(visitor, view);
+      await deps.insight.viewed(visitor.visitorId, { url: view.url, title: view.title });
+      return {};
+    },
+    'conversation:rate': ({ conversationId, rating, comment }, { visitor }) => deps.feedback.rate(visitor, conversationId, rating, comment),
+    'transcript:request': async ({ conversationId, email }, { visitor }) => {
+      await deps.feedback.requestTranscript(visitor, conversationId, email);
+      return {};
+    },
+    'offline:message': async (input, { visitor }) => {
+      const left = await deps.conversations.leaveOfflineMessage(visitor, input);
+      // Answered by email: the message becomes a ticket. Idempotent, so a retried send finds the first one's.
+      await deps.tickets.openFromOffline(left.conversation);
+      return left;
+    },
+    'proactive:event': async (event, { visitor }) => {
+      await deps.outreach.record(visitor, event);
+      return {};
+    },
+    'ticket:request': ({ conversationId, email }, { visitor }) => deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
+  };
 }
 
 async function authenticate(socket: Socket, deps: { store: Store; tokens: VisitorTokens }): Promise<void> {

@@ -6,7 +6,7 @@
  * the process can send its clients to catch up on what Pub/Sub dropped meanwhile.
  */
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
+import type { createClient } from 'redis';
 import type { Logger } from '../logger.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
@@ -27,6 +27,8 @@ export interface RedisConnection {
 export async function connectRedis(url: string, logger: Logger, onError: () => void = () => undefined): Promise<RedisConnection> {
   // Commands fail at once while Redis is away rather than queue up behind it: presence keeps a
   // local copy and writes it back on reconnect (see redis-*-presence.ts).
+  // loaded only when REDIS_URL is set: a single process never pays for the client
+  const { createClient } = await import('redis');
   const commands: RedisClient = createClient({ url, disableOfflineQueue: true });
   const subscriber: RedisClient = createClient({ url });
   let lastError = '';

@@ -5,7 +5,6 @@
  * comes back (Pub/Sub is at-most-once: whatever was published meanwhile is gone, the record is not).
  */
 import type { Server } from 'socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { ScaleConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { LocalAgentPresence, type AgentPresence } from './agent-presence.ts';
@@ -46,6 +45,8 @@ export async function createScaleOut(config: ScaleConfig, logger: Logger, onRedi
       close: () => Promise.resolve(),
     };
   }
+  // loaded only with REDIS_URL, like the client (redis-connection.ts)
+  const { createAdapter } = await import('@socket.io/redis-adapter');
   const redis = await connectRedis(config.redisUrl, logger, onRedisError);
   const lease = new ProcessLease(redis.commands, { ttlSeconds: config.presenceTtlSeconds, logger });
   let attached: Server | undefined;

@@ -35,14 +35,16 @@ export interface VisitorPresence {
 }
 
 export class LocalVisitorPresence implements VisitorPresence {
-  readonly #sockets = new Map<string, VisitorConnection>();
-  readonly #visitors = new Map<string, PresentVisitor & { sockets: Set<string> }>();
+  // socket → visitor, and per visitor a count of sockets: the least an idle connection can cost here
+  readonly #sockets = new Map<string, string>();
+  readonly #visitors = new Map<string, PresentVisitor & { sockets: number }>();
 
   connect(connection: VisitorConnection): Promise<void> {
-    this.#sockets.set(connection.socketId, connection);
+    if (this.#sockets.has(connection.socketId)) return Promise.resolve();
+    this.#sockets.set(connection.socketId, connection.visitorId);
     const present = this.#visitors.get(connection.visitorId);
     if (present) {
-      present.sockets.add(connection.socketId);
+      present.sockets += 1;
       present.userAgent = connection.userAgent;
     } else {
       this.#visitors.set(connection.visitorId, {
@@ -51,21 +53,21 @@ export class LocalVisitorPresence implements VisitorPresence {
         since: connection.at,
         userAgent: connection.userAgent,
         page: null,
-        sockets: new Set([connection.socketId]),
+        sockets: 1,
       });
     }
     return Promise.resolve();
   }
 
   disconnect(socketId: string): Promise<boolean> {
-    const connection = this.#sockets.get(socketId);
-    if (!connection) return Promise.resolve(false);
+    const visitorId = this.#sockets.get(socketId);
+    if (visitorId === undefined) return Promise.resolve(false);
     this.#sockets.delete(socketId);
-    const present = this.#visitors.get(connection.visitorId);
+    const present = this.#visitors.get(visitorId);
     if (!present) return Promise.resolve(false);
-    present.sockets.delete(socketId);
-    if (present.sockets.size > 0) return Promise.resolve(false);
-    this.#visitors.delete(connection.visitorId);
+    present.sockets -= 1;
+    if (present.sockets > 0) return Promise.resolve(false);
+    this.#visitors.delete(visitorId);
     return Promise.resolve(true);
   }
 
@@ -89,6 +91,6 @@ export class LocalVisitorPresence implements VisitorPresence {
   }
 }
 
-function snapshot({ sockets: _, ...present }: PresentVisitor & { sockets: Set<string> }): PresentVisitor {
+function snapshot({ sockets: _, ...present }: PresentVisitor & { sockets: number }): PresentVisitor {
   return { ...present };
 }

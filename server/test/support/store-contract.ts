@@ -151,6 +151,62 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect((await store.conversations.findById(c.id))?.lastSeq).toBe(1);
     });
 
+    it('answers each append with its conversation as it stands after the write', async () => {
+      const ann = await agent('ann');
+      const c = await conversation();
+      await store.agents.setStatus(ann.id, 'online');
+      await store.conversations.assign(c.id, ann.id, now());
+      const { conversation: after, created } = await message(c.id, 'hello', 'client-hello');
+      expect(created).toBe(true);
+      expect(after).toEqual(await store.conversations.findById(c.id));
+      expect(after).toMatchObject({ id: c.id, lastSeq: 1, status: 'active', agent: { id: ann.id, name: 'ann' } });
+      // a retry stores nothing and moves no seq
+      expect(await message(c.id, 'hello', 'client-hello')).toMatchObject({ created: false, conversation: { lastSeq: 1 } });
+      expect((await store.conversations.findById(c.id))?.lastSeq).toBe(1);
+      await expect(message('conv_missing', 'lost')).rejects.toThrow();
+    });
+
+    it('appends to the visitor\'s open conversation found by the write itself, and to none when it is closed', async () => {
+      const c = await conversation();
+      const toOpen = (clientMessageId: string, visitorId = c.visitorId) =>
+        store.messages.appendToOpen(visitorId, {
+          id: newId('msg'),
+          clientMessageId,
+          author: { kind: 'visitor', id: visitorId, name: null },
+          body: `body of ${clientMessageId}`,
+          now: now(),
+        });
+      await store.visitors.updateProfile(c.visitorId, siteId, { name: 'Ada', email: 'ada@example.com' }, now());
+      const first = await toOpen('client-a');
+      expect(first).toMatchObject({ created: true, message: { seq: 1, conversationId: c.id, body: 'body of client-a' } });
+      expect(first?.conversation).toEqual(await store.conversations.findById(c.id));
+      expect(first?.conversation).toMatchObject({ visitorName: 'Ada', visitorEmail: 'ada@example.com', lastSeq: 1 });
+      const again = await toOpen('client-a');
+      expect(again).toMatchObject({ created: false, message: { id: first?.message.id, seq: 1 }, conversation: { lastSeq: 1 } });
+      expect(await toOpen('client-a', newId('vis'))).toBeUndefined();
+      await store.conversations.close(c.id, 'visitor', now());
+      expect(await toOpen('client-b')).toBeUndefined();
+      expect((await store.conversations.findById(c.id))?.lastSeq).toBe(1);
+    });
+
+    it('writes many conversations\' messages at once, each numbered in its own conversation, retries stored once', async () => {
+      const conversations = await Promise.all(Array.from({ length: 6 }, () => conversation()));
+      const writes = conversations.flatMap((c) => [
+        ...Array.from({ length: 5 }, (_, i) => message(c.id, `m${i}`, `${c.id}-${i}`)),
+        message(c.id, 'retry', `${c.id}-0`),
+      ]);
+      // a write to nowhere in the same batch fails alone
+      const lost = message('conv_missing', 'lost').then(() => 'stored', () => 'refused');
+      await Promise.all(writes);
+      expect(await lost).toBe('refused');
+      for (const c of conversations) {
+        const stored = await store.messages.listAfter(c.id, 0, 100);
+        expect(stored.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+        expect(new Set(stored.map((m) => m.clientMessageId)).size).toBe(5);
+        expect((await store.conversations.findById(c.id))?.lastSeq).toBe(5);
+      }
+    });
+
     it('lists the queue oldest first with each last message', async () => {
       const older = await conversation();
       const newer = await conversation();

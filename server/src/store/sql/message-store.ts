@@ -1,40 +1,30 @@
 /**
- * @module Messages in SQL: appends (stored once per client id, numbered in message-rows.ts) and
- * reads in seq order.
+ * @module Messages in SQL: appends go through group commit (message-writes.ts, group-commit.ts),
+ * stored once per client id and numbered per conversation; reads in seq order.
  */
 import type { Kysely } from 'kysely';
-import type { MessageStore, NewMessage } from '../types.ts';
+import type { AppendedMessage, MessageStore } from '../types.ts';
 import type { Database } from './schema.ts';
 import { toMessage } from './mappers.ts';
-import { isUniqueViolation } from './unique-violation.ts';
-import { findMessageByClientId, insertMessage } from './message-rows.ts';
+import { findMessageByClientId } from './message-rows.ts';
+import { GroupCommit } from './group-commit.ts';
+import { createMessageWrites, type MessageWrite, type WriteResult } from './message-writes.ts';
+
+/** Writes per transaction at most: bounds how long one transaction holds its locks. */
+const MAX_BATCH = 256;
 
 export function createMessageStore(db: Kysely<Database>): MessageStore {
-  const findByClientId = (conversationId: string, clientMessageId: string) => findMessageByClientId(db, conversationId, clientMessageId);
-
-  const insert = (input: NewMessage) =>
-    db.transaction().execute(async (trx) => {
-      if (input.clientMessageId !== null) {
-        const existing = await findMessageByClientId(trx, input.conversationId, input.clientMessageId);
-        if (existing) return { message: existing, created: false };
-      }
-      return { message: await insertMessage(trx, input), created: true };
-    });
+  const writes = createMessageWrites(db);
+  const commits = new GroupCommit<MessageWrite, WriteResult>(writes.writeBatch, { maxBatch: MAX_BATCH });
 
   return {
-    findByClientId,
-    async append(input) {
-      try {
-        return await insert(input);
-      } catch (error) {
-        // Two writers raced with the same client id: the loser returns what the winner stored.
-        if (input.clientMessageId !== null && isUniqueViolation(error)) {
-          const existing = await findByClientId(input.conversationId, input.clientMessageId);
-          if (existing) return { message: existing, created: false };
-        }
-        throw error;
-      }
+    findByClientId: (conversationId, clientMessageId) => findMessageByClientId(db, conversationId, clientMessageId),
+    async append(message) {
+      const written = await commits.submit({ to: 'conversation', message });
+      if (!written) throw new Error(`conversation ${message.conversationId} was not written to`);
+      return written;
     },
+    appendToOpen: (visitorId, message): Promise<AppendedMessage | undefined> => commits.submit({ to: 'open-of-visitor', visitorId, message }),
     async listAfter(conversationId, afterSeq, limit) {
       const rows = await db
         .selectFrom('messages')

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Store } from '../types.ts';
@@ -45,8 +44,10 @@ export interface SqlStoreOptions {
   onStorageError?: (error: unknown) => void;
 }
 
-function createDb(target: SqlTarget, options: SqlStoreOptions): Kysely<Database> {
+async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<Kysely<Database>> {
   if (target.engine === 'postgres') {
+    // loaded only for PostgreSQL: a SQLite process never pays for the driver
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     pool.on('error', (error) => options.onIdleConnectionError?.(error));
     // the pool as kysely sees it: a connection that cannot be opened is a storage error too
@@ -83,7 +84,7 @@ function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {
 }
 
 export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions = {}): Promise<Store> {
-  const db = createDb(target, options);
+  const db = await createDb(target, options);
   const migrator = new Migrator({ db, provider: migrationProvider(target.engine) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
