@@ -6,6 +6,7 @@ import os from 'node:os';
 import { sameProcessDelivery, crossProcessDelivery } from './scenarios/delivery.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
 import { assignment } from './scenarios/assignment.ts';
+import { pubsubMode } from './scenarios/pubsub-mode.ts';
 import type { BenchSettings } from './settings.ts';
 import type { BenchReport, Figure } from './report.ts';
 
@@ -14,6 +15,7 @@ export const SCENARIOS = {
   2: crossProcessDelivery,
   3: idleMemory,
   4: assignment,
+  5: pubsubMode,
 } as const;
 
 export type ScenarioNumber = keyof typeof SCENARIOS;

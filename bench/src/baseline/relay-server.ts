@@ -2,12 +2,14 @@
  * @module The bare baseline: a Socket.IO server that does what Parley's delivery path does minus
  * Parley (no validation, no storage, no routing). A socket joins rooms; a message sent to a room is
  * acked and emitted to the whole room, sender included, as Parley emits to the visitor's and the
- * agent's rooms. With REDIS_URL the processes are joined by @socket.io/redis-adapter, as Parley's are.
+ * agent's rooms. With REDIS_URL the processes are joined by @socket.io/redis-adapter, as Parley's are:
+ * classic Pub/Sub, or with REDIS_PUBSUB=sharded sharded Pub/Sub (Redis 7, a channel per room), to
+ * measure which of the two Parley should use.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 
 type Ack = (answer: { ok: true; data: unknown }) => void;
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
     const pub = createClient({ url: redisUrl });
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(process.env.REDIS_PUBSUB === 'sharded' ? createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic' }) : createAdapter(pub, sub));
   }
   let seq = 0;
   io.on('connection', (socket) => {
