@@ -28,6 +28,7 @@ import { createProactiveStore } from './proactive-store.ts';
 import { createReportStore } from './report-store.ts';
 import { createPrivacyStore } from './privacy-store.ts';
 import { isUniqueViolation } from './unique-violation.ts';
+import { WalCheckpointer } from './wal-checkpointer.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -44,7 +45,16 @@ export interface SqlStoreOptions {
   onStorageError?: (error: unknown) => void;
 }
 
-async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<Kysely<Database>> {
+/** How often the worker checkpoints SQLite's log: often enough that it stays a few MB under load. */
+const CHECKPOINT_INTERVAL_MS = 250;
+
+interface OpenDb {
+  db: Kysely<Database>;
+  /** Closes what the engine needs beside the connection (SQLite's checkpoint worker). */
+  closeExtras(): Promise<void>;
+}
+
+async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<OpenDb> {
   if (target.engine === 'postgres') {
     // loaded only for PostgreSQL: a SQLite process never pays for the driver
     const { default: pg } = await import('pg');
@@ -63,7 +73,8 @@ async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<Ky
       end: () => pool.end(),
       options: pool.options,
     };
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: counted }), log: queryErrorLog(options) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: counted }), log: queryErrorLog(options) });
+    return { db, closeExtras: async () => {} };
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const database = new SqliteDatabase(target.file);
@@ -72,9 +83,18 @@ async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<Ky
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // checkpoints run in a worker (wal-checkpointer.ts), off the event loop every socket waits on
+  database.pragma('wal_autocheckpoint = 0');
+  // once the log restarts after a full checkpoint, its file shrinks back to this
+  database.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  const checkpointer = new WalCheckpointer(target.file, {
+    intervalMs: CHECKPOINT_INTERVAL_MS,
+    onError: (error) => options.onStorageError?.(error),
+  });
   // SQLite has no LEAST(); min() with two arguments is the same thing.
   database.function('least', { deterministic: true }, (a: unknown, b: unknown) => Math.min(Number(a), Number(b)));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(database) }), log: queryErrorLog(options) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(database) }), log: queryErrorLog(options) });
+  return { db, closeExtras: () => checkpointer.stop() };
 }
 
 function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {
@@ -84,10 +104,11 @@ function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {
 }
 
 export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions = {}): Promise<Store> {
-  const db = await createDb(target, options);
+  const { db, closeExtras } = await createDb(target, options);
   const migrator = new Migrator({ db, provider: migrationProvider(target.engine) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    await closeExtras();
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed`, { cause: error });
@@ -118,6 +139,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
       await sql`select 1`.execute(db);
     },
     async close() {
+      await closeExtras();
       await db.destroy();
     },
   };
