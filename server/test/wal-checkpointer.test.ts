@@ -10,6 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WalCheckpointer, type CheckpointRun } from '../src/store/sql/wal-checkpointer.ts';
 import { openSqlStore } from '../src/store/sql/open-sql-store.ts';
+import { siteFixture } from './support/site-fixture.ts';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -57,18 +58,7 @@ describe('WAL checkpoints in a worker', () => {
   it('stops with the SQLite store: the log folded into the file, and everything there after a reopen', async () => {
     const file = tempFile();
     const store = await openSqlStore({ engine: 'sqlite', file });
-    const site = await store.sites.create({
-      id: 'site_1',
-      name: 'Shop',
-      siteKey: 'pk_1',
-      allowedOrigins: ['https://shop.example'],
-      color: '#000000',
-      greeting: 'Hi',
-      position: 'right',
-      isDemo: true,
-      createdAt: new Date().toISOString(),
-      identitySecret: 'ab'.repeat(32),
-    });
+    const site = await store.sites.create(siteFixture(new Date().toISOString(), { id: 'site_1' }));
     await store.visitors.updateProfile('vis_1', site.id, { name: 'Ada' }, new Date().toISOString());
     await store.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false);

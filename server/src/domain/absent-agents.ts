@@ -52,7 +52,7 @@ export class AbsentAgents {
     await availability.recheck();
     const queue = await router.queue();
     if (requeued > 0 || (await this.#assignable(queue))) await router.drain();
-    else await router.announceQueueIfStale(queue);
+    else router.announceQueueIfStale(queue);
     return requeued;
   }
 

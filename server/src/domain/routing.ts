@@ -179,13 +179,12 @@ export class Router {
   }
 
   /**
-   * Announces again if the queue differs from what this process announced last. Announcements of
+   * Announces again if `queue` (as just read) differs from what this process announced last. Announcements of
    * two processes can cross on the way (one read before the other's change, delivered after it);
    * each process correcting its own last word makes every console converge on the record.
    */
-  async announceQueueIfStale(queue?: QueuedConversation[]): Promise<void> {
-    const current = queue ?? (await this.queue());
-    if (this.#announced !== undefined && fingerprint(current) === this.#announced) return;
+  announceQueueIfStale(queue: QueuedConversation[]): void {
+    if (this.#announced !== undefined && fingerprint(queue) === this.#announced) return;
     this.announceQueue();
   }
 

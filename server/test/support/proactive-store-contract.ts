@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProactiveRuleValues } from '@parley/shared';
 import { newId } from '../../src/domain/ids.ts';
 import type { Store } from '../../src/store/types.ts';
+import { siteFixture } from './site-fixture.ts';
 
 const values = (name: string): ProactiveRuleValues => ({
   name,
@@ -27,18 +28,7 @@ export function proactiveStoreContract(engine: string, open: () => Promise<{ sto
 
     const site = async () => {
       const id = newId('site');
-      await store.sites.create({
-        id,
-        name: `Shop ${id}`,
-        siteKey: newId('pk'),
-        allowedOrigins: ['https://shop.example'],
-        color: '#000000',
-        greeting: '',
-        position: 'right',
-        isDemo: false,
-        createdAt: now(),
-        identitySecret: 'ab'.repeat(32),
-      });
+      await store.sites.create(siteFixture(now(), { id, name: `Shop ${id}`, greeting: '', position: 'right', isDemo: false }));
       return id;
     };
     const rule = (name: string, onSite = siteId) => store.proactive.createRule({ ...values(name), id: newId('rule'), siteId: onSite, now: now() });

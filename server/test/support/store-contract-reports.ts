@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationOrigin } from '@parley/shared';
 import { newId } from '../../src/domain/ids.ts';
 import type { Store } from '../../src/store/types.ts';
+import { siteFixture } from './site-fixture.ts';
 
 export function reportStoreContract(engine: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
   describe(`report and privacy store contract: ${engine}`, () => {
@@ -17,19 +18,7 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
 
     beforeEach(async () => {
       ({ store, dispose } = await open());
-      siteId = newId('site');
-      await store.sites.create({
-        id: siteId,
-        name: 'Shop',
-        siteKey: newId('pk'),
-        allowedOrigins: ['https://shop.example'],
-        color: '#000000',
-        greeting: 'Hi',
-        position: 'left',
-        isDemo: true,
-        createdAt: at(0),
-        identitySecret: 'ab'.repeat(32),
-      });
+      siteId = (await store.sites.create(siteFixture(at(0)))).id;
     });
     afterEach(async () => {
       await dispose();
@@ -96,19 +85,9 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
     });
 
     it('reads the facts of a half-open range of creation times, of one site or all, with the ticket', async () => {
-      const other = newId('site');
-      await store.sites.create({
-        id: other,
-        name: 'Other',
-        siteKey: newId('pk'),
-        allowedOrigins: ['https://other.example'],
-        color: '#000000',
-        greeting: 'Hi',
-        position: 'left',
-        isDemo: false,
-        createdAt: at(0),
-        identitySecret: 'cd'.repeat(32),
-      });
+      const other = (
+        await store.sites.create(siteFixture(at(0), { name: 'Other', allowedOrigins: ['https://other.example'], isDemo: false, identitySecret: 'cd'.repeat(32) }))
+      ).id;
       const before = await conversation(9);
       const first = await conversation(10, { status: 'offline' });
       await store.tickets.open({

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParleyError } from '../../src/errors.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { NewOutboxMail, NewTicket, Store } from '../../src/store/types.ts';
+import { siteFixture } from './site-fixture.ts';
 
 export function storeContract(engine: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
   describe(`store contract: ${engine}`, () => {
@@ -16,19 +17,7 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
 
     beforeEach(async () => {
       ({ store, dispose } = await open());
-      siteId = newId('site');
-      await store.sites.create({
-        id: siteId,
-        name: 'Shop',
-        siteKey: newId('pk'),
-        allowedOrigins: ['https://shop.example'],
-        color: '#000000',
-        greeting: 'Hi',
-        position: 'left',
-        isDemo: true,
-        createdAt: now(),
-        identitySecret: 'ab'.repeat(32),
-      });
+      siteId = (await store.sites.create(siteFixture(now()))).id;
     });
     afterEach(async () => {
       await dispose();
@@ -351,19 +340,9 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       await verify('vis_other', 'u_2');
       await verify('vis_unproven', 'u_1', false);
       await store.visitors.updateProfile('vis_laptop', siteId, { name: 'Ada' }, now());
-      const otherSite = newId('site');
-      await store.sites.create({
-        id: otherSite,
-        name: 'Blog',
-        siteKey: newId('pk'),
-        allowedOrigins: ['https://blog.example'],
-        color: '#000000',
-        greeting: 'Hi',
-        position: 'left',
-        isDemo: false,
-        createdAt: now(),
-        identitySecret: 'cd'.repeat(32),
-      });
+      const otherSite = (
+        await store.sites.create(siteFixture(now(), { name: 'Blog', allowedOrigins: ['https://blog.example'], isDemo: false, identitySecret: 'cd'.repeat(32) }))
+      ).id;
       await store.visitors.updateProfile('vis_elsewhere', otherSite, { externalUserId: 'u_1', verified: true }, now());
 
       const found = await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_new', 10);

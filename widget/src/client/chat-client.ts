@@ -92,8 +92,7 @@ export class ChatClient {
           if (stored !== null && stored !== presented && stored !== result.token) {
             // Another tab became this browser's visitor while this one connected without its token
             // (two tabs opened together): join that visitor rather than split one person in two.
-            this.#connection.close();
-            this.connect();
+            this.#rejoin();
             return;
           }
           this.#store.write('token', result.token);
@@ -297,6 +296,11 @@ export class ChatClient {
   #becomeVisitor(token: string): void {
     if (this.#destroyed || this.#store.read('token') === token) return;
     this.#store.write('token', token);
+    this.#rejoin();
+  }
+
+  /** A new connection, presenting whichever token is stored now. */
+  #rejoin(): void {
     this.#connection.close();
     this.connect();
   }

@@ -170,9 +170,11 @@ export function createMessageWrites(db: Kysely<Database>) {
       }
 
       // one message, not an agent's: in a set; otherwise one statement per conversation
-      const single = [...byConversation].filter(([, indexes]) => indexes.length === 1 && writes[indexes[0] ?? -1]?.message.author.kind !== 'agent');
+      const single = new Set(
+        [...byConversation].filter(([, indexes]) => indexes.length === 1 && writes[indexes[0] ?? -1]?.message.author.kind !== 'agent').map(([id]) => id),
+      );
       const found = new Set<string>();
-      for (const row of await bumpAll(trx, bumpIds, single.map(([id]) => id))) {
+      for (const row of await bumpAll(trx, bumpIds, [...single])) {
         const conversation = toConversation(row);
         found.add(row.id);
         const index = byConversation.get(row.id)?.[0];
@@ -180,7 +182,7 @@ export function createMessageWrites(db: Kysely<Database>) {
       }
       for (const [id, indexes] of byConversation) {
         if (found.has(id)) continue;
-        if (!single.some(([singleId]) => singleId === id)) {
+        if (!single.has(id)) {
           const agentReply = indexes.map((i) => writes[i]?.message).find((message) => message?.author.kind === 'agent');
           const bump = agentReply ? bumpByCount.agent : bumpByCount.other;
           const [row] = (await bump(trx, { id, count: indexes.length, now: agentReply?.now })).rows;
