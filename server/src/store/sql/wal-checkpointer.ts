@@ -65,8 +65,6 @@ export class WalCheckpointer {
 
   /** One last checkpoint, then the worker's connection closes. */
   async stop(): Promise<void> {
-    // held until it is done, even where nothing else keeps the process running
-    this.#worker.ref();
     this.#worker.postMessage('stop');
     await this.#exited;
   }
