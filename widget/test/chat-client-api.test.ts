@@ -62,6 +62,73 @@ describe('two tabs opened together', () => {
   });
 });
 
+describe('a tab hears what another tab did to the visitor', () => {
+  const key = `parley:${SITE}:token`;
+  /** What the browser does in this tab when another tab of the site writes or removes the token. */
+  function anotherTabStores(token: string | null): void {
+    if (token === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, token);
+    dispatchEvent(new StorageEvent('storage', { key, newValue: token, storageArea: localStorage }));
+  }
+
+  async function onlineAs(token: string, overrides: Partial<SessionResumeResult> = {}): Promise<ReturnType<typeof startClient>> {
+    const tab = startClient();
+    tab.client.setOpen(true);
+    const socket = tab.sockets[0];
+    if (!socket) throw new Error('no socket');
+    socket.accept();
+    (await socket.request('session:resume')).reply(resumed({ token, visitorId: token, ...overrides }));
+    expect(tab.client.getState().connection).toBe('online');
+    return tab;
+  }
+
+  it('follows the visitor another tab stored after both connected as new visitors at once', async () => {
+    // both tabs read the storage before either wrote: this one stored its token, the other one's write came last
+    const tab = await onlineAs('tok-second');
+    anotherTabStores('tok-first');
+    expect(tab.sockets).toHaveLength(2);
+    expect(tab.sockets[0]?.connected).toBe(false);
+    const again = tab.sockets[1];
+    if (!again) throw new Error('no new socket');
+    again.accept();
+    expect(again.handshakes[0]?.token).toBe('tok-first');
+    (await again.request('session:resume')).reply(resumed({ token: 'tok-first', visitorId: 'v-first', conversation: activeConversation(), messages: [message(1)] }));
+    expect(tab.client.getState().thread.messages).toHaveLength(1);
+    expect(localStorage.getItem(key)).toBe('tok-first');
+  });
+
+  it('stays put when the storage still holds its own token (its write is the one that won)', async () => {
+    const tab = await onlineAs('tok-mine');
+    // the other tab's earlier write is announced after this tab's own write replaced it
+    dispatchEvent(new StorageEvent('storage', { key, newValue: 'tok-theirs', storageArea: localStorage }));
+    expect(tab.sockets).toHaveLength(1);
+    expect(tab.sockets[0]?.connected).toBe(true);
+  });
+
+  it('forgets the visitor when another tab logged out, and starts afresh', async () => {
+    const tab = await onlineAs('tok-1', { conversation: activeConversation(), messages: [message(1)] });
+    anotherTabStores(null);
+    expect(tab.client.getState().conversation).toBeNull();
+    expect(tab.client.getState().thread.messages).toEqual([]);
+    const fresh = tab.sockets[1];
+    if (!fresh) throw new Error('no new socket');
+    fresh.accept();
+    expect(fresh.handshakes[0]?.token).toBeUndefined();
+  });
+
+  it('ignores other keys, other storage areas and a destroyed client', async () => {
+    const tab = await onlineAs('tok-1');
+    dispatchEvent(new StorageEvent('storage', { key: `parley:${SITE}:history`, newValue: '{}', storageArea: localStorage }));
+    sessionStorage.setItem(key, 'tok-2');
+    dispatchEvent(new StorageEvent('storage', { key, newValue: 'tok-2', storageArea: sessionStorage }));
+    sessionStorage.removeItem(key);
+    expect(tab.sockets).toHaveLength(1);
+    tab.client.destroy();
+    anotherTabStores('tok-3');
+    expect(tab.sockets).toHaveLength(1);
+  });
+});
+
 describe('ChatClient for the public API', () => {
   it('connects when opened, and keeps the panel state in its state', () => {
     const { client, sockets } = startClient();

@@ -153,6 +153,8 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
     await second.goto(`${t.url}/`);
     // both tabs have loaded the chat app (the loader fetches it on idle): opening one opens the other
     await second.locator('parley-widget .root').waitFor({ state: 'attached' });
+    // the visitor acts in the tab in front (a tab behind gets animation frames about once a second)
+    await first.bringToFront();
     await first.getByRole('button', { name: 'Open chat' }).click();
     await second.getByRole('textbox', { name: 'Message' }).waitFor();
     const conversationId = await startConversation(first, 'Sent from the first tab');
@@ -160,13 +162,16 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
     await first.getByRole('log').getByText('Answer for both tabs').waitFor();
     await second.getByRole('log').getByText('Answer for both tabs').waitFor();
     expect(await countIn(second, 'Sent from the first tab')).toBe(1);
+    await second.bringToFront();
     await second.getByRole('textbox', { name: 'Message' }).fill('And this from the second');
     await second.keyboard.press('Enter');
     await first.getByRole('log').getByText('And this from the second').waitFor();
+    await first.bringToFront();
     await first.keyboard.press('Escape');
     await second.getByRole('button', { name: 'Open chat' }).waitFor();
     expect(await second.getByRole('log').count()).toBe(0);
-  });
+    // longer than a step's own 30 s, so a step that never happens is named in the failure
+  }, 45_000);
 
   it('catches up once after the network drops and comes back', async () => {
     const { context, page } = await newPage();

@@ -62,6 +62,9 @@ export class ChatClient {
   /** Proactive events not yet acknowledged by the server: sent once online. */
   #proactiveEvents: ProactiveEvent[] = [];
   #destroyed = false;
+  /** The token of the visitor this tab is connected as, once a resume has said so. */
+  #token: string | null = null;
+  readonly #unwatchToken: () => void;
 
   constructor(options: ChatClientOptions) {
     this.#ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
@@ -95,6 +98,7 @@ export class ChatClient {
             this.#rejoin();
             return;
           }
+          this.#token = result.token;
           this.#store.write('token', result.token);
           this.#seenSent = NO_RECEIPT;
           this.#update({ ...applyResume(this.#state, result), connection: 'online', outbox: this.#outbox.list(), notice: null });
@@ -137,6 +141,7 @@ export class ChatClient {
       this.#timers,
       this.#ackTimeoutMs,
     );
+    this.#unwatchToken = this.#store.watch('token', () => this.#tokenChangedElsewhere());
   }
 
   getState(): ChatState {
@@ -276,6 +281,7 @@ export class ChatClient {
     this.#connection.close();
     for (const name of ['token', 'outbox', 'history'] as const) this.#store.remove(name);
     this.#extras.reset();
+    this.#token = null;
     this.#seenSent = NO_RECEIPT;
     this.#offlineId = null;
     this.#backoff.reset();
@@ -297,6 +303,21 @@ export class ChatClient {
     if (this.#destroyed || this.#store.read('token') === token) return;
     this.#store.write('token', token);
     this.#rejoin();
+  }
+
+  /**
+   * Another tab changed this browser's visitor: it logged out (reset), became a verified user's
+   * visitor, or connected as a new visitor at the same moment as this tab. Both tabs read the
+   * storage before either had written, so each became a visitor of its own; the storage keeps the
+   * last write, and every tab follows what it holds, so they end up one visitor again. Reading
+   * the storage rather than the event's value matters: a tab whose own write is still on its way
+   * sees that value, so the tabs never swap tokens back and forth.
+   */
+  #tokenChangedElsewhere(): void {
+    if (this.#destroyed || this.#token === null) return;
+    const stored = this.#store.read('token');
+    if (stored === null) this.reset();
+    else if (stored !== this.#token) this.#rejoin();
   }
 
   /** A new connection, presenting whichever token is stored now. */
@@ -361,6 +382,7 @@ export class ChatClient {
   /** Closes the connection and forgets every listener and timer; stored data stays for the next page. */
   destroy(): void {
     this.#destroyed = true;
+    this.#unwatchToken();
     this.#typing.stop();
     this.#timers.clear();
     this.#listeners.clear();

@@ -10,6 +10,11 @@ export interface KeyValueStore {
   read(name: StoreName): string | null;
   write(name: StoreName, value: string): void;
   remove(name: StoreName): void;
+  /**
+   * Calls `onChange` when another tab changes `name` (or clears the storage); returns the unsubscribe.
+   * A tab never hears its own writes, and a memory-only store never calls back.
+   */
+  watch(name: StoreName, onChange: () => void): () => void;
 }
 
 /**
@@ -58,6 +63,16 @@ export function createLocalStore(siteKey: string, storage: Storage | null = defa
       } catch {
         usable = false;
       }
+    },
+    watch(name, onChange) {
+      if (!storage || typeof addEventListener !== 'function') return () => {};
+      const k = key(name);
+      const listener = (event: StorageEvent): void => {
+        // key null: the page cleared the whole storage
+        if (event.storageArea === storage && (event.key === k || event.key === null)) onChange();
+      };
+      addEventListener('storage', listener);
+      return () => removeEventListener('storage', listener);
     },
   };
 }
