@@ -35,6 +35,12 @@ export interface WidgetHandle extends ParleyApi {
   unmount(): void;
 }
 
+/** What the script-tag loader gets back: the handle, plus what it needs to hand its launcher over. */
+export interface BootedWidget extends WidgetHandle {
+  /** Moves the keyboard focus to the app's launcher (the loader's stand-in had it). */
+  focusLauncher(): void;
+}
+
 export const HOST_TAG = 'parley-widget';
 
 function adoptStyles(shadow: ShadowRoot): void {
@@ -59,7 +65,7 @@ export function mount(options: MountOptions): WidgetHandle {
   return boot(options);
 }
 
-export function boot(options: BootOptions): WidgetHandle {
+export function boot(options: BootOptions): BootedWidget {
   const serverUrl = options.serverUrl.replace(/\/+$/, '');
   const { siteKey } = options;
   const host = document.createElement(HOST_TAG);
@@ -140,6 +146,7 @@ export function boot(options: BootOptions): WidgetHandle {
     reset: () => api.reset(),
     on: (event, listener) => api.on(event, listener),
     off: (event, listener) => api.off(event, listener),
+    focusLauncher: () => shadow.querySelector<HTMLElement>('.launcher')?.focus(),
     unmount() {
       if (!mounted) return;
       mounted = false;

@@ -151,6 +151,36 @@ describe('the Parley queue', () => {
     expect(document.querySelector(PLACEHOLDER_TAG)).toBeNull();
   });
 
+  it('hands the keyboard focus from the stand-in launcher to the app’s, and takes it nowhere else', async () => {
+    const h = harness();
+    createParley([], { siteKey: 'site-a', load: 'interaction' }, h.deps);
+    const button = await waitFor(() => {
+      const found = placeholderButton();
+      if (!found) throw new Error('no launcher yet');
+      return found;
+    });
+    // a keyboard user tabs to the launcher: focusing it starts fetching the app
+    button.focus();
+    expect(document.activeElement).toBe(document.querySelector(PLACEHOLDER_TAG));
+    await waitFor(() => expect(h.booted).toHaveLength(1));
+    h.handle.fire('ready', { siteKey: 'site-a' });
+    expect(document.querySelector(PLACEHOLDER_TAG)).toBeNull();
+    expect(h.handle.calls).toEqual([['on', 'ready'], ['focusLauncher']]);
+
+    // a visitor whose focus is elsewhere on the page keeps it there
+    const other = harness();
+    const input = document.body.appendChild(document.createElement('input'));
+    createParley([], { siteKey: 'site-a' }, other.deps);
+    await waitFor(() => expect(placeholderButton()).not.toBeNull());
+    input.focus();
+    other.runIdle();
+    await waitFor(() => expect(other.booted).toHaveLength(1));
+    other.handle.fire('ready', { siteKey: 'site-a' });
+    expect(other.handle.calls).toEqual([['on', 'ready']]);
+    expect(document.activeElement).toBe(input);
+    input.remove();
+  });
+
   it('waits for init when the script tag has no site key, and takes it from the queue too', async () => {
     const h = harness();
     const parley = createParley(stubQueue(['open']), null, h.deps);

@@ -2,10 +2,10 @@
  * A WidgetHandle that records the calls it gets, for the loader's tests: what reached the app,
  * in which order, with which arguments.
  */
-import type { WidgetHandle } from '../src/mount.ts';
+import type { BootedWidget } from '../src/mount.ts';
 import type { ParleyEventName, ParleyListener, ParleyEventMap } from '../src/api/widget-api.ts';
 
-export interface RecordingHandle extends WidgetHandle {
+export interface RecordingHandle extends BootedWidget {
   calls: unknown[][];
   fire<E extends ParleyEventName>(event: E, payload: ParleyEventMap[E]): void;
 }
@@ -31,6 +31,7 @@ export function recordingHandle(): RecordingHandle {
     },
     off: (event) => calls.push(['off', event]),
     unmount: () => calls.push(['unmount']),
+    focusLauncher: () => calls.push(['focusLauncher']),
     fire<E extends ParleyEventName>(event: E, payload: ParleyEventMap[E]) {
       for (const [name, listener] of listeners) if (name === event) (listener as ParleyListener<E>)(payload);
     },

@@ -2,7 +2,7 @@
  * widget.js on other people's pages, in a real browser: a hostile page (aggressive global CSS,
  * conflicting globals, a strict CSP without 'unsafe-inline'/'unsafe-eval') still gets a working
  * chat with no CSP violation; `Parley(…)` calls made before the loader arrived are honoured; and
- * the app chunk is fetched only when needed.
+ * the app chunk is fetched only when needed, its launcher taking over the focus from the stand-in.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,6 +143,32 @@ describe.runIf(chromiumAvailable)('widget.js embedded on a host page', () => {
     await chunk;
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
     expect(requested.filter((p) => p.startsWith('/widget/app-'))).toHaveLength(1);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('keeps the keyboard focus on the launcher when the app’s replaces the loader’s', async () => {
+    site = await startHostSite(t, { '/': { body: html('', `<a href="#top">Skip to content</a>${snippet(' data-load="interaction"')}`) } });
+    const page = await watchedPage();
+    await page.goto(`${site.origin}/`, { waitUntil: 'load' });
+    await page.getByRole('button', { name: 'Open chat' }).waitFor();
+    /** Where the focus is: `parley-launcher` or `parley-widget` with the label of the button inside, else the tag. */
+    const focused = () =>
+      page.evaluate<string>(`(() => {
+        const outer = document.activeElement;
+        const inner = outer?.shadowRoot?.activeElement;
+        return outer.tagName.toLowerCase() + (inner ? '|' + inner.getAttribute('aria-label') : '');
+      })()`);
+    let steps = 0;
+    // the app is not fetched until the visitor shows interest, so this is the loader's stand-in
+    while ((await focused()) !== 'parley-launcher|Open chat') {
+      expect(++steps, 'the launcher is reachable with Tab').toBeLessThan(10);
+      await page.keyboard.press('Tab');
+    }
+    // focusing it fetched the app, whose launcher takes over the focus, so Enter still opens the chat
+    await page.locator('parley-launcher').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('parley-widget|Open chat');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('parley-widget|Message');
     expect(problems).toEqual([]);
   }, 60_000);
 

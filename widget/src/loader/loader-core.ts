@@ -6,7 +6,7 @@
  * The browser specifics (script tag, import(), idle callbacks, launcher) come in as `LoaderDeps`.
  */
 import { isApiMethod } from '../api/widget-api.ts';
-import type { BootOptions, WidgetHandle } from '../mount.ts';
+import type { BootedWidget, BootOptions, WidgetHandle } from '../mount.ts';
 
 export interface LoaderSettings {
   siteKey: string;
@@ -19,13 +19,14 @@ export interface LoaderSettings {
 export type LoaderInit = Partial<LoaderSettings> & { siteKey: string };
 
 export interface AppModule {
-  boot(options: BootOptions): WidgetHandle;
+  boot(options: BootOptions): BootedWidget;
 }
 
 /** The stand-in launcher drawn before the app arrives; removed once the app has drawn its own. */
 export interface Placeholder {
   setVisible(visible: boolean): void;
-  remove(): void;
+  /** Whether it had the keyboard focus, which the app's launcher then takes over. */
+  remove(): boolean;
 }
 
 export interface LoaderDeps {
@@ -68,8 +69,11 @@ export function createParley(queued: unknown, fromScript: LoaderInit | null, dep
       ([app]) => {
         const booted = app.boot(options);
         handle = booted;
-        // the app's launcher is drawn in the same task as `ready`: no frame without a launcher
-        booted.on('ready', () => placeholder?.remove());
+        // the app's launcher is drawn in the same task as `ready`: no frame without a launcher. A
+        // visitor who had tabbed to the stand-in stays on the launcher rather than back at the page's top
+        booted.on('ready', () => {
+          if (placeholder?.remove()) booted.focusLauncher();
+        });
         for (const args of pending.splice(0)) forward(booted, args);
       },
       (error: unknown) => {

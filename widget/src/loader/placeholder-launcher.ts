@@ -54,9 +54,12 @@ export function drawPlaceholder(config: Promise<Response>, onClick: () => void, 
       visible = next;
       host.hidden = !next;
     },
-    remove(): void {
+    remove(): boolean {
       removed = true;
+      // focus inside a shadow root shows on the document as its host
+      const hadFocus = document.activeElement === host;
       host.remove();
+      return hadFocus;
     },
   };
 }
