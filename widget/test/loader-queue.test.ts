@@ -67,6 +67,14 @@ function harness(): Harness {
 const placeholderButton = (): HTMLButtonElement | null =>
   document.querySelector(PLACEHOLDER_TAG)?.shadowRoot?.querySelector('button') ?? null;
 
+/** The stand-in launcher, once the loader has drawn it from the site's config. */
+const drawnPlaceholder = (): Promise<HTMLButtonElement> =>
+  waitFor(() => {
+    const found = placeholderButton();
+    if (!found) throw new Error('no launcher yet');
+    return found;
+  });
+
 afterEach(() => {
   document.querySelectorAll(PLACEHOLDER_TAG).forEach((el) => el.remove());
 });
@@ -133,11 +141,7 @@ describe('the Parley queue', () => {
   it('with data-load="interaction", draws the launcher and fetches the app only when it is clicked', async () => {
     const h = harness();
     createParley([], { siteKey: 'site-a', load: 'interaction' }, h.deps);
-    const button = await waitFor(() => {
-      const found = placeholderButton();
-      if (!found) throw new Error('no launcher yet');
-      return found;
-    });
+    const button = await drawnPlaceholder();
     expect(button.getAttribute('aria-label')).toBe('Open chat');
     expect(button.className).toBe('l left');
     expect(button.style.getPropertyValue('--a')).toBe('#ff5500');
@@ -154,11 +158,7 @@ describe('the Parley queue', () => {
   it('hands the keyboard focus from the stand-in launcher to the app’s, and takes it nowhere else', async () => {
     const h = harness();
     createParley([], { siteKey: 'site-a', load: 'interaction' }, h.deps);
-    const button = await waitFor(() => {
-      const found = placeholderButton();
-      if (!found) throw new Error('no launcher yet');
-      return found;
-    });
+    const button = await drawnPlaceholder();
     // a keyboard user tabs to the launcher: focusing it starts fetching the app
     button.focus();
     expect(document.activeElement).toBe(document.querySelector(PLACEHOLDER_TAG));
@@ -171,7 +171,7 @@ describe('the Parley queue', () => {
     const other = harness();
     const input = document.body.appendChild(document.createElement('input'));
     createParley([], { siteKey: 'site-a' }, other.deps);
-    await waitFor(() => expect(placeholderButton()).not.toBeNull());
+    await drawnPlaceholder();
     input.focus();
     other.runIdle();
     await waitFor(() => expect(other.booted).toHaveLength(1));
