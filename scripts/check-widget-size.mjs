@@ -29,7 +29,9 @@ const isLazy = (name) => name.startsWith('lazy-');
 const LAZY_BY_DESIGN = ['lazy-sanitize', 'lazy-linkify-dom', 'lazy-chime'];
 const chunkName = (file) => file.replace(/-[\w-]{8}\.js$/, '');
 const strayLazy = chunks.filter((name) => isLazy(name) && !LAZY_BY_DESIGN.includes(chunkName(name)));
-const app = chunks.filter((name) => !isLocale(name) && !isLazy(name)).reduce((sum, name) => sum + gz(path.join(chunkDir, name)), 0);
+const app = chunks
+  .filter((name) => !isLocale(name) && !isLazy(name))
+  .reduce((sum, name) => sum + gz(path.join(chunkDir, name)), 0);
 const locale = Math.max(0, ...chunks.filter(isLocale).map((name) => gz(path.join(chunkDir, name))));
 const loader = gz(loaderFile);
 const total = loader + app + locale;
@@ -41,7 +43,8 @@ const checks = [
     total <= TOTAL_BUDGET,
   ],
 ];
-for (const name of strayLazy) checks.push([`${name}: only ${LAZY_BY_DESIGN.join(', ')} may stay out of the total`, false]);
+for (const name of strayLazy)
+  checks.push([`${name}: only ${LAZY_BY_DESIGN.join(', ')} may stay out of the total`, false]);
 let failed = false;
 for (const [line, ok] of checks) {
   if (ok) process.stdout.write(`✓ ${line}\n`);
@@ -50,7 +53,11 @@ for (const [line, ok] of checks) {
     failed = true;
   }
 }
-for (const name of chunks.filter(isLazy)) process.stdout.write(`  on demand:     ${chunkName(name)} ${kb(gz(path.join(chunkDir, name)))} gzipped (not counted)\n`);
+for (const name of chunks.filter(isLazy))
+  process.stdout.write(
+    `  on demand:     ${chunkName(name)} ${kb(gz(path.join(chunkDir, name)))} gzipped (not counted)\n`,
+  );
 const npmEntry = path.join(dist, 'npm/index.js');
-if (fs.existsSync(npmEntry)) process.stdout.write(`  npm build:     ${kb(gz(npmEntry))} gzipped, unminified (not budgeted)\n`);
+if (fs.existsSync(npmEntry))
+  process.stdout.write(`  npm build:     ${kb(gz(npmEntry))} gzipped, unminified (not budgeted)\n`);
 process.exit(failed ? 1 : 0);

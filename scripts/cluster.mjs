@@ -124,7 +124,8 @@ const describeNode = (n) => ({ index: n.index, pid: n.child?.pid, url: `http://1
 
 async function main() {
   await new Promise((resolve) => balancer.listen(lbPort, '127.0.0.1', resolve));
-  for (let index = 0; index < nodeCount; index += 1) nodes.push({ index, port: await freePort(), up: false, child: undefined });
+  for (let index = 0; index < nodeCount; index += 1)
+    nodes.push({ index, port: await freePort(), up: false, child: undefined });
   // the first one migrates the database and creates the admin and demo site; then the rest together
   const [first, ...rest] = nodes;
   await startNode(first);
@@ -137,7 +138,9 @@ function stopAll() {
   balancer.close();
   const deadline = setTimeout(() => process.exit(0), 15_000);
   deadline.unref();
-  Promise.all(nodes.map((n) => (n.child && n.child.exitCode === null ? new Promise((r) => n.child.once('exit', r)) : null))).then(() => {
+  Promise.all(
+    nodes.map((n) => (n.child && n.child.exitCode === null ? new Promise((r) => n.child.once('exit', r)) : null)),
+  ).then(() => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   });

@@ -41,7 +41,10 @@ for (const pkg of packages) {
   }
 }
 
-const size = spawnSync(process.execPath, [path.join(root, 'scripts/check-widget-size.mjs')], { cwd: root, stdio: 'inherit' });
+const size = spawnSync(process.execPath, [path.join(root, 'scripts/check-widget-size.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (size.status !== 0) {
   anyFailed = true;
   totals.failed += 1;
@@ -51,6 +54,8 @@ if (size.status !== 0) {
 
 process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 if (failedPackages.length > 0) {
-  process.stdout.write(`failed: ${failedPackages.join(', ')} (see its output above: failed tests or unhandled errors)\n`);
+  process.stdout.write(
+    `failed: ${failedPackages.join(', ')} (see its output above: failed tests or unhandled errors)\n`,
+  );
 }
 process.exit(anyFailed ? 1 : 0);

@@ -92,7 +92,10 @@ async function buildNpm() {
       lib: { entry: path.join(here, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
     },
   });
-  const tsc = spawnSync(path.join(here, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.npm.json'], { cwd: here, stdio: 'inherit' });
+  const tsc = spawnSync(path.join(here, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.npm.json'], {
+    cwd: here,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) throw new Error('tsc could not emit the npm declarations');
   // declaration files keep the sources' `.ts` import suffixes; consumers resolve `.js`
   for (const file of fs.readdirSync(path.join(dist, 'npm'), { recursive: true, encoding: 'utf8' })) {

@@ -41,5 +41,7 @@ const report = await runBench({
 });
 writeReport(out, report);
 process.stdout.write(`\n${formatTable(report.figures)}\n\n`);
-process.stdout.write(`${report.durationSeconds} s on ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; JSON: ${path.relative(process.cwd(), out)}\n`);
+process.stdout.write(
+  `${report.durationSeconds} s on ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; JSON: ${path.relative(process.cwd(), out)}\n`,
+);
 process.exit(report.errors.length > 0 ? 1 : 0);

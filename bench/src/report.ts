@@ -38,7 +38,11 @@ export function figure(input: Omit<Figure, 'ratio' | 'verdict'> & { verdict?: Ve
 }
 
 /** Every figure of a scenario that could not run, with why. */
-export function notRun(scenario: string, names: { name: string; unit: string; target: Target | null }[], reason: string): Figure[] {
+export function notRun(
+  scenario: string,
+  names: { name: string; unit: string; target: Target | null }[],
+  reason: string,
+): Figure[] {
   return names.map(({ name, unit, target }) => ({
     scenario,
     name,
@@ -59,7 +63,9 @@ const round = (value: number | null, digits = 2): string => {
 };
 
 const describeTarget = (target: Target | null): string =>
-  target === null ? '—' : `${target.of === 'ratio' ? 'ratio' : 'value'} ${target.op === '<=' ? '≤' : '≥'} ${target.limit}`;
+  target === null
+    ? '—'
+    : `${target.of === 'ratio' ? 'ratio' : 'value'} ${target.op === '<=' ? '≤' : '≥'} ${target.limit}`;
 
 export function formatTable(figures: Figure[]): string {
   const header = ['scenario', 'figure', 'unit', 'parley', 'baseline', 'ratio', 'target', 'verdict'];
@@ -74,7 +80,11 @@ export function formatTable(figures: Figure[]): string {
     f.verdict + (f.note ? ` (${f.note})` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

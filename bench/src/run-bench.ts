@@ -38,7 +38,17 @@ export async function runBench({ settings, only, log }: RunOptions): Promise<Ben
       const message = error instanceof Error ? error.message : String(error);
       errors.push(`scenario ${n}: ${message}`);
       log(`scenario ${n} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-      figures.push({ scenario: String(n), name: 'all figures', unit: '', parley: null, baseline: null, ratio: null, target: null, verdict: 'NOT RUN', note: `error: ${message.split('\n')[0]}` });
+      figures.push({
+        scenario: String(n),
+        name: 'all figures',
+        unit: '',
+        parley: null,
+        baseline: null,
+        ratio: null,
+        target: null,
+        verdict: 'NOT RUN',
+        note: `error: ${message.split('\n')[0]}`,
+      });
     }
     log(`  scenario ${n} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }

@@ -190,10 +190,21 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const profiles = new VisitorProfiles({ store, events, tokens, now });
   const directory = new AgentDirectory({ store, events, router, now });
-  const siteAdmin = new SiteAdmin({ store, now, queue: router, defaultQueueMaxWaitSeconds: config.queueMaxWaitSeconds });
+  const siteAdmin = new SiteAdmin({
+    store,
+    now,
+    queue: router,
+    defaultQueueMaxWaitSeconds: config.queueMaxWaitSeconds,
+  });
   const canned = new CannedResponses({ store, now });
   const reports = new Reports({ store, router, now });
-  const retention = new DataRetention({ store, router, now, retentionDays: config.retention.days, mode: config.retention.mode });
+  const retention = new DataRetention({
+    store,
+    router,
+    now,
+    retentionDays: config.retention.days,
+    mode: config.retention.mode,
+  });
   const consoleOrigins = () => [publicOrigin(), ...config.consoleOrigins];
 
   const app = express();
@@ -204,7 +215,19 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
   app.use(widgetRouter(store, rules));
   for (const emailRouter of email.routers) app.use(emailRouter);
-  app.use(consoleApiRouter({ auth, directory, sites: siteAdmin, canned, rules, reports, retention, publicUrl: () => publicUrl, consoleOrigins }));
+  app.use(
+    consoleApiRouter({
+      auth,
+      directory,
+      sites: siteAdmin,
+      canned,
+      rules,
+      reports,
+      retention,
+      publicUrl: () => publicUrl,
+      consoleOrigins,
+    }),
+  );
   app.use(staticRouter(store, resolveStaticDirs(config), () => publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
   app.use(errorHandler(logger));
@@ -257,17 +280,26 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
   setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, outreach, logger });
   const unsubscribes = [events.subscribe(createFanOut(visitorNsp, agentNsp))];
-  unsubscribes.push(events.subscribe(
-    createTicketFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>),
-  ));
+  unsubscribes.push(
+    events.subscribe(
+      createTicketFanOut(
+        io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>,
+      ),
+    ),
+  );
 
-  unsubscribes.push(events.subscribe(
-    createVisitorFanOut(io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>, {
-      insight,
-      presence,
-      logger,
-    }),
-  ));
+  unsubscribes.push(
+    events.subscribe(
+      createVisitorFanOut(
+        io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>,
+        {
+          insight,
+          presence,
+          logger,
+        },
+      ),
+    ),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -300,7 +332,10 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   };
   const retentionTimer =
     config.retention.days > 0 && config.retention.intervalMs > 0
-      ? setInterval(() => void retentionSweep().catch((error: unknown) => logger.error('retention sweep failed', { error })), config.retention.intervalMs)
+      ? setInterval(
+          () => void retentionSweep().catch((error: unknown) => logger.error('retention sweep failed', { error })),
+          config.retention.intervalMs,
+        )
       : undefined;
   retentionTimer?.unref();
   await scale.start();

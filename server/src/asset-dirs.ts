@@ -17,7 +17,10 @@ function workspaceRoot(): string {
   }
 }
 
-export function resolveStaticDirs(overrides: { widgetDist: string | undefined; consoleDist: string | undefined }): StaticDirs {
+export function resolveStaticDirs(overrides: {
+  widgetDist: string | undefined;
+  consoleDist: string | undefined;
+}): StaticDirs {
   const root = workspaceRoot();
   return {
     widgetDist: overrides.widgetDist ?? path.join(root, 'widget', 'dist'),

@@ -36,18 +36,38 @@ const EnvSchema = z.object({
   PARLEY_WIDGET_DIST: optionalString,
   PARLEY_CONSOLE_DIST: optionalString,
   /** Outgoing mail, e.g. smtp://user:pass@smtp.example.com:587 or smtps://…:465. Unset: mail waits in the outbox. */
-  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
   /** Sender of every mail: an address, or `Name <address>`. */
   MAIL_FROM: optionalString.pipe(z.string().regex(MAILBOX, 'must be an address or Name <address>').optional()),
   /** Replies come back to reply+<token>@ this domain; defaults to MAIL_FROM's. */
-  INBOUND_EMAIL_DOMAIN: optionalString.pipe(z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').optional()),
+  INBOUND_EMAIL_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
+      .optional(),
+  ),
   /** Shared secret of POST /api/inbound/email; without it the endpoint is off. */
   INBOUND_EMAIL_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   /** Port of the built-in SMTP listener for replies (0 picks a free one); unset: no listener. */
-  INBOUND_SMTP_PORT: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().max(65535)).optional()),
+  INBOUND_SMTP_PORT: optionalString.pipe(
+    z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().max(65535)).optional(),
+  ),
   INBOUND_SMTP_HOST: optionalString,
-  INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
-  INBOUND_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(0).default(5 * 1024 * 1024),
+  INBOUND_EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  INBOUND_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 1024 * 1024),
   /** A queued visitor who gave an email and waited this long gets a ticket instead; 0 turns it off. */
   QUEUE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Agent replies a visitor has not seen after this long are emailed to them, together. */
@@ -59,9 +79,18 @@ const EnvSchema = z.object({
   /** `delete` removes them; `anonymise` keeps their report figures and removes what was said and who said it. */
   RETENTION_MODE: z.enum(['delete', 'anonymise']).default('delete'),
   /** How often retention runs; 0: only when the process asks (tests). */
-  RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60 * 1000),
+  RETENTION_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60 * 60 * 1000),
   /** Redis joins several processes: socket fan-out and presence. Unset: one process, in memory. */
-  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
   /** A process that stops renewing its lease this long is taken for dead: its agents and visitors go offline. */
   PRESENCE_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** An agent connected nowhere keeps their chats this long; then they go back to the front of the queue. */
@@ -157,7 +186,9 @@ function emailConfig(e: z.output<typeof EnvSchema>): EmailConfig {
     inboundDomain: (e.INBOUND_EMAIL_DOMAIN ?? addressOf(from).split('@')[1] ?? 'localhost').toLowerCase(),
     inboundSecret: e.INBOUND_EMAIL_SECRET,
     inboundSmtp:
-      e.INBOUND_SMTP_PORT === undefined ? undefined : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST },
+      e.INBOUND_SMTP_PORT === undefined
+        ? undefined
+        : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST },
     maxInboundBytes: e.INBOUND_EMAIL_MAX_BYTES,
     maxAttachmentBytes: e.INBOUND_EMAIL_MAX_ATTACHMENT_BYTES,
     unseenReplyDelaySeconds: e.UNSEEN_REPLY_EMAIL_DELAY_SECONDS,

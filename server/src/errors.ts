@@ -15,7 +15,9 @@ export class ParleyError extends Error {
   }
 
   toInfo(): ErrorInfo {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -22,7 +22,8 @@ export interface Logger {
 export const REDACTED = '[redacted]';
 
 /** Field names whose values are content or credentials: never written. */
-const SECRET_KEY = /body|e-?mail|token|passw|secret|cookie|authori[sz]ation|comment|subject|html|^text$|^to$|^to_address$|userhash|^cc$/i;
+const SECRET_KEY =
+  /body|e-?mail|token|passw|secret|cookie|authori[sz]ation|comment|subject|html|^text$|^to$|^to_address$|userhash|^cc$/i;
 const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g;
 
 function scrubText(text: string): string {
@@ -43,7 +44,8 @@ function scrub(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? REDACTED : scrub(inner, depth + 1);
+    for (const [key, inner] of Object.entries(value))
+      out[key] = SECRET_KEY.test(key) ? REDACTED : scrub(inner, depth + 1);
     return out;
   }
   return value;

@@ -21,7 +21,9 @@ const t = useTestServer();
 
 describe('visitor handshake', () => {
   it('rejects an unknown site key', async () => {
-    expect(await rejected(connectVisitor(t.url, { siteKey: 'pk_nope', origin: t.origin }))).toMatchObject({ code: 'unknown_site' });
+    expect(await rejected(connectVisitor(t.url, { siteKey: 'pk_nope', origin: t.origin }))).toMatchObject({
+      code: 'unknown_site',
+    });
   });
 
   it('rejects a page origin the site does not allow, and a missing origin', async () => {
@@ -85,7 +87,11 @@ describe('conversation access', () => {
     await call(owner, 'agent:sync', {});
     const other = await t.createAgent({ name: 'Other' });
     const intruder = await signInAgent(t.url, other.email, other.password);
-    const send = await callRaw(intruder, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: 'x' });
+    const send = await callRaw(intruder, 'message:send', {
+      conversationId: conversation.id,
+      clientMessageId: clientId(),
+      body: 'x',
+    });
     expect(send).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const close = await callRaw(intruder, 'conversation:close', { conversationId: conversation.id });
     expect(close).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -101,7 +107,11 @@ describe('conversation access', () => {
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
     await call(agent, 'conversation:close', { conversationId: conversation.id });
-    const res = await callRaw(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: 'late' });
+    const res = await callRaw(agent, 'message:send', {
+      conversationId: conversation.id,
+      clientMessageId: clientId(),
+      body: 'late',
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'conversation_closed' } });
   });
 });

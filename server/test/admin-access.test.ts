@@ -12,7 +12,11 @@ const t = useTestServer();
 /** Every admin route, with a body that would be valid for an admin. */
 const ADMIN_CALLS: Array<[method: string, path: string, body?: unknown]> = [
   ['GET', '/api/admin/agents'],
-  ['POST', '/api/admin/agents', { name: 'Eve', email: 'eve@example.com', role: 'admin', capacity: 2, password: 'long enough pw' }],
+  [
+    'POST',
+    '/api/admin/agents',
+    { name: 'Eve', email: 'eve@example.com', role: 'admin', capacity: 2, password: 'long enough pw' },
+  ],
   ['PATCH', '/api/admin/agents/AGENT', { role: 'admin' }],
   ['POST', '/api/admin/agents/AGENT/deactivate'],
   ['POST', '/api/admin/agents/AGENT/reactivate'],
@@ -38,7 +42,10 @@ describe('admin endpoints', () => {
 
     const asAgent = await signedInRest(t.url, agent.email, agent.password);
     for (const [method, path, body] of ADMIN_CALLS) {
-      const concrete = path.replace('AGENT', agent.id).replace('SITE', site?.id ?? '').replace('CANNED', cannedId);
+      const concrete = path
+        .replace('AGENT', agent.id)
+        .replace('SITE', site?.id ?? '')
+        .replace('CANNED', cannedId);
       const res = await asAgent(method, concrete, body);
       expect({ method, path, status: res.status }).toEqual({ method, path, status: 403 });
       const error = ErrorBodySchema.parse(res.body).error;

@@ -12,7 +12,16 @@ import {
   type SendResult,
 } from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
-import { call, clientId, connectAgent, connectVisitor, connected, login, nextEvent, signInAgent } from './support/clients.ts';
+import {
+  call,
+  clientId,
+  connectAgent,
+  connectVisitor,
+  connected,
+  login,
+  nextEvent,
+  signInAgent,
+} from './support/clients.ts';
 import { signedInRest, type Rest } from './support/rest.ts';
 
 const t = useTestServer();
@@ -23,7 +32,13 @@ const errorOf = (res: { body: unknown }) => ErrorBodySchema.parse(res.body).erro
 
 async function createAgent(admin: Rest, name: string, role: 'agent' | 'admin' = 'agent') {
   const email = `${name.toLowerCase()}@example.com`;
-  const res = await admin('POST', '/api/admin/agents', { name, email, role, capacity: 2, password: `${name}-password` });
+  const res = await admin('POST', '/api/admin/agents', {
+    name,
+    email,
+    role,
+    capacity: 2,
+    password: `${name}-password`,
+  });
   expect(res.status).toBe(201);
   return { ...agentOf(res), password: `${name}-password` };
 }
@@ -33,10 +48,23 @@ describe('agents admin', () => {
     const admin = await adminRest();
     const ann = await createAgent(admin, 'Ann');
     expect(ann).toMatchObject({ name: 'Ann', email: 'ann@example.com', role: 'agent', capacity: 2, active: true });
-    expect(Object.keys(ann).sort()).toEqual(['active', 'capacity', 'createdAt', 'email', 'id', 'name', 'password', 'role']);
+    expect(Object.keys(ann).sort()).toEqual([
+      'active',
+      'capacity',
+      'createdAt',
+      'email',
+      'id',
+      'name',
+      'password',
+      'role',
+    ]);
     await login(t.url, 'ann@example.com', ann.password);
 
-    const edited = await admin('PATCH', `/api/admin/agents/${ann.id}`, { name: 'Ann Smith', capacity: 5, role: 'admin' });
+    const edited = await admin('PATCH', `/api/admin/agents/${ann.id}`, {
+      name: 'Ann Smith',
+      capacity: 5,
+      role: 'admin',
+    });
     expect(agentOf(edited)).toMatchObject({ name: 'Ann Smith', capacity: 5, role: 'admin', email: 'ann@example.com' });
     const list = AgentListResponseSchema.parse((await admin('GET', '/api/admin/agents')).body).agents;
     expect(list.map((a) => [a.name, a.role, a.active])).toEqual([
@@ -48,14 +76,30 @@ describe('agents admin', () => {
   it('refuses a taken email with conflict and bad input with invalid_payload naming the field', async () => {
     const admin = await adminRest();
     const ann = await createAgent(admin, 'Ann');
-    const taken = await admin('POST', '/api/admin/agents', { name: 'X', email: 'ADMIN@example.com', role: 'agent', capacity: 1, password: 'long enough' });
+    const taken = await admin('POST', '/api/admin/agents', {
+      name: 'X',
+      email: 'ADMIN@example.com',
+      role: 'agent',
+      capacity: 1,
+      password: 'long enough',
+    });
     expect(taken.status).toBe(409);
     expect(errorOf(taken).code).toBe('conflict');
     expect((await admin('PATCH', `/api/admin/agents/${ann.id}`, { email: ADMIN.email })).status).toBe(409);
 
-    const bad = await admin('POST', '/api/admin/agents', { name: ' ', email: 'nope', role: 'boss', capacity: -1, password: 'short' });
+    const bad = await admin('POST', '/api/admin/agents', {
+      name: ' ',
+      email: 'nope',
+      role: 'boss',
+      capacity: -1,
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
-    expect(errorOf(bad).issues?.map((i) => i.path).sort()).toEqual(['capacity', 'email', 'name', 'password', 'role']);
+    expect(
+      errorOf(bad)
+        .issues?.map((i) => i.path)
+        .sort(),
+    ).toEqual(['capacity', 'email', 'name', 'password', 'role']);
     expect((await admin('PATCH', '/api/admin/agents/agt_missing', { name: 'x' })).status).toBe(404);
   });
 
@@ -112,7 +156,10 @@ describe('agents admin', () => {
     ] as const) {
       const res = await admin(method, path, body);
       expect(res.status).toBe(409);
-      expect(errorOf(res)).toMatchObject({ code: 'conflict', message: expect.stringMatching(/at least one active admin/) });
+      expect(errorOf(res)).toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/at least one active admin/),
+      });
     }
     expect(await t.server.store.agents.findById(me)).toMatchObject({ role: 'admin', active: true });
 

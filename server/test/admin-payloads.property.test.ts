@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ErrorBodySchema, ErrorCode, ProactiveRuleListResponseSchema, SiteListResponseSchema, WidgetConfigSchema, AgentListResponseSchema, CannedResponseListSchema } from '@parley/shared';
+import {
+  ErrorBodySchema,
+  ErrorCode,
+  ProactiveRuleListResponseSchema,
+  SiteListResponseSchema,
+  WidgetConfigSchema,
+  AgentListResponseSchema,
+  CannedResponseListSchema,
+} from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
 import { signedInRest, type Rest } from './support/rest.ts';
 
@@ -33,7 +41,14 @@ const almostValid = fc.record(
     capacity: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.double(), fc.string()),
     password: fc.oneof(fc.string(), fc.string({ minLength: 8, maxLength: 20 })),
     allowedOrigins: fc.oneof(
-      fc.array(fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom('https://ok.example', 'http://[::1]:99999', 'javascript:alert(1)')), { maxLength: 25 }),
+      fc.array(
+        fc.oneof(
+          fc.webUrl(),
+          fc.string(),
+          fc.constantFrom('https://ok.example', 'http://[::1]:99999', 'javascript:alert(1)'),
+        ),
+        { maxLength: 25 },
+      ),
       fc.string(),
     ),
     color: fc.oneof(fc.constantFrom('#123456', '#GGGGGG', 'red', ''), fc.string()),
@@ -46,7 +61,11 @@ const almostValid = fc.record(
         enabled: fc.boolean(),
         timeZone: fc.oneof(fc.constantFrom('Europe/Berlin', 'UTC', 'Nowhere/City'), fc.string()),
         days: fc.array(
-          fc.record({ day: fc.constantFrom('mon', 'sun', 'xyz'), open: fc.constantFrom('09:00', '25:00', '9'), close: fc.constantFrom('17:00', '08:00') }),
+          fc.record({
+            day: fc.constantFrom('mon', 'sun', 'xyz'),
+            open: fc.constantFrom('09:00', '25:00', '9'),
+            close: fc.constantFrom('17:00', '08:00'),
+          }),
           { maxLength: 9 },
         ),
       }),
@@ -65,8 +84,17 @@ const almostValid = fc.record(
             match: fc.constantFrom('all', 'any'),
             conditions: fc.array(
               fc.oneof(
-                fc.record({ field: fc.constant('url'), part: fc.constantFrom('path', 'query', 'host'), operator: fc.constantFrom('regex', 'wildcard'), value: fc.constantFrom('(', '/pricing*', '') }),
-                fc.record({ field: fc.constantFrom('timeOnPage', 'scrollDepth', 'moonPhase'), seconds: fc.integer({ min: -5, max: 100_000 }), percent: fc.integer({ min: 0, max: 101 }) }),
+                fc.record({
+                  field: fc.constant('url'),
+                  part: fc.constantFrom('path', 'query', 'host'),
+                  operator: fc.constantFrom('regex', 'wildcard'),
+                  value: fc.constantFrom('(', '/pricing*', ''),
+                }),
+                fc.record({
+                  field: fc.constantFrom('timeOnPage', 'scrollDepth', 'moonPhase'),
+                  seconds: fc.integer({ min: -5, max: 100_000 }),
+                  percent: fc.integer({ min: 0, max: 101 }),
+                }),
                 fc.anything({ maxDepth: 1 }),
               ),
               { maxLength: 3 },
@@ -80,7 +108,10 @@ const almostValid = fc.record(
     action: fc.oneof(
       fc.record({
         message: fc.oneof(fc.string(), fc.constant(' ')),
-        sender: fc.oneof(fc.constant({ kind: 'site' }), fc.record({ kind: fc.constant('agent'), agentId: fc.constant('agt_missing') })),
+        sender: fc.oneof(
+          fc.constant({ kind: 'site' }),
+          fc.record({ kind: fc.constant('agent'), agentId: fc.constant('agt_missing') }),
+        ),
         openPanel: fc.oneof(fc.boolean(), fc.integer()),
         delaySeconds: fc.oneof(fc.integer({ min: -1, max: 90_000 }), fc.string()),
       }),

@@ -3,7 +3,13 @@
  * in the queue for an Accept, and switching back hands the waiting ones out at once.
  */
 import { describe, expect, it } from 'vitest';
-import { SiteAdminResponseSchema, SiteListResponseSchema, type AgentSyncResult, type ConversationSummary, type QueueUpdate } from '@parley/shared';
+import {
+  SiteAdminResponseSchema,
+  SiteListResponseSchema,
+  type AgentSyncResult,
+  type ConversationSummary,
+  type QueueUpdate,
+} from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
 import { call, nextEvent } from './support/clients.ts';
 import { signedInRest } from './support/rest.ts';

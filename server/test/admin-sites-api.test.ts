@@ -48,7 +48,9 @@ describe('sites admin', () => {
     await connected(visitor);
     const resumed = await call<SessionResumeResult>(visitor, 'session:resume', { conversationId: null, lastSeq: 0 });
     expect(resumed.conversation).toBeNull();
-    expect(await rejected(connectVisitor(t.url, { siteKey: site.siteKey, origin: t.origin }))).toMatchObject({ code: 'origin_not_allowed' });
+    expect(await rejected(connectVisitor(t.url, { siteKey: site.siteKey, origin: t.origin }))).toMatchObject({
+      code: 'origin_not_allowed',
+    });
   });
 
   it('refuses origins with paths, unknown time zones, bad colours and hours that close before they open', async () => {
@@ -57,7 +59,11 @@ describe('sites admin', () => {
       name: 'Bad',
       allowedOrigins: ['https://shop.example/checkout', 'ftp://files.example'],
       color: 'red',
-      businessHours: { enabled: true, timeZone: 'Mars/Olympus_Mons', days: [{ day: 'mon', open: '17:00', close: '09:00' }] },
+      businessHours: {
+        enabled: true,
+        timeZone: 'Mars/Olympus_Mons',
+        days: [{ day: 'mon', open: '17:00', close: '09:00' }],
+      },
       locale: 'not a locale!',
     });
     expect(res.status).toBe(400);
@@ -86,13 +92,21 @@ describe('sites admin', () => {
       locale: 'de-de',
       preChat: { enabled: true, fields: [{ field: 'email', required: true }] },
       identityVerificationRequired: true,
-      businessHours: { enabled: true, timeZone: 'europe/berlin', days: [{ day: 'fri', open: '09:00', close: '13:00' }] },
+      businessHours: {
+        enabled: true,
+        timeZone: 'europe/berlin',
+        days: [{ day: 'fri', open: '09:00', close: '13:00' }],
+      },
     });
     expect(res.status).toBe(200);
     expect(siteOf(res)).toMatchObject({
       color: '#ff8800',
       locale: 'de-DE',
-      businessHours: { enabled: true, timeZone: 'Europe/Berlin', days: [{ day: 'fri', open: '09:00', close: '13:00' }] },
+      businessHours: {
+        enabled: true,
+        timeZone: 'Europe/Berlin',
+        days: [{ day: 'fri', open: '09:00', close: '13:00' }],
+      },
       // untouched
       allowedOrigins: demo?.allowedOrigins,
     });
@@ -112,7 +126,9 @@ describe('sites admin', () => {
     const admin = await signedInRest(t.url, ADMIN.email, ADMIN.password);
     const demo = await t.server.store.sites.findDemo();
     const path = `/api/admin/sites/${demo?.id}`;
-    const initial = SiteListResponseSchema.parse((await admin('GET', '/api/admin/sites')).body).sites.find((s) => s.id === demo?.id);
+    const initial = SiteListResponseSchema.parse((await admin('GET', '/api/admin/sites')).body).sites.find(
+      (s) => s.id === demo?.id,
+    );
     expect(initial).toMatchObject({ queueMaxWaitSeconds: null, defaultQueueMaxWaitSeconds: 300 });
     for (const value of [90, 0, null]) {
       const res = await admin('PATCH', path, { queueMaxWaitSeconds: value });

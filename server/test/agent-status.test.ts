@@ -4,7 +4,14 @@
  * team:list shows each colleague's status and load.
  */
 import { describe, expect, it } from 'vitest';
-import type { AgentSyncResult, Availability, ConversationSummary, Message, SessionResumeResult, TeamListResult } from '@parley/shared';
+import type {
+  AgentSyncResult,
+  Availability,
+  ConversationSummary,
+  Message,
+  SessionResumeResult,
+  TeamListResult,
+} from '@parley/shared';
 import { useTestServer } from './support/test-server.ts';
 import { call, clientId, connectVisitor, connected, login, connectAgent, nextEvent } from './support/clients.ts';
 import { agentOnline, visitorWrites } from './support/workflow.ts';
@@ -27,7 +34,11 @@ describe('agent status', () => {
 
     // the chat already held goes on as before
     const reply = nextEvent<Message>(held.socket, 'message:new', (m) => m.author.kind === 'agent');
-    await call(ann.socket, 'message:send', { conversationId: held.conversation.id, clientMessageId: clientId(), body: 'still here' });
+    await call(ann.socket, 'message:send', {
+      conversationId: held.conversation.id,
+      clientMessageId: clientId(),
+      body: 'still here',
+    });
     expect((await reply).body).toBe('still here');
 
     const assigned = nextEvent<ConversationSummary>(ann.socket, 'conversation:assigned');
@@ -65,7 +76,9 @@ describe('agent status', () => {
     const unreachable = nextEvent<Availability>(visitor, 'availability:updated', (a) => !a.agentsOnline);
     await call(ann.socket, 'agent:status', { status: 'offline' });
     await unreachable;
-    expect((await call<SessionResumeResult>(visitor, 'session:resume', { conversationId: null, lastSeq: 0 })).agentsOnline).toBe(false);
+    expect(
+      (await call<SessionResumeResult>(visitor, 'session:resume', { conversationId: null, lastSeq: 0 })).agentsOnline,
+    ).toBe(false);
 
     // away still counts: the agent is at the desk and the chat will be picked up
     const back = nextEvent<Availability>(visitor, 'availability:updated', (a) => a.agentsOnline);

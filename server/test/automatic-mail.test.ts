@@ -7,7 +7,9 @@ import { automaticMailReason } from '../src/mail/automatic-mail.ts';
 import { composeMail } from './support/email.ts';
 
 const reasonFor = async (input: Partial<Parameters<typeof composeMail>[0]>) =>
-  automaticMailReason(await simpleParser(await composeMail({ from: 'ada@example.com', to: 'reply+t@parley.test', text: 'Hi', ...input })));
+  automaticMailReason(
+    await simpleParser(await composeMail({ from: 'ada@example.com', to: 'reply+t@parley.test', text: 'Hi', ...input })),
+  );
 
 describe('automatic mail', () => {
   it('lets a person’s reply through, also one that says Auto-Submitted: no', async () => {

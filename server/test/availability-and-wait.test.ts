@@ -29,7 +29,9 @@ describe('availability', () => {
     const annSocket = await signInAgent(t.url, ann.email, ann.password);
     expect(await onlineA).toEqual({ agentsOnline: true });
     expect(await onlineB).toEqual({ agentsOnline: true });
-    expect((await call<SessionResumeResult>(a.socket, 'session:resume', { conversationId: null, lastSeq: 0 })).agentsOnline).toBe(true);
+    expect(
+      (await call<SessionResumeResult>(a.socket, 'session:resume', { conversationId: null, lastSeq: 0 })).agentsOnline,
+    ).toBe(true);
 
     // A second agent changes nothing for visitors; only the last one leaving does.
     const bobSocket = await signInAgent(t.url, bob.email, bob.password);
@@ -40,7 +42,9 @@ describe('availability', () => {
     bobSocket.disconnect();
     expect(await offline).toEqual({ agentsOnline: false });
     expect(events).toEqual([{ agentsOnline: false }]);
-    expect((await call<SessionResumeResult>(a.socket, 'session:resume', { conversationId: null, lastSeq: 0 })).agentsOnline).toBe(false);
+    expect(
+      (await call<SessionResumeResult>(a.socket, 'session:resume', { conversationId: null, lastSeq: 0 })).agentsOnline,
+    ).toBe(false);
   });
 });
 
@@ -54,13 +58,19 @@ describe('estimated wait', () => {
     const first = await visitor();
     await call<SendResult>(first.socket, 'message:send', { clientMessageId: clientId(), body: 'one' });
     const second = await visitor();
-    const { conversation } = await call<SendResult>(second.socket, 'message:send', { clientMessageId: clientId(), body: 'two' });
+    const { conversation } = await call<SendResult>(second.socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'two',
+    });
     expect(conversation.status).toBe('queued');
     const waits = await t.server.store.conversations.recentWaits(20);
     expect(waits).toHaveLength(1);
 
     // The agent is full (no free seat counts as one), so the estimate is position × the median wait.
-    const resumed = await call<SessionResumeResult>(second.socket, 'session:resume', { conversationId: conversation.id, lastSeq: 1 });
+    const resumed = await call<SessionResumeResult>(second.socket, 'session:resume', {
+      conversationId: conversation.id,
+      lastSeq: 1,
+    });
     expect(resumed.queuePosition).toBe(1);
     expect(resumed.estimatedWaitSeconds).toBe(Math.ceil(waits[0] ?? -1));
 
@@ -119,7 +129,10 @@ describe('estimated wait on a clock the test moves', () => {
     const toldE = nextEvent<QueuePosition>(e, 'queue:position');
     await call<SendResult>(e, 'message:send', { clientMessageId: clientId(), body: 'me too' });
     expect(await toldE).toMatchObject({ position: 2, estimatedWaitSeconds: 120 });
-    const resumedD = await call<SessionResumeResult>(d.socket, 'session:resume', { conversationId: d.conversation.id, lastSeq: 1 });
+    const resumedD = await call<SessionResumeResult>(d.socket, 'session:resume', {
+      conversationId: d.conversation.id,
+      lastSeq: 1,
+    });
     expect(resumedD).toMatchObject({ queuePosition: 1, estimatedWaitSeconds: 60, agentsOnline: true });
     expect(c.conversation.id).not.toBe(d.conversation.id);
   });

@@ -26,14 +26,20 @@ describe('business hours', () => {
   });
 
   it('takes the weekday in the site zone across midnight UTC', () => {
-    const tokyoSunday: BusinessHours = { enabled: true, timeZone: 'Asia/Tokyo', days: [{ day: 'sun', open: '00:00', close: '12:00' }] };
+    const tokyoSunday: BusinessHours = {
+      enabled: true,
+      timeZone: 'Asia/Tokyo',
+      days: [{ day: 'sun', open: '00:00', close: '12:00' }],
+    };
     // Saturday 20:00 UTC is Sunday 05:00 in Tokyo
     expect(isWithinBusinessHours(tokyoSunday, new Date('2026-11-21T20:00:00Z'))).toBe(true);
     expect(isWithinBusinessHours(tokyoSunday, new Date('2026-11-22T20:00:00Z'))).toBe(false);
   });
 
   it('is always open when business hours are off, and closed on days not listed', () => {
-    expect(isWithinBusinessHours({ enabled: false, timeZone: 'UTC', days: [] }, new Date('2026-11-22T03:00:00Z'))).toBe(true);
+    expect(isWithinBusinessHours({ enabled: false, timeZone: 'UTC', days: [] }, new Date('2026-11-22T03:00:00Z'))).toBe(
+      true,
+    );
     expect(isWithinBusinessHours(berlinWeekdays, new Date('2026-11-22T10:00:00Z'))).toBe(false);
   });
 });

@@ -21,26 +21,41 @@ describe('canned responses', () => {
     const ann = await signedInRest(t.url, annRecord.email, annRecord.password);
     const bob = await signedInRest(t.url, bobRecord.email, bobRecord.password);
 
-    expect((await admin('POST', '/api/admin/canned-responses', { shortcut: 'Thanks', body: 'Thanks for waiting!' })).status).toBe(201);
+    expect(
+      (await admin('POST', '/api/admin/canned-responses', { shortcut: 'Thanks', body: 'Thanks for waiting!' })).status,
+    ).toBe(201);
     const mine = responseOf(await ann('POST', '/api/canned-responses', { shortcut: 'sig', body: '— Ann' }));
     expect(mine).toMatchObject({ scope: 'personal', shortcut: 'sig' });
     await bob('POST', '/api/canned-responses', { shortcut: 'sig', body: '— Bob' });
 
-    expect(listOf(await ann('GET', '/api/canned-responses'))).toEqual(['shared:/thanks=Thanks for waiting!', 'personal:/sig=— Ann']);
-    expect(listOf(await bob('GET', '/api/canned-responses'))).toEqual(['shared:/thanks=Thanks for waiting!', 'personal:/sig=— Bob']);
+    expect(listOf(await ann('GET', '/api/canned-responses'))).toEqual([
+      'shared:/thanks=Thanks for waiting!',
+      'personal:/sig=— Ann',
+    ]);
+    expect(listOf(await bob('GET', '/api/canned-responses'))).toEqual([
+      'shared:/thanks=Thanks for waiting!',
+      'personal:/sig=— Bob',
+    ]);
     expect(listOf(await admin('GET', '/api/admin/canned-responses'))).toEqual(['shared:/thanks=Thanks for waiting!']);
 
     // Bob cannot see, change or delete Ann's: it answers like a missing one.
-    for (const [method, body] of [['PATCH', { shortcut: 'sig', body: 'hacked' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['PATCH', { shortcut: 'sig', body: 'hacked' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await bob(method, `/api/canned-responses/${mine.id}`, body);
       expect(res.status).toBe(404);
       expect(ErrorBodySchema.parse(res.body).error.code).toBe('not_found');
     }
     // Nor can Ann change a shared one through her personal routes.
     const shared = CannedResponseListSchema.parse((await ann('GET', '/api/canned-responses')).body).cannedResponses[0];
-    expect((await ann('PATCH', `/api/canned-responses/${shared?.id}`, { shortcut: 'thanks', body: 'x' })).status).toBe(404);
+    expect((await ann('PATCH', `/api/canned-responses/${shared?.id}`, { shortcut: 'thanks', body: 'x' })).status).toBe(
+      404,
+    );
 
-    const edited = responseOf(await ann('PATCH', `/api/canned-responses/${mine.id}`, { shortcut: 'sign', body: '— Ann, Parley' }));
+    const edited = responseOf(
+      await ann('PATCH', `/api/canned-responses/${mine.id}`, { shortcut: 'sign', body: '— Ann, Parley' }),
+    );
     expect(edited).toMatchObject({ shortcut: 'sign', body: '— Ann, Parley' });
     expect((await ann('DELETE', `/api/canned-responses/${mine.id}`)).status).toBe(204);
     expect(listOf(await ann('GET', '/api/canned-responses'))).toEqual(['shared:/thanks=Thanks for waiting!']);
@@ -51,10 +66,18 @@ describe('canned responses', () => {
     await admin('POST', '/api/admin/canned-responses', { shortcut: 'hi', body: 'Hello!' });
     const taken = await admin('POST', '/api/admin/canned-responses', { shortcut: 'HI', body: 'Hey' });
     expect(taken.status).toBe(409);
-    expect(ErrorBodySchema.parse(taken.body).error).toMatchObject({ code: 'conflict', message: expect.stringContaining('/hi') });
+    expect(ErrorBodySchema.parse(taken.body).error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('/hi'),
+    });
     // The admin's personal set is separate from the shared one.
     expect((await admin('POST', '/api/canned-responses', { shortcut: 'hi', body: 'Hey' })).status).toBe(201);
-    for (const body of [{ shortcut: '/hi', body: 'x' }, { shortcut: 'two words', body: 'x' }, { shortcut: 'ok', body: '   ' }, {}]) {
+    for (const body of [
+      { shortcut: '/hi', body: 'x' },
+      { shortcut: 'two words', body: 'x' },
+      { shortcut: 'ok', body: '   ' },
+      {},
+    ]) {
       const res = await admin('POST', '/api/canned-responses', body);
       expect(res.status).toBe(400);
       expect(ErrorBodySchema.parse(res.body).error.code).toBe('invalid_payload');

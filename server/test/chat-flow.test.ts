@@ -22,7 +22,10 @@ describe('a visitor and an agent chat', () => {
     expect(v.session.conversation).toBeNull();
     expect(v.session.token).toMatch(/\./);
 
-    const sent = await call<SendResult>(v.socket, 'message:send', { clientMessageId: clientId(), body: 'Hello, is anyone there?' });
+    const sent = await call<SendResult>(v.socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Hello, is anyone there?',
+    });
     expect(sent.message.seq).toBe(1);
     expect(sent.conversation.status).toBe('queued');
 
@@ -31,7 +34,11 @@ describe('a visitor and an agent chat', () => {
     const activeForVisitor = await assignedToVisitor;
     expect(activeForVisitor.agent?.name).toBe('Admin');
 
-    const sync = await call<{ conversations: ConversationSummary[]; queue: ConversationSummary[] }>(agent, 'agent:sync', {});
+    const sync = await call<{ conversations: ConversationSummary[]; queue: ConversationSummary[] }>(
+      agent,
+      'agent:sync',
+      {},
+    );
     expect(sync.queue).toEqual([]);
     expect(sync.conversations).toHaveLength(1);
     const conversation = sync.conversations[0];
@@ -70,7 +77,10 @@ describe('a visitor and an agent chat', () => {
 
   it('lets the agent close; the visitor is told, and their next message starts a new conversation', async () => {
     const v = await visitor();
-    const first = await call<SendResult>(v.socket, 'message:send', { clientMessageId: clientId(), body: 'Question one' });
+    const first = await call<SendResult>(v.socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Question one',
+    });
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
 
@@ -80,7 +90,10 @@ describe('a visitor and an agent chat', () => {
     expect((await closedAtVisitor).id).toBe(first.conversation.id);
 
     const assigned = nextEvent<ConversationSummary>(agent, 'conversation:assigned');
-    const second = await call<SendResult>(v.socket, 'message:send', { clientMessageId: clientId(), body: 'Question two' });
+    const second = await call<SendResult>(v.socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Question two',
+    });
     expect(second.conversation.id).not.toBe(first.conversation.id);
     expect(second.message.seq).toBe(1);
     expect((await assigned).id).toBe(second.conversation.id);

@@ -113,7 +113,11 @@ function withCluster(agentCount: number, tests: (setup: ClusterSetup) => void): 
     const { email, password } = agents[i] ?? { email: '', password: '' };
     const agent = new ResilientAgent(url, await login(url, email, password), options);
     setup.clients.push(agent);
-    await within(15_000, new Promise<void>((resolve) => agent.socket.once('connect', () => resolve())), () => `agent ${i} never connected`);
+    await within(
+      15_000,
+      new Promise<void>((resolve) => agent.socket.once('connect', () => resolve())),
+      () => `agent ${i} never connected`,
+    );
     return agent;
   };
   tests(setup);
@@ -143,7 +147,9 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
           for (let round = 1; round <= rounds; round += 1) {
             await visitor.send(`visitor ${i} says ${round}`);
             // wait for the agent's answer to this one before the next: a conversation, not a flood
-            await visitor.until(() => [...visitor.timeline.bySeq.values()].filter((m) => m.author.kind === 'agent').length >= round);
+            await visitor.until(
+              () => [...visitor.timeline.bySeq.values()].filter((m) => m.author.kind === 'agent').length >= round,
+            );
           }
         }),
       );
@@ -172,7 +178,9 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
         expect((held?.liveRepeats ?? 0) + (held?.conflicts ?? 0)).toBe(0);
         delivered += visitor.timeline.live.length + (held?.live.length ?? 0);
       }
-      process.stdout.write(`cluster: ${VISITORS} visitors, ${AGENTS} agents on 3 processes; ${delivered} live deliveries, 0 lost, 0 repeated\n`);
+      process.stdout.write(
+        `cluster: ${VISITORS} visitors, ${AGENTS} agents on 3 processes; ${delivered} live deliveries, 0 lost, 0 repeated\n`,
+      );
 
       for (const client of [...team, ...visitors]) client.close();
     }, 180_000);
@@ -184,7 +192,8 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
       // the previous test's agents closed their consoles as it ended; these are other accounts
       const team = await Promise.all(Array.from({ length: NEXT_TEAM }, (_, i) => signIn(node(i), AGENTS + i)));
       for (const agent of team) {
-        agent.onVisitorMessage = (message) => void agent.reply(message.conversationId, `re-${message.id}`, `re: ${message.body}`);
+        agent.onVisitorMessage = (message) =>
+          void agent.reply(message.conversationId, `re-${message.id}`, `re: ${message.body}`);
       }
       const visitors = Array.from({ length: NEXT_VISITORS }, (_, i) => new ResilientVisitor(node(i), siteKey, origin));
       clients.push(...visitors);
@@ -192,11 +201,14 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
       const answered = (v: ResilientVisitor) => [...v.timeline.bySeq.values()].some((m) => m.author.kind === 'agent');
       await within(
         60_000,
-        Promise.all(visitors.map(async (v, i) => {
-          await v.send(`next visitor ${i}`);
-          await v.until(() => answered(v));
-        })),
-        () => `${visitors.filter((v) => !answered(v)).length} of ${NEXT_VISITORS} visitors had no answer from the team signed in now`,
+        Promise.all(
+          visitors.map(async (v, i) => {
+            await v.send(`next visitor ${i}`);
+            await v.until(() => answered(v));
+          }),
+        ),
+        () =>
+          `${visitors.filter((v) => !answered(v)).length} of ${NEXT_VISITORS} visitors had no answer from the team signed in now`,
       );
       const assigned = team.flatMap((a) => a.assigned);
       expect(new Set(assigned)).toEqual(new Set(visitors.map((v) => v.conversationId)));
@@ -226,7 +238,8 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
       });
 
       // each visitor keeps talking, one message at a time, answered before the next, until told to stop
-      const answers = (v: ResilientVisitor) => [...v.timeline.bySeq.values()].filter((m) => m.author.kind === 'agent').length;
+      const answers = (v: ResilientVisitor) =>
+        [...v.timeline.bySeq.values()].filter((m) => m.author.kind === 'agent').length;
       const answeredAt = visitors.map(() => 0);
       const sent = visitors.map(() => 0);
       let talking = true;
@@ -247,7 +260,9 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
         return [
           `conversation ${id}: sent ${sent[i]}, answers ${answers(v)}, visitor holds to seq ${v.timeline.lastContiguous()}`,
           `resumes ${v.resumes}, connected ${v.socket.connected}`,
-          holder ? `agent ${team.indexOf(holder)} holds to seq ${held?.lastContiguous()} (connected ${holder.socket.connected})` : 'no agent assigned',
+          holder
+            ? `agent ${team.indexOf(holder)} holds to seq ${held?.lastContiguous()} (connected ${holder.socket.connected})`
+            : 'no agent assigned',
         ].join(', ');
       };
       const conversationOf = new Map<ResilientVisitor, string | null>();
@@ -289,9 +304,16 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
       const afterRedis = await allAnsweredAfter(redisAt, 'after the Redis restart');
 
       talking = false;
-      await within(60_000, Promise.all(talks), () => `${visitors.filter((v, i) => answers(v) < (sent[i] ?? 0)).length} visitors still waiting for their last answer`);
+      await within(
+        60_000,
+        Promise.all(talks),
+        () =>
+          `${visitors.filter((v, i) => answers(v) < (sent[i] ?? 0)).length} visitors still waiting for their last answer`,
+      );
       await within(30_000, Promise.all(replies), () => 'agent replies still unacked');
-      process.stdout.write(`chaos: ${CHAOS_VISITORS} visitors, ${CHAOS_AGENTS} agents; recovery after SIGKILL ${afterKill} ms, after Redis restart ${afterRedis} ms\n`);
+      process.stdout.write(
+        `chaos: ${CHAOS_VISITORS} visitors, ${CHAOS_AGENTS} agents; recovery after SIGKILL ${afterKill} ms, after Redis restart ${afterRedis} ms\n`,
+      );
 
       let messages = 0;
       for (const [i, visitor] of visitors.entries()) {
@@ -313,7 +335,9 @@ describe.runIf(redisAvailable && postgresAdminUrl)('three processes on Redis and
         expect((held?.liveRepeats ?? 0) + (held?.conflicts ?? 0)).toBe(0);
         messages += record.length;
       }
-      process.stdout.write(`chaos: ${messages} messages stored, 0 lost, 0 duplicated, ${CHAOS_VISITORS} conversations resumed\n`);
+      process.stdout.write(
+        `chaos: ${messages} messages stored, 0 lost, 0 duplicated, ${CHAOS_VISITORS} conversations resumed\n`,
+      );
       for (const client of [...team, ...visitors]) client.close();
     }, 300_000);
   });

@@ -21,13 +21,27 @@ describe('email configuration', () => {
   });
 
   it('takes the reply domain from MAIL_FROM unless INBOUND_EMAIL_DOMAIN says otherwise', () => {
-    const env = { SMTP_URL: 'smtps://u:p@smtp.example.com:465', MAIL_FROM: 'Acme Support <help@Acme.example>', INBOUND_SMTP_PORT: '2525' };
-    expect(parseConfig(env).email).toMatchObject({ inboundDomain: 'acme.example', inboundSmtp: { port: 2525, host: '0.0.0.0' } });
-    expect(parseConfig({ ...env, INBOUND_EMAIL_DOMAIN: 'in.acme.example' }).email.inboundDomain).toBe('in.acme.example');
+    const env = {
+      SMTP_URL: 'smtps://u:p@smtp.example.com:465',
+      MAIL_FROM: 'Acme Support <help@Acme.example>',
+      INBOUND_SMTP_PORT: '2525',
+    };
+    expect(parseConfig(env).email).toMatchObject({
+      inboundDomain: 'acme.example',
+      inboundSmtp: { port: 2525, host: '0.0.0.0' },
+    });
+    expect(parseConfig({ ...env, INBOUND_EMAIL_DOMAIN: 'in.acme.example' }).email.inboundDomain).toBe(
+      'in.acme.example',
+    );
   });
 
   it('names every bad value', () => {
-    const bad = { SMTP_URL: 'http://mail', MAIL_FROM: 'nobody', INBOUND_EMAIL_SECRET: 'short', INBOUND_SMTP_PORT: 'twenty-five' };
+    const bad = {
+      SMTP_URL: 'http://mail',
+      MAIL_FROM: 'nobody',
+      INBOUND_EMAIL_SECRET: 'short',
+      INBOUND_SMTP_PORT: 'twenty-five',
+    };
     expect(() => parseConfig(bad)).toThrow(ConfigError);
     try {
       parseConfig(bad);

@@ -37,7 +37,10 @@ async function ticketWithMail(w: EmailWorld) {
 
 describe('inbound email', () => {
   it('refuses what it cannot trust or read, and writes nothing', async () => {
-    world = await startEmailWorld({ INBOUND_EMAIL_MAX_BYTES: String(64 * 1024), INBOUND_EMAIL_MAX_ATTACHMENT_BYTES: '1024' });
+    world = await startEmailWorld({
+      INBOUND_EMAIL_MAX_BYTES: String(64 * 1024),
+      INBOUND_EMAIL_MAX_ATTACHMENT_BYTES: '1024',
+    });
     const { t } = world;
     const { conversationId, confirmation, replyTo } = await ticketWithMail(world);
     const before = await t.server.store.messages.listAfter(conversationId, 0, 100);
@@ -45,15 +48,23 @@ describe('inbound email', () => {
     const reply = (overrides: Partial<Parameters<typeof composeMail>[0]> = {}) =>
       composeMail({ from: 'ada@example.com', to: replyTo, text: 'Thanks!', ...overrides });
 
-    expect(await postInbound(t.url, await reply(), null)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    expect(await postInbound(t.url, await reply(), null)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'unauthorized' } },
+    });
     const wrongBasic = `Basic ${Buffer.from('mailgun:not-the-secret').toString('base64')}`;
     expect((await postInbound(t.url, await reply(), wrongBasic)).status).toBe(401);
 
     const forged = `reply+${'0123456789abcdef'.repeat(2)}01234567@${INBOUND_DOMAIN}`;
-    expect(await postInbound(t.url, await reply({ to: forged }))).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await postInbound(t.url, await reply({ to: forged }))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    });
     expect((await postInbound(t.url, await reply({ to: `reply+guess@${INBOUND_DOMAIN}` }))).status).toBe(404);
     // The right token at another domain is not our address.
-    expect((await postInbound(t.url, await reply({ to: replyTo.replace(INBOUND_DOMAIN, 'evil.example') }))).status).toBe(404);
+    expect(
+      (await postInbound(t.url, await reply({ to: replyTo.replace(INBOUND_DOMAIN, 'evil.example') }))).status,
+    ).toBe(404);
     // Threading headers alone are trusted only from the ticket's own address.
     const threaded = { to: 'support@parley.test', inReplyTo: confirmation.messageId ?? '' };
     expect((await postInbound(t.url, await reply({ ...threaded, from: 'mallory@example.com' }))).status).toBe(404);
@@ -65,7 +76,10 @@ describe('inbound email', () => {
       await reply({ text: '> only the quoted history\n> nothing new' }),
     ];
     for (const raw of malformed) {
-      expect(await postInbound(t.url, raw)).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload' } } });
+      expect(await postInbound(t.url, raw)).toMatchObject({
+        status: 400,
+        body: { error: { code: 'invalid_payload' } },
+      });
     }
     expect((await postInbound(t.url, Buffer.alloc(0))).status).toBe(400);
 
@@ -117,7 +131,9 @@ describe('inbound email', () => {
     // Tickets still work; their mail waits in the outbox.
     expect(await t.server.store.tickets.findByConversation(conversationId)).toMatchObject({ status: 'open' });
     expect(await t.server.mailTick()).toMatchObject({ sent: 0, retrying: 0 });
-    expect(await postInbound(t.url, await composeMail({ from: 'ada@example.com', to: replyTo, text: 'Hi' }))).toMatchObject({
+    expect(
+      await postInbound(t.url, await composeMail({ from: 'ada@example.com', to: replyTo, text: 'Hi' })),
+    ).toMatchObject({
       status: 503,
       body: { error: { code: 'unavailable' } },
     });
@@ -143,12 +159,31 @@ describe('inbound email', () => {
     const mta = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
     try {
       const live = nextEvent<TicketMessage>(agent, 'ticket:message');
-      await mta.sendMail({ from: 'ada@example.com', to: replyTo, subject: 'Re: hours', text: 'Perfect, see you then.\n\nSent from my phone' });
-      expect((await live).message).toMatchObject({ conversationId, body: 'Perfect, see you then.', author: { kind: 'visitor' } });
+      await mta.sendMail({
+        from: 'ada@example.com',
+        to: replyTo,
+        subject: 'Re: hours',
+        text: 'Perfect, see you then.\n\nSent from my phone',
+      });
+      expect((await live).message).toMatchObject({
+        conversationId,
+        body: 'Perfect, see you then.',
+        author: { kind: 'visitor' },
+      });
 
-      const unknown = mta.sendMail({ from: 'spam@example.com', to: `someone@${INBOUND_DOMAIN}`, subject: 'Buy', text: 'now' });
+      const unknown = mta.sendMail({
+        from: 'spam@example.com',
+        to: `someone@${INBOUND_DOMAIN}`,
+        subject: 'Buy',
+        text: 'now',
+      });
       await expect(unknown).rejects.toMatchObject({ responseCode: 550 });
-      const forged = mta.sendMail({ from: 'spam@example.com', to: `reply+${'f'.repeat(40)}@${INBOUND_DOMAIN}`, subject: 'x', text: 'y' });
+      const forged = mta.sendMail({
+        from: 'spam@example.com',
+        to: `reply+${'f'.repeat(40)}@${INBOUND_DOMAIN}`,
+        subject: 'x',
+        text: 'y',
+      });
       await expect(forged).rejects.toMatchObject({ responseCode: 550 });
       const onlyQuote = mta.sendMail({ from: 'ada@example.com', to: replyTo, subject: 'Re', text: '> quoted only' });
       await expect(onlyQuote).rejects.toMatchObject({ responseCode: 554 });

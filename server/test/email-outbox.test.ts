@@ -29,9 +29,13 @@ async function liveChat() {
   await connected(visitor);
   await call(visitor, 'visitor:identify', { name: 'Ada', email: 'ada@example.com' });
   const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
-  const { conversation } = await call<SendResult>(visitor, 'message:send', { clientMessageId: clientId(), body: 'Hi, quick question' });
+  const { conversation } = await call<SendResult>(visitor, 'message:send', {
+    clientMessageId: clientId(),
+    body: 'Hi, quick question',
+  });
   await assigned;
-  const say = (body: string) => call<SendResult>(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body });
+  const say = (body: string) =>
+    call<SendResult>(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body });
   return { agent, visitor, conversation, say };
 }
 

@@ -7,7 +7,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation, Message, SendResult, Ticket, TicketMessage } from '@parley/shared';
 import { ADMIN } from './support/test-server.ts';
-import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectVisitor,
+  connected,
+  disconnectAll,
+  nextEvent,
+  signInAgent,
+} from './support/clients.ts';
 import {
   INBOUND_DOMAIN,
   addresses,
@@ -79,7 +88,9 @@ describe('email tickets', () => {
     expect((await updated).conversationId).toBe(result.conversation.id);
 
     await t.server.mailTick();
-    const reply = await sink.next((m) => sentTo('ada@example.com')(m) && m.subject === 'Re: Your conversation with Demo');
+    const reply = await sink.next(
+      (m) => sentTo('ada@example.com')(m) && m.subject === 'Re: Your conversation with Demo',
+    );
     expect(reply.text).toContain('Yes, in 3–5 days.');
     expect(reply.inReplyTo).toBe(confirmation.messageId);
     expect(referencesOf(reply)).toEqual([confirmation.messageId]);
@@ -96,9 +107,13 @@ describe('email tickets', () => {
     await call(agent, 'ticket:reply', { conversationId, clientMessageId: clientId(), body: 'Which line is wrong?' });
     await t.server.mailTick();
     // Both were queued at the same instant of the test's clock: either may be sent first.
-    const confirmation = await sink.next((m) => sentTo('ada@example.com')(m) && m.subject === 'Your conversation with Demo');
+    const confirmation = await sink.next(
+      (m) => sentTo('ada@example.com')(m) && m.subject === 'Your conversation with Demo',
+    );
     const reply = await sink.next((m) => sentTo('ada@example.com')(m) && m.subject?.startsWith('Re:') === true);
-    expect(await call<Ticket>(agent, 'ticket:status', { conversationId, status: 'solved' })).toMatchObject({ status: 'solved' });
+    expect(await call<Ticket>(agent, 'ticket:status', { conversationId, status: 'solved' })).toMatchObject({
+      status: 'solved',
+    });
 
     const raw = await composeMail({
       from: 'Ada Lovelace <ada@example.com>',
@@ -123,14 +138,21 @@ describe('email tickets', () => {
     expect(posted.status).toBe(201);
     expect(posted.body).toMatchObject({ conversationId, duplicate: false });
     const { ticket, message } = await live;
-    expect(message).toMatchObject({ body: 'Line 3: I was charged twice.\nPlease refund one.', author: { kind: 'visitor' } });
+    expect(message).toMatchObject({
+      body: 'Line 3: I was charged twice.\nPlease refund one.',
+      author: { kind: 'visitor' },
+    });
     expect(ticket).toMatchObject({ status: 'open', solvedAt: null });
 
     // A webhook delivered twice stores the reply once.
     const again = await postInbound(t.url, raw);
     expect(again).toMatchObject({ status: 200, body: { duplicate: true, messageId: message.id } });
     const stored = await t.server.store.messages.listAfter(conversationId, 0, 100);
-    expect(stored.map((m) => m.body)).toEqual(['My invoice is wrong.', 'Which line is wrong?', 'Line 3: I was charged twice.\nPlease refund one.']);
+    expect(stored.map((m) => m.body)).toEqual([
+      'My invoice is wrong.',
+      'Which line is wrong?',
+      'Line 3: I was charged twice.\nPlease refund one.',
+    ]);
 
     // The next agent reply answers the visitor's mail.
     await call(agent, 'ticket:reply', { conversationId, clientMessageId: clientId(), body: 'Refunded.' });
@@ -146,7 +168,10 @@ describe('email tickets', () => {
     const anonymous = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await Promise.all([connected(withEmail), connected(anonymous)]);
     await call(withEmail, 'visitor:identify', { name: 'Grace', email: 'grace@example.com' });
-    const waiting = await call<SendResult>(withEmail, 'message:send', { clientMessageId: clientId(), body: 'Anyone there?' });
+    const waiting = await call<SendResult>(withEmail, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Anyone there?',
+    });
     const anon = await call<SendResult>(anonymous, 'message:send', { clientMessageId: clientId(), body: 'Hello?' });
     expect(waiting.conversation.status).toBe('queued');
 
@@ -174,16 +199,30 @@ describe('email tickets', () => {
     const visitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(visitor);
     const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
-    const { conversation } = await call<SendResult>(visitor, 'message:send', { clientMessageId: clientId(), body: 'Complicated question…' });
+    const { conversation } = await call<SendResult>(visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Complicated question…',
+    });
     await assigned;
 
     const missing = await callRaw(agent, 'ticket:convert', { conversationId: conversation.id });
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_payload', issues: [{ path: 'email' }] } });
-    const invalid = await callRaw(agent, 'ticket:convert', { conversationId: conversation.id, email: 'not an address' });
+    const invalid = await callRaw(agent, 'ticket:convert', {
+      conversationId: conversation.id,
+      email: 'not an address',
+    });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
 
-    const ticket = await call<Ticket>(agent, 'ticket:convert', { conversationId: conversation.id, email: 'bob@example.com' });
-    expect(ticket).toMatchObject({ source: 'agent', status: 'open', email: 'bob@example.com', assignee: { name: 'Admin' } });
+    const ticket = await call<Ticket>(agent, 'ticket:convert', {
+      conversationId: conversation.id,
+      email: 'bob@example.com',
+    });
+    expect(ticket).toMatchObject({
+      source: 'agent',
+      status: 'open',
+      email: 'bob@example.com',
+      assignee: { name: 'Admin' },
+    });
     expect(await call<Ticket>(agent, 'ticket:convert', { conversationId: conversation.id })).toEqual(ticket);
     expect((await t.server.store.conversations.findById(conversation.id))?.status).toBe('offline');
     const sync = await call<{ conversations: Conversation[] }>(agent, 'agent:sync', {});

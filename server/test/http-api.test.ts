@@ -21,7 +21,10 @@ describe('http api', () => {
   });
 
   it('signs an agent in with an httpOnly cookie and tells who it is', async () => {
-    const res = await post(`${t.url}/api/auth/login`, JSON.stringify({ email: 'Admin@Example.com ', password: ADMIN.password }));
+    const res = await post(
+      `${t.url}/api/auth/login`,
+      JSON.stringify({ email: 'Admin@Example.com ', password: ADMIN.password }),
+    );
     expect(res.status).toBe(200);
     const body = AgentResponseSchema.parse(await res.json());
     expect(body.agent).toMatchObject({ email: ADMIN.email, role: 'admin', capacity: 3 });
@@ -37,7 +40,10 @@ describe('http api', () => {
 
   it('refuses a wrong password or unknown email with the same answer', async () => {
     const wrong = await post(`${t.url}/api/auth/login`, JSON.stringify({ email: ADMIN.email, password: 'nope' }));
-    const unknown = await post(`${t.url}/api/auth/login`, JSON.stringify({ email: 'who@example.com', password: 'nope' }));
+    const unknown = await post(
+      `${t.url}/api/auth/login`,
+      JSON.stringify({ email: 'who@example.com', password: 'nope' }),
+    );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
@@ -45,7 +51,11 @@ describe('http api', () => {
   });
 
   it('answers invalid_payload for bad JSON, wrong shapes and oversized bodies', async () => {
-    for (const body of ['{not json', JSON.stringify({ email: 42 }), JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(40_000) })]) {
+    for (const body of [
+      '{not json',
+      JSON.stringify({ email: 42 }),
+      JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(40_000) }),
+    ]) {
       const res = await post(`${t.url}/api/auth/login`, body);
       expect(res.status).toBe(400);
       const parsed = ErrorBodySchema.parse(await res.json());
@@ -60,7 +70,9 @@ describe('http api', () => {
     expect(ok.headers.get('access-control-allow-origin')).toBe(t.origin);
     expect(WidgetConfigSchema.parse(await ok.json())).toMatchObject({ siteKey: t.siteKey, siteName: 'Demo' });
 
-    const foreign = await fetch(`${t.url}/api/widget/config/${t.siteKey}`, { headers: { origin: 'https://evil.example' } });
+    const foreign = await fetch(`${t.url}/api/widget/config/${t.siteKey}`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 
     const missing = await fetch(`${t.url}/api/widget/config/pk_missing`);
@@ -77,8 +89,18 @@ describe('http api', () => {
       identityVerificationRequired: false,
     });
     const site = await t.server.store.sites.findByKey(t.siteKey);
-    const preChat = { enabled: true, fields: [{ field: 'name' as const, required: false }, { field: 'email' as const, required: true }] };
-    await t.server.store.sites.updateSettings(site?.id ?? '', { locale: 'de', preChat, identityVerificationRequired: true });
+    const preChat = {
+      enabled: true,
+      fields: [
+        { field: 'name' as const, required: false },
+        { field: 'email' as const, required: true },
+      ],
+    };
+    await t.server.store.sites.updateSettings(site?.id ?? '', {
+      locale: 'de',
+      preChat,
+      identityVerificationRequired: true,
+    });
     for (const name of ['Ann', 'Bob', 'Cy', 'Di', 'Ed']) await t.createAgent({ name });
     const res = await fetch(`${t.url}/api/widget/config/${t.siteKey}`);
     const config = WidgetConfigSchema.parse(await res.json());
@@ -93,16 +115,22 @@ describe('http api', () => {
 
   it('says whether the site is within its business hours right now', async () => {
     const site = await t.server.store.sites.findByKey(t.siteKey);
-    const fetchConfig = async () => WidgetConfigSchema.parse(await (await fetch(`${t.url}/api/widget/config/${t.siteKey}`)).json());
+    const fetchConfig = async () =>
+      WidgetConfigSchema.parse(await (await fetch(`${t.url}/api/widget/config/${t.siteKey}`)).json());
     expect((await fetchConfig()).withinBusinessHours).toBe(true);
     const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
     // open all day every day, then closed on every day: both sides of the answer, whatever the clock says
     const allDay = days.map((day) => ({ day, open: '00:00', close: '23:59' }));
-    await t.server.store.sites.updateSettings(site?.id ?? '', { businessHours: { enabled: true, timeZone: 'UTC', days: [] } });
+    await t.server.store.sites.updateSettings(site?.id ?? '', {
+      businessHours: { enabled: true, timeZone: 'UTC', days: [] },
+    });
     expect((await fetchConfig()).withinBusinessHours).toBe(false);
     // a zone where it is not just before midnight now, so an all-day span surely includes this minute
-    const timeZone = ['Etc/GMT', 'Etc/GMT-6', 'Etc/GMT+6'].find((zone) => wallClock(zone, new Date()).time < '23:00') ?? 'UTC';
-    await t.server.store.sites.updateSettings(site?.id ?? '', { businessHours: { enabled: true, timeZone, days: allDay } });
+    const timeZone =
+      ['Etc/GMT', 'Etc/GMT-6', 'Etc/GMT+6'].find((zone) => wallClock(zone, new Date()).time < '23:00') ?? 'UTC';
+    await t.server.store.sites.updateSettings(site?.id ?? '', {
+      businessHours: { enabled: true, timeZone, days: allDay },
+    });
     expect((await fetchConfig()).withinBusinessHours).toBe(true);
   });
 

@@ -7,7 +7,8 @@ import { datesBetween, localDateOf, startOfLocalDay } from '../src/domain/local-
 import { durationStats } from '../src/domain/report-figures.ts';
 
 const start = (date: string, zone: string) => startOfLocalDay(date, zone).toISOString();
-const hours = (from: string, to: string, zone: string) => (Date.parse(start(to, zone)) - Date.parse(start(from, zone))) / 3_600_000;
+const hours = (from: string, to: string, zone: string) =>
+  (Date.parse(start(to, zone)) - Date.parse(start(from, zone))) / 3_600_000;
 
 describe('local days', () => {
   it('start at local midnight, and DST days are 23 and 25 hours long', () => {

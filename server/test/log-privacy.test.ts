@@ -37,7 +37,13 @@ describe('logs', () => {
   it('carry request and connection ids and none of the words, addresses or secrets of a chat', async () => {
     const capture = new Capture();
     t = await startTestServer({ logger: createLogger('debug', capture) });
-    const secrets = ['VISITOR-BODY-7731', 'AGENT-BODY-9920', 'ada.private@example.com', 'RATING-COMMENT-5512', ADMIN.password];
+    const secrets = [
+      'VISITOR-BODY-7731',
+      'AGENT-BODY-9920',
+      'ada.private@example.com',
+      'RATING-COMMENT-5512',
+      ADMIN.password,
+    ];
 
     const requestId = 'probe-request-0001';
     const cookie = await login(t.url, ADMIN.email, ADMIN.password);
@@ -58,20 +64,38 @@ describe('logs', () => {
     const { socket: agent } = await agentOnline(t, 'Ann');
     await taken;
     const heard = nextEvent<Message>(visitor, 'message:new', (m) => m.author.kind === 'agent');
-    await call<SendResult>(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: 'AGENT-BODY-9920' });
+    await call<SendResult>(agent, 'message:send', {
+      conversationId: conversation.id,
+      clientMessageId: clientId(),
+      body: 'AGENT-BODY-9920',
+    });
     await heard;
     await call(visitor, 'conversation:close', { conversationId: conversation.id });
-    await call(visitor, 'conversation:rate', { conversationId: conversation.id, rating: 2, comment: 'RATING-COMMENT-5512' });
+    await call(visitor, 'conversation:rate', {
+      conversationId: conversation.id,
+      rating: 2,
+      comment: 'RATING-COMMENT-5512',
+    });
     await call(visitor, 'transcript:request', { conversationId: conversation.id, email: 'ada.private@example.com' });
 
     const lines = capture.lines();
     for (const line of lines) {
-      expect(line).toMatchObject({ level: expect.stringMatching(/^(debug|info|warn|error)$/), time: expect.any(String), msg: expect.any(String) });
+      expect(line).toMatchObject({
+        level: expect.stringMatching(/^(debug|info|warn|error)$/),
+        time: expect.any(String),
+        msg: expect.any(String),
+      });
     }
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId, method: 'POST', path: '/api/admin/sites', status: 400 }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'request', requestId, method: 'POST', path: '/api/admin/sites', status: 400 }),
+    );
     const requests = lines.filter((l) => l.msg === 'request');
     expect(new Set(requests.map((l) => l.requestId)).size).toBe(requests.length);
-    expect(lines.filter((l) => l.msg === 'socket connected' && typeof l.connectionId === 'string' && l.namespace === '/visitor')).toHaveLength(1);
+    expect(
+      lines.filter(
+        (l) => l.msg === 'socket connected' && typeof l.connectionId === 'string' && l.namespace === '/visitor',
+      ),
+    ).toHaveLength(1);
     expect(lines.filter((l) => l.msg === 'socket connected' && l.namespace === '/agent')).toHaveLength(1);
 
     const written = capture.chunks.join('');
@@ -86,7 +110,11 @@ describe('logs', () => {
     logger.error('mail failed for dave@example.com', {
       body: 'hello there',
       to: 'bob@example.org',
-      nested: { password: 'hunter22', replyToken: 'abc', headers: { cookie: 'parley_session=xyz', authorization: 'Bearer t' } },
+      nested: {
+        password: 'hunter22',
+        replyToken: 'abc',
+        headers: { cookie: 'parley_session=xyz', authorization: 'Bearer t' },
+      },
       list: [{ text: 'words' }, 'erin@example.com'],
       conversationId: 'conv_1',
       error,

@@ -36,18 +36,36 @@ const hostilePayload = fc.oneof(
   fc.anything({ withBigInt: false, withTypedArray: true, maxDepth: 3 }),
   fc.record(
     {
-      conversationId: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.string({ minLength: 65, maxLength: 200 })),
+      conversationId: fc.oneof(
+        fc.string(),
+        fc.integer(),
+        fc.constant(null),
+        fc.string({ minLength: 65, maxLength: 200 }),
+      ),
       clientMessageId: fc.oneof(fc.string(), fc.uuid(), fc.constant('../../etc'), fc.integer()),
-      body: fc.oneof(fc.string(), fc.constant('   '), fc.string({ minLength: 5001, maxLength: 6000 }), fc.integer(), fc.constant({})),
+      body: fc.oneof(
+        fc.string(),
+        fc.constant('   '),
+        fc.string({ minLength: 5001, maxLength: 6000 }),
+        fc.integer(),
+        fc.constant({}),
+      ),
       seq: fc.oneof(fc.integer(), fc.double(), fc.constant(-1), fc.constant(Number.MAX_SAFE_INTEGER + 2)),
       lastSeq: fc.oneof(fc.integer(), fc.double(), fc.string()),
       afterSeq: fc.oneof(fc.integer(), fc.string()),
       // proactive:event, message:send's proactive, visitor:invite
       origin: fc.oneof(
-        fc.record({ kind: fc.constantFrom('rule', 'invite', 'other'), ruleId: fc.oneof(fc.string(), fc.integer()), inviteId: fc.string() }),
+        fc.record({
+          kind: fc.constantFrom('rule', 'invite', 'other'),
+          ruleId: fc.oneof(fc.string(), fc.integer()),
+          inviteId: fc.string(),
+        }),
         fc.anything({ maxDepth: 1 }),
       ),
-      proactive: fc.oneof(fc.record({ kind: fc.constantFrom('rule', 'invite'), ruleId: fc.string(), inviteId: fc.string() }), fc.string()),
+      proactive: fc.oneof(
+        fc.record({ kind: fc.constantFrom('rule', 'invite'), ruleId: fc.string(), inviteId: fc.string() }),
+        fc.string(),
+      ),
       event: fc.oneof(fc.constantFrom('fired', 'shown', 'opened', 'dismissed', 'replied'), fc.string(), fc.integer()),
       visitorId: fc.oneof(fc.string(), fc.constant('vis_missing'), fc.integer()),
       message: fc.oneof(fc.string(), fc.constant('  '), fc.string({ minLength: 1001, maxLength: 1100 })),
@@ -84,7 +102,10 @@ describe('malformed payloads', () => {
     const bystander = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(bystander);
     await call(bystander, 'session:resume', { conversationId: null, lastSeq: 0 });
-    const { conversation } = await call<SendResult>(bystander, 'message:send', { clientMessageId: clientId(), body: 'keep me' });
+    const { conversation } = await call<SendResult>(bystander, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'keep me',
+    });
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
     await call(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: 'and me' });
@@ -92,7 +113,11 @@ describe('malformed payloads', () => {
     const fuzzVisitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(fuzzVisitor);
     await barrage(fuzzVisitor, Object.keys(visitorClientEvents));
-    await barrage(agent, [...Object.keys(agentClientEvents), ...Object.keys(agentTicketClientEvents), ...Object.keys(agentVisitorClientEvents)]);
+    await barrage(agent, [
+      ...Object.keys(agentClientEvents),
+      ...Object.keys(agentTicketClientEvents),
+      ...Object.keys(agentVisitorClientEvents),
+    ]);
 
     // The server still serves: the bystander and the agent go on talking.
     const delivered = nextEvent<Message>(agent, 'message:new', (m) => m.body === 'still here');
@@ -106,7 +131,8 @@ describe('malformed payloads', () => {
   it('rejects hostile handshakes: a known code for objects, a closed transport for anything else', async () => {
     await fc.assert(
       fc.asyncProperty(fc.anything({ maxDepth: 2 }), async (auth) => {
-        const plainObject = typeof auth === 'object' && auth !== null && !Array.isArray(auth) && !(auth instanceof Date);
+        const plainObject =
+          typeof auth === 'object' && auth !== null && !Array.isArray(auth) && !(auth instanceof Date);
         const socket = io(`${t.url}/visitor`, {
           transports: ['websocket'],
           forceNew: true,

@@ -31,7 +31,11 @@ describe('manual routing', () => {
     // Both click Accept at once: exactly one wins; the other is told who has it.
     const goneForBob = nextEvent<QueueUpdate>(bob.socket, 'queue:updated', (u) => u.queue.length === 0);
     const goneForAnn = nextEvent<QueueUpdate>(ann.socket, 'queue:updated', (u) => u.queue.length === 0);
-    const activeForVisitor = nextEvent<Conversation>(visitor.socket, 'conversation:updated', (c) => c.status === 'active');
+    const activeForVisitor = nextEvent<Conversation>(
+      visitor.socket,
+      'conversation:updated',
+      (c) => c.status === 'active',
+    );
     const results = await Promise.all([
       callRaw<ConversationSummary>(ann.socket, 'conversation:accept', { conversationId: visitor.conversation.id }),
       callRaw<ConversationSummary>(bob.socket, 'conversation:accept', { conversationId: visitor.conversation.id }),

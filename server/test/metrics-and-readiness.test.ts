@@ -46,7 +46,11 @@ describe('metrics', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     const offline = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(offline);
-    await call<SendResult>(offline, 'offline:message', { clientMessageId: clientId(), email: 'ada@example.com', body: 'Call me' });
+    await call<SendResult>(offline, 'offline:message', {
+      clientMessageId: clientId(),
+      email: 'ada@example.com',
+      body: 'Call me',
+    });
 
     const busy = await scrape(t.url);
     expect(busy.get('parley_connected_visitors')).toBe(2);
@@ -57,7 +61,9 @@ describe('metrics', () => {
     expect(busy.get('parley_socket_events_total{namespace="/visitor",event="message:send",outcome="invalid"}')).toBe(1);
     expect(busy.get('parley_socket_events_total{namespace="/visitor",event="offline:message",outcome="ok"}')).toBe(1);
     expect(busy.get('parley_socket_event_duration_seconds_count{namespace="/visitor",event="message:send"}')).toBe(2);
-    expect(busy.get('parley_socket_event_duration_seconds_bucket{le="+Inf",namespace="/visitor",event="session:resume"}')).toBe(1);
+    expect(
+      busy.get('parley_socket_event_duration_seconds_bucket{le="+Inf",namespace="/visitor",event="session:resume"}'),
+    ).toBe(1);
     expect(busy.get('parley_domain_events_total{type="message.created"}')).toBe(2);
 
     // An agent comes online and is handed the waiting chat.
@@ -132,7 +138,10 @@ describe.runIf(postgresAdminUrl)('readiness on PostgreSQL', () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     const name = new URL(database.url).pathname.slice(1);
     await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-    await admin('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    await admin(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
     const down = await fetch(`${server.url}/readyz`);
     expect(down.status).toBe(503);
     expect(((await down.json()) as { checks: unknown }).checks).toMatchObject({ storage: 'failing' });

@@ -20,7 +20,12 @@ describe('offline messages', () => {
     const id = clientId();
     const payload = { clientMessageId: id, name: 'Ada', email: 'ada@example.com', body: 'Call me back please' };
     const left = await call<SendResult>(v, 'offline:message', payload);
-    expect(left.conversation).toMatchObject({ status: 'offline', agent: null, visitorName: 'Ada', visitorEmail: 'ada@example.com' });
+    expect(left.conversation).toMatchObject({
+      status: 'offline',
+      agent: null,
+      visitorName: 'Ada',
+      visitorEmail: 'ada@example.com',
+    });
     expect(left.message).toMatchObject({ seq: 1, body: 'Call me back please', author: { kind: 'visitor' } });
     const retried = await call<SendResult>(v, 'offline:message', payload);
     expect(retried.message.id).toBe(left.message.id);
@@ -42,7 +47,10 @@ describe('offline messages', () => {
     // Once solved, the visitor starts a live chat, which is routed to the agent (offline ones hold no capacity).
     await call(agent, 'ticket:status', { conversationId: left.conversation.id, status: 'solved' });
     const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
-    const live = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'Oh, you are here now!' });
+    const live = await call<SendResult>(v, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Oh, you are here now!',
+    });
     expect(live.conversation.id).not.toBe(left.conversation.id);
     expect(live.message.seq).toBe(1);
     expect((await assigned).id).toBe(live.conversation.id);

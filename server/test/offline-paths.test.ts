@@ -5,9 +5,26 @@
  * their unsolved ticket from the widget while agents see it live.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Conversation, Message, SendResult, SessionResumeResult, Ticket, TicketMessage, VisitorIdentifyResult } from '@parley/shared';
+import type {
+  Conversation,
+  Message,
+  SendResult,
+  SessionResumeResult,
+  Ticket,
+  TicketMessage,
+  VisitorIdentifyResult,
+} from '@parley/shared';
 import { ADMIN } from './support/test-server.ts';
-import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectVisitor,
+  connected,
+  disconnectAll,
+  nextEvent,
+  signInAgent,
+} from './support/clients.ts';
 import { leaveOffline, sentTo, startEmailWorld, type EmailWorld } from './support/email.ts';
 import { userHashFor } from '../src/domain/identity-hash.ts';
 
@@ -40,7 +57,11 @@ describe('outside business hours', () => {
     const { t } = world;
     const siteId = await demoSiteId();
     await t.server.store.sites.updateSettings(siteId, {
-      businessHours: { enabled: true, timeZone: 'Europe/Berlin', days: [{ day: 'mon', open: '09:00', close: '17:00' }] },
+      businessHours: {
+        enabled: true,
+        timeZone: 'Europe/Berlin',
+        days: [{ day: 'mon', open: '09:00', close: '17:00' }],
+      },
     });
     const { visitor, resumed } = await visitorOnline();
     expect(resumed.withinBusinessHours).toBe(false);
@@ -49,9 +70,16 @@ describe('outside business hours', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await t.server.store.conversations.listQueued()).toEqual([]);
 
-    const left = await call<SendResult>(visitor, 'offline:message', { clientMessageId: clientId(), email: 'ada@example.com', body: 'Call me back' });
+    const left = await call<SendResult>(visitor, 'offline:message', {
+      clientMessageId: clientId(),
+      email: 'ada@example.com',
+      body: 'Call me back',
+    });
     expect(left.conversation.status).toBe('offline');
-    expect(await t.server.store.tickets.findByConversation(left.conversation.id)).toMatchObject({ source: 'offline', status: 'open' });
+    expect(await t.server.store.tickets.findByConversation(left.conversation.id)).toMatchObject({
+      source: 'offline',
+      status: 'open',
+    });
 
     // Monday 10:00 in Berlin: open, and the same visitor may chat live
     world.advance(Date.parse('2026-03-02T09:00:00Z') - Date.parse('2026-03-01T10:00:00Z'));
@@ -69,7 +97,10 @@ describe('maximum wait', () => {
     const siteId = await demoSiteId();
     await t.server.store.sites.updateSettings(siteId, { queueMaxWaitSeconds: 60 });
     const { visitor } = await visitorOnline();
-    const { conversation } = await call<SendResult>(visitor, 'message:send', { clientMessageId: clientId(), body: 'Is the blue one in stock?' });
+    const { conversation } = await call<SendResult>(visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Is the blue one in stock?',
+    });
     expect(conversation.status).toBe('queued');
 
     world.advance(59_000);
@@ -81,10 +112,18 @@ describe('maximum wait', () => {
 
     const missing = await callRaw(visitor, 'ticket:request', { conversationId: conversation.id });
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_payload', issues: [{ path: 'email' }] } });
-    const moved = await call<Conversation>(visitor, 'ticket:request', { conversationId: conversation.id, email: 'lin@example.com' });
+    const moved = await call<Conversation>(visitor, 'ticket:request', {
+      conversationId: conversation.id,
+      email: 'lin@example.com',
+    });
     expect(moved).toMatchObject({ id: conversation.id, status: 'offline', visitorEmail: 'lin@example.com' });
-    expect(await t.server.store.tickets.findByConversation(conversation.id)).toMatchObject({ source: 'visitor', email: 'lin@example.com' });
-    expect(await call<Conversation>(visitor, 'ticket:request', { conversationId: conversation.id })).toMatchObject({ status: 'offline' });
+    expect(await t.server.store.tickets.findByConversation(conversation.id)).toMatchObject({
+      source: 'visitor',
+      email: 'lin@example.com',
+    });
+    expect(await call<Conversation>(visitor, 'ticket:request', { conversationId: conversation.id })).toMatchObject({
+      status: 'offline',
+    });
     await t.server.mailTick();
     expect((await sink.next(sentTo('lin@example.com'))).text).toContain('Is the blue one in stock?');
   });
@@ -94,7 +133,10 @@ describe('maximum wait', () => {
     await t.server.store.sites.updateSettings(await demoSiteId(), { queueMaxWaitSeconds: 0 });
     const { visitor } = await visitorOnline();
     await call(visitor, 'visitor:identify', { email: 'grace@example.com' });
-    const { conversation } = await call<SendResult>(visitor, 'message:send', { clientMessageId: clientId(), body: 'Hi' });
+    const { conversation } = await call<SendResult>(visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Hi',
+    });
     world.advance(3_600_000);
     expect(await t.server.mailTick()).toMatchObject({ ticketsOpened: 0 });
     expect((await t.server.store.conversations.findById(conversation.id))?.status).toBe('queued');
@@ -104,9 +146,15 @@ describe('maximum wait', () => {
     const { t } = world;
     const { visitor } = await visitorOnline();
     await call(visitor, 'visitor:identify', { email: 'grace@example.com' });
-    const { conversation } = await call<SendResult>(visitor, 'message:send', { clientMessageId: clientId(), body: 'Hi' });
+    const { conversation } = await call<SendResult>(visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Hi',
+    });
     const { visitor: stranger } = await visitorOnline();
-    expect(await callRaw(stranger, 'ticket:request', { conversationId: conversation.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await callRaw(stranger, 'ticket:request', { conversationId: conversation.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const moved = await call<Conversation>(visitor, 'ticket:request', { conversationId: conversation.id });
     expect(moved.status).toBe('offline');
     expect(await t.server.store.conversations.listQueued()).toEqual([]);
@@ -119,7 +167,11 @@ describe('a returning visitor with a ticket', () => {
     const { visitor, result } = await leaveOffline(t, { body: 'My parcel never came.' });
     const { token } = await call<SessionResumeResult>(visitor, 'session:resume', { conversationId: null, lastSeq: 0 });
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
-    await call(agent, 'ticket:reply', { conversationId: result.conversation.id, clientMessageId: clientId(), body: 'Sorry! Which order?' });
+    await call(agent, 'ticket:reply', {
+      conversationId: result.conversation.id,
+      clientMessageId: clientId(),
+      body: 'Sorry! Which order?',
+    });
     visitor.disconnect();
 
     const { visitor: back, resumed } = await visitorOnline(token);
@@ -156,15 +208,28 @@ describe('a returning visitor recognised by verified identity', () => {
     // the laptop: a verified user leaves a message while nobody is online, an agent answers by email
     const laptop = await visitorOnline();
     expect(await call<VisitorIdentifyResult>(laptop.visitor, 'visitor:identify', ada)).toEqual({ verified: true });
-    const left = await call<SendResult>(laptop.visitor, 'offline:message', { clientMessageId: clientId(), email: 'ada@example.com', body: 'My parcel never came.' });
+    const left = await call<SendResult>(laptop.visitor, 'offline:message', {
+      clientMessageId: clientId(),
+      email: 'ada@example.com',
+      body: 'My parcel never came.',
+    });
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
-    await call(agent, 'ticket:reply', { conversationId: left.conversation.id, clientMessageId: clientId(), body: 'Sorry! Which order?' });
+    await call(agent, 'ticket:reply', {
+      conversationId: left.conversation.id,
+      clientMessageId: clientId(),
+      body: 'Sorry! Which order?',
+    });
     laptop.visitor.disconnect();
 
     // someone claiming the id without proof learns nothing and becomes nobody
     const stranger = await visitorOnline();
-    expect(await call(stranger.visitor, 'visitor:identify', { userId: 'u_7', name: 'Eve' })).toEqual({ verified: false });
-    const forged = await callRaw(stranger.visitor, 'visitor:identify', { userId: 'u_7', userHash: userHashFor(secret, 'u_8') });
+    expect(await call(stranger.visitor, 'visitor:identify', { userId: 'u_7', name: 'Eve' })).toEqual({
+      verified: false,
+    });
+    const forged = await callRaw(stranger.visitor, 'visitor:identify', {
+      userId: 'u_7',
+      userHash: userHashFor(secret, 'u_8'),
+    });
     expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // the phone: a new browser, anonymous at first; the proven identify answers with the laptop's visitor
@@ -181,7 +246,11 @@ describe('a returning visitor recognised by verified identity', () => {
     expect(resumed.conversation).toMatchObject({ id: left.conversation.id, status: 'offline' });
     expect(resumed.messages.map((m) => m.body)).toEqual(['My parcel never came.', 'Sorry! Which order?']);
     // the profile went to the user's visitor; the phone's own visitor keeps nothing of the identity
-    expect(await t.server.store.visitors.findById(left.conversation.visitorId)).toMatchObject({ name: 'Ada L.', externalUserId: 'u_7', verified: true });
+    expect(await t.server.store.visitors.findById(left.conversation.visitorId)).toMatchObject({
+      name: 'Ada L.',
+      externalUserId: 'u_7',
+      verified: true,
+    });
     const phoneVisitor = await t.server.store.visitors.findById(phone.resumed.visitorId);
     expect(phoneVisitor?.externalUserId ?? null).toBeNull();
     // identifying again as the visitor they now are changes nothing
@@ -193,7 +262,11 @@ describe('a returning visitor recognised by verified identity', () => {
     expect(sent.conversation.id).toBe(left.conversation.id);
     expect((await live).message.body).toBe('Order #77');
     const reply = nextEvent<Message>(back, 'message:new', (m) => m.author.kind === 'agent');
-    await call(agent, 'ticket:reply', { conversationId: left.conversation.id, clientMessageId: clientId(), body: 'On its way again.' });
+    await call(agent, 'ticket:reply', {
+      conversationId: left.conversation.id,
+      clientMessageId: clientId(),
+      body: 'On its way again.',
+    });
     expect((await reply).body).toBe('On its way again.');
     expect(await t.server.store.conversations.listQueued()).toEqual([]);
   });
@@ -208,14 +281,23 @@ describe('a returning visitor recognised by verified identity', () => {
     // the desktop: a verified user with a live chat going
     const desktop = await visitorOnline();
     await call(desktop.visitor, 'visitor:identify', bob);
-    const chat = await call<SendResult>(desktop.visitor, 'message:send', { clientMessageId: clientId(), body: 'Hi there' });
+    const chat = await call<SendResult>(desktop.visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Hi there',
+    });
     expect(chat.conversation.status).not.toBe('offline');
 
     // the tablet already chats as an anonymous visitor: identify proves who they are but keeps the tablet's chat
     const tablet = await visitorOnline();
-    const own = await call<SendResult>(tablet.visitor, 'message:send', { clientMessageId: clientId(), body: 'Question from the tablet' });
+    const own = await call<SendResult>(tablet.visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Question from the tablet',
+    });
     expect(await call<VisitorIdentifyResult>(tablet.visitor, 'visitor:identify', bob)).toEqual({ verified: true });
-    const again = await call<SessionResumeResult>(tablet.visitor, 'session:resume', { conversationId: null, lastSeq: 0 });
+    const again = await call<SessionResumeResult>(tablet.visitor, 'session:resume', {
+      conversationId: null,
+      lastSeq: 0,
+    });
     expect(again.conversation?.id).toBe(own.conversation.id);
 
     // a third browser joins the one with something going on: the desktop's chat, not the tablet (its chat ended,
@@ -238,17 +320,21 @@ describe('what the console sees', () => {
     const visitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin, timeZone: 'asia/tokyo' });
     await connected(visitor);
     const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
-    const { conversation } = await call<SendResult>(visitor, 'message:send', { clientMessageId: clientId(), body: 'Konnichiwa' });
+    const { conversation } = await call<SendResult>(visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Konnichiwa',
+    });
     await assigned;
-    const details = await call<{ timeZone: string | null }>(agent, 'visitor:details', { conversationId: conversation.id });
+    const details = await call<{ timeZone: string | null }>(agent, 'visitor:details', {
+      conversationId: conversation.id,
+    });
     expect(details.timeZone).toBe('Asia/Tokyo');
 
     await call(agent, 'conversation:close', { conversationId: conversation.id });
-    const sync = await call<{ conversations: unknown[]; closed: Array<{ id: string; status: string; lastMessage: { body: string } | null }> }>(
-      agent,
-      'agent:sync',
-      {},
-    );
+    const sync = await call<{
+      conversations: unknown[];
+      closed: Array<{ id: string; status: string; lastMessage: { body: string } | null }>;
+    }>(agent, 'agent:sync', {});
     expect(sync.conversations).toEqual([]);
     expect(sync.closed).toMatchObject([{ id: conversation.id, status: 'closed', lastMessage: { body: 'Konnichiwa' } }]);
     world.advance(8 * 86_400_000);

@@ -7,7 +7,16 @@ import type { Ack, Conversation, ConversationSummary, Message, SendResult, Sessi
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
 import { createTempDatabase, postgresAdminUrl, type TempDatabase } from './support/postgres.ts';
 import type { Logger } from '../src/logger.ts';
-import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent, signInAgent } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectVisitor,
+  connected,
+  disconnectAll,
+  nextEvent,
+  signInAgent,
+} from './support/clients.ts';
 import { agentOnline, setDemoRouting, visitorWrites } from './support/workflow.ts';
 
 describe.runIf(postgresAdminUrl)('app on postgres', () => {
@@ -26,21 +35,31 @@ describe.runIf(postgresAdminUrl)('app on postgres', () => {
     const v = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(v);
     const session = await call<SessionResumeResult>(v, 'session:resume', { conversationId: null, lastSeq: 0 });
-    const { conversation } = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'hello pg' });
+    const { conversation } = await call<SendResult>(v, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'hello pg',
+    });
     // the agent gets the chat once their connection is in: the visitor hears when, so no race
     const taken = nextEvent<Conversation>(v, 'conversation:updated', (c) => c.status === 'active');
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
     await taken;
     const reply = nextEvent<Message>(v, 'message:new', (m) => m.author.kind === 'agent');
-    await call(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: 'hello visitor' });
+    await call(agent, 'message:send', {
+      conversationId: conversation.id,
+      clientMessageId: clientId(),
+      body: 'hello visitor',
+    });
     await reply;
 
     disconnectAll();
     await t.restart();
     const back = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin, token: session.token });
     await connected(back);
-    const resumed = await call<SessionResumeResult>(back, 'session:resume', { conversationId: conversation.id, lastSeq: 0 });
+    const resumed = await call<SessionResumeResult>(back, 'session:resume', {
+      conversationId: conversation.id,
+      lastSeq: 0,
+    });
     expect(resumed.messages.map((m) => m.body)).toEqual(['hello pg', 'hello visitor']);
     expect(resumed.conversation?.status).toBe('active');
   });
@@ -95,14 +114,25 @@ describe.runIf(postgresAdminUrl)('app on postgres', () => {
     const bob = await agentOnline(t, 'Bob');
     const visitor = await visitorWrites(t, 'race me');
     const results: Array<Ack<ConversationSummary>> = await Promise.all(
-      [ann, bob].map((a) => callRaw<ConversationSummary>(a.socket, 'conversation:accept', { conversationId: visitor.conversation.id })),
+      [ann, bob].map((a) =>
+        callRaw<ConversationSummary>(a.socket, 'conversation:accept', { conversationId: visitor.conversation.id }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const winner = results[0]?.ok ? ann : bob;
-    await call(winner.socket, 'note:add', { conversationId: visitor.conversation.id, clientNoteId: clientId(), body: 'pg secret note' });
-    const resumed = await call<SessionResumeResult>(visitor.socket, 'session:resume', { conversationId: null, lastSeq: 0 });
+    await call(winner.socket, 'note:add', {
+      conversationId: visitor.conversation.id,
+      clientNoteId: clientId(),
+      body: 'pg secret note',
+    });
+    const resumed = await call<SessionResumeResult>(visitor.socket, 'session:resume', {
+      conversationId: null,
+      lastSeq: 0,
+    });
     expect(JSON.stringify(resumed)).not.toContain('pg secret note');
-    expect((await t.server.store.notes.listFor(visitor.conversation.id)).map((n) => n.body)).toEqual(['pg secret note']);
+    expect((await t.server.store.notes.listFor(visitor.conversation.id)).map((n) => n.body)).toEqual([
+      'pg secret note',
+    ]);
   });
 });

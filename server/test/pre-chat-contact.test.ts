@@ -6,7 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, SendResult, SessionResumeResult, VisitorIdentifyResult } from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
-import { call, callRaw, clientId, connectVisitor, connected, nextEvent, signInAgent, type VisitorSocket } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectVisitor,
+  connected,
+  nextEvent,
+  signInAgent,
+  type VisitorSocket,
+} from './support/clients.ts';
 import { userHashFor } from '../src/domain/identity-hash.ts';
 
 const t = useTestServer();
@@ -24,15 +33,26 @@ describe('message:send with the pre-chat contact', () => {
     await call(agent, 'agent:sync', {});
     const { socket, session } = await visitor();
     const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
-    const payload = { clientMessageId: clientId(), body: 'Where is my order?', contact: { name: ' Ada ', email: 'Ada@Example.com' } };
+    const payload = {
+      clientMessageId: clientId(),
+      body: 'Where is my order?',
+      contact: { name: ' Ada ', email: 'Ada@Example.com' },
+    };
     const sent = await call<SendResult>(socket, 'message:send', payload);
-    expect(sent.conversation).toMatchObject({ visitorName: 'Ada', visitorEmail: 'ada@example.com', visitorVerified: false });
+    expect(sent.conversation).toMatchObject({
+      visitorName: 'Ada',
+      visitorEmail: 'ada@example.com',
+      visitorVerified: false,
+    });
     expect(await assigned).toMatchObject({ id: sent.conversation.id, visitorName: 'Ada' });
     // a retry of the same message is stored once
     const retried = await call<SendResult>(socket, 'message:send', payload);
     expect(retried.message.id).toBe(sent.message.id);
     expect(await t.server.store.messages.listAfter(sent.conversation.id, 0, 10)).toHaveLength(1);
-    expect(await t.server.store.visitors.findById(session.visitorId)).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
+    expect(await t.server.store.visitors.findById(session.visitorId)).toMatchObject({
+      name: 'Ada',
+      email: 'ada@example.com',
+    });
   });
 
   it('keeps fields the form did not ask for, and a verified identity', async () => {
@@ -46,9 +66,20 @@ describe('message:send with the pre-chat contact', () => {
       userHash: userHashFor(site.identitySecret, 'u_7'),
     });
     expect(identified).toEqual({ verified: true });
-    const sent = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'Hello', contact: { name: 'Grace' } });
-    expect(sent.conversation).toMatchObject({ visitorName: 'Grace', visitorEmail: 'grace@example.com', visitorVerified: true });
-    expect(await t.server.store.visitors.findById(session.visitorId)).toMatchObject({ externalUserId: 'u_7', verified: true });
+    const sent = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'Hello',
+      contact: { name: 'Grace' },
+    });
+    expect(sent.conversation).toMatchObject({
+      visitorName: 'Grace',
+      visitorEmail: 'grace@example.com',
+      visitorVerified: true,
+    });
+    expect(await t.server.store.visitors.findById(session.visitorId)).toMatchObject({
+      externalUserId: 'u_7',
+      verified: true,
+    });
   });
 
   it('refuses a malformed contact before anything is stored', async () => {

@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, HistoryResult, Message, Note, SessionResumeResult } from '@parley/shared';
 import { useTestServer } from './support/test-server.ts';
-import { call, callRaw, clientId, connectAgent, connectVisitor, connected, login, nextEvent } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectAgent,
+  connectVisitor,
+  connected,
+  login,
+  nextEvent,
+} from './support/clients.ts';
 import { agentOnline, visitorWrites } from './support/workflow.ts';
 
 const t = useTestServer();
@@ -29,10 +38,18 @@ describe('private notes', () => {
     const inTabB = nextEvent<Note>(tabB, 'note:new');
     const clientNoteId = clientId();
     const { note } = await call<{ note: Note }>(tabA, 'note:add', { conversationId, clientNoteId, body: SECRET });
-    expect(note).toMatchObject({ conversationId, body: SECRET, author: { id: agent.id, name: 'Ann' }, afterSeq: 1, transferredTo: null });
+    expect(note).toMatchObject({
+      conversationId,
+      body: SECRET,
+      author: { id: agent.id, name: 'Ann' },
+      afterSeq: 1,
+      transferredTo: null,
+    });
     expect((await inTabB).id).toBe(note.id);
     // a retry is the same note
-    expect((await call<{ note: Note }>(tabA, 'note:add', { conversationId, clientNoteId, body: SECRET })).note.id).toBe(note.id);
+    expect((await call<{ note: Note }>(tabA, 'note:add', { conversationId, clientNoteId, body: SECRET })).note.id).toBe(
+      note.id,
+    );
 
     // a later message proves the visitor's socket was listening all along
     const after = nextEvent<Message>(visitor.socket, 'message:new', (m) => m.body === 'Let me check.');
@@ -60,9 +77,19 @@ describe('private notes', () => {
     const visitor = await visitorWrites(t, 'hi');
     await assigned;
     const bob = await agentOnline(t, 'Bob');
-    const refused = await callRaw(bob.socket, 'note:add', { conversationId: visitor.conversation.id, clientNoteId: clientId(), body: 'sneaky' });
+    const refused = await callRaw(bob.socket, 'note:add', {
+      conversationId: visitor.conversation.id,
+      clientNoteId: clientId(),
+      body: 'sneaky',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await callRaw(ann.socket, 'note:add', { conversationId: visitor.conversation.id, clientNoteId: clientId(), body: '   ' })).toMatchObject({
+    expect(
+      await callRaw(ann.socket, 'note:add', {
+        conversationId: visitor.conversation.id,
+        clientNoteId: clientId(),
+        body: '   ',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload' },
     });

@@ -14,7 +14,16 @@ import {
   type SessionResumeResult,
 } from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
-import { call, callRaw, clientId, connectVisitor, connected, nextEvent, signInAgent, type VisitorSocket } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectVisitor,
+  connected,
+  nextEvent,
+  signInAgent,
+  type VisitorSocket,
+} from './support/clients.ts';
 import { signedInRest } from './support/rest.ts';
 import { pricingRule } from './support/rule-fixtures.ts';
 
@@ -32,7 +41,9 @@ async function ruleOnDemoSite(name: string) {
   const siteId = (await t.server.store.sites.findDemo())?.id ?? '';
   const res = await admin('POST', `/api/admin/sites/${siteId}/rules`, pricingRule({ name }));
   const rule = ProactiveRuleResponseSchema.parse(res.body).rule;
-  const stats = async () => ProactiveRuleListResponseSchema.parse((await admin('GET', `/api/admin/sites/${siteId}/rules`)).body).rules[0]?.stats;
+  const stats = async () =>
+    ProactiveRuleListResponseSchema.parse((await admin('GET', `/api/admin/sites/${siteId}/rules`)).body).rules[0]
+      ?.stats;
   return { rule, stats };
 }
 
@@ -45,9 +56,15 @@ describe('rule events and replies', () => {
     }
     expect(await stats()).toEqual({ fired: 2, shown: 1, opened: 1, replied: 0 });
 
-    const unknown = await callRaw(socket, 'proactive:event', { origin: { kind: 'rule', ruleId: 'rule_nope' }, event: 'shown' });
+    const unknown = await callRaw(socket, 'proactive:event', {
+      origin: { kind: 'rule', ruleId: 'rule_nope' },
+      event: 'shown',
+    });
     expect(unknown).toEqual({ ok: false, error: { code: 'not_found', message: 'Rule not found' } });
-    const wrong = await callRaw(socket, 'proactive:event', { origin: { kind: 'rule', ruleId: rule.id }, event: 'replied' });
+    const wrong = await callRaw(socket, 'proactive:event', {
+      origin: { kind: 'rule', ruleId: rule.id },
+      event: 'replied',
+    });
     expect(wrong.ok ? null : wrong.error.code).toBe('invalid_payload');
   });
 
@@ -58,7 +75,11 @@ describe('rule events and replies', () => {
     const assigned = nextEvent<ConversationSummary>(agent, 'conversation:assigned');
     const { socket } = await visitor();
     const firstLine = nextEvent<{ body: string }>(socket, 'message:new');
-    const takenUpdate = nextEvent<Record<string, unknown>>(socket, 'conversation:updated', (c) => c.status === 'active');
+    const takenUpdate = nextEvent<Record<string, unknown>>(
+      socket,
+      'conversation:updated',
+      (c) => c.status === 'active',
+    );
 
     const id = clientId();
     const sent = await call<SendResult>(socket, 'message:send', {
@@ -74,19 +95,25 @@ describe('rule events and replies', () => {
     expect(summary.origin).toEqual({ kind: 'rule', ruleId: rule.id, ruleName: 'Pricing nudge' });
     // the rule's name is the site's business: the visitor's copy of the conversation has no origin
     expect('origin' in (await takenUpdate)).toBe(false);
-    const history = await call<{ messages: Array<{ seq: number; body: string; author: { kind: string; name: string | null } }> }>(
-      agent,
-      'conversation:history',
-      { conversationId: sent.conversation.id, afterSeq: 0 },
-    );
+    const history = await call<{
+      messages: Array<{ seq: number; body: string; author: { kind: string; name: string | null } }>;
+    }>(agent, 'conversation:history', { conversationId: sent.conversation.id, afterSeq: 0 });
     expect(history.messages.map((m) => [m.seq, m.author.kind, m.author.name, m.body])).toEqual([
       [1, 'agent', 'Demo', 'Questions about plans? We are here.'],
       [2, 'visitor', null, 'Is there a yearly plan?'],
     ]);
 
     // a retry, and later messages, neither repeat the opening nor count again
-    await call(socket, 'message:send', { clientMessageId: id, body: 'Is there a yearly plan?', proactive: { kind: 'rule', ruleId: rule.id } });
-    await call(socket, 'message:send', { clientMessageId: clientId(), body: 'And monthly?', proactive: { kind: 'rule', ruleId: rule.id } });
+    await call(socket, 'message:send', {
+      clientMessageId: id,
+      body: 'Is there a yearly plan?',
+      proactive: { kind: 'rule', ruleId: rule.id },
+    });
+    await call(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'And monthly?',
+      proactive: { kind: 'rule', ruleId: rule.id },
+    });
     expect((await stats())?.replied).toBe(1);
     const sync = await call<{ conversations: ConversationSummary[] }>(agent, 'agent:sync', {});
     expect(sync.conversations.find((c) => c.id === sent.conversation.id)?.origin?.kind).toBe('rule');
@@ -114,9 +141,17 @@ describe('agent invites', () => {
     expect(live.visitors.map((v) => v.visitorId)).toEqual([session.visitorId]);
 
     const shown = [socket, secondTab].map((tab) => nextEvent<ProactiveInvite>(tab, 'proactive:invite'));
-    const { inviteId } = await call<{ inviteId: string }>(agent, 'visitor:invite', { visitorId: session.visitorId, message: 'Need a hand with sizes?' });
+    const { inviteId } = await call<{ inviteId: string }>(agent, 'visitor:invite', {
+      visitorId: session.visitorId,
+      message: 'Need a hand with sizes?',
+    });
     for (const invite of await Promise.all(shown)) {
-      expect(invite).toEqual({ inviteId, message: 'Need a hand with sizes?', senderName: 'Admin', senderAvatarUrl: null });
+      expect(invite).toEqual({
+        inviteId,
+        message: 'Need a hand with sizes?',
+        senderName: 'Admin',
+        senderAvatarUrl: null,
+      });
     }
     await call(socket, 'proactive:event', { origin: { kind: 'invite', inviteId }, event: 'shown' });
 
@@ -146,19 +181,32 @@ describe('agent invites', () => {
   it('refuses to invite a visitor who is not on the site, and someone else’s invite in a reply', async () => {
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     const { socket, session } = await visitor();
-    const { inviteId } = await call<{ inviteId: string }>(agent, 'visitor:invite', { visitorId: session.visitorId, message: 'Hi there' });
+    const { inviteId } = await call<{ inviteId: string }>(agent, 'visitor:invite', {
+      visitorId: session.visitorId,
+      message: 'Hi there',
+    });
     const gone = nextEvent<LiveVisitors>(agent, 'visitors:live', (list) => list.visitors.length === 0);
     socket.disconnect();
     await gone;
     const refused = await callRaw(agent, 'visitor:invite', { visitorId: session.visitorId, message: 'Still there?' });
-    expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: 'This visitor is no longer on the site' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'This visitor is no longer on the site' },
+    });
     const empty = await callRaw(agent, 'visitor:invite', { visitorId: session.visitorId, message: '   ' });
     expect(empty.ok ? null : empty.error.code).toBe('invalid_payload');
 
     const { socket: stranger } = await visitor();
-    const notTheirs = await callRaw(stranger, 'proactive:event', { origin: { kind: 'invite', inviteId }, event: 'shown' });
+    const notTheirs = await callRaw(stranger, 'proactive:event', {
+      origin: { kind: 'invite', inviteId },
+      event: 'shown',
+    });
     expect(notTheirs.ok ? null : notTheirs.error.code).toBe('not_found');
-    const sent = await call<SendResult>(stranger, 'message:send', { clientMessageId: clientId(), body: 'hi', proactive: { kind: 'invite', inviteId } });
+    const sent = await call<SendResult>(stranger, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'hi',
+      proactive: { kind: 'invite', inviteId },
+    });
     expect(sent.message.seq).toBe(1);
   });
 });

@@ -39,12 +39,25 @@ describe('rules admin API', () => {
     const siteId = await demoSiteId();
     const first = await create(admin, siteId, pricingRule());
     const second = await create(admin, siteId, pricingRule({ name: 'Docs end' }));
-    expect(first).toMatchObject({ siteId, position: 0, name: 'Pricing nudge', stats: { fired: 0, shown: 0, opened: 0, replied: 0 } });
+    expect(first).toMatchObject({
+      siteId,
+      position: 0,
+      name: 'Pricing nudge',
+      stats: { fired: 0, shown: 0, opened: 0, replied: 0 },
+    });
     expect(second.position).toBe(1);
 
-    const replaced = await admin('PUT', `/api/admin/sites/${siteId}/rules/${first.id}`, pricingRule({ name: 'Pricing, renamed', cooldownMinutes: 60 }));
+    const replaced = await admin(
+      'PUT',
+      `/api/admin/sites/${siteId}/rules/${first.id}`,
+      pricingRule({ name: 'Pricing, renamed', cooldownMinutes: 60 }),
+    );
     expect(replaced.status).toBe(200);
-    expect(ProactiveRuleResponseSchema.parse(replaced.body).rule).toMatchObject({ name: 'Pricing, renamed', cooldownMinutes: 60, position: 0 });
+    expect(ProactiveRuleResponseSchema.parse(replaced.body).rule).toMatchObject({
+      name: 'Pricing, renamed',
+      cooldownMinutes: 60,
+      position: 0,
+    });
 
     const reordered = await admin('PUT', `/api/admin/sites/${siteId}/rule-order`, { ruleIds: [second.id, first.id] });
     expect(ProactiveRuleListResponseSchema.parse(reordered.body).rules.map((r) => [r.name, r.position])).toEqual([
@@ -58,7 +71,9 @@ describe('rules admin API', () => {
     expect(ProactiveRuleResponseSchema.parse(disabled.body).rule.enabled).toBe(false);
 
     expect((await admin('DELETE', `/api/admin/sites/${siteId}/rules/${first.id}`)).status).toBe(204);
-    const listed = ProactiveRuleListResponseSchema.parse((await admin('GET', `/api/admin/sites/${siteId}/rules`)).body).rules;
+    const listed = ProactiveRuleListResponseSchema.parse(
+      (await admin('GET', `/api/admin/sites/${siteId}/rules`)).body,
+    ).rules;
     expect(listed.map((r) => [r.name, r.position, r.enabled])).toEqual([['Docs end', 0, false]]);
     expect((await admin('DELETE', `/api/admin/sites/${siteId}/rules/${first.id}`)).status).toBe(404);
     expect((await admin('GET', '/api/admin/sites/site_missing/rules')).status).toBe(404);
@@ -74,12 +89,17 @@ describe('rules admin API', () => {
       conditions: group([{ field: 'url', part: 'path', operator: 'regex', value: '(unclosed' }]),
     });
     expect(badRegex.issues).toEqual([
-      { path: 'conditions.groups.0.conditions.0.value', message: expect.stringMatching(/^is not a valid regular expression/) as string },
+      {
+        path: 'conditions.groups.0.conditions.0.value',
+        message: expect.stringMatching(/^is not a valid regular expression/) as string,
+      },
     ]);
     expect(badRegex.message).toContain('conditions.groups.0.conditions.0.value');
 
     const emptyGroup = await refusal(admin, 'POST', path, { ...pricingRule(), conditions: group([]) });
-    expect(emptyGroup.issues).toEqual([{ path: 'conditions.groups.0.conditions', message: 'a group needs at least one condition' }]);
+    expect(emptyGroup.issues).toEqual([
+      { path: 'conditions.groups.0.conditions', message: 'a group needs at least one condition' },
+    ]);
     const noGroups = await refusal(admin, 'POST', path, { ...pricingRule(), conditions: { match: 'any', groups: [] } });
     expect(noGroups.issues?.[0]?.path).toBe('conditions.groups');
 
@@ -88,10 +108,16 @@ describe('rules admin API', () => {
       conditions: group([{ field: 'timeOnPage', seconds: 5, secs: 5 }]),
       action: { ...pricingRule().action, delaySecond: 3 },
     });
-    expect(unknownKey.issues?.map((i) => i.path)).toEqual(['conditions.groups.0.conditions.0.secs', 'action.delaySecond']);
+    expect(unknownKey.issues?.map((i) => i.path)).toEqual([
+      'conditions.groups.0.conditions.0.secs',
+      'action.delaySecond',
+    ]);
     expect(unknownKey.issues?.[0]?.message).toBe('is not a known field');
 
-    const unknownField = await refusal(admin, 'POST', path, { ...pricingRule(), conditions: group([{ field: 'moonPhase' }]) });
+    const unknownField = await refusal(admin, 'POST', path, {
+      ...pricingRule(),
+      conditions: group([{ field: 'moonPhase' }]),
+    });
     expect(unknownField.issues?.[0]?.path).toBe('conditions.groups.0.conditions.0.field');
 
     const ghostSender = await refusal(admin, 'POST', path, {
@@ -121,7 +147,9 @@ describe('rules admin API', () => {
     const anonymous = await fetch(`${t.url}/api/admin/sites/${siteId}/rules`);
     expect(anonymous.status).toBe(401);
     const admin = await signedInRest(t.url, ADMIN.email, ADMIN.password);
-    const foreign = await admin('POST', `/api/admin/sites/${siteId}/rules`, pricingRule(), { origin: 'https://evil.example' });
+    const foreign = await admin('POST', `/api/admin/sites/${siteId}/rules`, pricingRule(), {
+      origin: 'https://evil.example',
+    });
     expect(foreign.status).toBe(403);
     expect((await admin('GET', `/api/admin/sites/${siteId}/rules`)).body).toEqual({ rules: [] });
   });
@@ -146,9 +174,25 @@ describe('rules in the widget config', () => {
     expect(unchanged.status).toBe(304);
     expect(await unchanged.text()).toBe('');
 
-    const fromAnn = await create(admin, siteId, pricingRule({ name: 'From Ann', action: { ...pricingRule().action, sender: { kind: 'agent', agentId: ann.id }, openPanel: true, delaySeconds: 5 } }));
+    const fromAnn = await create(
+      admin,
+      siteId,
+      pricingRule({
+        name: 'From Ann',
+        action: {
+          ...pricingRule().action,
+          sender: { kind: 'agent', agentId: ann.id },
+          openPanel: true,
+          delaySeconds: 5,
+        },
+      }),
+    );
     await create(admin, siteId, pricingRule({ name: 'Off', enabled: false }));
-    const fromSite = await create(admin, siteId, pricingRule({ name: 'From the site', frequency: 'visitor', cooldownMinutes: 15 }));
+    const fromSite = await create(
+      admin,
+      siteId,
+      pricingRule({ name: 'From the site', frequency: 'visitor', cooldownMinutes: 15 }),
+    );
 
     const changed = await revalidate(etag ?? '');
     expect(changed.status).toBe(200);

@@ -63,7 +63,12 @@ describe('reports', () => {
     });
     expect(r.perAgent[1]).toMatchObject({
       agentId: bob.id,
-      figures: { conversations: 2, transfers: 1, firstContactResolution: { resolved: 0, eligible: 2, rate: 0 }, csat: { average: 3.5 } },
+      figures: {
+        conversations: 2,
+        transfers: 1,
+        firstContactResolution: { resolved: 0, eligible: 2, rate: 0 },
+        csat: { average: 3.5 },
+      },
     });
     expect(r.perRule).toEqual([]);
   });
@@ -112,12 +117,17 @@ describe('reports', () => {
     });
     const cookie = cookieRes.headers.get('set-cookie')?.split(';')[0] ?? '';
     const csv = async (view: string) => {
-      const res = await fetch(`${t.url}/api/admin/reports.csv?from=${SCENARIO_DAY}&to=${SCENARIO_DAY}&siteId=${siteId}&view=${view}`, {
-        headers: { cookie },
-      });
+      const res = await fetch(
+        `${t.url}/api/admin/reports.csv?from=${SCENARIO_DAY}&to=${SCENARIO_DAY}&siteId=${siteId}&view=${view}`,
+        {
+          headers: { cookie },
+        },
+      );
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="parley-report-${view}-${SCENARIO_DAY}-to-${SCENARIO_DAY}.csv"`);
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="parley-report-${view}-${SCENARIO_DAY}-to-${SCENARIO_DAY}.csv"`,
+      );
       return (await res.text()).trimEnd().split('\r\n');
     };
     const days = await csv('day');
@@ -125,9 +135,16 @@ describe('reports', () => {
       'date,conversations,missed,became_tickets,transfers,wait_median_s,wait_p90_s,first_response_median_s,first_response_p90_s,' +
         'resolution_median_s,resolution_p90_s,fcr_resolved,fcr_eligible,fcr_rate,csat_responses,csat_average,csat_1,csat_2,csat_3,csat_4,csat_5',
     );
-    expect(days.slice(1)).toEqual(['2026-03-29,6,2,1,1,25,60,90,3600,900,7200,2,4,0.5,3,4,0,0,1,1,1', 'total,6,2,1,1,25,60,90,3600,900,7200,2,4,0.5,3,4,0,0,1,1,1']);
+    expect(days.slice(1)).toEqual([
+      '2026-03-29,6,2,1,1,25,60,90,3600,900,7200,2,4,0.5,3,4,0,0,1,1,1',
+      'total,6,2,1,1,25,60,90,3600,900,7200,2,4,0.5,3,4,0,0,1,1,1',
+    ]);
     const agents = await csv('agent');
-    expect(agents.map((line) => line.split(',').slice(1, 3).join(','))).toEqual(['agent,conversations', 'Ann,2', 'Bob,2']);
+    expect(agents.map((line) => line.split(',').slice(1, 3).join(','))).toEqual([
+      'agent,conversations',
+      'Ann,2',
+      'Bob,2',
+    ]);
     expect((await csv('site')).slice(1).map((line) => line.split(',').slice(1, 4).join(','))).toEqual(['Demo,6,2']);
   });
 
@@ -135,7 +152,11 @@ describe('reports', () => {
     const { admin } = await seeded();
     const agent = await t.createAgent({ name: 'Carl' });
     const asAgent = await signedInRest(t.url, agent.email, agent.password);
-    for (const path of ['/api/admin/reports?from=2026-03-29&to=2026-03-29', '/api/admin/reports.csv?from=2026-03-29&to=2026-03-29', '/api/admin/agents-now']) {
+    for (const path of [
+      '/api/admin/reports?from=2026-03-29&to=2026-03-29',
+      '/api/admin/reports.csv?from=2026-03-29&to=2026-03-29',
+      '/api/admin/agents-now',
+    ]) {
       const res = await asAgent('GET', path);
       expect(res.status).toBe(403);
       expect(ErrorBodySchema.parse(res.body).error.code).toBe('forbidden');
@@ -146,7 +167,12 @@ describe('reports', () => {
     };
     expect(await bad('from=2026-03-30&to=2026-03-29')).toEqual({ status: 400, paths: ['to'] });
     expect(await bad('from=2025-01-01&to=2026-03-29')).toEqual({ status: 400, paths: ['to'] });
-    expect(await bad('from=2026-02-30&to=2026-03-29&timeZone=Mars/Base')).toEqual({ status: 400, paths: ['from', 'timeZone'] });
-    expect((await admin('GET', '/api/admin/reports?from=2026-03-29&to=2026-03-29&siteId=site_missing')).status).toBe(404);
+    expect(await bad('from=2026-02-30&to=2026-03-29&timeZone=Mars/Base')).toEqual({
+      status: 400,
+      paths: ['from', 'timeZone'],
+    });
+    expect((await admin('GET', '/api/admin/reports?from=2026-03-29&to=2026-03-29&siteId=site_missing')).status).toBe(
+      404,
+    );
   });
 });

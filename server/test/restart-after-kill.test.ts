@@ -19,7 +19,11 @@ afterEach(async () => {
 
 describe('restart after kill', () => {
   it('keeps every acked message, the assignment and the visitor identity', async () => {
-    const env = { PARLEY_DATA_DIR: makeDataDir(), PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password };
+    const env = {
+      PARLEY_DATA_DIR: makeDataDir(),
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    };
     running = await spawnServer(env);
     const siteKey = await demoSiteKey(running.url);
     const origin = new URL(running.url).origin;
@@ -27,10 +31,17 @@ describe('restart after kill', () => {
     const v = connectVisitor(running.url, { siteKey, origin });
     await connected(v);
     const session = await call<SessionResumeResult>(v, 'session:resume', { conversationId: null, lastSeq: 0 });
-    const first = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'before the crash 1' });
+    const first = await call<SendResult>(v, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'before the crash 1',
+    });
     const agent = await signInAgent(running.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
-    await call(agent, 'message:send', { conversationId: first.conversation.id, clientMessageId: clientId(), body: 'agent reply' });
+    await call(agent, 'message:send', {
+      conversationId: first.conversation.id,
+      clientMessageId: clientId(),
+      body: 'agent reply',
+    });
     const last = await call<SendResult>(v, 'message:send', { clientMessageId: clientId(), body: 'before the crash 2' });
     expect(last.message.seq).toBe(3);
 
@@ -51,7 +62,10 @@ describe('restart after kill', () => {
     ]);
 
     // The retry of a send whose ack was lost in the crash is recognised, not stored again.
-    const retried = await call<SendResult>(back, 'message:send', { clientMessageId: last.message.clientMessageId, body: 'before the crash 2' });
+    const retried = await call<SendResult>(back, 'message:send', {
+      clientMessageId: last.message.clientMessageId,
+      body: 'before the crash 2',
+    });
     expect(retried.message.seq).toBe(3);
 
     const agentBack = await signInAgent(running.url, ADMIN.email, ADMIN.password);

@@ -64,14 +64,25 @@ describe('resume and retry', () => {
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
     const id = clientId();
-    const a = await call<{ message: Message }>(agent, 'message:send', { conversationId: conversation.id, clientMessageId: id, body: 'hello' });
-    const b = await call<{ message: Message }>(agent, 'message:send', { conversationId: conversation.id, clientMessageId: id, body: 'hello' });
+    const a = await call<{ message: Message }>(agent, 'message:send', {
+      conversationId: conversation.id,
+      clientMessageId: id,
+      body: 'hello',
+    });
+    const b = await call<{ message: Message }>(agent, 'message:send', {
+      conversationId: conversation.id,
+      clientMessageId: id,
+      body: 'hello',
+    });
     expect(b.message).toEqual(a.message);
 
     agent.disconnect();
     await call(v, 'message:send', { clientMessageId: clientId(), body: 'are you there?' });
     const back = await signInAgent(t.url, ADMIN.email, ADMIN.password);
-    const missed = await call<{ messages: Message[] }>(back, 'conversation:history', { conversationId: conversation.id, afterSeq: 2 });
+    const missed = await call<{ messages: Message[] }>(back, 'conversation:history', {
+      conversationId: conversation.id,
+      afterSeq: 2,
+    });
     expect(missed.messages.map((m) => [m.seq, m.body])).toEqual([[3, 'are you there?']]);
   });
 

@@ -24,7 +24,10 @@ afterEach(async () => {
 
 async function start(env: Record<string, string> = {}): Promise<TestServer> {
   clock = Date.parse('2026-01-10T10:00:00.000Z');
-  t = await startTestServer({ now: () => new Date(clock), env: { RETENTION_DAYS: '30', RETENTION_INTERVAL_MS: '0', ...env } });
+  t = await startTestServer({
+    now: () => new Date(clock),
+    env: { RETENTION_DAYS: '30', RETENTION_INTERVAL_MS: '0', ...env },
+  });
   return t;
 }
 
@@ -37,16 +40,36 @@ async function fullChat(server: TestServer, agent: AgentSocket, label: string) {
   await call(socket, 'visitor:identify', { name: `${label} Person`, email });
   // the agent was online before the visitor wrote: the send's routing pass has already assigned it
   expect((await server.server.store.conversations.findById(conversation.id))?.status).toBe('active');
-  await call<SendResult>(agent, 'message:send', { conversationId: conversation.id, clientMessageId: clientId(), body: `${label}-AGENT-WORDS` });
-  await call(agent, 'note:add', { conversationId: conversation.id, clientNoteId: clientId(), body: `${label}-NOTE-WORDS` });
+  await call<SendResult>(agent, 'message:send', {
+    conversationId: conversation.id,
+    clientMessageId: clientId(),
+    body: `${label}-AGENT-WORDS`,
+  });
+  await call(agent, 'note:add', {
+    conversationId: conversation.id,
+    clientNoteId: clientId(),
+    body: `${label}-NOTE-WORDS`,
+  });
   await call(socket, 'conversation:close', { conversationId: conversation.id });
-  await call(socket, 'conversation:rate', { conversationId: conversation.id, rating: 4, comment: `${label}-COMMENT-WORDS` });
+  await call(socket, 'conversation:rate', {
+    conversationId: conversation.id,
+    rating: 4,
+    comment: `${label}-COMMENT-WORDS`,
+  });
   await call(socket, 'transcript:request', { conversationId: conversation.id, email });
   socket.disconnect();
   return {
     visitorId: sessionVisitorId,
     conversationId: conversation.id,
-    personal: [`${label}-VISITOR-WORDS`, `${label}-AGENT-WORDS`, `${label}-NOTE-WORDS`, `${label}-COMMENT-WORDS`, email, `${label} Person`, `https://shop.example/${label}`],
+    personal: [
+      `${label}-VISITOR-WORDS`,
+      `${label}-AGENT-WORDS`,
+      `${label}-NOTE-WORDS`,
+      `${label}-COMMENT-WORDS`,
+      email,
+      `${label} Person`,
+      `https://shop.example/${label}`,
+    ],
   };
 }
 
@@ -55,9 +78,17 @@ async function offlineTicket(server: TestServer, label: string) {
   const email = `${label.toLowerCase()}.offline@example.com`;
   const socket = connectVisitor(server.url, { siteKey: server.siteKey, origin: server.origin });
   await connected(socket);
-  const left = await call<SendResult>(socket, 'offline:message', { clientMessageId: clientId(), email, body: `${label}-OFFLINE-WORDS` });
+  const left = await call<SendResult>(socket, 'offline:message', {
+    clientMessageId: clientId(),
+    email,
+    body: `${label}-OFFLINE-WORDS`,
+  });
   socket.disconnect();
-  return { visitorId: left.conversation.visitorId, conversationId: left.conversation.id, personal: [`${label}-OFFLINE-WORDS`, email] };
+  return {
+    visitorId: left.conversation.visitorId,
+    conversationId: left.conversation.id,
+    personal: [`${label}-OFFLINE-WORDS`, email],
+  };
 }
 
 describe('retention', () => {
@@ -68,13 +99,27 @@ describe('retention', () => {
     const oldTicket = await offlineTicket(server, 'Oldmail');
     await server.server.mailTick();
     // the offline ticket counts as ended once solved: solve it through the store's ticket path
-    await server.server.store.tickets.update(oldTicket.conversationId, { status: 'solved', solvedAt: new Date(clock).toISOString() });
+    await server.server.store.tickets.update(oldTicket.conversationId, {
+      status: 'solved',
+      solvedAt: new Date(clock).toISOString(),
+    });
 
     clock += 31 * DAY;
     const recent = await fullChat(server, agent, 'Recent');
     const oldIds = [old.visitorId, old.conversationId, oldTicket.visitorId, oldTicket.conversationId];
-    expect(Object.keys(tablesMentioning(server.dataDir, [...oldIds, ...old.personal, ...oldTicket.personal])).sort()).toEqual(
-      expect.arrayContaining(['conversations', 'mail_outbox', 'messages', 'notes', 'page_views', 'tickets', 'transcript_requests', 'visitors']),
+    expect(
+      Object.keys(tablesMentioning(server.dataDir, [...oldIds, ...old.personal, ...oldTicket.personal])).sort(),
+    ).toEqual(
+      expect.arrayContaining([
+        'conversations',
+        'mail_outbox',
+        'messages',
+        'notes',
+        'page_views',
+        'tickets',
+        'transcript_requests',
+        'visitors',
+      ]),
     );
 
     expect(await server.server.retentionSweep()).toEqual({ conversations: 2, visitors: 2 });
@@ -93,7 +138,9 @@ describe('retention', () => {
     clock += 31 * DAY;
     const admin = await signedInRest(server.url, ADMIN.email, ADMIN.password);
     const figures = async () =>
-      ReportResponseSchema.parse((await admin('GET', '/api/admin/reports?from=2026-01-10&to=2026-01-10&timeZone=UTC')).body).report.totals;
+      ReportResponseSchema.parse(
+        (await admin('GET', '/api/admin/reports?from=2026-01-10&to=2026-01-10&timeZone=UTC')).body,
+      ).report.totals;
     const before = await figures();
     expect(before).toMatchObject({ conversations: 1, csat: { responses: 1, average: 4 } });
 

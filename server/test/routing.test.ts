@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, ConversationSummary, QueuePosition, SendResult, SessionResumeResult } from '@parley/shared';
 import { useTestServer } from './support/test-server.ts';
-import { call, clientId, connectVisitor, connected, nextEvent, signInAgent, type VisitorSocket } from './support/clients.ts';
+import {
+  call,
+  clientId,
+  connectVisitor,
+  connected,
+  nextEvent,
+  signInAgent,
+  type VisitorSocket,
+} from './support/clients.ts';
 
 const t = useTestServer();
 
@@ -30,10 +38,17 @@ describe('routing', () => {
     const b = await visitorWrites('second');
     const c = await visitorWrites('third');
     expect(b.conversation.status).toBe('queued');
-    const resumedC = await call<SessionResumeResult>(c.socket, 'session:resume', { conversationId: c.conversation.id, lastSeq: 1 });
+    const resumedC = await call<SessionResumeResult>(c.socket, 'session:resume', {
+      conversationId: c.conversation.id,
+      lastSeq: 1,
+    });
     expect(resumedC.queuePosition).toBe(2);
 
-    const sync = await call<{ conversations: ConversationSummary[]; queue: ConversationSummary[] }>(agent, 'agent:sync', {});
+    const sync = await call<{ conversations: ConversationSummary[]; queue: ConversationSummary[] }>(
+      agent,
+      'agent:sync',
+      {},
+    );
     expect(sync.conversations.map((x) => x.id)).toEqual([a.conversation.id]);
     expect(sync.queue.map((x) => x.id)).toEqual([b.conversation.id, c.conversation.id]);
 
@@ -43,7 +58,11 @@ describe('routing', () => {
     await call(agent, 'conversation:close', { conversationId: a.conversation.id });
     expect((await bAssigned).id).toBe(b.conversation.id);
     await cMovedUp;
-    const after = await call<{ conversations: ConversationSummary[]; queue: ConversationSummary[] }>(agent, 'agent:sync', {});
+    const after = await call<{ conversations: ConversationSummary[]; queue: ConversationSummary[] }>(
+      agent,
+      'agent:sync',
+      {},
+    );
     expect(after.conversations.map((x) => x.id)).toEqual([b.conversation.id]);
     expect(after.queue.map((x) => x.id)).toEqual([c.conversation.id]);
   });
@@ -102,10 +121,16 @@ describe('routing', () => {
     );
     const updates: Array<{ queue: ConversationSummary[] }> = [];
     agent.on('queue:updated', (update: { queue: ConversationSummary[] }) => updates.push(update));
-    const complete = nextEvent<{ queue: ConversationSummary[] }>(agent, 'queue:updated', (u) => u.queue.length === arrivals);
+    const complete = nextEvent<{ queue: ConversationSummary[] }>(
+      agent,
+      'queue:updated',
+      (u) => u.queue.length === arrivals,
+    );
 
     const sent = await Promise.all(
-      visitors.map(({ socket }, i) => call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: `visitor ${i}` })),
+      visitors.map(({ socket }, i) =>
+        call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: `visitor ${i}` }),
+      ),
     );
     // the whole queue, oldest first, is what agents end up with
     const { queue } = await complete;

@@ -20,10 +20,15 @@ afterEach(async () => {
   await t.close();
 });
 
-const disconnectedByServer = (socket: Socket): Promise<string> => new Promise((resolve) => socket.once('disconnect', resolve));
+const disconnectedByServer = (socket: Socket): Promise<string> =>
+  new Promise((resolve) => socket.once('disconnect', resolve));
 
 const attempt = (password: string, email = ADMIN.email) =>
-  fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  fetch(`${t.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
 
 describe('signing out', () => {
   it('closes every socket of that session and leaves the agent’s other sessions connected', async () => {
@@ -50,7 +55,10 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < MAX_FAILED_LOGINS; i += 1) expect((await attempt('wrong password')).status).toBe(401);
     const limited = await attempt(ADMIN.password);
     expect(limited.status).toBe(429);
-    expect(ErrorBodySchema.parse(await limited.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/try again in 15 min/) });
+    expect(ErrorBodySchema.parse(await limited.json()).error).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/try again in 15 min/),
+    });
     // another email from the same address is not affected
     expect((await attempt('wrong password', 'someone@example.com')).status).toBe(401);
 

@@ -28,18 +28,33 @@ describe('ticket inbox', () => {
     world.advance(1_000);
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     // Answering Ada's makes it the newest activity and moves it to pending.
-    await call<TicketMessage>(agent, 'ticket:reply', { conversationId: ada, clientMessageId: clientId(), body: 'On its way' });
+    await call<TicketMessage>(agent, 'ticket:reply', {
+      conversationId: ada,
+      clientMessageId: clientId(),
+      body: 'On its way',
+    });
 
     const list = (filter: object) => call<TicketListResult>(agent, 'ticket:list', filter);
     expect((await list({})).tickets.map((tk) => tk.conversationId)).toEqual([ada, bob]);
-    expect(await list({ status: 'open' })).toMatchObject({ tickets: [{ conversationId: bob, email: 'bob@example.org', assignee: null }], hasMore: false });
-    expect(await list({ status: 'pending' })).toMatchObject({ tickets: [{ conversationId: ada, assignee: { name: 'Admin' } }] });
+    expect(await list({ status: 'open' })).toMatchObject({
+      tickets: [{ conversationId: bob, email: 'bob@example.org', assignee: null }],
+      hasMore: false,
+    });
+    expect(await list({ status: 'pending' })).toMatchObject({
+      tickets: [{ conversationId: ada, assignee: { name: 'Admin' } }],
+    });
     expect((await list({ email: 'BOB' })).tickets.map((tk) => tk.conversationId)).toEqual([bob]);
     expect((await list({ status: 'solved' })).tickets).toEqual([]);
     expect((await list({})).tickets[0]).not.toHaveProperty('replyToken');
 
-    expect(await callRaw(agent, 'ticket:list', { status: 'closed' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await callRaw(agent, 'ticket:list', { page: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await callRaw(agent, 'ticket:list', { status: 'closed' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(await callRaw(agent, 'ticket:list', { page: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
   });
 
   it('shows one ticket with its messages and notes; any agent takes it, notes on it, and everyone hears', async () => {
@@ -56,10 +71,23 @@ describe('ticket inbox', () => {
     expect((await adminHears).conversationId).toBe(conversationId);
 
     const noteHeard = nextEvent<Ticket>(admin, 'ticket:updated');
-    const note = await call<Note>(ann, 'ticket:note', { conversationId, clientNoteId: clientId(), body: 'Check the courier first' });
-    expect(note).toMatchObject({ conversationId, afterSeq: 1, author: { name: 'Ann' }, body: 'Check the courier first' });
+    const note = await call<Note>(ann, 'ticket:note', {
+      conversationId,
+      clientNoteId: clientId(),
+      body: 'Check the courier first',
+    });
+    expect(note).toMatchObject({
+      conversationId,
+      afterSeq: 1,
+      author: { name: 'Ann' },
+      body: 'Check the courier first',
+    });
     await noteHeard;
-    await call<TicketMessage>(ann, 'ticket:reply', { conversationId, clientMessageId: clientId(), body: 'Yes, send it to us.' });
+    await call<TicketMessage>(ann, 'ticket:reply', {
+      conversationId,
+      clientMessageId: clientId(),
+      body: 'Yes, send it to us.',
+    });
 
     const detail = await call<TicketDetail>(admin, 'ticket:get', { conversationId });
     expect(detail.ticket).toMatchObject({ conversationId, status: 'pending', assignee: { name: 'Ann' } });
@@ -74,8 +102,13 @@ describe('ticket inbox', () => {
     const mails = [await sink.next(sentTo('ada@example.com')), await sink.next(sentTo('ada@example.com'))];
     expect(mails.map((m) => m.text).join('\n')).not.toContain('courier');
 
-    expect(await callRaw(admin, 'ticket:get', { conversationId: 'conv_missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await callRaw(admin, 'ticket:note', { conversationId, clientNoteId: clientId(), body: '   ' })).toMatchObject({
+    expect(await callRaw(admin, 'ticket:get', { conversationId: 'conv_missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await callRaw(admin, 'ticket:note', { conversationId, clientNoteId: clientId(), body: '   ' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload' },
     });

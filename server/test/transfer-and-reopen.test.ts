@@ -29,7 +29,11 @@ describe('transfer', () => {
     const goneFromAnn = nextEvent<Conversation>(ann.socket, 'conversation:updated', (c) => c.agent?.name === 'Bob');
     const toBob = nextEvent<ConversationSummary>(bob.socket, 'conversation:assigned');
     const noteForBob = nextEvent<Note>(bob.socket, 'note:new');
-    const visitorSeesBob = nextEvent<Conversation>(visitor.socket, 'conversation:updated', (c) => c.agent?.name === 'Bob');
+    const visitorSeesBob = nextEvent<Conversation>(
+      visitor.socket,
+      'conversation:updated',
+      (c) => c.agent?.name === 'Bob',
+    );
     const moved = await call<Conversation>(ann.socket, 'conversation:transfer', {
       conversationId: visitor.conversation.id,
       toAgentId: bob.id,
@@ -46,10 +50,17 @@ describe('transfer', () => {
     });
     await visitorSeesBob;
 
-    const history = await call<HistoryResult>(bob.socket, 'conversation:history', { conversationId: visitor.conversation.id, afterSeq: 0 });
+    const history = await call<HistoryResult>(bob.socket, 'conversation:history', {
+      conversationId: visitor.conversation.id,
+      afterSeq: 0,
+    });
     expect(history.notes.map((n) => n.body)).toEqual(['Billing question: refund approved up to 20 EUR']);
     // Ann no longer holds it
-    const refused = await callRaw(ann.socket, 'message:send', { conversationId: visitor.conversation.id, clientMessageId: clientId(), body: 'x' });
+    const refused = await callRaw(ann.socket, 'message:send', {
+      conversationId: visitor.conversation.id,
+      clientMessageId: clientId(),
+      body: 'x',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(JSON.stringify(visitorEvents)).not.toContain('refund approved');
   });
@@ -66,11 +77,21 @@ describe('transfer', () => {
     await visitorWrites(t, 'another visitor');
     await cyAssigned;
 
-    const refusal = async (toAgentId: string) => callRaw(ann.socket, 'conversation:transfer', { conversationId, toAgentId });
-    expect(await refusal(cy.id)).toEqual({ ok: false, error: { code: 'conflict', message: 'Cy has no free capacity (1 of 1 chats)' } });
+    const refusal = async (toAgentId: string) =>
+      callRaw(ann.socket, 'conversation:transfer', { conversationId, toAgentId });
+    expect(await refusal(cy.id)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Cy has no free capacity (1 of 1 chats)' },
+    });
     expect(await refusal(dee.id)).toEqual({ ok: false, error: { code: 'conflict', message: 'Dee is away' } });
-    expect(await refusal(absent.id)).toEqual({ ok: false, error: { code: 'conflict', message: 'Eve is not signed in' } });
-    expect(await refusal(ann.id)).toEqual({ ok: false, error: { code: 'conflict', message: 'You already have this conversation' } });
+    expect(await refusal(absent.id)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Eve is not signed in' },
+    });
+    expect(await refusal(ann.id)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'You already have this conversation' },
+    });
     expect(await refusal('agt_missing')).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await t.server.store.conversations.findById(conversationId))?.agent?.name).toBe('Ann');
     expect(await t.server.store.notes.listFor(conversationId)).toEqual([]);
@@ -96,7 +117,10 @@ describe('reopen', () => {
     await call(ann.socket, 'message:send', { conversationId, clientMessageId: clientId(), body: 'One more thing' });
     expect((await reply).body).toBe('One more thing');
     // the visitor writes into the same conversation again
-    const { conversation } = await call<{ conversation: Conversation }>(visitor.socket, 'message:send', { clientMessageId: clientId(), body: 'thanks' });
+    const { conversation } = await call<{ conversation: Conversation }>(visitor.socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'thanks',
+    });
     expect(conversation.id).toBe(conversationId);
   });
 
@@ -109,7 +133,10 @@ describe('reopen', () => {
     });
     await call(ann.socket, 'conversation:close', { conversationId });
     const bob = await agentOnline(t, 'Bob');
-    expect(await callRaw(bob.socket, 'conversation:reopen', { conversationId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await callRaw(bob.socket, 'conversation:reopen', { conversationId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     // The visitor comes back with a new question: that one is theirs now, the old one stays closed.
     await call(visitor.socket, 'message:send', { clientMessageId: clientId(), body: 'new question' });

@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, SendResult, SessionResumeResult } from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
-import { call, callRaw, clientId, connectVisitor, connected, nextEvent, signInAgent, type VisitorSocket } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectVisitor,
+  connected,
+  nextEvent,
+  signInAgent,
+  type VisitorSocket,
+} from './support/clients.ts';
 import { PAGE_VIEWS_KEPT } from '../src/domain/visitor-profiles.ts';
 
 const t = useTestServer();
@@ -20,9 +29,18 @@ async function visitor(): Promise<{ socket: VisitorSocket; session: SessionResum
 describe('page views', () => {
   it('stores each view and keeps only the latest per visitor', async () => {
     const { socket, session } = await visitor();
-    await call(socket, 'page:view', { url: 'https://shop.example/', title: 'Home', referrer: 'https://search.example/?q=shoes' });
+    await call(socket, 'page:view', {
+      url: 'https://shop.example/',
+      title: 'Home',
+      referrer: 'https://search.example/?q=shoes',
+    });
     expect(await t.server.store.pageViews.listRecent(session.visitorId, 10)).toEqual([
-      { url: 'https://shop.example/', title: 'Home', referrer: 'https://search.example/?q=shoes', at: expect.any(String) },
+      {
+        url: 'https://shop.example/',
+        title: 'Home',
+        referrer: 'https://search.example/?q=shoes',
+        at: expect.any(String),
+      },
     ]);
     for (let i = 1; i <= PAGE_VIEWS_KEPT + 4; i++) {
       await call(socket, 'page:view', { url: `https://shop.example/p/${i}`, title: `Product ${i}` });
@@ -39,7 +57,10 @@ describe('page views', () => {
 describe('ratings and transcripts', () => {
   it('lets the visitor rate once an agent has taken the chat, replacing an earlier rating', async () => {
     const { socket } = await visitor();
-    const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hi' });
+    const { conversation } = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'hi',
+    });
     expect(conversation.status).toBe('queued');
     const early = await callRaw(socket, 'conversation:rate', { conversationId: conversation.id, rating: 5 });
     expect(early).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -48,7 +69,9 @@ describe('ratings and transcripts', () => {
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await active;
     const seen = nextEvent<Conversation>(agent, 'conversation:updated', (c) => c.rating === 2);
-    expect(await call(socket, 'conversation:rate', { conversationId: conversation.id, rating: 2, comment: 'slow' })).toMatchObject({
+    expect(
+      await call(socket, 'conversation:rate', { conversationId: conversation.id, rating: 2, comment: 'slow' }),
+    ).toMatchObject({
       rating: 2,
       ratingComment: 'slow',
     });
@@ -67,7 +90,9 @@ describe('ratings and transcripts', () => {
     }
     // Another visitor cannot rate it: to them it does not exist.
     const other = await visitor();
-    expect(await callRaw(other.socket, 'conversation:rate', { conversationId: conversation.id, rating: 1 })).toMatchObject({
+    expect(
+      await callRaw(other.socket, 'conversation:rate', { conversationId: conversation.id, rating: 1 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -75,8 +100,14 @@ describe('ratings and transcripts', () => {
 
   it('refuses a rating for a chat the visitor ended before any agent took it', async () => {
     const { socket } = await visitor();
-    const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hi' });
-    expect(await call(socket, 'conversation:close', { conversationId: conversation.id })).toMatchObject({ status: 'closed', agent: null });
+    const { conversation } = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'hi',
+    });
+    expect(await call(socket, 'conversation:close', { conversationId: conversation.id })).toMatchObject({
+      status: 'closed',
+      agent: null,
+    });
     const res = await callRaw(socket, 'conversation:rate', { conversationId: conversation.id, rating: 1 });
     expect(res).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await t.server.store.conversations.findById(conversation.id))?.rating).toBeNull();
@@ -84,13 +115,21 @@ describe('ratings and transcripts', () => {
 
   it('stores a transcript request for the visitor’s own conversation only', async () => {
     const { socket } = await visitor();
-    const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hi' });
-    expect(await call(socket, 'transcript:request', { conversationId: conversation.id, email: 'Ada@Example.com' })).toEqual({});
+    const { conversation } = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'hi',
+    });
+    expect(
+      await call(socket, 'transcript:request', { conversationId: conversation.id, email: 'Ada@Example.com' }),
+    ).toEqual({});
     expect(await t.server.store.transcriptRequests.listPending(10)).toEqual([
       expect.objectContaining({ conversationId: conversation.id, email: 'ada@example.com', sentAt: null }),
     ]);
     const other = await visitor();
-    const res = await callRaw(other.socket, 'transcript:request', { conversationId: conversation.id, email: 'eve@example.com' });
+    const res = await callRaw(other.socket, 'transcript:request', {
+      conversationId: conversation.id,
+      email: 'eve@example.com',
+    });
     expect(res).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await t.server.store.transcriptRequests.listPending(10)).toHaveLength(1);
   });

@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, SendResult, SessionResumeResult, VisitorIdentifyResult } from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
-import { call, callRaw, clientId, connectVisitor, connected, nextEvent, signInAgent, type VisitorSocket } from './support/clients.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connectVisitor,
+  connected,
+  nextEvent,
+  signInAgent,
+  type VisitorSocket,
+} from './support/clients.ts';
 import { userHashFor } from '../src/domain/identity-hash.ts';
 
 const t = useTestServer();
@@ -59,20 +68,33 @@ describe('visitor:identify', () => {
 
   it('accepts an unverified identify only where the site does not require proof', async () => {
     const { socket, session } = await visitor();
-    expect(await call(socket, 'visitor:identify', { userId: 'u_1', name: 'Guest', email: 'g@example.com' })).toEqual({ verified: false });
+    expect(await call(socket, 'visitor:identify', { userId: 'u_1', name: 'Guest', email: 'g@example.com' })).toEqual({
+      verified: false,
+    });
     // An unproven user id is not kept.
-    expect(await t.server.store.visitors.findById(session.visitorId)).toMatchObject({ name: 'Guest', externalUserId: null, verified: false });
+    expect(await t.server.store.visitors.findById(session.visitorId)).toMatchObject({
+      name: 'Guest',
+      externalUserId: null,
+      verified: false,
+    });
 
     const site = await demoSite();
     await t.server.store.sites.updateSettings(site.id, { identityVerificationRequired: true });
     const strict = await visitor();
-    for (const payload of [{ name: 'Eve', email: 'eve@example.com' }, { userId: 'u_9', name: 'Eve' }]) {
+    for (const payload of [
+      { name: 'Eve', email: 'eve@example.com' },
+      { userId: 'u_9', name: 'Eve' },
+    ]) {
       const res = await callRaw(strict.socket, 'visitor:identify', payload);
       expect(res).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await t.server.store.visitors.findById(strict.session.visitorId)).toBeUndefined();
     expect(
-      await call(strict.socket, 'visitor:identify', { userId: 'u_9', name: 'Eve', userHash: userHashFor(site.identitySecret, 'u_9') }),
+      await call(strict.socket, 'visitor:identify', {
+        userId: 'u_9',
+        name: 'Eve',
+        userHash: userHashFor(site.identitySecret, 'u_9'),
+      }),
     ).toEqual({ verified: true });
   });
 
@@ -82,7 +104,10 @@ describe('visitor:identify', () => {
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
     const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
-    const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hello' });
+    const { conversation } = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'hello',
+    });
     await assigned;
     const renamed = nextEvent<Conversation>(agent, 'conversation:updated', (c) => c.visitorName === 'Ada');
     await call(socket, 'visitor:identify', {
@@ -91,8 +116,15 @@ describe('visitor:identify', () => {
       email: 'ada@example.com',
       userHash: userHashFor(site.identitySecret, 'u_42'),
     });
-    expect(await renamed).toMatchObject({ id: conversation.id, visitorEmail: 'ada@example.com', visitorVerified: true });
-    const history = await call<{ conversation: Conversation }>(agent, 'conversation:history', { conversationId: conversation.id, afterSeq: 0 });
+    expect(await renamed).toMatchObject({
+      id: conversation.id,
+      visitorEmail: 'ada@example.com',
+      visitorVerified: true,
+    });
+    const history = await call<{ conversation: Conversation }>(agent, 'conversation:history', {
+      conversationId: conversation.id,
+      afterSeq: 0,
+    });
     expect(history.conversation.visitorName).toBe('Ada');
   });
 });

@@ -21,15 +21,25 @@ async function visitor() {
 describe('visitor panel', () => {
   it('shows the profile, pages, browser and earlier conversations, and follows navigation live', async () => {
     const { socket, session } = await visitor();
-    await call(socket, 'page:view', { url: 'https://shop.example/', title: 'Home', referrer: 'https://search.example/?q=shoes' });
+    await call(socket, 'page:view', {
+      url: 'https://shop.example/',
+      title: 'Home',
+      referrer: 'https://search.example/?q=shoes',
+    });
     await call(socket, 'visitor:identify', { name: 'Ada', email: 'ada@example.com', attributes: { plan: 'pro' } });
-    const earlier = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'first question' });
+    const earlier = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'first question',
+    });
     await call(socket, 'conversation:close', { conversationId: earlier.conversation.id });
 
     const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(agent, 'agent:sync', {});
     const assigned = nextEvent<Conversation>(agent, 'conversation:assigned');
-    const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'second question' });
+    const { conversation } = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'second question',
+    });
     await assigned;
 
     const details = await call<VisitorDetails>(agent, 'visitor:details', { conversationId: conversation.id });
@@ -59,7 +69,10 @@ describe('visitor panel', () => {
     const owner = await signInAgent(t.url, ADMIN.email, ADMIN.password);
     await call(owner, 'agent:sync', {});
     const assigned = nextEvent<Conversation>(owner, 'conversation:assigned');
-    const { conversation } = await call<SendResult>(socket, 'message:send', { clientMessageId: clientId(), body: 'hello' });
+    const { conversation } = await call<SendResult>(socket, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'hello',
+    });
     await assigned;
     const other = await t.createAgent({ name: 'Other' });
     const intruder = await signInAgent(t.url, other.email, other.password);
@@ -82,9 +95,17 @@ describe('live visitors', () => {
 
     const arrived = nextEvent<LiveVisitors>(agent, 'visitors:live', (l) => l.visitors.length === 1);
     const { socket, session } = await visitor();
-    expect((await arrived).visitors[0]).toMatchObject({ visitorId: session.visitorId, currentPage: null, chatting: false });
+    expect((await arrived).visitors[0]).toMatchObject({
+      visitorId: session.visitorId,
+      currentPage: null,
+      chatting: false,
+    });
 
-    const browsing = nextEvent<LiveVisitors>(agent, 'visitors:live', (l) => l.visitors[0]?.currentPage?.title === 'Pricing');
+    const browsing = nextEvent<LiveVisitors>(
+      agent,
+      'visitors:live',
+      (l) => l.visitors[0]?.currentPage?.title === 'Pricing',
+    );
     await call(socket, 'page:view', { url: 'https://shop.example/pricing', title: 'Pricing' });
     expect((await browsing).visitors[0]?.software).toEqual({ browser: 'Firefox 121', os: 'Linux' });
 
@@ -92,7 +113,9 @@ describe('live visitors', () => {
     await call(socket, 'message:send', { clientMessageId: clientId(), body: 'hi' });
     await chatting;
     expect(await call<LiveVisitors>(agent, 'visitors:live', {})).toMatchObject({
-      visitors: [{ visitorId: session.visitorId, chatting: true, currentPage: { url: 'https://shop.example/pricing' } }],
+      visitors: [
+        { visitorId: session.visitorId, chatting: true, currentPage: { url: 'https://shop.example/pricing' } },
+      ],
     });
 
     const left = nextEvent<LiveVisitors>(agent, 'visitors:live', (l) => l.visitors.length === 0);

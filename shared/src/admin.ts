@@ -3,7 +3,14 @@
  * parsed with these on the server and checked with them in the console before it is sent.
  */
 import { z } from 'zod';
-import { AgentRoleSchema, AgentSchema, IdSchema, IsoDateSchema, PreChatFieldSchema, WidgetPositionSchema } from './models.ts';
+import {
+  AgentRoleSchema,
+  AgentSchema,
+  IdSchema,
+  IsoDateSchema,
+  PreChatFieldSchema,
+  WidgetPositionSchema,
+} from './models.ts';
 import { EmailSchema } from './rest.ts';
 import { RoutingModeSchema } from './agent-workflow.ts';
 
@@ -120,16 +127,15 @@ export type Weekday = z.infer<typeof WeekdaySchema>;
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00');
 
 /** Opening hours, one span per open weekday, in the site's time zone. `enabled: false`: always open. */
-export const BusinessHoursSchema = z
-  .object({
-    enabled: z.boolean(),
-    timeZone: TimeZoneSchema,
-    days: z
-      .array(z.object({ day: WeekdaySchema, open: TimeOfDaySchema, close: TimeOfDaySchema }))
-      .max(WEEKDAYS.length)
-      .refine((days) => new Set(days.map((d) => d.day)).size === days.length, 'each weekday at most once')
-      .refine((days) => days.every((d) => d.open < d.close), 'each day must open before it closes'),
-  });
+export const BusinessHoursSchema = z.object({
+  enabled: z.boolean(),
+  timeZone: TimeZoneSchema,
+  days: z
+    .array(z.object({ day: WeekdaySchema, open: TimeOfDaySchema, close: TimeOfDaySchema }))
+    .max(WEEKDAYS.length)
+    .refine((days) => new Set(days.map((d) => d.day)).size === days.length, 'each weekday at most once')
+    .refine((days) => days.every((d) => d.open < d.close), 'each day must open before it closes'),
+});
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
 export const ALWAYS_OPEN: BusinessHours = { enabled: false, timeZone: 'UTC', days: [] };
 
@@ -144,7 +150,11 @@ export const PreChatSettingsSchema = z.object({
 export const MAX_ALLOWED_ORIGINS = 20;
 
 /** Seconds, at most a day. */
-export const QueueMaxWaitSchema = z.number().int().min(0, 'must be 0 (never) or more').max(86_400, 'at most a day (86400)');
+export const QueueMaxWaitSchema = z
+  .number()
+  .int()
+  .min(0, 'must be 0 (never) or more')
+  .max(86_400, 'at most a day (86400)');
 
 /** Everything an admin edits on a site. */
 export const SiteSettingsSchema = z.object({

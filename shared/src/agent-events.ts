@@ -118,7 +118,9 @@ export const agentServerEvents = {
 
 /** Ticket events (tickets.ts) and visitor events (visitor-insight.ts) are bound by their own modules on the server (realtime/agent-ticket-events.ts, realtime/agent-visitor-events.ts). */
 export type AgentClientEvents = typeof agentClientEvents;
-export type AgentClientToServer = ClientEventsOf<AgentClientEvents & typeof agentTicketClientEvents & AgentVisitorClientEvents>;
+export type AgentClientToServer = ClientEventsOf<
+  AgentClientEvents & typeof agentTicketClientEvents & AgentVisitorClientEvents
+>;
 export type AgentServerToClient = ServerEventsOf<typeof agentServerEvents>;
 export type AgentSyncResult = z.infer<typeof AgentSyncResultSchema>;
 export type HistoryResult = z.infer<typeof HistoryResultSchema>;

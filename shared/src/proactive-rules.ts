@@ -55,7 +55,11 @@ export const RuleConditionSchema = z.discriminatedUnion('field', [
   z.object({ field: z.literal('scrollDepth'), percent: z.number().int().min(1).max(100) }),
   /** Desktop only: the pointer leaves the page through its top edge, toward the tabs and the address bar. */
   z.object({ field: z.literal('exitIntent') }),
-  z.object({ field: z.literal('pageViews'), operator: NumberOperatorSchema, value: z.number().int().min(0).max(100_000) }),
+  z.object({
+    field: z.literal('pageViews'),
+    operator: NumberOperatorSchema,
+    value: z.number().int().min(0).max(100_000),
+  }),
   z.object({ field: z.literal('visits'), operator: NumberOperatorSchema, value: z.number().int().min(0).max(100_000) }),
   z.object({ field: z.literal('visitorType'), value: z.enum(['new', 'returning']) }),
   z.object({ field: z.literal('identified'), value: z.boolean() }),

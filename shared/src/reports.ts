@@ -40,7 +40,10 @@ export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 export const ReportCsvViewSchema = z.enum(['day', 'agent', 'site']);
 export type ReportCsvView = z.infer<typeof ReportCsvViewSchema>;
 /** The CSV export: the report's query and which table (one row per day, agent or site). */
-export const ReportCsvQuerySchema = z.intersection(ReportQuerySchema, z.object({ view: ReportCsvViewSchema.default('day') }));
+export const ReportCsvQuerySchema = z.intersection(
+  ReportQuerySchema,
+  z.object({ view: ReportCsvViewSchema.default('day') }),
+);
 
 /** Median and 90th percentile in seconds; null when nothing was measured. */
 export const DurationStatsSchema = z.object({

@@ -93,7 +93,10 @@ export const VisitorIdentifySchema = z.object({
   email: EmailSchema.optional(),
   attributes: z
     .record(z.string().min(1).max(100), VisitorAttributeValueSchema)
-    .refine((record) => Object.keys(record).length <= MAX_VISITOR_ATTRIBUTES, `at most ${MAX_VISITOR_ATTRIBUTES} attributes`)
+    .refine(
+      (record) => Object.keys(record).length <= MAX_VISITOR_ATTRIBUTES,
+      `at most ${MAX_VISITOR_ATTRIBUTES} attributes`,
+    )
     .optional(),
   /** Hex HMAC-SHA256 of userId with the site's identity secret, computed on the host's server. */
   userHash: z

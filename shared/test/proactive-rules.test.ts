@@ -58,15 +58,20 @@ describe('rule schema', () => {
       const result = ProactiveRuleInputSchema.safeParse(rule(conditions));
       return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     };
-    expect(issues({ match: 'all', groups: [{ match: 'all', conditions: [{ field: 'title', operator: 'regex', value: '([' }] }] })).toEqual([
+    expect(
+      issues({
+        match: 'all',
+        groups: [{ match: 'all', conditions: [{ field: 'title', operator: 'regex', value: '([' }] }],
+      }),
+    ).toEqual([
       expect.stringMatching(/^conditions\.groups\.0\.conditions\.0\.value: is not a valid regular expression/),
     ]);
     expect(issues({ match: 'all', groups: [{ match: 'all', conditions: [] }] })).toEqual([
       'conditions.groups.0.conditions: a group needs at least one condition',
     ]);
     expect(issues({ match: 'all', groups: [] })).toEqual(['conditions.groups: a rule needs at least one group']);
-    expect(issues({ match: 'all', groups: [{ match: 'all', conditions: [{ field: 'mood', value: 'happy' }] }] })[0]).toMatch(
-      /^conditions\.groups\.0\.conditions\.0\.field: /,
-    );
+    expect(
+      issues({ match: 'all', groups: [{ match: 'all', conditions: [{ field: 'mood', value: 'happy' }] }] })[0],
+    ).toMatch(/^conditions\.groups\.0\.conditions\.0\.field: /);
   });
 });

@@ -52,7 +52,8 @@ describe('protocol schemas', () => {
   it('says where a payload is wrong', () => {
     const result = AgentSendSchema.safeParse({ conversationId: 5, clientMessageId: 'abcdefgh', body: 'ok' });
     expect(result.success).toBe(false);
-    if (!result.success) expect(describeIssues(result.error)).toEqual([{ path: 'conversationId', message: expect.any(String) }]);
+    if (!result.success)
+      expect(describeIssues(result.error)).toEqual([{ path: 'conversationId', message: expect.any(String) }]);
     const resume = SessionResumeSchema.safeParse({ conversationId: null, lastSeq: -1 });
     expect(resume.success).toBe(false);
   });
@@ -71,7 +72,11 @@ describe('protocol schemas', () => {
   });
 
   it('names events entity:verb and gives each client event a payload schema', () => {
-    const all = [...Object.entries(visitorClientEvents), ...Object.entries(agentClientEvents), ...Object.entries(agentTicketClientEvents)];
+    const all = [
+      ...Object.entries(visitorClientEvents),
+      ...Object.entries(agentClientEvents),
+      ...Object.entries(agentTicketClientEvents),
+    ];
     for (const [name, spec] of all) {
       expect(name).toMatch(/^[a-z]+:[a-z]+$/);
       expect(typeof spec.payload.safeParse).toBe('function');
@@ -103,22 +108,43 @@ describe('protocol schemas', () => {
 
   it('takes only http(s) page URLs, ratings 1–5 and offline messages with an email', () => {
     expect(PageViewSchema.safeParse({ url: 'https://shop.example/a?b=c', title: 'A' }).success).toBe(true);
-    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'ftp://x.example/', `https://x.example/${'a'.repeat(2048)}`]) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://x.example/',
+      `https://x.example/${'a'.repeat(2048)}`,
+    ]) {
       expect(PageViewSchema.safeParse({ url, title: 'A' }).success).toBe(false);
     }
     expect(ConversationRateSchema.safeParse({ conversationId: 'c1', rating: 5 }).success).toBe(true);
-    for (const rating of [0, 6, 4.5]) expect(ConversationRateSchema.safeParse({ conversationId: 'c1', rating }).success).toBe(false);
-    expect(OfflineMessageSchema.safeParse({ clientMessageId: 'abcdefgh', email: 'a@b.c', body: 'hi' }).success).toBe(true);
+    for (const rating of [0, 6, 4.5])
+      expect(ConversationRateSchema.safeParse({ conversationId: 'c1', rating }).success).toBe(false);
+    expect(OfflineMessageSchema.safeParse({ clientMessageId: 'abcdefgh', email: 'a@b.c', body: 'hi' }).success).toBe(
+      true,
+    );
     expect(OfflineMessageSchema.safeParse({ clientMessageId: 'abcdefgh', body: 'hi' }).success).toBe(false);
   });
 
   it('bounds ticket commands like chat messages, and takes only the three ticket statuses', () => {
-    expect(TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: 'Answer' }).success).toBe(true);
-    expect(TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: ' ' }).success).toBe(false);
-    expect(TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) }).success).toBe(false);
-    expect(TicketConvertSchema.parse({ conversationId: 'c1', email: ' Ada@Example.com ' }).email).toBe('ada@example.com');
+    expect(
+      TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: 'Answer' }).success,
+    ).toBe(true);
+    expect(TicketReplySchema.safeParse({ conversationId: 'c1', clientMessageId: 'abcdefgh', body: ' ' }).success).toBe(
+      false,
+    );
+    expect(
+      TicketReplySchema.safeParse({
+        conversationId: 'c1',
+        clientMessageId: 'abcdefgh',
+        body: 'x'.repeat(MAX_MESSAGE_LENGTH + 1),
+      }).success,
+    ).toBe(false);
+    expect(TicketConvertSchema.parse({ conversationId: 'c1', email: ' Ada@Example.com ' }).email).toBe(
+      'ada@example.com',
+    );
     expect(TicketConvertSchema.safeParse({ conversationId: 'c1', email: 'nope' }).success).toBe(false);
-    for (const status of ['open', 'pending', 'solved']) expect(TicketSetStatusSchema.safeParse({ conversationId: 'c1', status }).success).toBe(true);
+    for (const status of ['open', 'pending', 'solved'])
+      expect(TicketSetStatusSchema.safeParse({ conversationId: 'c1', status }).success).toBe(true);
     expect(TicketSetStatusSchema.safeParse({ conversationId: 'c1', status: 'closed' }).success).toBe(false);
   });
 });

@@ -45,7 +45,11 @@ export const HOST_TAG = 'parley-widget';
 
 function adoptStyles(shadow: ShadowRoot): void {
   // a constructed sheet is not inline style, so it works under a CSP without 'unsafe-inline'
-  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  if (
+    'adoptedStyleSheets' in shadow &&
+    typeof CSSStyleSheet === 'function' &&
+    'replaceSync' in CSSStyleSheet.prototype
+  ) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [sheet];
@@ -81,7 +85,11 @@ export function boot(options: BootOptions): BootedWidget {
       const identity = client.visitorIdentity();
       const { connection, agentsOnline } = client.getState();
       // unknown until the connection is up: a rule for "agents online" waits rather than promise a chat
-      return { identified: identity !== null, attributes: identity?.attributes ?? {}, agentsOnline: connection === 'online' && agentsOnline };
+      return {
+        identified: identity !== null,
+        attributes: identity?.attributes ?? {},
+        agentsOnline: connection === 'online' && agentsOnline,
+      };
     },
     blocked: () => client.proactiveBlocked(),
     fired: (rule) => client.reportProactive({ kind: 'rule', ruleId: rule.id }, 'fired'),
@@ -95,8 +103,11 @@ export function boot(options: BootOptions): BootedWidget {
     const locale = look.locale ?? config.locale ?? navigator.language;
     render(h(ChatWidget, { client, config: themed(config, look.theme), locale }), shadow);
   };
-  const controller = new WidgetController(client, { locale: options.locale ?? null, theme: options.theme ?? {} }, draw, (url, title) =>
-    engine.pageView(url, title),
+  const controller = new WidgetController(
+    client,
+    { locale: options.locale ?? null, theme: options.theme ?? {} },
+    draw,
+    (url, title) => engine.pageView(url, title),
   );
   // the page the widget starts on; single-page apps report later pages with trackPageView()
   controller.trackPageView();
@@ -118,7 +129,10 @@ export function boot(options: BootOptions): BootedWidget {
         // and rules learn whether agents are online (README: "Live visitors and invites")
         client.connect();
         // read defensively: a server from before page rules sends none
-        engine.setRules(Array.isArray(loaded.proactiveRules) ? loaded.proactiveRules : [], loaded.withinBusinessHours !== false);
+        engine.setRules(
+          Array.isArray(loaded.proactiveRules) ? loaded.proactiveRules : [],
+          loaded.withinBusinessHours !== false,
+        );
       });
     },
     (error: unknown) => {

@@ -28,7 +28,17 @@ function startClient(): { client: ChatClient; sockets: FakeSocket[] } {
 
 const resumed = (overrides: Partial<SessionResumeResult> = {}) => ({
   ok: true as const,
-  data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...overrides },
+  data: {
+    token: 'tok-1',
+    visitorId: 'v1',
+    conversation: null,
+    messages: [],
+    queuePosition: null,
+    agentsOnline: true,
+    estimatedWaitSeconds: null,
+    withinBusinessHours: true,
+    ...overrides,
+  },
 });
 
 afterEach(() => {
@@ -71,7 +81,10 @@ describe('a tab hears what another tab did to the visitor', () => {
     dispatchEvent(new StorageEvent('storage', { key, newValue: token, storageArea: localStorage }));
   }
 
-  async function onlineAs(token: string, overrides: Partial<SessionResumeResult> = {}): Promise<ReturnType<typeof startClient>> {
+  async function onlineAs(
+    token: string,
+    overrides: Partial<SessionResumeResult> = {},
+  ): Promise<ReturnType<typeof startClient>> {
     const tab = startClient();
     tab.client.setOpen(true);
     const socket = tab.sockets[0];
@@ -92,7 +105,9 @@ describe('a tab hears what another tab did to the visitor', () => {
     if (!again) throw new Error('no new socket');
     again.accept();
     expect(again.handshakes[0]?.token).toBe('tok-first');
-    (await again.request('session:resume')).reply(resumed({ token: 'tok-first', visitorId: 'v-first', conversation: activeConversation(), messages: [message(1)] }));
+    (await again.request('session:resume')).reply(
+      resumed({ token: 'tok-first', visitorId: 'v-first', conversation: activeConversation(), messages: [message(1)] }),
+    );
     expect(tab.client.getState().thread.messages).toHaveLength(1);
     expect(localStorage.getItem(key)).toBe('tok-first');
   });
@@ -118,7 +133,9 @@ describe('a tab hears what another tab did to the visitor', () => {
 
   it('ignores other keys, other storage areas and a destroyed client', async () => {
     const tab = await onlineAs('tok-1');
-    dispatchEvent(new StorageEvent('storage', { key: `parley:${SITE}:history`, newValue: '{}', storageArea: localStorage }));
+    dispatchEvent(
+      new StorageEvent('storage', { key: `parley:${SITE}:history`, newValue: '{}', storageArea: localStorage }),
+    );
     sessionStorage.setItem(key, 'tok-2');
     dispatchEvent(new StorageEvent('storage', { key, newValue: 'tok-2', storageArea: sessionStorage }));
     sessionStorage.removeItem(key);
@@ -199,7 +216,7 @@ describe('ChatClient for the public API', () => {
     expect(socket.pendingOf('page:view')).toEqual([]);
   });
 
-  it('continues as the visitor a verified identify names, with that visitor\'s thread', async () => {
+  it("continues as the visitor a verified identify names, with that visitor's thread", async () => {
     const { client, sockets } = startClient();
     client.identify({ id: 'u7', userHash: 'cd34' });
     client.setOpen(true);
@@ -217,7 +234,9 @@ describe('ChatClient for the public API', () => {
     again.accept();
     expect(again.handshakes.at(-1)?.token).toBe('tok-laptop');
     const ticket = { ...activeConversation(), status: 'offline' as const };
-    (await again.request('session:resume')).reply(resumed({ token: 'tok-laptop', visitorId: 'v-laptop', conversation: ticket, messages: [message(1), message(2)] }));
+    (await again.request('session:resume')).reply(
+      resumed({ token: 'tok-laptop', visitorId: 'v-laptop', conversation: ticket, messages: [message(1), message(2)] }),
+    );
     expect(client.getState().connection).toBe('online');
     expect(client.getState().conversation?.id).toBe(ticket.id);
     expect(client.getState().thread.messages).toHaveLength(2);

@@ -15,9 +15,15 @@ const SITE = 'site-forms';
 const clients: ChatClient[] = [];
 
 /** A client resumed on a live (stand-in) connection. */
-async function onlineClient(resume: Partial<SessionResumeResult> = {}): Promise<{ client: ChatClient; socket: FakeSocket }> {
+async function onlineClient(
+  resume: Partial<SessionResumeResult> = {},
+): Promise<{ client: ChatClient; socket: FakeSocket }> {
   let socket: FakeSocket | null = null;
-  const client = new ChatClient({ siteKey: SITE, serverUrl: 'http://parley.test', createSocket: (hs) => (socket = new FakeSocket(hs)) });
+  const client = new ChatClient({
+    siteKey: SITE,
+    serverUrl: 'http://parley.test',
+    createSocket: (hs) => (socket = new FakeSocket(hs)),
+  });
   clients.push(client);
   client.connect();
   if (!socket) throw new Error('no socket');
@@ -25,7 +31,17 @@ async function onlineClient(resume: Partial<SessionResumeResult> = {}): Promise<
   live.accept();
   (await live.request('session:resume')).reply({
     ok: true,
-    data: { token: 'tok', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...resume },
+    data: {
+      token: 'tok',
+      visitorId: 'v1',
+      conversation: null,
+      messages: [],
+      queuePosition: null,
+      agentsOnline: true,
+      estimatedWaitSeconds: null,
+      withinBusinessHours: true,
+      ...resume,
+    },
   });
   return { client, socket: live };
 }
@@ -42,8 +58,17 @@ describe('ChatClient and the forms', () => {
     client.startChat({ name: 'Ada', email: 'ada@example.com' }, 'Where is my order?');
     expect(client.getState().contact).toBeNull();
     const first = await socket.request('message:send');
-    expect(first.payload).toMatchObject({ body: 'Where is my order?', contact: { name: 'Ada', email: 'ada@example.com' } });
-    first.reply({ ok: true, data: { message: visitorMessage(1, { clientMessageId: String(first.payload.clientMessageId) }), conversation: conversation() } });
+    expect(first.payload).toMatchObject({
+      body: 'Where is my order?',
+      contact: { name: 'Ada', email: 'ada@example.com' },
+    });
+    first.reply({
+      ok: true,
+      data: {
+        message: visitorMessage(1, { clientMessageId: String(first.payload.clientMessageId) }),
+        conversation: conversation(),
+      },
+    });
     await vi.waitFor(() => expect(client.getState().outbox).toEqual([]));
     client.send('And another thing');
     const second = await socket.request('message:send');
@@ -56,7 +81,10 @@ describe('ChatClient and the forms', () => {
     expect(client.getState().contact).toEqual({ email: 'ada@example.com' });
     expect(socket.pendingOf('message:send')).toEqual([]);
     client.send('Hello');
-    expect((await socket.request('message:send')).payload).toMatchObject({ body: 'Hello', contact: { email: 'ada@example.com' } });
+    expect((await socket.request('message:send')).payload).toMatchObject({
+      body: 'Hello',
+      contact: { email: 'ada@example.com' },
+    });
   });
 
   it('keeps the answers in the outbox, so a reload still sends them', () => {
@@ -81,7 +109,10 @@ describe('ChatClient and the forms', () => {
     const rated = client.rate(2, '   ');
     const request = await socket.request('conversation:rate');
     expect(request.payload).toEqual({ conversationId: 'c1', rating: 2 });
-    request.reply({ ok: false, error: { code: 'conflict', message: 'Only a conversation an agent has taken can be rated' } });
+    request.reply({
+      ok: false,
+      error: { code: 'conflict', message: 'Only a conversation an agent has taken can be rated' },
+    });
     expect(await rated).toBe(false);
     expect(warn).toHaveBeenCalledWith('Parley chat: Only a conversation an agent has taken can be rated');
   });
@@ -109,7 +140,10 @@ describe('ChatClient and the forms', () => {
     const retry = await socket.request('offline:message');
     expect(retry.payload).toEqual({ ...message, clientMessageId: lost.payload.clientMessageId });
     const left = conversation({ id: 'c9', status: 'offline', visitorEmail: 'ada@example.com' });
-    retry.reply({ ok: true, data: { message: visitorMessage(1, { conversationId: 'c9', body: 'Call me back' }), conversation: left } });
+    retry.reply({
+      ok: true,
+      data: { message: visitorMessage(1, { conversationId: 'c9', body: 'Call me back' }), conversation: left },
+    });
     expect(await second).toBe(true);
     expect(client.getState().conversation?.status).toBe('offline');
     expect(client.getState().thread.messages.map((m) => m.body)).toEqual(['Call me back']);
@@ -122,12 +156,18 @@ describe('ChatClient and the forms', () => {
     const { client, socket } = await onlineClient();
     expect(client.getState().offHours).toBe(false);
     client.send('Hello?');
-    (await socket.request('message:send')).reply({ ok: false, error: { code: 'unavailable', message: 'Outside business hours' } });
+    (await socket.request('message:send')).reply({
+      ok: false,
+      error: { code: 'unavailable', message: 'Outside business hours' },
+    });
     await vi.waitFor(() => expect(client.getState().offHours).toBe(true));
     expect(client.getState()).toMatchObject({ outbox: [], notice: null, refused: 'Hello?' });
     // what was refused waits for the offline form, and goes out with it
     client.send('Anyone?');
-    (await socket.request('message:send')).reply({ ok: false, error: { code: 'unavailable', message: 'Outside business hours' } });
+    (await socket.request('message:send')).reply({
+      ok: false,
+      error: { code: 'unavailable', message: 'Outside business hours' },
+    });
     await vi.waitFor(() => expect(client.getState().refused).toBe('Hello?\nAnyone?'));
     const left = client.leaveMessage({ email: 'ada@example.com', body: 'Hello?\nAnyone?' });
     const offline = conversation({ id: 'c8', status: 'offline', visitorEmail: 'ada@example.com' });
@@ -161,7 +201,11 @@ describe('ChatClient and the forms', () => {
   });
 
   it('knows the name and email the host page gave, to skip those questions', () => {
-    const client = new ChatClient({ siteKey: SITE, serverUrl: 'http://parley.test', createSocket: (hs) => new FakeSocket(hs) });
+    const client = new ChatClient({
+      siteKey: SITE,
+      serverUrl: 'http://parley.test',
+      createSocket: (hs) => new FakeSocket(hs),
+    });
     clients.push(client);
     expect(client.knownContact()).toEqual({});
     client.identify({ id: 'u1', email: 'ada@example.com' });

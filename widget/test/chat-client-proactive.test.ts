@@ -14,11 +14,20 @@ import { activeConversation, conversation } from './fixtures.ts';
 const SITE = 'site-proactive';
 const clients: ChatClient[] = [];
 const RULE: ProactiveOrigin = { kind: 'rule', ruleId: 'r1' };
-const fromRule: ProactiveMessage = { origin: RULE, message: 'Questions about pricing?', senderName: 'Ada', senderAvatarUrl: null };
+const fromRule: ProactiveMessage = {
+  origin: RULE,
+  message: 'Questions about pricing?',
+  senderName: 'Ada',
+  senderAvatarUrl: null,
+};
 
 function client(): { client: ChatClient; socket: () => FakeSocket } {
   let socket: FakeSocket | null = null;
-  const chat = new ChatClient({ siteKey: SITE, serverUrl: 'http://parley.test', createSocket: (hs) => (socket = new FakeSocket(hs)) });
+  const chat = new ChatClient({
+    siteKey: SITE,
+    serverUrl: 'http://parley.test',
+    createSocket: (hs) => (socket = new FakeSocket(hs)),
+  });
   clients.push(chat);
   return {
     client: chat,
@@ -33,7 +42,16 @@ async function resume(socket: FakeSocket, resumed: Partial<SessionResumeResult> 
   socket.accept();
   (await socket.request('session:resume')).reply({
     ok: true,
-    data: { token: 'tok', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, ...resumed },
+    data: {
+      token: 'tok',
+      visitorId: 'v1',
+      conversation: null,
+      messages: [],
+      queuePosition: null,
+      agentsOnline: true,
+      estimatedWaitSeconds: null,
+      ...resumed,
+    },
   });
 }
 
@@ -51,7 +69,11 @@ describe('ChatClient and proactive messages', () => {
     chat.connect();
     await resume(socket());
     expect((await socket().request('proactive:event')).payload).toEqual({ origin: RULE, event: 'fired' });
-    expect(socket().pendingOf('proactive:event').map((r) => r.payload)).toEqual([
+    expect(
+      socket()
+        .pendingOf('proactive:event')
+        .map((r) => r.payload),
+    ).toEqual([
       { origin: RULE, event: 'fired' },
       { origin: RULE, event: 'shown' },
     ]);
@@ -66,7 +88,11 @@ describe('ChatClient and proactive messages', () => {
     expect(chat.proactiveBlocked()).toBe(true);
     chat.dismissProactive();
     expect(chat.getState().proactive).toBeNull();
-    expect(socket().pendingOf('proactive:event').map((r) => r.payload.event)).toEqual(['shown', 'dismissed']);
+    expect(
+      socket()
+        .pendingOf('proactive:event')
+        .map((r) => r.payload.event),
+    ).toEqual(['shown', 'dismissed']);
     expect(chat.proactiveBlocked()).toBe(true);
     // a reload in the same tab session still remembers
     const again = new ChatClient({ siteKey: SITE, serverUrl: 'http://parley.test', session: createSessionStore(SITE) });
@@ -94,10 +120,25 @@ describe('ChatClient and proactive messages', () => {
     const sent = await socket().request('message:send');
     expect(sent.payload).toMatchObject({ body: 'Yes: is there a team plan?', proactive: RULE });
     expect(chat.getState().proactive).toEqual(fromRule);
-    expect(socket().pendingOf('proactive:event').map((r) => r.payload.event)).toEqual(['shown', 'opened']);
+    expect(
+      socket()
+        .pendingOf('proactive:event')
+        .map((r) => r.payload.event),
+    ).toEqual(['shown', 'opened']);
     sent.reply({
       ok: true,
-      data: { conversation: conversation(), message: { id: 'm1', conversationId: 'c1', seq: 1, clientMessageId: null, author: { kind: 'visitor', id: 'v1', name: null }, body: 'Yes', createdAt: '2025-01-01T00:00:00.000Z' } },
+      data: {
+        conversation: conversation(),
+        message: {
+          id: 'm1',
+          conversationId: 'c1',
+          seq: 1,
+          clientMessageId: null,
+          author: { kind: 'visitor', id: 'v1', name: null },
+          body: 'Yes',
+          createdAt: '2025-01-01T00:00:00.000Z',
+        },
+      },
     });
     await vi.waitFor(() => expect(chat.getState().conversation?.id).toBe('c1'));
     expect(chat.getState().proactive).toBeNull();
@@ -110,7 +151,12 @@ describe('ChatClient and proactive messages', () => {
     chat.connect();
     await resume(socket());
     chat.showProactive(fromRule);
-    socket().push('proactive:invite', { inviteId: 'i1', message: 'Can I help you find a plan?', senderName: 'Bo', senderAvatarUrl: null });
+    socket().push('proactive:invite', {
+      inviteId: 'i1',
+      message: 'Can I help you find a plan?',
+      senderName: 'Bo',
+      senderAvatarUrl: null,
+    });
     expect(chat.getState().proactive).toEqual({
       origin: { kind: 'invite', inviteId: 'i1' },
       message: 'Can I help you find a plan?',
@@ -118,7 +164,11 @@ describe('ChatClient and proactive messages', () => {
       senderAvatarUrl: null,
     });
     chat.openProactive();
-    expect(socket().pendingOf('proactive:event').map((r) => r.payload)).toEqual([
+    expect(
+      socket()
+        .pendingOf('proactive:event')
+        .map((r) => r.payload),
+    ).toEqual([
       { origin: RULE, event: 'shown' },
       { origin: { kind: 'invite', inviteId: 'i1' }, event: 'shown' },
       { origin: { kind: 'invite', inviteId: 'i1' }, event: 'opened' },

@@ -33,11 +33,24 @@ function startClient(): { client: ChatClient; socket: () => FakeSocket } {
 function resumed(overrides: Partial<SessionResumeResult> = {}): { ok: true; data: SessionResumeResult } {
   return {
     ok: true,
-    data: { token: 'tok-1', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...overrides },
+    data: {
+      token: 'tok-1',
+      visitorId: 'v1',
+      conversation: null,
+      messages: [],
+      queuePosition: null,
+      agentsOnline: true,
+      estimatedWaitSeconds: null,
+      withinBusinessHours: true,
+      ...overrides,
+    },
   };
 }
 
-const sendAck = (msg: Message, conv = activeConversation()) => ({ ok: true as const, data: { message: msg, conversation: conv } });
+const sendAck = (msg: Message, conv = activeConversation()) => ({
+  ok: true as const,
+  data: { message: msg, conversation: conv },
+});
 
 afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
@@ -47,7 +60,10 @@ afterEach(() => {
 describe('ChatClient', () => {
   it('after a reload shows the cached conversation and outbox at once, resumes from the highest seq, then sends the outbox in order', async () => {
     const store = createLocalStore(SITE);
-    saveHistory(store, { conversation: activeConversation(), thread: mergeMessages(EMPTY_THREAD, 'c1', [message(1), visitorMessage(2), message(3)]) });
+    saveHistory(store, {
+      conversation: activeConversation(),
+      thread: mergeMessages(EMPTY_THREAD, 'c1', [message(1), visitorMessage(2), message(3)]),
+    });
     const outbox = new Outbox(store);
     const first = outbox.add('first');
     const second = outbox.add('second');
@@ -99,7 +115,11 @@ describe('ChatClient', () => {
     socket().accept();
     const resume = await socket().request('session:resume');
     expect(resume.payload).toEqual({ conversationId: 'c1', lastSeq: 1 });
-    expect(socket().handshakes.at(-1)).toEqual({ siteKey: SITE, token: 'tok-1', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(socket().handshakes.at(-1)).toEqual({
+      siteKey: SITE,
+      token: 'tok-1',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
     resume.reply(resumed({ conversation: conversation(), messages: [] }));
 
     const retry = await socket().request('message:send');
@@ -178,10 +198,18 @@ describe('ChatClient', () => {
     );
     client.markSeen();
     client.markSeen();
-    expect(socket().pendingOf('message:seen').map((r) => r.payload)).toEqual([{ conversationId: 'c1', seq: 1 }]);
+    expect(
+      socket()
+        .pendingOf('message:seen')
+        .map((r) => r.payload),
+    ).toEqual([{ conversationId: 'c1', seq: 1 }]);
     socket().push('message:new', message(3));
     client.markSeen();
-    expect(socket().pendingOf('message:seen').map((r) => r.payload.seq)).toEqual([1, 3]);
+    expect(
+      socket()
+        .pendingOf('message:seen')
+        .map((r) => r.payload.seq),
+    ).toEqual([1, 3]);
   });
 
   it('ends the chat with conversation:close', async () => {

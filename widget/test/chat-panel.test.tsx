@@ -10,7 +10,9 @@ import { panelActions } from './panel-actions.ts';
 function renderPanel(chat: Partial<ChatState> = {}, props: Partial<ChatPanelProps> = {}) {
   const actions = panelActions();
   const view = render(
-    inEnglish(<ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} {...actions} {...props} />),
+    inEnglish(
+      <ChatPanel siteName="Acme" greeting="Hi! How can we help?" state={state(chat)} {...actions} {...props} />,
+    ),
   );
   return { ...view, ...actions, log: screen.getByRole('log'), box: screen.getByRole('textbox', { name: 'Message' }) };
 }
@@ -68,7 +70,16 @@ describe('ChatPanel', () => {
   });
 
   it('says when the conversation has ended and offers no End chat', () => {
-    render(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ conversation: activeConversation({ status: 'closed' }) })} {...panelActions()} />));
+    render(
+      inEnglish(
+        <ChatPanel
+          siteName="Acme"
+          greeting=""
+          state={state({ conversation: activeConversation({ status: 'closed' }) })}
+          {...panelActions()}
+        />,
+      ),
+    );
     expect(screen.getByText('This conversation has ended')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull();
   });
@@ -76,7 +87,9 @@ describe('ChatPanel', () => {
   it('shows a reconnecting banner while the connection is lost', () => {
     const { rerender } = renderPanel({ connection: 'reconnecting' });
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
-    rerender(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} {...panelActions()} />));
+    rerender(
+      inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ connection: 'online' })} {...panelActions()} />),
+    );
     expect(screen.queryByText('Reconnecting…')).toBeNull();
   });
 

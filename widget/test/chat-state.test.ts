@@ -11,7 +11,12 @@ import {
 import { EMPTY_THREAD, mergeMessages } from '../src/client/message-merge.ts';
 import { activeConversation, conversation, message, state, visitorMessage } from './fixtures.ts';
 
-const held = (...seqs: number[]) => mergeMessages(EMPTY_THREAD, 'c1', seqs.map((seq) => message(seq)));
+const held = (...seqs: number[]) =>
+  mergeMessages(
+    EMPTY_THREAD,
+    'c1',
+    seqs.map((seq) => message(seq)),
+  );
 
 describe('applyResume', () => {
   it('adds what the server had after our last seq', () => {
@@ -113,7 +118,9 @@ describe('conversation updates', () => {
 
   it('tracks queue position and agent typing only for the current conversation', () => {
     const start = state({ conversation: conversation(), thread: held(1) });
-    expect(applyQueuePosition(start, { conversationId: 'c1', position: 2, estimatedWaitSeconds: null }).queuePosition).toBe(2);
+    expect(
+      applyQueuePosition(start, { conversationId: 'c1', position: 2, estimatedWaitSeconds: null }).queuePosition,
+    ).toBe(2);
     expect(applyQueuePosition(start, { conversationId: 'c9', position: 2, estimatedWaitSeconds: null })).toBe(start);
     const typing = applyTyping(start, { conversationId: 'c1', author: 'agent', typing: true });
     expect(typing.agentTyping).toBe(true);
@@ -123,7 +130,11 @@ describe('conversation updates', () => {
   });
 
   it('clears the queue position once an agent takes the conversation', () => {
-    const queued = applyQueuePosition(state({ conversation: conversation(), thread: held(1) }), { conversationId: 'c1', position: 1, estimatedWaitSeconds: null });
+    const queued = applyQueuePosition(state({ conversation: conversation(), thread: held(1) }), {
+      conversationId: 'c1',
+      position: 1,
+      estimatedWaitSeconds: null,
+    });
     expect(applyConversation(queued, activeConversation()).queuePosition).toBeNull();
   });
 });

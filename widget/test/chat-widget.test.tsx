@@ -30,7 +30,11 @@ afterEach(() => {
 
 function setup(props: { locale?: string } = {}) {
   let socket: FakeSocket | null = null;
-  const client = new ChatClient({ siteKey: 'pk_test', serverUrl: 'http://parley.test', createSocket: (hs) => (socket = new FakeSocket(hs)) });
+  const client = new ChatClient({
+    siteKey: 'pk_test',
+    serverUrl: 'http://parley.test',
+    createSocket: (hs) => (socket = new FakeSocket(hs)),
+  });
   clients.push(client);
   const view = render(<ChatWidget client={client} config={config} syncTabs={false} {...props} />);
   const live = (): FakeSocket => {
@@ -43,13 +47,32 @@ function setup(props: { locale?: string } = {}) {
 async function resume(socket: FakeSocket, data: Partial<SessionResumeResult>): Promise<void> {
   socket.accept();
   const request = await socket.request('session:resume');
-  act(() => request.reply({ ok: true, data: { token: 't', visitorId: 'v1', conversation: null, messages: [], queuePosition: null, agentsOnline: true, estimatedWaitSeconds: null, withinBusinessHours: true, ...data } }));
+  act(() =>
+    request.reply({
+      ok: true,
+      data: {
+        token: 't',
+        visitorId: 'v1',
+        conversation: null,
+        messages: [],
+        queuePosition: null,
+        agentsOnline: true,
+        estimatedWaitSeconds: null,
+        withinBusinessHours: true,
+        ...data,
+      },
+    }),
+  );
 }
 
 describe('ChatWidget', () => {
   it('moves focus into the panel when it was opened before the visitor’s strings had loaded', async () => {
     // what the loader's stand-in launcher does: the open comes in before the app has drawn anything
-    const client = new ChatClient({ siteKey: 'pk_test', serverUrl: 'http://parley.test', createSocket: (hs) => new FakeSocket(hs) });
+    const client = new ChatClient({
+      siteKey: 'pk_test',
+      serverUrl: 'http://parley.test',
+      createSocket: (hs) => new FakeSocket(hs),
+    });
     clients.push(client);
     client.setOpen(true);
     render(<ChatWidget client={client} config={config} syncTabs={false} />);
@@ -80,7 +103,10 @@ describe('ChatWidget', () => {
     document.title = 'Shop';
     const { live, client, unmount } = setup();
     client.connect();
-    await resume(live(), { conversation: activeConversation({ lastSeq: 1 }), messages: [visitorMessage(1, { body: 'hello' })] });
+    await resume(live(), {
+      conversation: activeConversation({ lastSeq: 1 }),
+      messages: [visitorMessage(1, { body: 'hello' })],
+    });
     act(() => live().push('message:new', message(2, { body: 'Hi!' })));
     act(() => live().push('message:new', message(3, { body: 'How can I help?' })));
     const launcher = await screen.findByRole('button', { name: 'Open chat (2)' });
@@ -101,7 +127,10 @@ describe('ChatWidget', () => {
   it('marks the visitor’s message sent, then seen when the agent reads it', async () => {
     const { live, client } = setup();
     fireEvent.click(await screen.findByRole('button', { name: 'Open chat' }));
-    await resume(live(), { conversation: activeConversation({ lastSeq: 1 }), messages: [visitorMessage(1, { body: 'Is it in stock?' })] });
+    await resume(live(), {
+      conversation: activeConversation({ lastSeq: 1 }),
+      messages: [visitorMessage(1, { body: 'Is it in stock?' })],
+    });
     await screen.findByText('Sent');
     act(() => live().push('message:seen', { conversationId: 'c1', by: 'agent', seq: 1 }));
     await screen.findByText('Seen');
@@ -149,7 +178,13 @@ describe('ChatWidget', () => {
   });
 
   it('speaks German when the site says so', async () => {
-    render(<ChatWidget client={new ChatClient({ siteKey: 'k', serverUrl: 'http://x.test' })} config={{ ...config, locale: 'de' }} syncTabs={false} />);
+    render(
+      <ChatWidget
+        client={new ChatClient({ siteKey: 'k', serverUrl: 'http://x.test' })}
+        config={{ ...config, locale: 'de' }}
+        syncTabs={false}
+      />,
+    );
     await screen.findByRole('button', { name: 'Chat öffnen' });
   });
 });

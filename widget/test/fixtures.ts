@@ -47,7 +47,12 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
 }
 
 export function activeConversation(overrides: Partial<Conversation> = {}): Conversation {
-  return conversation({ status: 'active', agent: { id: 'a1', name: 'Ada' }, assignedAt: '2025-01-01T00:01:00.000Z', ...overrides });
+  return conversation({
+    status: 'active',
+    agent: { id: 'a1', name: 'Ada' },
+    assignedAt: '2025-01-01T00:01:00.000Z',
+    ...overrides,
+  });
 }
 
 export function state(overrides: Partial<ChatState> = {}): ChatState {

@@ -66,7 +66,12 @@ describe('flushOutbox', () => {
     const first = outbox.add('first');
     const second = outbox.add('second');
     const io = manualSend();
-    const done = flushOutbox(outbox, { send: io.send, canContinue: () => true, onStored: () => {}, onRejected: () => {} });
+    const done = flushOutbox(outbox, {
+      send: io.send,
+      canContinue: () => true,
+      onStored: () => {},
+      onRejected: () => {},
+    });
     (await io.next()).settle({ kind: 'retry', error: null });
     expect(await done).toEqual({ kind: 'stalled', error: null });
     expect(io.sent).toHaveLength(1);
@@ -98,7 +103,12 @@ describe('flushOutbox', () => {
     const outbox = new Outbox(createLocalStore('s'));
     outbox.add('early');
     const io = manualSend();
-    const done = flushOutbox(outbox, { send: io.send, canContinue: () => true, onStored: () => {}, onRejected: () => {} });
+    const done = flushOutbox(outbox, {
+      send: io.send,
+      canContinue: () => true,
+      onStored: () => {},
+      onRejected: () => {},
+    });
     const early = await io.next();
     outbox.add('late');
     early.settle({ kind: 'stored', result: 'x' });

@@ -13,7 +13,10 @@ describe('history cache', () => {
 
   it('keeps only the newest messages, so what it holds still ends at the highest seq', () => {
     const many = Array.from({ length: HISTORY_LIMIT + 50 }, (_, i) => message(i + 1));
-    saveHistory(createLocalStore('s'), { conversation: activeConversation(), thread: mergeMessages(EMPTY_THREAD, 'c1', many) });
+    saveHistory(createLocalStore('s'), {
+      conversation: activeConversation(),
+      thread: mergeMessages(EMPTY_THREAD, 'c1', many),
+    });
     const { thread } = loadHistory(createLocalStore('s'));
     expect(thread.messages).toHaveLength(HISTORY_LIMIT);
     expect(thread.messages.at(-1)?.seq).toBe(HISTORY_LIMIT + 50);

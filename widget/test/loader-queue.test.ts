@@ -51,7 +51,8 @@ function harness(): Harness {
     },
     bodyReady: () => Promise.resolve(),
     whenIdle: (fn) => (idle = fn),
-    fetchConfig: () => Promise.resolve(new Response(JSON.stringify(CONFIG), { headers: { 'content-type': 'application/json' } })),
+    fetchConfig: () =>
+      Promise.resolve(new Response(JSON.stringify(CONFIG), { headers: { 'content-type': 'application/json' } })),
     drawPlaceholder,
   };
   return {
@@ -83,7 +84,12 @@ describe('the Parley queue', () => {
   it('replays calls a stub queued before widget.js loaded, in order, once the app is there', async () => {
     const h = harness();
     const onReady = vi.fn();
-    const q = stubQueue(['on', 'ready', onReady], ['identify', { id: 'u1', name: 'Ada' }], ['setLocale', 'de'], ['open']);
+    const q = stubQueue(
+      ['on', 'ready', onReady],
+      ['identify', { id: 'u1', name: 'Ada' }],
+      ['setLocale', 'de'],
+      ['open'],
+    );
     createParley(q, { siteKey: 'site-a' }, h.deps);
     // open needs the app: it is fetched at once, without waiting for idle time
     await waitFor(() => expect(h.booted).toHaveLength(1));
@@ -120,7 +126,9 @@ describe('the Parley queue', () => {
     expect(h.imports()).toBe(0);
     expect(h.idleScheduled()).toBe(true);
     h.runIdle();
-    await waitFor(() => expect(h.handle.calls).toEqual([['on', 'ready'], ['identify', { id: 'u1' }], ['hideLauncher']]));
+    await waitFor(() =>
+      expect(h.handle.calls).toEqual([['on', 'ready'], ['identify', { id: 'u1' }], ['hideLauncher']]),
+    );
     expect(h.imports()).toBe(1);
   });
 

@@ -14,9 +14,20 @@ beforeEach(async () => {
   server = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
     if (req.url === '/api/widget/config/site-a') {
-      res.end(JSON.stringify({ siteKey: 'site-a', siteName: 'Acme', color: '#ff5500', position: 'left', greeting: 'Hello!' }));
+      res.end(
+        JSON.stringify({ siteKey: 'site-a', siteName: 'Acme', color: '#ff5500', position: 'left', greeting: 'Hello!' }),
+      );
     } else if (req.url === '/api/widget/config/site-ar') {
-      res.end(JSON.stringify({ siteKey: 'site-ar', siteName: 'متجر', color: '#123456', position: 'right', greeting: 'مرحبا', locale: 'ar' }));
+      res.end(
+        JSON.stringify({
+          siteKey: 'site-ar',
+          siteName: 'متجر',
+          color: '#123456',
+          position: 'right',
+          greeting: 'مرحبا',
+          locale: 'ar',
+        }),
+      );
     } else {
       res.statusCode = 404;
       res.end(JSON.stringify({ error: { code: 'unknown_site', message: 'No such site' } }));

@@ -38,7 +38,11 @@ afterEach(() => {
 });
 
 function setup(locale?: string) {
-  const client = new ChatClient({ siteKey: 'pk_test', serverUrl: 'http://parley.test', createSocket: (hs) => new FakeSocket(hs) });
+  const client = new ChatClient({
+    siteKey: 'pk_test',
+    serverUrl: 'http://parley.test',
+    createSocket: (hs) => new FakeSocket(hs),
+  });
   clients.push(client);
   const view = render(<ChatWidget client={client} config={config} syncTabs={false} locale={locale} />);
   return { ...view, client };
@@ -46,7 +50,9 @@ function setup(locale?: string) {
 
 describe('ProactiveBubble', () => {
   it('is announced politely: the live region is there before the message arrives', () => {
-    const { container, rerender } = render(inEnglish(<ProactiveBubble message={null} onOpen={() => {}} onDismiss={() => {}} />));
+    const { container, rerender } = render(
+      inEnglish(<ProactiveBubble message={null} onOpen={() => {}} onDismiss={() => {}} />),
+    );
     const region = container.querySelector('[aria-live="polite"]');
     expect(region?.textContent).toBe('');
     rerender(inEnglish(<ProactiveBubble message={fromRule} onOpen={() => {}} onDismiss={() => {}} />));

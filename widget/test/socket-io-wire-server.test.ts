@@ -50,7 +50,9 @@ afterEach(async () => {
 /** The wire's emitter is typed to Parley's visitor events; this test's server speaks its own. */
 type LooseEmitter = { emit(event: string, payload: unknown, ack: (...args: unknown[]) => void): void };
 const emitWithAck = (wire: SocketIoWire, ms: number, event: string, payload: unknown): Promise<unknown[]> =>
-  new Promise((resolve) => (wire.timeout(ms) as unknown as LooseEmitter).emit(event, payload, (...args) => resolve(args)));
+  new Promise((resolve) =>
+    (wire.timeout(ms) as unknown as LooseEmitter).emit(event, payload, (...args) => resolve(args)),
+  );
 
 const connectWire = (auth: () => object): SocketIoWire => {
   const wire = new SocketIoWire(url, '/visitor', auth);

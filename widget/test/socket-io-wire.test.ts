@@ -44,7 +44,9 @@ function wire(auth: () => object = () => ({ siteKey: 'pk' })): { socket: SocketI
   const log: string[] = [];
   socket.on('connect', () => log.push('connect'));
   socket.on('disconnect', (reason: string) => log.push(`disconnect:${reason}`));
-  socket.on('connect_error', (err: Error & { data?: unknown }) => log.push(`connect_error:${err.message}:${JSON.stringify(err.data ?? null)}`));
+  socket.on('connect_error', (err: Error & { data?: unknown }) =>
+    log.push(`connect_error:${err.message}:${JSON.stringify(err.data ?? null)}`),
+  );
   return { socket, log };
 }
 
@@ -82,8 +84,12 @@ describe('SocketIoWire', () => {
     socket.connect();
     latest().accept();
     const answers: unknown[] = [];
-    socket.timeout(1000).emit('page:view', { url: 'https://x.test/', title: 'X' }, (err, res) => answers.push(err ? err.message : res));
-    socket.timeout(1000).emit('page:view', { url: 'https://x.test/2', title: 'Y' }, (err, res) => answers.push(err ? err.message : res));
+    socket
+      .timeout(1000)
+      .emit('page:view', { url: 'https://x.test/', title: 'X' }, (err, res) => answers.push(err ? err.message : res));
+    socket
+      .timeout(1000)
+      .emit('page:view', { url: 'https://x.test/2', title: 'Y' }, (err, res) => answers.push(err ? err.message : res));
     expect(latest().sent.slice(1)).toEqual([
       '42/visitor,0["page:view",{"url":"https://x.test/","title":"X"}]',
       '42/visitor,1["page:view",{"url":"https://x.test/2","title":"Y"}]',
@@ -99,7 +105,9 @@ describe('SocketIoWire', () => {
     const answers: unknown[] = [];
     socket.emit('typing:start', { conversationId: 'c1' });
     socket.timeout(500).emit('message:seen', { conversationId: 'c1', seq: 1 }, (err) => answers.push(err?.message));
-    socket.timeout(5000).emit('message:seen', { conversationId: 'c1', seq: 2 }, (err) => answers.push(err?.message ?? 'ok'));
+    socket
+      .timeout(5000)
+      .emit('message:seen', { conversationId: 'c1', seq: 2 }, (err) => answers.push(err?.message ?? 'ok'));
     vi.advanceTimersByTime(500);
     socket.connect();
     latest().accept();

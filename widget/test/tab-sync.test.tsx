@@ -8,7 +8,15 @@ import { useTabSync } from '../src/app/use-tab-sync.ts';
 afterEach(cleanup);
 
 /** A stand-in for one tab's widget: a panel state kept in step with the other tabs. */
-function Tab({ name, site = 'pk_tabs', initial = false }: { name: string; site?: string; initial?: boolean }): JSX.Element {
+function Tab({
+  name,
+  site = 'pk_tabs',
+  initial = false,
+}: {
+  name: string;
+  site?: string;
+  initial?: boolean;
+}): JSX.Element {
   const [open, setOpen] = useState(initial);
   useTabSync(site, open, setOpen);
   return (

@@ -15,7 +15,9 @@ import { panelActions } from './panel-actions.ts';
 
 function renderPanel(chat: Partial<ChatState> = {}, props: Partial<ChatPanelProps> = {}) {
   const actions = panelActions();
-  const view = render(inEnglish(<ChatPanel siteName="Acme" greeting="Hi!" state={state(chat)} {...actions} {...props} />));
+  const view = render(
+    inEnglish(<ChatPanel siteName="Acme" greeting="Hi!" state={state(chat)} {...actions} {...props} />),
+  );
   return { ...view, ...actions };
 }
 
@@ -39,7 +41,9 @@ describe('the pre-chat form', () => {
     type(/Email/, 'ada@example.com');
     type(/How can we help/, 'Where is my order?');
     fireEvent.click(screen.getByRole('button', { name: 'Start chat' }));
-    await waitFor(() => expect(onStartChat).toHaveBeenCalledWith({ name: 'Ada', email: 'ada@example.com' }, 'Where is my order?'));
+    await waitFor(() =>
+      expect(onStartChat).toHaveBeenCalledWith({ name: 'Ada', email: 'ada@example.com' }, 'Where is my order?'),
+    );
   });
 
   it('says what is wrong next to each field and focuses the first one to fix', async () => {
@@ -48,7 +52,9 @@ describe('the pre-chat form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start chat' }));
     const email = screen.getByLabelText(/Email/);
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Please enter a valid email address.');
+    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Please enter a valid email address.',
+    );
     expect(screen.getByLabelText(/How can we help/).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Please fill this in.')).toBeTruthy();
     expect(document.activeElement).toBe(email);
@@ -68,7 +74,10 @@ describe('the pre-chat form', () => {
   });
 
   it('is not shown once a chat exists or the answers are on their way', () => {
-    renderPanel({ conversation: activeConversation(), thread: mergeMessages(EMPTY_THREAD, 'c1', [visitorMessage(1)]) }, { preChat: PRE_CHAT });
+    renderPanel(
+      { conversation: activeConversation(), thread: mergeMessages(EMPTY_THREAD, 'c1', [visitorMessage(1)]) },
+      { preChat: PRE_CHAT },
+    );
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Start chat' })).toBeNull();
   });
@@ -90,7 +99,9 @@ describe('leaving a message while nobody is online', () => {
     type(/Email/, 'ada@example.com');
     type(/Message/, 'Call me back please');
     fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
-    await waitFor(() => expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Call me back please' }));
+    await waitFor(() =>
+      expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Call me back please' }),
+    );
   });
 
   it('asks to try again when the message did not go through', async () => {
@@ -105,7 +116,11 @@ describe('leaving a message while nobody is online', () => {
 
   it('confirms a message left, with the address the reply goes to', () => {
     const left = conversation({ status: 'offline', visitorEmail: 'ada@example.com' });
-    renderPanel({ agentsOnline: false, conversation: left, thread: mergeMessages(EMPTY_THREAD, 'c1', [visitorMessage(1, { body: 'Call me' })]) });
+    renderPanel({
+      agentsOnline: false,
+      conversation: left,
+      thread: mergeMessages(EMPTY_THREAD, 'c1', [visitorMessage(1, { body: 'Call me' })]),
+    });
     expect(screen.getByRole('status').textContent).toBe('Thanks! We will reply to ada@example.com.');
     expect(screen.getByRole('log').textContent).toContain('Call me');
     expect(screen.queryByRole('button', { name: 'Leave a message' })).toBeNull();
@@ -122,7 +137,9 @@ describe('outside business hours, and being answered by email instead of waiting
     type(/Email/, 'ada@example.com');
     type(/Message/, 'Call me tomorrow');
     fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
-    await waitFor(() => expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Call me tomorrow' }));
+    await waitFor(() =>
+      expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Call me tomorrow' }),
+    );
     expect(onSend).not.toHaveBeenCalled();
   });
 
@@ -131,7 +148,9 @@ describe('outside business hours, and being answered by email instead of waiting
     expect((screen.getByLabelText(/Message/) as HTMLTextAreaElement).value).toBe('Is my order shipped?');
     type(/Email/, 'ada@example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
-    await waitFor(() => expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Is my order shipped?' }));
+    await waitFor(() =>
+      expect(onLeaveMessage).toHaveBeenCalledWith({ email: 'ada@example.com', body: 'Is my order shipped?' }),
+    );
   });
 
   it('offers a queued visitor to be answered by email, with the address already known', async () => {
@@ -179,7 +198,16 @@ describe('the end of a chat', () => {
     type(/Comment/, 'Quick and kind');
     fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     await waitFor(() => expect(onRate).toHaveBeenCalledWith(4, 'Quick and kind'));
-    rerender(inEnglish(<ChatPanel siteName="Acme" greeting="" state={state({ conversation: { ...ended, rating: 4 } })} {...panelActions()} />));
+    rerender(
+      inEnglish(
+        <ChatPanel
+          siteName="Acme"
+          greeting=""
+          state={state({ conversation: { ...ended, rating: 4 } })}
+          {...panelActions()}
+        />,
+      ),
+    );
     expect(screen.getByText('Thanks for your feedback!')).toBeTruthy();
     expect(screen.queryByRole('radio')).toBeNull();
   });
@@ -224,7 +252,10 @@ describe('the header', () => {
   });
 
   it('shows only the assigned agent once there is one', () => {
-    const { container } = renderPanel({ conversation: activeConversation({ agent: { id: 'a2', name: 'Bo' } }) }, { team, lang: 'en' });
+    const { container } = renderPanel(
+      { conversation: activeConversation({ agent: { id: 'a2', name: 'Bo' } }) },
+      { team, lang: 'en' },
+    );
     expect(screen.getByText('Chatting with Bo')).toBeTruthy();
     expect(container.querySelectorAll('.faces > *')).toHaveLength(1);
     expect(container.querySelector('.faces')?.textContent).toBe('B');

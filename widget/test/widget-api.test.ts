@@ -74,11 +74,22 @@ describe('state events', () => {
     const started = { ...none, conversation: activeConversation() };
     expect(eventsBetween(none, started)).toEqual([['conversation:started', { conversationId: 'c1' }]]);
 
-    const withReply = { ...started, thread: { conversationId: 'c1', messages: [visitorMessage(1), message(2, { body: 'Hello' })] } };
+    const withReply = {
+      ...started,
+      thread: { conversationId: 'c1', messages: [visitorMessage(1), message(2, { body: 'Hello' })] },
+    };
     expect(eventsBetween(started, withReply)).toEqual([
       [
         'message:received',
-        { id: 'c1-m2', conversationId: 'c1', seq: 2, author: 'agent', authorName: 'Ada', body: 'Hello', createdAt: '2025-01-01T00:00:00.000Z' },
+        {
+          id: 'c1-m2',
+          conversationId: 'c1',
+          seq: 2,
+          author: 'agent',
+          authorName: 'Ada',
+          body: 'Hello',
+          createdAt: '2025-01-01T00:00:00.000Z',
+        },
       ],
     ]);
 

@@ -39,9 +39,15 @@ async function runLoader(attributes: Record<string, string>): Promise<void> {
 describe('widget.js', () => {
   it('defines window.Parley and no other global, and draws the launcher', async () => {
     const before = new Set(Object.keys(window));
-    await runLoader({ src: 'https://chat.example.com/widget.js', 'data-site-key': 'site-a', 'data-load': 'interaction' });
+    await runLoader({
+      src: 'https://chat.example.com/widget.js',
+      'data-site-key': 'site-a',
+      'data-load': 'interaction',
+    });
     expect(Object.keys(window).filter((key) => !before.has(key))).toEqual(['Parley']);
-    await waitFor(() => expect(document.querySelector(PLACEHOLDER_TAG)?.shadowRoot?.querySelector('button')).toBeTruthy());
+    await waitFor(() =>
+      expect(document.querySelector(PLACEHOLDER_TAG)?.shadowRoot?.querySelector('button')).toBeTruthy(),
+    );
     // the server that served widget.js is the one asked
     expect(fetched).toEqual(['https://chat.example.com/api/widget/config/site-a']);
   });
@@ -57,10 +63,18 @@ describe('widget.js', () => {
   });
 
   it('does nothing the second time the snippet runs', async () => {
-    await runLoader({ src: 'https://chat.example.com/widget.js', 'data-site-key': 'site-a', 'data-load': 'interaction' });
+    await runLoader({
+      src: 'https://chat.example.com/widget.js',
+      'data-site-key': 'site-a',
+      'data-load': 'interaction',
+    });
     const first = Reflect.get(window, 'Parley');
     vi.resetModules();
-    await runLoader({ src: 'https://chat.example.com/widget.js', 'data-site-key': 'site-a', 'data-load': 'interaction' });
+    await runLoader({
+      src: 'https://chat.example.com/widget.js',
+      'data-site-key': 'site-a',
+      'data-load': 'interaction',
+    });
     expect(Reflect.get(window, 'Parley')).toBe(first);
     await waitFor(() => expect(document.querySelectorAll(PLACEHOLDER_TAG)).toHaveLength(1));
     expect(fetched).toHaveLength(1);
@@ -69,10 +83,13 @@ describe('widget.js', () => {
   it('takes over the queue of an inline stub that ran first', async () => {
     // the documented stub, verbatim in spirit: window.Parley=window.Parley||function(){(Parley.q=Parley.q||[]).push(arguments)}
     const q: IArguments[] = [];
-    const stub = Object.assign(function (..._args: unknown[]) {
-      // eslint-disable-next-line prefer-rest-params
-      q.push(arguments);
-    }, { q });
+    const stub = Object.assign(
+      function (..._args: unknown[]) {
+        // eslint-disable-next-line prefer-rest-params
+        q.push(arguments);
+      },
+      { q },
+    );
     Reflect.set(window, 'Parley', stub);
     stub('init', { siteKey: 'site-a', serverUrl: 'https://chat.example.com', load: 'interaction' });
     await runLoader({ src: 'https://chat.example.com/widget.js', 'data-load': 'interaction' });

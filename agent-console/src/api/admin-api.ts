@@ -44,18 +44,31 @@ export function createAdminApi(rest: RestClient): AdminApi {
     async listAgents() {
       return (await rest.get('/api/admin/agents', AgentListResponseSchema)).agents;
     },
-    createAgent: (request) => agent(rest.send('POST', '/api/admin/agents', CreateAgentRequestSchema, request, AgentAdminResponseSchema)),
+    createAgent: (request) =>
+      agent(rest.send('POST', '/api/admin/agents', CreateAgentRequestSchema, request, AgentAdminResponseSchema)),
     updateAgent: (agentId, request) =>
       agent(rest.send('PATCH', agentPath(agentId), UpdateAgentRequestSchema, request, AgentAdminResponseSchema)),
-    deactivateAgent: (agentId) => agent(rest.send('POST', agentPath(agentId, '/deactivate'), null, undefined, AgentAdminResponseSchema)),
-    reactivateAgent: (agentId) => agent(rest.send('POST', agentPath(agentId, '/reactivate'), null, undefined, AgentAdminResponseSchema)),
+    deactivateAgent: (agentId) =>
+      agent(rest.send('POST', agentPath(agentId, '/deactivate'), null, undefined, AgentAdminResponseSchema)),
+    reactivateAgent: (agentId) =>
+      agent(rest.send('POST', agentPath(agentId, '/reactivate'), null, undefined, AgentAdminResponseSchema)),
     resetPassword: (agentId, password) =>
-      agent(rest.send('POST', agentPath(agentId, '/password'), ResetPasswordRequestSchema, { password }, AgentAdminResponseSchema)),
+      agent(
+        rest.send(
+          'POST',
+          agentPath(agentId, '/password'),
+          ResetPasswordRequestSchema,
+          { password },
+          AgentAdminResponseSchema,
+        ),
+      ),
     async listSites() {
       return (await rest.get('/api/admin/sites', SiteListResponseSchema)).sites;
     },
-    createSite: (request) => site(rest.send('POST', '/api/admin/sites', CreateSiteRequestSchema, request, SiteAdminResponseSchema)),
-    updateSite: (siteId, request) => site(rest.send('PATCH', sitePath(siteId), UpdateSiteRequestSchema, request, SiteAdminResponseSchema)),
+    createSite: (request) =>
+      site(rest.send('POST', '/api/admin/sites', CreateSiteRequestSchema, request, SiteAdminResponseSchema)),
+    updateSite: (siteId, request) =>
+      site(rest.send('PATCH', sitePath(siteId), UpdateSiteRequestSchema, request, SiteAdminResponseSchema)),
     regenerateIdentitySecret: (siteId) =>
       site(rest.send('POST', sitePath(siteId, '/identity-secret'), null, undefined, SiteAdminResponseSchema)),
   };

@@ -32,7 +32,9 @@ export function createAgentActions(
   newId: () => string,
 ): AgentActions {
   /** Runs a request on the live channel; a failure becomes the message to show. */
-  async function attempt<T>(work: (channel: AgentChannel) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  async function attempt<T>(
+    work: (channel: AgentChannel) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
     const channel = currentChannel();
     if (!channel || !channel.connected) return { ok: false, error: OFFLINE };
     try {
@@ -65,7 +67,9 @@ export function createAgentActions(
       const valid = NoteBodySchema.safeParse(body);
       if (!valid.success) return body === '' ? null : 'This note is too long.';
       // one id per attempt at this text: a retry after a lost answer is stored once
-      const result = await attempt((channel) => channel.addNote({ conversationId, clientNoteId: newId(), body: valid.data }));
+      const result = await attempt((channel) =>
+        channel.addNote({ conversationId, clientNoteId: newId(), body: valid.data }),
+      );
       if (!result.ok) return result.error;
       batch(() => {
         store.data.value = applyNote(store.data.value, result.value.note);

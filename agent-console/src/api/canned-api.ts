@@ -28,11 +28,13 @@ export function createCannedApi(rest: RestClient): CannedApi {
       return (await rest.get('/api/canned-responses', CannedResponseListSchema)).cannedResponses;
     },
     async create(scope, request) {
-      return (await rest.send('POST', base(scope), CannedResponseRequestSchema, request, CannedResponseResponseSchema)).cannedResponse;
+      return (await rest.send('POST', base(scope), CannedResponseRequestSchema, request, CannedResponseResponseSchema))
+        .cannedResponse;
     },
     async update(scope, id, request) {
       const path = `${base(scope)}/${encodeURIComponent(id)}`;
-      return (await rest.send('PATCH', path, CannedResponseRequestSchema, request, CannedResponseResponseSchema)).cannedResponse;
+      return (await rest.send('PATCH', path, CannedResponseRequestSchema, request, CannedResponseResponseSchema))
+        .cannedResponse;
     },
     async remove(scope, id) {
       await rest.send('DELETE', `${base(scope)}/${encodeURIComponent(id)}`, null, undefined, null);

@@ -203,7 +203,10 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
         const agent = await deps.auth.me();
         store.auth.value = agent ? { status: 'signed-in', agent } : { status: 'signed-out', error: null };
       } catch {
-        store.auth.value = { status: 'signed-out', error: 'Could not reach the server. Check your connection and try again.' };
+        store.auth.value = {
+          status: 'signed-out',
+          error: 'Could not reach the server. Check your connection and try again.',
+        };
       }
       if (store.auth.value.status === 'signed-in') openChannel();
     },

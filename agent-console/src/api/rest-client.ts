@@ -56,13 +56,15 @@ export function createRestClient(fetchImpl: FetchLike = (input, init) => fetch(i
     const json: unknown = await response.json().catch(() => null);
     if (response.ok) return json;
     const error = ErrorBodySchema.safeParse(json);
-    if (!error.success) throw new ApiError(ErrorCode.Internal, `The server answered ${response.status}. Please try again.`);
+    if (!error.success)
+      throw new ApiError(ErrorCode.Internal, `The server answered ${response.status}. Please try again.`);
     throw new ApiError(error.data.error.code, error.data.error.message, error.data.error.issues);
   }
 
   function parseAnswer<R extends z.ZodType>(answer: R, json: unknown): z.output<R> {
     const parsed = answer.safeParse(json);
-    if (!parsed.success) throw new ApiError(ErrorCode.Internal, 'The server sent an unexpected answer. Please reload the page.');
+    if (!parsed.success)
+      throw new ApiError(ErrorCode.Internal, 'The server sent an unexpected answer. Please reload the page.');
     return parsed.data;
   }
 

@@ -32,20 +32,32 @@ export function createRulesApi(rest: RestClient): RulesApi {
       return (await rest.get(rulesPath(siteId), ProactiveRuleListResponseSchema)).rules;
     },
     async create(siteId, rule) {
-      return (await rest.send('POST', rulesPath(siteId), ProactiveRuleInputSchema, rule, ProactiveRuleResponseSchema)).rule;
+      return (await rest.send('POST', rulesPath(siteId), ProactiveRuleInputSchema, rule, ProactiveRuleResponseSchema))
+        .rule;
     },
     async replace(siteId, ruleId, rule) {
-      return (await rest.send('PUT', rulesPath(siteId, ruleId), ProactiveRuleInputSchema, rule, ProactiveRuleResponseSchema)).rule;
+      return (
+        await rest.send('PUT', rulesPath(siteId, ruleId), ProactiveRuleInputSchema, rule, ProactiveRuleResponseSchema)
+      ).rule;
     },
     async setEnabled(siteId, ruleId, enabled) {
-      return (await rest.send('PATCH', rulesPath(siteId, ruleId), SetRuleEnabledRequestSchema, { enabled }, ProactiveRuleResponseSchema)).rule;
+      return (
+        await rest.send(
+          'PATCH',
+          rulesPath(siteId, ruleId),
+          SetRuleEnabledRequestSchema,
+          { enabled },
+          ProactiveRuleResponseSchema,
+        )
+      ).rule;
     },
     async remove(siteId, ruleId) {
       await rest.send('DELETE', rulesPath(siteId, ruleId), null, undefined, null);
     },
     async reorder(siteId, ruleIds) {
       const path = `/api/admin/sites/${encodeURIComponent(siteId)}/rule-order`;
-      return (await rest.send('PUT', path, ReorderRulesRequestSchema, { ruleIds }, ProactiveRuleListResponseSchema)).rules;
+      return (await rest.send('PUT', path, ReorderRulesRequestSchema, { ruleIds }, ProactiveRuleListResponseSchema))
+        .rules;
     },
   };
 }

@@ -64,29 +64,55 @@ export function createSocketChannel(): AgentChannel {
     if (!socket.active) retryTimer = setTimeout(() => socket.connect(), RETRY_REFUSED_HANDSHAKE_MS);
   });
 
-  const listen = <T>(parser: Parser<T>, event: string, deliver: (payload: T) => void) => (raw: unknown) => {
-    const parsed = parser.safeParse(raw);
-    if (parsed.success) deliver(parsed.data);
-    else console.warn(`[parley] ignored malformed ${event}`, parsed.error);
-  };
-  socket.on('conversation:assigned', listen(ConversationSummarySchema, 'conversation:assigned', (payload) =>
-    push({ event: 'conversation:assigned', payload })));
-  socket.on('conversation:updated', listen(ConversationSchema, 'conversation:updated', (payload) =>
-    push({ event: 'conversation:updated', payload })));
-  socket.on('queue:updated', listen(QueueUpdateSchema, 'queue:updated', (payload) =>
-    push({ event: 'queue:updated', payload })));
-  socket.on('message:new', listen(MessageSchema, 'message:new', (payload) => push({ event: 'message:new', payload })));
-  socket.on('typing:update', listen(TypingUpdateSchema, 'typing:update', (payload) =>
-    push({ event: 'typing:update', payload })));
-  socket.on('message:seen', listen(SeenUpdateSchema, 'message:seen', (payload) =>
-    push({ event: 'message:seen', payload })));
-  socket.on('note:new', listen(NoteSchema, 'note:new', (payload) => push({ event: 'note:new', payload })));
-  socket.on('agent:status', listen(AgentStatusUpdateSchema, 'agent:status', (payload) =>
-    push({ event: 'agent:status', payload })));
-  socket.on('visitor:updated', listen(VisitorDetailsSchema, 'visitor:updated', (payload) =>
-    visitorPush({ event: 'visitor:updated', payload })));
-  socket.on('visitors:live', listen(LiveVisitorsSchema, 'visitors:live', (payload) =>
-    visitorPush({ event: 'visitors:live', payload })));
+  const listen =
+    <T>(parser: Parser<T>, event: string, deliver: (payload: T) => void) =>
+    (raw: unknown) => {
+      const parsed = parser.safeParse(raw);
+      if (parsed.success) deliver(parsed.data);
+      else console.warn(`[parley] ignored malformed ${event}`, parsed.error);
+    };
+  socket.on(
+    'conversation:assigned',
+    listen(ConversationSummarySchema, 'conversation:assigned', (payload) =>
+      push({ event: 'conversation:assigned', payload }),
+    ),
+  );
+  socket.on(
+    'conversation:updated',
+    listen(ConversationSchema, 'conversation:updated', (payload) => push({ event: 'conversation:updated', payload })),
+  );
+  socket.on(
+    'queue:updated',
+    listen(QueueUpdateSchema, 'queue:updated', (payload) => push({ event: 'queue:updated', payload })),
+  );
+  socket.on(
+    'message:new',
+    listen(MessageSchema, 'message:new', (payload) => push({ event: 'message:new', payload })),
+  );
+  socket.on(
+    'typing:update',
+    listen(TypingUpdateSchema, 'typing:update', (payload) => push({ event: 'typing:update', payload })),
+  );
+  socket.on(
+    'message:seen',
+    listen(SeenUpdateSchema, 'message:seen', (payload) => push({ event: 'message:seen', payload })),
+  );
+  socket.on(
+    'note:new',
+    listen(NoteSchema, 'note:new', (payload) => push({ event: 'note:new', payload })),
+  );
+  socket.on(
+    'agent:status',
+    listen(AgentStatusUpdateSchema, 'agent:status', (payload) => push({ event: 'agent:status', payload })),
+  );
+  socket.on(
+    'visitor:updated',
+    listen(VisitorDetailsSchema, 'visitor:updated', (payload) => visitorPush({ event: 'visitor:updated', payload })),
+  );
+  socket.on(
+    'visitors:live',
+    listen(LiveVisitorsSchema, 'visitors:live', (payload) => visitorPush({ event: 'visitors:live', payload })),
+  );
 
   const withTimeout = () => socket.timeout(ACK_TIMEOUT_MS);
 
@@ -120,7 +146,10 @@ export function createSocketChannel(): AgentChannel {
     liveVisitors: () => answer(withTimeout().emitWithAck('visitors:live', {}), LiveVisitorsSchema),
     inviteVisitor: (request) => answer(withTimeout().emitWithAck('visitor:invite', request), VisitorInviteResultSchema),
     // the same socket, typed with the ticket pushes the chat map leaves out
-    tickets: createSocketTicketChannel(socket as Socket as Socket<AgentTicketServerToClient, AgentClientToServer>, ACK_TIMEOUT_MS),
+    tickets: createSocketTicketChannel(
+      socket as Socket as Socket<AgentTicketServerToClient, AgentClientToServer>,
+      ACK_TIMEOUT_MS,
+    ),
     onStatus(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);

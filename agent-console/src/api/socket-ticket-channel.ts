@@ -15,7 +15,10 @@ import {
 import { answer } from './ack-answer.ts';
 import type { TicketChannel, TicketPush } from './ticket-channel.ts';
 
-export function createSocketTicketChannel(socket: Socket<AgentTicketServerToClient, AgentClientToServer>, ackTimeoutMs: number): TicketChannel {
+export function createSocketTicketChannel(
+  socket: Socket<AgentTicketServerToClient, AgentClientToServer>,
+  ackTimeoutMs: number,
+): TicketChannel {
   const listeners = new Set<(push: TicketPush) => void>();
   const push = (value: TicketPush): void => listeners.forEach((listener) => listener(value));
   socket.on('ticket:updated', (raw: unknown) => {

@@ -18,7 +18,8 @@ type TicketEvents = typeof agentTicketClientEvents;
 type Payload<E extends keyof TicketEvents> = PayloadOf<TicketEvents, E>;
 type Answer<E extends keyof TicketEvents> = AckDataOf<TicketEvents, E>;
 
-export type TicketPush = { event: 'ticket:updated'; payload: Ticket } | { event: 'ticket:message'; payload: TicketMessage };
+export type TicketPush =
+  { event: 'ticket:updated'; payload: Ticket } | { event: 'ticket:message'; payload: TicketMessage };
 
 export interface TicketChannel {
   list(request: Payload<'ticket:list'>): Promise<TicketListResult>;

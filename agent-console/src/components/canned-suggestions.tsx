@@ -115,7 +115,9 @@ export function CannedSuggestionList({ suggestions }: { suggestions: CannedSugge
   return (
     <>
       <span class="visually-hidden" role="status">
-        {open ? `${matches.length} canned ${matches.length === 1 ? 'response' : 'responses'}: arrow keys choose, Tab inserts.` : ''}
+        {open
+          ? `${matches.length} canned ${matches.length === 1 ? 'response' : 'responses'}: arrow keys choose, Tab inserts.`
+          : ''}
       </span>
       {open && (
         <ul id={listId} class="canned-popup" role="listbox" aria-label="Canned responses">

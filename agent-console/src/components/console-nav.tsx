@@ -13,7 +13,14 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
     [ROUTES.liveVisitors, 'Live visitors'],
     [ROUTES.cannedResponses, 'Canned responses'],
   ];
-  if (agent.role === 'admin') links.push([ROUTES.agents, 'Agents'], [ROUTES.sites, 'Sites'], [ROUTES.rules, 'Rules'], [ROUTES.reports, 'Reports'], [ROUTES.agentsNow, 'Agents now']);
+  if (agent.role === 'admin')
+    links.push(
+      [ROUTES.agents, 'Agents'],
+      [ROUTES.sites, 'Sites'],
+      [ROUTES.rules, 'Rules'],
+      [ROUTES.reports, 'Reports'],
+      [ROUTES.agentsNow, 'Agents now'],
+    );
   const { path } = useLocation();
   return (
     <nav class="console-nav" aria-label="Console pages">

@@ -47,7 +47,12 @@ export function ConversationView({ conversationId, agentName }: { conversationId
         </div>
         <div class="conversation__actions">
           {closed ? (
-            <button type="button" class="button button--quiet" disabled={busy} onClick={() => act(() => session.reopen(conversationId))}>
+            <button
+              type="button"
+              class="button button--quiet"
+              disabled={busy}
+              onClick={() => act(() => session.reopen(conversationId))}
+            >
               Reopen conversation
             </button>
           ) : (
@@ -81,7 +86,9 @@ export function ConversationView({ conversationId, agentName }: { conversationId
       </p>
       {closed && (
         <p class="ended" role="status">
-          {conversation.closedBy === 'visitor' ? 'The visitor ended this conversation.' : 'This conversation has ended.'}
+          {conversation.closedBy === 'visitor'
+            ? 'The visitor ended this conversation.'
+            : 'This conversation has ended.'}
         </p>
       )}
       <Composer conversationId={conversationId} disabled={closed} />

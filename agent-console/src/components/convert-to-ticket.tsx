@@ -20,7 +20,10 @@ export function ConvertToTicket({ conversation }: { conversation: Conversation }
     setProblem(null);
     const address = email.trim();
     tickets
-      .convert({ conversationId: conversation.id, ...(address !== '' && address !== conversation.visitorEmail ? { email: address } : {}) })
+      .convert({
+        conversationId: conversation.id,
+        ...(address !== '' && address !== conversation.visitorEmail ? { email: address } : {}),
+      })
       // on success the conversation:updated push (status offline) swaps this for the "continues by email" line
       .then(
         () => setAsking(false),
@@ -47,7 +50,14 @@ export function ConvertToTicket({ conversation }: { conversation: Conversation }
             convert();
           }}
         >
-          <TextField label="Visitor's email" name="ticket-email" type="email" required value={email} onInput={setEmail} />
+          <TextField
+            label="Visitor's email"
+            name="ticket-email"
+            type="email"
+            required
+            value={email}
+            onInput={setEmail}
+          />
           <button type="submit" class="button button--primary" disabled={busy}>
             Convert
           </button>

@@ -18,8 +18,8 @@ export function EmailStatusBanner() {
   return (
     <p class="alert" role="status">
       Email is not configured, so replies are not sent to visitors yet
-      {waiting > 0 ? ` (${waiting} ${waiting === 1 ? 'email is' : 'emails are'} waiting in the outbox)` : ''}. An admin can set
-      SMTP_URL and MAIL_FROM on the server to send them.
+      {waiting > 0 ? ` (${waiting} ${waiting === 1 ? 'email is' : 'emails are'} waiting in the outbox)` : ''}. An admin
+      can set SMTP_URL and MAIL_FROM on the server to send them.
     </p>
   );
 }

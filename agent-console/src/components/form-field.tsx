@@ -17,7 +17,17 @@ function describedBy(hintId: string, errorId: string, hint: unknown, error: unkn
   return ids === '' ? undefined : ids;
 }
 
-function FieldNotes({ hintId, errorId, hint, error }: { hintId: string; errorId: string; hint?: string | undefined; error?: string | undefined }) {
+function FieldNotes({
+  hintId,
+  errorId,
+  hint,
+  error,
+}: {
+  hintId: string;
+  errorId: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
   return (
     <>
       {hint && (
@@ -69,7 +79,9 @@ export function TextField(
   );
 }
 
-export function TextAreaField(props: FieldProps & { value: string; onInput: (value: string) => void; rows?: number; readOnly?: boolean }) {
+export function TextAreaField(
+  props: FieldProps & { value: string; onInput: (value: string) => void; rows?: number; readOnly?: boolean },
+) {
   const id = useId();
   const { label, name, error, hint, value, onInput, rows = 3, readOnly } = props;
   return (
@@ -126,7 +138,19 @@ export function SelectField<V extends string>(
   );
 }
 
-export function CheckboxField({ label, name, checked, onChange, hint }: { label: string; name: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+export function CheckboxField({
+  label,
+  name,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div class="field field--checkbox">

@@ -17,7 +17,12 @@ export function InviteVisitor({ visitorId, label }: { visitorId: string; label: 
   if (!open) {
     return (
       <>
-        <button type="button" class="button button--quiet" aria-label={`Invite ${label}`} onClick={() => (setOpen(true), setSent(false))}>
+        <button
+          type="button"
+          class="button button--quiet"
+          aria-label={`Invite ${label}`}
+          onClick={() => (setOpen(true), setSent(false))}
+        >
           Invite
         </button>
         <span role="status" class="muted">

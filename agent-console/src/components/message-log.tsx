@@ -56,7 +56,11 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
                 message={item.message}
                 visitorName={visitorLabel(conversation)}
                 delivery={
-                  item.message.seq !== lastFromAgent ? null : item.message.seq <= conversation.visitorSeenSeq ? 'Seen' : 'Delivered'
+                  item.message.seq !== lastFromAgent
+                    ? null
+                    : item.message.seq <= conversation.visitorSeenSeq
+                      ? 'Seen'
+                      : 'Delivered'
                 }
               />
             ),
@@ -90,7 +94,9 @@ function NoteItem({ note }: { note: Note }) {
     <li class="message message--note">
       <div class="message__meta">
         <span class="message__author">{note.author.name}</span>
-        <span class="note__label">{note.transferredTo ? `Transferred to ${note.transferredTo.name}` : 'Private note'}</span>
+        <span class="note__label">
+          {note.transferredTo ? `Transferred to ${note.transferredTo.name}` : 'Private note'}
+        </span>
         <time class="message__time" dateTime={note.createdAt}>
           {formatTime(note.createdAt)}
         </time>

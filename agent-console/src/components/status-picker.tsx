@@ -47,7 +47,10 @@ export function StatusPicker({ agent }: { agent: Agent }) {
       <span id={hintId} class="visually-hidden">
         {HINTS[status]}
       </span>
-      <span class={`capacity${active >= agent.capacity ? ' capacity--full' : ''}`} title="Active chats of your capacity">
+      <span
+        class={`capacity${active >= agent.capacity ? ' capacity--full' : ''}`}
+        title="Active chats of your capacity"
+      >
         {active} of {agent.capacity} chats
       </span>
       {problem && (

@@ -20,14 +20,17 @@ export function TicketView({ conversationId, agent }: { conversationId: string; 
   const [note, setNote] = useState('');
 
   const load = useCallback(() => {
-    tickets.get({ conversationId }).then(setDetail, (error: unknown) => setProblem(messageOf(error, 'Could not load the ticket.')));
+    tickets
+      .get({ conversationId })
+      .then(setDetail, (error: unknown) => setProblem(messageOf(error, 'Could not load the ticket.')));
   }, [tickets, conversationId]);
   useEffect(load, [load]);
   useEffect(
-    () => tickets.onPush((push) => {
-      const ticket = push.event === 'ticket:updated' ? push.payload : push.payload.ticket;
-      if (ticket.conversationId === conversationId) load();
-    }),
+    () =>
+      tickets.onPush((push) => {
+        const ticket = push.event === 'ticket:updated' ? push.payload : push.payload.ticket;
+        if (ticket.conversationId === conversationId) load();
+      }),
     [tickets, conversationId, load],
   );
 
@@ -55,20 +58,37 @@ export function TicketView({ conversationId, agent }: { conversationId: string; 
             {ticket.email}
           </h2>
           <span class={`status status--ticket-${ticket.status}`}>{STATUS_LABELS[ticket.status]}</span>{' '}
-          <span class="muted">{ticket.assignee ? `Assigned to ${mine ? 'you' : ticket.assignee.name}` : 'Unassigned'}</span>
+          <span class="muted">
+            {ticket.assignee ? `Assigned to ${mine ? 'you' : ticket.assignee.name}` : 'Unassigned'}
+          </span>
         </div>
         <div class="ticket__actions">
           {!mine && (
-            <button type="button" class="button button--quiet" disabled={busy} onClick={() => act(() => tickets.assign({ conversationId }))}>
+            <button
+              type="button"
+              class="button button--quiet"
+              disabled={busy}
+              onClick={() => act(() => tickets.assign({ conversationId }))}
+            >
               Assign to me
             </button>
           )}
           {ticket.status === 'solved' ? (
-            <button type="button" class="button button--quiet" disabled={busy} onClick={() => act(() => tickets.setStatus({ conversationId, status: 'open' }))}>
+            <button
+              type="button"
+              class="button button--quiet"
+              disabled={busy}
+              onClick={() => act(() => tickets.setStatus({ conversationId, status: 'open' }))}
+            >
               Reopen ticket
             </button>
           ) : (
-            <button type="button" class="button button--quiet" disabled={busy} onClick={() => act(() => tickets.setStatus({ conversationId, status: 'solved' }))}>
+            <button
+              type="button"
+              class="button button--quiet"
+              disabled={busy}
+              onClick={() => act(() => tickets.setStatus({ conversationId, status: 'solved' }))}
+            >
               Solve ticket
             </button>
           )}
@@ -92,7 +112,9 @@ export function TicketView({ conversationId, agent }: { conversationId: string; 
           ) : (
             <li key={item.message.id} class={`message message--${item.message.author.kind}`}>
               <div class="message__meta">
-                <span class="message__author">{item.message.author.name ?? (item.message.author.kind === 'visitor' ? ticket.email : 'Parley')}</span>
+                <span class="message__author">
+                  {item.message.author.name ?? (item.message.author.kind === 'visitor' ? ticket.email : 'Parley')}
+                </span>
                 <time class="message__time" dateTime={item.message.createdAt}>
                   {new Date(item.message.createdAt).toLocaleString()}
                 </time>
@@ -107,10 +129,19 @@ export function TicketView({ conversationId, agent }: { conversationId: string; 
         onSubmit={(event) => {
           event.preventDefault();
           if (reply.trim() === '') return;
-          act(() => tickets.reply({ conversationId, clientMessageId: newClientMessageId(), body: reply.trim() }), () => setReply(''));
+          act(
+            () => tickets.reply({ conversationId, clientMessageId: newClientMessageId(), body: reply.trim() }),
+            () => setReply(''),
+          );
         }}
       >
-        <TextAreaField label="Reply to the visitor" name="reply" hint="Sent by email, and shown in the widget if they are on the site." value={reply} onInput={setReply} />
+        <TextAreaField
+          label="Reply to the visitor"
+          name="reply"
+          hint="Sent by email, and shown in the widget if they are on the site."
+          value={reply}
+          onInput={setReply}
+        />
         <button type="submit" class="button button--primary" disabled={busy || reply.trim() === ''}>
           Send reply
         </button>
@@ -120,10 +151,20 @@ export function TicketView({ conversationId, agent }: { conversationId: string; 
         onSubmit={(event) => {
           event.preventDefault();
           if (note.trim() === '') return;
-          act(() => tickets.note({ conversationId, clientNoteId: newClientMessageId(), body: note.trim() }), () => setNote(''));
+          act(
+            () => tickets.note({ conversationId, clientNoteId: newClientMessageId(), body: note.trim() }),
+            () => setNote(''),
+          );
         }}
       >
-        <TextAreaField label="Internal note" name="note" hint="Only agents see notes." value={note} onInput={setNote} rows={2} />
+        <TextAreaField
+          label="Internal note"
+          name="note"
+          hint="Only agents see notes."
+          value={note}
+          onInput={setNote}
+          rows={2}
+        />
         <button type="submit" class="button button--quiet" disabled={busy || note.trim() === ''}>
           Add note
         </button>

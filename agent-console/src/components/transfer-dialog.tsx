@@ -56,9 +56,17 @@ export function TransferDialog({ conversationId, onClose }: { conversationId: st
         <label class="field__label" for={selectId}>
           Transfer to
         </label>
-        <select id={selectId} class="field__input" value={target} disabled={team === null} onChange={(event) => setTarget(event.currentTarget.value)}>
+        <select
+          id={selectId}
+          class="field__input"
+          value={target}
+          disabled={team === null}
+          onChange={(event) => setTarget(event.currentTarget.value)}
+        >
           {team === null && <option value="">Loading colleagues…</option>}
-          {team !== null && !team.some((mate) => unavailable(mate) === null) && <option value="">Nobody can take it now</option>}
+          {team !== null && !team.some((mate) => unavailable(mate) === null) && (
+            <option value="">Nobody can take it now</option>
+          )}
           {team?.map((mate) => {
             const why = unavailable(mate);
             return (
@@ -71,7 +79,13 @@ export function TransferDialog({ conversationId, onClose }: { conversationId: st
         <label class="field__label" for={noteId}>
           Note for your colleague (private)
         </label>
-        <textarea id={noteId} class="field__input" rows={3} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
+        <textarea
+          id={noteId}
+          class="field__input"
+          rows={3}
+          value={note}
+          onInput={(event) => setNote(event.currentTarget.value)}
+        />
         {problem && (
           <p class="alert" role="alert">
             {problem}

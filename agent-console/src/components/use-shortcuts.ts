@@ -15,7 +15,10 @@ export const SHORTCUTS: ReadonlyArray<{ action: ShortcutAction; keys: string[]; 
 ];
 
 /** Which action a key press means, or null. Uses `code` for Alt combinations: Alt+R types "®" on a Mac. */
-export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey'>, typing: boolean): ShortcutAction | null {
+export function shortcutFor(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+  typing: boolean,
+): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey) return null;
   if (event.altKey) {
     switch (event.code) {

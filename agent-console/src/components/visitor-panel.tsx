@@ -22,7 +22,11 @@ export function VisitorPanel({ conversationId, visitorId }: { conversationId: st
       <h2 id="visitor-panel-title" class="visitor-panel__title">
         Visitor
       </h2>
-      {details ? <VisitorFacts details={details} conversationId={conversationId} /> : <p class="visitor-panel__muted">Loading…</p>}
+      {details ? (
+        <VisitorFacts details={details} conversationId={conversationId} />
+      ) : (
+        <p class="visitor-panel__muted">Loading…</p>
+      )}
     </aside>
   );
 }
@@ -110,7 +114,8 @@ function VisitorFacts({ details, conversationId }: { details: VisitorDetails; co
         <ul class="visitor-panel__list" aria-label="Previous conversations">
           {others.map((conversation) => (
             <li key={conversation.id}>
-              <time dateTime={conversation.createdAt}>{dayAndTime(conversation.createdAt)}</time> · {conversation.status}
+              <time dateTime={conversation.createdAt}>{dayAndTime(conversation.createdAt)}</time> ·{' '}
+              {conversation.status}
               <br />
               <span class="visitor-panel__muted">{conversation.firstMessage ?? 'No message'}</span>
             </li>

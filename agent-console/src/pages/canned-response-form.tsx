@@ -35,11 +35,20 @@ export function CannedResponseForm(props: {
               setBody('');
             }
           })
-          .catch((caught: unknown) => setError(caught instanceof ApiError ? caught : new ApiError('internal', 'Saving failed.')))
+          .catch((caught: unknown) =>
+            setError(caught instanceof ApiError ? caught : new ApiError('internal', 'Saving failed.')),
+          )
           .finally(() => setBusy(false));
       }}
     >
-      <TextField label="Shortcut" name="shortcut" value={shortcut} onInput={setShortcut} error={error?.issueAt('shortcut')} hint="Typed after / in a reply, e.g. thanks" />
+      <TextField
+        label="Shortcut"
+        name="shortcut"
+        value={shortcut}
+        onInput={setShortcut}
+        error={error?.issueAt('shortcut')}
+        hint="Typed after / in a reply, e.g. thanks"
+      />
       <TextAreaField label="Text" name="body" value={body} onInput={setBody} error={error?.issueAt('body')} />
       <FormMessage error={error && error.issues.length === 0 ? error.message : null} />
       <div class="admin-form__actions">

@@ -35,7 +35,8 @@ export function CannedResponsesPage({ agent }: { agent: Agent }) {
   return (
     <PageFrame agent={agent} title="Canned responses">
       <p class="muted">
-        In a reply, type <kbd>/</kbd> and the start of a shortcut, then press <kbd>Tab</kbd> or <kbd>Enter</kbd> to insert the text.
+        In a reply, type <kbd>/</kbd> and the start of a shortcut, then press <kbd>Tab</kbd> or <kbd>Enter</kbd> to
+        insert the text.
       </p>
       <FormMessage error={error} />
       {items !== null && (
@@ -67,7 +68,8 @@ function CannedSection(props: {
   const mine = props.items.filter((item) => item.scope === props.scope);
   const headingId = `canned-${props.scope}`;
 
-  const replace = (changed: CannedResponse) => props.onChange(props.items.map((item) => (item.id === changed.id ? changed : item)));
+  const replace = (changed: CannedResponse) =>
+    props.onChange(props.items.map((item) => (item.id === changed.id ? changed : item)));
 
   return (
     <section class="card" aria-labelledby={headingId}>
@@ -99,7 +101,12 @@ function CannedSection(props: {
                 <span class="canned-list__body">{item.body}</span>
                 {props.editable && (
                   <span class="canned-list__actions">
-                    <button type="button" class="button button--quiet" aria-label={`Edit /${item.shortcut}`} onClick={() => setEditingId(item.id)}>
+                    <button
+                      type="button"
+                      class="button button--quiet"
+                      aria-label={`Edit /${item.shortcut}`}
+                      onClick={() => setEditingId(item.id)}
+                    >
                       Edit
                     </button>
                     <button
@@ -110,7 +117,8 @@ function CannedSection(props: {
                         setError(null);
                         canned.remove(props.scope, item.id).then(
                           () => props.onChange(props.items.filter((i) => i.id !== item.id)),
-                          (caught: unknown) => setError(caught instanceof ApiError ? caught.message : 'Could not delete it.'),
+                          (caught: unknown) =>
+                            setError(caught instanceof ApiError ? caught.message : 'Could not delete it.'),
                         );
                       }}
                     >

@@ -56,7 +56,13 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
                 <td>{formatWaitTime(now - Date.parse(visitor.onlineSince))}</td>
                 <td>{visitor.chatting ? 'Chatting' : 'No'}</td>
                 <td>{[visitor.software.browser, visitor.software.os].filter(Boolean).join(' on ') || 'Unknown'}</td>
-                <td>{visitor.chatting ? '' : <InviteVisitor visitorId={visitor.visitorId} label={visitor.name ?? 'Anonymous visitor'} />}</td>
+                <td>
+                  {visitor.chatting ? (
+                    ''
+                  ) : (
+                    <InviteVisitor visitorId={visitor.visitorId} label={visitor.name ?? 'Anonymous visitor'} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

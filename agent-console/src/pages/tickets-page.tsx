@@ -79,7 +79,13 @@ export function TicketsPage({ agent }: { agent: Agent }) {
           }}
         >
           <label for="ticket-search">Search by email</label>
-          <input id="ticket-search" class="field__input" type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
+          <input
+            id="ticket-search"
+            class="field__input"
+            type="search"
+            value={search}
+            onInput={(event) => setSearch(event.currentTarget.value)}
+          />
           <button type="submit" class="button button--quiet">
             Search
           </button>
@@ -91,7 +97,9 @@ export function TicketsPage({ agent }: { agent: Agent }) {
           {list === null ? (
             <p class="muted">Loading tickets…</p>
           ) : list.tickets.length === 0 ? (
-            <p class="muted">No {STATUS_LABELS[filter.status].toLowerCase()} tickets{filter.email ? ` for “${filter.email}”` : ''}.</p>
+            <p class="muted">
+              No {STATUS_LABELS[filter.status].toLowerCase()} tickets{filter.email ? ` for “${filter.email}”` : ''}.
+            </p>
           ) : (
             <table class="tickets__table">
               <thead>
@@ -109,7 +117,13 @@ export function TicketsPage({ agent }: { agent: Agent }) {
                         {ticket.email}
                       </button>
                     </td>
-                    <td>{ticket.assignee ? (ticket.assignee.id === agent.id ? 'You' : ticket.assignee.name) : 'Unassigned'}</td>
+                    <td>
+                      {ticket.assignee
+                        ? ticket.assignee.id === agent.id
+                          ? 'You'
+                          : ticket.assignee.name
+                        : 'Unassigned'}
+                    </td>
                     <td>
                       <time dateTime={ticket.lastActivityAt}>{new Date(ticket.lastActivityAt).toLocaleString()}</time>
                     </td>

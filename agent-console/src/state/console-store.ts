@@ -9,9 +9,7 @@ import { emptyConsoleData, type ConsoleData } from './conversations.ts';
 import type { Outbox } from './outbox.ts';
 
 export type AuthState =
-  | { status: 'checking' }
-  | { status: 'signed-out'; error: string | null }
-  | { status: 'signed-in'; agent: Agent };
+  { status: 'checking' } | { status: 'signed-out'; error: string | null } | { status: 'signed-in'; agent: Agent };
 
 export type ConnectionState = 'connecting' | 'online';
 

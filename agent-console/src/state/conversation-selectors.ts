@@ -43,8 +43,7 @@ export function catchUpAfterSeq(entry: ConversationEntry): number {
  * draw the eye instead.
  */
 export function listOrder(data: ConsoleData): ConversationEntry[] {
-  const startedAt = (entry: ConversationEntry): string =>
-    entry.conversation.assignedAt ?? entry.conversation.createdAt;
+  const startedAt = (entry: ConversationEntry): string => entry.conversation.assignedAt ?? entry.conversation.createdAt;
   return [...data.mine.values()].sort((a, b) => {
     const closedA = a.conversation.status === 'closed';
     const closedB = b.conversation.status === 'closed';

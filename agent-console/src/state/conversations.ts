@@ -57,7 +57,8 @@ export const emptyConsoleData: ConsoleData = { agentId: null, mine: new Map(), q
 export function applySync(data: ConsoleData, result: AgentSyncResult): ConsoleData {
   const mine = new Map<string, ConversationEntry>();
   // the recently closed ones too: after a reload the agent still finds them, to read again or reopen
-  for (const summary of [...result.conversations, ...result.closed]) mine.set(summary.id, upsertSummary(data.mine.get(summary.id), summary));
+  for (const summary of [...result.conversations, ...result.closed])
+    mine.set(summary.id, upsertSummary(data.mine.get(summary.id), summary));
   // Absent from sync means it ended or moved while we were away. Keep it so an open view, a draft or a pending
   // message does not vanish: the catch-up request that follows brings its final state (or forgets it).
   for (const [id, entry] of data.mine) if (!mine.has(id)) mine.set(id, entry);
@@ -80,7 +81,11 @@ export function applyUpdated(data: ConsoleData, conversation: Conversation): Con
     if (movedAway(conversation, data.agentId)) next.delete(id);
     else {
       const merged = mergeConversation(entry.conversation, conversation);
-      next.set(id, { ...entry, conversation: merged, visitorTyping: merged.status !== 'closed' && entry.visitorTyping });
+      next.set(id, {
+        ...entry,
+        conversation: merged,
+        visitorTyping: merged.status !== 'closed' && entry.visitorTyping,
+      });
     }
     mine = next;
   }
@@ -205,7 +210,8 @@ export function applyPush(data: ConsoleData, push: AgentPush): ConsoleData {
 
 function upsertSummary(existing: ConversationEntry | undefined, summary: ConversationSummary): ConversationEntry {
   const { lastMessage, origin, ...conversation } = summary;
-  if (!existing) return { conversation, lastMessage, messages: [], historyLoaded: false, visitorTyping: false, notes: [], origin };
+  if (!existing)
+    return { conversation, lastMessage, messages: [], historyLoaded: false, visitorTyping: false, notes: [], origin };
   return {
     ...existing,
     origin,

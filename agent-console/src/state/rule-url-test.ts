@@ -23,7 +23,9 @@ function judge(condition: RuleCondition, href: string): Judgement {
   }
   if (condition.field === 'utm') {
     const query = new URLSearchParams(urlPart('query', href));
-    return matchesText(condition.operator, condition.value, query.get(`utm_${condition.parameter}`) ?? '') ? 'yes' : 'no';
+    return matchesText(condition.operator, condition.value, query.get(`utm_${condition.parameter}`) ?? '')
+      ? 'yes'
+      : 'no';
   }
   return 'unknown';
 }
@@ -42,7 +44,11 @@ export function testRuleAgainstUrl(conditions: RuleConditions, href: string): Ur
     conditions.groups.map((group, i) => combine(group.match, groups[i] ?? [])),
   );
   const undecided = [
-    ...new Set(conditions.groups.flatMap((group) => group.conditions.filter((c) => judge(c, href) === 'unknown').map((c) => c.field))),
+    ...new Set(
+      conditions.groups.flatMap((group) =>
+        group.conditions.filter((c) => judge(c, href) === 'unknown').map((c) => c.field),
+      ),
+    ),
   ];
   return { verdict, groups, undecided };
 }

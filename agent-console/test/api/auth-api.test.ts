@@ -16,7 +16,10 @@ describe('auth api', () => {
   it('signs in with normalised credentials and says plainly when they are wrong', async () => {
     const server = createFakeAuthServer({ password: 'pw' });
     const auth = createAuthApi(server.fetch);
-    expect(await auth.signIn(' ADA@example.com ', 'nope')).toEqual({ ok: false, message: 'Email or password is incorrect.' });
+    expect(await auth.signIn(' ADA@example.com ', 'nope')).toEqual({
+      ok: false,
+      message: 'Email or password is incorrect.',
+    });
     expect(server.requests.at(-1)?.body).toEqual({ email: 'ada@example.com', password: 'nope' });
     expect(await auth.signIn('ada@example.com', 'pw')).toEqual({ ok: true, agent: AGENT });
   });
@@ -32,7 +35,11 @@ describe('auth api', () => {
     const fetchInvalid: typeof fetch = async () =>
       new Response(
         JSON.stringify({
-          error: { code: 'invalid_payload', message: 'Invalid payload', issues: [{ path: 'email', message: 'too long' }] },
+          error: {
+            code: 'invalid_payload',
+            message: 'Invalid payload',
+            issues: [{ path: 'email', message: 'too long' }],
+          },
         }),
         { status: 400 },
       );

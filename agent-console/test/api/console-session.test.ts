@@ -22,7 +22,10 @@ async function started(setup: (harness: ReturnType<typeof createHarness>) => voi
 describe('console session', () => {
   it('syncs on connect and loads every conversation of ours from the start', async () => {
     const harness = await started(({ channel }) => {
-      channel.seed({ id: 'c1' }, [{ author: 'visitor', body: 'hello' }, { author: 'agent', body: 'hi!' }]);
+      channel.seed({ id: 'c1' }, [
+        { author: 'visitor', body: 'hello' },
+        { author: 'agent', body: 'hi!' },
+      ]);
       channel.seed({ id: 'q1', status: 'queued' }, [{ author: 'visitor', body: 'anyone?' }]);
     });
     await vi.waitFor(() => expect(seqsHeld(harness, 'c1')).toEqual(['1:hello', '2:hi!']));
@@ -40,7 +43,9 @@ describe('console session', () => {
     expect(session.store.connection.value).toBe('connecting');
     channel.visitorSays('c1', 'three (missed while offline)');
     channel.connect();
-    await vi.waitFor(() => expect(seqsHeld(harness, 'c1')).toEqual(['1:one', '2:two', '3:three (missed while offline)']));
+    await vi.waitFor(() =>
+      expect(seqsHeld(harness, 'c1')).toEqual(['1:one', '2:two', '3:three (missed while offline)']),
+    );
     expect(channel.payloadsOf('conversation:history').at(-1)).toEqual({ conversationId: 'c1', afterSeq: 2 });
     expect(channel.payloadsOf('agent:sync')).toHaveLength(2);
   });
@@ -113,7 +118,11 @@ describe('console session', () => {
 
   it('reports the newest visitor message seen only while the conversation is on screen and the tab visible', async () => {
     const harness = await started(({ channel }) =>
-      channel.seed({ id: 'c1' }, [{ author: 'visitor', body: 'a' }, { author: 'agent', body: 'b' }, { author: 'visitor', body: 'c' }]),
+      channel.seed({ id: 'c1' }, [
+        { author: 'visitor', body: 'a' },
+        { author: 'agent', body: 'b' },
+        { author: 'visitor', body: 'c' },
+      ]),
     );
     const { channel, session, visibility } = harness;
     await vi.waitFor(() => expect(seqsHeld(harness, 'c1')).toHaveLength(3));
@@ -143,7 +152,9 @@ describe('console session', () => {
   });
 
   it('loads a newly assigned conversation and goes back to sign-in when the session is rejected', async () => {
-    const harness = await started(({ channel }) => channel.seed({ id: 'q1', status: 'queued' }, [{ author: 'visitor', body: 'hi' }]));
+    const harness = await started(({ channel }) =>
+      channel.seed({ id: 'q1', status: 'queued' }, [{ author: 'visitor', body: 'hi' }]),
+    );
     const { channel, session } = harness;
     channel.assign('q1');
     await vi.waitFor(() => expect(seqsHeld(harness, 'q1')).toEqual(['1:hi']));

@@ -13,14 +13,32 @@ describe('console pages', () => {
   it('shows admin pages in the nav to admins only, and tells an agent who opens one by URL', async () => {
     await renderPage('/console/admin/agents', { agent: AGENT });
     const nav = screen.getByRole('navigation', { name: 'Console pages' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses']);
     expect(screen.getByRole('alert').textContent).toMatch(/Only admins can open this page/);
   });
 
   it('moves between pages through the nav without reloading', async () => {
     await renderPage('/console/');
     const nav = screen.getByRole('navigation', { name: 'Console pages' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses', 'Agents', 'Sites', 'Rules', 'Reports', 'Agents now']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      'Conversations',
+      'Tickets',
+      'Live visitors',
+      'Canned responses',
+      'Agents',
+      'Sites',
+      'Rules',
+      'Reports',
+      'Agents now',
+    ]);
     fireEvent.click(within(nav).getByRole('link', { name: 'Sites' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sites' })).toBeTruthy();
     expect(location.pathname).toBe('/console/admin/sites');
@@ -72,7 +90,9 @@ describe('sites page', () => {
   it('shows the snippet, warns about a colour too pale for the launcher, and saves normalised settings', async () => {
     const { server } = await renderPage('/console/admin/sites');
     const editor = await screen.findByRole('form', { name: 'Settings of Demo' });
-    expect((within(editor).getByLabelText('Snippet to paste before </body>') as HTMLTextAreaElement).value).toContain('data-site-key="pk_demo"');
+    expect((within(editor).getByLabelText('Snippet to paste before </body>') as HTMLTextAreaElement).value).toContain(
+      'data-site-key="pk_demo"',
+    );
 
     type(within(editor).getByLabelText('Colour'), '#ffee00');
     expect(within(editor).getByText(/Low contrast: this colour has 1\.\d:1 against a white page/)).toBeTruthy();
@@ -98,11 +118,17 @@ describe('sites page', () => {
       queueMaxWaitSeconds: 90,
       color: '#1f57b8',
       allowedOrigins: ['http://localhost:3000', 'https://Shop.example/'],
-      businessHours: { enabled: true, timeZone: 'Europe/Berlin', days: [{ day: 'mon', open: '09:00', close: '17:00' }] },
+      businessHours: {
+        enabled: true,
+        timeZone: 'Europe/Berlin',
+        days: [{ day: 'mon', open: '09:00', close: '17:00' }],
+      },
     });
     // the server's normalised answer is what the editor shows now
     await waitFor(() =>
-      expect((within(editor).getByLabelText('Allowed origins') as HTMLTextAreaElement).value).toBe('http://localhost:3000\nhttps://shop.example'),
+      expect((within(editor).getByLabelText('Allowed origins') as HTMLTextAreaElement).value).toBe(
+        'http://localhost:3000\nhttps://shop.example',
+      ),
     );
   });
 

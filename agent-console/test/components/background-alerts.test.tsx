@@ -8,7 +8,9 @@ describe('background alerts', () => {
   it('chimes and notifies for a new chat and a visitor message only while the tab is hidden', async () => {
     const channel = new FakeChannel();
     channel.seed({ id: 'c1', visitorName: 'Grace' }, [{ author: 'visitor', body: 'hi' }]);
-    channel.seed({ id: 'q1', status: 'queued', visitorName: 'Hal' }, [{ author: 'visitor', body: 'I need help with my order' }]);
+    channel.seed({ id: 'q1', status: 'queued', visitorName: 'Hal' }, [
+      { author: 'visitor', body: 'I need help with my order' },
+    ]);
     const { attention, visibility } = await renderConsole({ channel });
     await screen.findByRole('button', { name: /Grace/ });
 
@@ -33,13 +35,20 @@ describe('background alerts', () => {
     const { attention, visibility } = await renderConsole({ channel });
     visibility.set(false);
     channel.visitorWaits('q9', 'Is the shop open on Sunday?', 'Ida');
-    await waitFor(() => expect(attention.notifications).toEqual([{ title: 'Ida is waiting', body: 'Is the shop open on Sunday?', tag: 'q9' }]));
+    await waitFor(() =>
+      expect(attention.notifications).toEqual([
+        { title: 'Ida is waiting', body: 'Is the shop open on Sunday?', tag: 'q9' },
+      ]),
+    );
   });
 
   it('counts unread messages and visitors to accept in the tab title', async () => {
     const channel = new FakeChannel();
     channel.routingMode = 'manual';
-    channel.seed({ id: 'c1', visitorName: 'Grace' }, [{ author: 'visitor', body: 'one' }, { author: 'visitor', body: 'two' }]);
+    channel.seed({ id: 'c1', visitorName: 'Grace' }, [
+      { author: 'visitor', body: 'one' },
+      { author: 'visitor', body: 'two' },
+    ]);
     channel.seed({ id: 'q1', status: 'queued', visitorName: 'Hal' }, [{ author: 'visitor', body: 'help' }]);
     const { visibility } = await renderConsole({ channel });
     visibility.set(false);

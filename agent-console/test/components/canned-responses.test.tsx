@@ -21,7 +21,14 @@ function type(text: string): void {
 async function openConversation() {
   const server = new FakeAdminServer();
   server.canned = [
-    { id: 'c1', scope: 'shared', shortcut: 'thanks', body: 'Thanks for waiting!', createdAt: iso(0), updatedAt: iso(0) },
+    {
+      id: 'c1',
+      scope: 'shared',
+      shortcut: 'thanks',
+      body: 'Thanks for waiting!',
+      createdAt: iso(0),
+      updatedAt: iso(0),
+    },
     { id: 'c2', scope: 'shared', shortcut: 'hours', body: 'We answer 9–17 CET.', createdAt: iso(0), updatedAt: iso(0) },
     { id: 'c3', scope: 'personal', shortcut: 'thx', body: 'Thx! — Ada', createdAt: iso(0), updatedAt: iso(0) },
   ];
@@ -45,7 +52,11 @@ describe('/shortcut in the reply box', () => {
     const { channel } = await openConversation();
     type('Hi! /th');
     const list = await screen.findByRole('listbox', { name: 'Canned responses' });
-    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['/thanksThanks for waiting!', '/thxThx! — Ada']);
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['/thanksThanks for waiting!', '/thxThx! — Ada']);
     expect(composer().getAttribute('aria-activedescendant')).toBe(within(list).getAllByRole('option')[0]?.id);
 
     fireEvent.keyDown(composer(), { key: 'ArrowDown' });
@@ -84,7 +95,16 @@ describe('/shortcut in the reply box', () => {
 describe('canned responses page', () => {
   it('lets an agent add their own and read, not change, the shared set', async () => {
     const server = new FakeAdminServer();
-    server.canned = [{ id: 'c1', scope: 'shared', shortcut: 'thanks', body: 'Thanks for waiting!', createdAt: iso(0), updatedAt: iso(0) }];
+    server.canned = [
+      {
+        id: 'c1',
+        scope: 'shared',
+        shortcut: 'thanks',
+        body: 'Thanks for waiting!',
+        createdAt: iso(0),
+        updatedAt: iso(0),
+      },
+    ];
     await renderPage('/console/canned-responses', { agent: AGENT, server });
     const shared = await screen.findByRole('region', { name: 'Shared with everyone' });
     expect(within(shared).getByText('Thanks for waiting!')).toBeTruthy();

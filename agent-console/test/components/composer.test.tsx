@@ -26,7 +26,10 @@ describe('composer', () => {
     expect(await within(screen.getByRole('log')).findByText('It left our warehouse today.')).toBeTruthy();
     expect(composer().value).toBe('');
     expect(sent(channel)).toEqual(['It left our warehouse today.']);
-    expect(channel.messagesOf('c1').map((message) => message.body)).toEqual(['Where is my parcel?', 'It left our warehouse today.']);
+    expect(channel.messagesOf('c1').map((message) => message.body)).toEqual([
+      'Where is my parcel?',
+      'It left our warehouse today.',
+    ]);
   });
 
   it('sends on Enter but not on Shift+Enter, and never sends an empty message', async () => {
@@ -84,12 +87,14 @@ describe('composer', () => {
     const { channel } = await openConsole();
     type('x'.repeat(5001));
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Messages can be at most 5000 characters; this one has 5001.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Messages can be at most 5000 characters; this one has 5001.',
+    );
     expect(sent(channel)).toEqual([]);
     expect(composer().value).toHaveLength(5001);
   });
 
-  it("tells the visitor the agent is typing", async () => {
+  it('tells the visitor the agent is typing', async () => {
     const { channel } = await openConsole();
     type('Let me check');
     expect(channel.typingEvents).toEqual([{ event: 'typing:start', conversationId: 'c1' }]);

@@ -49,9 +49,13 @@ describe('my conversations', () => {
 
   it('adds a conversation the server assigns and moves its preview as messages arrive', async () => {
     const channel = new FakeChannel();
-    channel.seed({ id: 'q1', status: 'queued', visitorName: 'Linus' }, [{ author: 'visitor', body: 'Can I get a refund?' }]);
+    channel.seed({ id: 'q1', status: 'queued', visitorName: 'Linus' }, [
+      { author: 'visitor', body: 'Can I get a refund?' },
+    ]);
     await renderConsole({ channel });
-    expect(await screen.findByText('No open conversations. Waiting visitors are assigned to you automatically.')).toBeTruthy();
+    expect(
+      await screen.findByText('No open conversations. Waiting visitors are assigned to you automatically.'),
+    ).toBeTruthy();
 
     channel.assign('q1');
     const linus = await screen.findByRole('button', { name: /Linus/ });
@@ -66,7 +70,9 @@ describe('my conversations', () => {
     channel.visitorCloses('c1');
     const closed = await screen.findByRole('region', { name: 'Closed' });
     expect(within(within(closed).getByRole('button', { name: /Grace/ })).getByText('Ended')).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'My conversations' })).queryByRole('button', { name: /Grace/ })).toBeNull();
+    expect(
+      within(screen.getByRole('region', { name: 'My conversations' })).queryByRole('button', { name: /Grace/ }),
+    ).toBeNull();
   });
 
   it('lists the recently closed conversations after a reload, and reopens one', async () => {

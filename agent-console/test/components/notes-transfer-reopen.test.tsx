@@ -31,7 +31,9 @@ describe('private notes', () => {
     ]);
     expect(channel.payloadsOf('message:send')).toEqual([]);
     expect(channel.typingEvents).toEqual([]);
-    await waitFor(() => expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Private note' }).value).toBe(''));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Private note' }).value).toBe(''),
+    );
   });
 
   it('places notes after the message that was last when they were written', async () => {
@@ -92,9 +94,13 @@ describe('transfer', () => {
     screen.getByRole('button', { name: 'Transfer' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
     const dialog = await screen.findByRole('dialog', { name: 'Transfer conversation' });
-    await waitFor(() => expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'Transfer to' }).value).toBe('agent-bob'));
+    await waitFor(() =>
+      expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'Transfer to' }).value).toBe('agent-bob'),
+    );
     // Bob took another chat meanwhile
-    channel.teammates = [{ id: 'agent-bob', name: 'Bob', status: 'online', connected: true, activeCount: 1, capacity: 1 }];
+    channel.teammates = [
+      { id: 'agent-bob', name: 'Bob', status: 'online', connected: true, activeCount: 1, capacity: 1 },
+    ];
     fireEvent.click(within(dialog).getByRole('button', { name: 'Transfer' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('Bob has no free capacity (1 of 1 chats)');
     fireEvent.keyDown(dialog, { key: 'Escape' });

@@ -54,7 +54,9 @@ describe('inviting a live visitor', () => {
     expect(await within(form).findByText('Write the message to show the visitor.')).toBeTruthy();
     expect(channel.invites).toEqual([]);
 
-    fireEvent.input(within(form).getByLabelText('Message to show'), { target: { value: 'Need help choosing a plan?' } });
+    fireEvent.input(within(form).getByLabelText('Message to show'), {
+      target: { value: 'Need help choosing a plan?' },
+    });
     fireEvent.click(within(form).getByRole('button', { name: 'Send invitation' }));
     expect(await within(table).findByText('Invitation shown.')).toBeTruthy();
     expect(channel.invites).toEqual([{ visitorId: 'v1', message: 'Need help choosing a plan?' }]);

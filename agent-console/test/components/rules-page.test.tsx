@@ -30,7 +30,15 @@ function storedRule(overrides: Partial<ProactiveRule> & { id: string; name: stri
 describe('rules page', () => {
   it('builds a rule with AND / OR groups, previews it, and saves exactly what was built', async () => {
     const server = new FakeAdminServer();
-    server.agents.push({ id: 'agent-grace', email: 'grace@example.com', name: 'Grace', role: 'agent', capacity: 3, active: true, createdAt: iso(0) });
+    server.agents.push({
+      id: 'agent-grace',
+      email: 'grace@example.com',
+      name: 'Grace',
+      role: 'agent',
+      capacity: 3,
+      active: true,
+      createdAt: iso(0),
+    });
     await renderPage('/console/admin/rules', { server });
     expect(await screen.findByText(/No rules yet/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'New rule' }));
@@ -92,7 +100,12 @@ describe('rules page', () => {
           },
         ],
       },
-      action: { message: 'Questions about plans?', sender: { kind: 'agent', agentId: 'agent-grace' }, openPanel: true, delaySeconds: 5 },
+      action: {
+        message: 'Questions about plans?',
+        sender: { kind: 'agent', agentId: 'agent-grace' },
+        openPanel: true,
+        delaySeconds: 5,
+      },
       frequency: 'visitor',
       cooldownMinutes: 30,
     });
@@ -150,27 +163,56 @@ describe('rules page', () => {
     ];
     await renderPage('/console/admin/rules', { server, agent: { ...AGENT, role: 'admin' } });
     const table = await screen.findByRole('table', { name: 'Rules' });
-    const row = (name: string) => within(table).getByRole('rowheader', { name: new RegExp(`^${name}`) }).closest('tr') as HTMLElement;
-    expect([...row('Exit offer').querySelectorAll('td')].slice(1, 6).map((cell) => cell.textContent)).toEqual(['40', '20', '6', '5', '25%']);
+    const row = (name: string) =>
+      within(table)
+        .getByRole('rowheader', { name: new RegExp(`^${name}`) })
+        .closest('tr') as HTMLElement;
+    expect([...row('Exit offer').querySelectorAll('td')].slice(1, 6).map((cell) => cell.textContent)).toEqual([
+      '40',
+      '20',
+      '6',
+      '5',
+      '25%',
+    ]);
     expect([...row('Docs help').querySelectorAll('td')][5]?.textContent).toBe('–');
-    expect((within(table).getByRole('button', { name: 'Move Exit offer up' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(table).getByRole('button', { name: 'Move Exit offer up' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
 
     const down = within(table).getByRole('button', { name: 'Move Exit offer down' });
     down.focus();
     fireEvent.click(down);
-    await waitFor(() => expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Docs help', 'Exit offer']));
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent),
+      ).toEqual(['Docs help', 'Exit offer']),
+    );
     expect(server.requests.find((r) => r.method === 'PUT')?.body).toEqual({ ruleIds: ['r2', 'r1'] });
     // the moved rule keeps the focus, on the button still usable
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Move Exit offer up'));
 
     fireEvent.click(within(table).getByRole('switch', { name: 'Docs help enabled' }));
-    await waitFor(() => expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Docs help (off)', 'Exit offer']));
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent),
+      ).toEqual(['Docs help (off)', 'Exit offer']),
+    );
     expect(server.rules.find((r) => r.id === 'r2')?.enabled).toBe(false);
 
     fireEvent.click(within(table).getByRole('button', { name: 'Delete Exit offer' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete “Exit offer”?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete rule' }));
-    await waitFor(() => expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Docs help (off)']));
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('rowheader')
+          .map((h) => h.textContent),
+      ).toEqual(['Docs help (off)']),
+    );
     expect(server.rules.map((r) => r.id)).toEqual(['r2']);
   });
 

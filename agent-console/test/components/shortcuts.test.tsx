@@ -85,6 +85,8 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor({ key: '?', code: 'Slash', altKey: false, ctrlKey: false, metaKey: false }, true)).toBeNull();
     expect(shortcutFor({ key: 'j', code: 'KeyJ', altKey: false, ctrlKey: true, metaKey: false }, false)).toBeNull();
     expect(shortcutFor({ key: 'k', code: 'KeyK', altKey: false, ctrlKey: false, metaKey: true }, false)).toBeNull();
-    expect(shortcutFor({ key: '˙', code: 'ArrowUp', altKey: true, ctrlKey: false, metaKey: false }, true)).toBe('previous');
+    expect(shortcutFor({ key: '˙', code: 'ArrowUp', altKey: true, ctrlKey: false, metaKey: false }, true)).toBe(
+      'previous',
+    );
   });
 });

@@ -34,7 +34,9 @@ describe('manual accept', () => {
       { author: 'visitor', body: 'Where is my parcel?' },
       { author: 'visitor', body: 'hello??' },
     ]);
-    channel.seed({ id: 'q2', status: 'queued', visitorName: 'Ben', createdAt: iso(10_000) }, [{ author: 'visitor', body: 'Do you ship to Norway?' }]);
+    channel.seed({ id: 'q2', status: 'queued', visitorName: 'Ben', createdAt: iso(10_000) }, [
+      { author: 'visitor', body: 'Do you ship to Norway?' },
+    ]);
     const harness = await renderConsole({ channel, now: T0 + 125_000 });
     const queue = screen.getByRole('region', { name: 'Queue' });
     return { ...harness, queue };
@@ -73,7 +75,11 @@ describe('manual accept', () => {
   it('cannot accept while away', async () => {
     const { queue } = await manualQueue();
     fireEvent.change(statusSelect(), { target: { value: 'away' } });
-    await waitFor(() => expect(within(queue).getByRole<HTMLButtonElement>('button', { name: 'Accept chat with Ann' }).disabled).toBe(true));
+    await waitFor(() =>
+      expect(within(queue).getByRole<HTMLButtonElement>('button', { name: 'Accept chat with Ann' }).disabled).toBe(
+        true,
+      ),
+    );
     expect(within(queue).getByText('Set your status to Online to accept chats.')).toBeTruthy();
   });
 });

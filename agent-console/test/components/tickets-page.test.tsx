@@ -15,16 +15,30 @@ afterEach(() => history.replaceState(null, '', '/'));
 
 function seededChannel(): FakeChannel {
   const channel = new FakeChannel(AGENT);
-  channel.tickets.seed(makeTicket({ conversationId: 'tk-old', email: 'old@example.com', lastActivityAt: iso(1_000) }), ['Old question']);
-  channel.tickets.seed(makeTicket({ conversationId: 'tk-new', email: 'grace@example.com', lastActivityAt: iso(5_000) }), ['Where is my parcel?']);
+  channel.tickets.seed(makeTicket({ conversationId: 'tk-old', email: 'old@example.com', lastActivityAt: iso(1_000) }), [
+    'Old question',
+  ]);
   channel.tickets.seed(
-    makeTicket({ conversationId: 'tk-pending', email: 'bob@example.org', status: 'pending', assignee: { id: 'agent-2', name: 'Bob' } }),
+    makeTicket({ conversationId: 'tk-new', email: 'grace@example.com', lastActivityAt: iso(5_000) }),
+    ['Where is my parcel?'],
+  );
+  channel.tickets.seed(
+    makeTicket({
+      conversationId: 'tk-pending',
+      email: 'bob@example.org',
+      status: 'pending',
+      assignee: { id: 'agent-2', name: 'Bob' },
+    }),
     ['Waiting on me'],
   );
   return channel;
 }
 
-const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1).map((row) => row.textContent ?? '');
+const rows = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => row.textContent ?? '');
 const tab = (name: string) => screen.getByRole('button', { name, pressed: undefined });
 
 describe('tickets page', () => {
@@ -32,7 +46,10 @@ describe('tickets page', () => {
     const { channel } = await renderPage('/console/tickets', { agent: AGENT, channel: seededChannel() });
     expect(screen.getByRole('link', { name: 'Tickets' }).getAttribute('aria-current')).toBe('page');
     await screen.findByRole('table');
-    expect(rows()).toEqual([expect.stringMatching(/^grace@example\.comUnassigned/), expect.stringMatching(/^old@example\.comUnassigned/)]);
+    expect(rows()).toEqual([
+      expect.stringMatching(/^grace@example\.comUnassigned/),
+      expect.stringMatching(/^old@example\.comUnassigned/),
+    ]);
     expect(tab('Open').getAttribute('aria-pressed')).toBe('true');
 
     fireEvent.click(tab('Pending'));
@@ -42,7 +59,11 @@ describe('tickets page', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search by email' }), { target: { value: 'GRACE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     await waitFor(() => expect(rows()).toEqual([expect.stringMatching(/^grace@example\.com/)]));
-    expect(channel.tickets.calls.filter((c) => c.event === 'ticket:list').at(-1)?.payload).toEqual({ status: 'open', email: 'GRACE', page: 0 });
+    expect(channel.tickets.calls.filter((c) => c.event === 'ticket:list').at(-1)?.payload).toEqual({
+      status: 'open',
+      email: 'GRACE',
+      page: 0,
+    });
 
     fireEvent.click(tab('Solved'));
     expect(await screen.findByText('No solved tickets for “GRACE”.')).toBeTruthy();
@@ -59,16 +80,23 @@ describe('tickets page', () => {
     await within(ticket).findByText('Assigned to you');
     expect(within(ticket).queryByRole('button', { name: 'Assign to me' })).toBeNull();
 
-    fireEvent.input(within(ticket).getByRole('textbox', { name: 'Internal note' }), { target: { value: 'Check the courier' } });
+    fireEvent.input(within(ticket).getByRole('textbox', { name: 'Internal note' }), {
+      target: { value: 'Check the courier' },
+    });
     fireEvent.click(within(ticket).getByRole('button', { name: 'Add note' }));
     await within(ticket).findByText('Check the courier');
     expect(within(ticket).getByText('Internal note', { selector: '.note__label' })).toBeTruthy();
 
-    fireEvent.input(within(ticket).getByRole('textbox', { name: 'Reply to the visitor' }), { target: { value: 'It ships today.' } });
+    fireEvent.input(within(ticket).getByRole('textbox', { name: 'Reply to the visitor' }), {
+      target: { value: 'It ships today.' },
+    });
     fireEvent.click(within(ticket).getByRole('button', { name: 'Send reply' }));
     await within(ticket).findByText('It ships today.');
     expect(within(ticket).getByText('Pending')).toBeTruthy();
-    expect(channel.tickets.calls.find((c) => c.event === 'ticket:reply')?.payload).toMatchObject({ conversationId: 'tk-new', body: 'It ships today.' });
+    expect(channel.tickets.calls.find((c) => c.event === 'ticket:reply')?.payload).toMatchObject({
+      conversationId: 'tk-new',
+      body: 'It ships today.',
+    });
     // answered: it leaves the Open tab by the push, without a reload
     await waitFor(() => expect(rows()).toEqual([expect.stringMatching(/^old@example\.com/)]));
 
@@ -102,7 +130,9 @@ describe('tickets page', () => {
     const server = new FakeAdminServer();
     server.emailStatus = { ...server.emailStatus, outbound: { configured: false, pending: 2, failed: 0 } };
     await renderPage('/console/tickets', { agent: AGENT, server, channel: seededChannel() });
-    expect((await screen.findByText(/^Email is not configured/)).textContent).toMatch(/2 emails are waiting in the outbox/);
+    expect((await screen.findByText(/^Email is not configured/)).textContent).toMatch(
+      /2 emails are waiting in the outbox/,
+    );
   });
 
   it('shows no banner when email is configured', async () => {
@@ -122,30 +152,49 @@ describe('convert to ticket', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Convert' }));
     // the browser's own check stops an empty address; the server's answer shows when it gets through anyway
     expect(channel.tickets.calls.filter((c) => c.event === 'ticket:convert')).toHaveLength(0);
-    fireEvent.input(screen.getByRole('textbox', { name: "Visitor's email" }), { target: { value: 'grace@example.com' } });
+    fireEvent.input(screen.getByRole('textbox', { name: "Visitor's email" }), {
+      target: { value: 'grace@example.com' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Convert' }));
-    expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain('Open Tickets');
-    expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({ conversationId: 'conv-1', email: 'grace@example.com' });
+    expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain(
+      'Open Tickets',
+    );
+    expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({
+      conversationId: 'conv-1',
+      email: 'grace@example.com',
+    });
   });
 
   it('converts at once when the visitor gave an email', async () => {
     const channel = new FakeChannel(AGENT);
-    channel.seed({ id: 'conv-2', visitorName: 'Ann', visitorEmail: 'ann@example.com' }, [{ author: 'visitor', body: 'Hi' }]);
+    channel.seed({ id: 'conv-2', visitorName: 'Ann', visitorEmail: 'ann@example.com' }, [
+      { author: 'visitor', body: 'Hi' },
+    ]);
     await renderPage('/console/', { agent: AGENT, channel });
     fireEvent.click(await screen.findByRole('button', { name: /Ann/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Convert to ticket' }));
     // the conversation:updated push moves the chat to email
-    expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain('Open Tickets');
-    expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({ conversationId: 'conv-2' });
+    expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain(
+      'Open Tickets',
+    );
+    expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({
+      conversationId: 'conv-2',
+    });
   });
 
   it('converts a conversation that already ended, from the Closed list', async () => {
     const channel = new FakeChannel(AGENT);
-    channel.seed({ id: 'conv-3', visitorName: 'Lin', visitorEmail: 'lin@example.com', status: 'closed' }, [{ author: 'visitor', body: 'Bye' }]);
+    channel.seed({ id: 'conv-3', visitorName: 'Lin', visitorEmail: 'lin@example.com', status: 'closed' }, [
+      { author: 'visitor', body: 'Bye' },
+    ]);
     await renderPage('/console/', { agent: AGENT, channel });
     fireEvent.click(within(await screen.findByRole('region', { name: 'Closed' })).getByRole('button', { name: /Lin/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Convert to ticket' }));
-    expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain('Open Tickets');
-    expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({ conversationId: 'conv-3' });
+    expect((await screen.findByText(/This conversation continues by email as a ticket/)).textContent).toContain(
+      'Open Tickets',
+    );
+    expect(channel.tickets.calls.find((c) => c.event === 'ticket:convert')?.payload).toEqual({
+      conversationId: 'conv-3',
+    });
   });
 });

@@ -50,12 +50,16 @@ describe('visitor panel', () => {
     expect(within(panel).getByText('https://search.example/?q=chat')).toBeTruthy();
     expect(within(panel).getByText('On the site for 1m 00s')).toBeTruthy();
     // the console's clock is 10:01 UTC: 19:01 in Tokyo, however this browser writes times
-    expect(within(panel).getByText('Local time').nextElementSibling?.textContent).toMatch(/^(19:01|07:01\s?PM) \(Asia\/Tokyo\)$/);
+    expect(within(panel).getByText('Local time').nextElementSibling?.textContent).toMatch(
+      /^(19:01|07:01\s?PM) \(Asia\/Tokyo\)$/,
+    );
     // the open conversation itself is not listed among the earlier ones
     const previous = within(panel).getByRole('list', { name: 'Previous conversations' });
-    expect(within(previous).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      expect.stringMatching(/closed.*Do you ship to Spain\?/),
-    ]);
+    expect(
+      within(previous)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([expect.stringMatching(/closed.*Do you ship to Spain\?/)]);
   });
 
   it('follows the visitor to the next page when the server pushes it', async () => {
@@ -77,7 +81,14 @@ describe('visitor panel', () => {
   it('says so when the visitor has left and gave no details', async () => {
     const { panel, channel } = await openGrace();
     channel.visitorChanged(
-      makeVisitorDetails({ visitorId: VISITOR, name: null, email: null, online: false, onlineSince: null, software: null }),
+      makeVisitorDetails({
+        visitorId: VISITOR,
+        name: null,
+        email: null,
+        online: false,
+        onlineSince: null,
+        software: null,
+      }),
     );
     await within(panel).findByText('Not on the site now');
     expect(within(panel).getAllByText('Not given')).toHaveLength(2);
@@ -100,14 +111,11 @@ describe('live visitors page', () => {
     await renderPage('/console/visitors', { channel });
     const table = await screen.findByRole('table', { name: '1 visitor on your sites now' });
     const [, row] = within(table).getAllByRole('row');
-    expect(within(row as HTMLElement).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      'Grace',
-      'Pricing',
-      '1m 00s',
-      'Chatting',
-      'Chrome 131 on Windows',
-      '',
-    ]);
+    expect(
+      within(row as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Grace', 'Pricing', '1m 00s', 'Chatting', 'Chrome 131 on Windows', '']);
 
     channel.liveChanged([...channel.liveList, makeLiveVisitor({ visitorId: 'v2', onlineSince: iso(30_000) })]);
     const grown = await screen.findByRole('table', { name: '2 visitors on your sites now' });

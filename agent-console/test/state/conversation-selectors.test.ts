@@ -8,13 +8,27 @@ import {
   unreadCount,
   visitorLabel,
 } from '../../src/state/conversation-selectors.ts';
-import { applyAssigned, applyHistory, applyUpdated, emptyConsoleData, type ConversationEntry } from '../../src/state/conversations.ts';
+import {
+  applyAssigned,
+  applyHistory,
+  applyUpdated,
+  emptyConsoleData,
+  type ConversationEntry,
+} from '../../src/state/conversations.ts';
 import { iso, makeConversation, makeMessage, makeSummary } from '../support/fixtures.ts';
 
 function entry(messages: Array<'visitor' | 'agent' | 'system'>, agentSeenSeq = 0, loaded = true): ConversationEntry {
   const conversation = makeConversation({ id: 'c1', lastSeq: messages.length, agentSeenSeq });
   const held = messages.map((author, index) => makeMessage({ conversationId: 'c1', seq: index + 1, author }));
-  return { conversation, lastMessage: held.at(-1) ?? null, messages: loaded ? held : [], historyLoaded: loaded, visitorTyping: false, notes: [], origin: null };
+  return {
+    conversation,
+    lastMessage: held.at(-1) ?? null,
+    messages: loaded ? held : [],
+    historyLoaded: loaded,
+    visitorTyping: false,
+    notes: [],
+    origin: null,
+  };
 }
 
 describe('unreadCount', () => {
@@ -44,7 +58,10 @@ describe('seen and catch-up marks', () => {
 
   it('catches up after the highest seq held, or from 0 while the history may have gaps', () => {
     expect(catchUpAfterSeq(entry(['visitor', 'agent', 'visitor']))).toBe(3);
-    const gappy = { ...entry(['visitor', 'agent', 'visitor'], 0, false), messages: [makeMessage({ conversationId: 'c1', seq: 3 })] };
+    const gappy = {
+      ...entry(['visitor', 'agent', 'visitor'], 0, false),
+      messages: [makeMessage({ conversationId: 'c1', seq: 3 })],
+    };
     expect(catchUpAfterSeq(gappy)).toBe(0);
   });
 });
@@ -69,7 +86,11 @@ describe('labels and order', () => {
     data = applyAssigned(data, makeSummary({ id: 'early', assignedAt: iso(1_000) }));
     data = applyAssigned(data, makeSummary({ id: 'ended', assignedAt: iso(0) }));
     data = applyUpdated(data, makeConversation({ id: 'ended', status: 'closed', assignedAt: iso(0) }));
-    data = applyHistory(data, { conversation: makeConversation({ id: 'late', assignedAt: iso(5_000) }), messages: [], notes: [] });
+    data = applyHistory(data, {
+      conversation: makeConversation({ id: 'late', assignedAt: iso(5_000) }),
+      messages: [],
+      notes: [],
+    });
     expect(listOrder(data).map((e) => e.conversation.id)).toEqual(['early', 'late', 'ended']);
   });
 });

@@ -22,10 +22,7 @@ const synced = (data: ConsoleData = emptyConsoleData): ConsoleData =>
     agent: AGENT,
     status: 'online',
     conversations: [makeSummary({ id: 'c1', lastSeq: 2, lastMessage: makeMessage({ conversationId: 'c1', seq: 2 }) })],
-    queue: [
-      makeQueued({ id: 'q1' }),
-      makeQueued({ id: 'q2' }),
-    ],
+    queue: [makeQueued({ id: 'q1' }), makeQueued({ id: 'q2' })],
     closed: [],
   });
 
@@ -62,7 +59,13 @@ describe('sync', () => {
 
   it('keeps recently closed conversations after a reload, to read again or reopen', () => {
     const ended = makeSummary({ id: 'c9', status: 'closed', closedAt: '2026-01-01T10:00:00.000Z' });
-    const data = applySync(emptyConsoleData, { agent: AGENT, status: 'online', conversations: [], queue: [], closed: [ended] });
+    const data = applySync(emptyConsoleData, {
+      agent: AGENT,
+      status: 'online',
+      conversations: [],
+      queue: [],
+      closed: [ended],
+    });
     expect(data.mine.get('c9')?.conversation.status).toBe('closed');
     expect(data.mine.get('c9')?.lastMessage).toBeNull();
   });
@@ -108,10 +111,7 @@ describe('pushes', () => {
   });
 
   it('queue:updated replaces the whole waiting list, in the order given', () => {
-    const data = applyQueue(synced(), [
-      makeQueued({ id: 'q3' }),
-      makeQueued({ id: 'c1' }),
-    ]);
+    const data = applyQueue(synced(), [makeQueued({ id: 'q3' }), makeQueued({ id: 'c1' })]);
     expect(data.queue.map((waiting) => waiting.id)).toEqual(['q3']);
   });
 
@@ -139,7 +139,10 @@ describe('pushes', () => {
       payload: { conversationId: 'c1', author: 'agent', typing: true },
     });
     expect(data.mine.get('c1')?.visitorTyping).toBe(false);
-    expect(clearTyping(applyTyping(data, { conversationId: 'c1', author: 'visitor', typing: true })).mine.get('c1')?.visitorTyping).toBe(false);
+    expect(
+      clearTyping(applyTyping(data, { conversationId: 'c1', author: 'visitor', typing: true })).mine.get('c1')
+        ?.visitorTyping,
+    ).toBe(false);
   });
 
   it('message:seen raises the seen marks and never lowers them', () => {
@@ -174,6 +177,8 @@ describe('history', () => {
 
   it('is ignored for a conversation that is not ours', () => {
     const before = synced();
-    expect(applyHistory(before, { conversation: makeConversation({ id: 'zz' }), messages: [], notes: [] })).toBe(before);
+    expect(applyHistory(before, { conversation: makeConversation({ id: 'zz' }), messages: [], notes: [] })).toBe(
+      before,
+    );
   });
 });

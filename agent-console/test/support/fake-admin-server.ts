@@ -74,9 +74,15 @@ export class FakeAdminServer {
     if (route === 'GET /api/admin/agents') return json(200, { agents: this.agents });
     if (route === 'POST /api/admin/agents') {
       return this.parse(CreateAgentRequestSchema, body, (request) => {
-        if (this.agents.some((a) => a.email === request.email)) return fail(409, 'conflict', 'Another agent already has this email address');
+        if (this.agents.some((a) => a.email === request.email))
+          return fail(409, 'conflict', 'Another agent already has this email address');
         const { password: _password, ...fields } = request;
-        const agent: AgentAdminView = { ...fields, id: `agent-${++this.next}`, active: true, createdAt: iso(this.next) };
+        const agent: AgentAdminView = {
+          ...fields,
+          id: `agent-${++this.next}`,
+          active: true,
+          createdAt: iso(this.next),
+        };
         this.agents.push(agent);
         return json(201, { agent });
       });
@@ -92,7 +98,13 @@ export class FakeAdminServer {
     if (route === 'POST /api/admin/sites') {
       return this.parse(CreateSiteRequestSchema, body, (request) => {
         const id = `site-${++this.next}`;
-        const site = makeSite({ ...request, id, siteKey: `pk_${id}`, isDemo: false, snippet: `<script data-site-key="pk_${id}"></script>` });
+        const site = makeSite({
+          ...request,
+          id,
+          siteKey: `pk_${id}`,
+          isDemo: false,
+          snippet: `<script data-site-key="pk_${id}"></script>`,
+        });
         this.sites.push(site);
         return json(201, { site });
       });
@@ -128,7 +140,9 @@ export class FakeAdminServer {
       return this.parse(ReorderRulesRequestSchema, body, ({ ruleIds }) => {
         const mine = this.rulesOf(siteId);
         if (mine.length !== ruleIds.length || !mine.every((r) => ruleIds.includes(r.id))) {
-          return fail(400, 'invalid_payload', 'ruleIds: must list every rule of the site exactly once', [{ path: 'ruleIds', message: 'must list every rule of the site exactly once' }]);
+          return fail(400, 'invalid_payload', 'ruleIds: must list every rule of the site exactly once', [
+            { path: 'ruleIds', message: 'must list every rule of the site exactly once' },
+          ]);
         }
         for (const rule of mine) rule.position = ruleIds.indexOf(rule.id);
         return json(200, { rules: this.rulesOf(siteId) });
@@ -143,14 +157,23 @@ export class FakeAdminServer {
         this.rulesOf(rule.siteId).forEach((r, i) => (r.position = i));
         return new Response(null, { status: 204 });
       }
-      if (verb === 'PATCH') return this.parse(SetRuleEnabledRequestSchema, body, ({ enabled }) => json(200, { rule: Object.assign(rule, { enabled }) }));
+      if (verb === 'PATCH')
+        return this.parse(SetRuleEnabledRequestSchema, body, ({ enabled }) =>
+          json(200, { rule: Object.assign(rule, { enabled }) }),
+        );
       return this.parse(ProactiveRuleRequestSchema, body, (values) => json(200, { rule: Object.assign(rule, values) }));
     }
     if (route === 'GET /api/canned-responses') return json(200, { cannedResponses: this.canned });
     if ((m = /^POST \/api(\/admin)?\/canned-responses$/.exec(route))) {
       const scope = m[1] ? 'shared' : 'personal';
       return this.parse(CannedResponseRequestSchema, body, (request) => {
-        const created: CannedResponse = { id: `cnd-${++this.next}`, scope, ...request, createdAt: iso(0), updatedAt: iso(0) };
+        const created: CannedResponse = {
+          id: `cnd-${++this.next}`,
+          scope,
+          ...request,
+          createdAt: iso(0),
+          updatedAt: iso(0),
+        };
         this.canned.push(created);
         return json(201, { cannedResponse: created });
       });

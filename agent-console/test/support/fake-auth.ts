@@ -11,7 +11,9 @@ export interface FakeAuthServer {
   readonly requests: Array<{ method: string; path: string; body: unknown }>;
 }
 
-export function createFakeAuthServer(options: { signedIn?: boolean; agent?: Agent; password?: string } = {}): FakeAuthServer {
+export function createFakeAuthServer(
+  options: { signedIn?: boolean; agent?: Agent; password?: string } = {},
+): FakeAuthServer {
   const agent = options.agent ?? AGENT;
   const password = options.password ?? 'correct horse';
   const json = (status: number, body: unknown): Response =>
@@ -31,8 +33,12 @@ export function createFakeAuthServer(options: { signedIn?: boolean; agent?: Agen
       }
       if (method === 'POST' && path === '/api/auth/login') {
         const matches =
-          typeof body === 'object' && body !== null && 'email' in body && 'password' in body &&
-          body.email === agent.email && body.password === password;
+          typeof body === 'object' &&
+          body !== null &&
+          'email' in body &&
+          'password' in body &&
+          body.email === agent.email &&
+          body.password === password;
         if (!matches) {
           return unauthorized('Wrong email or password.');
         }

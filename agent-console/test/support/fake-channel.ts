@@ -79,7 +79,9 @@ export class FakeChannel implements AgentChannel {
     return {
       agent: this.agent,
       status: this.status,
-      conversations: all.filter((c) => c.status === 'active' && c.agent?.id === this.agent.id).map((c) => this.summary(c)),
+      conversations: all
+        .filter((c) => c.status === 'active' && c.agent?.id === this.agent.id)
+        .map((c) => this.summary(c)),
       queue: this.queue(),
       closed: all
         .filter((c) => c.status === 'closed' && c.agent?.id === this.agent.id)
@@ -98,14 +100,19 @@ export class FakeChannel implements AgentChannel {
     };
   }
 
-  async send(request: { conversationId: string; clientMessageId: string; body: string }): Promise<{ message: Message }> {
+  async send(request: {
+    conversationId: string;
+    clientMessageId: string;
+    body: string;
+  }): Promise<{ message: Message }> {
     this.record('message:send', request);
     this.sends.push(request);
     const conversation = this.get(request.conversationId);
     // a retry with the same clientMessageId gets the stored message back, as the server promises
     const existing = this.messagesOf(conversation.id).find((m) => m.clientMessageId === request.clientMessageId);
     if (existing) return { message: existing };
-    if (conversation.status === 'closed') throw new RequestError(ErrorCode.ConversationClosed, 'The conversation has ended.');
+    if (conversation.status === 'closed')
+      throw new RequestError(ErrorCode.ConversationClosed, 'The conversation has ended.');
     if (this.cutAfterNextStore) {
       this.cutAfterNextStore = false;
       this.store(conversation.id, 'agent', request.body, request.clientMessageId, { echo: false });
@@ -153,21 +160,36 @@ export class FakeChannel implements AgentChannel {
     this.record('conversation:accept', request);
     const conversation = this.get(request.conversationId);
     if (conversation.status !== 'queued') {
-      throw new RequestError(ErrorCode.Conflict, `${conversation.agent?.name ?? 'Another agent'} has already accepted this conversation`);
+      throw new RequestError(
+        ErrorCode.Conflict,
+        `${conversation.agent?.name ?? 'Another agent'} has already accepted this conversation`,
+      );
     }
-    const accepted: Conversation = { ...conversation, status: 'active', agent: { id: this.agent.id, name: this.agent.name }, assignedAt: iso(40_000) };
+    const accepted: Conversation = {
+      ...conversation,
+      status: 'active',
+      agent: { id: this.agent.id, name: this.agent.name },
+      assignedAt: iso(40_000),
+    };
     this.conversations.set(accepted.id, accepted);
     this.push({ event: 'conversation:assigned', payload: this.summary(accepted) });
     this.pushQueue();
     return this.summary(accepted);
   }
 
-  async transfer(request: { conversationId: string; toAgentId: string; note?: string | undefined }): Promise<Conversation> {
+  async transfer(request: {
+    conversationId: string;
+    toAgentId: string;
+    note?: string | undefined;
+  }): Promise<Conversation> {
     this.record('conversation:transfer', request);
     const target = this.teammates.find((mate) => mate.id === request.toAgentId);
     if (!target) throw new RequestError(ErrorCode.NotFound, 'Agent not found');
     if (target.activeCount >= target.capacity) {
-      throw new RequestError(ErrorCode.Conflict, `${target.name} has no free capacity (${target.activeCount} of ${target.capacity} chats)`);
+      throw new RequestError(
+        ErrorCode.Conflict,
+        `${target.name} has no free capacity (${target.activeCount} of ${target.capacity} chats)`,
+      );
     }
     const moved: Conversation = { ...this.get(request.conversationId), agent: { id: target.id, name: target.name } };
     this.conversations.set(moved.id, moved);
@@ -177,7 +199,12 @@ export class FakeChannel implements AgentChannel {
 
   async reopen(request: { conversationId: string }): Promise<Conversation> {
     this.record('conversation:reopen', request);
-    const reopened: Conversation = { ...this.get(request.conversationId), status: 'active', closedAt: null, closedBy: null };
+    const reopened: Conversation = {
+      ...this.get(request.conversationId),
+      status: 'active',
+      closedAt: null,
+      closedBy: null,
+    };
     this.conversations.set(reopened.id, reopened);
     this.push({ event: 'conversation:updated', payload: reopened });
     return reopened;
@@ -240,18 +267,26 @@ export class FakeChannel implements AgentChannel {
   /** The visitor moved (or came, or went): the server pushes the new panel to the agent holding the chat. */
   visitorChanged(details: VisitorDetails): void {
     this.visitorProfiles.set(details.visitorId, details);
-    if (this.connected) this.visitorListeners.forEach((listener) => listener({ event: 'visitor:updated', payload: details }));
+    if (this.connected)
+      this.visitorListeners.forEach((listener) => listener({ event: 'visitor:updated', payload: details }));
   }
 
   liveChanged(visitors: LiveVisitor[]): void {
     this.liveList = visitors;
-    if (this.connected) this.visitorListeners.forEach((listener) => listener({ event: 'visitors:live', payload: { visitors } }));
+    if (this.connected)
+      this.visitorListeners.forEach((listener) => listener({ event: 'visitors:live', payload: { visitors } }));
   }
 
   /** A conversation with some messages, assigned to this agent unless `status: 'queued'`. */
-  seed(conversation: Partial<Conversation> & { id: string }, messages: Array<{ author: 'visitor' | 'agent'; body: string }> = []): void {
+  seed(
+    conversation: Partial<Conversation> & { id: string },
+    messages: Array<{ author: 'visitor' | 'agent'; body: string }> = [],
+  ): void {
     const queued = conversation.status === 'queued';
-    this.conversations.set(conversation.id, makeConversation({ agent: queued ? null : { id: this.agent.id, name: this.agent.name }, ...conversation }));
+    this.conversations.set(
+      conversation.id,
+      makeConversation({ agent: queued ? null : { id: this.agent.id, name: this.agent.name }, ...conversation }),
+    );
     for (const { author, body } of messages) this.store(conversation.id, author, body, null);
   }
 
@@ -274,13 +309,20 @@ export class FakeChannel implements AgentChannel {
 
   /** Another agent accepted a waiting conversation: it leaves this agent's queue. */
   otherAgentAccepts(conversationId: string, name = 'Bob'): void {
-    this.conversations.set(conversationId, { ...this.get(conversationId), status: 'active', agent: { id: 'agent-other', name } });
+    this.conversations.set(conversationId, {
+      ...this.get(conversationId),
+      status: 'active',
+      agent: { id: 'agent-other', name },
+    });
     this.pushQueue();
   }
 
   /** A visitor starts a conversation: it joins the queue every agent sees. */
   visitorWaits(conversationId: string, body: string, visitorName: string | null = null): void {
-    this.conversations.set(conversationId, makeConversation({ id: conversationId, status: 'queued', agent: null, assignedAt: null, visitorName }));
+    this.conversations.set(
+      conversationId,
+      makeConversation({ id: conversationId, status: 'queued', agent: null, assignedAt: null, visitorName }),
+    );
     this.store(conversationId, 'visitor', body, null);
     this.pushQueue();
   }
@@ -294,7 +336,12 @@ export class FakeChannel implements AgentChannel {
   }
 
   visitorCloses(conversationId: string): void {
-    const closed: Conversation = { ...this.get(conversationId), status: 'closed', closedAt: iso(90_000), closedBy: 'visitor' };
+    const closed: Conversation = {
+      ...this.get(conversationId),
+      status: 'closed',
+      closedAt: iso(90_000),
+      closedBy: 'visitor',
+    };
     this.conversations.set(conversationId, closed);
     this.push({ event: 'conversation:updated', payload: closed });
   }

@@ -3,7 +3,15 @@
  * status and email newest activity first, stores replies and notes, and pushes ticket:updated for every
  * change, as the server contract describes.
  */
-import { ErrorCode, TICKET_PAGE_SIZE, type Agent, type Message, type Note, type Ticket, type TicketStatus } from '@parley/shared';
+import {
+  ErrorCode,
+  TICKET_PAGE_SIZE,
+  type Agent,
+  type Message,
+  type Note,
+  type Ticket,
+  type TicketStatus,
+} from '@parley/shared';
 import { RequestError } from '../../src/api/agent-channel.ts';
 import type { TicketChannel, TicketPush } from '../../src/api/ticket-channel.ts';
 import { iso } from './fixtures.ts';
@@ -53,12 +61,20 @@ export class FakeTickets implements TicketChannel {
   async get(request: { conversationId: string }) {
     this.calls.push({ event: 'ticket:get', payload: request });
     const ticket = this.find(request.conversationId);
-    return { ticket, messages: this.messages.get(ticket.conversationId) ?? [], notes: this.notes.get(ticket.conversationId) ?? [] };
+    return {
+      ticket,
+      messages: this.messages.get(ticket.conversationId) ?? [],
+      notes: this.notes.get(ticket.conversationId) ?? [],
+    };
   }
 
   async reply(request: { conversationId: string; clientMessageId: string; body: string }) {
     this.calls.push({ event: 'ticket:reply', payload: request });
-    const message = this.addMessage(request.conversationId, { kind: 'agent', id: this.agent.id, name: this.agent.name }, request.body);
+    const message = this.addMessage(
+      request.conversationId,
+      { kind: 'agent', id: this.agent.id, name: this.agent.name },
+      request.body,
+    );
     const ticket = this.change(request.conversationId, (t) => ({
       status: 'pending',
       assignee: t.assignee ?? { id: this.agent.id, name: this.agent.name },
@@ -124,7 +140,8 @@ export class FakeTickets implements TicketChannel {
   // ── what the server does, for tests to call ──────────────────
   seed(ticket: Ticket, messages: string[] = []): void {
     this.tickets.set(ticket.conversationId, ticket);
-    for (const body of messages) this.addMessage(ticket.conversationId, { kind: 'visitor', id: ticket.visitorId, name: null }, body);
+    for (const body of messages)
+      this.addMessage(ticket.conversationId, { kind: 'visitor', id: ticket.visitorId, name: null }, body);
   }
 
   /** The visitor answered by email: the message lands and the ticket is open again. */

@@ -33,9 +33,7 @@ export function makeConversation(overrides: Partial<Conversation> & { id: string
   };
 }
 
-export function makeSummary(
-  overrides: Partial<ConversationSummary> & { id: string },
-): ConversationSummary {
+export function makeSummary(overrides: Partial<ConversationSummary> & { id: string }): ConversationSummary {
   const { origin = null, ...conversation } = overrides;
   return { lastMessage: null, origin, ...makeConversation(conversation) };
 }
@@ -65,7 +63,12 @@ export function makeMessage(
 
 /** A waiting conversation as the queue lists it: automatic routing unless the test says manual. */
 export function makeQueued(overrides: Partial<QueuedConversation> & { id: string }): QueuedConversation {
-  return { firstMessage: null, routingMode: 'automatic', ...makeSummary({ status: 'queued', agent: null, assignedAt: null, ...overrides }), ...overrides };
+  return {
+    firstMessage: null,
+    routingMode: 'automatic',
+    ...makeSummary({ status: 'queued', agent: null, assignedAt: null, ...overrides }),
+    ...overrides,
+  };
 }
 
 export function makeNote(overrides: Partial<Note> & { id: string; conversationId: string }): Note {

@@ -48,7 +48,9 @@ export interface ConsoleHarness {
   attention: RecordingAttention;
 }
 
-export function createHarness(options: { channel?: FakeChannel; signedIn?: boolean; now?: number } = {}): ConsoleHarness {
+export function createHarness(
+  options: { channel?: FakeChannel; signedIn?: boolean; now?: number } = {},
+): ConsoleHarness {
   const channel = options.channel ?? new FakeChannel();
   const auth = createFakeAuthServer({ signedIn: options.signedIn ?? true });
   const visibility = new FakeVisibility();

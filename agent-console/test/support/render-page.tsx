@@ -16,7 +16,10 @@ import { AGENT, T0 } from './fixtures.ts';
 
 export const ADMIN_AGENT: Agent = { ...AGENT, role: 'admin' };
 
-export async function renderPage(url: string, options: { agent?: Agent; server?: FakeAdminServer; channel?: FakeChannel } = {}) {
+export async function renderPage(
+  url: string,
+  options: { agent?: Agent; server?: FakeAdminServer; channel?: FakeChannel } = {},
+) {
   const agent = options.agent ?? ADMIN_AGENT;
   const server = options.server ?? new FakeAdminServer();
   const channel = options.channel ?? new FakeChannel(agent);

@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     const pub = createClient({ url: redisUrl });
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(process.env.REDIS_PUBSUB === 'sharded' ? createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic' }) : createAdapter(pub, sub));
+    io.adapter(
+      process.env.REDIS_PUBSUB === 'sharded'
+        ? createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic' })
+        : createAdapter(pub, sub),
+    );
   }
   let seq = 0;
   io.on('connection', (socket) => {

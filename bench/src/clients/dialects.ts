@@ -5,7 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type Ack, type Conversation, type Message, type SendResult } from '@parley/shared';
+import {
+  AGENT_NAMESPACE,
+  VISITOR_NAMESPACE,
+  type Ack,
+  type Conversation,
+  type Message,
+  type SendResult,
+} from '@parley/shared';
 import type { AgentSpec, Dialect, VisitorSpec } from './protocol.ts';
 
 export interface AckAnswer {
@@ -45,7 +52,9 @@ const options = (extraHeaders: Record<string, string>, auth?: Record<string, str
 function connected(socket: Socket, where: string): Promise<void> {
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve());
-    socket.once('connect_error', (error: Error) => reject(new Error(`connecting to ${where} failed: ${error.message}`)));
+    socket.once('connect_error', (error: Error) =>
+      reject(new Error(`connecting to ${where} failed: ${error.message}`)),
+    );
   });
 }
 
@@ -53,7 +62,11 @@ function ackOf(socket: Socket, event: string, payload: unknown): Promise<AckAnsw
   return socket.timeout(60_000).emitWithAck(event, payload) as Promise<AckAnswer>;
 }
 
-export async function connectVisitor(dialect: Dialect, spec: VisitorSpec, site: { siteKey?: string; origin?: string }): Promise<Visitor> {
+export async function connectVisitor(
+  dialect: Dialect,
+  spec: VisitorSpec,
+  site: { siteKey?: string; origin?: string },
+): Promise<Visitor> {
   if (dialect === 'bare') {
     const socket = io(spec.url, options({}));
     await connected(socket, spec.url);

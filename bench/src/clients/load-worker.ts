@@ -4,7 +4,14 @@
  * is its send time, so whichever process the agent lives in computes the latency on arrival.
  */
 import { connectAgent, connectVisitor, conversationOf, type Agent, type Visitor } from './dialects.ts';
-import { epochNow, type Assignment, type Command, type LoadPhase, type LoadResult, type StartResult } from './protocol.ts';
+import {
+  epochNow,
+  type Assignment,
+  type Command,
+  type LoadPhase,
+  type LoadResult,
+  type StartResult,
+} from './protocol.ts';
 
 const visitors: Visitor[] = [];
 const agents = new Map<string, Agent>();
@@ -113,7 +120,10 @@ async function closeOne(): Promise<{ closed: number }> {
 async function handle(command: Command): Promise<unknown> {
   switch (command.type) {
     case 'connect-visitors': {
-      const site = { ...(command.siteKey ? { siteKey: command.siteKey } : {}), ...(command.origin ? { origin: command.origin } : {}) };
+      const site = {
+        ...(command.siteKey ? { siteKey: command.siteKey } : {}),
+        ...(command.origin ? { origin: command.origin } : {}),
+      };
       visitors.push(...(await inBatches(command.visitors, 50, (spec) => connectVisitor(command.dialect, spec, site))));
       return { connected: visitors.length };
     }
@@ -148,7 +158,8 @@ async function handle(command: Command): Promise<unknown> {
 process.on('message', (message: { id: number; command: Command }) => {
   handle(message.command).then(
     (result) => process.send?.({ id: message.id, ok: true, result }),
-    (error: unknown) => process.send?.({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      process.send?.({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });
 process.on('SIGTERM', () => process.exit(0));

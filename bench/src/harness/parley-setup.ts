@@ -38,7 +38,13 @@ export interface BenchAgent {
 }
 
 /** Adds `count` agents; scrypt makes each sign-in cost ~50 ms, so a few at a time. */
-export async function createAgents(url: string, adminCookie: string, count: number, capacity: number, prefix: string): Promise<BenchAgent[]> {
+export async function createAgents(
+  url: string,
+  adminCookie: string,
+  count: number,
+  capacity: number,
+  prefix: string,
+): Promise<BenchAgent[]> {
   const password = 'bench agent password';
   const agents: BenchAgent[] = [];
   for (let i = 0; i < count; i += 4) {

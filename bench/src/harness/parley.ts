@@ -26,7 +26,9 @@ export interface ParleyOptions {
 
 export function assertServerBuilt(): void {
   if (!fs.existsSync(serverEntry)) {
-    throw new Error(`${serverEntry} is missing: run \`pnpm --filter @parley/server run build\` (pnpm bench does it for you)`);
+    throw new Error(
+      `${serverEntry} is missing: run \`pnpm --filter @parley/server run build\` (pnpm bench does it for you)`,
+    );
   }
 }
 

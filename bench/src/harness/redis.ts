@@ -21,13 +21,20 @@ export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-redis-'));
   execFileSync('redis-server', [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--save', '',
-    '--appendonly', 'no',
-    '--daemonize', 'yes',
-    '--dir', dir,
-    '--pidfile', path.join(dir, 'redis.pid'),
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'yes',
+    '--dir',
+    dir,
+    '--pidfile',
+    path.join(dir, 'redis.pid'),
   ]);
   // daemonized: ready once it answers
   for (let attempt = 0; attempt < 100; attempt++) {

@@ -8,7 +8,11 @@ import { spawnServerProcess, type ServerProcess } from './server-process.ts';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function startRelay(options: { name: string; redisUrl?: string; pubsub?: 'classic' | 'sharded' }): Promise<ServerProcess> {
+export function startRelay(options: {
+  name: string;
+  redisUrl?: string;
+  pubsub?: 'classic' | 'sharded';
+}): Promise<ServerProcess> {
   return spawnServerProcess({
     name: options.name,
     args: ['src/baseline/relay-server.ts'],

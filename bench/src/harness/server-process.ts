@@ -40,11 +40,15 @@ export interface SpawnOptions {
 }
 
 export function spawnServerProcess(options: SpawnOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', statsHook, ...(options.nodeFlags ?? []), ...options.args], {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', statsHook, ...(options.nodeFlags ?? []), ...options.args],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   return new Promise((resolve, reject) => {

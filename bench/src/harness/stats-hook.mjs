@@ -13,7 +13,9 @@ process.on('message', (request) => {
     if (request.action === 'start') {
       profiler = new Session();
       profiler.connect();
-      profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => process.send?.({ type: 'bench:profile', id: request.id })));
+      profiler.post('Profiler.enable', () =>
+        profiler.post('Profiler.start', () => process.send?.({ type: 'bench:profile', id: request.id })),
+      );
     } else if (profiler) {
       const session = profiler;
       profiler = undefined;

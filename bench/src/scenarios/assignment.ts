@@ -33,7 +33,9 @@ async function allAssignments(pool: WorkerPool): Promise<Assignment[]> {
 export async function assignment(settings: BenchSettings, log: (line: string) => void): Promise<Figure[]> {
   const { visitors, agents, processes, queuedVisitors } = settings.assignment;
   const names = figureNames(visitors);
-  const missing = [redisAvailable() ? '' : 'redis-server', (await postgresAvailable()) ? '' : 'PostgreSQL'].filter(Boolean);
+  const missing = [redisAvailable() ? '' : 'redis-server', (await postgresAvailable()) ? '' : 'PostgreSQL'].filter(
+    Boolean,
+  );
   if (missing.length > 0) return notRun(SCENARIO, names, `needs ${missing.join(' and ')}`);
   const capacity = Math.ceil(visitors / agents);
   log(`4: ${visitors} visitors at once, ${agents} agents (capacity ${capacity}) over ${processes} processes`);
@@ -49,17 +51,30 @@ export async function assignment(settings: BenchSettings, log: (line: string) =>
     const admin = await signInAdmin(urlOf(0));
     const site = await demoSite(urlOf(0), admin);
     const created = await createAgents(urlOf(0), admin, agents, capacity, `assign${Date.now()}`);
-    const agentShares = deal(created.map((a, i) => ({ key: a.key, url: urlOf(i), cookie: a.cookie })), settings.workers);
+    const agentShares = deal(
+      created.map((a, i) => ({ key: a.key, url: urlOf(i), cookie: a.cookie })),
+      settings.workers,
+    );
     await pool.all((w) => ({ type: 'connect-agents', dialect: 'parley', agents: agentShares[w] ?? [] }));
-    const arrivals = deal(Array.from({ length: visitors }, (_, i) => ({ key: `v${i}`, url: urlOf(i) })), settings.workers);
-    await pool.all((w) => ({ type: 'connect-visitors', dialect: 'parley', visitors: arrivals[w] ?? [], ...site }), 300_000);
+    const arrivals = deal(
+      Array.from({ length: visitors }, (_, i) => ({ key: `v${i}`, url: urlOf(i) })),
+      settings.workers,
+    );
+    await pool.all(
+      (w) => ({ type: 'connect-visitors', dialect: 'parley', visitors: arrivals[w] ?? [], ...site }),
+      300_000,
+    );
 
     const started = await pool.all<StartResult>(() => ({ type: 'start-conversations' }));
     const heard = await waitForAssignments(pool, visitors, settings.assignTimeoutMs);
     const firstSentAt = Math.min(...started.map((s) => s.firstSentAt));
     const firstRound = await allAssignments(pool);
     if (heard < visitors) {
-      return notRun(SCENARIO, names, `needs REDIS_URL support: agents heard ${heard} of ${visitors} assignments within ${settings.assignTimeoutMs} ms`);
+      return notRun(
+        SCENARIO,
+        names,
+        `needs REDIS_URL support: agents heard ${heard} of ${visitors} assignments within ${settings.assignTimeoutMs} ms`,
+      );
     }
     const timeToAssignAll = Math.max(...firstRound.map((a) => a.at)) - firstSentAt;
     const invariants = checkInvariants(firstRound, capacity);
@@ -72,14 +87,36 @@ export async function assignment(settings: BenchSettings, log: (line: string) =>
       await queuedPool.all(() => ({ type: 'connect-visitors', dialect: 'parley', visitors: queued, ...site }));
       await queuedPool.all(() => ({ type: 'start-conversations' }));
       await pool.all(() => ({ type: 'close-one' }));
-      const reassigned = await waitForAssignments(pool, visitors + Math.min(queuedVisitors, agents), settings.assignTimeoutMs);
+      const reassigned = await waitForAssignments(
+        pool,
+        visitors + Math.min(queuedVisitors, agents),
+        settings.assignTimeoutMs,
+      );
       const waits = (await allAssignments(pool)).flatMap((a) => (a.freedAt === undefined ? [] : [a.at - a.freedAt]));
-      const note = [invariants, reassigned < visitors + Math.min(queuedVisitors, agents) ? 'not every freed seat was refilled' : '']
+      const note = [
+        invariants,
+        reassigned < visitors + Math.min(queuedVisitors, agents) ? 'not every freed seat was refilled' : '',
+      ]
         .filter(Boolean)
         .join('; ');
       return [
-        figure({ scenario: SCENARIO, name: names[0]?.name ?? '', unit: 'ms', parley: timeToAssignAll, baseline: null, target: null, ...(note ? { note } : {}) }),
-        figure({ scenario: SCENARIO, name: names[1]?.name ?? '', unit: 'ms', parley: percentile(waits, 99), baseline: null, target: null }),
+        figure({
+          scenario: SCENARIO,
+          name: names[0]?.name ?? '',
+          unit: 'ms',
+          parley: timeToAssignAll,
+          baseline: null,
+          target: null,
+          ...(note ? { note } : {}),
+        }),
+        figure({
+          scenario: SCENARIO,
+          name: names[1]?.name ?? '',
+          unit: 'ms',
+          parley: percentile(waits, 99),
+          baseline: null,
+          target: null,
+        }),
       ];
     } finally {
       await queuedPool.all(() => ({ type: 'disconnect' })).catch(() => undefined);
@@ -98,7 +135,8 @@ export async function assignment(settings: BenchSettings, log: (line: string) =>
 function checkInvariants(assignments: Assignment[], capacity: number): string {
   const problems: string[] = [];
   const conversations = new Set(assignments.map((a) => a.conversationId));
-  if (conversations.size !== assignments.length) problems.push(`${assignments.length - conversations.size} conversations assigned twice`);
+  if (conversations.size !== assignments.length)
+    problems.push(`${assignments.length - conversations.size} conversations assigned twice`);
   const perAgent = new Map<string, number>();
   for (const a of assignments) perAgent.set(a.agentKey, (perAgent.get(a.agentKey) ?? 0) + 1);
   const over = [...perAgent.values()].filter((n) => n > capacity).length;

@@ -12,33 +12,63 @@ import { startRelay } from '../harness/relay.ts';
 import { createDatabase, postgresAvailable } from '../harness/postgres.ts';
 import { redisAvailable, startRedis } from '../harness/redis.ts';
 import type { ServerProcess } from '../harness/server-process.ts';
-import { NeedsScaleSupport, barePairs, parleyPairs, runPhase, type LoadTarget, type PhaseOutcome } from './load-targets.ts';
+import {
+  NeedsScaleSupport,
+  barePairs,
+  parleyPairs,
+  runPhase,
+  type LoadTarget,
+  type PhaseOutcome,
+} from './load-targets.ts';
 
 interface Measured {
   throughput: PhaseOutcome;
   latency: PhaseOutcome;
 }
 
-export async function measureBoth(label: string, bare: LoadTarget, parley: LoadTarget, settings: BenchSettings, log: (line: string) => void): Promise<{ bare: Measured; parley: Measured }> {
+export async function measureBoth(
+  label: string,
+  bare: LoadTarget,
+  parley: LoadTarget,
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<{ bare: Measured; parley: Measured }> {
   const closed = { mode: 'closed', window: settings.window } as const;
   const bareThroughput = await runPhase(bare, closed, settings.throughput, `${label}-baseline`);
   log(`  baseline throughput ${bareThroughput.throughput.toFixed(0)} msg/s`);
   const parleyThroughput = await runPhase(parley, closed, settings.throughput, `${label}-parley`);
   log(`  parley throughput ${parleyThroughput.throughput.toFixed(0)} msg/s`);
-  const totalRate = Math.max(1, settings.latencyLoadShare * Math.min(bareThroughput.throughput, parleyThroughput.throughput));
+  const totalRate = Math.max(
+    1,
+    settings.latencyLoadShare * Math.min(bareThroughput.throughput, parleyThroughput.throughput),
+  );
   log(`  latency at ${totalRate.toFixed(0)} msg/s for both`);
   const open = { mode: 'open', totalRate } as const;
   const bareLatency = await runPhase(bare, open, settings.latency, `${label}-baseline`);
   const parleyLatency = await runPhase(parley, open, settings.latency, `${label}-parley`);
-  return { bare: { throughput: bareThroughput, latency: bareLatency }, parley: { throughput: parleyThroughput, latency: parleyLatency } };
+  return {
+    bare: { throughput: bareThroughput, latency: bareLatency },
+    parley: { throughput: parleyThroughput, latency: parleyLatency },
+  };
 }
 
-export function deliveryFigures(scenario: string, m: { bare: Measured; parley: Measured }, targets: { p99?: number; throughput?: number; cpu?: number }): Figure[] {
+export function deliveryFigures(
+  scenario: string,
+  m: { bare: Measured; parley: Measured },
+  targets: { p99?: number; throughput?: number; cpu?: number },
+): Figure[] {
   const failures = m.parley.throughput.failed + m.parley.latency.failed;
   const note = failures > 0 ? `${failures} sends refused` : undefined;
   const p = (o: PhaseOutcome, q: number) => percentile(o.latencies, q);
   return [
-    figure({ scenario, name: 'p50 latency', unit: 'ms', parley: p(m.parley.latency, 50), baseline: p(m.bare.latency, 50), target: null }),
+    figure({
+      scenario,
+      name: 'p50 latency',
+      unit: 'ms',
+      parley: p(m.parley.latency, 50),
+      baseline: p(m.bare.latency, 50),
+      target: null,
+    }),
     figure({
       scenario,
       name: 'p99 latency',
@@ -98,7 +128,9 @@ const CROSS_FIGURES = [
 ] as const;
 
 export async function crossProcessDelivery(settings: BenchSettings, log: (line: string) => void): Promise<Figure[]> {
-  const missing = [redisAvailable() ? '' : 'redis-server', (await postgresAvailable()) ? '' : 'PostgreSQL'].filter(Boolean);
+  const missing = [redisAvailable() ? '' : 'redis-server', (await postgresAvailable()) ? '' : 'PostgreSQL'].filter(
+    Boolean,
+  );
   if (missing.length > 0) return notRun(CROSS, [...CROSS_FIGURES], `needs ${missing.join(' and ')}`);
   const { pairs, agents } = settings.crossProcess;
   const options = { pairs, agents, workers: settings.workers, visitorServer: 0, agentServer: 1 };
@@ -109,7 +141,10 @@ export async function crossProcessDelivery(settings: BenchSettings, log: (line: 
   let parleyTarget: LoadTarget | undefined;
   try {
     log(`2: ${pairs} pairs, visitors on one process and ${agents} agents on another (PostgreSQL + Redis)`);
-    const relays = [await startRelay({ name: 'relay-a', redisUrl: redis.url }), await startRelay({ name: 'relay-b', redisUrl: redis.url })];
+    const relays = [
+      await startRelay({ name: 'relay-a', redisUrl: redis.url }),
+      await startRelay({ name: 'relay-b', redisUrl: redis.url }),
+    ];
     servers.push(...relays);
     // the first process migrates and bootstraps the database before the second opens it
     const first = await startParley({ name: 'parley-a', databaseUrl: database.url, redisUrl: redis.url });

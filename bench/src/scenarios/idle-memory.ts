@@ -18,11 +18,20 @@ interface IdleReading {
   after: ProcessStats;
 }
 
-async function idleVisitors(server: ServerProcess, dialect: Dialect, visitors: number, workers: number, site?: { siteKey: string; origin: string }): Promise<IdleReading> {
+async function idleVisitors(
+  server: ServerProcess,
+  dialect: Dialect,
+  visitors: number,
+  workers: number,
+  site?: { siteKey: string; origin: string },
+): Promise<IdleReading> {
   const pool = startWorkers(workers);
   try {
     const before = await server.stats({ gc: true });
-    const shares = deal(Array.from({ length: visitors }, (_, i) => ({ key: `v${i}`, url: server.url })), workers);
+    const shares = deal(
+      Array.from({ length: visitors }, (_, i) => ({ key: `v${i}`, url: server.url })),
+      workers,
+    );
     await pool.all((w) => ({ type: 'connect-visitors', dialect, visitors: shares[w] ?? [], ...(site ?? {}) }), 300_000);
     // let the connections' first timers and buffers settle before the second reading
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -58,8 +67,22 @@ export async function idleMemory(settings: BenchSettings, log: (line: string) =>
   }
   const per = (r: IdleReading, key: 'rss' | 'heapUsed') => (r.after[key] - r.before[key]) / visitors / KB;
   return [
-    figure({ scenario: SCENARIO, name: 'RSS per idle visitor', unit: 'KB', parley: per(ours, 'rss'), baseline: per(bare, 'rss'), target: { of: 'ratio', op: '<=', limit: 1.3 } }),
-    figure({ scenario: SCENARIO, name: 'heap per idle visitor', unit: 'KB', parley: per(ours, 'heapUsed'), baseline: per(bare, 'heapUsed'), target: null }),
+    figure({
+      scenario: SCENARIO,
+      name: 'RSS per idle visitor',
+      unit: 'KB',
+      parley: per(ours, 'rss'),
+      baseline: per(bare, 'rss'),
+      target: { of: 'ratio', op: '<=', limit: 1.3 },
+    }),
+    figure({
+      scenario: SCENARIO,
+      name: 'heap per idle visitor',
+      unit: 'KB',
+      parley: per(ours, 'heapUsed'),
+      baseline: per(bare, 'heapUsed'),
+      target: null,
+    }),
     figure({
       scenario: SCENARIO,
       name: `process RSS, ${visitors} idle visitors`,

@@ -6,7 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { deal, startWorkers, type WorkerPool } from '../clients/worker-pool.ts';
-import { epochNow, type AgentSpec, type Assignment, type LoadPhase, type LoadResult, type StartResult, type VisitorSpec } from '../clients/protocol.ts';
+import {
+  epochNow,
+  type AgentSpec,
+  type Assignment,
+  type LoadPhase,
+  type LoadResult,
+  type StartResult,
+  type VisitorSpec,
+} from '../clients/protocol.ts';
 import type { ServerProcess } from '../harness/server-process.ts';
 import { createAgents, demoSite, signInAdmin } from '../harness/parley-setup.ts';
 
@@ -35,7 +43,9 @@ export async function barePairs(servers: ServerProcess[], options: PairsOptions)
   const agentSpecs: AgentSpec[] = Array.from({ length: agents }, (_, a) => ({
     key: `a${a}`,
     url: serverUrl(servers, options.agentServer),
-    rooms: Array.from({ length: pairs }, (_, i) => i).filter((i) => i % agents === a).map((i) => `r${i}`),
+    rooms: Array.from({ length: pairs }, (_, i) => i)
+      .filter((i) => i % agents === a)
+      .map((i) => `r${i}`),
   }));
   const visitorSpecs: VisitorSpec[] = Array.from({ length: pairs }, (_, i) => ({
     key: `v${i}`,
@@ -61,7 +71,10 @@ async function closingOnError<T>(pool: WorkerPool, setUp: () => Promise<T>): Pro
   }
 }
 
-export async function parleyPairs(servers: ServerProcess[], options: PairsOptions & { assignTimeoutMs: number }): Promise<LoadTarget> {
+export async function parleyPairs(
+  servers: ServerProcess[],
+  options: PairsOptions & { assignTimeoutMs: number },
+): Promise<LoadTarget> {
   const { pairs, agents, workers } = options;
   const first = serverUrl(servers, 0);
   const admin = await signInAdmin(first);
@@ -96,7 +109,10 @@ export async function parleyPairs(servers: ServerProcess[], options: PairsOption
 export async function waitForAssignments(pool: WorkerPool, count: number, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const heard = (await pool.all<Assignment[]>(() => ({ type: 'assignments' }))).reduce((sum, list) => sum + list.length, 0);
+    const heard = (await pool.all<Assignment[]>(() => ({ type: 'assignments' }))).reduce(
+      (sum, list) => sum + list.length,
+      0,
+    );
     if (heard >= count || Date.now() > deadline) return heard;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -136,7 +152,10 @@ export async function runPhase(
     measureTo: startAt + timing.warmupMs + timing.measureMs,
     stopAt: startAt + timing.warmupMs + timing.measureMs,
   };
-  const results = target.pool.all<LoadResult>(() => ({ type: 'load', phase }), timing.warmupMs + timing.measureMs + 60_000);
+  const results = target.pool.all<LoadResult>(
+    () => ({ type: 'load', phase }),
+    timing.warmupMs + timing.measureMs + 60_000,
+  );
   await sleepUntil(phase.measureFrom);
   if (profileDir) await Promise.all(target.servers.map((server) => server.startProfile()));
   const cpuBefore = await totalCpu(target.servers);
@@ -145,7 +164,9 @@ export async function runPhase(
   if (profileDir) {
     fs.mkdirSync(profileDir, { recursive: true });
     await Promise.all(
-      target.servers.map((server) => server.stopProfile(path.resolve(profileDir, `${label}-${load.mode}-${server.name}.cpuprofile`))),
+      target.servers.map((server) =>
+        server.stopProfile(path.resolve(profileDir, `${label}-${load.mode}-${server.name}.cpuprofile`)),
+      ),
     );
   }
   const merged = (await results).reduce(

@@ -29,11 +29,18 @@ export class AgentAuth {
   }
 
   /** `from`: the client's address; failures are counted per email and address. */
-  async login(email: string, password: string, from: string): Promise<{ agent: AgentRecord; token: string; expiresAt: Date }> {
+  async login(
+    email: string,
+    password: string,
+    from: string,
+  ): Promise<{ agent: AgentRecord; token: string; expiresAt: Date }> {
     const attempt = `${email.trim().toLowerCase()}\n${from}`;
     const wait = this.#throttle.retryAfterSeconds(attempt);
     if (wait > 0) {
-      throw new ParleyError(ErrorCode.RateLimited, `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`);
+      throw new ParleyError(
+        ErrorCode.RateLimited,
+        `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`,
+      );
     }
     const agent = await this.#store.agents.findByEmail(email);
     // Verify even for an unknown email, so response time does not reveal which emails exist.

@@ -18,7 +18,13 @@ export class Availability {
   readonly #router: Router;
   readonly #rechecks = new KeyedMutex();
 
-  constructor(deps: { store: Store; presence: AgentPresence; events: EventSink; router: Router; onError: (error: unknown) => void }) {
+  constructor(deps: {
+    store: Store;
+    presence: AgentPresence;
+    events: EventSink;
+    router: Router;
+    onError: (error: unknown) => void;
+  }) {
     this.#store = deps.store;
     this.#presence = deps.presence;
     this.#events = deps.events;

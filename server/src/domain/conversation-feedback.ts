@@ -22,7 +22,12 @@ export class ConversationFeedback {
   }
 
   /** Rates the visitor's own conversation once an agent has taken it; rating again replaces it. */
-  async rate(visitor: VisitorRef, conversationId: string, rating: number, comment: string | undefined): Promise<Conversation> {
+  async rate(
+    visitor: VisitorRef,
+    conversationId: string,
+    rating: number,
+    comment: string | undefined,
+  ): Promise<Conversation> {
     const conversation = await this.#own(visitor, conversationId);
     // a chat the visitor ended while still queued was never taken: there is nobody to rate
     if ((conversation.status !== 'active' && conversation.status !== 'closed') || conversation.assignedAt === null) {

@@ -34,7 +34,11 @@ export type Actor = { side: 'visitor'; visitor: VisitorRef } | { side: 'agent'; 
 /** Where a visitor's message goes when their latest conversation is an email ticket (Tickets implements it). */
 export interface TicketContinuation {
   /** Appends to the conversation's ticket unless it is solved or there is none; undefined then. */
-  continueFromVisitor(conversation: Conversation, clientMessageId: string, body: string): Promise<{ message: Message; conversation: Conversation } | undefined>;
+  continueFromVisitor(
+    conversation: Conversation,
+    clientMessageId: string,
+    body: string,
+  ): Promise<{ message: Message; conversation: Conversation } | undefined>;
 }
 
 export interface ConversationsDeps {
@@ -63,7 +67,14 @@ export class Conversations {
     const agentsOnline = await this.#deps.router.agentsOnline();
     const withinBusinessHours = await this.#withinBusinessHours(visitor.siteId);
     if (!conversation) {
-      return { conversation: null, messages: [], queuePosition: null, agentsOnline, estimatedWaitSeconds: null, withinBusinessHours };
+      return {
+        conversation: null,
+        messages: [],
+        queuePosition: null,
+        agentsOnline,
+        estimatedWaitSeconds: null,
+        withinBusinessHours,
+      };
     }
     const after = conversation.id === heldConversationId ? lastSeq : 0;
     const messages = await store.messages.listAfter(conversation.id, after, HISTORY_PAGE);
@@ -76,7 +87,10 @@ export class Conversations {
    * A message left for later: a new `offline` conversation that is never routed and does not count
    * as the visitor's open one. Idempotent by clientMessageId, like message:send.
    */
-  async leaveOfflineMessage(visitor: VisitorRef, input: { clientMessageId: string; name?: string | undefined; email: string; body: string }) {
+  async leaveOfflineMessage(
+    visitor: VisitorRef,
+    input: { clientMessageId: string; name?: string | undefined; email: string; body: string },
+  ) {
     return this.#perVisitor.run(visitor.visitorId, async () => {
       const { store } = this.#deps;
       const earlier = await store.messages.findByVisitorClientId(visitor.visitorId, input.clientMessageId);
@@ -90,7 +104,12 @@ export class Conversations {
         now,
       );
       const conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now, status: 'offline' });
-      return this.#append(conversation, { kind: 'visitor', id: visitor.visitorId, name: null }, input.clientMessageId, input.body);
+      return this.#append(
+        conversation,
+        { kind: 'visitor', id: visitor.visitorId, name: null },
+        input.clientMessageId,
+        input.body,
+      );
     });
   }
 
@@ -131,20 +150,36 @@ export class Conversations {
         const earlier = latest && (await store.messages.findByClientId(latest.id, clientMessageId));
         if (latest && earlier) return { message: earlier, conversation: latest };
         // A returning visitor whose latest conversation is an unsolved ticket continues it there.
-        const continued = latest?.status === 'offline' ? await this.#deps.tickets.continueFromVisitor(latest, clientMessageId, body) : undefined;
+        const continued =
+          latest?.status === 'offline'
+            ? await this.#deps.tickets.continueFromVisitor(latest, clientMessageId, body)
+            : undefined;
         if (continued) return continued;
         // The server decides, not the widget's copy of the config: outside hours no live chat starts.
         if (!(await this.#withinBusinessHours(visitor.siteId))) {
-          throw new ParleyError(ErrorCode.Unavailable, 'Outside business hours: leave a message (offline:message) instead');
+          throw new ParleyError(
+            ErrorCode.Unavailable,
+            'Outside business hours: leave a message (offline:message) instead',
+          );
         }
         const now = this.#now();
         await store.visitors.ensure(visitor.visitorId, visitor.siteId, now);
-        conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now, origin: opening?.origin ?? null });
+        conversation = await store.conversations.create({
+          id: newId('conv'),
+          ...visitor,
+          now,
+          origin: opening?.origin ?? null,
+        });
         opened = true;
         // the message the visitor answered comes first, from the server's own record of it
         if (opening) conversation = (await this.#append(conversation, opening.author, null, opening.body)).conversation;
       }
-      const result = await this.#append(conversation, { kind: 'visitor', id: visitor.visitorId, name: null }, clientMessageId, body);
+      const result = await this.#append(
+        conversation,
+        { kind: 'visitor', id: visitor.visitorId, name: null },
+        clientMessageId,
+        body,
+      );
       if (opened && opening) await opening.started(result.conversation);
       if (opened) await this.#deps.router.drain();
       else if (result.conversation.status === 'queued') this.#deps.router.announceQueue();
@@ -215,7 +250,11 @@ export class Conversations {
     return { message, conversation };
   }
 
-  async #forActor(actor: Actor, conversationId: string, options: { allowQueued?: boolean } = {}): Promise<Conversation> {
+  async #forActor(
+    actor: Actor,
+    conversationId: string,
+    options: { allowQueued?: boolean } = {},
+  ): Promise<Conversation> {
     const conversation = await this.#deps.store.conversations.findById(conversationId);
     if (!conversation) throw notFound('Conversation');
     if (actor.side === 'visitor') {

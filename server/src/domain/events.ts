@@ -2,7 +2,16 @@
  * @module What the domain announces after a change is stored. Transports subscribe and fan out;
  * the domain never knows who listens.
  */
-import type { AgentStatus, Conversation, ConversationSummary, Message, Note, ProactiveInvite, QueuedConversation, Ticket } from '@parley/shared';
+import type {
+  AgentStatus,
+  Conversation,
+  ConversationSummary,
+  Message,
+  Note,
+  ProactiveInvite,
+  QueuedConversation,
+  Ticket,
+} from '@parley/shared';
 
 export type Side = 'visitor' | 'agent';
 

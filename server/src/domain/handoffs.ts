@@ -27,7 +27,12 @@ export class Handoffs {
     this.#deps = deps;
   }
 
-  async transfer(agent: AgentRecord, conversationId: string, toAgentId: string, noteBody: string | undefined): Promise<Conversation> {
+  async transfer(
+    agent: AgentRecord,
+    conversationId: string,
+    toAgentId: string,
+    noteBody: string | undefined,
+  ): Promise<Conversation> {
     const { store, events, router } = this.#deps;
     if (toAgentId === agent.id) throw new ParleyError(ErrorCode.Conflict, 'You already have this conversation');
     // under the routing lock: the target's free seat must still be free when the conversation lands
@@ -44,7 +49,10 @@ export class Handoffs {
       }
       if (target.status !== 'online') throw new ParleyError(ErrorCode.Conflict, `${target.name} is ${target.status}`);
       if (!hasFreeSeat(target)) {
-        throw new ParleyError(ErrorCode.Conflict, `${target.name} has no free capacity (${target.activeCount} of ${target.capacity} chats)`);
+        throw new ParleyError(
+          ErrorCode.Conflict,
+          `${target.name} has no free capacity (${target.activeCount} of ${target.capacity} chats)`,
+        );
       }
       const moved = await store.conversations.transfer(conversationId, agent.id, target.id);
       if (!moved) throw changedMeanwhile();
@@ -57,7 +65,11 @@ export class Handoffs {
         transferredTo: { id: target.id, name: target.name },
         now: this.#deps.now().toISOString(),
       });
-      const summary = (await store.conversations.summary(conversationId)) ?? { ...moved, lastMessage: null, origin: null };
+      const summary = (await store.conversations.summary(conversationId)) ?? {
+        ...moved,
+        lastMessage: null,
+        origin: null,
+      };
       events.publish({ type: 'conversation.transferred', conversation: summary, fromAgentId: agent.id });
       events.publish({ type: 'note.created', conversation: moved, note });
       return moved;
@@ -69,7 +81,8 @@ export class Handoffs {
     const { store, events, router } = this.#deps;
     const reopened = await router.exclusive(async () => {
       const conversation = await this.#mine(agent, conversationId);
-      if (conversation.status !== 'closed') throw new ParleyError(ErrorCode.Conflict, 'This conversation is not closed');
+      if (conversation.status !== 'closed')
+        throw new ParleyError(ErrorCode.Conflict, 'This conversation is not closed');
       const [me] = await store.agents.routingCandidates([agent.id]);
       if (me && me.activeCount >= me.capacity) {
         throw new ParleyError(ErrorCode.Conflict, `You are at capacity (${me.activeCount} of ${me.capacity} chats)`);
@@ -79,7 +92,11 @@ export class Handoffs {
       return updated;
     });
     events.publish({ type: 'conversation.updated', conversation: reopened });
-    const { message, created, conversation: current } = await store.messages.append({
+    const {
+      message,
+      created,
+      conversation: current,
+    } = await store.messages.append({
       id: newId('msg'),
       conversationId,
       clientMessageId: null,

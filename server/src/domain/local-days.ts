@@ -25,10 +25,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's wall clock at `at` (ms since the epoch): calendar date and time of day. */
-export function wallParts(timeZone: string, at: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function wallParts(
+  timeZone: string,
+  at: number,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts = formatterFor(timeZone).formatToParts(new Date(at));
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
 }
 
 /** How far the zone's wall clock is ahead of UTC at `at`, in milliseconds. */

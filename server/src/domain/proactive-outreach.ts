@@ -117,7 +117,9 @@ export class ProactiveOutreach {
   async #source(
     visitor: VisitorRef,
     origin: ProactiveOrigin,
-  ): Promise<{ kind: 'rule'; rule: ProactiveRuleRecord } | { kind: 'invite'; invite: ProactiveInviteRecord } | undefined> {
+  ): Promise<
+    { kind: 'rule'; rule: ProactiveRuleRecord } | { kind: 'invite'; invite: ProactiveInviteRecord } | undefined
+  > {
     if (origin.kind === 'rule') {
       const rule = await this.#store.proactive.findRule(origin.ruleId);
       return rule && rule.siteId === visitor.siteId ? { kind: 'rule', rule } : undefined;

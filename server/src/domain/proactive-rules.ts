@@ -22,7 +22,10 @@ export class ProactiveRules {
 
   async list(siteId: string): Promise<ProactiveRule[]> {
     await this.#site(siteId);
-    const [rules, stats] = await Promise.all([this.#store.proactive.listRules(siteId), this.#store.proactive.ruleStats(siteId)]);
+    const [rules, stats] = await Promise.all([
+      this.#store.proactive.listRules(siteId),
+      this.#store.proactive.ruleStats(siteId),
+    ]);
     return rules.map((rule) => toView(rule, stats.get(rule.id)));
   }
 
@@ -67,7 +70,9 @@ export class ProactiveRules {
   async forWidget(site: SiteRecord): Promise<PublicProactiveRule[]> {
     const rules = (await this.#store.proactive.listRules(site.id)).filter((rule) => rule.enabled);
     const agentIds = rules.flatMap((rule) => (rule.action.sender.kind === 'agent' ? [rule.action.sender.agentId] : []));
-    const agents = new Map((await this.#store.agents.profiles([...new Set(agentIds)])).map((agent) => [agent.id, agent]));
+    const agents = new Map(
+      (await this.#store.agents.profiles([...new Set(agentIds)])).map((agent) => [agent.id, agent]),
+    );
     return rules.map((rule) => {
       const { sender } = rule.action;
       // a deactivated agent no longer speaks for the site: the site does

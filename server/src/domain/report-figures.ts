@@ -86,6 +86,10 @@ export function computeFigures(all: ConversationFacts[]): ReportFigures {
     firstResponseSeconds: durationStats(firstResponses),
     resolutionSeconds: durationStats(resolutions),
     firstContactResolution: { resolved, eligible, rate: eligible === 0 ? null : resolved / eligible },
-    csat: { responses: ratings, average: ratings === 0 ? null : Math.round((ratingSum / ratings) * 100) / 100, distribution },
+    csat: {
+      responses: ratings,
+      average: ratings === 0 ? null : Math.round((ratingSum / ratings) * 100) / 100,
+      distribution,
+    },
   };
 }

@@ -16,7 +16,10 @@ export interface ReportsDeps {
   now: () => Date;
 }
 
-function groupBy(all: ConversationFacts[], key: (facts: ConversationFacts) => string | null): Map<string, ConversationFacts[]> {
+function groupBy(
+  all: ConversationFacts[],
+  key: (facts: ConversationFacts) => string | null,
+): Map<string, ConversationFacts[]> {
   const groups = new Map<string, ConversationFacts[]>();
   for (const facts of all) {
     const k = key(facts);
@@ -55,12 +58,23 @@ export class Reports {
       timeZone,
       siteId: query.siteId ?? null,
       totals: computeFigures(facts),
-      perDay: datesBetween(query.from, query.to).map((date) => ({ date, figures: computeFigures(byDay.get(date) ?? []) })),
+      perDay: datesBetween(query.from, query.to).map((date) => ({
+        date,
+        figures: computeFigures(byDay.get(date) ?? []),
+      })),
       perAgent: [...groupBy(facts, (f) => f.agentId)]
-        .map(([agentId, group]) => ({ agentId, agentName: agentNames.get(agentId) ?? agentId, figures: computeFigures(group) }))
+        .map(([agentId, group]) => ({
+          agentId,
+          agentName: agentNames.get(agentId) ?? agentId,
+          figures: computeFigures(group),
+        }))
         .sort((a, b) => a.agentName.localeCompare(b.agentName)),
       perSite: [...groupBy(facts, (f) => f.siteId)]
-        .map(([siteId, group]) => ({ siteId, siteName: siteNames.get(siteId) ?? siteId, figures: computeFigures(group) }))
+        .map(([siteId, group]) => ({
+          siteId,
+          siteName: siteNames.get(siteId) ?? siteId,
+          figures: computeFigures(group),
+        }))
         .sort((a, b) => a.siteName.localeCompare(b.siteName)),
       perRule: [...groupBy(facts, (f) => f.startedByRuleId)]
         .map(([ruleId, group]) => ({ ruleId, conversations: group.length }))
@@ -87,7 +101,9 @@ export class Reports {
       queue: {
         length: waiting.count,
         longestWaitSeconds:
-          waiting.oldestCreatedAt === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(waiting.oldestCreatedAt)) / 1000)),
+          waiting.oldestCreatedAt === null
+            ? null
+            : Math.max(0, Math.round((now.getTime() - Date.parse(waiting.oldestCreatedAt)) / 1000)),
       },
     };
   }

@@ -110,7 +110,11 @@ export class Router {
       }
       const assigned = await store.conversations.assign(conversationId, agent.id, this.#deps.now().toISOString());
       if (!assigned) throw await this.#whyNotWaiting(conversationId);
-      const summary = (await store.conversations.summary(conversationId)) ?? { ...assigned, lastMessage: null, origin: null };
+      const summary = (await store.conversations.summary(conversationId)) ?? {
+        ...assigned,
+        lastMessage: null,
+        origin: null,
+      };
       this.#announceAssigned(summary);
       return summary;
     });
@@ -123,7 +127,10 @@ export class Router {
     const conversation = await this.#deps.store.conversations.findById(conversationId);
     if (!conversation) return notFound('Conversation');
     if (conversation.status === 'active') {
-      return new ParleyError(ErrorCode.Conflict, `${conversation.agent?.name ?? 'Another agent'} has already accepted this conversation`);
+      return new ParleyError(
+        ErrorCode.Conflict,
+        `${conversation.agent?.name ?? 'Another agent'} has already accepted this conversation`,
+      );
     }
     if (conversation.status === 'queued') {
       // the store refused the seat: another process filled it since the check above
@@ -163,7 +170,11 @@ export class Router {
     const routable = (await this.connectedAgents()).filter((agent) => agent.status === 'online');
     if (routable.length === 0) return null;
     const withFreeSeat = routable.filter(hasFreeSeat).length;
-    return secondsPerPlace(await this.#deps.store.conversations.recentWaits(WAIT_HISTORY), routable.length, withFreeSeat);
+    return secondsPerPlace(
+      await this.#deps.store.conversations.recentWaits(WAIT_HISTORY),
+      routable.length,
+      withFreeSeat,
+    );
   }
 
   async estimateFor(position: number | null): Promise<number | null> {

@@ -3,7 +3,13 @@
  * tickets), one ticket with its whole thread, private notes on it, and taking it. Every agent sees
  * every ticket: an emailed question belongs to the team until someone takes it.
  */
-import { TICKET_PAGE_SIZE, type Note, type TicketDetail, type TicketListResult, type TicketStatus } from '@parley/shared';
+import {
+  TICKET_PAGE_SIZE,
+  type Note,
+  type TicketDetail,
+  type TicketListResult,
+  type TicketStatus,
+} from '@parley/shared';
 import { notFound } from '../errors.ts';
 import type { AgentRecord, Store, TicketRecord } from '../store/types.ts';
 import type { EventSink } from './events.ts';
@@ -49,7 +55,14 @@ export class TicketInbox {
   /** Any agent may note on a ticket; a retry with the same clientNoteId is stored once. */
   async addNote(agent: AgentRecord, conversationId: string, clientNoteId: string, body: string): Promise<Note> {
     const ticket = await this.#ticket(conversationId);
-    const { note, created } = await storeNote(this.#deps.store, agent, conversationId, clientNoteId, body, this.#deps.now());
+    const { note, created } = await storeNote(
+      this.#deps.store,
+      agent,
+      conversationId,
+      clientNoteId,
+      body,
+      this.#deps.now(),
+    );
     // Other agents with the ticket open reload it on this push; the chat's note:new goes to a chat's agent only.
     if (created) this.#deps.events.publish({ type: 'ticket.updated', ticket: publicTicket(ticket) });
     return note;

@@ -14,7 +14,10 @@ import { HISTORY_PAGE } from './conversations.ts';
 import { newId } from './ids.ts';
 
 /** What a mail needs to know of its ticket to thread and to be answered. */
-export type TicketThread = Pick<TicketRecord, 'conversationId' | 'email' | 'replyToken' | 'rootMessageId' | 'lastMessageId'>;
+export type TicketThread = Pick<
+  TicketRecord,
+  'conversationId' | 'email' | 'replyToken' | 'rootMessageId' | 'lastMessageId'
+>;
 
 /** Composes ticket mails (implemented in mail/); the domain decides when, and stores them. */
 export interface TicketMailer {
@@ -23,7 +26,13 @@ export interface TicketMailer {
   /** To the visitor, as the thread's first mail (its Message-ID is the thread's root). */
   confirmation(input: { thread: TicketThread; siteName: string; transcript: Message[]; now: string }): NewOutboxMail;
   /** To the visitor: one agent reply, with Message-ID `messageId`, threaded under the ticket's last mail. */
-  agentReply(input: { thread: TicketThread; siteName: string; message: Message; messageId: string; now: string }): NewOutboxMail;
+  agentReply(input: {
+    thread: TicketThread;
+    siteName: string;
+    message: Message;
+    messageId: string;
+    now: string;
+  }): NewOutboxMail;
   /** To one agent: a new ticket is waiting. */
   newTicketNotice(input: {
     thread: TicketThread;
@@ -85,7 +94,8 @@ export class Tickets {
     for (const conversation of await store.conversations.listQueued()) {
       let limit = limits.get(conversation.siteId);
       if (limit === undefined) {
-        limit = (await store.sites.findById(conversation.siteId))?.queueMaxWaitSeconds ?? this.#deps.queueMaxWaitSeconds;
+        limit =
+          (await store.sites.findById(conversation.siteId))?.queueMaxWaitSeconds ?? this.#deps.queueMaxWaitSeconds;
         limits.set(conversation.siteId, limit);
       }
       if (limit <= 0 || Date.parse(conversation.createdAt) > now - limit * 1000) continue;
@@ -112,7 +122,10 @@ export class Tickets {
     if (!conversation || conversation.visitorId !== visitorId) throw notFound('Conversation');
     if (await store.tickets.findByConversation(conversation.id)) return conversation;
     if (conversation.status !== 'queued') {
-      throw new ParleyError(ErrorCode.Conflict, 'Only a conversation waiting for an agent can be answered by email instead');
+      throw new ParleyError(
+        ErrorCode.Conflict,
+        'Only a conversation waiting for an agent can be answered by email instead',
+      );
     }
     const address = email ?? conversation.visitorEmail;
     if (!address) {
@@ -138,7 +151,14 @@ export class Tickets {
     if (!ticket || ticket.status === 'solved') return undefined;
     const now = this.#now();
     const result = await this.#deps.store.tickets.appendMessage({
-      message: { id: newId('msg'), conversationId: ticket.conversationId, clientMessageId, author: { kind: 'visitor', id: ticket.visitorId, name: null }, body, now },
+      message: {
+        id: newId('msg'),
+        conversationId: ticket.conversationId,
+        clientMessageId,
+        author: { kind: 'visitor', id: ticket.visitorId, name: null },
+        body,
+        now,
+      },
       change: { status: 'open', lastActivityAt: now },
       mails: () => [],
     });
@@ -182,9 +202,22 @@ export class Tickets {
     const messageId = mailer.newMessageId();
     const now = this.#now();
     const result = await store.tickets.appendMessage({
-      message: { id: newId('msg'), conversationId: ticket.conversationId, clientMessageId, author: { kind: 'agent', id: agent.id, name: agent.name }, body, now },
+      message: {
+        id: newId('msg'),
+        conversationId: ticket.conversationId,
+        clientMessageId,
+        author: { kind: 'agent', id: agent.id, name: agent.name },
+        body,
+        now,
+      },
       // Answered: now the visitor's turn. Answering an unassigned ticket takes it.
-      change: { status: 'pending', assigneeId: ticket.assignee?.id ?? agent.id, lastActivityAt: now, lastMessageId: messageId, solvedAt: null },
+      change: {
+        status: 'pending',
+        assigneeId: ticket.assignee?.id ?? agent.id,
+        lastActivityAt: now,
+        lastMessageId: messageId,
+        solvedAt: null,
+      },
       mails: (message) => [mailer.agentReply({ thread: ticket, siteName, message, messageId, now })],
     });
     if (result.created) await this.#announce(result.ticket, result.message, { live: false });
@@ -217,7 +250,12 @@ export class Tickets {
         body: reply.body,
         now,
       },
-      change: { status: 'open', solvedAt: null, lastActivityAt: now, ...(reply.messageId ? { lastMessageId: reply.messageId } : {}) },
+      change: {
+        status: 'open',
+        solvedAt: null,
+        lastActivityAt: now,
+        ...(reply.messageId ? { lastMessageId: reply.messageId } : {}),
+      },
       mails: () => [],
     });
     if (result.created) await this.#announce(result.ticket, result.message, { live: true });
@@ -244,12 +282,26 @@ export class Tickets {
     const siteName = await this.#siteName(conversation.siteId);
     const transcript = await store.messages.listAfter(conversation.id, 0, HISTORY_PAGE);
     const rootMessageId = mailer.newMessageId();
-    const thread: TicketThread = { conversationId: conversation.id, email, replyToken: mailer.newReplyToken(), rootMessageId, lastMessageId: rootMessageId };
+    const thread: TicketThread = {
+      conversationId: conversation.id,
+      email,
+      replyToken: mailer.newReplyToken(),
+      rootMessageId,
+      lastMessageId: rootMessageId,
+    };
     const notices = (await store.tickets.agentsToNotify()).map((recipient) =>
       mailer.newTicketNotice({ thread, siteName, recipient, transcript, now }),
     );
     const opened = await store.tickets.open({
-      ticket: { ...thread, siteId: conversation.siteId, visitorId: conversation.visitorId, status: 'open', source, assigneeId, now },
+      ticket: {
+        ...thread,
+        siteId: conversation.siteId,
+        visitorId: conversation.visitorId,
+        status: 'open',
+        source,
+        assigneeId,
+        now,
+      },
       fromStatuses,
       mails: [mailer.confirmation({ thread, siteName, transcript, now }), ...notices],
     });

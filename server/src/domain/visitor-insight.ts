@@ -98,17 +98,15 @@ export class VisitorInsight {
     ]);
     const names = new Map(visitors.map((visitor) => [visitor.id, visitor.name]));
     return present
-      .map(
-        (entry): LiveVisitor => ({
-          visitorId: entry.visitorId,
-          siteId: entry.siteId,
-          name: names.get(entry.visitorId) ?? null,
-          currentPage: entry.page,
-          onlineSince: entry.since,
-          chatting: chatting.has(entry.visitorId),
-          software: parseUserAgent(entry.userAgent),
-        }),
-      )
+      .map((entry): LiveVisitor => ({
+        visitorId: entry.visitorId,
+        siteId: entry.siteId,
+        name: names.get(entry.visitorId) ?? null,
+        currentPage: entry.page,
+        onlineSince: entry.since,
+        chatting: chatting.has(entry.visitorId),
+        software: parseUserAgent(entry.userAgent),
+      }))
       .sort((a, b) => a.onlineSince.localeCompare(b.onlineSince));
   }
 }

@@ -58,13 +58,16 @@ export class VisitorProfiles {
     if (input.name !== undefined) update.name = input.name;
     if (input.email !== undefined) update.email = input.email;
     if (input.attributes !== undefined) update.attributes = input.attributes;
-    const sameUser = verified && input.userId !== undefined ? await this.#sameUserElsewhere(visitor, input.userId) : undefined;
+    const sameUser =
+      verified && input.userId !== undefined ? await this.#sameUserElsewhere(visitor, input.userId) : undefined;
     const target = sameUser ?? visitor.visitorId;
     await this.#store.visitors.updateProfile(target, visitor.siteId, update, this.#now().toISOString());
     // The agent holding the visitor's chat sees the new name at once.
     const open = await this.#store.conversations.findOpenByVisitor(target);
     if (open) this.#events.publish({ type: 'conversation.updated', conversation: open });
-    return sameUser ? { verified, token: this.#tokens.tokenFor({ visitorId: sameUser, siteId: visitor.siteId }) } : { verified };
+    return sameUser
+      ? { verified, token: this.#tokens.tokenFor({ visitorId: sameUser, siteId: visitor.siteId }) }
+      : { verified };
   }
 
   /**
@@ -74,7 +77,12 @@ export class VisitorProfiles {
    * Each rule moves towards a visitor nobody moves away from, so two browsers never swap back and forth.
    */
   async #sameUserElsewhere(visitor: VisitorRef, userId: string): Promise<string | undefined> {
-    const others = await this.#store.visitors.findVerifiedUser(visitor.siteId, userId, visitor.visitorId, SAME_USER_CANDIDATES);
+    const others = await this.#store.visitors.findVerifiedUser(
+      visitor.siteId,
+      userId,
+      visitor.visitorId,
+      SAME_USER_CANDIDATES,
+    );
     if (others.length === 0 || (await this.#hasSomethingGoing(visitor.visitorId))) return undefined;
     const current = await this.#store.visitors.findById(visitor.visitorId);
     const alreadyThisUser = current?.verified === true && current.externalUserId === userId;
@@ -97,7 +105,12 @@ export class VisitorProfiles {
   async reportTimeZone(visitor: VisitorRef, zone: string): Promise<void> {
     const parsed = TimeZoneSchema.safeParse(zone);
     if (!parsed.success) return;
-    await this.#store.visitors.updateProfile(visitor.visitorId, visitor.siteId, { timeZone: parsed.data }, this.#now().toISOString());
+    await this.#store.visitors.updateProfile(
+      visitor.visitorId,
+      visitor.siteId,
+      { timeZone: parsed.data },
+      this.#now().toISOString(),
+    );
   }
 
   async pageView(visitor: VisitorRef, view: PageView): Promise<void> {

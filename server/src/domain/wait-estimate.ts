@@ -16,7 +16,11 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
 }
 
-export function secondsPerPlace(recentWaits: readonly number[], agentsOnline: number, agentsWithFreeSeat: number): number | null {
+export function secondsPerPlace(
+  recentWaits: readonly number[],
+  agentsOnline: number,
+  agentsWithFreeSeat: number,
+): number | null {
   if (agentsOnline === 0) return null;
   const typical = median(recentWaits);
   if (typical === null) return null;

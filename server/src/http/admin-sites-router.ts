@@ -14,7 +14,9 @@ export function adminSitesRouter(sites: SiteAdmin, publicUrl: () => string): Rou
   const idOf = (params: unknown) => parseOrThrow(SiteIdParamsSchema, params).siteId;
 
   router.get('/sites', async (_req, res) => {
-    res.json({ sites: (await sites.list()).map((site) => toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds)) });
+    res.json({
+      sites: (await sites.list()).map((site) => toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds)),
+    });
   });
 
   router.post('/sites', async (req, res) => {

@@ -11,7 +11,11 @@ export function toAgentAdminView(agent: AgentRecord): AgentAdminView {
 }
 
 /** `defaultQueueMaxWaitSeconds`: the server's QUEUE_MAX_WAIT_SECONDS, what a site without its own applies. */
-export function toSiteAdminView(site: SiteRecord, publicUrl: string, defaultQueueMaxWaitSeconds: number): SiteAdminView {
+export function toSiteAdminView(
+  site: SiteRecord,
+  publicUrl: string,
+  defaultQueueMaxWaitSeconds: number,
+): SiteAdminView {
   return {
     id: site.id,
     siteKey: site.siteKey,

@@ -10,14 +10,19 @@ import type { AgentAuth } from '../domain/agent-auth.ts';
 import { parseOrThrow } from './validate.ts';
 import { toPublicAgent } from './public-agent.ts';
 
-export const sessionTokenOf = (req: Request): string | undefined => parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+export const sessionTokenOf = (req: Request): string | undefined =>
+  parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
 
 export function authRouter(auth: AgentAuth, options: { secureCookies: () => boolean }): Router {
   const router = Router();
 
   router.post('/api/auth/login', async (req, res) => {
     const { email, password } = parseOrThrow(LoginRequestSchema, req.body);
-    const { agent, token, expiresAt } = await auth.login(email, password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const { agent, token, expiresAt } = await auth.login(
+      email,
+      password,
+      req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    );
     res.setHeader(
       'Set-Cookie',
       serializeCookie(SESSION_COOKIE, token, {
@@ -41,7 +46,13 @@ export function authRouter(auth: AgentAuth, options: { secureCookies: () => bool
     await auth.logout(sessionTokenOf(req));
     res.setHeader(
       'Set-Cookie',
-      serializeCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: options.secureCookies(), path: '/', maxAge: 0 }),
+      serializeCookie(SESSION_COOKIE, '', {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies(),
+        path: '/',
+        maxAge: 0,
+      }),
     );
     res.status(204).end();
   });

@@ -27,13 +27,17 @@ export function healthRouter(deps: { store: Store; readiness: Readiness; metrics
     const { ready, checks } = await deps.readiness.run();
     res.setHeader('Cache-Control', 'no-store');
     // only names and ok on the wire: a driver's error text can name hosts and files
-    const summary = Object.fromEntries(Object.entries(checks).map(([name, outcome]) => [name, outcome.ok ? 'ok' : 'failing']));
+    const summary = Object.fromEntries(
+      Object.entries(checks).map(([name, outcome]) => [name, outcome.ok ? 'ok' : 'failing']),
+    );
     if (ready) {
       res.json({ status: 'ready', checks: summary });
       return;
     }
     const failing = Object.entries(checks).filter(([, outcome]) => !outcome.ok);
-    deps.logger.warn('not ready', { failing: Object.fromEntries(failing.map(([name, outcome]) => [name, outcome.error])) });
+    deps.logger.warn('not ready', {
+      failing: Object.fromEntries(failing.map(([name, outcome]) => [name, outcome.error])),
+    });
     const message = `Not ready: ${failing.map(([name]) => name).join(', ')}`;
     res.status(503).json({ error: { code: ErrorCode.Unavailable, message }, checks: summary });
   });

@@ -31,7 +31,10 @@ function sameSecret(presented: string, expected: string): boolean {
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
-export function inboundEmailRouter(inbound: InboundEmail, options: { secret: string | undefined; logger: Logger }): Router {
+export function inboundEmailRouter(
+  inbound: InboundEmail,
+  options: { secret: string | undefined; logger: Logger },
+): Router {
   const router = Router();
 
   // Checked before the body is read: a caller without the secret cannot make us buffer sizeText.
@@ -48,14 +51,22 @@ export function inboundEmailRouter(inbound: InboundEmail, options: { secret: str
     next();
   };
 
-  router.post(INBOUND_EMAIL_PATH, authorize, express.raw({ type: () => true, limit: inbound.maxBytes }), async (req, res) => {
-    const raw: unknown = req.body;
-    if (!Buffer.isBuffer(raw)) {
-      throw new ParleyError(ErrorCode.InvalidPayload, 'Send the raw MIME message as the body (Content-Type: message/rfc822)');
-    }
-    const result = await inbound.receive(raw, 'webhook');
-    res.status(result.duplicate ? 200 : 201).json(result);
-  });
+  router.post(
+    INBOUND_EMAIL_PATH,
+    authorize,
+    express.raw({ type: () => true, limit: inbound.maxBytes }),
+    async (req, res) => {
+      const raw: unknown = req.body;
+      if (!Buffer.isBuffer(raw)) {
+        throw new ParleyError(
+          ErrorCode.InvalidPayload,
+          'Send the raw MIME message as the body (Content-Type: message/rfc822)',
+        );
+      }
+      const result = await inbound.receive(raw, 'webhook');
+      res.status(result.duplicate ? 200 : 201).json(result);
+    },
+  );
 
   const answerTooLarge = (error: EmailTooLarge, res: Parameters<ErrorRequestHandler>[2]) => {
     res.status(413).json({ error: error.toInfo() });
@@ -64,7 +75,11 @@ export function inboundEmailRouter(inbound: InboundEmail, options: { secret: str
   const tooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     if (error instanceof EmailTooLarge) return answerTooLarge(error, res);
     if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large') {
-      options.logger.warn('inbound email rejected', { via: 'webhook', code: 'too_large', reason: 'over the size limit' });
+      options.logger.warn('inbound email rejected', {
+        via: 'webhook',
+        code: 'too_large',
+        reason: 'over the size limit',
+      });
       return answerTooLarge(new EmailTooLarge(`The email is larger than ${sizeText(inbound.maxBytes)}`), res);
     }
     next(error);

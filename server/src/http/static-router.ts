@@ -18,7 +18,10 @@ export interface StaticDirs {
 export function staticRouter(store: Store, dirs: StaticDirs, publicUrl: () => string): Router {
   const router = Router();
   const notBuilt = (what: string) =>
-    new ParleyError(ErrorCode.Unavailable, `The ${what} is not built yet: run \`pnpm build\` (pnpm start does it for you)`);
+    new ParleyError(
+      ErrorCode.Unavailable,
+      `The ${what} is not built yet: run \`pnpm build\` (pnpm start does it for you)`,
+    );
 
   router.get('/widget.js', (_req, res) => {
     const file = path.join(dirs.widgetDist, 'widget.js');

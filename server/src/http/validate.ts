@@ -40,9 +40,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
     const parleyError =
       status >= 400 && status < 500 && !(error instanceof ParleyError)
-        ? new ParleyError(ErrorCode.InvalidPayload, status === 413 ? 'Request body is too large' : 'Request body is not valid JSON')
+        ? new ParleyError(
+            ErrorCode.InvalidPayload,
+            status === 413 ? 'Request body is too large' : 'Request body is not valid JSON',
+          )
         : toParleyError(error);
-    if (parleyError.code === ErrorCode.Internal) loggerFor(req, logger).error('request failed', { method: req.method, path: req.path, error });
+    if (parleyError.code === ErrorCode.Internal)
+      loggerFor(req, logger).error('request failed', { method: req.method, path: req.path, error });
     if (res.headersSent) return;
     sendError(res, parleyError);
   };

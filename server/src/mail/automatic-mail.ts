@@ -22,7 +22,8 @@ export function automaticMailReason(parsed: ParsedMail): string | undefined {
   if (header('x-autoreply') !== '' || header('x-autorespond') !== '' || header('x-auto-response-suppress') === 'all')
     return 'it is an automatic reply';
   const contentType = parsed.headers.get('content-type');
-  const reportType = contentType && typeof contentType === 'object' && 'value' in contentType ? String(contentType.value) : '';
+  const reportType =
+    contentType && typeof contentType === 'object' && 'value' in contentType ? String(contentType.value) : '';
   if (reportType.toLowerCase() === 'multipart/report') return 'it is a delivery report';
   const from = parsed.from?.value.find((a) => a.address)?.address ?? '';
   if (SYSTEM_SENDER.test(from)) return 'it comes from a mail system, not a person';

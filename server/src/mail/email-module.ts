@@ -43,7 +43,14 @@ export function createEmailModule(deps: {
 }): EmailModule {
   const { config, store, events, now, logger } = deps;
   const mailer = new ParleyMailer({ inboundDomain: config.inboundDomain, publicUrl: deps.publicUrl });
-  const tickets = new Tickets({ store, events, router: deps.router, mailer, now, queueMaxWaitSeconds: deps.queueMaxWaitSeconds });
+  const tickets = new Tickets({
+    store,
+    events,
+    router: deps.router,
+    mailer,
+    now,
+    queueMaxWaitSeconds: deps.queueMaxWaitSeconds,
+  });
   const jobs = new MailJobs({ store, mailer, now, logger, unseenReplyDelaySeconds: config.unseenReplyDelaySeconds });
   events.subscribe(jobs.onEvent);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.from) : undefined;
@@ -52,7 +59,11 @@ export function createEmailModule(deps: {
   const inbound = new InboundEmail({
     tickets,
     logger,
-    options: { inboundDomain: config.inboundDomain, maxBytes: config.maxInboundBytes, maxAttachmentBytes: config.maxAttachmentBytes },
+    options: {
+      inboundDomain: config.inboundDomain,
+      maxBytes: config.maxInboundBytes,
+      maxAttachmentBytes: config.maxAttachmentBytes,
+    },
   });
   let smtp: InboundSmtp | undefined;
 
@@ -64,11 +75,17 @@ export function createEmailModule(deps: {
       emailStatusRouter({
         store,
         auth: deps.auth,
-        status: () => ({ outboundConfigured: sender.configured, webhook: Boolean(config.inboundSecret), smtp: smtp !== undefined, domain: config.inboundDomain }),
+        status: () => ({
+          outboundConfigured: sender.configured,
+          webhook: Boolean(config.inboundSecret),
+          smtp: smtp !== undefined,
+          domain: config.inboundDomain,
+        }),
       }),
     ],
     async start() {
-      if (!transport) logger.warn('email is not configured: set SMTP_URL; tickets work and their mail waits in the outbox');
+      if (!transport)
+        logger.warn('email is not configured: set SMTP_URL; tickets work and their mail waits in the outbox');
       if (config.inboundSmtp) smtp = await startInboundSmtp(inbound, { ...config.inboundSmtp, logger });
       worker.start(config.workerIntervalMs);
     },

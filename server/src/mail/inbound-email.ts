@@ -81,7 +81,12 @@ export class InboundEmail {
         .digest('base64url')
         .slice(0, 40);
       const { message, duplicate } = await this.#tickets.receiveReply(ticket, { body, messageId, dedupeKey });
-      this.#logger.info('email reply added to ticket', { via, conversationId: ticket.conversationId, messageId: message.id, duplicate });
+      this.#logger.info('email reply added to ticket', {
+        via,
+        conversationId: ticket.conversationId,
+        messageId: message.id,
+        duplicate,
+      });
       return { conversationId: ticket.conversationId, messageId: message.id, duplicate };
     } catch (error) {
       const parleyError = toParleyError(error);
@@ -124,7 +129,12 @@ export class InboundEmail {
   }
 
   async #findTicket(parsed: ParsedMail, envelopeRecipients: string[]): Promise<TicketRecord> {
-    const addresses = [...envelopeRecipients, ...addressesOf(parsed.to), ...addressesOf(parsed.cc), ...headerAddresses(parsed)];
+    const addresses = [
+      ...envelopeRecipients,
+      ...addressesOf(parsed.to),
+      ...addressesOf(parsed.cc),
+      ...headerAddresses(parsed),
+    ];
     const token = addresses.map((a) => this.tokenOf(a)).find((t) => t !== undefined);
     if (token !== undefined) {
       const ticket = await this.#tickets.findByReplyToken(token);
@@ -137,7 +147,10 @@ export class InboundEmail {
     // Message-IDs travel further than reply tokens (quoted, forwarded): trust them only from the ticket's own address.
     const from = parsed.from?.value.find((a) => a.address)?.address?.toLowerCase();
     if (ticket && from === ticket.email.toLowerCase()) return ticket;
-    throw new ParleyError(ErrorCode.NotFound, 'No ticket matches this email (no reply address, no known In-Reply-To from the ticket’s address)');
+    throw new ParleyError(
+      ErrorCode.NotFound,
+      'No ticket matches this email (no reply address, no known In-Reply-To from the ticket’s address)',
+    );
   }
 
   #replyText(parsed: ParsedMail): string {
@@ -158,7 +171,9 @@ function invalid(message: string, cause?: unknown): ParleyError {
 
 function addressesOf(header: AddressObject | AddressObject[] | undefined): string[] {
   const objects = header === undefined ? [] : Array.isArray(header) ? header : [header];
-  return objects.flatMap((o) => o.value.flatMap((a) => [a.address, ...(a.group ?? []).map((g) => g.address)])).filter((a): a is string => Boolean(a));
+  return objects
+    .flatMap((o) => o.value.flatMap((a) => [a.address, ...(a.group ?? []).map((g) => g.address)]))
+    .filter((a): a is string => Boolean(a));
 }
 
 /** Where forwarding hops record the original recipient. */
@@ -168,7 +183,8 @@ function headerAddresses(parsed: ParsedMail): string[] {
     const value = parsed.headers.get(name);
     for (const v of [value].flat()) {
       if (typeof v === 'string') found.push(v.replace(/^.*<([^>]+)>.*$/, '$1'));
-      else if (v && typeof v === 'object' && 'value' in v && Array.isArray(v.value)) found.push(...addressesOf(v as AddressObject));
+      else if (v && typeof v === 'object' && 'value' in v && Array.isArray(v.value))
+        found.push(...addressesOf(v as AddressObject));
     }
   }
   return found;

@@ -11,7 +11,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const paragraphHtml = (text: string): string => `<p style="margin:0 0 12px">${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p>`;
+const paragraphHtml = (text: string): string =>
+  `<p style="margin:0 0 12px">${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p>`;
 
 /** `2026-01-01 10:00 UTC`: mails are read in any time zone, so the zone is named. */
 export function mailTime(iso: string): string {
@@ -27,7 +28,12 @@ export interface TranscriptLine {
 /** Who said it, as the reader of the mail should see it. */
 export function transcriptLines(messages: Message[], names: { visitor: string; team: string }): TranscriptLine[] {
   return messages.map((m) => ({
-    who: m.author.kind === 'visitor' ? names.visitor : m.author.kind === 'agent' ? (m.author.name ?? names.team) : names.team,
+    who:
+      m.author.kind === 'visitor'
+        ? names.visitor
+        : m.author.kind === 'agent'
+          ? (m.author.name ?? names.team)
+          : names.team,
     at: mailTime(m.createdAt),
     body: m.body,
   }));
@@ -57,7 +63,8 @@ export function renderText(content: MailContent): string {
 
 export function renderHtml(content: MailContent): string {
   const body: string[] = [];
-  if (content.replyable) body.push(`<p style="color:#888;font-size:12px;margin:0 0 16px">${escapeHtml(REPLY_ABOVE_LINE)}</p>`);
+  if (content.replyable)
+    body.push(`<p style="color:#888;font-size:12px;margin:0 0 16px">${escapeHtml(REPLY_ABOVE_LINE)}</p>`);
   body.push(...content.intro.map(paragraphHtml));
   if (content.transcript && content.transcript.lines.length > 0) {
     body.push(`<h3 style="font-size:14px;margin:24px 0 8px">${escapeHtml(content.transcript.title)}</h3>`);
@@ -68,6 +75,7 @@ export function renderHtml(content: MailContent): string {
       );
     }
   }
-  if (content.footer) body.push(`<p style="color:#888;font-size:12px;margin:24px 0 0">${escapeHtml(content.footer)}</p>`);
+  if (content.footer)
+    body.push(`<p style="color:#888;font-size:12px;margin:24px 0 0">${escapeHtml(content.footer)}</p>`);
   return `<!doctype html>\n<html><body style="font-family:system-ui,sans-serif;font-size:14px;line-height:1.5;color:#222">\n${body.join('\n')}\n</body></html>\n`;
 }

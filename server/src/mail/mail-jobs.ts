@@ -22,7 +22,13 @@ export class MailJobs {
   /** Schedules still being written: runDue() waits for them, so a tick sees every reply before it. */
   readonly #scheduling = new Set<Promise<void>>();
 
-  constructor(deps: { store: Store; mailer: ParleyMailer; now: () => Date; logger: Logger; unseenReplyDelaySeconds: number }) {
+  constructor(deps: {
+    store: Store;
+    mailer: ParleyMailer;
+    now: () => Date;
+    logger: Logger;
+    unseenReplyDelaySeconds: number;
+  }) {
     this.#store = deps.store;
     this.#mailer = deps.mailer;
     this.#now = deps.now;
@@ -67,7 +73,9 @@ export class MailJobs {
       }
       // Unseen: after what the visitor's widget marked seen and after what we mailed already.
       const from = Math.max(emailedSeq, conversation.visitorSeenSeq);
-      const replies = (await this.#store.messages.listAfter(conversationId, from, HISTORY_PAGE)).filter((m) => m.author.kind === 'agent');
+      const replies = (await this.#store.messages.listAfter(conversationId, from, HISTORY_PAGE)).filter(
+        (m) => m.author.kind === 'agent',
+      );
       const last = replies.at(-1);
       if (!last) {
         await this.#store.mailJobs.completeUnseenReplies(conversationId, from, null);
@@ -87,7 +95,10 @@ export class MailJobs {
       // A reply stored while we composed found the batch claimed and did not schedule one: do it now.
       const later = await this.#store.messages.listAfter(conversationId, last.seq, HISTORY_PAGE);
       if (later.some((m) => m.author.kind === 'agent')) {
-        await this.#store.mailJobs.scheduleUnseenReplies(conversationId, new Date(this.#now().getTime() + this.#delayMs).toISOString());
+        await this.#store.mailJobs.scheduleUnseenReplies(
+          conversationId,
+          new Date(this.#now().getTime() + this.#delayMs).toISOString(),
+        );
       }
     }
     return mailed;
@@ -100,7 +111,14 @@ export class MailJobs {
       const siteName = (conversation && (await this.#store.sites.findById(conversation.siteId))?.name) || 'Parley';
       const messages = await this.#store.messages.listAfter(request.conversationId, 0, HISTORY_PAGE);
       const now = this.#now().toISOString();
-      const mail = this.#mailer.transcript({ requestId: request.id, conversationId: request.conversationId, to: request.email, siteName, messages, now });
+      const mail = this.#mailer.transcript({
+        requestId: request.id,
+        conversationId: request.conversationId,
+        to: request.email,
+        siteName,
+        messages,
+        now,
+      });
       await this.#store.mailJobs.completeTranscript(request.id, mail, now);
     }
     return ready.length;

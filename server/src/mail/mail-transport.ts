@@ -56,7 +56,8 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
               : { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
         });
       } catch (error) {
-        const code = typeof error === 'object' && error !== null && 'responseCode' in error ? Number(error.responseCode) : NaN;
+        const code =
+          typeof error === 'object' && error !== null && 'responseCode' in error ? Number(error.responseCode) : NaN;
         // 5xx is the server's final word on this mail (no such mailbox, refused); anything else may pass later.
         const permanent = code >= 500 && code < 600;
         throw new SendFailure(error instanceof Error ? error.message : String(error), permanent, error);

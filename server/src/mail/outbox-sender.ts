@@ -44,7 +44,13 @@ export class OutboxSender {
   readonly #logger: Logger;
   readonly #policy: RetryPolicy;
 
-  constructor(deps: { store: Store; transport: MailTransport | undefined; now: () => Date; logger: Logger; policy?: RetryPolicy }) {
+  constructor(deps: {
+    store: Store;
+    transport: MailTransport | undefined;
+    now: () => Date;
+    logger: Logger;
+    policy?: RetryPolicy;
+  }) {
     this.#store = deps.store;
     this.#transport = deps.transport;
     this.#now = deps.now;
@@ -80,7 +86,9 @@ export class OutboxSender {
     } catch (error) {
       const permanent = error instanceof SendFailure && error.permanent;
       const giveUp = permanent || mail.attempts >= this.#policy.maxAttempts;
-      const retryAt = giveUp ? null : new Date(this.#now().getTime() + retryDelayMs(mail.attempts, this.#policy)).toISOString();
+      const retryAt = giveUp
+        ? null
+        : new Date(this.#now().getTime() + retryDelayMs(mail.attempts, this.#policy)).toISOString();
       const reason = error instanceof Error ? error.message : String(error);
       await this.#store.outbox.markFailed(mail.id, claimToken, reason, retryAt);
       const fields = { mailId: mail.id, kind: mail.kind, attempts: mail.attempts, retryAt, error: reason };

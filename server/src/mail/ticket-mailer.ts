@@ -44,7 +44,10 @@ export class ParleyMailer implements TicketMailer {
         `Thanks for your message to ${siteName}. We will answer by email as soon as we can.`,
         'To add something, just reply to this email.',
       ],
-      transcript: { title: 'Your conversation so far', lines: transcriptLines(transcript, { visitor: 'You', team: siteName }) },
+      transcript: {
+        title: 'Your conversation so far',
+        lines: transcriptLines(transcript, { visitor: 'You', team: siteName }),
+      },
     };
     return this.#mail('ticket_confirmation', {
       to: thread.email,
@@ -63,13 +66,33 @@ export class ParleyMailer implements TicketMailer {
       intro: [`${message.author.name ?? siteName} wrote:`, message.body],
       footer: `Reply to this email to answer ${siteName}.`,
     };
-    return this.#mail('ticket_reply', { to: thread.email, subject: `Re: ${subjectOf(siteName)}`, content, messageId, thread, now, dedupeKey: `reply:${message.id}` });
+    return this.#mail('ticket_reply', {
+      to: thread.email,
+      subject: `Re: ${subjectOf(siteName)}`,
+      content,
+      messageId,
+      thread,
+      now,
+      dedupeKey: `reply:${message.id}`,
+    });
   }
 
-  newTicketNotice({ thread, siteName, recipient, transcript, now }: Parameters<TicketMailer['newTicketNotice']>[0]): NewOutboxMail {
+  newTicketNotice({
+    thread,
+    siteName,
+    recipient,
+    transcript,
+    now,
+  }: Parameters<TicketMailer['newTicketNotice']>[0]): NewOutboxMail {
     const content: MailContent = {
-      intro: [`${thread.email} is waiting for an answer by email (${siteName}).`, `Answer in the console: ${this.#options.publicUrl()}/console/`],
-      transcript: { title: 'Conversation', lines: transcriptLines(transcript, { visitor: thread.email, team: siteName }) },
+      intro: [
+        `${thread.email} is waiting for an answer by email (${siteName}).`,
+        `Answer in the console: ${this.#options.publicUrl()}/console/`,
+      ],
+      transcript: {
+        title: 'Conversation',
+        lines: transcriptLines(transcript, { visitor: thread.email, team: siteName }),
+      },
     };
     // Not part of the visitor's thread and not answerable by email: no Reply-To, no threading.
     return this.#mail('ticket_notice', {
@@ -84,10 +107,20 @@ export class ParleyMailer implements TicketMailer {
     });
   }
 
-  transcript(input: { requestId: string; conversationId: string; to: string; siteName: string; messages: Message[]; now: string }): NewOutboxMail {
+  transcript(input: {
+    requestId: string;
+    conversationId: string;
+    to: string;
+    siteName: string;
+    messages: Message[];
+    now: string;
+  }): NewOutboxMail {
     const content: MailContent = {
       intro: [`Here is the transcript of your conversation with ${input.siteName}, as you asked.`],
-      transcript: { title: 'Transcript', lines: transcriptLines(input.messages, { visitor: 'You', team: input.siteName }) },
+      transcript: {
+        title: 'Transcript',
+        lines: transcriptLines(input.messages, { visitor: 'You', team: input.siteName }),
+      },
     };
     return this.#mail('transcript', {
       to: input.to,
@@ -101,10 +134,22 @@ export class ParleyMailer implements TicketMailer {
     });
   }
 
-  unseenReplies(input: { conversationId: string; to: string; siteName: string; replies: Message[]; uptoSeq: number; now: string }): NewOutboxMail {
+  unseenReplies(input: {
+    conversationId: string;
+    to: string;
+    siteName: string;
+    replies: Message[];
+    uptoSeq: number;
+    now: string;
+  }): NewOutboxMail {
     const content: MailContent = {
-      intro: [`You left the chat with ${input.siteName} before seeing ${input.replies.length === 1 ? 'this answer' : 'these answers'}.`],
-      transcript: { title: 'New messages', lines: transcriptLines(input.replies, { visitor: 'You', team: input.siteName }) },
+      intro: [
+        `You left the chat with ${input.siteName} before seeing ${input.replies.length === 1 ? 'this answer' : 'these answers'}.`,
+      ],
+      transcript: {
+        title: 'New messages',
+        lines: transcriptLines(input.replies, { visitor: 'You', team: input.siteName }),
+      },
       footer: 'Open the chat on the site again to continue the conversation.',
     };
     return this.#mail('unseen_replies', {

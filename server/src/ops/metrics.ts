@@ -29,7 +29,11 @@ export class Metrics implements SocketEventObserver {
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    this.storageErrors = new Counter({ name: 'parley_storage_errors_total', help: 'Database queries that failed.', registers });
+    this.storageErrors = new Counter({
+      name: 'parley_storage_errors_total',
+      help: 'Database queries that failed.',
+      registers,
+    });
     this.redisErrors = new Counter({ name: 'parley_redis_errors_total', help: 'Redis client errors.', registers });
     this.#domainEvents = new Counter({
       name: 'parley_domain_events_total',

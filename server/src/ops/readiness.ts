@@ -52,7 +52,10 @@ export class Readiness {
 }
 
 /** The built-in checks: the database answers, and every migration of this build is applied. */
-export function storageChecks(store: { ping(): Promise<void>; pendingMigrations(): Promise<string[]> }): ReadinessCheck[] {
+export function storageChecks(store: {
+  ping(): Promise<void>;
+  pendingMigrations(): Promise<string[]>;
+}): ReadinessCheck[] {
   return [
     { name: 'storage', check: () => store.ping() },
     {

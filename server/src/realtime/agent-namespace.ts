@@ -96,7 +96,9 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
         'team:list': async () => {
           const connected = new Set(await deps.presence.online());
           const loads = await deps.store.agents.listLoads();
-          return { agents: loads.map(({ lastAssignedAt: _, ...load }) => ({ ...load, connected: connected.has(load.id) })) };
+          return {
+            agents: loads.map(({ lastAssignedAt: _, ...load }) => ({ ...load, connected: connected.has(load.id) })),
+          };
         },
         'conversation:accept': ({ conversationId }) => deps.router.accept(agent, conversationId),
         'conversation:transfer': ({ conversationId, toAgentId, note }) =>

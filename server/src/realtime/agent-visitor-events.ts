@@ -10,7 +10,10 @@ import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { bindHandlers } from './validated-handler.ts';
 
-export function setUpAgentVisitorEvents(nsp: Namespace, deps: { insight: VisitorInsight; outreach: ProactiveOutreach; logger: Logger }): void {
+export function setUpAgentVisitorEvents(
+  nsp: Namespace,
+  deps: { insight: VisitorInsight; outreach: ProactiveOutreach; logger: Logger },
+): void {
   nsp.on('connection', (socket) => {
     const agent = (socket.data as { agent: AgentRecord }).agent;
     bindHandlers(

@@ -3,7 +3,12 @@
  * the assigned agent's room, every agent, or (availability) every visitor.
  */
 import type { Namespace } from 'socket.io';
-import type { AgentClientToServer, AgentServerToClient, VisitorClientToServer, VisitorServerToClient } from '@parley/shared';
+import type {
+  AgentClientToServer,
+  AgentServerToClient,
+  VisitorClientToServer,
+  VisitorServerToClient,
+} from '@parley/shared';
 import type { DomainEvent } from '../domain/events.ts';
 import { estimateForPosition } from '../domain/wait-estimate.ts';
 import { visitorRoom } from './visitor-namespace.ts';

@@ -7,7 +7,9 @@ import type { AgentClientToServer, AgentTicketServerToClient } from '@parley/sha
 import type { DomainEvent } from '../domain/events.ts';
 import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
 
-export function createTicketFanOut(agents: Namespace<AgentClientToServer, AgentTicketServerToClient>): (event: DomainEvent) => void {
+export function createTicketFanOut(
+  agents: Namespace<AgentClientToServer, AgentTicketServerToClient>,
+): (event: DomainEvent) => void {
   return (event) => {
     if (event.type === 'ticket.updated') {
       agents.to(ALL_AGENTS_ROOM).emit('ticket:updated', event.ticket);

@@ -31,7 +31,9 @@ type Handler<M extends Record<string, ClientEventSpec>, K extends keyof M, C> = 
 ) => Promise<M[K] extends { ack: unknown } ? AckDataOf<M, K> : void>;
 
 /** `C`: what a handler needs of its socket (the visitor, the agent), handed to it with each call. */
-export type HandlerTable<M extends Record<string, ClientEventSpec>, C = undefined> = { [K in keyof M]: Handler<M, K, C> };
+export type HandlerTable<M extends Record<string, ClientEventSpec>, C = undefined> = {
+  [K in keyof M]: Handler<M, K, C>;
+};
 
 /**
  * Made once per namespace: binds `table` to a socket with one listener, so an idle connection holds
@@ -59,8 +61,11 @@ export function handlersFor<M extends Record<string, ClientEventSpec>, C>(
       // socket.id is the connection's id: every line logged for this socket carries it
       const log = () => logger.child({ connectionId: socket.id, namespace: socket.nsp.name });
       track(
-        run(name, spec, (parsed: PayloadOf<M, typeof name>) => table[name](parsed, context), payload, ack, log).then((outcome) =>
-          observers.get(socket.nsp.server)?.handled(socket.nsp.name, event, outcome, (performance.now() - started) / 1000),
+        run(name, spec, (parsed: PayloadOf<M, typeof name>) => table[name](parsed, context), payload, ack, log).then(
+          (outcome) =>
+            observers
+              .get(socket.nsp.server)
+              ?.handled(socket.nsp.name, event, outcome, (performance.now() - started) / 1000),
         ),
       );
     });
@@ -126,7 +131,11 @@ export function guardHandshake(nsp: Namespace, authenticate: (socket: Socket) =>
       () => next(),
       (error: unknown) => {
         if (!(error instanceof ParleyError)) logger.error('handshake failed', { namespace: nsp.name, error });
-        next(handshakeError(error instanceof ParleyError ? error : new ParleyError(ErrorCode.Internal, 'Handshake failed')));
+        next(
+          handshakeError(
+            error instanceof ParleyError ? error : new ParleyError(ErrorCode.Internal, 'Handshake failed'),
+          ),
+        );
       },
     );
   });

@@ -41,7 +41,8 @@ export interface VisitorNamespaceDeps {
 
 export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
-  const failed = (visitorId: string) => (error: unknown) => deps.logger.error('visitor presence update failed', { visitorId, error });
+  const failed = (visitorId: string) => (error: unknown) =>
+    deps.logger.error('visitor presence update failed', { visitorId, error });
   // Shared by every socket (this is the socket): an idle visitor holds no closures of its own.
   function left(this: Socket): void {
     const { visitor } = this.data as VisitorSocketData;
@@ -85,15 +86,18 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       return {};
     },
     'conversation:close': ({ conversationId }, { visitor }) => deps.conversations.close(actor(visitor), conversationId),
-    'typing:start': ({ conversationId }, { visitor }) => deps.conversations.setTyping(actor(visitor), conversationId, true),
-    'typing:stop': ({ conversationId }, { visitor }) => deps.conversations.setTyping(actor(visitor), conversationId, false),
+    'typing:start': ({ conversationId }, { visitor }) =>
+      deps.conversations.setTyping(actor(visitor), conversationId, true),
+    'typing:stop': ({ conversationId }, { visitor }) =>
+      deps.conversations.setTyping(actor(visitor), conversationId, false),
     'visitor:identify': (identity, { visitor }) => deps.profiles.identify(visitor, identity),
     'page:view': async (view, { visitor }) => {
       await deps.profiles.pageView(visitor, view);
       await deps.insight.viewed(visitor.visitorId, { url: view.url, title: view.title });
       return {};
     },
-    'conversation:rate': ({ conversationId, rating, comment }, { visitor }) => deps.feedback.rate(visitor, conversationId, rating, comment),
+    'conversation:rate': ({ conversationId, rating, comment }, { visitor }) =>
+      deps.feedback.rate(visitor, conversationId, rating, comment),
     'transcript:request': async ({ conversationId, email }, { visitor }) => {
       await deps.feedback.requestTranscript(visitor, conversationId, email);
       return {};
@@ -108,7 +112,8 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       await deps.outreach.record(visitor, event);
       return {};
     },
-    'ticket:request': ({ conversationId, email }, { visitor }) => deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
+    'ticket:request': ({ conversationId, email }, { visitor }) =>
+      deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
   };
 }
 
@@ -121,12 +126,13 @@ async function authenticate(socket: Socket, deps: { store: Store; tokens: Visito
   if (!site) throw new ParleyError(ErrorCode.UnknownSite, 'No site has this key');
   const origin = socket.handshake.headers.origin;
   if (!origin || !site.allowedOrigins.includes(origin)) {
-    throw new ParleyError(ErrorCode.OriginNotAllowed, `This page's origin is not allowed for the site (${origin ?? 'none'})`);
+    throw new ParleyError(
+      ErrorCode.OriginNotAllowed,
+      `This page's origin is not allowed for the site (${origin ?? 'none'})`,
+    );
   }
   const known = parsed.data.token ? deps.tokens.verify(parsed.data.token, site.id) : undefined;
-  const identity = known
-    ? { visitorId: known, token: parsed.data.token ?? '' }
-    : deps.tokens.issue(site.id);
+  const identity = known ? { visitorId: known, token: parsed.data.token ?? '' } : deps.tokens.issue(site.id);
   const data: VisitorSocketData = {
     visitor: { visitorId: identity.visitorId, siteId: site.id },
     token: identity.token,

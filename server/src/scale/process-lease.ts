@@ -59,7 +59,14 @@ export class ProcessLease {
   }
 
   async #renew(): Promise<void> {
-    const previous = await this.#redis.sendCommand(['SET', aliveKey(this.id), '1', 'EX', String(this.#ttlSeconds), 'GET']);
+    const previous = await this.#redis.sendCommand([
+      'SET',
+      aliveKey(this.id),
+      '1',
+      'EX',
+      String(this.#ttlSeconds),
+      'GET',
+    ]);
     await this.#redis.sAdd(processesKey, this.id);
     // No previous value: Redis forgot us (restart) or another process reaped us; write everything back.
     const lost = previous === null;
@@ -69,7 +76,8 @@ export class ProcessLease {
       this.#logger.warn('a Parley process stopped renewing its lease; taking its connections offline', { processId });
       for (const participant of this.#participants) await participant.reap(processId, { onlyIfDead: true });
       // SREM answers 1 to one process only: the one that tells the others
-      if ((await this.#redis.sRem(processesKey, processId)) === 1) for (const listener of this.#peerLostListeners) listener(processId);
+      if ((await this.#redis.sRem(processesKey, processId)) === 1)
+        for (const listener of this.#peerLostListeners) listener(processId);
     }
   }
 

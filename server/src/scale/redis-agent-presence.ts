@@ -102,20 +102,32 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
 
   async reap(processId: string, options: { onlyIfDead: boolean }): Promise<void> {
     const gone = toStrings(
-      await evalScript(this.#redis, DROP_PROCESS, [processKey(processId), totalsKey, aliveKey(processId)], [options.onlyIfDead ? '1' : '0']),
+      await evalScript(
+        this.#redis,
+        DROP_PROCESS,
+        [processKey(processId), totalsKey, aliveKey(processId)],
+        [options.onlyIfDead ? '1' : '0'],
+      ),
     );
     if (gone.length > 0 && processId !== this.#lease.id) for (const listener of this.#lostListeners) listener(gone);
   }
 
   async restore(force: boolean): Promise<void> {
-    const agents = force ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(processKey(this.#lease.id)))]) : new Set(this.#unwritten);
+    const agents = force
+      ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(processKey(this.#lease.id)))])
+      : new Set(this.#unwritten);
     for (const agentId of agents) await this.#write(agentId);
   }
 
   /** Writes this process's count of the agent; [total before, total after], or [0, 0] when Redis is away. */
   async #write(agentId: string): Promise<[number, number]> {
     try {
-      const reply = await evalScript(this.#redis, SET_COUNT, [processKey(this.#lease.id), totalsKey, absentKey], [agentId, String(this.#mine.get(agentId) ?? 0)]);
+      const reply = await evalScript(
+        this.#redis,
+        SET_COUNT,
+        [processKey(this.#lease.id), totalsKey, absentKey],
+        [agentId, String(this.#mine.get(agentId) ?? 0)],
+      );
       this.#unwritten.delete(agentId);
       const [before, after] = Array.isArray(reply) ? reply.map(Number) : [];
       return [before ?? 0, after ?? 0];

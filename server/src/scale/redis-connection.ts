@@ -24,7 +24,11 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
-export async function connectRedis(url: string, logger: Logger, onError: () => void = () => undefined): Promise<RedisConnection> {
+export async function connectRedis(
+  url: string,
+  logger: Logger,
+  onError: () => void = () => undefined,
+): Promise<RedisConnection> {
   // Commands fail at once while Redis is away rather than queue up behind it: presence keeps a
   // local copy and writes it back on reconnect (see redis-*-presence.ts).
   // loaded only when REDIS_URL is set: a single process never pays for the client

@@ -110,11 +110,16 @@ export class RedisVisitorPresence implements VisitorPresence, LeaseParticipant {
   }
 
   async viewed(visitorId: string, page: { url: string; title: string }): Promise<boolean> {
-    return Number(await evalScript(this.#redis, VIEWED, [visitorsKey, pagesKey], [visitorId, JSON.stringify(page)])) === 1;
+    return (
+      Number(await evalScript(this.#redis, VIEWED, [visitorsKey, pagesKey], [visitorId, JSON.stringify(page)])) === 1
+    );
   }
 
   async find(visitorId: string): Promise<PresentVisitor | undefined> {
-    const [raw, page] = await Promise.all([this.#redis.hGet(visitorsKey, visitorId), this.#redis.hGet(pagesKey, visitorId)]);
+    const [raw, page] = await Promise.all([
+      this.#redis.hGet(visitorsKey, visitorId),
+      this.#redis.hGet(pagesKey, visitorId),
+    ]);
     return raw ? toPresent(raw, page ?? undefined) : undefined;
   }
 
@@ -134,7 +139,9 @@ export class RedisVisitorPresence implements VisitorPresence, LeaseParticipant {
   }
 
   async restore(force: boolean): Promise<void> {
-    const sockets = force ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(socketsKey(this.#lease.id)))]) : new Set(this.#unwritten);
+    const sockets = force
+      ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(socketsKey(this.#lease.id)))])
+      : new Set(this.#unwritten);
     for (const socketId of sockets) await this.#write(socketId);
   }
 
@@ -144,7 +151,13 @@ export class RedisVisitorPresence implements VisitorPresence, LeaseParticipant {
     const connection = this.#mine.get(socketId);
     try {
       const reply = connection
-        ? await evalScript(this.#redis, CONNECT, keys, [socketId, connection.visitorId, connection.siteId, connection.userAgent ?? '', connection.at])
+        ? await evalScript(this.#redis, CONNECT, keys, [
+            socketId,
+            connection.visitorId,
+            connection.siteId,
+            connection.userAgent ?? '',
+            connection.at,
+          ])
         : await evalScript(this.#redis, DISCONNECT, keys, [socketId]);
       this.#unwritten.delete(socketId);
       return Number(reply);

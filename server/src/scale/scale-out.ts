@@ -33,7 +33,11 @@ export interface ScaleOut {
 }
 
 /** `onRedisError` counts every Redis client error (the metrics' parley_redis_errors_total). */
-export async function createScaleOut(config: ScaleConfig, logger: Logger, onRedisError?: () => void): Promise<ScaleOut> {
+export async function createScaleOut(
+  config: ScaleConfig,
+  logger: Logger,
+  onRedisError?: () => void,
+): Promise<ScaleOut> {
   if (!config.redisUrl) {
     return {
       mode: 'single',
@@ -78,7 +82,9 @@ export async function createScaleOut(config: ScaleConfig, logger: Logger, onRedi
     start: () => lease.start(),
     ready: () => redis.ready(),
     async close() {
-      await lease.release().catch((error: unknown) => logger.warn('presence not released; the lease expires instead', { error }));
+      await lease
+        .release()
+        .catch((error: unknown) => logger.warn('presence not released; the lease expires instead', { error }));
       await redis.close();
     },
   };

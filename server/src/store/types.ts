@@ -53,12 +53,7 @@ export interface SiteRecord {
 }
 
 type DefaultedSiteSettings =
-  | 'identityVerificationRequired'
-  | 'locale'
-  | 'preChat'
-  | 'businessHours'
-  | 'routingMode'
-  | 'queueMaxWaitSeconds';
+  'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours' | 'routingMode' | 'queueMaxWaitSeconds';
 
 /** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
 export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;
@@ -67,13 +62,7 @@ export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<Sit
 export type SiteSettings = Partial<
   Pick<
     SiteRecord,
-    | DefaultedSiteSettings
-    | 'name'
-    | 'allowedOrigins'
-    | 'color'
-    | 'position'
-    | 'greeting'
-    | 'identitySecret'
+    DefaultedSiteSettings | 'name' | 'allowedOrigins' | 'color' | 'position' | 'greeting' | 'identitySecret'
   >
 >;
 
@@ -85,7 +74,9 @@ export interface AgentRecord extends Agent {
 }
 
 /** What an admin may change on an agent; only the fields given change. */
-export type AgentUpdate = Partial<Pick<AgentRecord, 'name' | 'email' | 'role' | 'capacity' | 'passwordHash' | 'active'>>;
+export type AgentUpdate = Partial<
+  Pick<AgentRecord, 'name' | 'email' | 'role' | 'capacity' | 'passwordHash' | 'active'>
+>;
 
 export interface NewAgent {
   id: string;
@@ -332,9 +323,18 @@ export interface CannedResponseStore {
   listFor(agentId: string): Promise<CannedResponseRecord[]>;
   findById(id: string): Promise<CannedResponseRecord | undefined>;
   /** Fails with a Conflict ParleyError when the owner (or the shared set) already has the shortcut. */
-  create(input: { id: string; ownerId: string | null; shortcut: string; body: string; now: string }): Promise<CannedResponseRecord>;
+  create(input: {
+    id: string;
+    ownerId: string | null;
+    shortcut: string;
+    body: string;
+    now: string;
+  }): Promise<CannedResponseRecord>;
   /** Undefined when it is gone; a Conflict ParleyError when the new shortcut is taken. */
-  update(id: string, changes: { shortcut: string; body: string; now: string }): Promise<CannedResponseRecord | undefined>;
+  update(
+    id: string,
+    changes: { shortcut: string; body: string; now: string },
+  ): Promise<CannedResponseRecord | undefined>;
   /** True when something was deleted. */
   delete(id: string): Promise<boolean>;
 }
@@ -478,7 +478,11 @@ export interface MailJobStore {
   /** Asks for an unseen-replies mail at `dueAt`, unless one is already due earlier. */
   scheduleUnseenReplies(conversationId: string, dueAt: string): Promise<void>;
   /** Claims digests due at `now` until `leaseUntil`; each goes to one caller. */
-  claimDueUnseenReplies(now: string, leaseUntil: string, limit: number): Promise<Array<{ conversationId: string; emailedSeq: number }>>;
+  claimDueUnseenReplies(
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<Array<{ conversationId: string; emailedSeq: number }>>;
   /** Stores the mail (if any), raises the emailed mark and ends the claim, all or nothing. */
   completeUnseenReplies(conversationId: string, emailedSeq: number, mail: NewOutboxMail | null): Promise<void>;
   /** Transcript requests not yet mailed whose conversation has ended (closed or offline). */

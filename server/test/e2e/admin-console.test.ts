@@ -42,7 +42,8 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
     await t?.close();
   });
 
-  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
+  const nav = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
 
   async function setOwnCapacity(capacity: number): Promise<void> {
     await nav(admin, 'Agents');
@@ -95,10 +96,16 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
 
     await setOwnCapacity(3);
     await nav(admin, 'Conversations');
-    await admin.getByRole('button', { name: /Do you have these in size 44\?/ }).first().click();
+    await admin
+      .getByRole('button', { name: /Do you have these in size 44\?/ })
+      .first()
+      .click();
     const box = admin.getByRole('textbox', { name: 'Message' });
     await box.pressSequentially('Yes! /si');
-    await admin.getByRole('listbox', { name: 'Canned responses' }).getByRole('option', { name: /\/sizes/ }).waitFor();
+    await admin
+      .getByRole('listbox', { name: 'Canned responses' })
+      .getByRole('option', { name: /\/sizes/ })
+      .waitFor();
     await box.press('Tab');
     expect(await box.inputValue()).toBe('Yes! All sizes from 36 to 47 are in stock.');
     await box.press('Enter');
@@ -145,7 +152,10 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Me', email: 'me@example.com', role: 'admin', capacity: 1, password: 'let me in please' }),
     }).then(async (res) => ({ status: res.status, body: await res.json() }))`);
-    expect(answer).toEqual({ status: 403, body: { error: { code: 'forbidden', message: expect.stringMatching(/admin/i) } } });
+    expect(answer).toEqual({
+      status: 403,
+      body: { error: { code: 'forbidden', message: expect.stringMatching(/admin/i) } },
+    });
     expect(await t.server.store.agents.findByEmail('me@example.com')).toBeUndefined();
     await context.close();
   });

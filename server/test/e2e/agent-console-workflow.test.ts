@@ -35,7 +35,9 @@ describe.runIf(chromiumAvailable)('the agent console workflow in a real browser'
     ann = await signedIn('Ann');
     bob = await signedIn('Bob');
     visitor = await newPage('visitor');
-    visitor.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => visitorFrames.push(String(payload))));
+    visitor.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => visitorFrames.push(String(payload))),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -113,8 +115,14 @@ describe.runIf(chromiumAvailable)('the agent console workflow in a real browser'
     await bob.keyboard.press('Enter');
     await visitor.getByRole('log').getByText('Refund is on its way.').waitFor();
     expect(visitorFrames.length).toBeGreaterThan(0);
-    expect(visitorFrames.filter((frame) => frame.includes('PRIVATE') || frame.includes('please take over'))).toEqual([]);
-    expect(await visitor.locator('body').evaluate((body) => body.innerHTML + (body.querySelector('parley-widget')?.shadowRoot?.innerHTML ?? ''))).not.toContain('PRIVATE');
+    expect(visitorFrames.filter((frame) => frame.includes('PRIVATE') || frame.includes('please take over'))).toEqual(
+      [],
+    );
+    expect(
+      await visitor
+        .locator('body')
+        .evaluate((body) => body.innerHTML + (body.querySelector('parley-widget')?.shadowRoot?.innerHTML ?? '')),
+    ).not.toContain('PRIVATE');
 
     const framesBefore = visitorFrames.length;
     await visitor.reload();

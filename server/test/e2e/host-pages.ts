@@ -26,7 +26,11 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.ts': 'text/p
  * Serves `files` by path; paths under `dirs` keys are read from the matching folder (e.g. `/npm/`
  * from widget/dist/npm). Everything else is a 404.
  */
-export async function startHostSite(t: TestServer, files: Record<string, HostFile>, dirs: Record<string, string> = {}): Promise<HostSite> {
+export async function startHostSite(
+  t: TestServer,
+  files: Record<string, HostFile>,
+  dirs: Record<string, string> = {},
+): Promise<HostSite> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host.test');
     const file = files[url.pathname];

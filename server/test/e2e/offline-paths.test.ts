@@ -41,7 +41,11 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
     shift = 0;
     t = await startTestServer({
       now: () => new Date(Date.now() + shift),
-      env: { SMTP_URL: sink.url, MAIL_FROM: 'Parley Support <support@parley.test>', INBOUND_EMAIL_DOMAIN: INBOUND_DOMAIN },
+      env: {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Parley Support <support@parley.test>',
+        INBOUND_EMAIL_DOMAIN: INBOUND_DOMAIN,
+      },
     });
   });
   afterEach(async () => {
@@ -224,7 +228,10 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
     await closed.getByText('Where do I change my address?').click();
     await agent.getByRole('button', { name: 'Reopen conversation' }).click();
     await mine.getByText(/reopened the conversation/).waitFor();
-    await visitor.getByRole('log').getByText(/reopened the conversation/).waitFor();
+    await visitor
+      .getByRole('log')
+      .getByText(/reopened the conversation/)
+      .waitFor();
 
     // at 768×1024 nav, list and conversation are all on screen and nothing scrolls sideways
     for (const region of [
@@ -234,7 +241,9 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
     ]) {
       expect(await region.isVisible()).toBe(true);
     }
-    const overflow = await agent.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await agent.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

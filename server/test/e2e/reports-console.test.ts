@@ -45,9 +45,13 @@ describe.runIf(chromiumAvailable)('reports in a real browser', () => {
     await t?.close();
   });
 
-  const nav = (name: string) => admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
+  const nav = (name: string) =>
+    admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
   const figure = (label: string) =>
-    admin.locator('.report-figure').filter({ has: admin.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) }).locator('.report-figure__value');
+    admin
+      .locator('.report-figure')
+      .filter({ has: admin.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) })
+      .locator('.report-figure__value');
 
   it("shows the seeded day's figures and chart, and downloads them as CSV", async () => {
     expect(scripts.some((s) => /report-chart/.test(s))).toBe(false);
@@ -73,7 +77,14 @@ describe.runIf(chromiumAvailable)('reports in a real browser', () => {
     ];
     for (const [label, value] of expected) expect(await figure(label).textContent(), label).toBe(value);
     const csat = admin.getByRole('table', { name: 'CSAT ratings' });
-    expect(await csat.getByRole('row').allTextContents()).toEqual(['RatingAnswers', '1 of 50', '2 of 50', '3 of 51', '4 of 51', '5 of 51']);
+    expect(await csat.getByRole('row').allTextContents()).toEqual([
+      'RatingAnswers',
+      '1 of 50',
+      '2 of 50',
+      '3 of 51',
+      '4 of 51',
+      '5 of 51',
+    ]);
     const agents = admin.getByRole('table', { name: /Figures per agent/ });
     expect(await agents.getByRole('rowheader').allTextContents()).toEqual(['Ann', 'Bob']);
 
@@ -99,7 +110,10 @@ describe.runIf(chromiumAvailable)('reports in a real browser', () => {
 
     expect(await axeViolations(admin)).toEqual([]);
 
-    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('link', { name: 'Download CSV per day' }).click()]);
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: 'Download CSV per day' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`parley-report-day-${SCENARIO_DAY}-to-${SCENARIO_DAY}.csv`);
     const file = await download.path();
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');

@@ -59,7 +59,10 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
     await form.getByRole('group', { name: 'Condition 2' }).getByLabel('Seconds, at least').fill('2');
     await form.getByLabel('Message', { exact: true }).fill('Questions about our plans?');
     await form.getByLabel('Sent as').selectOption({ label: 'Admin' });
-    await form.getByRole('figure', { name: 'Preview of the message' }).getByText('Questions about our plans?').waitFor();
+    await form
+      .getByRole('figure', { name: 'Preview of the message' })
+      .getByText('Questions about our plans?')
+      .waitFor();
 
     const tester = form.getByRole('group', { name: 'Test against this URL' });
     await tester.getByLabel('Page URL to test').fill('https://shop.example/pricing/teams');
@@ -99,7 +102,8 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
       new Promise((resolve) => {
         page.on('websocket', (ws) =>
           ws.on('framesent', ({ payload }) => {
-            if (typeof payload === 'string' && payload.includes('"proactive:event"') && payload.includes('"fired"')) resolve();
+            if (typeof payload === 'string' && payload.includes('"proactive:event"') && payload.includes('"fired"'))
+              resolve();
           }),
         );
       });
@@ -113,7 +117,10 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
     await visitor.getByText('Is there a yearly plan?').waitFor();
 
     await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Conversations' }).click();
-    await admin.getByRole('button', { name: /Is there a yearly plan\?/ }).first().click();
+    await admin
+      .getByRole('button', { name: /Is there a yearly plan\?/ })
+      .first()
+      .click();
     const log = admin.getByRole('log');
     await log.getByText('Questions about our plans?').waitFor();
     await log.getByText('Is there a yearly plan?').waitFor();

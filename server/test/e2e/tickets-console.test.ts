@@ -26,7 +26,11 @@ describe.runIf(chromiumAvailable)('tickets in the console, in a real browser', (
     sink = await startSmtpSink();
     // the real clock (not the email tests' fixed one): the browser must accept the session cookie
     t = await startTestServer({
-      env: { SMTP_URL: sink.url, MAIL_FROM: 'Parley Support <support@parley.test>', INBOUND_EMAIL_DOMAIN: INBOUND_DOMAIN },
+      env: {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Parley Support <support@parley.test>',
+        INBOUND_EMAIL_DOMAIN: INBOUND_DOMAIN,
+      },
     });
     browser = await launchBrowser();
   });
@@ -80,7 +84,9 @@ describe.runIf(chromiumAvailable)('tickets in the console, in a real browser', (
     const stored = await t.server.store.outbox.list({});
     expect(stored.filter((m) => m.kind === 'ticket_reply').map((m) => m.to)).toEqual(['ada@example.com']);
     await t.server.mailTick();
-    const mail = await sink.next((m) => sentTo('ada@example.com')(m) && (m.text ?? '').includes('Fixed: the new invoice'));
+    const mail = await sink.next(
+      (m) => sentTo('ada@example.com')(m) && (m.text ?? '').includes('Fixed: the new invoice'),
+    );
     expect(mail.subject).toMatch(/^Re: /);
     expect(pageErrors).toEqual([]);
   });

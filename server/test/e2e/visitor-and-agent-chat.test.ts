@@ -51,7 +51,10 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
     const agent = await agentContext.newPage();
     watch(agent, 'agent');
     await signIn(agent, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
-    await agent.getByRole('button', { name: /Hi, where is my order\?/ }).first().click();
+    await agent
+      .getByRole('button', { name: /Hi, where is my order\?/ })
+      .first()
+      .click();
     await agent.getByRole('log').getByText('Hi, where is my order?').waitFor();
 
     await agent.getByRole('textbox', { name: 'Message' }).fill('Happy to help! What is the order number?');
@@ -84,7 +87,9 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
     await visitor.getByText(/conversation has ended/i).waitFor();
 
     // The record agrees with the screens: one closed conversation, every line once, in order.
-    const token = await visitor.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`);
+    const token = await visitor.evaluate<string | null>(
+      `localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`,
+    );
     const visitorId = token?.split('.')[0] ?? '';
     const conversation = await t.server.store.conversations.findLatestByVisitor(visitorId);
     expect(conversation?.status).toBe('closed');

@@ -31,7 +31,10 @@ describe.runIf(chromiumAvailable)('visitor panel and live visitors in a real bro
   beforeAll(async () => {
     requireBuiltFrontEnds(root);
     t = await startTestServer();
-    site = await startHostSite(t, { '/': shopPage('Shop home', 'Welcome'), '/pricing': shopPage('Shop pricing', 'Pricing') });
+    site = await startHostSite(t, {
+      '/': shopPage('Shop home', 'Welcome'),
+      '/pricing': shopPage('Shop pricing', 'Pricing'),
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -57,7 +60,10 @@ describe.runIf(chromiumAvailable)('visitor panel and live visitors in a real bro
     await visitor.getByRole('textbox', { name: 'Message' }).fill('Do you have a yearly plan?');
     await visitor.getByRole('button', { name: 'Send' }).click();
 
-    await agent.getByRole('button', { name: /Do you have a yearly plan\?/ }).first().click();
+    await agent
+      .getByRole('button', { name: /Do you have a yearly plan\?/ })
+      .first()
+      .click();
     const panel = agent.getByRole('complementary', { name: 'Visitor' });
     await panel.getByRole('link', { name: 'Shop home' }).waitFor();
     await panel.getByText(/^Chrome \d+ on Linux$/).waitFor();

@@ -54,7 +54,8 @@ describe.runIf(chromiumAvailable)('widget.js embedded on a host page', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+      if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text()))
+        problems.push(`console: ${msg.text()}`);
     });
     // runs before the page's own scripts (through the debugging protocol, so the CSP does not apply)
     await page.addInitScript(
@@ -63,16 +64,22 @@ describe.runIf(chromiumAvailable)('widget.js embedded on a host page', () => {
     return page;
   }
 
-  const snippet = (extra = ''): string => `<script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"${extra}></script>`;
+  const snippet = (extra = ''): string =>
+    `<script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"${extra}></script>`;
 
   it('works on a hostile page with a strict CSP: opens, sends and receives, with no violation', async () => {
     site = await startHostSite(t, {
       '/': {
-        body: html('<link rel="stylesheet" href="/hostile.css"><script src="/hostile.js"></script>', `<h1>Shop</h1><button>Buy</button>${snippet()}`),
+        body: html(
+          '<link rel="stylesheet" href="/hostile.css"><script src="/hostile.js"></script>',
+          `<h1>Shop</h1><button>Buy</button>${snippet()}`,
+        ),
         headers: { 'content-security-policy': strictCsp(t.url) },
       },
       // everything a careless or hostile stylesheet can throw at an embedded widget
-      '/hostile.css': css('* { all: unset !important; font-size: 40px !important; } button { display: none !important; } div { position: static !important; }'),
+      '/hostile.css': css(
+        '* { all: unset !important; font-size: 40px !important; } button { display: none !important; } div { position: static !important; }',
+      ),
       // globals that clash with the names of the widget's own libraries
       '/hostile.js': js(
         "window.io = function () { throw new Error('host io'); }; window.h = function () { throw new Error('host h'); };" +
@@ -89,8 +96,15 @@ describe.runIf(chromiumAvailable)('widget.js embedded on a host page', () => {
     await box.waitFor();
     // the page's `* { font-size: 40px !important }` does not reach into the shadow root (the message
     // box is 16 px by the widget's own rule, so iOS does not zoom into it)
-    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('parley-widget').shadowRoot.querySelector('textarea')).fontSize")).toBe('16px');
-    expect(await page.getByRole('button', { name: 'Close chat' }).boundingBox()).toMatchObject({ width: 56, height: 56 });
+    expect(
+      await page.evaluate<string>(
+        "getComputedStyle(document.querySelector('parley-widget').shadowRoot.querySelector('textarea')).fontSize",
+      ),
+    ).toBe('16px');
+    expect(await page.getByRole('button', { name: 'Close chat' }).boundingBox()).toMatchObject({
+      width: 56,
+      height: 56,
+    });
 
     const assigned = nextEvent<ConversationSummary>(agent, 'conversation:assigned');
     await box.fill('Hello from a hostile page');
@@ -107,11 +121,14 @@ describe.runIf(chromiumAvailable)('widget.js embedded on a host page', () => {
 
   it('honours Parley() calls made before widget.js loaded: the panel opens, ready fires', async () => {
     site = await startHostSite(t, {
-      '/': { body: html('<script src="/stub.js"></script>', snippet()), headers: { 'content-security-policy': strictCsp(t.url) } },
+      '/': {
+        body: html('<script src="/stub.js"></script>', snippet()),
+        headers: { 'content-security-policy': strictCsp(t.url) },
+      },
       // the documented stub, in a same-origin file so a strict CSP needs no nonce for it
       '/stub.js': js(
         'window.Parley=window.Parley||function(){(Parley.q=Parley.q||[]).push(arguments)};' +
-          "document.documentElement.dataset.before = String(Parley.loaded === undefined);" +
+          'document.documentElement.dataset.before = String(Parley.loaded === undefined);' +
           "Parley('on','ready',function(e){document.documentElement.dataset.ready=e.siteKey});" +
           "Parley('open');",
       ),
@@ -147,7 +164,9 @@ describe.runIf(chromiumAvailable)('widget.js embedded on a host page', () => {
   }, 60_000);
 
   it('keeps the keyboard focus on the launcher when the app’s replaces the loader’s', async () => {
-    site = await startHostSite(t, { '/': { body: html('', `<a href="#top">Skip to content</a>${snippet(' data-load="interaction"')}`) } });
+    site = await startHostSite(t, {
+      '/': { body: html('', `<a href="#top">Skip to content</a>${snippet(' data-load="interaction"')}`) },
+    });
     const page = await watchedPage();
     await page.goto(`${site.origin}/`, { waitUntil: 'load' });
     await page.getByRole('button', { name: 'Open chat' }).waitFor();

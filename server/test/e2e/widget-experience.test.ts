@@ -37,7 +37,9 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
     await t?.close();
   });
 
-  async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  async function newPage(
+    options: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext(options);
     contexts.push(context);
     const page = await context.newPage();
@@ -193,7 +195,10 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
     const copies = new Map<string, { body: Buffer; contentType: string }>();
     page.on('response', async (response) => {
       if (response.request().method() !== 'GET' || !response.ok()) return;
-      copies.set(response.url(), { body: await response.body(), contentType: response.headers()['content-type'] ?? '' });
+      copies.set(response.url(), {
+        body: await response.body(),
+        contentType: response.headers()['content-type'] ?? '',
+      });
     });
     await openChat(page);
     await t.stop();
@@ -214,12 +219,17 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
     await page.unroute(() => true);
     await t.start();
     await expect
-      .poll(async () => {
-        const token = await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`);
-        const conversation = await t.server.store.conversations.findLatestByVisitor(token?.split('.')[0] ?? '');
-        const messages = conversation ? await t.server.store.messages.listAfter(conversation.id, 0, 100) : [];
-        return messages.map((m) => m.body);
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const token = await page.evaluate<string | null>(
+            `localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`,
+          );
+          const conversation = await t.server.store.conversations.findLatestByVisitor(token?.split('.')[0] ?? '');
+          const messages = conversation ? await t.server.store.messages.listAfter(conversation.id, 0, 100) : [];
+          return messages.map((m) => m.body);
+        },
+        { timeout: 20_000 },
+      )
       .toEqual(['Written offline, then reloaded']);
     await expect.poll(() => countIn(page, 'Written offline, then reloaded')).toBe(1);
     expect(pageErrors).toEqual([]);

@@ -64,7 +64,9 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
   }
 
   async function visitorOf(page: Page): Promise<string> {
-    const token = await page.evaluate<string | null>(`localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`);
+    const token = await page.evaluate<string | null>(
+      `localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`,
+    );
     return token?.split('.')[0] ?? '';
   }
 
@@ -132,7 +134,13 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
   });
 
   it('fills in the pre-chat form with the keyboard alone', async () => {
-    await setPreChat({ enabled: true, fields: [{ field: 'email', required: true }, { field: 'message', required: true }] });
+    await setPreChat({
+      enabled: true,
+      fields: [
+        { field: 'email', required: true },
+        { field: 'message', required: true },
+      ],
+    });
     const agent = await agentOnline('Hedy');
     const page = await newPage();
     await page.goto(`${t.url}/`);
@@ -178,7 +186,11 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
     await page.getByRole('button', { name: 'Email me the transcript' }).click();
     await page.getByText('We will email the transcript to ida.visitor@example.com.').waitFor();
 
-    expect(await t.server.store.conversations.findById(id)).toMatchObject({ status: 'closed', rating: 4, ratingComment: 'Quick and kind' });
+    expect(await t.server.store.conversations.findById(id)).toMatchObject({
+      status: 'closed',
+      rating: 4,
+      ratingComment: 'Quick and kind',
+    });
     expect(await t.server.store.transcriptRequests.listPending(10)).toEqual([
       expect.objectContaining({ conversationId: id, email: 'ida.visitor@example.com' }),
     ]);
@@ -189,7 +201,11 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
 
   it('keeps the phone header clear of the close button, right-to-left and in the left corner', async () => {
     await agentOnline('Jo');
-    for (const [locale, position] of [['ar-EG', 'right'], ['en-GB', 'left'], ['ar-EG', 'left']] as const) {
+    for (const [locale, position] of [
+      ['ar-EG', 'right'],
+      ['en-GB', 'left'],
+      ['ar-EG', 'left'],
+    ] as const) {
       const page = await newPage({ locale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       await page.goto(`${t.url}/`);
       await page.locator('parley-widget .root').waitFor({ state: 'attached' });
@@ -205,7 +221,10 @@ describe.runIf(chromiumAvailable)('the visitor’s forms in a real browser', () 
         const other = await page.locator(`parley-widget ${part}`).boundingBox();
         if (!close || !other) throw new Error(`${part} is not on screen (${locale} ${position})`);
         const overlaps =
-          close.x < other.x + other.width && other.x < close.x + close.width && close.y < other.y + other.height && other.y < close.y + close.height;
+          close.x < other.x + other.width &&
+          other.x < close.x + close.width &&
+          close.y < other.y + other.height &&
+          other.y < close.y + close.height;
         expect(overlaps, `${part} under the close button (${locale} ${position})`).toBe(false);
       }
       // the close button sits in the corner the widget was put in

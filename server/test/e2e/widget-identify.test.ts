@@ -56,16 +56,20 @@ describe.runIf(chromiumAvailable)('identify and page views through the Parley qu
     await expect.poll(async () => (await t.server.store.visitors.findById(visitorId))?.email).toBe('ada@example.com');
     const visitor = await t.server.store.visitors.findById(visitorId);
     expect(visitor).toMatchObject({ name: 'Ada Lovelace', attributes: { plan: 'pro', seats: 3 }, verified: false });
-    await expect.poll(async () => (await t.server.store.pageViews.listRecent(visitorId, 10)).map((v) => v.url)).toEqual([
-      `${site.origin}/shop`,
-    ]);
+    await expect
+      .poll(async () => (await t.server.store.pageViews.listRecent(visitorId, 10)).map((v) => v.url))
+      .toEqual([`${site.origin}/shop`]);
 
     // a single-page app moves on without a reload and says so
-    await page.evaluate("history.pushState({}, '', '/checkout'); document.title = 'Checkout'; Parley('trackPageView');");
-    await expect.poll(async () => (await t.server.store.pageViews.listRecent(visitorId, 10)).map((v) => [v.url, v.title])).toEqual([
-      [`${site.origin}/checkout`, 'Checkout'],
-      [`${site.origin}/shop`, 'Host page'],
-    ]);
+    await page.evaluate(
+      "history.pushState({}, '', '/checkout'); document.title = 'Checkout'; Parley('trackPageView');",
+    );
+    await expect
+      .poll(async () => (await t.server.store.pageViews.listRecent(visitorId, 10)).map((v) => [v.url, v.title]))
+      .toEqual([
+        [`${site.origin}/checkout`, 'Checkout'],
+        [`${site.origin}/shop`, 'Host page'],
+      ]);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -26,7 +26,11 @@ describe.runIf(chromiumAvailable)('the npm build: mount() and unmount()', () => 
     requireBuiltFrontEnds(root);
     if (!fs.existsSync(path.join(npmDist, 'index.js'))) throw new Error('widget/dist/npm is missing: run `pnpm build`');
     t = await startTestServer();
-    site = await startHostSite(t, { '/': { body: html('', '<main>An app that bundles Parley</main>') } }, { '/npm/': npmDist });
+    site = await startHostSite(
+      t,
+      { '/': { body: html('', '<main>An app that bundles Parley</main>') } },
+      { '/npm/': npmDist },
+    );
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -21,7 +21,12 @@ import { html, startHostSite, type HostSite } from './host-pages.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-function rule(id: string, message: string, conditions: RuleCondition[], overrides: Partial<PublicProactiveRule> = {}): PublicProactiveRule {
+function rule(
+  id: string,
+  message: string,
+  conditions: RuleCondition[],
+  overrides: Partial<PublicProactiveRule> = {},
+): PublicProactiveRule {
   return {
     id,
     conditions: { match: 'all', groups: [{ match: 'all', conditions }] },
@@ -56,7 +61,10 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
     t = await startTestServer();
     const page = (title: string): { body: string } => ({
       // tall enough to scroll: the scroll rule needs somewhere to go
-      body: html('', `<h1>${title}</h1><div style="height:4000px"></div><script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"></script>`),
+      body: html(
+        '',
+        `<h1>${title}</h1><div style="height:4000px"></div><script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"></script>`,
+      ),
     });
     site = await startHostSite(t, { '/pricing': page('Pricing'), '/docs': page('Docs') });
     context = await browser.newContext();
@@ -89,7 +97,10 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
   async function ready(page: Page): Promise<void> {
     await page.waitForFunction(() => typeof (globalThis as unknown as { Parley?: unknown }).Parley === 'function');
     await page.evaluate(
-      () => new Promise((resolve) => (globalThis as unknown as { Parley: (...args: unknown[]) => void }).Parley('on', 'ready', resolve)),
+      () =>
+        new Promise((resolve) =>
+          (globalThis as unknown as { Parley: (...args: unknown[]) => void }).Parley('on', 'ready', resolve),
+        ),
     );
   }
 
@@ -101,7 +112,12 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
     return new Promise((resolve) => {
       page.on('websocket', (ws) =>
         ws.on('framesent', ({ payload }) => {
-          if (typeof payload === 'string' && payload.includes('"proactive:event"') && payload.includes(`"ruleId":"${ruleId}"`) && payload.includes('"fired"')) {
+          if (
+            typeof payload === 'string' &&
+            payload.includes('"proactive:event"') &&
+            payload.includes(`"ruleId":"${ruleId}"`) &&
+            payload.includes('"fired"')
+          ) {
             resolve();
           }
         }),

@@ -12,7 +12,9 @@ const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
 if (!chromiumAvailable) {
   if (inCi) throw new Error(`CI must provide Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium; see .ci/run)`);
-  process.stderr.write(`Browser tests not run: install Chromium (apt-get install -y chromium) or set PARLEY_CHROMIUM.\n`);
+  process.stderr.write(
+    `Browser tests not run: install Chromium (apt-get install -y chromium) or set PARLEY_CHROMIUM.\n`,
+  );
 }
 
 /** `extraArgs`: more Chromium switches, e.g. for a test that serves pages itself (page.route). */

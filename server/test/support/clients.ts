@@ -99,7 +99,11 @@ export function rejected(socket: Socket): Promise<{ code: string; message: strin
 }
 
 /** The next `event` whose payload satisfies `predicate`. Subscribe before the action that causes it. */
-export function nextEvent<T>(socket: Socket, event: string, predicate: (payload: T) => boolean = () => true): Promise<T> {
+export function nextEvent<T>(
+  socket: Socket,
+  event: string,
+  predicate: (payload: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve) => {
     const listener = (payload: T) => {
       if (!predicate(payload)) return;

@@ -32,10 +32,14 @@ type ClusterEvent =
   | { event: 'error'; message: string };
 
 export async function startCluster(env: Record<string, string>, nodes = 3): Promise<Cluster> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/cluster.mjs'), '--nodes', String(nodes), '--port', '0', '--source'], {
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'scripts/cluster.mjs'), '--nodes', String(nodes), '--port', '0', '--source'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const waiters: Array<(event: ClusterEvent) => boolean> = [];
   if (!child.stdout) throw new Error('no stdout');
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
@@ -66,7 +70,9 @@ export async function startCluster(env: Record<string, string>, nodes = 3): Prom
       await gone;
     },
     async start(index) {
-      const started = next((e): e is Extract<ClusterEvent, { event: 'started' }> => e.event === 'started' && e.node.index === index);
+      const started = next(
+        (e): e is Extract<ClusterEvent, { event: 'started' }> => e.event === 'started' && e.node.index === index,
+      );
       child.stdin?.write(`start ${index}\n`);
       const { node } = await started;
       cluster.nodes[index] = node;

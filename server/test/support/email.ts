@@ -20,7 +20,10 @@ export interface EmailWorld {
   close(): Promise<void>;
 }
 
-export async function startEmailWorld(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<EmailWorld> {
+export async function startEmailWorld(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<EmailWorld> {
   const sink = await startSmtpSink();
   let clock = Date.parse('2026-03-01T10:00:00.000Z');
   const t = await startTestServer({

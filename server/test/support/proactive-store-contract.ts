@@ -11,13 +11,19 @@ import { siteFixture } from './site-fixture.ts';
 const values = (name: string): ProactiveRuleValues => ({
   name,
   enabled: true,
-  conditions: { match: 'any', groups: [{ match: 'all', conditions: [{ field: 'scrollDepth', percent: 90 }, { field: 'exitIntent' }] }] },
+  conditions: {
+    match: 'any',
+    groups: [{ match: 'all', conditions: [{ field: 'scrollDepth', percent: 90 }, { field: 'exitIntent' }] }],
+  },
   action: { message: `${name} says hi`, sender: { kind: 'site' }, openPanel: true, delaySeconds: 3 },
   frequency: 'visitor',
   cooldownMinutes: 10,
 });
 
-export function proactiveStoreContract(engine: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
+export function proactiveStoreContract(
+  engine: string,
+  open: () => Promise<{ store: Store; dispose(): Promise<void> }>,
+): void {
   describe(`proactive store contract: ${engine}`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
@@ -28,11 +34,15 @@ export function proactiveStoreContract(engine: string, open: () => Promise<{ sto
 
     const site = async () => {
       const id = newId('site');
-      await store.sites.create(siteFixture(now(), { id, name: `Shop ${id}`, greeting: '', position: 'right', isDemo: false }));
+      await store.sites.create(
+        siteFixture(now(), { id, name: `Shop ${id}`, greeting: '', position: 'right', isDemo: false }),
+      );
       return id;
     };
-    const rule = (name: string, onSite = siteId) => store.proactive.createRule({ ...values(name), id: newId('rule'), siteId: onSite, now: now() });
-    const names = async (onSite = siteId) => (await store.proactive.listRules(onSite)).map((r) => `${r.position}:${r.name}`);
+    const rule = (name: string, onSite = siteId) =>
+      store.proactive.createRule({ ...values(name), id: newId('rule'), siteId: onSite, now: now() });
+    const names = async (onSite = siteId) =>
+      (await store.proactive.listRules(onSite)).map((r) => `${r.position}:${r.name}`);
 
     beforeEach(async () => {
       ({ store, dispose } = await open());
@@ -49,7 +59,14 @@ export function proactiveStoreContract(engine: string, open: () => Promise<{ sto
       const c = await rule('C');
       await rule('elsewhere', otherSiteId);
       expect(await names()).toEqual(['0:A', '1:B', '2:C']);
-      expect(await store.proactive.findRule(a.id)).toEqual({ ...values('A'), id: a.id, siteId, position: 0, createdAt: a.createdAt, updatedAt: a.createdAt });
+      expect(await store.proactive.findRule(a.id)).toEqual({
+        ...values('A'),
+        id: a.id,
+        siteId,
+        position: 0,
+        createdAt: a.createdAt,
+        updatedAt: a.createdAt,
+      });
 
       const changed = { ...values('B2'), enabled: false, frequency: 'pageView' as const };
       const updated = await store.proactive.updateRule(b.id, changed, now());
@@ -78,7 +95,8 @@ export function proactiveStoreContract(engine: string, open: () => Promise<{ sto
       const visitorId = newId('vis');
       const record = (ruleId: string, event: 'fired' | 'shown' | 'opened' | 'dismissed' | 'replied') =>
         store.proactive.recordEvent({ origin: { ruleId }, event, visitorId, conversationId: null, at: now() });
-      for (const event of ['fired', 'fired', 'shown', 'opened', 'dismissed', 'replied'] as const) await record(a.id, event);
+      for (const event of ['fired', 'fired', 'shown', 'opened', 'dismissed', 'replied'] as const)
+        await record(a.id, event);
       await record(other.id, 'shown');
       const stats = await store.proactive.ruleStats(siteId);
       expect(stats.get(a.id)).toEqual({ fired: 2, shown: 1, opened: 1, replied: 1 });
@@ -92,21 +110,48 @@ export function proactiveStoreContract(engine: string, open: () => Promise<{ sto
       const visitorId = newId('vis');
       await store.visitors.ensure(visitorId, siteId, now());
       const agentId = newId('agt');
-      await store.agents.create({ id: agentId, email: 'inviter@example.com', name: 'Ivy', role: 'agent', capacity: 2, passwordHash: 'x', createdAt: now() });
-      expect(await store.agents.profiles([agentId, 'agt_missing'])).toEqual([{ id: agentId, name: 'Ivy', avatarUrl: null, active: true }]);
+      await store.agents.create({
+        id: agentId,
+        email: 'inviter@example.com',
+        name: 'Ivy',
+        role: 'agent',
+        capacity: 2,
+        passwordHash: 'x',
+        createdAt: now(),
+      });
+      expect(await store.agents.profiles([agentId, 'agt_missing'])).toEqual([
+        { id: agentId, name: 'Ivy', avatarUrl: null, active: true },
+      ]);
       const invite = { id: newId('inv'), siteId, visitorId, agentId, message: 'Need help?', createdAt: now() };
       await store.proactive.createInvite(invite);
       expect(await store.proactive.findInvite(invite.id)).toEqual(invite);
       expect(await store.proactive.findInvite('inv_missing')).toBeUndefined();
-      await store.proactive.recordEvent({ origin: { inviteId: invite.id }, event: 'shown', visitorId, conversationId: null, at: now() });
+      await store.proactive.recordEvent({
+        origin: { inviteId: invite.id },
+        event: 'shown',
+        visitorId,
+        conversationId: null,
+        at: now(),
+      });
 
       const origin = { kind: 'invite' as const, inviteId: invite.id, agentId, agentName: 'Ivy' };
-      const conversation = await store.conversations.create({ id: newId('conv'), siteId, visitorId, now: now(), origin });
+      const conversation = await store.conversations.create({
+        id: newId('conv'),
+        siteId,
+        visitorId,
+        now: now(),
+        origin,
+      });
       expect('origin' in conversation).toBe(false);
       expect((await store.conversations.summary(conversation.id))?.origin).toEqual(origin);
       const plainVisitor = newId('vis');
       await store.visitors.ensure(plainVisitor, siteId, now());
-      const plain = await store.conversations.create({ id: newId('conv'), siteId, visitorId: plainVisitor, now: now() });
+      const plain = await store.conversations.create({
+        id: newId('conv'),
+        siteId,
+        visitorId: plainVisitor,
+        now: now(),
+      });
       expect((await store.conversations.summary(plain.id))?.origin).toBeNull();
       expect((await store.conversations.listQueued()).map((q) => q.origin?.kind ?? null)).toEqual(['invite', null]);
     });

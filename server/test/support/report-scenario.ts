@@ -26,7 +26,13 @@ export async function seedReportScenario(store: Store, agents: ScenarioAgents): 
   const start = async (createdAt: string, status: 'queued' | 'offline' = 'queued') => {
     const visitorId = newId('vis');
     await store.visitors.ensure(visitorId, site.id, createdAt);
-    const c = await store.conversations.create({ id: newId('conv'), siteId: site.id, visitorId, now: createdAt, status });
+    const c = await store.conversations.create({
+      id: newId('conv'),
+      siteId: site.id,
+      visitorId,
+      now: createdAt,
+      status,
+    });
     await say(c.id, 'visitor', 'Hello, I need help with my order', createdAt);
     return c;
   };

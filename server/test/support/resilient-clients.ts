@@ -103,7 +103,10 @@ export class ResilientVisitor {
 
   async #resume(): Promise<void> {
     const lastSeq = this.timeline.lastContiguous();
-    const result = await ask<SessionResumeResult>(this.socket, 'session:resume', { conversationId: this.conversationId, lastSeq });
+    const result = await ask<SessionResumeResult>(this.socket, 'session:resume', {
+      conversationId: this.conversationId,
+      lastSeq,
+    });
     this.token = result.token;
     if (result.conversation) this.conversationId = result.conversation.id;
     for (const message of result.messages) this.timeline.add(message, false);
@@ -218,7 +221,10 @@ export class ResilientAgent {
 
   async #catchUp(conversationId: string): Promise<void> {
     const afterSeq = this.timeline(conversationId).lastContiguous();
-    const history = await ask<{ messages: Message[] }>(this.socket, 'conversation:history', { conversationId, afterSeq });
+    const history = await ask<{ messages: Message[] }>(this.socket, 'conversation:history', {
+      conversationId,
+      afterSeq,
+    });
     for (const message of history.messages) this.#hold(message, false);
   }
 
@@ -227,7 +233,11 @@ export class ResilientAgent {
     for (;;) {
       if (this.socket.connected) {
         try {
-          const { message } = await ask<{ message: Message }>(this.socket, 'message:send', { conversationId, clientMessageId, body });
+          const { message } = await ask<{ message: Message }>(this.socket, 'message:send', {
+            conversationId,
+            clientMessageId,
+            body,
+          });
           this.#hold(message, false);
           return message;
         } catch (error) {

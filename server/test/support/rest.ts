@@ -9,7 +9,12 @@ export interface RestResult {
   body: unknown;
 }
 
-export type Rest = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<RestResult>;
+export type Rest = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<RestResult>;
 
 export function restAs(url: string, cookie: string | undefined): Rest {
   return async (method, path, body, headers = {}) => {

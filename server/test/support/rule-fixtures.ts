@@ -19,7 +19,12 @@ export function pricingRule(overrides: Partial<ProactiveRuleInput> = {}): Proact
         },
       ],
     },
-    action: { message: 'Questions about plans? We are here.', sender: { kind: 'site' }, openPanel: false, delaySeconds: 0 },
+    action: {
+      message: 'Questions about plans? We are here.',
+      sender: { kind: 'site' },
+      openPanel: false,
+      delaySeconds: 0,
+    },
     frequency: 'session',
     cooldownMinutes: 0,
     ...overrides,

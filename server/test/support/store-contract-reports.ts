@@ -9,7 +9,10 @@ import { newId } from '../../src/domain/ids.ts';
 import type { Store } from '../../src/store/types.ts';
 import { siteFixture } from './site-fixture.ts';
 
-export function reportStoreContract(engine: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
+export function reportStoreContract(
+  engine: string,
+  open: () => Promise<{ store: Store; dispose(): Promise<void> }>,
+): void {
   describe(`report and privacy store contract: ${engine}`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
@@ -34,7 +37,10 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
         passwordHash: 'scrypt$x',
         createdAt: at(0),
       });
-    const conversation = async (minute: number, extra: { status?: 'queued' | 'offline'; origin?: ConversationOrigin } = {}) => {
+    const conversation = async (
+      minute: number,
+      extra: { status?: 'queued' | 'offline'; origin?: ConversationOrigin } = {},
+    ) => {
       const visitorId = newId('vis');
       await store.visitors.ensure(visitorId, siteId, at(minute));
       return store.conversations.create({ id: newId('conv'), siteId, visitorId, now: at(minute), ...extra });
@@ -86,7 +92,14 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
 
     it('reads the facts of a half-open range of creation times, of one site or all, with the ticket', async () => {
       const other = (
-        await store.sites.create(siteFixture(at(0), { name: 'Other', allowedOrigins: ['https://other.example'], isDemo: false, identitySecret: 'cd'.repeat(32) }))
+        await store.sites.create(
+          siteFixture(at(0), {
+            name: 'Other',
+            allowedOrigins: ['https://other.example'],
+            isDemo: false,
+            identitySecret: 'cd'.repeat(32),
+          }),
+        )
       ).id;
       const before = await conversation(9);
       const first = await conversation(10, { status: 'offline' });
@@ -117,7 +130,13 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
       expect(await ids({ siteId })).toEqual([first.id, last.id]);
       expect(await ids({ siteId: other })).toEqual([elsewhere.id]);
       expect((await factsOf(first.id))?.ticket).toEqual({ status: 'solved', solvedAt: null });
-      expect(await factsOf(before.id)).toMatchObject({ firstAssignedAt: null, firstAgentReplyAt: null, transferCount: 0, reopenCount: 0, startedByRuleId: null });
+      expect(await factsOf(before.id)).toMatchObject({
+        firstAssignedAt: null,
+        firstAgentReplyAt: null,
+        transferCount: 0,
+        reopenCount: 0,
+        startedByRuleId: null,
+      });
     });
 
     it('says how many wait in the queue and since when', async () => {
@@ -147,12 +166,26 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
         transferredTo: null,
         now: at(minute + 1),
       });
-      await store.transcriptRequests.create({ id: newId('trq'), conversationId: c.id, email: 'ada@example.com', now: at(minute + 1) });
+      await store.transcriptRequests.create({
+        id: newId('trq'),
+        conversationId: c.id,
+        email: 'ada@example.com',
+        now: at(minute + 1),
+      });
       await store.mailJobs.scheduleUnseenReplies(c.id, at(minute + 2));
       await store.conversations.rate(c.id, 5, 'lovely');
       await store.conversations.close(c.id, 'agent', at(minute + 2));
-      await store.visitors.updateProfile(c.visitorId, siteId, { name: 'Ada', email: 'ada@example.com' }, at(minute + 2));
-      await store.pageViews.record(c.visitorId, { url: 'https://shop.example/a', title: 'A', referrer: null, at: at(minute) }, 10);
+      await store.visitors.updateProfile(
+        c.visitorId,
+        siteId,
+        { name: 'Ada', email: 'ada@example.com' },
+        at(minute + 2),
+      );
+      await store.pageViews.record(
+        c.visitorId,
+        { url: 'https://shop.example/a', title: 'A', referrer: null, at: at(minute) },
+        10,
+      );
       return c;
     };
 
@@ -165,7 +198,9 @@ export function reportStoreContract(engine: string, open: () => Promise<{ store:
       expect(await store.conversations.findById(old.id)).toBeUndefined();
       expect(await store.messages.listAfter(old.id, 0, 10)).toEqual([]);
       expect(await store.notes.listFor(old.id)).toEqual([]);
-      expect(await store.transcriptRequests.listPending(10)).toEqual([expect.objectContaining({ conversationId: recent.id })]);
+      expect(await store.transcriptRequests.listPending(10)).toEqual([
+        expect.objectContaining({ conversationId: recent.id }),
+      ]);
       expect(await store.conversations.findById(stillOpen.id)).toBeDefined();
       expect(await store.privacy.forgetIdleVisitors(at(20))).toBe(1);
       expect(await store.visitors.findById(old.visitorId)).toBeUndefined();

@@ -56,9 +56,17 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
 
     it('stores sites and finds them by key and as the demo', async () => {
       const demo = await store.sites.findDemo();
-      expect(demo).toMatchObject({ id: siteId, position: 'left', isDemo: true, allowedOrigins: ['https://shop.example'] });
+      expect(demo).toMatchObject({
+        id: siteId,
+        position: 'left',
+        isDemo: true,
+        allowedOrigins: ['https://shop.example'],
+      });
       await store.sites.setAllowedOrigins(siteId, ['https://a.example', 'https://b.example']);
-      expect((await store.sites.findByKey(demo?.siteKey ?? ''))?.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+      expect((await store.sites.findByKey(demo?.siteKey ?? ''))?.allowedOrigins).toEqual([
+        'https://a.example',
+        'https://b.example',
+      ]);
       expect(await store.sites.findByKey('pk_missing')).toBeUndefined();
     });
 
@@ -79,15 +87,20 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
 
     it('allows one open conversation per visitor, and a new one after closing', async () => {
       const first = await conversation();
-      await expect(store.conversations.create({ id: newId('conv'), siteId, visitorId: first.visitorId, now: now() })).rejects.toSatisfy(
-        (e: unknown) => e instanceof ParleyError && e.code === 'conflict',
-      );
+      await expect(
+        store.conversations.create({ id: newId('conv'), siteId, visitorId: first.visitorId, now: now() }),
+      ).rejects.toSatisfy((e: unknown) => e instanceof ParleyError && e.code === 'conflict');
       expect((await store.conversations.findOpenByVisitor(first.visitorId))?.id).toBe(first.id);
       const closed = await store.conversations.close(first.id, 'visitor', now());
       expect(closed).toMatchObject({ status: 'closed', closedBy: 'visitor' });
       expect(await store.conversations.close(first.id, 'agent', now())).toBeUndefined();
       expect(await store.conversations.findOpenByVisitor(first.visitorId)).toBeUndefined();
-      const second = await store.conversations.create({ id: newId('conv'), siteId, visitorId: first.visitorId, now: now() });
+      const second = await store.conversations.create({
+        id: newId('conv'),
+        siteId,
+        visitorId: first.visitorId,
+        now: now(),
+      });
       expect((await store.conversations.findLatestByVisitor(first.visitorId))?.id).toBe(second.id);
     });
 
@@ -105,12 +118,17 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect(await store.conversations.visitorsWithOpen([])).toEqual(new Set());
     });
 
-    it('lists a visitor\'s conversations newest first with each opening visitor message', async () => {
+    it("lists a visitor's conversations newest first with each opening visitor message", async () => {
       const first = await conversation();
       await message(first.id, 'where is my order?');
       await message(first.id, 'order 4711');
       await store.conversations.close(first.id, 'visitor', now());
-      const second = await store.conversations.create({ id: newId('conv'), siteId, visitorId: first.visitorId, now: now() });
+      const second = await store.conversations.create({
+        id: newId('conv'),
+        siteId,
+        visitorId: first.visitorId,
+        now: now(),
+      });
       const listed = await store.conversations.listByVisitor(first.visitorId, 10);
       expect(listed.map((c) => [c.id, c.status, c.firstMessage])).toEqual([
         [second.id, 'queued', null],
@@ -124,7 +142,9 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
     it('numbers messages 1, 2, 3… without gaps even when written at once', async () => {
       const c = await conversation();
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => message(c.id, `m${i}`)));
-      expect(results.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(results.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
       expect((await store.conversations.findById(c.id))?.lastSeq).toBe(20);
       const after = await store.messages.listAfter(c.id, 15, 100);
       expect(after.map((m) => m.seq)).toEqual([16, 17, 18, 19, 20]);
@@ -150,12 +170,15 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect(after).toEqual(await store.conversations.findById(c.id));
       expect(after).toMatchObject({ id: c.id, lastSeq: 1, status: 'active', agent: { id: ann.id, name: 'ann' } });
       // a retry stores nothing and moves no seq
-      expect(await message(c.id, 'hello', 'client-hello')).toMatchObject({ created: false, conversation: { lastSeq: 1 } });
+      expect(await message(c.id, 'hello', 'client-hello')).toMatchObject({
+        created: false,
+        conversation: { lastSeq: 1 },
+      });
       expect((await store.conversations.findById(c.id))?.lastSeq).toBe(1);
       await expect(message('conv_missing', 'lost')).rejects.toThrow();
     });
 
-    it('appends to the visitor\'s open conversation found by the write itself, and to none when it is closed', async () => {
+    it("appends to the visitor's open conversation found by the write itself, and to none when it is closed", async () => {
       const c = await conversation();
       const toOpen = (clientMessageId: string, visitorId = c.visitorId) =>
         store.messages.appendToOpen(visitorId, {
@@ -167,25 +190,35 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
         });
       await store.visitors.updateProfile(c.visitorId, siteId, { name: 'Ada', email: 'ada@example.com' }, now());
       const first = await toOpen('client-a');
-      expect(first).toMatchObject({ created: true, message: { seq: 1, conversationId: c.id, body: 'body of client-a' } });
+      expect(first).toMatchObject({
+        created: true,
+        message: { seq: 1, conversationId: c.id, body: 'body of client-a' },
+      });
       expect(first?.conversation).toEqual(await store.conversations.findById(c.id));
       expect(first?.conversation).toMatchObject({ visitorName: 'Ada', visitorEmail: 'ada@example.com', lastSeq: 1 });
       const again = await toOpen('client-a');
-      expect(again).toMatchObject({ created: false, message: { id: first?.message.id, seq: 1 }, conversation: { lastSeq: 1 } });
+      expect(again).toMatchObject({
+        created: false,
+        message: { id: first?.message.id, seq: 1 },
+        conversation: { lastSeq: 1 },
+      });
       expect(await toOpen('client-a', newId('vis'))).toBeUndefined();
       await store.conversations.close(c.id, 'visitor', now());
       expect(await toOpen('client-b')).toBeUndefined();
       expect((await store.conversations.findById(c.id))?.lastSeq).toBe(1);
     });
 
-    it('writes many conversations\' messages at once, each numbered in its own conversation, retries stored once', async () => {
+    it("writes many conversations' messages at once, each numbered in its own conversation, retries stored once", async () => {
       const conversations = await Promise.all(Array.from({ length: 6 }, () => conversation()));
       const writes = conversations.flatMap((c) => [
         ...Array.from({ length: 5 }, (_, i) => message(c.id, `m${i}`, `${c.id}-${i}`)),
         message(c.id, 'retry', `${c.id}-0`),
       ]);
       // a write to nowhere in the same batch fails alone
-      const lost = message('conv_missing', 'lost').then(() => 'stored', () => 'refused');
+      const lost = message('conv_missing', 'lost').then(
+        () => 'stored',
+        () => 'refused',
+      );
       await Promise.all(writes);
       expect(await lost).toBe('refused');
       for (const c of conversations) {
@@ -243,7 +276,13 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
 
     it('never fills a seat past capacity, even when assignments to one agent race', async () => {
       const ann = await agent('ann', 2);
-      const waiting = await Promise.all([conversation(), conversation(), conversation(), conversation(), conversation()]);
+      const waiting = await Promise.all([
+        conversation(),
+        conversation(),
+        conversation(),
+        conversation(),
+        conversation(),
+      ]);
       const results = await Promise.all(waiting.map((c) => store.conversations.assign(c.id, ann.id, now())));
       expect(results.filter(Boolean)).toHaveLength(2);
       expect((await store.agents.routingCandidates([ann.id]))[0]?.activeCount).toBe(2);
@@ -296,7 +335,11 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const preChat = { enabled: true, fields: [{ field: 'email' as const, required: true }] };
       await store.sites.updateSettings(siteId, { identityVerificationRequired: true, preChat });
       await store.sites.updateSettings(siteId, { locale: 'de' });
-      expect(await store.sites.findById(siteId)).toMatchObject({ identityVerificationRequired: true, locale: 'de', preChat });
+      expect(await store.sites.findById(siteId)).toMatchObject({
+        identityVerificationRequired: true,
+        locale: 'de',
+        preChat,
+      });
       expect(await store.sites.findById('site_missing')).toBeUndefined();
     });
 
@@ -313,14 +356,33 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const verified = await store.visitors.updateProfile(
         c.visitorId,
         siteId,
-        { externalUserId: 'u_42', name: 'Ada', email: 'ada@example.com', attributes: { plan: 'pro', seats: 3, trial: false, ref: null }, verified: true },
+        {
+          externalUserId: 'u_42',
+          name: 'Ada',
+          email: 'ada@example.com',
+          attributes: { plan: 'pro', seats: 3, trial: false, ref: null },
+          verified: true,
+        },
         now(),
       );
-      expect(verified).toMatchObject({ externalUserId: 'u_42', name: 'Ada', verified: true, attributes: { plan: 'pro', seats: 3, trial: false, ref: null } });
-      expect(await store.conversations.findById(c.id)).toMatchObject({ visitorName: 'Ada', visitorEmail: 'ada@example.com', visitorVerified: true });
+      expect(verified).toMatchObject({
+        externalUserId: 'u_42',
+        name: 'Ada',
+        verified: true,
+        attributes: { plan: 'pro', seats: 3, trial: false, ref: null },
+      });
+      expect(await store.conversations.findById(c.id)).toMatchObject({
+        visitorName: 'Ada',
+        visitorEmail: 'ada@example.com',
+        visitorVerified: true,
+      });
       // Fields left out keep their values.
       await store.visitors.updateProfile(c.visitorId, siteId, { verified: false, externalUserId: null }, now());
-      expect(await store.visitors.findById(c.visitorId)).toMatchObject({ name: 'Ada', externalUserId: null, verified: false });
+      expect(await store.visitors.findById(c.visitorId)).toMatchObject({
+        name: 'Ada',
+        externalUserId: null,
+        verified: false,
+      });
       // A visitor seen for the first time is created by the update.
       const fresh = newId('vis');
       expect(await store.visitors.updateProfile(fresh, siteId, { email: 'new@example.com' }, now())).toMatchObject({
@@ -341,13 +403,22 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       await verify('vis_unproven', 'u_1', false);
       await store.visitors.updateProfile('vis_laptop', siteId, { name: 'Ada' }, now());
       const otherSite = (
-        await store.sites.create(siteFixture(now(), { name: 'Blog', allowedOrigins: ['https://blog.example'], isDemo: false, identitySecret: 'cd'.repeat(32) }))
+        await store.sites.create(
+          siteFixture(now(), {
+            name: 'Blog',
+            allowedOrigins: ['https://blog.example'],
+            isDemo: false,
+            identitySecret: 'cd'.repeat(32),
+          }),
+        )
       ).id;
       await store.visitors.updateProfile('vis_elsewhere', otherSite, { externalUserId: 'u_1', verified: true }, now());
 
       const found = await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_new', 10);
       expect(found.map((v) => v.id)).toEqual(['vis_laptop', 'vis_phone']);
-      expect((await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_laptop', 10)).map((v) => v.id)).toEqual(['vis_phone']);
+      expect((await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_laptop', 10)).map((v) => v.id)).toEqual([
+        'vis_phone',
+      ]);
       expect(await store.visitors.findVerifiedUser(siteId, 'u_1', 'vis_new', 1)).toHaveLength(1);
       expect(await store.visitors.findVerifiedUser(siteId, 'u_9', 'vis_new', 10)).toEqual([]);
     });
@@ -355,7 +426,13 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
     it('lets an offline conversation coexist with one open live conversation', async () => {
       const visitorId = newId('vis');
       await store.visitors.ensure(visitorId, siteId, now());
-      const offline = await store.conversations.create({ id: newId('conv'), siteId, visitorId, now: now(), status: 'offline' });
+      const offline = await store.conversations.create({
+        id: newId('conv'),
+        siteId,
+        visitorId,
+        now: now(),
+        status: 'offline',
+      });
       expect(offline).toMatchObject({ status: 'offline', agent: null, rating: null, ratingComment: null });
       await store.conversations.create({ id: newId('conv'), siteId, visitorId, now: now(), status: 'offline' });
       expect(await store.conversations.findOpenByVisitor(visitorId)).toBeUndefined();
@@ -388,8 +465,14 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const waits = await store.conversations.recentWaits(20);
       expect(waits).toHaveLength(2);
       const [latest, earlier] = waits;
-      expect(latest).toBe((Date.parse((await store.conversations.findById(second.id))?.assignedAt ?? '') - Date.parse(second.createdAt)) / 1000);
-      expect(earlier).toBe((Date.parse((await store.conversations.findById(first.id))?.assignedAt ?? '') - Date.parse(first.createdAt)) / 1000);
+      expect(latest).toBe(
+        (Date.parse((await store.conversations.findById(second.id))?.assignedAt ?? '') - Date.parse(second.createdAt)) /
+          1000,
+      );
+      expect(earlier).toBe(
+        (Date.parse((await store.conversations.findById(first.id))?.assignedAt ?? '') - Date.parse(first.createdAt)) /
+          1000,
+      );
       expect(await store.conversations.recentWaits(1)).toEqual([latest]);
     });
 
@@ -399,10 +482,24 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       await store.visitors.ensure(a, siteId, now());
       await store.visitors.ensure(b, siteId, now());
       for (let i = 1; i <= 7; i++) {
-        await store.pageViews.record(a, { url: `https://shop.example/${i}`, title: `Page ${i}`, referrer: null, at: now() }, 5);
+        await store.pageViews.record(
+          a,
+          { url: `https://shop.example/${i}`, title: `Page ${i}`, referrer: null, at: now() },
+          5,
+        );
       }
-      await store.pageViews.record(b, { url: 'https://shop.example/b', title: 'B', referrer: 'https://ref.example/', at: now() }, 5);
-      expect((await store.pageViews.listRecent(a, 100)).map((v) => v.title)).toEqual(['Page 7', 'Page 6', 'Page 5', 'Page 4', 'Page 3']);
+      await store.pageViews.record(
+        b,
+        { url: 'https://shop.example/b', title: 'B', referrer: 'https://ref.example/', at: now() },
+        5,
+      );
+      expect((await store.pageViews.listRecent(a, 100)).map((v) => v.title)).toEqual([
+        'Page 7',
+        'Page 6',
+        'Page 5',
+        'Page 4',
+        'Page 3',
+      ]);
       expect(await store.pageViews.listRecent(b, 100)).toEqual([
         { url: 'https://shop.example/b', title: 'B', referrer: 'https://ref.example/', at: expect.any(String) },
       ]);
@@ -414,16 +511,38 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const bob = await agent('bob');
       expect((await store.agents.list()).map((a) => a.name)).toEqual(['ann', 'bob']);
       expect((await store.agents.list())[0]).toMatchObject({ id: ann.id, active: true, createdAt: ann.createdAt });
-      const changed = await store.agents.update(ann.id, { name: 'Ann B.', role: 'admin', capacity: 7, email: 'ANN.B@example.com' });
-      expect(changed).toMatchObject({ name: 'Ann B.', role: 'admin', capacity: 7, email: 'ann.b@example.com', active: true });
+      const changed = await store.agents.update(ann.id, {
+        name: 'Ann B.',
+        role: 'admin',
+        capacity: 7,
+        email: 'ANN.B@example.com',
+      });
+      expect(changed).toMatchObject({
+        name: 'Ann B.',
+        role: 'admin',
+        capacity: 7,
+        email: 'ann.b@example.com',
+        active: true,
+      });
       expect(await store.agents.update(ann.id, {})).toEqual(changed);
       await expect(store.agents.update(bob.id, { email: 'ann.b@example.com' })).rejects.toSatisfy(
         (e: unknown) => e instanceof ParleyError && e.code === 'conflict',
       );
       await expect(
-        store.agents.create({ id: newId('agt'), email: 'BOB@example.com', name: 'x', role: 'agent', capacity: 1, passwordHash: 'h', createdAt: now() }),
+        store.agents.create({
+          id: newId('agt'),
+          email: 'BOB@example.com',
+          name: 'x',
+          role: 'agent',
+          capacity: 1,
+          passwordHash: 'h',
+          createdAt: now(),
+        }),
       ).rejects.toSatisfy((e: unknown) => e instanceof ParleyError && e.code === 'conflict');
-      expect(await store.agents.update(bob.id, { active: false, passwordHash: 'scrypt$new' })).toMatchObject({ active: false, passwordHash: 'scrypt$new' });
+      expect(await store.agents.update(bob.id, { active: false, passwordHash: 'scrypt$new' })).toMatchObject({
+        active: false,
+        passwordHash: 'scrypt$new',
+      });
       expect((await store.agents.team(10)).map((m) => m.name)).not.toContain('bob');
       expect(await store.agents.update('agt_missing', { name: 'x' })).toBeUndefined();
     });
@@ -475,7 +594,11 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       });
       expect((await store.sites.list()).map((site) => site.id)).toEqual([siteId, other.id]);
       expect(other.businessHours).toEqual({ enabled: false, timeZone: 'UTC', days: [] });
-      const businessHours = { enabled: true, timeZone: 'Europe/Berlin', days: [{ day: 'mon' as const, open: '09:00', close: '17:30' }] };
+      const businessHours = {
+        enabled: true,
+        timeZone: 'Europe/Berlin',
+        days: [{ day: 'mon' as const, open: '09:00', close: '17:30' }],
+      };
       await store.sites.updateSettings(other.id, {
         name: 'Other shop',
         allowedOrigins: ['https://other.example', 'http://localhost:8080'],
@@ -516,20 +639,31 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
         'personal:bye',
         'personal:thanks',
       ]);
-      for (const [owner, shortcut] of [[null, 'thanks'], [ann.id, 'bye']] as const) {
-        await expect(create(owner, shortcut)).rejects.toSatisfy((e: unknown) => e instanceof ParleyError && e.code === 'conflict');
+      for (const [owner, shortcut] of [
+        [null, 'thanks'],
+        [ann.id, 'bye'],
+      ] as const) {
+        await expect(create(owner, shortcut)).rejects.toSatisfy(
+          (e: unknown) => e instanceof ParleyError && e.code === 'conflict',
+        );
       }
-      await expect(store.cannedResponses.update(annThanks.id, { shortcut: 'bye', body: 'x', now: now() })).rejects.toSatisfy(
-        (e: unknown) => e instanceof ParleyError && e.code === 'conflict',
-      );
+      await expect(
+        store.cannedResponses.update(annThanks.id, { shortcut: 'bye', body: 'x', now: now() }),
+      ).rejects.toSatisfy((e: unknown) => e instanceof ParleyError && e.code === 'conflict');
       const edited = await store.cannedResponses.update(annThanks.id, { shortcut: 'ty', body: 'Ty!', now: now() });
       expect(edited).toMatchObject({ shortcut: 'ty', body: 'Ty!', createdAt: annThanks.createdAt });
       expect(edited?.updatedAt).not.toBe(annThanks.updatedAt);
       expect(await store.cannedResponses.findById(annThanks.id)).toEqual(edited);
       expect(await store.cannedResponses.delete(annThanks.id)).toBe(true);
       expect(await store.cannedResponses.delete(annThanks.id)).toBe(false);
-      expect(await store.cannedResponses.update(annThanks.id, { shortcut: 'z', body: 'z', now: now() })).toBeUndefined();
-      expect((await store.cannedResponses.listFor(bob.id)).map((r) => r.shortcut)).toEqual(['hours', 'thanks', 'hello']);
+      expect(
+        await store.cannedResponses.update(annThanks.id, { shortcut: 'z', body: 'z', now: now() }),
+      ).toBeUndefined();
+      expect((await store.cannedResponses.listFor(bob.id)).map((r) => r.shortcut)).toEqual([
+        'hours',
+        'thanks',
+        'hello',
+      ]);
     });
 
     it('keeps each agent’s chosen status, online by default, and reports it with their load', async () => {
@@ -543,8 +677,18 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       await store.agents.setStatus(bob.id, 'offline');
       expect((await store.agents.findById(ann.id))?.status).toBe('away');
       const candidates = await store.agents.routingCandidates([ann.id, bob.id]);
-      expect(candidates.find((x) => x.id === ann.id)).toMatchObject({ name: 'ann', status: 'away', activeCount: 0, capacity: 2 });
-      expect(candidates.find((x) => x.id === bob.id)).toMatchObject({ name: 'bob', status: 'offline', activeCount: 1, capacity: 1 });
+      expect(candidates.find((x) => x.id === ann.id)).toMatchObject({
+        name: 'ann',
+        status: 'away',
+        activeCount: 0,
+        capacity: 2,
+      });
+      expect(candidates.find((x) => x.id === bob.id)).toMatchObject({
+        name: 'bob',
+        status: 'offline',
+        activeCount: 1,
+        capacity: 1,
+      });
       expect((await store.agents.listLoads()).map((x) => [x.name, x.status, x.activeCount])).toEqual([
         ['ann', 'away', 0],
         ['bob', 'offline', 1],
@@ -566,7 +710,9 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       await message(c.id, 'I need help with my invoice');
       await message(c.id, 'hello?');
       const queue = await store.conversations.listQueued();
-      expect(queue.map((q) => [q.id, q.firstMessage?.body ?? null, q.lastMessage?.body ?? null, q.routingMode])).toEqual([
+      expect(
+        queue.map((q) => [q.id, q.firstMessage?.body ?? null, q.lastMessage?.body ?? null, q.routingMode]),
+      ).toEqual([
         [c.id, 'I need help with my invoice', 'hello?', 'manual'],
         [silent.id, null, null, 'manual'],
       ]);
@@ -614,7 +760,13 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
     it('lists an agent’s recently closed conversations, the latest closed first, since a time and up to a limit', async () => {
       const ann = await agent('ann', 5);
       const bob = await agent('bob');
-      const [old, first, second, open, bobs] = [await conversation(), await conversation(), await conversation(), await conversation(), await conversation()];
+      const [old, first, second, open, bobs] = [
+        await conversation(),
+        await conversation(),
+        await conversation(),
+        await conversation(),
+        await conversation(),
+      ];
       for (const c of [old, first, second, open]) await store.conversations.assign(c.id, ann.id, now());
       await store.conversations.assign(bobs.id, bob.id, now());
       await store.conversations.close(old.id, 'agent', now());
@@ -647,8 +799,20 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const c = await conversation();
       await message(c.id, 'one');
       const author = { id: 'agt_ann', name: 'Ann' };
-      const add = (body: string, clientNoteId: string | null, transferredTo: { id: string; name: string } | null = null) =>
-        store.notes.add({ id: newId('note'), conversationId: c.id, clientNoteId, author, body, transferredTo, now: now() });
+      const add = (
+        body: string,
+        clientNoteId: string | null,
+        transferredTo: { id: string; name: string } | null = null,
+      ) =>
+        store.notes.add({
+          id: newId('note'),
+          conversationId: c.id,
+          clientNoteId,
+          author,
+          body,
+          transferredTo,
+          now: now(),
+        });
       const [a, b] = await Promise.all([add('VIP customer', 'note-client-1'), add('VIP customer', 'note-client-1')]);
       expect(a.note.id).toBe(b.note.id);
       expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
@@ -666,7 +830,12 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
 
     it('stores transcript requests as pending', async () => {
       const c = await conversation();
-      const request = await store.transcriptRequests.create({ id: newId('trq'), conversationId: c.id, email: 'ada@example.com', now: now() });
+      const request = await store.transcriptRequests.create({
+        id: newId('trq'),
+        conversationId: c.id,
+        email: 'ada@example.com',
+        now: now(),
+      });
       expect(request).toMatchObject({ conversationId: c.id, email: 'ada@example.com', sentAt: null });
       expect(await store.transcriptRequests.listPending(10)).toEqual([request]);
     });
@@ -690,7 +859,10 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       };
     };
 
-    const newTicket = (c: { id: string; siteId: string; visitorId: string }, overrides: Partial<NewTicket> = {}): NewTicket => ({
+    const newTicket = (
+      c: { id: string; siteId: string; visitorId: string },
+      overrides: Partial<NewTicket> = {},
+    ): NewTicket => ({
       conversationId: c.id,
       siteId: c.siteId,
       visitorId: c.visitorId,
@@ -713,22 +885,44 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
         mails: [mail({ conversationId: c.id, messageId: '<root-mail@parley.test>' })],
       });
       expect(opened?.created).toBe(true);
-      expect(opened?.ticket).toMatchObject({ conversationId: c.id, status: 'open', source: 'queue_timeout', assignee: null, solvedAt: null });
+      expect(opened?.ticket).toMatchObject({
+        conversationId: c.id,
+        status: 'open',
+        source: 'queue_timeout',
+        assignee: null,
+        solvedAt: null,
+      });
       expect((await store.conversations.findById(c.id))?.status).toBe('offline');
       expect(await store.conversations.listQueued()).toEqual([]);
-      const again = await store.tickets.open({ ticket: newTicket(c), fromStatuses: ['queued', 'offline'], mails: [mail({ conversationId: c.id })] });
+      const again = await store.tickets.open({
+        ticket: newTicket(c),
+        fromStatuses: ['queued', 'offline'],
+        mails: [mail({ conversationId: c.id })],
+      });
       expect(again).toMatchObject({ created: false, ticket: { replyToken: opened?.ticket.replyToken } });
       expect(await store.outbox.list({ conversationId: c.id })).toHaveLength(1);
       expect((await store.tickets.findByReplyToken(opened?.ticket.replyToken ?? ''))?.conversationId).toBe(c.id);
-      expect((await store.tickets.findBySentMessageId(['<other@x>', '<root-mail@parley.test>']))?.conversationId).toBe(c.id);
+      expect((await store.tickets.findBySentMessageId(['<other@x>', '<root-mail@parley.test>']))?.conversationId).toBe(
+        c.id,
+      );
       expect(await store.tickets.findBySentMessageId(['<other@x>'])).toBeUndefined();
       // A conversation in another status than asked for is left alone.
       const active = await conversation();
       const ann = await agent('ann');
       await store.conversations.assign(active.id, ann.id, now());
-      expect(await store.tickets.open({ ticket: newTicket(active), fromStatuses: ['queued'], mails: [] })).toBeUndefined();
+      expect(
+        await store.tickets.open({ ticket: newTicket(active), fromStatuses: ['queued'], mails: [] }),
+      ).toBeUndefined();
       expect(await store.tickets.findByConversation(active.id)).toBeUndefined();
-      expect((await store.tickets.open({ ticket: newTicket(active, { assigneeId: ann.id }), fromStatuses: ['active'], mails: [] }))?.ticket.assignee).toEqual({
+      expect(
+        (
+          await store.tickets.open({
+            ticket: newTicket(active, { assigneeId: ann.id }),
+            fromStatuses: ['active'],
+            mails: [],
+          })
+        )?.ticket.assignee,
+      ).toEqual({
         id: ann.id,
         name: 'ann',
       });
@@ -739,24 +933,42 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const c = await conversation();
       await store.tickets.open({ ticket: newTicket(c), fromStatuses: ['queued'], mails: [] });
       const input = {
-        message: { id: newId('msg'), conversationId: c.id, clientMessageId: 'client-id-1', author: { kind: 'agent' as const, id: null, name: 'Ann' }, body: 'Answer', now: now() },
+        message: {
+          id: newId('msg'),
+          conversationId: c.id,
+          clientMessageId: 'client-id-1',
+          author: { kind: 'agent' as const, id: null, name: 'Ann' },
+          body: 'Answer',
+          now: now(),
+        },
         change: { status: 'pending' as const, lastMessageId: '<reply@parley.test>', lastActivityAt: now() },
         mails: (m: { seq: number }) => [mail({ conversationId: c.id, subject: `seq ${m.seq}` })],
       };
       const first = await store.tickets.appendMessage(input);
-      expect(first).toMatchObject({ created: true, message: { seq: 1, body: 'Answer' }, ticket: { status: 'pending', lastMessageId: '<reply@parley.test>' } });
+      expect(first).toMatchObject({
+        created: true,
+        message: { seq: 1, body: 'Answer' },
+        ticket: { status: 'pending', lastMessageId: '<reply@parley.test>' },
+      });
       const retried = await store.tickets.appendMessage({ ...input, message: { ...input.message, id: newId('msg') } });
       expect(retried).toMatchObject({ created: false, message: { id: first.message.id } });
       expect((await store.outbox.list({ conversationId: c.id })).map((m) => m.subject)).toEqual(['seq 1']);
       const solvedAt = now();
-      expect(await store.tickets.update(c.id, { status: 'solved', solvedAt })).toMatchObject({ status: 'solved', solvedAt });
+      expect(await store.tickets.update(c.id, { status: 'solved', solvedAt })).toMatchObject({
+        status: 'solved',
+        solvedAt,
+      });
     });
 
     it('lists tickets by status and email, newest activity first, a page at a time', async () => {
       const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();
       const open = async (email: string, minute: number, status: 'open' | 'pending' | 'solved' = 'open') => {
         const c = await conversation();
-        await store.tickets.open({ ticket: newTicket(c, { email, status, now: at(minute) }), fromStatuses: ['queued'], mails: [] });
+        await store.tickets.open({
+          ticket: newTicket(c, { email, status, now: at(minute) }),
+          fromStatuses: ['queued'],
+          mails: [],
+        });
         return c.id;
       };
       const ada = await open('Ada@Example.com', 1);
@@ -765,7 +977,8 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const solved = await open('ada.solved@example.com', 4, 'solved');
       await store.tickets.update(ada, { lastActivityAt: at(9) });
 
-      const ids = async (filter: Parameters<typeof store.tickets.list>[0]) => (await store.tickets.list(filter)).map((t) => t.conversationId);
+      const ids = async (filter: Parameters<typeof store.tickets.list>[0]) =>
+        (await store.tickets.list(filter)).map((t) => t.conversationId);
       expect(await ids({ limit: 10, offset: 0 })).toEqual([ada, solved, percent, bob]);
       expect(await ids({ status: 'open', limit: 10, offset: 0 })).toEqual([ada, percent]);
       expect(await ids({ status: 'solved', limit: 10, offset: 0 })).toEqual([solved]);
@@ -774,11 +987,16 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       expect(await ids({ email: '%_', limit: 10, offset: 0 })).toEqual([percent]);
       expect(await ids({ status: 'pending', email: 'ada', limit: 10, offset: 0 })).toEqual([]);
       expect(await ids({ limit: 2, offset: 2 })).toEqual([percent, bob]);
-      expect((await store.tickets.list({ status: 'pending', limit: 1, offset: 0 }))[0]).toMatchObject({ email: 'bob@example.org', assignee: null });
+      expect((await store.tickets.list({ status: 'pending', limit: 1, offset: 0 }))[0]).toMatchObject({
+        email: 'bob@example.org',
+        assignee: null,
+      });
     });
 
     it('hands each due outbox entry to one claimer, retries later, and lets a lapsed claim be taken over', async () => {
-      expect(await store.outbox.enqueue([mail({ dedupeKey: 'k1' }), mail({ dedupeKey: 'k1' }), mail(), mail(), mail()])).toBe(4);
+      expect(
+        await store.outbox.enqueue([mail({ dedupeKey: 'k1' }), mail({ dedupeKey: 'k1' }), mail(), mail(), mail()]),
+      ).toBe(4);
       const at = now();
       const lease = new Date(Date.parse(at) + 60_000).toISOString();
       const [a, b] = await Promise.all([
@@ -796,13 +1014,23 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const retryAt = new Date(Date.parse(at) + 30_000).toISOString();
       const secondToken = a.some((m) => m.id === second?.id) ? 'a' : 'b';
       expect(await store.outbox.markFailed(second?.id ?? '', secondToken, 'SMTP down', retryAt)).toBe(true);
-      expect(await store.outbox.findById(second?.id ?? '')).toMatchObject({ status: 'pending', nextAttemptAt: retryAt, lastError: 'SMTP down', claimToken: null });
+      expect(await store.outbox.findById(second?.id ?? '')).toMatchObject({
+        status: 'pending',
+        nextAttemptAt: retryAt,
+        lastError: 'SMTP down',
+        claimToken: null,
+      });
       const thirdToken = a.some((m) => m.id === third?.id) ? 'a' : 'b';
       expect(await store.outbox.markFailed(third?.id ?? '', thirdToken, '550 no such user', null)).toBe(true);
       expect(await store.outbox.claimDue({ now: at, leaseUntil: lease, limit: 10, claimToken: 'c' })).toEqual([]);
       // After the lease and the retry time: the retried one and the one whose claimer vanished are due again.
       const later = new Date(Date.parse(lease) + 1).toISOString();
-      const retaken = await store.outbox.claimDue({ now: later, leaseUntil: new Date(Date.parse(later) + 60_000).toISOString(), limit: 10, claimToken: 'd' });
+      const retaken = await store.outbox.claimDue({
+        now: later,
+        leaseUntil: new Date(Date.parse(later) + 60_000).toISOString(),
+        limit: 10,
+        claimToken: 'd',
+      });
       expect(retaken.map((m) => m.attempts).sort()).toEqual([2, 2]);
       expect(await store.outbox.counts()).toEqual({ pending: 0, sending: 2, sent: 1, failed: 1 });
     });
@@ -811,23 +1039,38 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       const c = await conversation();
       await store.mailJobs.scheduleUnseenReplies(c.id, '2026-01-02T00:00:10.000Z');
       await store.mailJobs.scheduleUnseenReplies(c.id, '2026-01-02T00:00:20.000Z');
-      expect(await store.mailJobs.claimDueUnseenReplies('2026-01-02T00:00:09.000Z', '2026-01-02T00:05:00.000Z', 10)).toEqual([]);
+      expect(
+        await store.mailJobs.claimDueUnseenReplies('2026-01-02T00:00:09.000Z', '2026-01-02T00:05:00.000Z', 10),
+      ).toEqual([]);
       const [a, b] = await Promise.all([
         store.mailJobs.claimDueUnseenReplies('2026-01-02T00:00:10.000Z', '2026-01-02T00:05:00.000Z', 10),
         store.mailJobs.claimDueUnseenReplies('2026-01-02T00:00:10.000Z', '2026-01-02T00:05:00.000Z', 10),
       ]);
       expect([...(a ?? []), ...(b ?? [])]).toEqual([{ conversationId: c.id, emailedSeq: 0 }]);
-      await store.mailJobs.completeUnseenReplies(c.id, 3, mail({ conversationId: c.id, dedupeKey: `unseen:${c.id}:3` }));
+      await store.mailJobs.completeUnseenReplies(
+        c.id,
+        3,
+        mail({ conversationId: c.id, dedupeKey: `unseen:${c.id}:3` }),
+      );
       await store.mailJobs.completeUnseenReplies(c.id, 2, null);
-      expect(await store.mailJobs.claimDueUnseenReplies('2026-01-03T00:00:00.000Z', '2026-01-03T00:05:00.000Z', 10)).toEqual([]);
+      expect(
+        await store.mailJobs.claimDueUnseenReplies('2026-01-03T00:00:00.000Z', '2026-01-03T00:05:00.000Z', 10),
+      ).toEqual([]);
       await store.mailJobs.scheduleUnseenReplies(c.id, '2026-01-03T00:00:00.000Z');
-      expect(await store.mailJobs.claimDueUnseenReplies('2026-01-03T00:00:00.000Z', '2026-01-03T00:05:00.000Z', 10)).toEqual([{ conversationId: c.id, emailedSeq: 3 }]);
+      expect(
+        await store.mailJobs.claimDueUnseenReplies('2026-01-03T00:00:00.000Z', '2026-01-03T00:05:00.000Z', 10),
+      ).toEqual([{ conversationId: c.id, emailedSeq: 3 }]);
       expect(await store.outbox.list({ conversationId: c.id })).toHaveLength(1);
     });
 
     it('offers transcript requests for mailing once their chat has ended, and mails each once', async () => {
       const c = await conversation();
-      const request = await store.transcriptRequests.create({ id: newId('trq'), conversationId: c.id, email: 'ada@example.com', now: now() });
+      const request = await store.transcriptRequests.create({
+        id: newId('trq'),
+        conversationId: c.id,
+        email: 'ada@example.com',
+        now: now(),
+      });
       expect(await store.mailJobs.listReadyTranscripts(10)).toEqual([]);
       await store.conversations.close(c.id, 'visitor', now());
       expect(await store.mailJobs.listReadyTranscripts(10)).toEqual([request]);

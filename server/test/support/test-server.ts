@@ -28,7 +28,11 @@ export interface TestServer {
   /** The two halves of restart, for tests that act while the server is down. */
   stop(): Promise<void>;
   start(): Promise<void>;
-  createAgent(input: { name: string; capacity?: number; password?: string }): Promise<AgentRecord & { password: string }>;
+  createAgent(input: {
+    name: string;
+    capacity?: number;
+    password?: string;
+  }): Promise<AgentRecord & { password: string }>;
 }
 
 export function makeDataDir(): string {
@@ -36,7 +40,13 @@ export function makeDataDir(): string {
 }
 
 export async function startTestServer(
-  options: { dataDir?: string; databaseUrl?: string; now?: () => Date; logger?: Logger; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    databaseUrl?: string;
+    now?: () => Date;
+    logger?: Logger;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeDataDir();
   const env = {
@@ -51,7 +61,10 @@ export async function startTestServer(
     MAIL_WORKER_INTERVAL_MS: '0',
     ...options.env,
   };
-  const startOptions = { ...(options.now ? { now: options.now } : {}), ...(options.logger ? { logger: options.logger } : {}) };
+  const startOptions = {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
   let server = await startParley(parseConfig(env), startOptions);
   const demo = await server.store.sites.findDemo();
   if (!demo) throw new Error('no demo site after start');

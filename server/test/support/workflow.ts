@@ -5,9 +5,20 @@
 import type { AgentSyncResult, Conversation, SendResult, SessionResumeResult } from '@parley/shared';
 import type { RoutingMode } from '@parley/shared';
 import type { TestServer } from './test-server.ts';
-import { call, clientId, connectVisitor, connected, signInAgent, type AgentSocket, type VisitorSocket } from './clients.ts';
+import {
+  call,
+  clientId,
+  connectVisitor,
+  connected,
+  signInAgent,
+  type AgentSocket,
+  type VisitorSocket,
+} from './clients.ts';
 
-export async function visitorWrites(t: TestServer, body: string): Promise<{ socket: VisitorSocket; conversation: Conversation; token: string }> {
+export async function visitorWrites(
+  t: TestServer,
+  body: string,
+): Promise<{ socket: VisitorSocket; conversation: Conversation; token: string }> {
   const socket = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
   await connected(socket);
   const { token } = await call<SessionResumeResult>(socket, 'session:resume', { conversationId: null, lastSeq: 0 });
@@ -15,7 +26,11 @@ export async function visitorWrites(t: TestServer, body: string): Promise<{ sock
   return { socket, conversation: sent.conversation, token };
 }
 
-export async function agentOnline(t: TestServer, name: string, capacity = 3): Promise<{ socket: AgentSocket; id: string; sync: AgentSyncResult }> {
+export async function agentOnline(
+  t: TestServer,
+  name: string,
+  capacity = 3,
+): Promise<{ socket: AgentSocket; id: string; sync: AgentSyncResult }> {
   const agent = await t.createAgent({ name, capacity });
   const socket = await signInAgent(t.url, agent.email, agent.password);
   const sync = await call<AgentSyncResult>(socket, 'agent:sync', {});

@@ -44,7 +44,8 @@ export function stateEvents(prev: ChatState, next: ChatState, emit: Emit): void 
   if (next.thread !== prev.thread) {
     const known = new Set(prev.thread.messages.map((m) => m.id));
     for (const message of next.thread.messages) {
-      if (message.author.kind !== 'visitor' && !known.has(message.id)) emit('message:received', toReceivedMessage(message));
+      if (message.author.kind !== 'visitor' && !known.has(message.id))
+        emit('message:received', toReceivedMessage(message));
     }
   }
 }

@@ -8,7 +8,14 @@ import type { ChatState } from '../client/chat-state.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
 import { ParleyEvents } from './event-emitter.ts';
 import { stateEvents, unreadCount } from './state-events.ts';
-import type { PageView, ParleyApi, ParleyEventName, ParleyListener, ThemeOptions, VisitorIdentity } from './widget-api.ts';
+import type {
+  PageView,
+  ParleyApi,
+  ParleyEventName,
+  ParleyListener,
+  ThemeOptions,
+  VisitorIdentity,
+} from './widget-api.ts';
 
 export interface Look {
   /** null: the site's configured language, else the browser's. */
@@ -30,7 +37,12 @@ export class WidgetController implements ParleyApi {
 
   readonly #onPageView: (url: string, title: string) => void;
 
-  constructor(client: ChatClient, look: Look, onLookChange: (look: Look) => void, onPageView: (url: string, title: string) => void = () => {}) {
+  constructor(
+    client: ChatClient,
+    look: Look,
+    onLookChange: (look: Look) => void,
+    onPageView: (url: string, title: string) => void = () => {},
+  ) {
     this.#client = client;
     this.#onPageView = onPageView;
     this.#look = look;
@@ -64,7 +76,8 @@ export class WidgetController implements ParleyApi {
     if (typeof locale === 'string' && locale !== '') this.#setLook({ ...this.#look, locale });
   }
   setTheme(theme: ThemeOptions): void {
-    if (typeof theme === 'object' && theme !== null) this.#setLook({ ...this.#look, theme: { ...this.#look.theme, ...theme } });
+    if (typeof theme === 'object' && theme !== null)
+      this.#setLook({ ...this.#look, theme: { ...this.#look.theme, ...theme } });
   }
   trackPageView(page: PageView = {}): void {
     // read the location now: by the time a queued call is sent the SPA may have moved on
@@ -102,7 +115,8 @@ export class WidgetController implements ParleyApi {
     const prev = this.#state;
     this.#state = next;
     // what is on an open panel in a visible tab counts as seen, whether or not the server heard yet
-    if (next.open && document.visibilityState !== 'hidden') this.#seenSeq = Math.max(this.#seenSeq, lastAgentSeq(next.thread));
+    if (next.open && document.visibilityState !== 'hidden')
+      this.#seenSeq = Math.max(this.#seenSeq, lastAgentSeq(next.thread));
     stateEvents(prev, next, (event, payload) => this.events.emit(event, payload));
     const unread = unreadCount(next, this.#seenSeq);
     if (unread !== this.#unread) {

@@ -60,7 +60,10 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   const fresh = conversation === null && state.thread.conversationId === null && state.outbox.length === 0;
   // nobody online and no chat under way: a message can still wait in the queue for the first agent
   // to come online, but leaving one to be answered by email is offered too
-  const away = (!state.agentsOnline || offHours) && (fresh || (status === 'closed' && state.outbox.length === 0)) && connection !== 'failed';
+  const away =
+    (!state.agentsOnline || offHours) &&
+    (fresh || (status === 'closed' && state.outbox.length === 0)) &&
+    connection !== 'failed';
 
   let body: JSX.Element;
   if (away && (leaving || offHours)) {
@@ -93,7 +96,10 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
       ) : conversation && status === 'queued' && (leaving || state.overdue === conversation.id) ? (
         <>
           {log}
-          <OfflineForm queued={{ email: conversation.visitorEmail }} onLeave={({ email }) => props.onEmailInstead(email)} />
+          <OfflineForm
+            queued={{ email: conversation.visitorEmail }}
+            onLeave={({ email }) => props.onEmailInstead(email)}
+          />
         </>
       ) : (
         <>

@@ -23,7 +23,9 @@ const DEFAULT_ACCENT = '#2563eb';
 
 /** Accepts only plain colour syntax, so a site's colour setting cannot smuggle in url() or other CSS. */
 export function safeColor(color: string): string {
-  return /^(#[0-9a-f]{3,8}|[a-z]{3,20}|(rgb|hsl)a?\([\d\s.,%/-]{5,40}\))$/i.test(color.trim()) ? color.trim() : DEFAULT_ACCENT;
+  return /^(#[0-9a-f]{3,8}|[a-z]{3,20}|(rgb|hsl)a?\([\d\s.,%/-]{5,40}\))$/i.test(color.trim())
+    ? color.trim()
+    : DEFAULT_ACCENT;
 }
 
 export interface ChatWidgetProps {
@@ -37,7 +39,13 @@ export interface ChatWidgetProps {
   syncTabs?: boolean;
 }
 
-export function ChatWidget({ client, config, locale = null, sound = false, syncTabs = true }: ChatWidgetProps): JSX.Element {
+export function ChatWidget({
+  client,
+  config,
+  locale = null,
+  sound = false,
+  syncTabs = true,
+}: ChatWidgetProps): JSX.Element {
   const state = useChatState(client);
   // open lives in the client's state, so the host page's API and the launcher change the same thing
   const { open } = state;
@@ -120,7 +128,11 @@ export function ChatWidget({ client, config, locale = null, sound = false, syncT
           />
         )}
         {state.launcherVisible && (
-          <ProactiveBubble message={open ? null : state.proactive} onOpen={() => client.openProactive()} onDismiss={() => client.dismissProactive()} />
+          <ProactiveBubble
+            message={open ? null : state.proactive}
+            onOpen={() => client.openProactive()}
+            onDismiss={() => client.dismissProactive()}
+          />
         )}
         {(open || state.launcherVisible) && (
           <Launcher

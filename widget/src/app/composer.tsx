@@ -15,7 +15,14 @@ export interface ComposerProps {
   onBlur?(): void;
 }
 
-export function Composer({ disabled = false, draft = '', onDraftChange, onSend, onInput, onBlur }: ComposerProps): JSX.Element {
+export function Composer({
+  disabled = false,
+  draft = '',
+  onDraftChange,
+  onSend,
+  onInput,
+  onBlur,
+}: ComposerProps): JSX.Element {
   const t = useStrings();
   const [text, setTextState] = useState(draft);
   const setText = (value: string): void => {

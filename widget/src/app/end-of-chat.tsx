@@ -21,11 +21,7 @@ export function EndOfChat({ conversation, onRate, onTranscript, onNewChat }: End
     <div class="form end-of-chat">
       {/* only a chat an agent took can be rated: there is nobody to rate otherwise */}
       {conversation.assignedAt !== null &&
-        (conversation.rating === null ? (
-          <RatingForm onRate={onRate} />
-        ) : (
-          <p role="status">{t.rated}</p>
-        ))}
+        (conversation.rating === null ? <RatingForm onRate={onRate} /> : <p role="status">{t.rated}</p>)}
       <TranscriptForm email={conversation.visitorEmail ?? ''} onTranscript={onTranscript} />
       <button type="button" class="link" onClick={onNewChat}>
         {t.newChat}
@@ -37,7 +33,9 @@ export function EndOfChat({ conversation, onRate, onTranscript, onNewChat }: End
 function RatingForm({ onRate }: Pick<EndOfChatProps, 'onRate'>): JSX.Element {
   const t = useStrings();
   const comment = { name: 'comment', label: t.comment, multiline: true };
-  const form = useForm([{ name: 'rating', label: t.rate, required: true }, comment], (v) => onRate(Number(v.rating), v.comment ?? ''));
+  const form = useForm([{ name: 'rating', label: t.rate, required: true }, comment], (v) =>
+    onRate(Number(v.rating), v.comment ?? ''),
+  );
   const rating = Number(form.values.rating ?? 0);
   const error = form.errors.rating;
   return (
@@ -70,11 +68,18 @@ function RatingForm({ onRate }: Pick<EndOfChatProps, 'onRate'>): JSX.Element {
   );
 }
 
-function TranscriptForm({ email, onTranscript }: { email: string; onTranscript(email: string): Promise<boolean> }): JSX.Element {
+function TranscriptForm({
+  email,
+  onTranscript,
+}: {
+  email: string;
+  onTranscript(email: string): Promise<boolean>;
+}): JSX.Element {
   const t = useStrings();
   const spec = { name: 'transcript', label: t.email, required: true, email: true };
   const form = useForm([spec], (v) => onTranscript(v.transcript ?? ''), { transcript: email });
-  if (form.status === 'done') return <p role="status">{format(t.transcriptSent, { email: form.values.transcript?.trim() ?? '' })}</p>;
+  if (form.status === 'done')
+    return <p role="status">{format(t.transcriptSent, { email: form.values.transcript?.trim() ?? '' })}</p>;
   return (
     <form ref={form.form} onSubmit={form.onSubmit} noValidate>
       {form.field(spec)}

@@ -18,7 +18,14 @@ export function Launcher({ open, controls, unread = 0, onToggle }: LauncherProps
   // "Open chat (2)": the count of unread agent messages, which the badge shows visually
   const label = open ? t.closeChat : unread > 0 ? `${t.openChat} (${unread})` : t.openChat;
   return (
-    <button type="button" class="launcher" aria-label={label} aria-expanded={open} aria-controls={controls} onClick={onToggle}>
+    <button
+      type="button"
+      class="launcher"
+      aria-label={label}
+      aria-expanded={open}
+      aria-controls={controls}
+      onClick={onToggle}
+    >
       <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
         {open ? (
           <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />

@@ -40,7 +40,11 @@ export function PanelHeader(props: PanelHeaderProps): JSX.Element {
         // decorative: the names are in the status line or the agent's name
         <span class="faces" aria-hidden="true">
           {people.map(({ name, avatarUrl }) =>
-            avatarUrl && /^https?:\/\//i.test(avatarUrl) ? <img key={name} src={avatarUrl} alt="" /> : <span key={name}>{name.charAt(0)}</span>,
+            avatarUrl && /^https?:\/\//i.test(avatarUrl) ? (
+              <img key={name} src={avatarUrl} alt="" />
+            ) : (
+              <span key={name}>{name.charAt(0)}</span>
+            ),
           )}
         </span>
       )}

@@ -34,7 +34,13 @@ export function ProactiveBubble({ message, onOpen, onDismiss }: ProactiveBubbleP
           </button>
           <button type="button" class="bubble-close" aria-label={t.dismiss} onClick={onDismiss}>
             <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-              <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />
+              <path
+                d="M6 6l12 12M18 6L6 18"
+                stroke="currentColor"
+                stroke-width="2.2"
+                stroke-linecap="round"
+                fill="none"
+              />
             </svg>
           </button>
         </div>

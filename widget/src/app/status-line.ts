@@ -4,7 +4,12 @@
 import type { Conversation } from '@parley/shared';
 import { format, type Strings } from '../i18n/locale.ts';
 
-export function statusLine(t: Strings, conversation: Conversation | null, queuePosition: number | null, waitSeconds: number | null = null): string | null {
+export function statusLine(
+  t: Strings,
+  conversation: Conversation | null,
+  queuePosition: number | null,
+  waitSeconds: number | null = null,
+): string | null {
   if (!conversation) return null;
   switch (conversation.status) {
     case 'queued':

@@ -27,7 +27,11 @@ export const fieldId = (name: string): string => `parley-${name}`;
  * `action` gets the trimmed values once every field is valid; it resolves true when done, false
  * when the visitor should try again.
  */
-export function useForm(specs: readonly FieldSpec[], action: (values: Values) => Promise<boolean> | boolean, initial: Values = {}) {
+export function useForm(
+  specs: readonly FieldSpec[],
+  action: (values: Values) => Promise<boolean> | boolean,
+  initial: Values = {},
+) {
   const t = useStrings();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Values>({});
@@ -65,7 +69,8 @@ export function useForm(specs: readonly FieldSpec[], action: (values: Values) =>
       required,
       'aria-invalid': error ? true : undefined,
       'aria-describedby': error ? `${id}-e` : undefined,
-      onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set(name, event.currentTarget.value),
+      onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        set(name, event.currentTarget.value),
     };
     return (
       <div class="field" key={name}>
@@ -74,7 +79,11 @@ export function useForm(specs: readonly FieldSpec[], action: (values: Values) =>
           {/* the required attribute tells assistive technology; the star is for the eye */}
           {required && <span aria-hidden="true"> *</span>}
         </label>
-        {multiline ? <textarea rows={3} {...input} /> : <input type={email ? 'email' : 'text'} autocomplete={email ? 'email' : name} {...input} />}
+        {multiline ? (
+          <textarea rows={3} {...input} />
+        ) : (
+          <input type={email ? 'email' : 'text'} autocomplete={email ? 'email' : name} {...input} />
+        )}
         {error && (
           <span id={`${id}-e`} class="error">
             {error}

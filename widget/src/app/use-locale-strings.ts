@@ -20,7 +20,10 @@ export function preloadStrings(chosen: string | null | undefined, config: object
   return loadStrings(pickLocale(chosen, config)).catch(() => null);
 }
 
-export function useLocaleStrings(chosen: string | null, config: object): { strings: Strings; dir: 'rtl' | 'ltr'; lang: Locale } | null {
+export function useLocaleStrings(
+  chosen: string | null,
+  config: object,
+): { strings: Strings; dir: 'rtl' | 'ltr'; lang: Locale } | null {
   const locale = pickLocale(chosen, config);
   const [loaded, setLoaded] = useState<{ locale: Locale; strings: Strings } | null>(() => {
     const strings = cachedStrings(locale);

@@ -3,7 +3,15 @@
  * actions into requests. The connection (visitor-connection.ts) and the outbox (outbox-sender.ts)
  * do the sending; this module wires them to the state. No Preact in here.
  */
-import type { Conversation, OfflineMessage, ProactiveEvent, ProactiveOrigin, SendResult, VisitorContact, VisitorIdentify } from '@parley/shared';
+import type {
+  Conversation,
+  OfflineMessage,
+  ProactiveEvent,
+  ProactiveOrigin,
+  SendResult,
+  VisitorContact,
+  VisitorIdentify,
+} from '@parley/shared';
 import {
   applyConversation,
   applyMessage,
@@ -30,7 +38,13 @@ import { TimerSet } from './timer-set.ts';
 import { TypingNotifier } from './typing-notifier.ts';
 import { VisitorConnection } from './visitor-connection.ts';
 import { VisitorExtras, type PageViewPayload, type VisitorIdentity } from './visitor-extras.ts';
-import { createVisitorSocket, type SocketFactory, type TimedAck, type TimedEmitter, type VisitorSocket } from './visitor-socket.ts';
+import {
+  createVisitorSocket,
+  type SocketFactory,
+  type TimedAck,
+  type TimedEmitter,
+  type VisitorSocket,
+} from './visitor-socket.ts';
 
 export interface ChatClientOptions {
   siteKey: string;
@@ -75,7 +89,8 @@ export class ChatClient {
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
     this.#typing = new TypingNotifier((event) => {
       const conversation = this.#state.conversation;
-      if (this.#state.connection === 'online' && conversation) this.#connection.socket?.emit(event, { conversationId: conversation.id });
+      if (this.#state.connection === 'online' && conversation)
+        this.#connection.socket?.emit(event, { conversationId: conversation.id });
     });
     const factory = options.createSocket ?? createVisitorSocket(options.serverUrl);
     // the token this connection's handshake presented (read afresh on every attempt)
@@ -83,7 +98,11 @@ export class ChatClient {
     const handshake = () => {
       presented = this.#store.read('token');
       // the time zone lets agents see the visitor's local time
-      return { siteKey: options.siteKey, token: presented ?? undefined, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+      return {
+        siteKey: options.siteKey,
+        token: presented ?? undefined,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      };
     };
     this.#connection = new VisitorConnection(
       () => factory(handshake),
@@ -101,7 +120,12 @@ export class ChatClient {
           this.#token = result.token;
           this.#store.write('token', result.token);
           this.#seenSent = NO_RECEIPT;
-          this.#update({ ...applyResume(this.#state, result), connection: 'online', outbox: this.#outbox.list(), notice: null });
+          this.#update({
+            ...applyResume(this.#state, result),
+            connection: 'online',
+            outbox: this.#outbox.list(),
+            notice: null,
+          });
           // identity and pages go after the resume, so the server already knows which visitor they are about
           this.#extras.flush(socket);
           this.#flushProactiveEvents();
@@ -155,7 +179,10 @@ export class ChatClient {
 
   /** Whether there is something to deliver or follow, so connecting before the panel opens pays off. */
   hasUnfinishedBusiness(): boolean {
-    return this.#state.outbox.length > 0 || (this.#state.conversation !== null && this.#state.conversation.status !== 'closed');
+    return (
+      this.#state.outbox.length > 0 ||
+      (this.#state.conversation !== null && this.#state.conversation.status !== 'closed')
+    );
   }
 
   /** Opens the connection; safe to call again. */
@@ -169,7 +196,10 @@ export class ChatClient {
     this.#typing.stop();
     const { contact, proactive } = this.#state;
     // an answer to a proactive message starts the chat with that message first (the server's own copy)
-    this.#outbox.add(body, { contact: contact ?? undefined, proactive: proactive && !this.#chatting() ? proactive.origin : undefined });
+    this.#outbox.add(body, {
+      contact: contact ?? undefined,
+      proactive: proactive && !this.#chatting() ? proactive.origin : undefined,
+    });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null });
     this.connect();
     void this.#sender.flush();
@@ -194,8 +224,10 @@ export class ChatClient {
     const conversation = this.#state.conversation;
     if (!conversation || conversation.status === 'closed') return;
     this.#typing.stop();
-    void this.#ask<Conversation>((socket, ack) => socket.emit('conversation:close', { conversationId: conversation.id }, ack)).then(
-      (closed) => this.#update(closed ? applyConversation(this.#state, closed) : { ...this.#state, notice: 'tryAgain' }),
+    void this.#ask<Conversation>((socket, ack) =>
+      socket.emit('conversation:close', { conversationId: conversation.id }, ack),
+    ).then((closed) =>
+      this.#update(closed ? applyConversation(this.#state, closed) : { ...this.#state, notice: 'tryAgain' }),
     );
   }
 
@@ -203,7 +235,9 @@ export class ChatClient {
   async rate(rating: number, comment: string): Promise<boolean> {
     const id = this.#state.conversation?.id;
     if (!id) return false;
-    const payload = comment.trim() ? { conversationId: id, rating, comment: comment.trim() } : { conversationId: id, rating };
+    const payload = comment.trim()
+      ? { conversationId: id, rating, comment: comment.trim() }
+      : { conversationId: id, rating };
     const rated = await this.#ask<Conversation>((socket, ack) => socket.emit('conversation:rate', payload, ack));
     if (rated) this.#update(applyConversation(this.#state, rated));
     return rated !== null;
@@ -213,13 +247,19 @@ export class ChatClient {
   async requestTranscript(email: string): Promise<boolean> {
     const id = this.#state.conversation?.id;
     if (!id) return false;
-    return (await this.#ask<object>((socket, ack) => socket.emit('transcript:request', { conversationId: id, email }, ack))) !== null;
+    return (
+      (await this.#ask<object>((socket, ack) =>
+        socket.emit('transcript:request', { conversationId: id, email }, ack),
+      )) !== null
+    );
   }
 
   /** Leaves a message while no agent is online; resolves false when it is not known to be stored. */
   async leaveMessage(message: Omit<OfflineMessage, 'clientMessageId'>): Promise<boolean> {
     const clientMessageId = (this.#offlineId ??= newClientMessageId());
-    const left = await this.#ask<SendResult>((socket, ack) => socket.emit('offline:message', { ...message, clientMessageId }, ack));
+    const left = await this.#ask<SendResult>((socket, ack) =>
+      socket.emit('offline:message', { ...message, clientMessageId }, ack),
+    );
     if (left) {
       this.#offlineId = null;
       // what was refused went out with this message (the form started with it)
@@ -234,7 +274,11 @@ export class ChatClient {
     // offered only while queued, so there is a conversation; the server refuses anything else
     const conversationId = this.#state.conversation?.id ?? '';
     // the conversation:updated push that comes with it moves the panel on
-    return (await this.#ask<Conversation>((socket, ack) => socket.emit('ticket:request', { conversationId, email }, ack))) !== null;
+    return (
+      (await this.#ask<Conversation>((socket, ack) =>
+        socket.emit('ticket:request', { conversationId, email }, ack),
+      )) !== null
+    );
   }
 
   /** The visitor is typing in the message box. */
@@ -434,7 +478,11 @@ export class ChatClient {
     if (next === this.#state || this.#destroyed) return;
     // the answer started a chat: the proactive message is its first line from now on
     const status = next.conversation?.status;
-    if (next.proactive && next.conversation !== this.#state.conversation && (status === 'queued' || status === 'active')) {
+    if (
+      next.proactive &&
+      next.conversation !== this.#state.conversation &&
+      (status === 'queued' || status === 'active')
+    ) {
       next = { ...next, proactive: null };
     }
     const previous = this.#state;

@@ -108,7 +108,15 @@ export function applyResume(state: ChatState, result: SessionResumeResult): Chat
   const { conversation } = result;
   if (!conversation) {
     // no conversation for this visitor (new identity, or nothing to show): drop what we held
-    return { ...state, conversation: null, thread: EMPTY_THREAD, queuePosition: null, agentTyping: false, agentsOnline: result.agentsOnline, offHours: !result.withinBusinessHours };
+    return {
+      ...state,
+      conversation: null,
+      thread: EMPTY_THREAD,
+      queuePosition: null,
+      agentTyping: false,
+      agentsOnline: result.agentsOnline,
+      offHours: !result.withinBusinessHours,
+    };
   }
   return {
     ...state,

@@ -26,6 +26,8 @@ export function readErrorBody(value: unknown): ErrorInfo | null {
 export function isPermanentRefusal(error: ErrorInfo | null): boolean {
   return (
     error !== null &&
-    (error.code === ErrorCode.OriginNotAllowed || error.code === ErrorCode.UnknownSite || error.code === ErrorCode.Forbidden)
+    (error.code === ErrorCode.OriginNotAllowed ||
+      error.code === ErrorCode.UnknownSite ||
+      error.code === ErrorCode.Forbidden)
   );
 }

@@ -78,7 +78,9 @@ export class OutboxSender {
   async #send(socket: VisitorSocket, entry: OutboxEntry): Promise<SendOutcome<SendResult>> {
     const { clientMessageId, body, contact, proactive } = entry;
     const payload = { clientMessageId, body, ...(contact && { contact }), ...(proactive && { proactive }) };
-    const res = await request<SendResult>((ack) => socket.timeout(this.#ackTimeoutMs).emit('message:send', payload, ack));
+    const res = await request<SendResult>((ack) =>
+      socket.timeout(this.#ackTimeoutMs).emit('message:send', payload, ack),
+    );
     if (!res) return { kind: 'retry', error: null };
     if (res.ok) return { kind: 'stored', result: res.data };
     const final = res.error.code === ErrorCode.InvalidPayload || res.error.code === ErrorCode.Unavailable;

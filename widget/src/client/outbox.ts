@@ -31,15 +31,22 @@ function isOutboxEntry(value: unknown): value is OutboxEntry {
 }
 
 function isContact(value: unknown): value is VisitorContact {
-  return isRecord(value) && (value.name === undefined || isString(value.name)) && (value.email === undefined || isString(value.email));
+  return (
+    isRecord(value) &&
+    (value.name === undefined || isString(value.name)) &&
+    (value.email === undefined || isString(value.email))
+  );
 }
 
 function isOrigin(value: unknown): value is ProactiveOrigin {
-  return isRecord(value) && (value.kind === 'rule' ? isString(value.ruleId) : value.kind === 'invite' && isString(value.inviteId));
+  return (
+    isRecord(value) &&
+    (value.kind === 'rule' ? isString(value.ruleId) : value.kind === 'invite' && isString(value.inviteId))
+  );
 }
 
 export class Outbox {
-    readonly #store: KeyValueStore;
+  readonly #store: KeyValueStore;
 
   constructor(store: KeyValueStore) {
     this.#store = store;

@@ -14,7 +14,10 @@ export interface Receipt {
 export const NO_RECEIPT: Receipt = { conversationId: '', seq: 0 };
 
 /** The receipt to send for what is on screen, or null when `sent` or the server's marker covers it. */
-export function nextReceipt({ conversation, thread }: Pick<ChatState, 'conversation' | 'thread'>, sent: Receipt): Receipt | null {
+export function nextReceipt(
+  { conversation, thread }: Pick<ChatState, 'conversation' | 'thread'>,
+  sent: Receipt,
+): Receipt | null {
   if (!conversation || conversation.id !== thread.conversationId) return null;
   const seq = lastAgentSeq(thread);
   const already = sent.conversationId === conversation.id ? sent.seq : 0;

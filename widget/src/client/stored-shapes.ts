@@ -38,7 +38,10 @@ export function isConversation(value: unknown): value is Conversation {
     isString(value.siteId) &&
     isString(value.visitorId) &&
     isNullableString(value.visitorName) &&
-    (value.status === 'queued' || value.status === 'active' || value.status === 'closed' || value.status === 'offline') &&
+    (value.status === 'queued' ||
+      value.status === 'active' ||
+      value.status === 'closed' ||
+      value.status === 'offline') &&
     (agent === null || (isRecord(agent) && isString(agent.id) && isString(agent.name))) &&
     isString(value.createdAt) &&
     isNullableString(value.assignedAt) &&

@@ -34,7 +34,13 @@ export class VisitorConnection {
   readonly #timers: TimerSet;
   readonly #ackTimeoutMs: number;
 
-  constructor(create: () => VisitorSocket, hooks: ConnectionHooks, backoff: Backoff, timers: TimerSet, ackTimeoutMs: number) {
+  constructor(
+    create: () => VisitorSocket,
+    hooks: ConnectionHooks,
+    backoff: Backoff,
+    timers: TimerSet,
+    ackTimeoutMs: number,
+  ) {
     this.#create = create;
     this.#hooks = hooks;
     this.#backoff = backoff;

@@ -14,7 +14,11 @@ type Events = VisitorClientToServer;
 /** Client events the server answers (they take an ack callback), as the shared protocol defines them. */
 type RequestEvent = { [E in keyof Events]: Parameters<Events[E]> extends [unknown, unknown] ? E : never }[keyof Events];
 type AckData<E extends RequestEvent> = Parameters<Events[E]>[1] extends (res: Ack<infer T>) => void ? T : never;
-type EmitOf<E extends RequestEvent> = (event: E, payload: Parameters<Events[E]>[0], ack: TimedAck<AckData<E>>) => unknown;
+type EmitOf<E extends RequestEvent> = (
+  event: E,
+  payload: Parameters<Events[E]>[0],
+  ack: TimedAck<AckData<E>>,
+) => unknown;
 type Overloads<U> = (U extends unknown ? (overload: U) => void : never) extends (overload: infer I) => void ? I : never;
 
 /** One `emit` overload per request event, derived from the shared protocol so it is written once. */

@@ -19,7 +19,11 @@ function supported(tag: string | null | undefined): Locale | null {
  * The first supported of: the locale set through the API, the site's configured locale, the
  * browser's preferred languages in order; English when none is supported.
  */
-export function resolveLocale(chosen: string | null | undefined, site: string | null | undefined, browser: readonly string[]): Locale {
+export function resolveLocale(
+  chosen: string | null | undefined,
+  site: string | null | undefined,
+  browser: readonly string[],
+): Locale {
   for (const tag of [chosen, site, ...browser]) {
     const locale = supported(tag);
     if (locale) return locale;

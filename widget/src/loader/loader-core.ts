@@ -125,7 +125,9 @@ export function createParley(queued: unknown, fromScript: LoaderInit | null, dep
   if (fromScript) start(fromScript);
   const stubbed: unknown[] = Array.isArray(queued) ? queued : [];
   // arguments objects, as the stub pushed them
-  for (const call of stubbed) if (call !== null && typeof call === 'object' && 'length' in call) parley(...Array.from(call as ArrayLike<unknown>));
+  for (const call of stubbed)
+    if (call !== null && typeof call === 'object' && 'length' in call)
+      parley(...Array.from(call as ArrayLike<unknown>));
   return parley;
 }
 

@@ -40,7 +40,8 @@ export function drawPlaceholder(config: Promise<Response>, onClick: () => void, 
         button.setAttribute('aria-label', 'Open chat');
         button.innerHTML = ICON;
         // only plain colours: a colour setting must not smuggle url() into the host page's requests
-        if (typeof look.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(look.color)) button.style.setProperty('--a', look.color);
+        if (typeof look.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(look.color))
+          button.style.setProperty('--a', look.color);
         button.onclick = onClick;
         button.onpointerenter = button.onfocus = onIntent;
         shadow.append(button);

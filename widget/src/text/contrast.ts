@@ -11,7 +11,7 @@ export function parseColor(color: string): number[] | null {
 }
 
 export function relativeLuminance(rgb: readonly number[]): number {
-  const [r = 0, g = 0, b = 0] = rgb.map((v) => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const [r = 0, g = 0, b = 0] = rgb.map((v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 

@@ -26,11 +26,13 @@ export class RuleCaps {
   /** Whether the rule's frequency and cooldown let it show now. */
   allows(rule: PublicProactiveRule, now: number): boolean {
     const last = read(this.#local)[rule.id];
-    if (typeof last === 'number' && (rule.frequency === 'visitor' || now - last < rule.cooldownMinutes * 60_000)) return false;
+    if (typeof last === 'number' && (rule.frequency === 'visitor' || now - last < rule.cooldownMinutes * 60_000))
+      return false;
     return rule.frequency !== 'session' || read(this.#session)[rule.id] === undefined;
   }
 
   shown(rule: PublicProactiveRule, now: number): void {
-    for (const store of [this.#local, this.#session]) store.write('shown', JSON.stringify({ ...read(store), [rule.id]: now }));
+    for (const store of [this.#local, this.#session])
+      store.write('shown', JSON.stringify({ ...read(store), [rule.id]: now }));
   }
 }

@@ -35,7 +35,11 @@ export interface RuleContext {
 const compare = (operator: 'gte' | 'lte' | 'eq', actual: number, wanted: number): boolean =>
   operator === 'gte' ? actual >= wanted : operator === 'lte' ? actual <= wanted : actual === wanted;
 
-function attributeHolds(operator: string, actual: AttributeValue | undefined, wanted: AttributeValue | undefined): boolean {
+function attributeHolds(
+  operator: string,
+  actual: AttributeValue | undefined,
+  wanted: AttributeValue | undefined,
+): boolean {
   const present = actual !== undefined && actual !== null;
   if (operator === 'exists') return present;
   if (operator === 'missing') return !present;
@@ -70,7 +74,7 @@ export function conditionHolds(condition: RuleCondition, context: RuleContext): 
     case 'visits':
       return compare(condition.operator, context.visits, condition.value);
     case 'visitorType':
-      return (context.visits > 1) === (condition.value === 'returning');
+      return context.visits > 1 === (condition.value === 'returning');
     case 'identified':
       return context.identified === condition.value;
     case 'attribute':

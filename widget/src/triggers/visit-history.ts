@@ -30,7 +30,13 @@ interface StoredVisit {
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 function isStoredVisit(value: unknown): value is StoredVisit {
-  return isRecord(value) && isCount(value.start) && isCount(value.pageViews) && typeof value.referrer === 'string' && isRecord(value.utm);
+  return (
+    isRecord(value) &&
+    isCount(value.start) &&
+    isCount(value.pageViews) &&
+    typeof value.referrer === 'string' &&
+    isRecord(value.utm)
+  );
 }
 
 export function utmOf(href: string): Record<string, string> {
@@ -47,7 +53,12 @@ export function utmOf(href: string): Record<string, string> {
  * Counts this page view (`landing` is the page the widget loaded on) and returns the facts so far;
  * a page in a visit not seen before starts a new visit.
  */
-export function countPageView(local: KeyValueStore, session: KeyValueStore, landing: { href: string; referrer: string }, now: number): VisitFacts {
+export function countPageView(
+  local: KeyValueStore,
+  session: KeyValueStore,
+  landing: { href: string; referrer: string },
+  now: number,
+): VisitFacts {
   const stored = parseJson(session.read('visit'));
   let visits = Number(local.read('visit'));
   if (!isCount(visits)) visits = 0;

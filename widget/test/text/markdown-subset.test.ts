@@ -20,7 +20,9 @@ describe('markdown subset', () => {
   });
 
   it('renders bold, italics, lists and links', () => {
-    const html = renderMarkdown('**Steps**, _quickly_:\n- open *settings*\n- click [here](https://acme.test/a?b=1&c=2)\n1. done');
+    const html = renderMarkdown(
+      '**Steps**, _quickly_:\n- open *settings*\n- click [here](https://acme.test/a?b=1&c=2)\n1. done',
+    );
     expect(html).toBe(
       '<p><strong>Steps</strong>, <em>quickly</em>:</p><ul><li>open <em>settings</em></li>' +
         '<li>click <a href="https://acme.test/a?b=1&#38;c=2">here</a></li></ul><ol><li>done</li></ol>',

@@ -25,7 +25,8 @@ const context = (overrides: Partial<RuleContext> = {}): RuleContext => ({
   ...overrides,
 });
 
-const holds = (condition: RuleCondition, overrides: Partial<RuleContext> = {}): boolean => conditionHolds(condition, context(overrides));
+const holds = (condition: RuleCondition, overrides: Partial<RuleContext> = {}): boolean =>
+  conditionHolds(condition, context(overrides));
 
 describe('a rule condition', () => {
   it('matches the URL, its path or its query, with every operator', () => {
@@ -71,8 +72,11 @@ describe('a rule condition', () => {
     const attributes = { plan: 'Pro', seats: 12, trial: false, coupon: null };
     expect(holds({ field: 'identified', value: true }, { identified: true })).toBe(true);
     expect(holds({ field: 'identified', value: false }, { identified: true })).toBe(false);
-    const attribute = (operator: 'eq' | 'neq' | 'contains' | 'gt' | 'lt' | 'exists' | 'missing', name: string, value?: string | number | boolean) =>
-      holds({ field: 'attribute', name, operator, ...(value === undefined ? {} : { value }) }, { attributes });
+    const attribute = (
+      operator: 'eq' | 'neq' | 'contains' | 'gt' | 'lt' | 'exists' | 'missing',
+      name: string,
+      value?: string | number | boolean,
+    ) => holds({ field: 'attribute', name, operator, ...(value === undefined ? {} : { value }) }, { attributes });
     expect(attribute('eq', 'plan', 'Pro')).toBe(true);
     expect(attribute('eq', 'seats', '12')).toBe(true);
     expect(attribute('neq', 'plan', 'Pro')).toBe(false);

@@ -12,7 +12,11 @@ const SITE = 'site-rules';
 const PRICING = 'https://shop.test/pricing';
 const DOCS = 'https://shop.test/docs';
 
-function rule(id: string, conditions: RuleCondition[], overrides: Partial<PublicProactiveRule> = {}): PublicProactiveRule {
+function rule(
+  id: string,
+  conditions: RuleCondition[],
+  overrides: Partial<PublicProactiveRule> = {},
+): PublicProactiveRule {
   return {
     id,
     conditions: { match: 'all', groups: [{ match: 'all', conditions }] },
@@ -175,7 +179,10 @@ describe('RuleEngine', () => {
   it('tells devices apart by pointer and screen size', () => {
     vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)' }));
     vi.stubGlobal('screen', { width: 390, height: 844 });
-    const phone = load([rule('phone', [{ field: 'device', value: 'mobile' }]), rule('tablet', [{ field: 'device', value: 'tablet' }])]);
+    const phone = load([
+      rule('phone', [{ field: 'device', value: 'mobile' }]),
+      rule('tablet', [{ field: 'device', value: 'tablet' }]),
+    ]);
     vi.advanceTimersByTime(0);
     expect(phone.shown).toEqual(['phone']);
   });
@@ -195,9 +202,13 @@ describe('RuleEngine', () => {
   });
 
   it('shows one message at a time, the first rule in order winning', () => {
-    const page = load([rule('first', [onPricing, seconds(5)]), rule('second', [onPricing]), rule('third', [onPricing])], PRICING, {
-      oneAtATime: true,
-    });
+    const page = load(
+      [rule('first', [onPricing, seconds(5)]), rule('second', [onPricing]), rule('third', [onPricing])],
+      PRICING,
+      {
+        oneAtATime: true,
+      },
+    );
     vi.advanceTimersByTime(0);
     // the second holds first (no wait); while it shows, the others are due but held back
     expect(page.shown).toEqual(['second']);
@@ -224,7 +235,13 @@ describe('RuleEngine', () => {
   });
 
   it('waits for what the chat knows: identify() attributes and agents online', () => {
-    const page = load([rule('vip', [{ field: 'identified', value: true }, { field: 'attribute', name: 'plan', operator: 'eq', value: 'pro' }, { field: 'agentsOnline' }])]);
+    const page = load([
+      rule('vip', [
+        { field: 'identified', value: true },
+        { field: 'attribute', name: 'plan', operator: 'eq', value: 'pro' },
+        { field: 'agentsOnline' },
+      ]),
+    ]);
     vi.advanceTimersByTime(0);
     page.live = { identified: true, attributes: { plan: 'pro' } };
     page.engine.evaluate();
@@ -249,7 +266,10 @@ describe('RuleEngine', () => {
   it('counts page views and visits, and knows a returning visitor, across reloads and sessions', () => {
     const rules = [
       rule('third-page', [{ field: 'pageViews', operator: 'eq', value: 3 }]),
-      rule('returning', [{ field: 'visitorType', value: 'returning' }, { field: 'visits', operator: 'gte', value: 2 }]),
+      rule('returning', [
+        { field: 'visitorType', value: 'returning' },
+        { field: 'visits', operator: 'gte', value: 2 },
+      ]),
     ];
     let page = load(rules);
     page = reload(page, rules);
@@ -311,7 +331,9 @@ describe('RuleEngine', () => {
 
   it('sets no timer and no listener for rules that are done or capped, and none after stop()', () => {
     // counted by how often the engine wakes up (timer counts include jsdom's own storage events)
-    const page = load([rule('once', [onPricing, seconds(5), { field: 'scrollDepth', percent: 10 }], { frequency: 'visitor' })]);
+    const page = load([
+      rule('once', [onPricing, seconds(5), { field: 'scrollDepth', percent: 10 }], { frequency: 'visitor' }),
+    ]);
     vi.advanceTimersByTime(5000);
     expect(page.shown).toEqual(['once']);
     const before = page.evaluations();

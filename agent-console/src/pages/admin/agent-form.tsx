@@ -45,7 +45,12 @@ export function AgentForm({
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const values: AgentFormValues = { name, email, role, capacity: capacity.trim() === '' ? Number.NaN : Number(capacity) };
+    const values: AgentFormValues = {
+      name,
+      email,
+      role,
+      capacity: capacity.trim() === '' ? Number.NaN : Number(capacity),
+    };
     if (!agent) values.password = password;
     try {
       await onSubmit(values);
@@ -64,9 +69,31 @@ export function AgentForm({
   return (
     <form class="admin-form" noValidate onSubmit={(event) => void submit(event)}>
       <div class="admin-form__grid">
-        <TextField label="Name" name="name" value={name} onInput={setName} error={error?.issueAt('name')} autoComplete="off" />
-        <TextField label="Email" name="email" type="email" value={email} onInput={setEmail} error={error?.issueAt('email')} autoComplete="off" />
-        <SelectField label="Role" name="role" value={role} options={ROLES} onChange={setRole} error={error?.issueAt('role')} />
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onInput={setName}
+          error={error?.issueAt('name')}
+          autoComplete="off"
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          value={email}
+          onInput={setEmail}
+          error={error?.issueAt('email')}
+          autoComplete="off"
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          value={role}
+          options={ROLES}
+          onChange={setRole}
+          error={error?.issueAt('role')}
+        />
         <TextField
           label="Capacity"
           name="capacity"
@@ -91,7 +118,9 @@ export function AgentForm({
           />
         )}
       </div>
-      <FormMessage error={error && error.issues.length === 0 ? error.message : error ? 'Check the fields marked below.' : null} />
+      <FormMessage
+        error={error && error.issues.length === 0 ? error.message : error ? 'Check the fields marked below.' : null}
+      />
       <div class="admin-form__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           {submitLabel}

@@ -12,7 +12,11 @@ import { formatDuration } from './report-format.ts';
 import '../../reports.css';
 
 const POLL_MS = 5000;
-const STATUS_LABEL: Record<AgentsNow['agents'][number]['status'], string> = { online: 'Online', away: 'Away', offline: 'Offline' };
+const STATUS_LABEL: Record<AgentsNow['agents'][number]['status'], string> = {
+  online: 'Online',
+  away: 'Away',
+  offline: 'Offline',
+};
 
 export function AgentsNowPage({ agent }: { agent: Agent }) {
   return (
@@ -38,7 +42,8 @@ function AgentsNowView() {
           setNow(answer);
           setError(null);
         },
-        (caught: unknown) => live && setError(caught instanceof ApiError ? caught.message : 'Could not load who is working.'),
+        (caught: unknown) =>
+          live && setError(caught instanceof ApiError ? caught.message : 'Could not load who is working.'),
       );
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
@@ -48,7 +53,14 @@ function AgentsNowView() {
     };
   }, [reports]);
 
-  if (now === null) return error ? <p class="alert" role="alert">{error}</p> : <p class="muted">Loading…</p>;
+  if (now === null)
+    return error ? (
+      <p class="alert" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p class="muted">Loading…</p>
+    );
   const working = now.agents.filter((a) => a.status !== 'offline').length;
   return (
     <>
@@ -75,7 +87,9 @@ function AgentsNowView() {
             <dd class="report-figure__value">{formatDuration(now.queue.longestWaitSeconds)}</dd>
           </div>
         </dl>
-        <p class="muted">Updated {new Date(now.at).toLocaleTimeString()}; refreshes every {POLL_MS / 1000} seconds.</p>
+        <p class="muted">
+          Updated {new Date(now.at).toLocaleTimeString()}; refreshes every {POLL_MS / 1000} seconds.
+        </p>
       </section>
       <div class="table-wrap">
         <table class="admin-table">

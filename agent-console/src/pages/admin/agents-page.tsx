@@ -85,7 +85,12 @@ function TeamAdmin({ me }: { me: Agent }) {
                   <td>{a.capacity}</td>
                   <td>{a.active ? 'Active' : 'Deactivated'}</td>
                   <td class="admin-table__actions">
-                    <button type="button" class="button button--quiet" aria-label={`Edit ${a.name}`} onClick={() => setEditingId(a.id)}>
+                    <button
+                      type="button"
+                      class="button button--quiet"
+                      aria-label={`Edit ${a.name}`}
+                      onClick={() => setEditingId(a.id)}
+                    >
                       Edit
                     </button>
                     {a.active ? (
@@ -94,7 +99,10 @@ function TeamAdmin({ me }: { me: Agent }) {
                         class="button button--quiet"
                         aria-label={`Deactivate ${a.name}`}
                         onClick={() =>
-                          void act(() => admin.deactivateAgent(a.id), (x) => `${x.name} is deactivated: signed out, and their open chats went back to the queue.`)
+                          void act(
+                            () => admin.deactivateAgent(a.id),
+                            (x) => `${x.name} is deactivated: signed out, and their open chats went back to the queue.`,
+                          )
                         }
                       >
                         Deactivate
@@ -104,7 +112,12 @@ function TeamAdmin({ me }: { me: Agent }) {
                         type="button"
                         class="button button--quiet"
                         aria-label={`Reactivate ${a.name}`}
-                        onClick={() => void act(() => admin.reactivateAgent(a.id), (x) => `${x.name} can sign in again.`)}
+                        onClick={() =>
+                          void act(
+                            () => admin.reactivateAgent(a.id),
+                            (x) => `${x.name} can sign in again.`,
+                          )
+                        }
                       >
                         Reactivate
                       </button>

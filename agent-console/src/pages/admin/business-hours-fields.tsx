@@ -69,8 +69,20 @@ export function BusinessHoursFields(props: {
                   />
                   {span.open && (
                     <>
-                      <TextField label={`${DAY_NAMES[day]} opens`} name={`from-${day}`} type="time" value={span.from} onInput={(from) => props.onDay(day, { from })} />
-                      <TextField label={`${DAY_NAMES[day]} closes`} name={`to-${day}`} type="time" value={span.to} onInput={(to) => props.onDay(day, { to })} />
+                      <TextField
+                        label={`${DAY_NAMES[day]} opens`}
+                        name={`from-${day}`}
+                        type="time"
+                        value={span.from}
+                        onInput={(from) => props.onDay(day, { from })}
+                      />
+                      <TextField
+                        label={`${DAY_NAMES[day]} closes`}
+                        name={`to-${day}`}
+                        type="time"
+                        value={span.to}
+                        onInput={(to) => props.onDay(day, { to })}
+                      />
                     </>
                   )}
                 </div>

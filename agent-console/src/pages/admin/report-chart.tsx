@@ -34,11 +34,20 @@ export function ReportChart({ perDay }: { perDay: Report['perDay'] }) {
       ],
       series: [
         {},
-        { label: 'Conversations', stroke: '#2f6fde', fill: 'rgba(47, 111, 222, 0.35)', ...(bars ? { paths: bars } : {}) },
+        {
+          label: 'Conversations',
+          stroke: '#2f6fde',
+          fill: 'rgba(47, 111, 222, 0.35)',
+          ...(bars ? { paths: bars } : {}),
+        },
         { label: 'Missed', stroke: '#b42318', width: 2, points: { show: true, size: 7 } },
       ],
     };
-    const data: uPlot.AlignedData = [xs, perDay.map((d) => d.figures.conversations), perDay.map((d) => d.figures.missed)];
+    const data: uPlot.AlignedData = [
+      xs,
+      perDay.map((d) => d.figures.conversations),
+      perDay.map((d) => d.figures.missed),
+    ];
     const chart = new uPlot(options, data, element);
     const resize = () => chart.setSize({ width: Math.max(280, element.clientWidth), height: HEIGHT });
     window.addEventListener('resize', resize);

@@ -79,16 +79,35 @@ function Reports() {
       <form class="card report-filters" aria-label="Report range" onSubmit={(event) => event.preventDefault()}>
         <div class="field">
           <label for="report-from">From</label>
-          <input id="report-from" class="field__input" type="date" value={range.from} max={range.to} onInput={(e) => setRange({ ...range, from: e.currentTarget.value })} />
+          <input
+            id="report-from"
+            class="field__input"
+            type="date"
+            value={range.from}
+            max={range.to}
+            onInput={(e) => setRange({ ...range, from: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for="report-to">To</label>
-          <input id="report-to" class="field__input" type="date" value={range.to} min={range.from} onInput={(e) => setRange({ ...range, to: e.currentTarget.value })} />
+          <input
+            id="report-to"
+            class="field__input"
+            type="date"
+            value={range.to}
+            min={range.from}
+            onInput={(e) => setRange({ ...range, to: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           {/* a wrapping label would name the select with its options' text too */}
           <label for="report-site">Site</label>
-          <select id="report-site" class="field__input" value={siteId} onChange={(e) => setSiteId(e.currentTarget.value)}>
+          <select
+            id="report-site"
+            class="field__input"
+            value={siteId}
+            onChange={(e) => setSiteId(e.currentTarget.value)}
+          >
             {(sites ?? []).map((site) => (
               <option key={site.id} value={site.id}>
                 {site.name}
@@ -124,7 +143,10 @@ function Reports() {
               Per day
             </h2>
             <figure class="report-chart">
-              <div role="img" aria-label="Chart of conversations (bars) and missed chats (line) per day; the table below has the same numbers.">
+              <div
+                role="img"
+                aria-label="Chart of conversations (bars) and missed chats (line) per day; the table below has the same numbers."
+              >
                 {Chart ? <Chart perDay={report.perDay} /> : <span class="muted">Loading the chart…</span>}
               </div>
               <figcaption class="report-chart__legend">

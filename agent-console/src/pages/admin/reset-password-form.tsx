@@ -31,7 +31,9 @@ export function ResetPasswordForm({
         setError(null);
         onReset(password)
           .then(() => setPassword(''))
-          .catch((caught: unknown) => setError(caught instanceof ApiError ? caught : new ApiError('internal', 'Reset failed.')))
+          .catch((caught: unknown) =>
+            setError(caught instanceof ApiError ? caught : new ApiError('internal', 'Reset failed.')),
+          )
           .finally(() => setBusy(false));
       }}
     >
@@ -43,7 +45,11 @@ export function ResetPasswordForm({
         value={password}
         onInput={setPassword}
         error={error?.issueAt('password')}
-        hint={isSelf ? 'You will be signed out and sign in again with it.' : 'They are signed out everywhere and sign in with it.'}
+        hint={
+          isSelf
+            ? 'You will be signed out and sign in again with it.'
+            : 'They are signed out everywhere and sign in with it.'
+        }
       />
       <FormMessage error={error && error.issues.length === 0 ? error.message : null} />
       <button type="submit" class="button button--quiet" disabled={busy}>

@@ -76,7 +76,13 @@ function KindFields({
       return (
         <>
           {condition.field === 'url' && (
-            <SelectField label="Part of the URL" name="part" value={condition.part} options={URL_PARTS} onChange={(part) => onChange({ ...condition, part })} />
+            <SelectField
+              label="Part of the URL"
+              name="part"
+              value={condition.part}
+              options={URL_PARTS}
+              onChange={(part) => onChange({ ...condition, part })}
+            />
           )}
           {condition.field === 'utm' && (
             <SelectField
@@ -134,7 +140,13 @@ function KindFields({
     case 'visits':
       return (
         <>
-          <SelectField label="Count is" name="operator" value={condition.operator} options={NUMBER_OPERATORS} onChange={(operator) => onChange({ ...condition, operator })} />
+          <SelectField
+            label="Count is"
+            name="operator"
+            value={condition.operator}
+            options={NUMBER_OPERATORS}
+            onChange={(operator) => onChange({ ...condition, operator })}
+          />
           <TextField
             type="number"
             label="Number"
@@ -147,7 +159,15 @@ function KindFields({
         </>
       );
     case 'visitorType':
-      return <SelectField label="Visitor" name="value" value={condition.value} options={VISITOR_TYPES} onChange={(value) => onChange({ ...condition, value })} />;
+      return (
+        <SelectField
+          label="Visitor"
+          name="value"
+          value={condition.value}
+          options={VISITOR_TYPES}
+          onChange={(value) => onChange({ ...condition, value })}
+        />
+      );
     case 'identified':
       return (
         <SelectField
@@ -162,7 +182,13 @@ function KindFields({
       const needsValue = condition.operator !== 'exists' && condition.operator !== 'missing';
       return (
         <>
-          <TextField label="Attribute name" name="name" value={condition.name} onInput={(name) => onChange({ ...condition, name })} error={at('name')} />
+          <TextField
+            label="Attribute name"
+            name="name"
+            value={condition.name}
+            onInput={(name) => onChange({ ...condition, name })}
+            error={at('name')}
+          />
           <SelectField
             label="Operator"
             name="operator"
@@ -184,9 +210,21 @@ function KindFields({
       );
     }
     case 'device':
-      return <SelectField label="Device" name="value" value={condition.value} options={DEVICES} onChange={(value) => onChange({ ...condition, value })} />;
+      return (
+        <SelectField
+          label="Device"
+          name="value"
+          value={condition.value}
+          options={DEVICES}
+          onChange={(value) => onChange({ ...condition, value })}
+        />
+      );
     case 'exitIntent':
-      return <p class="field__hint">When the pointer leaves the page toward the browser's tabs and address bar (desktop only).</p>;
+      return (
+        <p class="field__hint">
+          When the pointer leaves the page toward the browser's tabs and address bar (desktop only).
+        </p>
+      );
     case 'agentsOnline':
       return <p class="field__hint">Holds while at least one agent is online.</p>;
     case 'businessHours':
@@ -199,6 +237,11 @@ function attributeValue(text: string, operator: string): string | number | boole
   if (text === 'true') return true;
   if (text === 'false') return false;
   const number = Number(text);
-  if (text.trim() !== '' && !Number.isNaN(number) && (operator === 'gt' || operator === 'lt' || /^-?\d+(\.\d+)?$/.test(text.trim()))) return number;
+  if (
+    text.trim() !== '' &&
+    !Number.isNaN(number) &&
+    (operator === 'gt' || operator === 'lt' || /^-?\d+(\.\d+)?$/.test(text.trim()))
+  )
+    return number;
   return text;
 }

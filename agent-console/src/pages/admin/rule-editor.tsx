@@ -40,17 +40,23 @@ export function RuleEditor({ title, initial, agents, site, onSave, onCancel }: P
   // a list's own refusal (empty group), not one of the items inside it
   const listIssue = (path: string) => error?.issues.find((i) => i.path === path)?.message;
   const edit = (change: Partial<ProactiveRuleInput>) => setDraft((d) => ({ ...d, ...change }));
-  const editAction = (change: Partial<ProactiveRuleInput['action']>) => setDraft((d) => ({ ...d, action: { ...d.action, ...change } }));
+  const editAction = (change: Partial<ProactiveRuleInput['action']>) =>
+    setDraft((d) => ({ ...d, action: { ...d.action, ...change } }));
   const setGroups = (groups: Groups) => setDraft((d) => ({ ...d, conditions: { ...d.conditions, groups } }));
   const { groups } = draft.conditions;
-  const editGroup = (g: number, change: Partial<Groups[number]>) => setGroups(groups.map((group, i) => (i === g ? { ...group, ...change } : group)));
+  const editGroup = (g: number, change: Partial<Groups[number]>) =>
+    setGroups(groups.map((group, i) => (i === g ? { ...group, ...change } : group)));
   const editCondition = (g: number, c: number, condition: RuleCondition) =>
     editGroup(g, { conditions: (groups[g]?.conditions ?? []).map((existing, i) => (i === c ? condition : existing)) });
 
   const activeAgents = agents.filter((agent) => agent.active);
-  const senderOptions: Array<readonly [string, string]> = [['site', `The site (${site.name})`], ...activeAgents.map((a) => [a.id, a.name] as const)];
+  const senderOptions: Array<readonly [string, string]> = [
+    ['site', `The site (${site.name})`],
+    ...activeAgents.map((a) => [a.id, a.name] as const),
+  ];
   const { sender } = draft.action;
-  const senderName = sender.kind === 'agent' ? (activeAgents.find((a) => a.id === sender.agentId)?.name ?? site.name) : site.name;
+  const senderName =
+    sender.kind === 'agent' ? (activeAgents.find((a) => a.id === sender.agentId)?.name ?? site.name) : site.name;
 
   async function save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -67,7 +73,14 @@ export function RuleEditor({ title, initial, agents, site, onSave, onCancel }: P
   return (
     <form class="admin-form rule-editor" noValidate aria-label={title} onSubmit={(event) => void save(event)}>
       <h2 class="card__title">{title}</h2>
-      <TextField label="Rule name" name="name" value={draft.name} onInput={(name) => edit({ name })} error={issue('name')} hint="For you and your team; visitors never see it." />
+      <TextField
+        label="Rule name"
+        name="name"
+        value={draft.name}
+        onInput={(name) => edit({ name })}
+        error={issue('name')}
+        hint="For you and your team; visitors never see it."
+      />
       <CheckboxField label="Enabled" name="enabled" checked={draft.enabled} onChange={(enabled) => edit({ enabled })} />
 
       <fieldset class="fieldset">
@@ -83,7 +96,13 @@ export function RuleEditor({ title, initial, agents, site, onSave, onCancel }: P
         {groups.map((group, g) => (
           <fieldset key={g} class="fieldset rule-group">
             <legend class="fieldset__legend">Group {g + 1}</legend>
-            <SelectField label={`Group ${g + 1} holds when`} name={`group-${g}-match`} value={group.match} options={GROUP_MATCH} onChange={(match) => editGroup(g, { match })} />
+            <SelectField
+              label={`Group ${g + 1} holds when`}
+              name={`group-${g}-match`}
+              value={group.match}
+              options={GROUP_MATCH}
+              onChange={(match) => editGroup(g, { match })}
+            />
             {group.conditions.map((condition, c) => (
               <RuleConditionFields
                 key={c}
@@ -92,30 +111,54 @@ export function RuleEditor({ title, initial, agents, site, onSave, onCancel }: P
                 path={`conditions.groups.${g}.conditions.${c}`}
                 issue={(path) => issue(path)}
                 onChange={(next) => editCondition(g, c, next)}
-                onRemove={group.conditions.length > 1 ? () => editGroup(g, { conditions: group.conditions.filter((_, i) => i !== c) }) : null}
+                onRemove={
+                  group.conditions.length > 1
+                    ? () => editGroup(g, { conditions: group.conditions.filter((_, i) => i !== c) })
+                    : null
+                }
               />
             ))}
-            {listIssue(`conditions.groups.${g}.conditions`) && <p class="field__error">{listIssue(`conditions.groups.${g}.conditions`)}</p>}
+            {listIssue(`conditions.groups.${g}.conditions`) && (
+              <p class="field__error">{listIssue(`conditions.groups.${g}.conditions`)}</p>
+            )}
             <div class="admin-form__actions">
-              <button type="button" class="button button--quiet" onClick={() => editGroup(g, { conditions: [...group.conditions, defaultCondition('timeOnPage')] })}>
+              <button
+                type="button"
+                class="button button--quiet"
+                onClick={() => editGroup(g, { conditions: [...group.conditions, defaultCondition('timeOnPage')] })}
+              >
                 Add condition to group {g + 1}
               </button>
               {groups.length > 1 && (
-                <button type="button" class="button button--quiet" onClick={() => setGroups(groups.filter((_, i) => i !== g))}>
+                <button
+                  type="button"
+                  class="button button--quiet"
+                  onClick={() => setGroups(groups.filter((_, i) => i !== g))}
+                >
                   Remove group {g + 1}
                 </button>
               )}
             </div>
           </fieldset>
         ))}
-        <button type="button" class="button button--quiet" onClick={() => setGroups([...groups, { match: 'all', conditions: [defaultCondition('url')] }])}>
+        <button
+          type="button"
+          class="button button--quiet"
+          onClick={() => setGroups([...groups, { match: 'all', conditions: [defaultCondition('url')] }])}
+        >
           Add group
         </button>
       </fieldset>
 
       <fieldset class="fieldset">
         <legend class="fieldset__legend">Then</legend>
-        <TextAreaField label="Message" name="message" value={draft.action.message} onInput={(message) => editAction({ message })} error={issue('action.message')} />
+        <TextAreaField
+          label="Message"
+          name="message"
+          value={draft.action.message}
+          onInput={(message) => editAction({ message })}
+          error={issue('action.message')}
+        />
         <SelectField
           label="Sent as"
           name="sender"
@@ -124,7 +167,12 @@ export function RuleEditor({ title, initial, agents, site, onSave, onCancel }: P
           onChange={(id) => editAction({ sender: id === 'site' ? { kind: 'site' } : { kind: 'agent', agentId: id } })}
           error={issue('action.sender.agentId')}
         />
-        <CheckboxField label="Open the chat panel too" name="open-panel" checked={draft.action.openPanel} onChange={(openPanel) => editAction({ openPanel })} />
+        <CheckboxField
+          label="Open the chat panel too"
+          name="open-panel"
+          checked={draft.action.openPanel}
+          onChange={(openPanel) => editAction({ openPanel })}
+        />
         <TextField
           type="number"
           label="Delay in seconds"
@@ -140,7 +188,13 @@ export function RuleEditor({ title, initial, agents, site, onSave, onCancel }: P
 
       <fieldset class="fieldset">
         <legend class="fieldset__legend">How often</legend>
-        <SelectField label="Frequency" name="frequency" value={draft.frequency} options={FREQUENCIES} onChange={(frequency) => edit({ frequency })} />
+        <SelectField
+          label="Frequency"
+          name="frequency"
+          value={draft.frequency}
+          options={FREQUENCIES}
+          onChange={(frequency) => edit({ frequency })}
+        />
         <TextField
           type="number"
           label="Cooldown in minutes"
@@ -155,7 +209,11 @@ export function RuleEditor({ title, initial, agents, site, onSave, onCancel }: P
 
       <RuleUrlTester conditions={draft.conditions} />
 
-      <FormMessage error={error ? (error.issues.length > 0 ? 'The rule needs fixing: see the marked fields.' : error.message) : null} />
+      <FormMessage
+        error={
+          error ? (error.issues.length > 0 ? 'The rule needs fixing: see the marked fields.' : error.message) : null
+        }
+      />
       <div class="admin-form__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           Save rule

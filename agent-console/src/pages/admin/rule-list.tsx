@@ -80,7 +80,13 @@ export function RuleList({ rules, onEdit, onToggle, onDelete, onMove }: Props) {
           {rules.map((rule, index) => (
             <tr key={rule.id} class={rule.enabled ? undefined : 'rules__row--off'}>
               <td>
-                <button type="button" class="button button--quiet" aria-label={`Move ${rule.name} up`} disabled={index === 0} onClick={() => move(rule, -1)}>
+                <button
+                  type="button"
+                  class="button button--quiet"
+                  aria-label={`Move ${rule.name} up`}
+                  disabled={index === 0}
+                  onClick={() => move(rule, -1)}
+                >
                   ↑
                 </button>
                 <button
@@ -104,10 +110,21 @@ export function RuleList({ rules, onEdit, onToggle, onDelete, onMove }: Props) {
               <td title="Replied ÷ shown">{conversion(rule.stats)}</td>
               <td>
                 <label class="rules__toggle">
-                  <input type="checkbox" role="switch" checked={rule.enabled} onChange={() => onToggle(rule)} aria-label={`${rule.name} enabled`} />
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={rule.enabled}
+                    onChange={() => onToggle(rule)}
+                    aria-label={`${rule.name} enabled`}
+                  />
                   On
                 </label>
-                <button type="button" class="button button--quiet" aria-label={`Edit ${rule.name}`} onClick={() => onEdit(rule)}>
+                <button
+                  type="button"
+                  class="button button--quiet"
+                  aria-label={`Edit ${rule.name}`}
+                  onClick={() => onEdit(rule)}
+                >
                   Edit
                 </button>
                 <button

@@ -15,7 +15,13 @@ export function RuleUrlTester({ conditions }: { conditions: RuleConditions }) {
   return (
     <fieldset class="fieldset">
       <legend class="fieldset__legend">Test against this URL</legend>
-      <TextField label="Page URL to test" name="test-url" value={url} onInput={setUrl} hint="e.g. https://shop.example/pricing?utm_campaign=spring" />
+      <TextField
+        label="Page URL to test"
+        name="test-url"
+        value={url}
+        onInput={setUrl}
+        hint="e.g. https://shop.example/pricing?utm_campaign=spring"
+      />
       <p class="rule-test__result" role="status">
         {result === null
           ? ''

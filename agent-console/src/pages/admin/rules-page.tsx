@@ -90,11 +90,17 @@ function RulesAdmin() {
   return (
     <>
       {sites.length > 1 && (
-        <SelectField label="Site" name="site" value={site.id} options={sites.map((s) => [s.id, s.name] as const)} onChange={setSiteId} />
+        <SelectField
+          label="Site"
+          name="site"
+          value={site.id}
+          options={sites.map((s) => [s.id, s.name] as const)}
+          onChange={setSiteId}
+        />
       )}
       <p class="muted">
-        The widget on {site.name} tries these rules from top to bottom and shows at most one message at a time. Changes reach pages
-        within a minute.
+        The widget on {site.name} tries these rules from top to bottom and shows at most one message at a time. Changes
+        reach pages within a minute.
       </p>
       <FormMessage error={error} success={notice} />
       {rules === null ? (
@@ -104,7 +110,10 @@ function RulesAdmin() {
           rules={rules}
           onEdit={(rule) => setEditing({ kind: 'edit', rule })}
           onToggle={(rule) =>
-            act(async () => replace(await api.setEnabled(site.id, rule.id, !rule.enabled)), `Rule “${rule.name}” ${rule.enabled ? 'turned off' : 'turned on'}.`)
+            act(
+              async () => replace(await api.setEnabled(site.id, rule.id, !rule.enabled)),
+              `Rule “${rule.name}” ${rule.enabled ? 'turned off' : 'turned on'}.`,
+            )
           }
           onDelete={(rule) =>
             act(async () => {
@@ -118,12 +127,19 @@ function RulesAdmin() {
             const to = from + by;
             if (from < 0 || to < 0 || to >= ids.length) return;
             ids.splice(to, 0, ...ids.splice(from, 1));
-            act(async () => setRules(await api.reorder(site.id, ids)), `Rule “${rule.name}” moved ${by < 0 ? 'up' : 'down'}.`);
+            act(
+              async () => setRules(await api.reorder(site.id, ids)),
+              `Rule “${rule.name}” moved ${by < 0 ? 'up' : 'down'}.`,
+            );
           }}
         />
       )}
       {rules === null ? null : editing === null ? (
-        <button type="button" class="button button--primary" onClick={() => (setNotice(null), setEditing({ kind: 'new' }))}>
+        <button
+          type="button"
+          class="button button--primary"
+          onClick={() => (setNotice(null), setEditing({ kind: 'new' }))}
+        >
           New rule
         </button>
       ) : (

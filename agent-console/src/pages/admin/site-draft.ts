@@ -2,7 +2,14 @@
  * @module A site's settings as the editor holds them while the admin types (origins as lines of text,
  * every weekday present), and the conversion to and from the wire shapes.
  */
-import { WEEKDAYS, type PreChatField, type RoutingMode, type SiteAdminView, type UpdateSiteRequest, type Weekday } from '@parley/shared';
+import {
+  WEEKDAYS,
+  type PreChatField,
+  type RoutingMode,
+  type SiteAdminView,
+  type UpdateSiteRequest,
+  type Weekday,
+} from '@parley/shared';
 
 export type PreChatAsk = 'off' | 'optional' | 'required';
 
@@ -37,7 +44,10 @@ export function draftOf(site: SiteAdminView): SiteDraft {
   const days = Object.fromEntries(
     WEEKDAYS.map((day) => {
       const span = site.businessHours.days.find((d) => d.day === day);
-      return [day, span ? { open: true, from: span.open, to: span.close } : { open: false, from: '09:00', to: '17:00' }];
+      return [
+        day,
+        span ? { open: true, from: span.open, to: span.close } : { open: false, from: '09:00', to: '17:00' },
+      ];
     }),
   ) as Record<Weekday, DayDraft>;
   const ask = (field: PreChatField): PreChatAsk => {
@@ -85,7 +95,11 @@ export function requestOf(draft: SiteDraft): UpdateSiteRequest {
     businessHours: {
       enabled: draft.hoursEnabled,
       timeZone: draft.timeZone,
-      days: WEEKDAYS.filter((day) => draft.days[day].open).map((day) => ({ day, open: draft.days[day].from, close: draft.days[day].to })),
+      days: WEEKDAYS.filter((day) => draft.days[day].open).map((day) => ({
+        day,
+        open: draft.days[day].from,
+        close: draft.days[day].to,
+      })),
     },
     identityVerificationRequired: draft.identityVerificationRequired,
     routingMode: draft.routingMode,

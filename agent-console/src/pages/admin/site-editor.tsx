@@ -13,7 +13,15 @@ import { MIN_LAUNCHER_CONTRAST, contrastOnWhite } from '../../state/color-contra
 import { BusinessHoursFields } from './business-hours-fields.tsx';
 import { IdentitySecret } from './identity-secret.tsx';
 import { SiteSnippet } from './site-snippet.tsx';
-import { PRE_CHAT_FIELDS, draftOf, originsOf, requestOf, type DayDraft, type PreChatAsk, type SiteDraft } from './site-draft.ts';
+import {
+  PRE_CHAT_FIELDS,
+  draftOf,
+  originsOf,
+  requestOf,
+  type DayDraft,
+  type PreChatAsk,
+  type SiteDraft,
+} from './site-draft.ts';
 
 const POSITIONS = [
   ['right', 'Bottom right'],
@@ -40,7 +48,8 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
     setSaved(null);
     setDraft((d) => ({ ...d, ...change }));
   };
-  const editDay = (day: Weekday, change: Partial<DayDraft>) => edit({ days: { ...draft.days, [day]: { ...draft.days[day], ...change } } });
+  const editDay = (day: Weekday, change: Partial<DayDraft>) =>
+    edit({ days: { ...draft.days, [day]: { ...draft.days[day], ...change } } });
   const issue = (path: string) => error?.issueAt(path);
   const contrast = contrastOnWhite(draft.color);
   // Name the origin each refusal is about: the server counts them, people read them.
@@ -80,11 +89,22 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
   }
 
   return (
-    <form class="admin-form site-editor" noValidate aria-label={`Settings of ${site.name}`} onSubmit={(event) => void save(event)}>
+    <form
+      class="admin-form site-editor"
+      noValidate
+      aria-label={`Settings of ${site.name}`}
+      onSubmit={(event) => void save(event)}
+    >
       <SiteSnippet snippet={site.snippet} origins={site.allowedOrigins} />
       <fieldset class="fieldset">
         <legend class="fieldset__legend">Site</legend>
-        <TextField label="Site name" name="name" value={draft.name} onInput={(name) => edit({ name })} error={issue('name')} />
+        <TextField
+          label="Site name"
+          name="name"
+          value={draft.name}
+          onInput={(name) => edit({ name })}
+          error={issue('name')}
+        />
         <TextAreaField
           label="Allowed origins"
           name="origins"
@@ -115,12 +135,24 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
         </div>
         {contrast !== null && contrast < MIN_LAUNCHER_CONTRAST && (
           <p class="warning" role="status">
-            Low contrast: this colour has {contrast.toFixed(1)}:1 against a white page. Below {MIN_LAUNCHER_CONTRAST}:1 the chat button
-            is hard to see; pick a darker colour.
+            Low contrast: this colour has {contrast.toFixed(1)}:1 against a white page. Below {MIN_LAUNCHER_CONTRAST}:1
+            the chat button is hard to see; pick a darker colour.
           </p>
         )}
-        <SelectField label="Position" name="position" value={draft.position} options={POSITIONS} onChange={(position) => edit({ position })} />
-        <TextAreaField label="Greeting" name="greeting" value={draft.greeting} onInput={(greeting) => edit({ greeting })} error={issue('greeting')} />
+        <SelectField
+          label="Position"
+          name="position"
+          value={draft.position}
+          options={POSITIONS}
+          onChange={(position) => edit({ position })}
+        />
+        <TextAreaField
+          label="Greeting"
+          name="greeting"
+          value={draft.greeting}
+          onInput={(greeting) => edit({ greeting })}
+          error={issue('greeting')}
+        />
         <TextField
           label="Language"
           name="locale"
@@ -188,7 +220,12 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
         onRequired={(identityVerificationRequired) => edit({ identityVerificationRequired })}
         onRegenerate={regenerate}
       />
-      <FormMessage error={error ? (error.issues.length > 0 ? 'Some settings need fixing: see the marked fields.' : error.message) : null} success={saved} />
+      <FormMessage
+        error={
+          error ? (error.issues.length > 0 ? 'Some settings need fixing: see the marked fields.' : error.message) : null
+        }
+        success={saved}
+      />
       <div class="admin-form__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           Save site

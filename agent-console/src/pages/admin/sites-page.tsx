@@ -108,11 +108,19 @@ function NewSiteForm({ onCreated }: { onCreated: (site: SiteAdminView) => void }
               setOrigins('');
               onCreated(site);
             })
-            .catch((caught: unknown) => setError(caught instanceof ApiError ? caught : new ApiError('internal', 'Could not add the site.')))
+            .catch((caught: unknown) =>
+              setError(caught instanceof ApiError ? caught : new ApiError('internal', 'Could not add the site.')),
+            )
             .finally(() => setBusy(false));
         }}
       >
-        <TextField label="New site name" name="new-site-name" value={name} onInput={setName} error={error?.issueAt('name')} />
+        <TextField
+          label="New site name"
+          name="new-site-name"
+          value={name}
+          onInput={setName}
+          error={error?.issueAt('name')}
+        />
         <TextAreaField
           label="Its origins"
           name="new-site-origins"

@@ -47,7 +47,10 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
 
   return {
     async count() {
-      const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('agents')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async findByEmail(email) {
@@ -126,7 +129,11 @@ export function createAgentStore(db: Kysely<Database>): AgentStore {
     },
     async profiles(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('agents').select(['id', 'name', 'avatar_url', 'active']).where('id', 'in', ids).execute();
+      const rows = await db
+        .selectFrom('agents')
+        .select(['id', 'name', 'avatar_url', 'active'])
+        .where('id', 'in', ids)
+        .execute();
       return rows.map((r) => ({ id: r.id, name: r.name, avatarUrl: r.avatar_url, active: Number(r.active) === 1 }));
     },
   };

@@ -29,7 +29,17 @@ export function createCannedResponseStore(db: Kysely<Database>): CannedResponseS
       // Sorted here: "nulls first" is spelled differently by the two engines.
       return rows
         .map(toCannedResponse)
-        .sort((a, b) => (a.scope === b.scope ? (a.shortcut < b.shortcut ? -1 : a.shortcut > b.shortcut ? 1 : 0) : a.scope === 'shared' ? -1 : 1));
+        .sort((a, b) =>
+          a.scope === b.scope
+            ? a.shortcut < b.shortcut
+              ? -1
+              : a.shortcut > b.shortcut
+                ? 1
+                : 0
+            : a.scope === 'shared'
+              ? -1
+              : 1,
+        );
     },
     async create({ id, ownerId, shortcut, body, now }) {
       const row: CannedResponsesTable = { id, agent_id: ownerId, shortcut, body, created_at: now, updated_at: now };
@@ -42,7 +52,11 @@ export function createCannedResponseStore(db: Kysely<Database>): CannedResponseS
     },
     async update(id, { shortcut, body, now }) {
       try {
-        await db.updateTable('canned_responses').set({ shortcut, body, updated_at: now }).where('id', '=', id).execute();
+        await db
+          .updateTable('canned_responses')
+          .set({ shortcut, body, updated_at: now })
+          .where('id', '=', id)
+          .execute();
       } catch (error) {
         throw isUniqueViolation(error) ? shortcutTaken(shortcut, error) : error;
       }

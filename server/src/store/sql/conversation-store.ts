@@ -44,7 +44,12 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
       .leftJoin('agents as a', 'a.id', 'c.agent_id')
       .leftJoin('visitors as v', 'v.id', 'c.visitor_id')
       .selectAll('c')
-      .select(['a.name as agent_name', 'v.name as visitor_name', 'v.email as visitor_email', 'v.verified as visitor_verified']);
+      .select([
+        'a.name as agent_name',
+        'v.name as visitor_name',
+        'v.email as visitor_email',
+        'v.verified as visitor_verified',
+      ]);
 
   const one = async (id: string) => {
     const row: ConversationRow | undefined = await base().where('c.id', '=', id).executeTakeFirst();
@@ -55,7 +60,9 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
     if (rows.length === 0) return [];
     const last = await db
       .selectFrom('messages as m')
-      .innerJoin('conversations as c', (join) => join.onRef('c.id', '=', 'm.conversation_id').onRef('c.last_seq', '=', 'm.seq'))
+      .innerJoin('conversations as c', (join) =>
+        join.onRef('c.id', '=', 'm.conversation_id').onRef('c.last_seq', '=', 'm.seq'),
+      )
       .selectAll('m')
       .where(
         'c.id',
@@ -186,7 +193,11 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
       }));
     },
     async queuePosition(id) {
-      const target = await db.selectFrom('conversations').select(['status', 'created_at']).where('id', '=', id).executeTakeFirst();
+      const target = await db
+        .selectFrom('conversations')
+        .select(['status', 'created_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (target?.status !== 'queued') return null;
       // a count, not listQueued: a queued visitor's resume must not read the whole queue
       const ahead = await db
@@ -268,7 +279,12 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
           if (!(await seatFree(trx, agentId, { mustBeOnline: false }))) return false;
           const result = await trx
             .updateTable('conversations')
-            .set((eb) => ({ status: 'active', closed_at: null, closed_by: null, reopen_count: eb('reopen_count', '+', 1) }))
+            .set((eb) => ({
+              status: 'active',
+              closed_at: null,
+              closed_by: null,
+              reopen_count: eb('reopen_count', '+', 1),
+            }))
             .where('id', '=', id)
             .where('agent_id', '=', agentId)
             .where('status', '=', 'closed')
@@ -277,7 +293,9 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw new ParleyError(ErrorCode.Conflict, 'The visitor has started another conversation since', { cause: error });
+          throw new ParleyError(ErrorCode.Conflict, 'The visitor has started another conversation since', {
+            cause: error,
+          });
         }
         throw error;
       }
@@ -348,7 +366,9 @@ export function createConversationStore(db: Kysely<Database>, engine: Engine): C
         .limit(limit)
         .execute();
       // Times are ISO text in both engines: the difference is taken here rather than in two SQL dialects.
-      return rows.map((r) => Math.max(0, (Date.parse(r.assigned_at ?? r.created_at) - Date.parse(r.created_at)) / 1000));
+      return rows.map((r) =>
+        Math.max(0, (Date.parse(r.assigned_at ?? r.created_at) - Date.parse(r.created_at)) / 1000),
+      );
     },
   };
 }

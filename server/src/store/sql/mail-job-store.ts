@@ -16,11 +16,20 @@ export function createMailJobStore(db: Kysely<Database>, engine: Engine): MailJo
         .insertInto('mail_unseen_replies')
         .values({ conversation_id: conversationId, emailed_seq: 0, due_at: dueAt })
         // Batched: a digest already waiting keeps its time, so a burst of replies is one mail.
-        .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ due_at: sql<string>`coalesce(mail_unseen_replies.due_at, excluded.due_at)` }))
+        .onConflict((oc) =>
+          oc
+            .column('conversation_id')
+            .doUpdateSet({ due_at: sql<string>`coalesce(mail_unseen_replies.due_at, excluded.due_at)` }),
+        )
         .execute();
     },
     async claimDueUnseenReplies(now, leaseUntil, limit) {
-      let due = db.selectFrom('mail_unseen_replies').select('conversation_id').where('due_at', '<=', now).orderBy('due_at').limit(limit);
+      let due = db
+        .selectFrom('mail_unseen_replies')
+        .select('conversation_id')
+        .where('due_at', '<=', now)
+        .orderBy('due_at')
+        .limit(limit);
       if (engine === 'postgres') due = due.forUpdate().skipLocked();
       const rows = await db
         .updateTable('mail_unseen_replies')
@@ -56,20 +65,23 @@ export function createMailJobStore(db: Kysely<Database>, engine: Engine): MailJo
         .orderBy('r.id')
         .limit(limit)
         .execute();
-      return rows.map(
-        (r): TranscriptRequestRecord => ({
-          id: r.id,
-          conversationId: r.conversation_id,
-          email: r.email,
-          requestedAt: r.requested_at,
-          sentAt: r.sent_at,
-        }),
-      );
+      return rows.map((r): TranscriptRequestRecord => ({
+        id: r.id,
+        conversationId: r.conversation_id,
+        email: r.email,
+        requestedAt: r.requested_at,
+        sentAt: r.sent_at,
+      }));
     },
     async completeTranscript(requestId, mail, now) {
       await db.transaction().execute(async (trx) => {
         await insertMails(trx, [mail]);
-        await trx.updateTable('transcript_requests').set({ sent_at: now }).where('id', '=', requestId).where('sent_at', 'is', null).execute();
+        await trx
+          .updateTable('transcript_requests')
+          .set({ sent_at: now })
+          .where('id', '=', requestId)
+          .where('sent_at', 'is', null)
+          .execute();
       });
     },
   };

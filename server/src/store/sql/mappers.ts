@@ -14,8 +14,23 @@ import {
   type Message,
   type Note,
 } from '@parley/shared';
-import type { AgentRecord, CannedResponseRecord, PreChatSettings, SiteRecord, VisitorAttributes, VisitorRecord } from '../types.ts';
-import type { AgentsTable, CannedResponsesTable, ConversationsTable, MessagesTable, NotesTable, SitesTable, VisitorsTable } from './schema.ts';
+import type {
+  AgentRecord,
+  CannedResponseRecord,
+  PreChatSettings,
+  SiteRecord,
+  VisitorAttributes,
+  VisitorRecord,
+} from '../types.ts';
+import type {
+  AgentsTable,
+  CannedResponsesTable,
+  ConversationsTable,
+  MessagesTable,
+  NotesTable,
+  SitesTable,
+  VisitorsTable,
+} from './schema.ts';
 
 const NO_PRE_CHAT: PreChatSettings = { enabled: false, fields: [] };
 

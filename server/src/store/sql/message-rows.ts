@@ -15,7 +15,9 @@ export async function insertMessage(trx: Kysely<Database>, input: NewMessage): P
     .set((eb) => ({
       last_seq: eb('last_seq', '+', 1),
       // the first agent reply is a report fact; chat and ticket replies both pass here
-      ...(input.author.kind === 'agent' ? { first_agent_reply_at: sql<string>`coalesce(first_agent_reply_at, ${input.now})` } : {}),
+      ...(input.author.kind === 'agent'
+        ? { first_agent_reply_at: sql<string>`coalesce(first_agent_reply_at, ${input.now})` }
+        : {}),
     }))
     .where('id', '=', input.conversationId)
     .returning('last_seq')
@@ -35,7 +37,11 @@ export async function insertMessage(trx: Kysely<Database>, input: NewMessage): P
   return toMessage(row);
 }
 
-export async function findMessageByClientId(q: Kysely<Database>, conversationId: string, clientMessageId: string): Promise<Message | undefined> {
+export async function findMessageByClientId(
+  q: Kysely<Database>,
+  conversationId: string,
+  clientMessageId: string,
+): Promise<Message | undefined> {
   const row = await q
     .selectFrom('messages')
     .selectAll()

@@ -24,7 +24,8 @@ export function createMessageStore(db: Kysely<Database>): MessageStore {
       if (!written) throw new Error(`conversation ${message.conversationId} was not written to`);
       return written;
     },
-    appendToOpen: (visitorId, message): Promise<AppendedMessage | undefined> => commits.submit({ to: 'open-of-visitor', visitorId, message }),
+    appendToOpen: (visitorId, message): Promise<AppendedMessage | undefined> =>
+      commits.submit({ to: 'open-of-visitor', visitorId, message }),
     async listAfter(conversationId, afterSeq, limit) {
       const rows = await db
         .selectFrom('messages')

@@ -64,9 +64,21 @@ class WriteEachAlone extends Error {}
 /** Returned beside the conversation's columns: what toConversation needs, without reading it back. */
 const names = (eb: ExpressionBuilder<Database, 'conversations'>) => [
   eb.selectFrom('agents').select('agents.name').whereRef('agents.id', '=', 'conversations.agent_id').as('agent_name'),
-  eb.selectFrom('visitors').select('visitors.name').whereRef('visitors.id', '=', 'conversations.visitor_id').as('visitor_name'),
-  eb.selectFrom('visitors').select('visitors.email').whereRef('visitors.id', '=', 'conversations.visitor_id').as('visitor_email'),
-  eb.selectFrom('visitors').select('visitors.verified').whereRef('visitors.id', '=', 'conversations.visitor_id').as('visitor_verified'),
+  eb
+    .selectFrom('visitors')
+    .select('visitors.name')
+    .whereRef('visitors.id', '=', 'conversations.visitor_id')
+    .as('visitor_name'),
+  eb
+    .selectFrom('visitors')
+    .select('visitors.email')
+    .whereRef('visitors.id', '=', 'conversations.visitor_id')
+    .as('visitor_email'),
+  eb
+    .selectFrom('visitors')
+    .select('visitors.verified')
+    .whereRef('visitors.id', '=', 'conversations.visitor_id')
+    .as('visitor_verified'),
 ];
 
 export function createMessageWrites(db: Kysely<Database>) {
@@ -84,7 +96,10 @@ export function createMessageWrites(db: Kysely<Database>) {
     sized((size) =>
       precompile<Values, ConversationRow>(db, (v) => {
         const query = db.updateTable('conversations').set((eb) => ({ last_seq: eb('last_seq', '+', 1) }));
-        const where = by === 'id' ? query.where('id', 'in', keys(v, size)) : query.where('visitor_id', 'in', keys(v, size)).where('status', 'in', ['queued', 'active']);
+        const where =
+          by === 'id'
+            ? query.where('id', 'in', keys(v, size))
+            : query.where('visitor_id', 'in', keys(v, size)).where('status', 'in', ['queued', 'active']);
         return where.returningAll().returning(names);
       }),
     );
@@ -104,7 +119,17 @@ export function createMessageWrites(db: Kysely<Database>) {
         .returning(names),
     );
   const bumpByCount = { agent: bumpBy(true), other: bumpBy(false) };
-  const COLUMNS = ['id', 'conversation_id', 'seq', 'client_message_id', 'author_kind', 'author_id', 'author_name', 'body', 'created_at'] as const;
+  const COLUMNS = [
+    'id',
+    'conversation_id',
+    'seq',
+    'client_message_id',
+    'author_kind',
+    'author_id',
+    'author_name',
+    'body',
+    'created_at',
+  ] as const;
   const insert = sized((size) =>
     precompile<Values, { id: string }>(db, (v) =>
       db
@@ -128,13 +153,24 @@ export function createMessageWrites(db: Kysely<Database>) {
     ),
   );
   const unbump = precompile<Values, never>(db, (v) =>
-    db.updateTable('conversations').set((eb) => ({ last_seq: eb('last_seq', '-', 1) })).where('id', '=', v.id as string),
+    db
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb('last_seq', '-', 1) }))
+      .where('id', '=', v.id as string),
   );
   const byClientId = precompile<Values, MessageRow>(db, (v) =>
-    db.selectFrom('messages').selectAll().where('conversation_id', '=', v.conversationId as string).where('client_message_id', '=', v.clientMessageId as string),
+    db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', v.conversationId as string)
+      .where('client_message_id', '=', v.clientMessageId as string),
   );
 
-  const bumpAll = async <R extends ConversationRow>(trx: Kysely<Database>, query: (size: number) => PrecompiledQuery<Values, R>, all: readonly string[]) => {
+  const bumpAll = async <R extends ConversationRow>(
+    trx: Kysely<Database>,
+    query: (size: number) => PrecompiledQuery<Values, R>,
+    all: readonly string[],
+  ) => {
     const rows: R[] = [];
     for (const part of padded(all)) {
       const values: Values = {};
@@ -171,7 +207,9 @@ export function createMessageWrites(db: Kysely<Database>) {
 
       // one message, not an agent's: in a set; otherwise one statement per conversation
       const single = new Set(
-        [...byConversation].filter(([, indexes]) => indexes.length === 1 && writes[indexes[0] ?? -1]?.message.author.kind !== 'agent').map(([id]) => id),
+        [...byConversation]
+          .filter(([, indexes]) => indexes.length === 1 && writes[indexes[0] ?? -1]?.message.author.kind !== 'agent')
+          .map(([id]) => id),
       );
       const found = new Set<string>();
       for (const row of await bumpAll(trx, bumpIds, [...single])) {
@@ -188,11 +226,14 @@ export function createMessageWrites(db: Kysely<Database>) {
           const [row] = (await bump(trx, { id, count: indexes.length, now: agentReply?.now })).rows;
           if (row) {
             const conversation = toConversation(row);
-            indexes.forEach((index, i) => planned.push({ index, seq: conversation.lastSeq - indexes.length + 1 + i, conversation }));
+            indexes.forEach((index, i) =>
+              planned.push({ index, seq: conversation.lastSeq - indexes.length + 1 + i, conversation }),
+            );
             continue;
           }
         }
-        for (const index of indexes) outcomes[index] = { ok: false, error: new MissingConversation(`conversation ${id} does not exist`) };
+        for (const index of indexes)
+          outcomes[index] = { ok: false, error: new MissingConversation(`conversation ${id} does not exist`) };
       }
 
       const rows = planned.map(({ index, seq, conversation }): MessageRow => {

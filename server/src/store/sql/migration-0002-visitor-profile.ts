@@ -32,7 +32,10 @@ export function visitorProfileMigration(engine: Engine): Migration {
       await db.schema.alterTable('agents').addColumn('avatar_url', 'text').execute();
 
       await db.schema.alterTable('visitors').addColumn('external_user_id', 'text').execute();
-      await db.schema.alterTable('visitors').addColumn('verified', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('visitors')
+        .addColumn('verified', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.alterTable('visitors').addColumn('attributes', 'text').execute();
 
       await db.schema.alterTable('conversations').addColumn('rating', 'integer').execute();
@@ -65,7 +68,11 @@ export function visitorProfileMigration(engine: Engine): Migration {
         .addColumn('requested_at', 'text', (c) => c.notNull())
         .addColumn('sent_at', 'text')
         .execute();
-      await db.schema.createIndex('transcript_requests_pending').on('transcript_requests').columns(['sent_at', 'requested_at']).execute();
+      await db.schema
+        .createIndex('transcript_requests_pending')
+        .on('transcript_requests')
+        .columns(['sent_at', 'requested_at'])
+        .execute();
     },
   };
 }

@@ -9,7 +9,10 @@ import type { Migration } from 'kysely/migration';
 export const agentWorkflowMigration: Migration = {
   async up(db: Kysely<unknown>) {
     // Existing agents keep today's behaviour: connected means routed.
-    await db.schema.alterTable('agents').addColumn('status', 'text', (c) => c.notNull().defaultTo('online')).execute();
+    await db.schema
+      .alterTable('agents')
+      .addColumn('status', 'text', (c) => c.notNull().defaultTo('online'))
+      .execute();
     await db.schema
       .alterTable('sites')
       .addColumn('routing_mode', 'text', (c) => c.notNull().defaultTo('automatic'))

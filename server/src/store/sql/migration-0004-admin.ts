@@ -26,7 +26,9 @@ export const adminMigration: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     // Two partial indexes rather than one over (agent_id, shortcut): NULLs never collide in a unique index.
-    await sql`create unique index canned_responses_shared_shortcut on canned_responses (shortcut) where agent_id is null`.execute(db);
+    await sql`create unique index canned_responses_shared_shortcut on canned_responses (shortcut) where agent_id is null`.execute(
+      db,
+    );
     await sql`create unique index canned_responses_personal_shortcut on canned_responses (agent_id, shortcut) where agent_id is not null`.execute(
       db,
     );

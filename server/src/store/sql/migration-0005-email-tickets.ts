@@ -23,7 +23,11 @@ export const emailTicketsMigration: Migration = {
       .addColumn('last_activity_at', 'text', (c) => c.notNull())
       .addColumn('solved_at', 'text')
       .execute();
-    await db.schema.createIndex('tickets_status_activity').on('tickets').columns(['status', 'last_activity_at']).execute();
+    await db.schema
+      .createIndex('tickets_status_activity')
+      .on('tickets')
+      .columns(['status', 'last_activity_at'])
+      .execute();
     await db.schema.createIndex('tickets_email').on('tickets').column('email').execute();
 
     await db.schema

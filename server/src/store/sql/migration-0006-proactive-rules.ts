@@ -25,7 +25,11 @@ export function proactiveRulesMigration(engine: Engine): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('proactive_rules_site_position').on('proactive_rules').columns(['site_id', 'position']).execute();
+      await db.schema
+        .createIndex('proactive_rules_site_position')
+        .on('proactive_rules')
+        .columns(['site_id', 'position'])
+        .execute();
 
       await db.schema
         .createTable('proactive_invites')
@@ -50,7 +54,11 @@ export function proactiveRulesMigration(engine: Engine): Migration {
         .addColumn('conversation_id', 'text')
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('proactive_events_rule').on('proactive_events').columns(['rule_id', 'event']).execute();
+      await db.schema
+        .createIndex('proactive_events_rule')
+        .on('proactive_events')
+        .columns(['rule_id', 'event'])
+        .execute();
 
       // JSON ConversationOrigin, a snapshot with the rule's or agent's name: null when the visitor wrote first.
       await db.schema.alterTable('conversations').addColumn('origin', 'text').execute();

@@ -26,7 +26,11 @@ export const conversationFactsMigration: Migration = {
     // No foreign key: a deleted rule must not take its conversations' history with it.
     await db.schema.alterTable('conversations').addColumn('started_by_rule_id', 'text').execute();
     await db.schema.alterTable('conversations').addColumn('anonymised_at', 'text').execute();
-    await db.schema.createIndex('conversations_site_created').on('conversations').columns(['site_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('conversations_site_created')
+      .on('conversations')
+      .columns(['site_id', 'created_at'])
+      .execute();
     await db.schema.createIndex('conversations_created').on('conversations').column('created_at').execute();
     await db.schema.createIndex('page_views_at').on('page_views').column('at').execute();
   },

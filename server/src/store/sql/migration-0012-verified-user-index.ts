@@ -7,6 +7,10 @@ import type { Migration } from 'kysely/migration';
 
 export const verifiedUserIndexMigration: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.createIndex('visitors_site_external_user').on('visitors').columns(['site_id', 'external_user_id']).execute();
+    await db.schema
+      .createIndex('visitors_site_external_user')
+      .on('visitors')
+      .columns(['site_id', 'external_user_id'])
+      .execute();
   },
 };

@@ -81,9 +81,21 @@ const initial: Migration = {
       .unique()
       .where(sql.ref('status'), '<>', 'closed')
       .execute();
-    await db.schema.createIndex('conversations_status_created').on('conversations').columns(['status', 'created_at']).execute();
-    await db.schema.createIndex('conversations_agent_status').on('conversations').columns(['agent_id', 'status']).execute();
-    await db.schema.createIndex('conversations_visitor_created').on('conversations').columns(['visitor_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('conversations_status_created')
+      .on('conversations')
+      .columns(['status', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('conversations_agent_status')
+      .on('conversations')
+      .columns(['agent_id', 'status'])
+      .execute();
+    await db.schema
+      .createIndex('conversations_visitor_created')
+      .on('conversations')
+      .columns(['visitor_id', 'created_at'])
+      .execute();
 
     await db.schema
       .createTable('messages')

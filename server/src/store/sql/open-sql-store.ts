@@ -93,7 +93,10 @@ async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<Op
   });
   // SQLite has no LEAST(); min() with two arguments is the same thing.
   database.function('least', { deterministic: true }, (a: unknown, b: unknown) => Math.min(Number(a), Number(b)));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(database) }), log: queryErrorLog(options) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withCachedStatements(database) }),
+    log: queryErrorLog(options),
+  });
   return { db, closeExtras: () => checkpointer.stop() };
 }
 

@@ -29,14 +29,21 @@ export function createOutboxStore(db: Kysely<Database>, engine: Engine): OutboxS
       const rows = await db
         .updateTable('mail_outbox')
         // While claimed, next_attempt_at is the lease: past it, another sender may take the entry over.
-        .set((eb) => ({ status: 'sending', claim_token: claimToken, attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
+        .set((eb) => ({
+          status: 'sending',
+          claim_token: claimToken,
+          attempts: eb('attempts', '+', 1),
+          next_attempt_at: leaseUntil,
+        }))
         .where('id', 'in', due)
         // Checked again on the row itself: a concurrent claimer that committed first makes this one skip it.
         .where('status', 'in', CLAIMABLE)
         .where('next_attempt_at', '<=', now)
         .returningAll()
         .execute();
-      return rows.map(toOutboxRecord).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      return rows
+        .map(toOutboxRecord)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     },
     async markSent(id, claimToken, now) {
       const result = await db

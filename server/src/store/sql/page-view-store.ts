@@ -23,7 +23,11 @@ export function createPageViewStore(db: Kysely<Database>): PageViewStore {
           .limit(1)
           .executeTakeFirst();
         if (boundary) {
-          await trx.deleteFrom('page_views').where('visitor_id', '=', visitorId).where('id', '<', boundary.id).execute();
+          await trx
+            .deleteFrom('page_views')
+            .where('visitor_id', '=', visitorId)
+            .where('id', '<', boundary.id)
+            .execute();
         }
       });
     },

@@ -18,7 +18,10 @@ export type PrecompiledQuery<P, R> = (db: Kysely<Database>, values: P) => Promis
  * where kysely turns it into a parameter (a compared, set or inserted value), never as a column
  * name or inside a raw fragment. The query runs on whichever Kysely (or transaction) is passed.
  */
-export function precompile<P extends Record<string, unknown>, R>(db: Kysely<Database>, build: (values: P) => Compilable<R>): PrecompiledQuery<P, R> {
+export function precompile<P extends Record<string, unknown>, R>(
+  db: Kysely<Database>,
+  build: (values: P) => Compilable<R>,
+): PrecompiledQuery<P, R> {
   // A stand-in is typed as the value it stands for: kysely only carries it into the parameter list.
   const standIns = new Proxy({}, { get: (_target, key) => `${PLACEHOLDER}${String(key)}` }) as P;
   const compiled = build(standIns).compile();

@@ -45,7 +45,11 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           eb.or([
             eb.and([eb('c.status', '=', 'closed'), eb('c.closed_at', '<', cutoff)]),
             eb.and([eb('c.status', '=', 'offline'), eb('t.status', '=', 'solved'), eb('t.solved_at', '<', cutoff)]),
-            eb.and([eb('c.status', '=', 'offline'), eb('t.conversation_id', 'is', null), eb('c.created_at', '<', cutoff)]),
+            eb.and([
+              eb('c.status', '=', 'offline'),
+              eb('t.conversation_id', 'is', null),
+              eb('c.created_at', '<', cutoff),
+            ]),
           ]),
         )
         .orderBy('c.created_at')
@@ -63,7 +67,11 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         await db.transaction().execute(async (trx) => {
           await deleteContent(trx, part);
           // The ticket stays for its status and times; its address and reply token go.
-          const tickets = await trx.selectFrom('tickets').select('conversation_id').where('conversation_id', 'in', part).execute();
+          const tickets = await trx
+            .selectFrom('tickets')
+            .select('conversation_id')
+            .where('conversation_id', 'in', part)
+            .execute();
           for (const { conversation_id } of tickets) {
             await trx
               .updateTable('tickets')
@@ -71,7 +79,11 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
               .where('conversation_id', '=', conversation_id)
               .execute();
           }
-          await trx.updateTable('conversations').set({ rating_comment: null, anonymised_at: now }).where('id', 'in', part).execute();
+          await trx
+            .updateTable('conversations')
+            .set({ rating_comment: null, anonymised_at: now })
+            .where('id', 'in', part)
+            .execute();
         });
       }
     },
@@ -101,7 +113,9 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         let touched = 0;
         for (const visitor of idle) {
           if (Number(visitor.kept) > 0) continue;
-          const profileCleared = [visitor.name, visitor.email, visitor.external_user_id, visitor.attributes].every((v) => v === null);
+          const profileCleared = [visitor.name, visitor.email, visitor.external_user_id, visitor.attributes].every(
+            (v) => v === null,
+          );
           if (Number(visitor.total) > 0 && profileCleared) continue; // anonymised by an earlier sweep
           await trx.deleteFrom('page_views').where('visitor_id', '=', visitor.id).execute();
           if (Number(visitor.total) === 0) {
@@ -131,16 +145,29 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         .selectFrom('conversations as c')
         .leftJoin('tickets as t', 't.conversation_id', 'c.id')
         .select(['c.id', 'c.status', 'c.created_at', 'c.closed_at', 'c.rating', 'c.rating_comment'])
-        .select(['t.status as ticket_status', 't.email as ticket_email', 't.created_at as ticket_created_at', 't.solved_at as ticket_solved_at'])
+        .select([
+          't.status as ticket_status',
+          't.email as ticket_email',
+          't.created_at as ticket_created_at',
+          't.solved_at as ticket_solved_at',
+        ])
         .where('c.visitor_id', '=', visitorId)
         .orderBy('c.created_at')
         .execute();
       const ids = conversations.map((c) => c.id);
-      const messages = ids.length === 0 ? [] : await db.selectFrom('messages').selectAll().where('conversation_id', 'in', ids).orderBy('seq').execute();
+      const messages =
+        ids.length === 0
+          ? []
+          : await db.selectFrom('messages').selectAll().where('conversation_id', 'in', ids).orderBy('seq').execute();
       const transcripts =
         ids.length === 0
           ? []
-          : await db.selectFrom('transcript_requests').selectAll().where('conversation_id', 'in', ids).orderBy('requested_at').execute();
+          : await db
+              .selectFrom('transcript_requests')
+              .selectAll()
+              .where('conversation_id', 'in', ids)
+              .orderBy('requested_at')
+              .execute();
       return {
         visitor: toVisitor(visitorRow),
         pageViews,
@@ -172,7 +199,9 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
       return db.transaction().execute(async (trx) => {
         const found = await trx.selectFrom('visitors').select('id').where('id', '=', visitorId).executeTakeFirst();
         if (!found) return false;
-        const ids = (await trx.selectFrom('conversations').select('id').where('visitor_id', '=', visitorId).execute()).map((r) => r.id);
+        const ids = (
+          await trx.selectFrom('conversations').select('id').where('visitor_id', '=', visitorId).execute()
+        ).map((r) => r.id);
         for (const part of chunks(ids)) await deleteConversationRows(trx, part);
         // tickets carry the visitor too (a ticket always has its conversation, but be thorough)
         await trx.deleteFrom('tickets').where('visitor_id', '=', visitorId).execute();

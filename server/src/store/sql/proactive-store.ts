@@ -96,12 +96,20 @@ export function createProactiveStore(db: Kysely<Database>): ProactiveStore {
       return findRule(id);
     },
     async setEnabled(id, enabled, now) {
-      await db.updateTable('proactive_rules').set({ enabled: enabled ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
+      await db
+        .updateTable('proactive_rules')
+        .set({ enabled: enabled ? 1 : 0, updated_at: now })
+        .where('id', '=', id)
+        .execute();
       return findRule(id);
     },
     async deleteRule(id) {
       return db.transaction().execute(async (trx) => {
-        const rule = await trx.selectFrom('proactive_rules').select(['site_id', 'position']).where('id', '=', id).executeTakeFirst();
+        const rule = await trx
+          .selectFrom('proactive_rules')
+          .select(['site_id', 'position'])
+          .where('id', '=', id)
+          .executeTakeFirst();
         if (!rule) return false;
         await trx.deleteFrom('proactive_events').where('rule_id', '=', id).execute();
         await trx.deleteFrom('proactive_rules').where('id', '=', id).execute();
@@ -173,7 +181,14 @@ export function createProactiveStore(db: Kysely<Database>): ProactiveStore {
     async findInvite(id) {
       const row = await db.selectFrom('proactive_invites').selectAll().where('id', '=', id).executeTakeFirst();
       return row
-        ? { id: row.id, siteId: row.site_id, visitorId: row.visitor_id, agentId: row.agent_id, message: row.message, createdAt: row.created_at }
+        ? {
+            id: row.id,
+            siteId: row.site_id,
+            visitorId: row.visitor_id,
+            agentId: row.agent_id,
+            message: row.message,
+            createdAt: row.created_at,
+          }
         : undefined;
     },
   };

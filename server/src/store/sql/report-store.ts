@@ -44,7 +44,8 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
         closedAt: r.closed_at,
         transferCount: Number(r.transfer_count),
         reopenCount: Number(r.reopen_count),
-        ticket: r.ticket_status === null ? null : { status: r.ticket_status as TicketStatus, solvedAt: r.ticket_solved_at },
+        ticket:
+          r.ticket_status === null ? null : { status: r.ticket_status as TicketStatus, solvedAt: r.ticket_solved_at },
         rating: r.rating === null ? null : Number(r.rating),
         startedByRuleId: r.started_by_rule_id,
       }));
@@ -52,7 +53,10 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
     async waiting() {
       const row = await db
         .selectFrom('conversations')
-        .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.min<string | null>('created_at').as('oldest')])
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('count'),
+          eb.fn.min<string | null>('created_at').as('oldest'),
+        ])
         .where('status', '=', 'queued')
         .executeTakeFirst();
       return { count: Number(row?.count ?? 0), oldestCreatedAt: row?.oldest ?? null };

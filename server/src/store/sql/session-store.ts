@@ -10,7 +10,12 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
     async create(tokenHash, agentId, expiresAt) {
       await db
         .insertInto('sessions')
-        .values({ token_hash: tokenHash, agent_id: agentId, created_at: new Date().toISOString(), expires_at: expiresAt })
+        .values({
+          token_hash: tokenHash,
+          agent_id: agentId,
+          created_at: new Date().toISOString(),
+          expires_at: expiresAt,
+        })
         .execute();
     },
     async find(tokenHash) {

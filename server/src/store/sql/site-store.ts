@@ -19,7 +19,12 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       return row ? toSite(row) : undefined;
     },
     async findDemo() {
-      const row = await db.selectFrom('sites').selectAll().where('is_demo', '=', 1).orderBy('created_at').executeTakeFirst();
+      const row = await db
+        .selectFrom('sites')
+        .selectAll()
+        .where('is_demo', '=', 1)
+        .orderBy('created_at')
+        .executeTakeFirst();
       return row ? toSite(row) : undefined;
     },
     async list() {
@@ -49,7 +54,11 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       return toSite(row);
     },
     async setAllowedOrigins(id, origins) {
-      await db.updateTable('sites').set({ allowed_origins: JSON.stringify(origins) }).where('id', '=', id).execute();
+      await db
+        .updateTable('sites')
+        .set({ allowed_origins: JSON.stringify(origins) })
+        .where('id', '=', id)
+        .execute();
     },
     async updateSettings(id, settings) {
       const changes: Partial<SitesTable> = {};

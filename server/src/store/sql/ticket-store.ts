@@ -40,7 +40,11 @@ function changeColumns(change: TicketChange): Partial<TicketsTable> {
 
 export function createTicketStore(db: Kysely<Database>): TicketStore {
   const select = (q: Kysely<Database>) =>
-    q.selectFrom('tickets as t').leftJoin('agents as a', 'a.id', 't.assignee_id').selectAll('t').select('a.name as assignee_name');
+    q
+      .selectFrom('tickets as t')
+      .leftJoin('agents as a', 'a.id', 't.assignee_id')
+      .selectAll('t')
+      .select('a.name as assignee_name');
 
   const one = async (q: Kysely<Database>, conversationId: string) => {
     const row = await select(q).where('t.conversation_id', '=', conversationId).executeTakeFirst();
@@ -122,7 +126,8 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
           }
           const stored = await insertMessage(trx, message);
           const columns = changeColumns(change);
-          if (Object.keys(columns).length > 0) await trx.updateTable('tickets').set(columns).where('conversation_id', '=', id).execute();
+          if (Object.keys(columns).length > 0)
+            await trx.updateTable('tickets').set(columns).where('conversation_id', '=', id).execute();
           await insertMails(trx, mails(stored));
           return { message: stored, created: true, ticket: await must(trx, id) };
         });
@@ -161,7 +166,12 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
       return rows.map(toTicket);
     },
     async agentsToNotify() {
-      return db.selectFrom('agents').select(['id', 'email', 'name']).where('active', '=', 1).orderBy('created_at').execute();
+      return db
+        .selectFrom('agents')
+        .select(['id', 'email', 'name'])
+        .where('active', '=', 1)
+        .orderBy('created_at')
+        .execute();
     },
   };
 }

@@ -16,7 +16,13 @@ const toRecord = (row: TranscriptRequestsTable): TranscriptRequestRecord => ({
 export function createTranscriptRequestStore(db: Kysely<Database>): TranscriptRequestStore {
   return {
     async create({ id, conversationId, email, now }) {
-      const row: TranscriptRequestsTable = { id, conversation_id: conversationId, email, requested_at: now, sent_at: null };
+      const row: TranscriptRequestsTable = {
+        id,
+        conversation_id: conversationId,
+        email,
+        requested_at: now,
+        sent_at: null,
+      };
       await db.insertInto('transcript_requests').values(row).execute();
       return toRecord(row);
     },

@@ -46,7 +46,10 @@ export class WalCheckpointer {
   /** `onError`: a checkpoint failed; the log keeps growing until one succeeds. */
   constructor(file: string, options: { intervalMs: number; onError: (error: Error) => void }) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs: options.intervalMs } });
+    this.#worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver, intervalMs: options.intervalMs },
+    });
     // a process with nothing else to do may exit: the last connection to close checkpoints anyway
     this.#worker.unref();
     this.#worker.on('message', (message: CheckpointRun | { error: string }) => {
