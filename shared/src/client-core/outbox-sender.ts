@@ -1,0 +1,114 @@
+/**
+ * @module Sending an outbox: in order, one message at a time, each taken off only once the server has
+ * stored it (one at a time is what keeps the messages in the order written: the server assigns seq in
+ * arrival order). One flush runs at a time; a request arriving mid-flush runs it again, so nothing
+ * waits for the next connect. A send that got no answer stays, and is tried again after a backoff
+ * while the connection lasts (else on the next connect) with the same clientMessageId, which the
+ * server stores only once.
+ */
+import { ErrorCode, type ErrorInfo } from '../error-codes.ts';
+import type { Backoff } from './backoff.ts';
+import type { PendingEntry } from './outbox.ts';
+
+export type SendOutcome<R> =
+  /** Stored by the server: `result` is its ack data. */
+  | { kind: 'stored'; result: R }
+  /** Refused for good: resending the same message cannot succeed. */
+  | { kind: 'rejected'; error: ErrorInfo }
+  /** Not known to be stored (timeout, disconnect, a passing server failure): keep it and send it again later. */
+  | { kind: 'retry'; error: ErrorInfo | null };
+
+/**
+ * What a refusal (or, for null, no answer at all) means for the message. Only the server's own failure
+ * and "slow down" may pass by themselves; any other refusal (invalid, conversation ended, not yours,
+ * no live chat now) would be refused again, so the client says so instead of retrying for ever.
+ */
+export function refusalOutcome(error: ErrorInfo | null): SendOutcome<never> {
+  return error && error.code !== ErrorCode.Internal && error.code !== ErrorCode.RateLimited
+    ? { kind: 'rejected', error }
+    : { kind: 'retry', error };
+}
+
+export interface FlushHooks<E, R> {
+  /** Entries waiting to be sent, oldest first; read afresh each round (more may have been written meanwhile). */
+  waiting(): readonly E[];
+  send(entry: E): Promise<SendOutcome<R>>;
+  /** The server stored it: take it off `waiting()`. */
+  stored(entry: E, result: R): void;
+  /** Refused for good: take it off `waiting()`. */
+  rejected(entry: E, error: ErrorInfo): void;
+  /** Checked before each send: false once the connection the flush started on is gone. */
+  canContinue(): boolean;
+}
+
+export type FlushResult = { kind: 'drained' } | { kind: 'stopped' } | { kind: 'stalled'; error: ErrorInfo | null };
+
+export async function flushOutbox<E, R>(hooks: FlushHooks<E, R>): Promise<FlushResult> {
+  while (hooks.canContinue()) {
+    // re-read each round: entries written while a send was in flight go out in the same flush
+    const entry = hooks.waiting()[0];
+    if (!entry) return { kind: 'drained' };
+    const outcome = await hooks.send(entry);
+    if (outcome.kind === 'retry') return { kind: 'stalled', error: outcome.error };
+    if (outcome.kind === 'stored') hooks.stored(entry, outcome.result);
+    else hooks.rejected(entry, outcome.error);
+  }
+  return { kind: 'stopped' };
+}
+
+export interface SenderHooks<E, L, R> extends Pick<FlushHooks<E, R>, 'waiting' | 'stored' | 'rejected'> {
+  /** The connection to send on, or null while not online. */
+  link(): L | null;
+  /** Whether `link` is still the live connection (no disconnect since). */
+  current(link: L): boolean;
+  send(link: L, entry: E): Promise<SendOutcome<R>>;
+}
+
+export class OutboxSender<E extends PendingEntry, L, R> {
+  #flushing = false;
+  #again = false;
+
+  readonly #hooks: SenderHooks<E, L, R>;
+  readonly #backoff: Backoff;
+  readonly #later: (fn: () => void, ms: number) => void;
+
+  /** `later` runs the retry after a stalled flush: a timer the client clears when it shuts down. */
+  constructor(hooks: SenderHooks<E, L, R>, backoff: Backoff, later: (fn: () => void, ms: number) => void) {
+    this.#hooks = hooks;
+    this.#backoff = backoff;
+    this.#later = later;
+  }
+
+  async flush(): Promise<void> {
+    const link = this.#hooks.link();
+    if (link === null) return;
+    if (this.#flushing) {
+      this.#again = true;
+      return;
+    }
+    this.#flushing = true;
+    const hooks = this.#hooks;
+    try {
+      const result = await flushOutbox<E, R>({
+        waiting: () => hooks.waiting(),
+        send: (entry) => hooks.send(link, entry),
+        canContinue: () => hooks.current(link),
+        stored: (entry, stored) => {
+          this.#backoff.reset();
+          hooks.stored(entry, stored);
+        },
+        rejected: (entry, error) => hooks.rejected(entry, error),
+      });
+      if (result.kind === 'stalled' && hooks.current(link)) {
+        // still connected, yet no ack (slow server): same clientMessageId, so resending is safe
+        this.#later(() => void this.flush(), this.#backoff.next());
+      }
+    } finally {
+      this.#flushing = false;
+    }
+    if (this.#again) {
+      this.#again = false;
+      void this.flush();
+    }
+  }
+}
