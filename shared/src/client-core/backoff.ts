@@ -7,22 +7,22 @@
 import { RETRY_BASE_MS, RETRY_MAX_MS } from '../limits.ts';
 
 /** The delay before retry number `attempt` (0 for the first), at most `maxMs`. */
-export function retryDelay(attempt: number, maxMs = RETRY_MAX_MS, random: () => number = Math.random): number {
+export function retryDelay(attempt: number, maxMs = RETRY_MAX_MS): number {
   const step = Math.min(maxMs, RETRY_BASE_MS * 2 ** attempt);
-  return step / 2 + random() * (step / 2);
+  return step / 2 + Math.random() * (step / 2);
 }
 
 /** Counts failed attempts in a row; one success resets it. */
-export class Backoff {
-  #attempts = 0;
+export interface Backoff {
+  /** The delay before the next attempt. */
+  next(): number;
+  reset(): void;
+}
 
-  constructor(readonly maxMs = RETRY_MAX_MS) {}
-
-  next(): number {
-    return retryDelay(this.#attempts++, this.maxMs);
-  }
-
-  reset(): void {
-    this.#attempts = 0;
-  }
+export function createBackoff(maxMs = RETRY_MAX_MS): Backoff {
+  let attempts = 0;
+  return {
+    next: () => retryDelay(attempts++, maxMs),
+    reset: () => void (attempts = 0),
+  };
 }

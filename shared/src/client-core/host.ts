@@ -4,13 +4,6 @@
  * so a test's fake timers are the ones used.
  */
 
-/** Time and timers: injectable so tests can move time by hand. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 /** The part of Web Crypto a client message id needs. */
 export interface RandomSource {
   randomUUID?: () => string;
@@ -24,9 +17,3 @@ interface Host {
 }
 
 export const host = globalThis as unknown as Host;
-
-export const hostClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => host.setTimeout(fn, ms),
-  clearTimeout: (handle) => host.clearTimeout(handle),
-};

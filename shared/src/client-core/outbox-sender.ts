@@ -29,26 +29,27 @@ export function refusalOutcome(error: ErrorInfo | null): SendOutcome<never> {
     : { kind: 'retry', error };
 }
 
-export interface FlushHooks<E, R> {
+export interface FlushHooks<E, L, R> {
   /** Entries waiting to be sent, oldest first; read afresh each round (more may have been written meanwhile). */
   waiting(): readonly E[];
-  send(entry: E): Promise<SendOutcome<R>>;
+  send(link: L, entry: E): Promise<SendOutcome<R>>;
   /** The server stored it: take it off `waiting()`. */
   stored(entry: E, result: R): void;
   /** Refused for good: take it off `waiting()`. */
   rejected(entry: E, error: ErrorInfo): void;
-  /** Checked before each send: false once the connection the flush started on is gone. */
-  canContinue(): boolean;
+  /** Checked before each send: false once `link`, the connection the flush started on, is gone. */
+  current(link: L): boolean;
 }
 
 export type FlushResult = { kind: 'drained' } | { kind: 'stopped' } | { kind: 'stalled'; error: ErrorInfo | null };
 
-export async function flushOutbox<E, R>(hooks: FlushHooks<E, R>): Promise<FlushResult> {
-  while (hooks.canContinue()) {
+/** Sends what is waiting over `link` until it is all stored, a send gets no answer, or `link` is gone. */
+export async function flushOutbox<E, L, R>(hooks: FlushHooks<E, L, R>, link: L): Promise<FlushResult> {
+  while (hooks.current(link)) {
     // re-read each round: entries written while a send was in flight go out in the same flush
     const entry = hooks.waiting()[0];
     if (!entry) return { kind: 'drained' };
-    const outcome = await hooks.send(entry);
+    const outcome = await hooks.send(link, entry);
     if (outcome.kind === 'retry') return { kind: 'stalled', error: outcome.error };
     if (outcome.kind === 'stored') hooks.stored(entry, outcome.result);
     else hooks.rejected(entry, outcome.error);
@@ -56,59 +57,52 @@ export async function flushOutbox<E, R>(hooks: FlushHooks<E, R>): Promise<FlushR
   return { kind: 'stopped' };
 }
 
-export interface SenderHooks<E, L, R> extends Pick<FlushHooks<E, R>, 'waiting' | 'stored' | 'rejected'> {
+/** A plain object (its functions are copied): what to send, over which connection, and what to do with the answers. */
+export interface SenderHooks<E, L, R> extends FlushHooks<E, L, R> {
   /** The connection to send on, or null while not online. */
   link(): L | null;
-  /** Whether `link` is still the live connection (no disconnect since). */
-  current(link: L): boolean;
-  send(link: L, entry: E): Promise<SendOutcome<R>>;
 }
 
-export class OutboxSender<E extends PendingEntry, L, R> {
-  #flushing = false;
-  #again = false;
+export interface OutboxSender {
+  /** Sends what is waiting, unless offline; mid-flush, makes the running flush go round once more. */
+  flush(): Promise<void>;
+}
 
-  readonly #hooks: SenderHooks<E, L, R>;
-  readonly #backoff: Backoff;
-  readonly #later: (fn: () => void, ms: number) => void;
+/** `timers.later` runs the retry after a stalled flush: a timer the client clears when it shuts down. */
+export function createOutboxSender<E extends PendingEntry, L, R>(
+  hooks: SenderHooks<E, L, R>,
+  backoff: Backoff,
+  timers: { later(fn: () => void, ms: number): void },
+): OutboxSender {
+  let flushing = false;
+  let again = false;
+  const stored = (entry: E, result: R): void => {
+    backoff.reset();
+    hooks.stored(entry, result);
+  };
 
-  /** `later` runs the retry after a stalled flush: a timer the client clears when it shuts down. */
-  constructor(hooks: SenderHooks<E, L, R>, backoff: Backoff, later: (fn: () => void, ms: number) => void) {
-    this.#hooks = hooks;
-    this.#backoff = backoff;
-    this.#later = later;
-  }
-
-  async flush(): Promise<void> {
-    const link = this.#hooks.link();
+  async function flush(): Promise<void> {
+    const link = hooks.link();
     if (link === null) return;
-    if (this.#flushing) {
-      this.#again = true;
+    if (flushing) {
+      again = true;
       return;
     }
-    this.#flushing = true;
-    const hooks = this.#hooks;
+    flushing = true;
     try {
-      const result = await flushOutbox<E, R>({
-        waiting: () => hooks.waiting(),
-        send: (entry) => hooks.send(link, entry),
-        canContinue: () => hooks.current(link),
-        stored: (entry, stored) => {
-          this.#backoff.reset();
-          hooks.stored(entry, stored);
-        },
-        rejected: (entry, error) => hooks.rejected(entry, error),
-      });
+      const result = await flushOutbox({ ...hooks, stored }, link);
       if (result.kind === 'stalled' && hooks.current(link)) {
         // still connected, yet no ack (slow server): same clientMessageId, so resending is safe
-        this.#later(() => void this.flush(), this.#backoff.next());
+        timers.later(() => void flush(), backoff.next());
       }
     } finally {
-      this.#flushing = false;
+      flushing = false;
     }
-    if (this.#again) {
-      this.#again = false;
-      void this.flush();
+    if (again) {
+      again = false;
+      void flush();
     }
   }
+
+  return { flush };
 }

@@ -5,16 +5,9 @@
  * the server one event every couple of seconds rather than one per key.
  */
 import { TYPING_IDLE_MS, TYPING_REPEAT_MS } from '../limits.ts';
-import { hostClock, type Clock } from './host.ts';
+import { host } from './host.ts';
 
 export type TypingEvent = 'typing:start' | 'typing:stop';
-
-export interface TypingNotifierOptions {
-  clock?: Clock;
-  /** Overrides of the shared timings, for tests only: both clients use the defaults. */
-  idleMs?: number;
-  repeatMs?: number;
-}
 
 export interface TypingNotifier {
   /** The text of `conversationId` changed; `empty` when the box is now blank (which counts as a stop). */
@@ -23,18 +16,19 @@ export interface TypingNotifier {
   stop(): void;
 }
 
+/** `idleMs` and `repeatMs` are for tests of the throttle itself: both clients use the shared timings. */
 export function createTypingNotifier(
   emit: (event: TypingEvent, conversationId: string) => void,
-  { clock = hostClock, idleMs = TYPING_IDLE_MS, repeatMs = TYPING_REPEAT_MS }: TypingNotifierOptions = {},
+  idleMs = TYPING_IDLE_MS,
+  repeatMs = TYPING_REPEAT_MS,
 ): TypingNotifier {
   /** The conversation a start went out for and no stop yet. */
   let current: string | null = null;
   let lastStartAt = 0;
-  let idleTimer: unknown = null;
+  let idleTimer: unknown;
 
   function stop(): void {
-    if (idleTimer !== null) clock.clearTimeout(idleTimer);
-    idleTimer = null;
+    host.clearTimeout(idleTimer);
     if (current === null) return;
     const conversationId = current;
     current = null;
@@ -45,15 +39,15 @@ export function createTypingNotifier(
     input(conversationId, empty = false) {
       if (current !== conversationId) stop();
       if (empty) return stop();
-      const now = clock.now();
+      const now = Date.now();
       // repeat the start periodically: it also tells a screen that missed it that typing goes on
       if (current === null || now - lastStartAt >= repeatMs) {
         current = conversationId;
         lastStartAt = now;
         emit('typing:start', conversationId);
       }
-      if (idleTimer !== null) clock.clearTimeout(idleTimer);
-      idleTimer = clock.setTimeout(stop, idleMs);
+      host.clearTimeout(idleTimer);
+      idleTimer = host.setTimeout(stop, idleMs);
     },
     stop,
   };

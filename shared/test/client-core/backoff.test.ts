@@ -1,7 +1,18 @@
 /** Retry delays: doubling from 1 s, jittered within [½, 1] of the step, never past the ceiling. */
 import { describe, expect, it } from 'vitest';
 import { RECONNECT_MAX_MS, RETRY_BASE_MS, RETRY_MAX_MS } from '../../src/limits.ts';
-import { Backoff, retryDelay } from '../../src/client-core/index.ts';
+import { createBackoff, retryDelay } from '../../src/client-core/index.ts';
+
+/** Runs `fn` with Math.random fixed at `value`. */
+function withRandom<T>(value: number, fn: () => T): T {
+  const random = Math.random;
+  Math.random = () => value;
+  try {
+    return fn();
+  } finally {
+    Math.random = random;
+  }
+}
 
 describe('retryDelay', () => {
   it('doubles with each attempt and spreads between half the step and the whole of it', () => {
@@ -12,15 +23,15 @@ describe('retryDelay', () => {
       [2, 4000],
       [3, 8000],
     ] as const) {
-      expect(retryDelay(attempt, RETRY_MAX_MS, () => 0)).toBe(step / 2);
-      expect(retryDelay(attempt, RETRY_MAX_MS, () => 0.999999)).toBeCloseTo(step, 0);
+      expect(withRandom(0, () => retryDelay(attempt))).toBe(step / 2);
+      expect(withRandom(0.999999, () => retryDelay(attempt))).toBeCloseTo(step, 0);
     }
   });
 
   it('never passes the ceiling: 30 s for resends and resumes, 5 s for reconnecting the socket', () => {
-    expect(retryDelay(20, RETRY_MAX_MS, () => 0.999999)).toBeLessThanOrEqual(RETRY_MAX_MS);
-    expect(retryDelay(20, RETRY_MAX_MS, () => 0)).toBe(RETRY_MAX_MS / 2);
-    expect(retryDelay(20, RECONNECT_MAX_MS, () => 0.999999)).toBeLessThanOrEqual(RECONNECT_MAX_MS);
+    expect(withRandom(0.999999, () => retryDelay(20))).toBeLessThanOrEqual(RETRY_MAX_MS);
+    expect(withRandom(0, () => retryDelay(20))).toBe(RETRY_MAX_MS / 2);
+    expect(withRandom(0.999999, () => retryDelay(20, RECONNECT_MAX_MS))).toBeLessThanOrEqual(RECONNECT_MAX_MS);
     for (let attempt = 0; attempt < 40; attempt++) {
       const delay = retryDelay(attempt);
       expect(delay).toBeGreaterThanOrEqual(Math.min(RETRY_MAX_MS, 1000 * 2 ** attempt) / 2);
@@ -29,9 +40,9 @@ describe('retryDelay', () => {
   });
 });
 
-describe('Backoff', () => {
+describe('createBackoff', () => {
   it('grows with failures in a row and starts over after a success', () => {
-    const backoff = new Backoff(RECONNECT_MAX_MS);
+    const backoff = createBackoff(RECONNECT_MAX_MS);
     const first = backoff.next();
     expect(first).toBeGreaterThanOrEqual(500);
     expect(first).toBeLessThanOrEqual(1000);

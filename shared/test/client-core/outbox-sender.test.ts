@@ -1,9 +1,9 @@
 /** Sending an outbox: order, one at a time, what a refusal means, and retrying what got no answer. */
 import { describe, expect, it } from 'vitest';
 import {
-  Backoff,
-  OutboxSender,
   addPending,
+  createBackoff,
+  createOutboxSender,
   flushOutbox,
   refusalOutcome,
   removePending,
@@ -70,12 +70,12 @@ function manualSend() {
 function hooksFor(
   outbox: ReturnType<typeof memoryOutbox>,
   io: ReturnType<typeof manualSend>,
-  overrides: Partial<FlushHooks<Entry, string>> = {},
-): FlushHooks<Entry, string> {
+  overrides: Partial<FlushHooks<Entry, number, string>> = {},
+): FlushHooks<Entry, number, string> {
   return {
     waiting: outbox.list,
-    send: io.send,
-    canContinue: () => true,
+    send: (_link, entry) => io.send(entry),
+    current: () => true,
     stored: (entry) => outbox.remove(entry),
     rejected: (entry) => outbox.remove(entry),
     ...overrides,
@@ -95,6 +95,7 @@ describe('flushOutbox', () => {
           stored.push(`${entry.body}=${result}`);
         },
       }),
+      1,
     );
     for (const [i, body] of ['one', 'two', 'three'].entries()) {
       const sent = await io.next();
@@ -113,7 +114,7 @@ describe('flushOutbox', () => {
     const first = outbox.add('first');
     const second = outbox.add('second');
     const io = manualSend();
-    const done = flushOutbox(hooksFor(outbox, io));
+    const done = flushOutbox(hooksFor(outbox, io), 1);
     (await io.next()).settle({ kind: 'retry', error: null });
     expect(await done).toEqual({ kind: 'stalled', error: null });
     expect(io.sent).toHaveLength(1);
@@ -134,6 +135,7 @@ describe('flushOutbox', () => {
           rejected.push(`${entry.body}: ${error.code}`);
         },
       }),
+      1,
     );
     (await io.next()).settle({ kind: 'rejected', error: { code: 'invalid_payload', message: 'too long' } });
     const good = await io.next();
@@ -147,7 +149,7 @@ describe('flushOutbox', () => {
     const outbox = memoryOutbox();
     outbox.add('early');
     const io = manualSend();
-    const done = flushOutbox(hooksFor(outbox, io));
+    const done = flushOutbox(hooksFor(outbox, io), 1);
     const early = await io.next();
     outbox.add('late');
     early.settle({ kind: 'stored', result: 'x' });
@@ -163,7 +165,7 @@ describe('flushOutbox', () => {
     outbox.add('b');
     const io = manualSend();
     let connected = true;
-    const done = flushOutbox(hooksFor(outbox, io, { canContinue: () => connected }));
+    const done = flushOutbox(hooksFor(outbox, io, { current: () => connected }), 1);
     const a = await io.next();
     connected = false;
     a.settle({ kind: 'stored', result: 'x' });
@@ -184,13 +186,13 @@ describe('refusalOutcome', () => {
   });
 });
 
-describe('OutboxSender', () => {
+describe('createOutboxSender', () => {
   /** A sender over `outbox` whose connection the test switches, with retries it runs by hand. */
   function sender(outbox: ReturnType<typeof memoryOutbox>, io: ReturnType<typeof manualSend>) {
     let link: number | null = 1;
     const retries: Array<{ fn: () => void; ms: number }> = [];
     const stored: string[] = [];
-    const outboxSender = new OutboxSender<Entry, number, string>(
+    const outboxSender = createOutboxSender<Entry, number, string>(
       {
         waiting: outbox.list,
         link: () => link,
@@ -202,8 +204,8 @@ describe('OutboxSender', () => {
         },
         rejected: (entry) => outbox.remove(entry),
       },
-      new Backoff(),
-      (fn, ms) => retries.push({ fn, ms }),
+      createBackoff(),
+      { later: (fn, ms) => void retries.push({ fn, ms }) },
     );
     return { outboxSender, retries, stored, setLink: (value: number | null) => (link = value) };
   }

@@ -1,43 +1,20 @@
-/** When typing:start / typing:stop go out, on a clock the test moves by hand and on vitest's fake timers. */
+/** When typing:start / typing:stop go out, on vitest's fake timers. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TYPING_IDLE_MS, TYPING_REPEAT_MS } from '../../src/limits.ts';
-import { createTypingNotifier, type Clock, type TypingNotifier } from '../../src/client-core/index.ts';
-
-/** A clock the test moves by hand: timers fire when `advance` passes their due time. */
-function manualClock() {
-  let now = 0;
-  let nextId = 0;
-  const timers = new Map<number, { due: number; fn: () => void }>();
-  const clock: Clock = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      timers.set(++nextId, { due: now + ms, fn });
-      return nextId;
-    },
-    clearTimeout: (handle) => {
-      if (typeof handle === 'number') timers.delete(handle);
-    },
-  };
-  const advance = (ms: number): void => {
-    now += ms;
-    for (const [id, timer] of [...timers]) {
-      if (timer.due > now) continue;
-      timers.delete(id);
-      timer.fn();
-    }
-  };
-  return { clock, advance };
-}
+import { createTypingNotifier, type TypingNotifier } from '../../src/client-core/index.ts';
 
 describe('typing notifier on the shared timings', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const advance = (ms: number): void => void vi.advanceTimersByTime(ms);
+
   it('repeats every 2 s and stops after 3 s idle: one set of timings for widget and console', () => {
     expect([TYPING_REPEAT_MS, TYPING_IDLE_MS]).toEqual([2000, 3000]);
   });
 
   it('announces a start, repeats it at most every 2 s while typing, and stops after 3 s idle', () => {
-    const { clock, advance } = manualClock();
     const events: string[] = [];
-    const typing = createTypingNotifier((event) => events.push(event), { clock });
+    const typing = createTypingNotifier((event) => events.push(event));
     typing.input('c1');
     advance(500);
     typing.input('c1');
@@ -54,9 +31,8 @@ describe('typing notifier on the shared timings', () => {
   });
 
   it('stops once on send or blur, and not at all when nothing was typed', () => {
-    const { clock, advance } = manualClock();
     const events: string[] = [];
-    const typing = createTypingNotifier((event) => events.push(event), { clock });
+    const typing = createTypingNotifier((event) => events.push(event));
     typing.stop();
     expect(events).toEqual([]);
     typing.input('c1');
@@ -74,10 +50,7 @@ describe('typing notifier across conversations, on fake timers', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     events = [];
-    notifier = createTypingNotifier((event, conversationId) => events.push(`${event} ${conversationId}`), {
-      idleMs: 3_000,
-      repeatMs: 2_500,
-    });
+    notifier = createTypingNotifier((event, conversationId) => events.push(`${event} ${conversationId}`), 3_000, 2_500);
   });
   afterEach(() => vi.useRealTimers());
 
