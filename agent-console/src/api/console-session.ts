@@ -5,6 +5,7 @@
  */
 import { batch } from '@preact/signals';
 import { ErrorCode, MAX_MESSAGE_LENGTH, MessageBodySchema, type AgentSyncResult } from '@parley/shared';
+import { addPending, createTypingNotifier, newClientMessageId, removeDelivered } from '@parley/shared/client-core';
 import {
   applyHistory,
   applyPush,
@@ -14,7 +15,6 @@ import {
   type AgentPush,
 } from '../state/conversations.ts';
 import { catchUpAfterSeq } from '../state/conversation-selectors.ts';
-import { addPending, removeDelivered } from '../state/outbox.ts';
 import {
   createConsoleStore,
   draftOf,
@@ -24,10 +24,8 @@ import {
 } from '../state/console-store.ts';
 import { RequestError, type AgentChannel, type ChannelStatus } from './agent-channel.ts';
 import type { AuthApi } from './auth-api.ts';
-import { newClientMessageId } from './client-message-id.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { createSeenReporter, documentVisibility, type TabVisibility } from './seen-reporter.ts';
-import { createTypingNotifier } from './typing-notifier.ts';
 import { createAgentActions, type AgentActions } from './agent-actions.ts';
 import { createAttention, type AttentionOutputs } from './attention.ts';
 import { createVisitorFeed, type VisitorFeed } from './visitor-feed.ts';
@@ -105,7 +103,6 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
     unsubscribe = [];
     channel?.disconnect();
     channel = null;
-    outbox.forgetInFlight();
     seen.forgetInFlight();
   }
 
@@ -123,7 +120,6 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
           store.connection.value = 'connecting';
           store.data.value = clearTyping(store.data.value);
         });
-        outbox.forgetInFlight();
         seen.forgetInFlight();
         return;
       case 'unauthorized':
@@ -264,6 +260,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
           clientMessageId: newMessageId(),
           conversationId,
           body: valid.data,
+          error: null,
         });
         setDraft(store, conversationId, '');
       });

@@ -1,59 +1,83 @@
 /**
- * @module Delivers the outbox: one message in flight per conversation, so messages are stored in the order
- * they were typed; a send that got no answer stays pending and goes again (same clientMessageId) while
- * connected or on the next connect. Only a refusal from the server marks a message failed.
+ * @module Delivers the outbox with the shared client core's sender, one per conversation: within a
+ * conversation one message is in flight at a time, so messages are stored in the order they were typed,
+ * and no conversation waits on another's. A send that got no answer stays pending and goes again (same
+ * clientMessageId) after a backoff while connected, or on the next connect; a refusal for good marks it
+ * failed, shown with the server's reason.
  */
+import type { ErrorInfo, Message } from '@parley/shared';
+import {
+  awaitingSend,
+  createBackoff,
+  createOutboxSender as createSender,
+  markFailed,
+  refusalOutcome,
+  removeDelivered,
+  type OutboxSender as ConversationSender,
+  type SendOutcome,
+} from '@parley/shared/client-core';
 import { applyMessages } from '../state/conversations.ts';
-import { awaitingSend, markFailed, removeDelivered, type PendingMessage } from '../state/outbox.ts';
+import type { PendingMessage } from '../state/outbox.ts';
 import type { ConsoleStore } from '../state/console-store.ts';
 import { RequestError, type AgentChannel } from './agent-channel.ts';
 
 export interface OutboxSender {
   /** Send whatever is waiting and not already on its way. */
   pump(): void;
-  /** The connection dropped: acks of the old connection will never come, so nothing counts as in flight. */
-  forgetInFlight(): void;
 }
 
 export function createOutboxSender(store: ConsoleStore, currentChannel: () => AgentChannel | null): OutboxSender {
-  /** conversation id → the attempt on its way; compared by identity so a stale attempt cannot clear a newer one. */
-  const inFlight = new Map<string, { clientMessageId: string }>();
+  /** One sender per conversation that had something to send in this session (a handful). */
+  const senders = new Map<string, ConversationSender>();
+  const timers = { later: (fn: () => void, ms: number) => void setTimeout(fn, ms) };
 
-  async function deliver(channel: AgentChannel, pending: PendingMessage, attempt: { clientMessageId: string }) {
-    try {
-      const { message } = await channel.send({
-        conversationId: pending.conversationId,
-        clientMessageId: pending.clientMessageId,
-        body: pending.body,
-      });
-      store.data.value = applyMessages(store.data.value, message.conversationId, [message]);
-      store.outbox.value = removeDelivered(store.outbox.value, [message]);
-    } catch (error) {
-      if (error instanceof RequestError && error.answeredByServer) {
-        store.outbox.value = markFailed(store.outbox.value, pending.clientMessageId, error.message);
-      }
-      // otherwise nobody answered: it stays pending, and the pump below (or the next connect) sends it again
-    } finally {
-      if (inFlight.get(pending.conversationId) === attempt) {
-        inFlight.delete(pending.conversationId);
-        pump();
-      }
-    }
-  }
-
-  function pump(): void {
-    const channel = currentChannel();
-    if (!channel || !channel.connected) return;
-    for (const pending of awaitingSend(store.outbox.value)) {
-      if (inFlight.has(pending.conversationId)) continue;
-      const attempt = { clientMessageId: pending.clientMessageId };
-      inFlight.set(pending.conversationId, attempt);
-      void deliver(channel, pending, attempt);
-    }
+  function senderFor(conversationId: string): ConversationSender {
+    let sender = senders.get(conversationId);
+    if (sender) return sender;
+    sender = createSender<PendingMessage, AgentChannel, Message>(
+      {
+        waiting: () => awaitingSend(store.outbox.value).filter((pending) => pending.conversationId === conversationId),
+        link: () => {
+          const channel = currentChannel();
+          return channel?.connected ? channel : null;
+        },
+        current: (channel) => channel === currentChannel() && channel.connected,
+        send: deliver,
+        stored: (_pending, message) => {
+          store.data.value = applyMessages(store.data.value, message.conversationId, [message]);
+          store.outbox.value = removeDelivered(store.outbox.value, [message]);
+        },
+        rejected: (pending, error) => {
+          store.outbox.value = markFailed(store.outbox.value, pending.clientMessageId, error.message);
+        },
+      },
+      createBackoff(),
+      timers,
+    );
+    senders.set(conversationId, sender);
+    return sender;
   }
 
   return {
-    pump,
-    forgetInFlight: () => inFlight.clear(),
+    pump() {
+      const conversations = new Set(awaitingSend(store.outbox.value).map((pending) => pending.conversationId));
+      for (const conversationId of conversations) void senderFor(conversationId).flush();
+    },
   };
+}
+
+async function deliver(channel: AgentChannel, pending: PendingMessage): Promise<SendOutcome<Message>> {
+  try {
+    const { message } = await channel.send({
+      conversationId: pending.conversationId,
+      clientMessageId: pending.clientMessageId,
+      body: pending.body,
+    });
+    return { kind: 'stored', result: message };
+  } catch (error) {
+    // a RequestError without a code: nobody answered (timeout, connection lost)
+    const answered: ErrorInfo | null =
+      error instanceof RequestError && error.code !== null ? { code: error.code, message: error.message } : null;
+    return refusalOutcome(answered);
+  }
 }

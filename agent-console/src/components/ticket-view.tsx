@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Agent, TicketDetail } from '@parley/shared';
-import { newClientMessageId } from '../api/client-message-id.ts';
+import { newClientMessageId } from '@parley/shared/client-core';
 import { STATUS_LABELS } from '../state/ticket-inbox.ts';
 import { timeline } from '../state/timeline.ts';
 import { TextAreaField } from './form-field.tsx';

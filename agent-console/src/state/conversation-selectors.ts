@@ -3,8 +3,8 @@
  * mark seen, what to catch up on, list order, visitor labels and what started a conversation.
  */
 import type { Conversation, ConversationOrigin } from '@parley/shared';
+import { highestSeq } from '@parley/shared/client-core';
 import type { ConsoleData, ConversationEntry } from './conversations.ts';
-import { highestSeq } from './merge-messages.ts';
 
 /**
  * Visitor messages after the agent's seen mark: held ones, plus the latest when it is not held yet. An agent

@@ -18,7 +18,7 @@ import type {
   SeenUpdate,
   TypingUpdate,
 } from '@parley/shared';
-import { mergeMessages } from './merge-messages.ts';
+import { mergeBySeq } from '@parley/shared/client-core';
 import { mergeNotes } from './timeline.ts';
 
 export interface ConversationEntry {
@@ -105,7 +105,7 @@ export function applyMessages(data: ConsoleData, conversationId: string, message
   if (latest === null) return data;
   const entry = data.mine.get(conversationId);
   if (entry) {
-    const held = mergeMessages(entry.messages, messages);
+    const held = mergeBySeq(entry.messages, messages);
     const lastMessage = later(entry.lastMessage, latest);
     if (held === entry.messages && lastMessage === entry.lastMessage) return data;
     const visitorSpoke = messages.some((message) => message.author.kind === 'visitor');
@@ -235,10 +235,12 @@ function movedAway(conversation: Conversation, agentId: string | null): boolean 
   return conversation.agent?.id !== agentId;
 }
 
+/** The later message by seq; of two copies of one seq, the one mergeBySeq keeps (the server's latest). */
 function later(a: Message | null, b: Message | null): Message | null {
   if (a === null) return b;
   if (b === null) return a;
-  return b.seq > a.seq ? b : a;
+  if (b.seq !== a.seq) return b.seq > a.seq ? b : a;
+  return mergeBySeq([a], [b])[0] ?? a;
 }
 
 function withoutMine(

@@ -1,21 +1,14 @@
-/** Pure outbox transitions: order, delivery by clientMessageId, refused messages. */
+/** The console's outbox under the shared transitions: order per conversation, delivery by clientMessageId, refused messages. */
 import { describe, expect, it } from 'vitest';
-import {
-  addPending,
-  awaitingSend,
-  markFailed,
-  pendingIn,
-  removeDelivered,
-  removePending,
-} from '../../src/state/outbox.ts';
+import { addPending, awaitingSend, markFailed, removeDelivered, removePending } from '@parley/shared/client-core';
+import { pendingIn, type PendingMessage } from '../../src/state/outbox.ts';
 import { makeMessage } from '../support/fixtures.ts';
 
 describe('outbox', () => {
-  const outbox = addPending(addPending([], { clientMessageId: 'cmid-0001', conversationId: 'c1', body: 'one' }), {
-    clientMessageId: 'cmid-0002',
-    conversationId: 'c2',
-    body: 'two',
-  });
+  const outbox = addPending<PendingMessage>(
+    addPending<PendingMessage>([], { clientMessageId: 'cmid-0001', conversationId: 'c1', body: 'one', error: null }),
+    { clientMessageId: 'cmid-0002', conversationId: 'c2', body: 'two', error: null },
+  );
 
   it('keeps entries in the order they were written, per conversation', () => {
     expect(awaitingSend(outbox).map((p) => p.body)).toEqual(['one', 'two']);

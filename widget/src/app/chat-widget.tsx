@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { WidgetConfig } from '@parley/shared';
+import { textColorOn } from '@parley/shared/client-core';
 import type { ChatClient } from '../client/chat-client.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
 import { unreadCount } from '../api/state-events.ts';
-import { textColorOn } from '../text/contrast.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { Launcher } from './launcher.tsx';
 import { ProactiveBubble } from './proactive-bubble.tsx';

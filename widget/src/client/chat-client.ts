@@ -24,27 +24,26 @@ import {
   type ProactiveMessage,
 } from './chat-state.ts';
 import { ErrorCode } from '@parley/shared/error-codes';
-import { newClientMessageId } from './client-message-id.ts';
+import {
+  createBackoff,
+  createTypingNotifier,
+  newClientMessageId,
+  type OutboxSender,
+  type TypingNotifier,
+} from '@parley/shared/client-core';
 import { applySeen } from './delivery.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, createSessionStore, type KeyValueStore } from './local-store.ts';
 import { EMPTY_THREAD, lastSeq } from './message-merge.ts';
 import { Outbox } from './outbox.ts';
-import { OutboxSender } from './outbox-sender.ts';
-import { Backoff } from './retry-delay.ts';
+import { createOutboxSender } from './outbox-sender.ts';
 import { NO_RECEIPT, nextReceipt } from './seen-receipt.ts';
 import { ACK_TIMEOUT_MS, ask } from './socket-request.ts';
 import { TimerSet } from './timer-set.ts';
-import { TypingNotifier } from './typing-notifier.ts';
 import { VisitorConnection } from './visitor-connection.ts';
 import { VisitorExtras, type PageViewPayload, type VisitorIdentity } from './visitor-extras.ts';
-import {
-  createVisitorSocket,
-  type SocketFactory,
-  type TimedAck,
-  type TimedEmitter,
-  type VisitorSocket,
-} from './visitor-socket.ts';
+import { createVisitorSocket } from './socket-io-wire.ts';
+import type { SocketFactory, TimedAck, TimedEmitter, VisitorSocket } from './visitor-socket.ts';
 
 export interface ChatClientOptions {
   siteKey: string;
@@ -67,7 +66,7 @@ export class ChatClient {
   readonly #connection: VisitorConnection;
   readonly #typing: TypingNotifier;
   readonly #timers = new TimerSet();
-  readonly #backoff = new Backoff();
+  readonly #backoff = createBackoff();
   readonly #extras = new VisitorExtras((token) => this.#becomeVisitor(token));
   readonly #ackTimeoutMs: number;
   #seenSent = NO_RECEIPT;
@@ -87,10 +86,8 @@ export class ChatClient {
     this.#outbox = new Outbox(this.#store);
     const history = loadHistory(this.#store);
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
-    this.#typing = new TypingNotifier((event) => {
-      const conversation = this.#state.conversation;
-      if (this.#state.connection === 'online' && conversation)
-        this.#connection.socket?.emit(event, { conversationId: conversation.id });
+    this.#typing = createTypingNotifier((event, conversationId) => {
+      if (this.#state.connection === 'online') this.#connection.socket?.emit(event, { conversationId });
     });
     const factory = options.createSocket ?? createVisitorSocket(options.serverUrl);
     // the token this connection's handshake presented (read afresh on every attempt)
@@ -142,14 +139,14 @@ export class ChatClient {
       this.#timers,
       this.#ackTimeoutMs,
     );
-    this.#sender = new OutboxSender(
+    this.#sender = createOutboxSender(
       this.#outbox,
       {
         link: () => {
           const socket = this.#online();
           return socket && { socket, session: this.#connection.session };
         },
-        current: (session) => session === this.#connection.session && !this.#destroyed,
+        current: ({ session }) => session === this.#connection.session && !this.#destroyed,
         stored: (result) => this.#update({ ...applySendResult(this.#state, result), outbox: this.#outbox.list() }),
         rejected: ({ code }, body) =>
           this.#update({
@@ -285,7 +282,8 @@ export class ChatClient {
   input(): void {
     // before the first message there is no conversation for the agent to watch
     const { conversation, connection } = this.#state;
-    if (connection === 'online' && conversation && conversation.status !== 'closed') this.#typing.input();
+    if (connection === 'online' && conversation && conversation.status !== 'closed')
+      this.#typing.input(conversation.id);
   }
 
   /** The message box lost focus. */

@@ -12,7 +12,8 @@ import type {
   TypingUpdate,
   VisitorContact,
 } from '@parley/shared';
-import { EMPTY_THREAD, mergeMessages, storedClientIds, type Thread } from './message-merge.ts';
+import { removeDelivered } from '@parley/shared/client-core';
+import { EMPTY_THREAD, mergeMessages, type Thread } from './message-merge.ts';
 import type { OutboxEntry } from './outbox.ts';
 
 /**
@@ -176,8 +177,6 @@ export function applyTyping(state: ChatState, update: TypingUpdate): ChatState {
 }
 
 /** Outbox entries not yet seen stored: an echo can arrive before the send's ack removes the entry. */
-export function pendingEntries(state: ChatState): OutboxEntry[] {
-  if (state.outbox.length === 0) return state.outbox;
-  const stored = storedClientIds(state.thread);
-  return state.outbox.filter((entry) => !stored.has(entry.clientMessageId));
+export function pendingEntries(state: ChatState): readonly OutboxEntry[] {
+  return removeDelivered(state.outbox, state.thread.messages);
 }

@@ -1,89 +1,67 @@
 /**
- * @module Sends the outbox over the resumed connection: one flush at a time (a request arriving
- * mid-flush runs it again, so nothing waits for the next connect), and a flush that got no ack is
- * tried again after a backoff with the same client ids, which the server stores only once.
+ * @module Wires the visitor's outbox to the shared client core's OutboxSender: message:send over the
+ * resumed connection, one at a time, a flush that got no ack tried again after a backoff with the same
+ * client ids (which the server stores only once), each entry taken off the outbox once settled.
  */
 import type { SendResult } from '@parley/shared';
-import { ErrorCode, type ErrorInfo } from '@parley/shared/error-codes';
-import { flushOutbox, type SendOutcome } from './flush-outbox.ts';
+import {
+  createOutboxSender as createSender,
+  refusalOutcome,
+  type Backoff,
+  type OutboxSender,
+  type SendOutcome,
+} from '@parley/shared/client-core';
+import type { ErrorInfo } from '@parley/shared/error-codes';
 import type { Outbox, OutboxEntry } from './outbox.ts';
-import type { Backoff } from './retry-delay.ts';
 import { request } from './socket-request.ts';
 import type { TimerSet } from './timer-set.ts';
 import type { VisitorSocket } from './visitor-socket.ts';
 
+export interface Link {
+  socket: VisitorSocket;
+  session: number;
+}
+
 export interface SenderHooks {
   /** The socket to send on and the session it belongs to, or null while not online. */
-  link(): { socket: VisitorSocket; session: number } | null;
-  /** Whether `session` is still the live one (no disconnect, no destroy since). */
-  current(session: number): boolean;
+  link(): Link | null;
+  /** Whether `link` is still the live connection (no disconnect, no destroy since). */
+  current(link: Link): boolean;
   stored(result: SendResult): void;
-  /** The server refused a message for good (unavailable: outside business hours, no live chat now); it has left the outbox. */
+  /** The server refused a message for good (e.g. unavailable: outside business hours, no live chat now); it has left the outbox. */
   rejected(error: ErrorInfo, body: string): void;
 }
 
-export class OutboxSender {
-  #flushing = false;
-  #again = false;
+export function createOutboxSender(
+  outbox: Outbox,
+  hooks: SenderHooks,
+  backoff: Backoff,
+  timers: TimerSet,
+  ackTimeoutMs: number,
+): OutboxSender {
+  return createSender<OutboxEntry, Link, SendResult>(
+    {
+      ...hooks,
+      waiting: () => outbox.list(),
+      send: (link, entry) => send(link.socket, entry, ackTimeoutMs),
+      stored: (entry, result) => {
+        outbox.remove(entry.clientMessageId);
+        hooks.stored(result);
+      },
+      rejected: (entry, error) => {
+        outbox.remove(entry.clientMessageId);
+        console.warn(`Parley chat: a message was refused: ${error.message}`);
+        hooks.rejected(error, entry.body);
+      },
+    },
+    backoff,
+    timers,
+  );
+}
 
-  readonly #outbox: Outbox;
-  readonly #hooks: SenderHooks;
-  readonly #backoff: Backoff;
-  readonly #timers: TimerSet;
-  readonly #ackTimeoutMs: number;
-
-  constructor(outbox: Outbox, hooks: SenderHooks, backoff: Backoff, timers: TimerSet, ackTimeoutMs: number) {
-    this.#outbox = outbox;
-    this.#hooks = hooks;
-    this.#backoff = backoff;
-    this.#timers = timers;
-    this.#ackTimeoutMs = ackTimeoutMs;
-  }
-
-  async flush(): Promise<void> {
-    const link = this.#hooks.link();
-    if (!link) return;
-    if (this.#flushing) {
-      this.#again = true;
-      return;
-    }
-    this.#flushing = true;
-    const { socket, session } = link;
-    try {
-      const result = await flushOutbox<SendResult>(this.#outbox, {
-        send: (entry) => this.#send(socket, entry),
-        canContinue: () => this.#hooks.current(session),
-        onStored: (_entry, stored) => {
-          this.#backoff.reset();
-          this.#hooks.stored(stored);
-        },
-        onRejected: (entry, error) => {
-          console.warn(`Parley chat: a message was refused: ${error.message}`);
-          this.#hooks.rejected(error, entry.body);
-        },
-      });
-      if (result.kind === 'stalled' && this.#hooks.current(session)) {
-        // still connected, yet no ack (slow server, rate limit): same clientMessageId, so resending is safe
-        this.#timers.later(() => void this.flush(), this.#backoff.next());
-      }
-    } finally {
-      this.#flushing = false;
-    }
-    if (this.#again) {
-      this.#again = false;
-      void this.flush();
-    }
-  }
-
-  async #send(socket: VisitorSocket, entry: OutboxEntry): Promise<SendOutcome<SendResult>> {
-    const { clientMessageId, body, contact, proactive } = entry;
-    const payload = { clientMessageId, body, ...(contact && { contact }), ...(proactive && { proactive }) };
-    const res = await request<SendResult>((ack) =>
-      socket.timeout(this.#ackTimeoutMs).emit('message:send', payload, ack),
-    );
-    if (!res) return { kind: 'retry', error: null };
-    if (res.ok) return { kind: 'stored', result: res.data };
-    const final = res.error.code === ErrorCode.InvalidPayload || res.error.code === ErrorCode.Unavailable;
-    return final ? { kind: 'rejected', error: res.error } : { kind: 'retry', error: res.error };
-  }
+async function send(socket: VisitorSocket, entry: OutboxEntry, ackTimeoutMs: number): Promise<SendOutcome<SendResult>> {
+  const { clientMessageId, body, contact, proactive } = entry;
+  const payload = { clientMessageId, body, ...(contact && { contact }), ...(proactive && { proactive }) };
+  const res = await request<SendResult>((ack) => socket.timeout(ackTimeoutMs).emit('message:send', payload, ack));
+  return res?.ok ? { kind: 'stored', result: res.data } : refusalOutcome(res?.error ?? null);
 }

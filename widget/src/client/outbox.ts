@@ -1,12 +1,13 @@
 /**
- * @module The outbox: messages the visitor wrote that the server has not acknowledged yet.
- * Persisted so a message typed offline, or in flight when the page reloads, is still sent; each
- * entry keeps its clientMessageId for life, which is what lets the server store a resend only once.
+ * @module The outbox: messages the visitor wrote that the server has not acknowledged yet (the
+ * shared client core's list, oldest first). Persisted so a message typed offline, or in flight when
+ * the page reloads, is still sent; each entry keeps its clientMessageId for life, which is what lets
+ * the server store a resend only once.
  */
 import type { ProactiveOrigin, VisitorContact } from '@parley/shared';
+import { addPending, newClientMessageId, removePending } from '@parley/shared/client-core';
 import { parseJson, type KeyValueStore } from './local-store.ts';
 import { isArrayOf, isRecord, isString } from './stored-shapes.ts';
-import { newClientMessageId } from './client-message-id.ts';
 
 export interface OutboxEntry {
   clientMessageId: string;
@@ -62,12 +63,12 @@ export class Outbox {
 
   add(body: string, about: Pick<OutboxEntry, 'contact' | 'proactive'> = {}, now: Date = new Date()): OutboxEntry {
     const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString(), ...about };
-    this.#save([...this.list(), entry]);
+    this.#save(addPending(this.list(), entry));
     return entry;
   }
 
   remove(clientMessageId: string): void {
-    this.#save(this.list().filter((entry) => entry.clientMessageId !== clientMessageId));
+    this.#save(removePending(this.list(), clientMessageId));
   }
 
   #save(entries: OutboxEntry[]): void {

@@ -9,13 +9,21 @@
  * dropped transport reconnects by itself with backoff, and a refusal by the server's middleware
  * (`connect_error` with `data`) or a server-side disconnect leaves `active` false and stays down.
  */
-import type { TimedAck, TimedEmitter, VisitorSocket } from './visitor-socket.ts';
+import { createBackoff } from '@parley/shared/client-core';
+import { RECONNECT_MAX_MS } from '@parley/shared/limits';
+import type { SocketFactory, TimedAck, TimedEmitter, VisitorSocket } from './visitor-socket.ts';
 
 type Listener = (...args: never[]) => void;
 type Callback = (...args: unknown[]) => void;
 
-/** socket.io-client's reconnection defaults: 1 s doubling to 5 s, ±50 % jitter. */
-const reconnectDelay = (attempt: number): number => Math.min(5000, 1000 * 2 ** attempt) * (0.5 + Math.random());
+/**
+ * Opens nothing yet: the client attaches its listeners first, then connects. WebSocket only, no
+ * long-polling fallback, which keeps the server's sticky-session story simple. The handshake is a
+ * function, so every reconnect presents the token the latest resume handed out.
+ */
+export function createVisitorSocket(serverUrl: string): SocketFactory {
+  return (handshake) => new SocketIoWire(new URL(serverUrl).origin, '/visitor', handshake);
+}
 
 export class SocketIoWire implements VisitorSocket {
   connected = false;
@@ -26,7 +34,8 @@ export class SocketIoWire implements VisitorSocket {
   #acks = new Map<number, Callback>();
   #ids = 0;
   #buffer: Array<[id: number | undefined, packet: string]> = [];
-  #attempts = 0;
+  /** Like socket.io-client's reconnection: 1 s doubling to 5 s, jittered. */
+  #backoff = createBackoff(RECONNECT_MAX_MS);
   #retry: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
   #pingWindow = 45_000;
@@ -142,7 +151,7 @@ export class SocketIoWire implements VisitorSocket {
     const body: unknown = rest.length > digits.length ? JSON.parse(rest.slice(digits.length)) : undefined;
     if (type === '0') {
       this.connected = true;
-      this.#attempts = 0;
+      this.#backoff.reset();
       const buffered = this.#buffer;
       this.#buffer = [];
       for (const [, queued] of buffered) this.#write(queued);
@@ -177,7 +186,7 @@ export class SocketIoWire implements VisitorSocket {
     this.#close(reason);
     if (!this.active) return;
     if (!wasConnected) this.#fire('connect_error', new Error('websocket error'));
-    this.#retry = setTimeout(() => this.#open(), reconnectDelay(this.#attempts++));
+    this.#retry = setTimeout(() => this.#open(), this.#backoff.next());
   }
 
   #close(reason: string): void {

@@ -4,9 +4,9 @@
  * backoff, except when the server refused this page for good.
  */
 import type { SessionResumeResult } from '@parley/shared';
+import type { Backoff } from '@parley/shared/client-core';
 import type { ConnectionState, NoticeKey } from './chat-state.ts';
 import { isPermanentRefusal, readErrorInfo } from './error-info.ts';
-import type { Backoff } from './retry-delay.ts';
 import type { TimerSet } from './timer-set.ts';
 import type { VisitorSocket } from './visitor-socket.ts';
 

@@ -1,11 +1,11 @@
 /**
- * @module The Socket.IO connection to the /visitor namespace, and the narrow face of it the chat
+ * @module The narrow face of the Socket.IO connection to the /visitor namespace that the chat
  * client uses. The widget's own wire (socket-io-wire.ts) implements it, with socket.io-client's
- * semantics; the narrow type keeps the client honest about what it relies on and lets tests drive
- * it with a stand-in.
+ * semantics, and opens it (createVisitorSocket); the narrow type keeps the client honest about what
+ * it relies on and lets tests drive it with a stand-in. Types only: the wire imports them, never
+ * the other way round.
  */
 import type { Ack, VisitorClientToServer, VisitorHandshake, VisitorServerToClient } from '@parley/shared';
-import { SocketIoWire } from './socket-io-wire.ts';
 
 /** Ack callback once `.timeout(ms)` is applied: `err` is set on timeout or disconnect. */
 export type TimedAck<T> = (err: Error | null, res: Ack<T>) => void;
@@ -50,12 +50,3 @@ export interface VisitorSocket {
 }
 
 export type SocketFactory = (handshake: () => VisitorHandshake) => VisitorSocket;
-
-/**
- * Opens nothing yet: the client attaches its listeners first, then connects. WebSocket only, no
- * long-polling fallback, which keeps the server's sticky-session story simple. The handshake is a
- * function, so every reconnect presents the token the latest resume handed out.
- */
-export function createVisitorSocket(serverUrl: string): SocketFactory {
-  return (handshake) => new SocketIoWire(new URL(serverUrl).origin, '/visitor', handshake);
-}

@@ -6,10 +6,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { SiteAdminView, Weekday } from '@parley/shared';
+import { MIN_LAUNCHER_CONTRAST, contrastOnWhite } from '@parley/shared/client-core';
 import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from '../../components/form-field.tsx';
-import { MIN_LAUNCHER_CONTRAST, contrastOnWhite } from '../../state/color-contrast.ts';
 import { BusinessHoursFields } from './business-hours-fields.tsx';
 import { IdentitySecret } from './identity-secret.tsx';
 import { SiteSnippet } from './site-snippet.tsx';

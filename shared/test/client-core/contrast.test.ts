@@ -1,5 +1,13 @@
+/** WCAG contrast: the widget's text colour on the brand colour, and the console's launcher warning. */
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseColor, relativeLuminance, textColorOn } from '../../src/text/contrast.ts';
+import {
+  MIN_LAUNCHER_CONTRAST,
+  contrastOnWhite,
+  contrastRatio,
+  parseColor,
+  relativeLuminance,
+  textColorOn,
+} from '../../src/client-core/index.ts';
 
 describe('contrast', () => {
   it('parses hex colours; anything else keeps white text', () => {
@@ -30,5 +38,15 @@ describe('contrast', () => {
     expect(textColorOn('#7fffd4')).toBe('#000');
     // mid-grey: black reads better (≈ 5.3:1 against ≈ 3.9:1)
     expect(textColorOn('#808080')).toBe('#000');
+  });
+
+  it('measures the launcher against a white page, reading colours as the widget does', () => {
+    expect(contrastOnWhite('#000000')).toBeCloseTo(21);
+    expect(contrastOnWhite('#ffffff')).toBeCloseTo(1);
+    expect(contrastOnWhite('#2563eb')).toBeGreaterThan(MIN_LAUNCHER_CONTRAST);
+    expect(contrastOnWhite('#ffd700')).toBeLessThan(MIN_LAUNCHER_CONTRAST);
+    // the widget paints #fff as white, so the warning must see it as white too
+    expect(contrastOnWhite('#fff')).toBeCloseTo(1);
+    expect(contrastOnWhite('not a colour')).toBeNull();
   });
 });

@@ -1,9 +1,13 @@
 /**
- * @module WCAG contrast: picks black or white text for the site's brand colour, whichever has the
- * higher contrast ratio, so a pale brand colour never gets unreadable white text.
+ * @module WCAG contrast of the site's widget colour: the widget picks black or white text on it,
+ * whichever reads better, and the console warns when the launcher (the colour on a white page)
+ * falls below WCAG 1.4.11's 3:1 for non-text contrast.
  */
 
-/** [r, g, b] 0–255 from #rgb or #rrggbb (alpha ignored); null for anything else. */
+/** Below this ratio against a white page the launcher is hard to see (WCAG 1.4.11). */
+export const MIN_LAUNCHER_CONTRAST = 3;
+
+/** [r, g, b] 0–255 from #rgb, #rgba, #rrggbb or #rrggbbaa (alpha ignored); null for anything else. */
 export function parseColor(color: string): number[] | null {
   let hex = /^#([0-9a-f]{3,8})$/i.exec(color.trim())?.[1] ?? '';
   if (hex.length < 5) hex = hex.replace(/./g, '$&$&');
@@ -25,4 +29,10 @@ export function textColorOn(background: string): '#000' | '#fff' {
   if (!rgb) return '#fff';
   // black wins exactly when (L + 0.05) / 0.05 > 1.05 / (L + 0.05), i.e. L > √0.0525 − 0.05 ≈ 0.179
   return relativeLuminance(rgb) > 0.179 ? '#000' : '#fff';
+}
+
+/** Contrast ratio of `color` against white, or null when it is not a colour parseColor reads. */
+export function contrastOnWhite(color: string): number | null {
+  const rgb = parseColor(color);
+  return rgb && contrastRatio(relativeLuminance(rgb), 1);
 }
