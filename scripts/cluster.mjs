@@ -99,6 +99,9 @@ function startNode(node) {
       PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${balancer.address().port}`,
       PARLEY_SECRET: secret,
       PARLEY_DATA_DIR: path.join(dataDir, `node-${node.index}`),
+      // This TCP balancer passes on no client address: every client reaches the nodes from
+      // 127.0.0.1, so per-address limits would count them all as one. Off unless asked for.
+      RATE_LIMITS: process.env.RATE_LIMITS ?? 'off',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -9,6 +9,7 @@ import { ParleyError } from '../errors.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import { parseOrThrow } from './validate.ts';
 import { toPublicAgent } from './public-agent.ts';
+import { requestAddress } from '../limits/client-address.ts';
 
 export const sessionTokenOf = (req: Request): string | undefined =>
   parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
@@ -18,11 +19,8 @@ export function authRouter(auth: AgentAuth, options: { secureCookies: () => bool
 
   router.post('/api/auth/login', async (req, res) => {
     const { email, password } = parseOrThrow(LoginRequestSchema, req.body);
-    const { agent, token, expiresAt } = await auth.login(
-      email,
-      password,
-      req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    );
+    // the address express computed with TRUST_PROXY: the sign-in limits count per address
+    const { agent, token, expiresAt } = await auth.login(email, password, requestAddress(req));
     res.setHeader(
       'Set-Cookie',
       serializeCookie(SESSION_COOKIE, token, {
