@@ -69,6 +69,7 @@ import { Readiness, storageChecks, type ReadinessCheck } from './ops/readiness.t
 import { requestLog } from './http/request-log.ts';
 import { coalesced } from './domain/coalesced.ts';
 import { createLimits } from './limits/create-limits.ts';
+import { securityHeaders } from './http/security-headers.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -217,10 +218,11 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   app.disable('x-powered-by');
   app.set('trust proxy', limits.trust);
   app.use(requestLog(logger));
+  app.use(securityHeaders(() => publicUrl));
   app.use(express.json({ limit: '32kb' }));
   app.use(healthRouter({ store, readiness, metrics, logger }));
   app.use(limits.http);
-  app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
+  app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:'), consoleOrigins }));
   app.use(widgetRouter(store, rules));
   for (const emailRouter of email.routers) app.use(emailRouter);
   app.use(
