@@ -20,6 +20,8 @@ export interface SenderHooks {
   stored(result: SendResult): void;
   /** The server refused a message for good (unavailable: outside business hours, no live chat now); it has left the outbox. */
   rejected(error: ErrorInfo, body: string): void;
+  /** The server asked to slow down (rate_limited): the message stays in the outbox and goes again after its wait. */
+  limited(): void;
 }
 
 export class OutboxSender {
@@ -63,8 +65,12 @@ export class OutboxSender {
         },
       });
       if (result.kind === 'stalled' && this.#hooks.current(session)) {
-        // still connected, yet no ack (slow server, rate limit): same clientMessageId, so resending is safe
-        this.#timers.later(() => void this.flush(), this.#backoff.next());
+        // still connected, yet no ack (slow server) or asked to wait (rate limit): same clientMessageId,
+        // so resending is safe; after a rate limit, not before the server said it would take it
+        const limited = result.error?.code === ErrorCode.RateLimited;
+        if (limited) this.#hooks.limited();
+        const waitMs = limited ? result.error?.retryAfterMs : undefined;
+        this.#timers.later(() => void this.flush(), waitMs ?? this.#backoff.next());
       }
     } finally {
       this.#flushing = false;
