@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { redisAvailable, startOwnRedis, type OwnRedis } from './support/redis.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
 
+// each sign-in costs a password hash: room for a busy machine
 describe.runIf(redisAvailable)('rate limits shared through Redis', () => {
   let redis: OwnRedis | undefined;
   let servers: TestServer[] = [];
@@ -48,7 +49,24 @@ describe.runIf(redisAvailable)('rate limits shared through Redis', () => {
     expect((await signIn(b, sprayer, 'five@example.com')).status).toBe(429);
     // someone else, on either server, is not affected
     expect((await signIn(b, '198.51.100.1', 'five@example.com')).status).toBe(401);
-  });
+  }, 60_000);
+
+  it('remembers on every server where an agent signed in, while their account is under attack', async () => {
+    const [a, b] = await twoServers({ RATE_LIMIT_SIGN_IN_PER_ACCOUNT: '4/15m' });
+    const office = '198.51.100.10';
+    const signInRight = (server: TestServer, from: string) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+        body: JSON.stringify(ADMIN),
+      });
+    expect((await signInRight(a, office)).status).toBe(200);
+    for (let i = 0; i < 4; i += 1) {
+      expect((await signIn(i % 2 === 0 ? a : b, `203.0.113.${i + 1}`, ADMIN.email)).status).toBe(401);
+    }
+    expect((await signInRight(b, '192.0.2.55')).status).toBe(429);
+    expect((await signInRight(b, office)).status).toBe(200);
+  }, 60_000);
 
   it('keeps limiting, in memory, while Redis is away', async () => {
     const [a, b] = await twoServers({ RATE_LIMIT_WIDGET_CONFIG_PER_ADDRESS: '2/1m' });
@@ -66,5 +84,5 @@ describe.runIf(redisAvailable)('rate limits shared through Redis', () => {
     // back for the servers' shutdown, which releases their presence in Redis
     await redis?.restart();
     await Promise.all([a, b].map((server) => server.server.scaleReady()));
-  });
+  }, 60_000);
 });

@@ -39,6 +39,7 @@ async function expectLimited(res: Response): Promise<void> {
   expect(Math.ceil((error.retryAfterMs ?? 0) / 1000)).toBe(retryAfter);
 }
 
+// each sign-in costs a password hash: room for a busy machine
 describe('sign-in limits', () => {
   it('lets the agent in from their own address while a stranger is blocked for guessing their password', async () => {
     const server = await start();
@@ -49,7 +50,7 @@ describe('sign-in limits', () => {
     await expectLimited(await signIn(server, stranger, ADMIN.password));
 
     expect((await signIn(server, '198.51.100.10', ADMIN.password)).status).toBe(200);
-  });
+  }, 60_000);
 
   it('stops password spraying: one address runs out of guesses across all emails', async () => {
     const server = await start({ RATE_LIMIT_SIGN_IN_PER_ADDRESS: '6/15m' });
@@ -61,7 +62,7 @@ describe('sign-in limits', () => {
     await expectLimited(await signIn(server, sprayer, ADMIN.password));
     // other addresses are not affected
     expect((await signIn(server, '198.51.100.10', ADMIN.password)).status).toBe(200);
-  });
+  }, 60_000);
 
   it('stops guessing one account from many addresses, yet the agent still gets in from their usual address', async () => {
     const server = await start({ RATE_LIMIT_SIGN_IN_PER_ACCOUNT: '6/15m' });
@@ -78,12 +79,12 @@ describe('sign-in limits', () => {
     // and other accounts are not affected
     const ann = await server.createAgent({ name: 'Ann' });
     expect((await signIn(server, '203.0.113.100', ann.password, ann.email)).status).toBe(200);
-  });
+  }, 60_000);
 
   it('limits nothing with RATE_LIMITS=off but the pair throttle', async () => {
     const server = await start({ RATE_LIMITS: 'off', RATE_LIMIT_SIGN_IN_PER_ADDRESS: '1/15m' });
     for (let i = 0; i < 3; i += 1) {
       expect((await signIn(server, '203.0.113.7', 'guess', `person${i}@example.com`)).status).toBe(401);
     }
-  });
+  }, 60_000);
 });
