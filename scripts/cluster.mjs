@@ -7,7 +7,8 @@
 // --source runs server/src/main.ts through tsx instead of the built server/dist/main.js.
 // Prints one JSON line per event on stdout ({"event":"ready","url":…,"nodes":[…]}), and reads
 // commands on stdin, one per line: `kill I` (SIGKILL node I), `stop I` (SIGTERM), `start I`.
-// Every other variable (PARLEY_*, SMTP_URL, LOG_LEVEL…) is passed on to each node.
+// Every other variable (PARLEY_*, SMTP_URL, LOG_LEVEL…) is passed on to each node; RATE_LIMITS is
+// off unless set (the balancer passes on no client address: every client is 127.0.0.1).
 //
 // The balancer hands each TCP connection to the next node in turn and skips nodes that refuse:
 // right for WebSocket-only clients (the widget and console are), which need no stickiness.
@@ -99,6 +100,9 @@ function startNode(node) {
       PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${balancer.address().port}`,
       PARLEY_SECRET: secret,
       PARLEY_DATA_DIR: path.join(dataDir, `node-${node.index}`),
+      // This TCP balancer passes on no client address: every client reaches the nodes from
+      // 127.0.0.1, so per-address limits would count them all as one. Off unless asked for.
+      RATE_LIMITS: process.env.RATE_LIMITS ?? 'off',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,8 @@
 /**
  * @module Browser entry: wires the real REST client and /agent socket into the session and mounts the app.
  */
+// first: it must run before any schema is built
+import './zod-without-eval.ts';
 import { render } from 'preact';
 import { createAuthApi } from './api/auth-api.ts';
 import { createConsoleSession } from './api/console-session.ts';

@@ -68,6 +68,8 @@ import { Metrics } from './ops/metrics.ts';
 import { Readiness, storageChecks, type ReadinessCheck } from './ops/readiness.ts';
 import { requestLog } from './http/request-log.ts';
 import { coalesced } from './domain/coalesced.ts';
+import { createLimits } from './limits/create-limits.ts';
+import { securityHeaders } from './http/security-headers.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -143,6 +145,11 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   events.subscribe((event) => metrics.domainEvent(event.type));
   const readiness = new Readiness(storageChecks(store));
   if (scale.mode === 'redis') readiness.add({ name: 'redis', check: () => scale.ready() });
+  const limits = createLimits(config.limits, {
+    redis: scale.redis,
+    logger,
+    onLimited: (limit) => metrics.rateLimited.inc({ limit }),
+  });
   const router = new QueueRouter({
     store,
     presence,
@@ -150,7 +157,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     now,
     onError: (error) => logger.error('queue announcement failed', { error }),
   });
-  const auth = new AgentAuth({ store, now, events });
+  const auth = new AgentAuth({ store, now, events, budgets: limits.signIn });
   const email = createEmailModule({
     config: config.email,
     queueMaxWaitSeconds: config.queueMaxWaitSeconds,
@@ -209,10 +216,13 @@ export async function startParley(config: Config, options: StartOptions = {}): P
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', limits.trust);
   app.use(requestLog(logger));
+  app.use(securityHeaders(() => publicUrl));
   app.use(express.json({ limit: '32kb' }));
   app.use(healthRouter({ store, readiness, metrics, logger }));
-  app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
+  app.use(limits.http);
+  app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:'), consoleOrigins }));
   app.use(widgetRouter(store, rules));
   for (const emailRouter of email.routers) app.use(emailRouter);
   app.use(
@@ -235,6 +245,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const httpServer = http.createServer(app);
   const io = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false });
   scale.attach(io);
+  limits.sockets.watch(io);
   const inFlight = new InFlight();
   const track = (work: Promise<void>) => inFlight.track(work);
   observeSocketEvents(io, metrics);
@@ -243,6 +254,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     logger.debug('socket disconnected', { connectionId: this.id, namespace: this.nsp.name, reason });
   }
   for (const name of [VISITOR_NAMESPACE, AGENT_NAMESPACE]) {
+    limits.sockets.guard(io.of(name));
     io.of(name).on('connection', (socket) => {
       logger.debug('socket connected', { connectionId: socket.id, namespace: name });
       socket.on('disconnect', disconnected);
@@ -261,6 +273,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     insight,
     outreach,
     logger,
+    limits: limits.sockets,
     track,
   });
   setUpAgentNamespace(io.of(AGENT_NAMESPACE), {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { EmailSchema } from '@parley/shared';
+import { LimitsEnvShape, limitsConfig, type LimitsConfig } from './limits/limits-config.ts';
 
 const optionalString = z
   .string()
@@ -97,6 +98,7 @@ const EnvSchema = z.object({
   AGENT_REQUEUE_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   /** SIGTERM: how long to wait for requests already running before closing the database anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  ...LimitsEnvShape,
 });
 
 export interface Config {
@@ -117,6 +119,7 @@ export interface Config {
   queueMaxWaitSeconds: number;
   retention: { days: number; mode: 'delete' | 'anonymise'; intervalMs: number };
   scale: ScaleConfig;
+  limits: LimitsConfig;
 }
 
 export interface ScaleConfig {
@@ -175,6 +178,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       agentRequeueGraceSeconds: e.AGENT_REQUEUE_GRACE_SECONDS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
+    limits: limitsConfig(e),
   };
 }
 

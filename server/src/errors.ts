@@ -6,18 +6,27 @@ import { ErrorCode, type ErrorInfo } from '@parley/shared/error-codes';
 export class ParleyError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorInfo['issues'];
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; issues?: ErrorInfo['issues'] } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; issues?: ErrorInfo['issues']; retryAfterMs?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'ParleyError';
     this.code = code;
     this.issues = options.issues;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   toInfo(): ErrorInfo {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues && { issues: this.issues }),
+      ...(this.retryAfterMs !== undefined && { retryAfterMs: this.retryAfterMs }),
+    };
   }
 }
 

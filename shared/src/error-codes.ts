@@ -24,6 +24,11 @@ export interface ErrorInfo {
   message: string;
   /** Present on invalid_payload: where the payload is wrong. */
   issues?: Array<{ path: string; message: string }>;
+  /**
+   * Present on rate_limited when the server knows: milliseconds until the same request may
+   * succeed. REST answers also carry it as a `Retry-After` header (seconds).
+   */
+  retryAfterMs?: number;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };

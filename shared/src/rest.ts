@@ -36,6 +36,7 @@ export const ErrorBodySchema = z.object({
     code: z.enum(errorCodes),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    retryAfterMs: z.number().int().nonnegative().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -61,7 +61,9 @@ export function createSocketChannel(): AgentChannel {
       status({ kind: 'unauthorized' });
       return;
     }
-    if (!socket.active) retryTimer = setTimeout(() => socket.connect(), RETRY_REFUSED_HANDSHAKE_MS);
+    // rate_limited says when to come back (too many connections from this address)
+    if (!socket.active)
+      retryTimer = setTimeout(() => socket.connect(), retryAfterOf(error) ?? RETRY_REFUSED_HANDSHAKE_MS);
   });
 
   const listen =
@@ -169,4 +171,12 @@ function errorCodeOf(error: Error): unknown {
   if (!('data' in error)) return undefined;
   const { data } = error;
   return typeof data === 'object' && data !== null && 'code' in data ? data.code : undefined;
+}
+
+/** A rate_limited refusal's wait, in milliseconds. */
+function retryAfterOf(error: Error): number | undefined {
+  if (errorCodeOf(error) !== ErrorCode.RateLimited || !('data' in error)) return undefined;
+  const { data } = error;
+  const wait = typeof data === 'object' && data !== null && 'retryAfterMs' in data ? data.retryAfterMs : undefined;
+  return typeof wait === 'number' && wait >= 0 ? wait : undefined;
 }

@@ -1,14 +1,15 @@
 /**
  * @module Agent sign-in and sessions. The session token goes to the browser in an httpOnly cookie;
  * only its SHA-256 is stored (and names the session's sockets, so signing out can close them).
- * Repeated failed sign-ins for one email from one address are throttled.
+ * Repeated failed sign-ins for one email from one address are throttled, and with SignInBudgets
+ * also those of one address and of one email (login-throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
 import type { AgentRecord, Store } from '../store/types.ts';
 import type { EventSink } from './events.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import { LoginThrottle, type SignInBudgets } from './login-throttle.ts';
 import { decoyHashPromise, verifyPassword } from './passwords.ts';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -20,12 +21,14 @@ export class AgentAuth {
   readonly #now: () => Date;
   readonly #events: EventSink;
   readonly #throttle: LoginThrottle;
+  readonly #budgets: SignInBudgets | undefined;
 
-  constructor(deps: { store: Store; now: () => Date; events: EventSink }) {
+  constructor(deps: { store: Store; now: () => Date; events: EventSink; budgets?: SignInBudgets }) {
     this.#store = deps.store;
     this.#now = deps.now;
     this.#events = deps.events;
     this.#throttle = new LoginThrottle(deps.now);
+    this.#budgets = deps.budgets;
   }
 
   /** `from`: the client's address; failures are counted per email and address. */
@@ -34,12 +37,18 @@ export class AgentAuth {
     password: string,
     from: string,
   ): Promise<{ agent: AgentRecord; token: string; expiresAt: Date }> {
-    const attempt = `${email.trim().toLowerCase()}\n${from}`;
-    const wait = this.#throttle.retryAfterSeconds(attempt);
-    if (wait > 0) {
+    const account = email.trim().toLowerCase();
+    const attempt = `${account}\n${from}`;
+    // checked before the password: a refused attempt costs no scrypt run
+    const waitMs = Math.max(
+      this.#throttle.retryAfterSeconds(attempt) * 1000,
+      (await this.#budgets?.waitMs(account, from)) ?? 0,
+    );
+    if (waitMs > 0) {
       throw new ParleyError(
         ErrorCode.RateLimited,
-        `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`,
+        `Too many failed sign-ins: try again in ${Math.ceil(waitMs / 60_000)} min`,
+        { retryAfterMs: waitMs },
       );
     }
     const agent = await this.#store.agents.findByEmail(email);
@@ -47,9 +56,11 @@ export class AgentAuth {
     const ok = await verifyPassword(password, agent?.passwordHash ?? (await decoyHashPromise));
     if (!agent || !ok || !agent.active) {
       this.#throttle.failed(attempt);
+      await this.#budgets?.failed(account, from);
       throw new ParleyError(ErrorCode.Unauthorized, 'Email or password is not correct');
     }
     this.#throttle.succeeded(attempt);
+    await this.#budgets?.succeeded(account, from);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.#now().getTime() + SESSION_TTL_MS);
     await this.#store.sessions.create(hashToken(token), agent.id, expiresAt.toISOString());

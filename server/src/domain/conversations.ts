@@ -116,6 +116,8 @@ export class Conversations {
   /**
    * `contact`: the pre-chat form's name and email, stored on the profile before the message, so the
    * agent sees who is writing from the first message on. Storing them again on a retry is harmless.
+   * `beforeOpen` runs only when the message would start a conversation, and may refuse (a limit on
+   * new conversations): nothing is stored then.
    */
   async sendFromVisitor(
     visitor: VisitorRef,
@@ -123,6 +125,7 @@ export class Conversations {
     body: string,
     contact: VisitorContact = {},
     opening?: ProactiveOpening,
+    beforeOpen: () => Promise<void> = () => Promise.resolve(),
   ) {
     return this.#perVisitor.run(visitor.visitorId, async () => {
       const { store } = this.#deps;
@@ -162,6 +165,7 @@ export class Conversations {
             'Outside business hours: leave a message (offline:message) instead',
           );
         }
+        await beforeOpen();
         const now = this.#now();
         await store.visitors.ensure(visitor.visitorId, visitor.siteId, now);
         conversation = await store.conversations.create({

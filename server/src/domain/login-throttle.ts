@@ -1,8 +1,9 @@
 /**
  * @module Slows password guessing: after MAX_FAILED_LOGINS failed sign-ins for one email from one
  * address within LOGIN_WINDOW_MS, that pair is refused until its oldest failure leaves the window.
- * Kept in memory per process: a restart forgets it, and several processes each count their own,
- * which still caps guessing at a small multiple of the limit.
+ * Only that pair: a stranger elsewhere cannot lock the agent out. Kept in memory per process (a
+ * restart forgets it; several processes each count their own); the SignInBudgets beside it, shared
+ * between processes, bound what one address and what all addresses together may try.
  */
 export const MAX_FAILED_LOGINS = 5;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -44,4 +45,16 @@ export class LoginThrottle {
     const since = this.#now().getTime() - LOGIN_WINDOW_MS;
     return (this.#failures.get(key) ?? []).filter((at) => at > since);
   }
+}
+
+/**
+ * The budgets beyond the pair (limits/sign-in-budgets.ts): failures per address across all emails
+ * (spraying), and per email across all addresses, past which only addresses that email signed in
+ * from before may try. Keys are a lowercased email and the client's address.
+ */
+export interface SignInBudgets {
+  /** Milliseconds until `from` may try `email`; 0 when it may now. */
+  waitMs(email: string, from: string): Promise<number>;
+  failed(email: string, from: string): Promise<void>;
+  succeeded(email: string, from: string): Promise<void>;
 }

@@ -15,15 +15,20 @@ const signedIn = new WeakMap<Request, AgentRecord>();
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Rejects requests without a valid session (401). A changing request that names a foreign Origin is
- * refused too (403): the cookie is SameSite=Lax, and this closes what Lax leaves open.
+ * A changing request that names a foreign Origin is refused (403): the session cookie is
+ * SameSite=Lax, and this closes what Lax leaves open (a sibling origin of the same site).
  */
+export function refuseForeignOrigin(req: Request, consoleOrigins: () => string[]): void {
+  const origin = req.headers.origin;
+  if (!SAFE_METHODS.has(req.method) && origin !== undefined && !consoleOrigins().includes(origin)) {
+    throw new ParleyError(ErrorCode.Forbidden, 'The console cannot be used from this origin');
+  }
+}
+
+/** Rejects requests without a valid session (401), and changing requests from a foreign origin (403). */
 export function requireAgent(auth: AgentAuth, consoleOrigins: () => string[]): RequestHandler {
   return async (req, _res, next) => {
-    const origin = req.headers.origin;
-    if (!SAFE_METHODS.has(req.method) && origin !== undefined && !consoleOrigins().includes(origin)) {
-      throw new ParleyError(ErrorCode.Forbidden, 'The console cannot be used from this origin');
-    }
+    refuseForeignOrigin(req, consoleOrigins);
     const agent = await auth.authenticate(sessionTokenOf(req));
     if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Sign in first');
     signedIn.set(req, agent);

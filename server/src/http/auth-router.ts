@@ -9,20 +9,24 @@ import { ParleyError } from '../errors.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import { parseOrThrow } from './validate.ts';
 import { toPublicAgent } from './public-agent.ts';
+import { refuseForeignOrigin } from './agent-session.ts';
+import { requestAddress } from '../limits/client-address.ts';
 
 export const sessionTokenOf = (req: Request): string | undefined =>
   parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
 
-export function authRouter(auth: AgentAuth, options: { secureCookies: () => boolean }): Router {
+export function authRouter(
+  auth: AgentAuth,
+  options: { secureCookies: () => boolean; consoleOrigins: () => string[] },
+): Router {
   const router = Router();
 
   router.post('/api/auth/login', async (req, res) => {
+    // a foreign page must not sign the browser in to an account of its choosing either
+    refuseForeignOrigin(req, options.consoleOrigins);
     const { email, password } = parseOrThrow(LoginRequestSchema, req.body);
-    const { agent, token, expiresAt } = await auth.login(
-      email,
-      password,
-      req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    );
+    // the address express computed with TRUST_PROXY: the sign-in limits count per address
+    const { agent, token, expiresAt } = await auth.login(email, password, requestAddress(req));
     res.setHeader(
       'Set-Cookie',
       serializeCookie(SESSION_COOKIE, token, {
@@ -43,6 +47,8 @@ export function authRouter(auth: AgentAuth, options: { secureCookies: () => bool
   });
 
   router.post('/api/auth/logout', async (req, res) => {
+    // a foreign page must not end the agent's session (and close their console)
+    refuseForeignOrigin(req, options.consoleOrigins);
     await auth.logout(sessionTokenOf(req));
     res.setHeader(
       'Set-Cookie',

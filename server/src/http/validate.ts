@@ -31,6 +31,8 @@ const statusOf: Record<ErrorInfo['code'], number> = {
 };
 
 export function sendError(res: Response, error: ParleyError): void {
+  // whole seconds, rounded up: a client that waits exactly this long is let in
+  if (error.retryAfterMs !== undefined) res.setHeader('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
   res.status(statusOf[error.code]).json({ error: error.toInfo() });
 }
 

@@ -22,6 +22,8 @@ export class Metrics implements SocketEventObserver {
   readonly storageErrors: Counter;
   /** For the Redis adapter and presence (scale-out): increment on every client error. */
   readonly redisErrors: Counter;
+  /** Requests, events and handshakes refused by a rate limit, by the limit's name. */
+  readonly rateLimited: Counter<'limit'>;
   readonly #domainEvents: Counter<'type'>;
   readonly #socketEvents: Counter<'namespace' | 'event' | 'outcome'>;
   readonly #handling: Histogram<'namespace' | 'event'>;
@@ -35,6 +37,12 @@ export class Metrics implements SocketEventObserver {
       registers,
     });
     this.redisErrors = new Counter({ name: 'parley_redis_errors_total', help: 'Redis client errors.', registers });
+    this.rateLimited = new Counter({
+      name: 'parley_rate_limited_total',
+      help: 'Requests, socket events and handshakes refused by a rate limit, by limit.',
+      labelNames: ['limit'],
+      registers,
+    });
     this.#domainEvents = new Counter({
       name: 'parley_domain_events_total',
       help: 'Domain events published, by type (rate() gives events per second).',

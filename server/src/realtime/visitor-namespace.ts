@@ -16,11 +16,15 @@ import type { Tickets } from '../domain/tickets.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
+import type { VisitorLimits } from '../limits/socket-limits.ts';
+import { gated } from './gated-handlers.ts';
 
 export interface VisitorSocketData {
   visitor: VisitorRef;
   token: string;
   timeZone: string | undefined;
+  /** The client's address key (TRUST_PROXY applied): what new conversations are counted under. */
+  address: string;
 }
 
 export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
@@ -35,6 +39,8 @@ export interface VisitorNamespaceDeps {
   insight: VisitorInsight;
   outreach: ProactiveOutreach;
   logger: Logger;
+  /** Messages and events per visitor, conversations per address. */
+  limits: VisitorLimits;
   /** Receives each running handler call, for graceful shutdown. */
   track?: (work: Promise<void>) => void;
 }
@@ -48,7 +54,10 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
     const { visitor } = this.data as VisitorSocketData;
     void deps.insight.left(visitor.visitorId, this.id).catch(failed(visitor.visitorId));
   }
-  const bind = handlersFor(visitorClientEvents, visitorHandlers(deps), deps.logger, deps.track);
+  const limited = gated(visitorHandlers(deps), (event, { visitor }) =>
+    deps.limits.admitEvent(event, visitor.visitorId),
+  );
+  const bind = handlersFor(visitorClientEvents, limited, deps.logger, deps.track);
 
   nsp.on('connection', (socket) => {
     const data = socket.data as VisitorSocketData;
@@ -77,9 +86,11 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       visitorId: visitor.visitorId,
       ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
     }),
-    'message:send': async ({ clientMessageId, body, contact, proactive }, { visitor }) => {
+    'message:send': async ({ clientMessageId, body, contact, proactive }, { visitor, address }) => {
       const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
-      return deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening);
+      return deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening, () =>
+        deps.limits.admitConversation(address),
+      );
     },
     'message:seen': async ({ conversationId, seq }, { visitor }) => {
       await deps.conversations.markSeen(actor(visitor), conversationId, seq);
@@ -102,7 +113,8 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       await deps.feedback.requestTranscript(visitor, conversationId, email);
       return {};
     },
-    'offline:message': async (input, { visitor }) => {
+    'offline:message': async (input, { visitor, address }) => {
+      await deps.limits.admitConversation(address);
       const left = await deps.conversations.leaveOfflineMessage(visitor, input);
       // Answered by email: the message becomes a ticket. Idempotent, so a retried send finds the first one's.
       await deps.tickets.openFromOffline(left.conversation);
@@ -117,7 +129,10 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
   };
 }
 
-async function authenticate(socket: Socket, deps: { store: Store; tokens: VisitorTokens }): Promise<void> {
+async function authenticate(
+  socket: Socket,
+  deps: { store: Store; tokens: VisitorTokens; limits: VisitorLimits },
+): Promise<void> {
   const parsed = VisitorHandshakeSchema.safeParse(socket.handshake.auth);
   if (!parsed.success) {
     throw new ParleyError(ErrorCode.InvalidPayload, summarizeIssues(describeIssues(parsed.error)));
@@ -137,6 +152,7 @@ async function authenticate(socket: Socket, deps: { store: Store; tokens: Visito
     visitor: { visitorId: identity.visitorId, siteId: site.id },
     token: identity.token,
     timeZone: parsed.data.timeZone,
+    address: deps.limits.addressOf(socket),
   };
   socket.data = data;
 }

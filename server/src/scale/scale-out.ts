@@ -22,6 +22,8 @@ export interface ScaleOut {
   readonly mode: 'single' | 'redis';
   agentPresence: AgentPresence;
   visitorPresence: VisitorPresence;
+  /** Redis's command client, for other state every process shares (rate limits); none for a single process. */
+  redis: RedisClient | undefined;
   /** Joins the Socket.IO server to the other processes; call before it accepts connections. */
   attach(io: Server): void;
   /** Starts the lease (first renewal done when it resolves). */
@@ -43,6 +45,7 @@ export async function createScaleOut(
       mode: 'single',
       agentPresence: new LocalAgentPresence(),
       visitorPresence: new LocalVisitorPresence(),
+      redis: undefined,
       attach: () => undefined,
       start: () => Promise.resolve(),
       ready: () => Promise.resolve(),
@@ -74,6 +77,7 @@ export async function createScaleOut(
     mode: 'redis',
     agentPresence: new RedisAgentPresence(redis.commands, lease),
     visitorPresence: new RedisVisitorPresence(redis.commands, lease),
+    redis: redis.commands,
     attach(io) {
       attached = io;
       io.adapter(createAdapter(publisherOf(redis.commands), redis.subscriber, { key: 'parley' }));

@@ -28,7 +28,15 @@ export function disconnectAll(): void {
 
 export function connectVisitor(
   url: string,
-  options: { siteKey: string; origin?: string; token?: string; userAgent?: string; timeZone?: string },
+  options: {
+    siteKey: string;
+    origin?: string;
+    token?: string;
+    userAgent?: string;
+    timeZone?: string;
+    /** More handshake headers, e.g. X-Forwarded-For as a proxy would add it. */
+    headers?: Record<string, string>;
+  },
 ): VisitorSocket {
   const auth: { siteKey: string; token?: string; timeZone?: string } = { siteKey: options.siteKey };
   if (options.token) auth.token = options.token;
@@ -41,6 +49,7 @@ export function connectVisitor(
     extraHeaders: {
       ...(options.origin ? { origin: options.origin } : {}),
       ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+      ...options.headers,
     },
   });
   sockets.add(socket);

@@ -33,7 +33,8 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let child = await launch(port);
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    // killed by a signal, a process has a signalCode and no exitCode: either means it is gone
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

@@ -61,6 +61,8 @@ export async function flushOutbox<E, L, R>(hooks: FlushHooks<E, L, R>, link: L):
 export interface SenderHooks<E, L, R> extends FlushHooks<E, L, R> {
   /** The connection to send on, or null while not online. */
   link(): L | null;
+  /** The server asked to slow down (rate_limited): the message stays and goes again after the wait it named. */
+  limited?(error: ErrorInfo): void;
 }
 
 export interface OutboxSender {
@@ -92,8 +94,11 @@ export function createOutboxSender<E extends PendingEntry, L, R>(
     try {
       const result = await flushOutbox({ ...hooks, stored }, link);
       if (result.kind === 'stalled' && hooks.current(link)) {
-        // still connected, yet no ack (slow server): same clientMessageId, so resending is safe
-        timers.later(() => void flush(), backoff.next());
+        // still connected, yet no ack (slow server) or asked to wait (rate limit): same clientMessageId,
+        // so resending is safe; after a rate limit, not before the server said it would take it
+        const limited = result.error?.code === ErrorCode.RateLimited ? result.error : null;
+        if (limited) hooks.limited?.(limited);
+        timers.later(() => void flush(), limited?.retryAfterMs ?? backoff.next());
       }
     } finally {
       flushing = false;

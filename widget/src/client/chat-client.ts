@@ -147,7 +147,14 @@ export class ChatClient {
           return socket && { socket, session: this.#connection.session };
         },
         current: ({ session }) => session === this.#connection.session && !this.#destroyed,
-        stored: (result) => this.#update({ ...applySendResult(this.#state, result), outbox: this.#outbox.list() }),
+        stored: (result) =>
+          this.#update({
+            ...applySendResult(this.#state, result),
+            outbox: this.#outbox.list(),
+            // it went through: the "sending quickly" notice has said what it had to
+            ...(this.#state.notice === 'slowDown' && { notice: null }),
+          }),
+        limited: () => this.#update({ ...this.#state, notice: 'slowDown' }),
         rejected: ({ code }, body) =>
           this.#update({
             ...this.#state,

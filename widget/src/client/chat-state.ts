@@ -27,7 +27,7 @@ export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' 
  * Problems the widget tells the visitor about, as keys of the locale's strings: the server's own
  * error messages are English and meant for developers, so they go to the console instead.
  */
-export type NoticeKey = 'unavailable' | 'tryAgain' | 'notSent' | 'connectFailed';
+export type NoticeKey = 'unavailable' | 'tryAgain' | 'notSent' | 'connectFailed' | 'slowDown';
 
 /** A message the widget shows by itself: a page rule's, or an agent's invite. */
 export interface ProactiveMessage {

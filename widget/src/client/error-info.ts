@@ -11,10 +11,12 @@ function isErrorCode(value: unknown): value is ErrorCode {
   return isString(value) && KNOWN_CODES.has(value);
 }
 
-/** `{ code, message }` when `value` is one, else null. */
+/** `{ code, message }` (and a rate limit's `retryAfterMs`) when `value` is one, else null. */
 export function readErrorInfo(value: unknown): ErrorInfo | null {
   if (!isRecord(value) || !isErrorCode(value.code)) return null;
-  return { code: value.code, message: isString(value.message) ? value.message : value.code };
+  const info: ErrorInfo = { code: value.code, message: isString(value.message) ? value.message : value.code };
+  if (typeof value.retryAfterMs === 'number' && value.retryAfterMs >= 0) info.retryAfterMs = value.retryAfterMs;
+  return info;
 }
 
 /** A REST error body `{ error: { code, message } }`. */

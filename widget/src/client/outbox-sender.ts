@@ -30,6 +30,8 @@ export interface SenderHooks {
   stored(result: SendResult): void;
   /** The server refused a message for good (e.g. unavailable: outside business hours, no live chat now); it has left the outbox. */
   rejected(error: ErrorInfo, body: string): void;
+  /** The server asked to slow down (rate_limited): the message stays in the outbox and goes again after its wait. */
+  limited(): void;
 }
 
 export function createOutboxSender(
@@ -53,6 +55,7 @@ export function createOutboxSender(
         console.warn(`Parley chat: a message was refused: ${error.message}`);
         hooks.rejected(error, entry.body);
       },
+      limited: () => hooks.limited(),
     },
     backoff,
     timers,

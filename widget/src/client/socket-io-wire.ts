@@ -163,7 +163,8 @@ export class SocketIoWire implements VisitorSocket {
       this.#acks.delete(Number(digits));
       ack?.(null, ...body);
     } else if (type === '4') {
-      // the server's middleware refused the handshake: like socket.io-client, do not retry
+      // the server's middleware refused the handshake: like socket.io-client, do not retry here;
+      // VisitorConnection decides (after retryAfterMs for rate_limited, never for a refused page)
       const { message, data } = (body ?? {}) as { message?: string; data?: unknown };
       this.active = false;
       this.#close('io server disconnect');

@@ -1,10 +1,11 @@
 /**
  * @module The connection's life: open the socket, resume the session on every connect (nothing is
  * sent before the server has answered the resume), and come back after a drop or a refusal with
- * backoff, except when the server refused this page for good.
+ * backoff (after a rate limit, when the server said), except when it refused this page for good.
  */
 import type { SessionResumeResult } from '@parley/shared';
 import type { Backoff } from '@parley/shared/client-core';
+import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConnectionState, NoticeKey } from './chat-state.ts';
 import { isPermanentRefusal, readErrorInfo } from './error-info.ts';
 import type { TimerSet } from './timer-set.ts';
@@ -119,12 +120,13 @@ export class VisitorConnection {
       return;
     }
     this.#hooks.changed(state);
-    this.#reconnectLater(socket);
+    // too many connections from this address: come back when the server said, not sooner
+    this.#reconnectLater(socket, info?.code === ErrorCode.RateLimited ? info.retryAfterMs : undefined);
   }
 
-  #reconnectLater(socket: VisitorSocket): void {
+  #reconnectLater(socket: VisitorSocket, waitMs?: number): void {
     this.#timers.later(() => {
       if (this.socket === socket && !socket.connected && !socket.active) socket.connect();
-    }, this.#backoff.next());
+    }, waitMs ?? this.#backoff.next());
   }
 }

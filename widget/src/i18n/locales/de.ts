@@ -26,6 +26,7 @@ export const strings: Strings = {
   noAgents: 'Gerade ist niemand online.',
   notSent: 'Eine Nachricht konnte nicht gesendet werden.',
   connectFailed: 'Keine Verbindung. Neuer Versuch…',
+  slowDown: 'Sie senden gerade viele Nachrichten – wir schicken diese gleich ab.',
   preChat: 'Erzählen Sie uns zuerst kurz von sich.',
   name: 'Name',
   email: 'E-Mail',

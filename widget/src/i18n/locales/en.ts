@@ -25,6 +25,7 @@ export const strings = {
   noAgents: 'No agent is online right now.',
   notSent: 'A message could not be sent.',
   connectFailed: 'Could not connect. Trying again…',
+  slowDown: "You're sending messages quickly — we'll send this in a moment.",
   preChat: 'Tell us a little about you first.',
   name: 'Name',
   email: 'Email',

@@ -26,6 +26,7 @@ export const strings: Strings = {
   noAgents: 'Ahora no hay agentes conectados.',
   notSent: 'No se pudo enviar un mensaje.',
   connectFailed: 'No se pudo conectar. Reintentando…',
+  slowDown: 'Estás enviando mensajes muy rápido: enviaremos este en un momento.',
   preChat: 'Primero, cuéntanos un poco sobre ti.',
   name: 'Nombre',
   email: 'Correo electrónico',

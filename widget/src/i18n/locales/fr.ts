@@ -26,6 +26,7 @@ export const strings: Strings = {
   noAgents: 'Aucun conseiller en ligne.',
   notSent: 'Un message n’a pas pu être envoyé.',
   connectFailed: 'Connexion impossible. Nouvel essai…',
+  slowDown: 'Vous envoyez des messages très vite : nous enverrons celui-ci dans un instant.',
   preChat: 'Présentez-vous d’abord en quelques mots.',
   name: 'Nom',
   email: 'E-mail',

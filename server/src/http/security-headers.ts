@@ -1,0 +1,88 @@
+/**
+ * @module HTTP security headers (helmet), by what is served:
+ * - the console and the API: a strict Content-Security-Policy (nothing inline, nothing from
+ *   elsewhere), `frame-ancestors 'none'` with X-Frame-Options DENY (no clickjacking from any
+ *   origin, a sibling one included), same-origin resource and opener policies;
+ * - widget.js, its chunks and the widget config: loadable by every host page (cross-origin resource
+ *   policy; their CORS headers are set where they are served);
+ * - the demo page: an ordinary host page, so none of the console's framing rules;
+ * - everywhere: nosniff, Referrer-Policy no-referrer, the rest of helmet's defaults, and HSTS once
+ *   PUBLIC_URL is https (never on plain http, where it would lock out a dev setup).
+ */
+import { Router, type Request, type RequestHandler } from 'express';
+import helmet, {
+  contentSecurityPolicy,
+  crossOriginOpenerPolicy,
+  crossOriginResourcePolicy,
+  strictTransportSecurity,
+  xFrameOptions,
+} from 'helmet';
+
+const HSTS_MAX_AGE_SECONDS = 180 * 86_400;
+
+/** The console's policy: its built bundle is script and style files only (see the e2e proof). */
+const consoleDirectives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  // Preact and uPlot set element.style through the CSSOM, which a policy does not restrict
+  'style-src': ["'self'"],
+  // the favicon is `data:,`
+  'img-src': ["'self'", 'data:'],
+  // 'self' covers the same host's ws:/wss: (CSP level 3) for the console's socket
+  'connect-src': ["'self'"],
+  'font-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export function securityHeaders(publicUrl: () => string): Router {
+  const https = () => publicUrl().startsWith('https:');
+  const everywhere = helmet({
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
+    strictTransportSecurity: false,
+    xFrameOptions: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  const hsts = strictTransportSecurity({ maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: false });
+  const policy = (upgrade: boolean) =>
+    contentSecurityPolicy({
+      useDefaults: false,
+      directives: upgrade ? { ...consoleDirectives, 'upgrade-insecure-requests': [] } : consoleDirectives,
+    });
+  const strict: RequestHandler[] = [
+    xFrameOptions({ action: 'deny' }),
+    crossOriginResourcePolicy({ policy: 'same-origin' }),
+    crossOriginOpenerPolicy({ policy: 'same-origin' }),
+  ];
+  const crossOrigin = crossOriginResourcePolicy({ policy: 'cross-origin' });
+
+  const ownPage = (req: Request) => !isForHostPages(req.path);
+  const router = Router();
+  router.use(everywhere);
+  router.use(when(https, [hsts]));
+  router.use(['/widget.js', '/widget', '/api/widget'], crossOrigin);
+  router.use(when((req) => ownPage(req) && !https(), [policy(false), ...strict]));
+  router.use(when((req) => ownPage(req) && https(), [policy(true), ...strict]));
+  return router;
+}
+
+/** Runs `handlers` in turn when `applies`, else passes straight on. */
+function when(applies: (req: Request) => boolean, handlers: RequestHandler[]): RequestHandler {
+  const chain = Router().use(handlers);
+  return (req, res, next) => (applies(req) ? chain(req, res, next) : next());
+}
+
+/** What other sites' pages load (the widget), and the demo page that stands in for one. */
+function isForHostPages(path: string): boolean {
+  return (
+    path === '/' ||
+    path === '/demo.css' ||
+    path === '/widget.js' ||
+    path.startsWith('/widget/') ||
+    path.startsWith('/api/widget/')
+  );
+}
