@@ -99,12 +99,12 @@ describe('inbound email', () => {
     const huge = await reply({ text: 'x'.repeat(100 * 1024) });
     expect(await postInbound(t.url, huge)).toMatchObject({
       status: 413,
-      body: { error: { code: 'invalid_payload', message: 'The email is larger than 64 KB' } },
+      body: { error: { code: 'payload_too_large', message: 'The email is larger than 64 KB' } },
     });
     const withBigFile = await reply({ attachments: [{ filename: 'scan.pdf', content: Buffer.alloc(4096, 1) }] });
     expect(await postInbound(t.url, withBigFile)).toMatchObject({
       status: 413,
-      body: { error: { code: 'invalid_payload', message: 'The attachment "scan.pdf" is larger than 1 KB' } },
+      body: { error: { code: 'payload_too_large', message: 'The attachment "scan.pdf" is larger than 1 KB' } },
     });
 
     expect(await t.server.store.messages.listAfter(conversationId, 0, 100)).toEqual(before);

@@ -14,6 +14,7 @@ import type { TicketRecord } from '../store/types.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import { stripQuotedReply } from './strip-quoted-reply.ts';
 import { automaticMailReason } from './automatic-mail.ts';
+import { sizeText } from './size-text.ts';
 
 export interface InboundEmailOptions {
   inboundDomain: string;
@@ -24,16 +25,10 @@ export interface InboundEmailOptions {
 /** RFC 5322 header field name, then a colon. */
 const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]+:/;
 
-export const sizeText = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
-
-/**
- * Over a size limit. On the wire it is invalid_payload (the widget's error table stays as small as
- * it is); transports recognise the class to answer HTTP 413 or SMTP 552.
- */
+/** Over a size limit: HTTP 413 payload_too_large, SMTP 552. */
 export class EmailTooLarge extends ParleyError {
   constructor(message: string) {
-    super(ErrorCode.InvalidPayload, message);
+    super(ErrorCode.PayloadTooLarge, message);
   }
 }
 
@@ -92,8 +87,12 @@ export class InboundEmail {
       const parleyError = toParleyError(error);
       if (parleyError.code === ErrorCode.Internal) this.#logger.error('inbound email failed', { via, error });
       else {
-        const code = parleyError instanceof EmailTooLarge ? 'too_large' : parleyError.code;
-        this.#logger.warn('inbound email rejected', { via, code, reason: parleyError.message, bytes: raw.length });
+        this.#logger.warn('inbound email rejected', {
+          via,
+          code: parleyError.code,
+          reason: parleyError.message,
+          bytes: raw.length,
+        });
       }
       throw parleyError;
     }
