@@ -1,19 +1,21 @@
 /**
  * @module An emailed reply, from raw MIME to a ticket message: checks size, parses with mailparser,
  * finds the ticket by its reply+<token>@ address (or, from the ticket's own address, by
- * In-Reply-To/References), keeps only the new text, and appends it. Everything is checked before
- * anything is written; the write itself is one transaction. Used by the webhook and the SMTP listener.
+ * In-Reply-To/References), keeps the visible reply (reply-body.ts), and appends it. A mail that
+ * found its ticket is stored; only one we cannot read, trust or place, an automatic reply, or one
+ * over the size limit is refused. Everything is checked before anything is written; the write
+ * itself is one transaction. Used by the webhook and the SMTP listener.
  */
 import { createHash } from 'node:crypto';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import { ErrorCode } from '@parley/shared/error-codes';
-import { MAX_MESSAGE_LENGTH, type InboundEmailResult } from '@parley/shared';
+import type { InboundEmailResult } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { TicketRecord } from '../store/types.ts';
 import type { Tickets } from '../domain/tickets.ts';
-import { stripQuotedReply } from './strip-quoted-reply.ts';
 import { automaticMailReason } from './automatic-mail.ts';
+import { replyContent } from './reply-body.ts';
 import { sizeText } from './size-text.ts';
 
 export interface InboundEmailOptions {
@@ -69,7 +71,7 @@ export class InboundEmail {
     try {
       const parsed = await this.#parse(raw);
       const ticket = await this.#findTicket(parsed, envelopeRecipients);
-      const body = this.#replyText(parsed);
+      const { body } = replyContent(parsed, { maxAttachmentBytes: this.#options.maxAttachmentBytes });
       const messageId = parsed.messageId ?? null;
       const dedupeKey = createHash('sha256')
         .update(messageId ?? raw)
@@ -111,19 +113,19 @@ export class InboundEmail {
       // loaded on the first inbound mail: mailparser and its charset tables cost ~30 MB of RSS
       // in every process, most of which never parses a mail
       const { simpleParser } = await import('mailparser');
-      parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
+      // HTML becomes text in mailText(), with paragraphs kept (mailparser wraps at 80 columns).
+      parsed = await simpleParser(raw, {
+        skipHtmlToText: true,
+        skipImageLinks: true,
+        skipTextLinks: true,
+        skipTextToHtml: true,
+      });
     } catch (error) {
       throw invalid('The email could not be parsed', error);
     }
     if (!parsed.from?.value.some((a) => a.address)) throw invalid('The email has no From address');
     const automatic = automaticMailReason(parsed);
     if (automatic) throw invalid(`Not added to a ticket: ${automatic}`);
-    const tooBig = parsed.attachments.find((a) => a.size > this.#options.maxAttachmentBytes);
-    if (tooBig) {
-      throw new EmailTooLarge(
-        `The attachment ${tooBig.filename ? `"${tooBig.filename}" ` : ''}is larger than ${sizeText(this.#options.maxAttachmentBytes)}`,
-      );
-    }
     return parsed;
   }
 
@@ -150,17 +152,6 @@ export class InboundEmail {
       ErrorCode.NotFound,
       'No ticket matches this email (no reply address, no known In-Reply-To from the ticket’s address)',
     );
-  }
-
-  #replyText(parsed: ParsedMail): string {
-    const text = stripQuotedReply(parsed.text ?? '');
-    const files = parsed.attachments.filter((a) => !a.related).map((a) => a.filename ?? a.contentType);
-    // Attachments are not stored yet; the agent should at least know they exist.
-    const note = files.length > 0 ? `\n\n[Attachments not shown: ${files.join(', ')}]` : '';
-    if (!text && !note) throw invalid('The email has no reply text above the quoted history');
-    const room = MAX_MESSAGE_LENGTH - note.length;
-    const kept = text.length > room ? `${text.slice(0, room - 1)}…` : text;
-    return (kept + note).trim();
   }
 }
 
