@@ -1,7 +1,8 @@
 /**
  * A reply that reached a real ticket is stored, never refused: a mail with nothing but quote is kept
- * whole, an empty one is noted, and over the built-in SMTP listener answers between quoted lines
- * and an HTML-only mail with an attachment arrive with their text.
+ * whole, an empty one is noted, a different mail reusing a Message-ID is not taken for a duplicate,
+ * and over the built-in SMTP listener answers between quoted lines and an HTML-only mail with an
+ * attachment arrive with their text.
  */
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,6 +47,24 @@ describe('an emailed reply is never lost', () => {
     expect(quoteOnly).toMatchObject({ status: 201, body: { conversationId, duplicate: false } });
     expect(await postInbound(t.url, await reply(''))).toMatchObject({ status: 201 });
     expect(await bodies(world, conversationId)).toEqual(['> Which size?\n> Large, in blue.', '[Email with no text]']);
+  });
+
+  it('stores a different mail that reuses a Message-ID, and the same mail only once', async () => {
+    world = await startEmailWorld();
+    const { t } = world;
+    const { conversationId, replyTo } = await ticketWithMail(world);
+    const mail = (text: string) =>
+      composeMail({ from: 'ada@example.com', to: replyTo, messageId: '<reused@broken-client.example>', text });
+
+    const first = await postInbound(t.url, await mail('The large one, please.'));
+    expect(first).toMatchObject({ status: 201, body: { duplicate: false } });
+    const second = await postInbound(t.url, await mail('Sorry, the small one after all.'));
+    expect(second).toMatchObject({ status: 201, body: { duplicate: false } });
+    expect(second.body.messageId).not.toBe(first.body.messageId);
+    // The webhook retried: same Message-ID, same mail.
+    const again = await postInbound(t.url, await mail('The large one, please.'));
+    expect(again).toMatchObject({ status: 200, body: { duplicate: true, messageId: first.body.messageId } });
+    expect(await bodies(world, conversationId)).toEqual(['The large one, please.', 'Sorry, the small one after all.']);
   });
 
   it('takes answers between quoted lines and HTML-only mail with an attachment over SMTP', async () => {

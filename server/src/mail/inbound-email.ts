@@ -71,12 +71,9 @@ export class InboundEmail {
     try {
       const parsed = await this.#parse(raw);
       const ticket = await this.#findTicket(parsed, envelopeRecipients);
-      const { body } = replyContent(parsed, { maxAttachmentBytes: this.#options.maxAttachmentBytes });
+      const { body, fullText } = replyContent(parsed, { maxAttachmentBytes: this.#options.maxAttachmentBytes });
       const messageId = parsed.messageId ?? null;
-      const dedupeKey = createHash('sha256')
-        .update(messageId ?? raw)
-        .digest('base64url')
-        .slice(0, 40);
+      const dedupeKey = dedupeKeyOf(parsed, fullText, raw);
       const { message, duplicate } = await this.#tickets.receiveReply(ticket, { body, messageId, dedupeKey });
       this.#logger.info('email reply added to ticket', {
         via,
@@ -153,6 +150,22 @@ export class InboundEmail {
       'No ticket matches this email (no reply address, no known In-Reply-To from the ticket’s address)',
     );
   }
+}
+
+/**
+ * One mail delivered twice (a webhook retried, the same mail over SMTP and the webhook) is stored
+ * once. The Message-ID alone is not proof: some senders reuse one for different mails, so the key
+ * is the Message-ID with what the mail says. A mail without one is the same only byte for byte.
+ */
+function dedupeKeyOf(parsed: ParsedMail, fullText: string, raw: Buffer): string {
+  const hash = createHash('sha256');
+  if (parsed.messageId) {
+    hash.update(parsed.messageId).update('\0').update(fullText);
+    for (const a of parsed.attachments) hash.update('\0').update(a.checksum);
+  } else {
+    hash.update(raw);
+  }
+  return hash.digest('base64url').slice(0, 40);
 }
 
 function invalid(message: string, cause?: unknown): ParleyError {
