@@ -71,7 +71,7 @@ export class InboundEmail {
     try {
       const parsed = await this.#parse(raw);
       const ticket = await this.#findTicket(parsed, envelopeRecipients);
-      const { body, fullText } = replyContent(parsed, { maxAttachmentBytes: this.#options.maxAttachmentBytes });
+      const { body, fullText } = await replyContent(parsed, { maxAttachmentBytes: this.#options.maxAttachmentBytes });
       const messageId = parsed.messageId ?? null;
       const dedupeKey = dedupeKeyOf(parsed, fullText, raw);
       const { message, duplicate } = await this.#tickets.receiveReply(ticket, { body, messageId, dedupeKey });

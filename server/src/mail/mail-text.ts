@@ -4,7 +4,7 @@
  * hard wrap at 80 columns, a rule is a paragraph break (not 80 dashes), headings keep their case,
  * a blockquote is `> ` lines, so the quote stripper reads HTML mail the way it reads plain text.
  */
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import type { HtmlToTextOptions } from 'html-to-text';
 import type { ParsedMail } from 'mailparser';
 import { trimLineEnds } from './tidy-text.ts';
 
@@ -71,7 +71,7 @@ function tooDeep(html: string): boolean {
   return false;
 }
 
-export function htmlToText(html: string): string {
+export async function htmlToText(html: string): Promise<string> {
   if (tooDeep(html)) {
     // Still the visitor's words: without the markup, if not laid out.
     return html
@@ -82,6 +82,8 @@ export function htmlToText(html: string): string {
       .replace(/&amp;/g, '&')
       .replace(/[ \t]+/g, ' ');
   }
+  // loaded on the first HTML-only mail, like mailparser: most processes never read one
+  const { convert } = await import('html-to-text');
   // cells end with a space, so the last one of a row leaves one behind
   return trimLineEnds(convert(html, HTML_TO_TEXT));
 }
@@ -91,7 +93,7 @@ export function htmlToText(html: string): string {
  * text/plain parts held, and HTML is converted here, also when mailparser would have skipped it
  * (an HTML-only mail with an attachment has no text in mailparser's reading).
  */
-export function mailText(parsed: ParsedMail): string {
+export async function mailText(parsed: ParsedMail): Promise<string> {
   const text = parsed.text ?? '';
   if (text.trim() !== '' || typeof parsed.html !== 'string') return text;
   return htmlToText(parsed.html);

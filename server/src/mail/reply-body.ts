@@ -20,8 +20,8 @@ export interface ReplyContent {
 
 export const NO_TEXT = '[Email with no text]';
 
-export function replyContent(parsed: ParsedMail, limits: { maxAttachmentBytes: number }): ReplyContent {
-  const fullText = mailText(parsed);
+export async function replyContent(parsed: ParsedMail, limits: { maxAttachmentBytes: number }): Promise<ReplyContent> {
+  const fullText = await mailText(parsed);
   const from = parsed.from?.value.find((a) => a.address);
   // A forward (an Outlook one has no marker line, only its subject) is kept whole: the visitor sends
   // us that mail to read.
@@ -34,7 +34,10 @@ export function replyContent(parsed: ParsedMail, limits: { maxAttachmentBytes: n
     .map((a) => (a.filename ?? a.contentType) + (a.size > limits.maxAttachmentBytes ? over : ''));
   // Attachments are not stored yet; the agent should at least know they exist. One over the
   // limit is named too: refusing the mail for it would lose the words that came with it.
-  const note = files.length > 0 ? `[Attachments not shown: ${files.join(', ')}]` : '';
+  const names = files.join(', ');
+  // hundreds of attachments still leave room for the words
+  const listed = names.length > MAX_MESSAGE_LENGTH / 4 ? `${names.slice(0, MAX_MESSAGE_LENGTH / 4)}…` : names;
+  const note = files.length > 0 ? `[Attachments not shown: ${listed}]` : '';
   // An attachment alone is an answer; without one, the whole text is kept rather than nothing.
   const words = visible || (note ? '' : tidyText(fullText));
   if (!words && !note) return { fullText, body: NO_TEXT };
