@@ -50,18 +50,20 @@ describe('http api', () => {
     expect((await fetch(`${t.url}/api/auth/me`)).status).toBe(401);
   });
 
-  it('answers invalid_payload for bad JSON, wrong shapes and oversized bodies', async () => {
-    for (const body of [
-      '{not json',
-      JSON.stringify({ email: 42 }),
-      JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(40_000) }),
-    ]) {
+  it('answers invalid_payload for bad JSON and wrong shapes, payload_too_large for oversized bodies', async () => {
+    for (const body of ['{not json', JSON.stringify({ email: 42 })]) {
       const res = await post(`${t.url}/api/auth/login`, body);
       expect(res.status).toBe(400);
       const parsed = ErrorBodySchema.parse(await res.json());
       expect(parsed.error.code).toBe('invalid_payload');
       expect(parsed.error.message).not.toMatch(/at .*\.ts/); // no stack on the wire
     }
+    const res = await post(`${t.url}/api/auth/login`, JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(40_000) }));
+    expect(res.status).toBe(413);
+    expect(ErrorBodySchema.parse(await res.json()).error).toEqual({
+      code: 'payload_too_large',
+      message: 'Request body is too large',
+    });
   });
 
   it('serves the widget config, readable cross-origin only from the site’s own origins', async () => {

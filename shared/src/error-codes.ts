@@ -4,6 +4,8 @@
  */
 export const ErrorCode = {
   InvalidPayload: 'invalid_payload',
+  /** Over a size limit (HTTP 413): sending it again as it is cannot succeed. */
+  PayloadTooLarge: 'payload_too_large',
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
   NotFound: 'not_found',

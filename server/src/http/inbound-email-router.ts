@@ -8,7 +8,8 @@ import express, { Router, type ErrorRequestHandler, type RequestHandler } from '
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { EmailTooLarge, sizeText, type InboundEmail } from '../mail/inbound-email.ts';
+import { EmailTooLarge, type InboundEmail } from '../mail/inbound-email.ts';
+import { sizeText } from '../mail/size-text.ts';
 
 export const INBOUND_EMAIL_PATH = '/api/inbound/email';
 
@@ -37,7 +38,7 @@ export function inboundEmailRouter(
 ): Router {
   const router = Router();
 
-  // Checked before the body is read: a caller without the secret cannot make us buffer sizeText.
+  // Checked before the body is read: a caller without the secret cannot make us buffer a mail.
   const authorize: RequestHandler = (req, res, next) => {
     if (!options.secret) {
       throw new ParleyError(ErrorCode.Unavailable, 'Inbound email is not configured: set INBOUND_EMAIL_SECRET');
@@ -68,19 +69,15 @@ export function inboundEmailRouter(
     },
   );
 
-  const answerTooLarge = (error: EmailTooLarge, res: Parameters<ErrorRequestHandler>[2]) => {
-    res.status(413).json({ error: error.toInfo() });
-  };
-
-  const tooLarge: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-    if (error instanceof EmailTooLarge) return answerTooLarge(error, res);
+  // body-parser stopped reading at the limit: say which limit, as for a mail found too large later.
+  const tooLarge: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
     if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large') {
       options.logger.warn('inbound email rejected', {
         via: 'webhook',
-        code: 'too_large',
+        code: ErrorCode.PayloadTooLarge,
         reason: 'over the size limit',
       });
-      return answerTooLarge(new EmailTooLarge(`The email is larger than ${sizeText(inbound.maxBytes)}`), res);
+      return next(new EmailTooLarge(`The email is larger than ${sizeText(inbound.maxBytes)}`));
     }
     next(error);
   };

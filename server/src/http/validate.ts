@@ -18,6 +18,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
 
 const statusOf: Record<ErrorInfo['code'], number> = {
   invalid_payload: 400,
+  payload_too_large: 413,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -41,12 +42,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // body-parser's own failures (bad JSON, too large) are the client's, not ours.
     const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
     const parleyError =
-      status >= 400 && status < 500 && !(error instanceof ParleyError)
-        ? new ParleyError(
-            ErrorCode.InvalidPayload,
-            status === 413 ? 'Request body is too large' : 'Request body is not valid JSON',
-          )
-        : toParleyError(error);
+      status === 413 && !(error instanceof ParleyError)
+        ? new ParleyError(ErrorCode.PayloadTooLarge, 'Request body is too large')
+        : status >= 400 && status < 500 && !(error instanceof ParleyError)
+          ? new ParleyError(ErrorCode.InvalidPayload, 'Request body is not valid JSON')
+          : toParleyError(error);
     if (parleyError.code === ErrorCode.Internal)
       loggerFor(req, logger).error('request failed', { method: req.method, path: req.path, error });
     if (res.headersSent) return;

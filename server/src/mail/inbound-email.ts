@@ -1,19 +1,22 @@
 /**
  * @module An emailed reply, from raw MIME to a ticket message: checks size, parses with mailparser,
  * finds the ticket by its reply+<token>@ address (or, from the ticket's own address, by
- * In-Reply-To/References), keeps only the new text, and appends it. Everything is checked before
- * anything is written; the write itself is one transaction. Used by the webhook and the SMTP listener.
+ * In-Reply-To/References), keeps the visible reply (reply-body.ts), and appends it. A mail that
+ * found its ticket is stored; only one we cannot read, trust or place, an automatic reply, or one
+ * over the size limit is refused. Everything is checked before anything is written; the write
+ * itself is one transaction. Used by the webhook and the SMTP listener.
  */
 import { createHash } from 'node:crypto';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import { ErrorCode } from '@parley/shared/error-codes';
-import { MAX_MESSAGE_LENGTH, type InboundEmailResult } from '@parley/shared';
+import type { InboundEmailResult } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { TicketRecord } from '../store/types.ts';
 import type { Tickets } from '../domain/tickets.ts';
-import { stripQuotedReply } from './strip-quoted-reply.ts';
 import { automaticMailReason } from './automatic-mail.ts';
+import { replyContent } from './reply-body.ts';
+import { sizeText } from './size-text.ts';
 
 export interface InboundEmailOptions {
   inboundDomain: string;
@@ -24,16 +27,10 @@ export interface InboundEmailOptions {
 /** RFC 5322 header field name, then a colon. */
 const HEADER_LINE = /^[\x21-\x39\x3b-\x7e]+:/;
 
-export const sizeText = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
-
-/**
- * Over a size limit. On the wire it is invalid_payload (the widget's error table stays as small as
- * it is); transports recognise the class to answer HTTP 413 or SMTP 552.
- */
+/** Over a size limit: HTTP 413 payload_too_large, SMTP 552. */
 export class EmailTooLarge extends ParleyError {
   constructor(message: string) {
-    super(ErrorCode.InvalidPayload, message);
+    super(ErrorCode.PayloadTooLarge, message);
   }
 }
 
@@ -74,12 +71,9 @@ export class InboundEmail {
     try {
       const parsed = await this.#parse(raw);
       const ticket = await this.#findTicket(parsed, envelopeRecipients);
-      const body = this.#replyText(parsed);
+      const { body, fullText } = await replyContent(parsed, { maxAttachmentBytes: this.#options.maxAttachmentBytes });
       const messageId = parsed.messageId ?? null;
-      const dedupeKey = createHash('sha256')
-        .update(messageId ?? raw)
-        .digest('base64url')
-        .slice(0, 40);
+      const dedupeKey = dedupeKeyOf(parsed, fullText, raw);
       const { message, duplicate } = await this.#tickets.receiveReply(ticket, { body, messageId, dedupeKey });
       this.#logger.info('email reply added to ticket', {
         via,
@@ -92,8 +86,12 @@ export class InboundEmail {
       const parleyError = toParleyError(error);
       if (parleyError.code === ErrorCode.Internal) this.#logger.error('inbound email failed', { via, error });
       else {
-        const code = parleyError instanceof EmailTooLarge ? 'too_large' : parleyError.code;
-        this.#logger.warn('inbound email rejected', { via, code, reason: parleyError.message, bytes: raw.length });
+        this.#logger.warn('inbound email rejected', {
+          via,
+          code: parleyError.code,
+          reason: parleyError.message,
+          bytes: raw.length,
+        });
       }
       throw parleyError;
     }
@@ -112,19 +110,19 @@ export class InboundEmail {
       // loaded on the first inbound mail: mailparser and its charset tables cost ~30 MB of RSS
       // in every process, most of which never parses a mail
       const { simpleParser } = await import('mailparser');
-      parsed = await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
+      // HTML becomes text in mailText(), with paragraphs kept (mailparser wraps at 80 columns).
+      parsed = await simpleParser(raw, {
+        skipHtmlToText: true,
+        skipImageLinks: true,
+        skipTextLinks: true,
+        skipTextToHtml: true,
+      });
     } catch (error) {
       throw invalid('The email could not be parsed', error);
     }
     if (!parsed.from?.value.some((a) => a.address)) throw invalid('The email has no From address');
     const automatic = automaticMailReason(parsed);
     if (automatic) throw invalid(`Not added to a ticket: ${automatic}`);
-    const tooBig = parsed.attachments.find((a) => a.size > this.#options.maxAttachmentBytes);
-    if (tooBig) {
-      throw new EmailTooLarge(
-        `The attachment ${tooBig.filename ? `"${tooBig.filename}" ` : ''}is larger than ${sizeText(this.#options.maxAttachmentBytes)}`,
-      );
-    }
     return parsed;
   }
 
@@ -152,17 +150,22 @@ export class InboundEmail {
       'No ticket matches this email (no reply address, no known In-Reply-To from the ticket’s address)',
     );
   }
+}
 
-  #replyText(parsed: ParsedMail): string {
-    const text = stripQuotedReply(parsed.text ?? '');
-    const files = parsed.attachments.filter((a) => !a.related).map((a) => a.filename ?? a.contentType);
-    // Attachments are not stored yet; the agent should at least know they exist.
-    const note = files.length > 0 ? `\n\n[Attachments not shown: ${files.join(', ')}]` : '';
-    if (!text && !note) throw invalid('The email has no reply text above the quoted history');
-    const room = MAX_MESSAGE_LENGTH - note.length;
-    const kept = text.length > room ? `${text.slice(0, room - 1)}…` : text;
-    return (kept + note).trim();
+/**
+ * One mail delivered twice (a webhook retried, the same mail over SMTP and the webhook) is stored
+ * once. The Message-ID alone is not proof: some senders reuse one for different mails, so the key
+ * is the Message-ID with what the mail says. A mail without one is the same only byte for byte.
+ */
+function dedupeKeyOf(parsed: ParsedMail, fullText: string, raw: Buffer): string {
+  const hash = createHash('sha256');
+  if (parsed.messageId) {
+    hash.update(parsed.messageId).update('\0').update(fullText);
+    for (const a of parsed.attachments) hash.update('\0').update(a.checksum);
+  } else {
+    hash.update(raw);
   }
+  return hash.digest('base64url').slice(0, 40);
 }
 
 function invalid(message: string, cause?: unknown): ParleyError {

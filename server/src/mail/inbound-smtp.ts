@@ -8,7 +8,7 @@ import type { SMTPServerDataStream } from 'smtp-server';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { EmailTooLarge, type InboundEmail } from './inbound-email.ts';
+import type { InboundEmail } from './inbound-email.ts';
 
 export interface InboundSmtp {
   port: number;
@@ -22,6 +22,7 @@ function smtpError(message: string, responseCode: number): Error & { responseCod
 const REPLY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.NotFound]: 550, // mailbox unavailable: the ticket does not exist
   [ErrorCode.InvalidPayload]: 554, // transaction failed: not a mail we can read
+  [ErrorCode.PayloadTooLarge]: 552, // exceeded storage allocation
 };
 
 /** Reads the message, stopping at the size limit: an oversized one is refused without being kept. */
@@ -65,7 +66,11 @@ export async function startInboundSmtp(
       readLimited(stream, inbound.maxBytes)
         .then(async (raw) => {
           if (!raw) {
-            logger.warn('inbound email rejected', { via: 'smtp', code: 'too_large', reason: 'over the size limit' });
+            logger.warn('inbound email rejected', {
+              via: 'smtp',
+              code: ErrorCode.PayloadTooLarge,
+              reason: 'over the size limit',
+            });
             return callback(smtpError('Message is too large', 552));
           }
           const recipients = session.envelope.rcptTo.map((r) => r.address);
@@ -75,7 +80,7 @@ export async function startInboundSmtp(
         .catch((error: unknown) => {
           // receive() has logged why; the sending server learns it from the reply code.
           const parleyError = toParleyError(error);
-          const code = parleyError instanceof EmailTooLarge ? 552 : (REPLY_CODE[parleyError.code] ?? 451); // 552: exceeded storage allocation
+          const code = REPLY_CODE[parleyError.code] ?? 451;
           callback(smtpError(parleyError.message, code));
         });
     },
