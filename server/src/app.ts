@@ -20,7 +20,7 @@ import {
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openSqlStore } from './store/sql/open-sql-store.ts';
-import type { Store } from './store/types.ts';
+import type { Store } from './store/store.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { resolveStaticDirs } from './asset-dirs.ts';
 import { EventHub } from './domain/events.ts';

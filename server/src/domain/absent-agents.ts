@@ -8,7 +8,7 @@
  */
 import type { QueuedConversation } from '@parley/shared';
 import type { AgentPresence } from '../scale/agent-presence.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { Availability } from './availability.ts';
 import type { EventSink } from './events.ts';
 import type { Router } from './routing.ts';

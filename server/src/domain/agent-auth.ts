@@ -6,7 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { decoyHashPromise, verifyPassword } from './passwords.ts';

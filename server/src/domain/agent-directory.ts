@@ -6,7 +6,8 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { CreateAgentRequest, UpdateAgentRequest } from '@parley/shared';
 import { ParleyError, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import type { Router } from './routing.ts';
 import { KeyedMutex } from './keyed-mutex.ts';

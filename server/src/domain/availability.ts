@@ -6,7 +6,7 @@
  */
 import type { AgentStatus } from '@parley/shared';
 import type { AgentPresence } from '../scale/agent-presence.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import type { Router } from './routing.ts';
 import { KeyedMutex } from './keyed-mutex.ts';

@@ -5,7 +5,10 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation, ConversationOrigin, Message, VisitorContact } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, AppendedMessage, Store, VisitorProfileUpdate } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { AppendedMessage } from '../store/message-store.ts';
+import type { Store } from '../store/store.ts';
+import type { VisitorProfileUpdate } from '../store/visitor-store.ts';
 import type { EventSink, Side } from './events.ts';
 import type { Router } from './routing.ts';
 import { isWithinBusinessHours } from './business-hours.ts';

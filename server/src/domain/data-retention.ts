@@ -3,7 +3,8 @@
  * anonymised (their report facts kept, their words and the person gone), and visitors with nothing
  * left are forgotten. Also one visitor's export and deletion, for privacy requests.
  */
-import type { Store, VisitorDataExport } from '../store/types.ts';
+import type { VisitorDataExport } from '../store/privacy-store.ts';
+import type { Store } from '../store/store.ts';
 import type { Router } from './routing.ts';
 import { notFound } from '../errors.ts';
 

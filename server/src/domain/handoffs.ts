@@ -5,7 +5,8 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import type { Router } from './routing.ts';
 import { hasFreeSeat } from './pick-agent.ts';

@@ -14,7 +14,7 @@
  * - median: the middle value (mean of the two middle ones for an even count); p90: nearest rank.
  */
 import type { DurationStats, ReportFigures } from '@parley/shared';
-import type { ConversationFacts } from '../store/types.ts';
+import type { ConversationFacts } from '../store/report-store.ts';
 
 const seconds = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
 

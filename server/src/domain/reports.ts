@@ -5,7 +5,8 @@
  */
 import type { AgentsNow, Report, ReportQuery } from '@parley/shared';
 import { notFound } from '../errors.ts';
-import type { ConversationFacts, Store } from '../store/types.ts';
+import type { ConversationFacts } from '../store/report-store.ts';
+import type { Store } from '../store/store.ts';
 import type { Router } from './routing.ts';
 import { computeFigures } from './report-figures.ts';
 import { addDays, datesBetween, localDateOf, startOfLocalDay } from './local-days.ts';

@@ -9,7 +9,8 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, RoutingCandidate, Store } from '../store/types.ts';
+import type { AgentRecord, RoutingCandidate } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { EventSink } from './events.ts';
 import { hasFreeSeat, pickAgent } from './pick-agent.ts';

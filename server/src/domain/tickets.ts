@@ -7,7 +7,10 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation, ConversationStatus, Message, Ticket, TicketSource, TicketStatus } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, NewOutboxMail, Store, TicketRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { NewOutboxMail } from '../store/outbox-store.ts';
+import type { Store } from '../store/store.ts';
+import type { TicketRecord } from '../store/ticket-store.ts';
 import type { EventSink } from './events.ts';
 import type { Router } from './routing.ts';
 import { HISTORY_PAGE } from './conversations.ts';

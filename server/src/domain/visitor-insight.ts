@@ -5,7 +5,8 @@
  */
 import type { LiveVisitor, VisitorDetails } from '@parley/shared';
 import { forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { VisitorConnection, VisitorPresence } from '../scale/visitor-presence.ts';
 import type { EventSink } from './events.ts';
 import { parseUserAgent } from './user-agent.ts';

@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { EmailStatus } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import { sessionTokenOf } from './auth-router.ts';
 

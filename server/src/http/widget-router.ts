@@ -6,7 +6,7 @@ import { SiteKeyParamsSchema, type WidgetConfig } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { ProactiveRules } from '../domain/proactive-rules.ts';
 import { parseOrThrow } from './validate.ts';
 

@@ -5,7 +5,7 @@
 import type { Router as HttpRouter } from 'express';
 import type { EmailConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { EventHub } from '../domain/events.ts';
 import type { Router as QueueRouter } from '../domain/routing.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';

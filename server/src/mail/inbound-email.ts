@@ -10,7 +10,7 @@ import { ErrorCode } from '@parley/shared/error-codes';
 import { MAX_MESSAGE_LENGTH, type InboundEmailResult } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { TicketRecord } from '../store/types.ts';
+import type { TicketRecord } from '../store/ticket-store.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import { stripQuotedReply } from './strip-quoted-reply.ts';
 import { automaticMailReason } from './automatic-mail.ts';

@@ -6,7 +6,7 @@
 import type { Namespace } from 'socket.io';
 import { agentTicketClientEvents } from '@parley/shared';
 import type { Logger } from '../logger.ts';
-import type { AgentRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
 import { publicTicket, type Tickets } from '../domain/tickets.ts';
 import type { TicketInbox } from '../domain/ticket-inbox.ts';
 import { bindHandlers } from './validated-handler.ts';

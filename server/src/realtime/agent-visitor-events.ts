@@ -5,7 +5,7 @@
 import type { Namespace } from 'socket.io';
 import { agentVisitorClientEvents } from '@parley/shared';
 import type { Logger } from '../logger.ts';
-import type { AgentRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { bindHandlers } from './validated-handler.ts';

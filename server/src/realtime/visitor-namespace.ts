@@ -7,7 +7,7 @@ import { ErrorCode } from '@parley/shared/error-codes';
 import { VisitorHandshakeSchema, describeIssues, summarizeIssues, visitorClientEvents } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { Conversations, VisitorRef } from '../domain/conversations.ts';
 import type { VisitorTokens } from '../domain/visitor-tokens.ts';
 import type { VisitorProfiles } from '../domain/visitor-profiles.ts';

@@ -4,7 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParleyError } from '../../src/errors.ts';
 import { newId } from '../../src/domain/ids.ts';
-import type { NewOutboxMail, NewTicket, Store } from '../../src/store/types.ts';
+import type { NewOutboxMail } from '../../src/store/outbox-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { NewTicket } from '../../src/store/ticket-store.ts';
 import { siteFixture } from './site-fixture.ts';
 
 export function storeContract(engine: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {

@@ -10,7 +10,7 @@ import { startParley, type ParleyServer } from '../../src/app.ts';
 import type { Logger } from '../../src/logger.ts';
 import { hashPassword } from '../../src/domain/passwords.ts';
 import { newId } from '../../src/domain/ids.ts';
-import type { AgentRecord } from '../../src/store/types.ts';
+import type { AgentRecord } from '../../src/store/agent-store.ts';
 import { disconnectAll } from './clients.ts';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };

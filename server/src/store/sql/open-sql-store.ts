@@ -7,7 +7,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import type { Store } from '../types.ts';
+import type { Store } from '../store.ts';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
 import { withCachedStatements } from './cached-statements.ts';
