@@ -24,7 +24,7 @@ import type { Store } from './store/store.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { resolveStaticDirs } from './asset-dirs.ts';
 import { EventHub } from './domain/events.ts';
-import { Router as QueueRouter } from './domain/routing.ts';
+import { QueueDispatcher } from './domain/queue-dispatcher.ts';
 import { Conversations } from './domain/conversations.ts';
 import { Availability } from './domain/availability.ts';
 import { Handoffs } from './domain/handoffs.ts';
@@ -143,7 +143,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   events.subscribe((event) => metrics.domainEvent(event.type));
   const readiness = new Readiness(storageChecks(store));
   if (scale.mode === 'redis') readiness.add({ name: 'redis', check: () => scale.ready() });
-  const router = new QueueRouter({
+  const dispatcher = new QueueDispatcher({
     store,
     presence,
     events,
@@ -156,31 +156,31 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     queueMaxWaitSeconds: config.queueMaxWaitSeconds,
     store,
     events,
-    router,
+    dispatcher,
     auth,
     now,
     logger,
     publicUrl: () => publicUrl,
   });
   // a visitor writing to their unsolved ticket continues it rather than starting a chat
-  const conversations = new Conversations({ store, events, router, tickets: email.tickets, now });
+  const conversations = new Conversations({ store, events, dispatcher, tickets: email.tickets, now });
   const availability = new Availability({
     store,
     presence,
     events,
-    router,
+    dispatcher,
     onError: (error) => logger.error('availability update failed', { error }),
   });
   const absentAgents = new AbsentAgents({
     store,
     presence,
     events,
-    router,
+    dispatcher,
     availability,
     graceSeconds: config.scale.agentRequeueGraceSeconds,
     now,
   });
-  const handoffs = new Handoffs({ store, events, router, now });
+  const handoffs = new Handoffs({ store, events, dispatcher, now });
   const notes = new PrivateNotes({ store, events, now });
   const ticketInbox = new TicketInbox({ store, events, now });
   const feedback = new ConversationFeedback({ store, events, now });
@@ -189,18 +189,18 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const outreach = new ProactiveOutreach({ store, presence: visitorPresence, events, now });
   const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
   const profiles = new VisitorProfiles({ store, events, tokens, now });
-  const directory = new AgentDirectory({ store, events, router, now });
+  const directory = new AgentDirectory({ store, events, dispatcher, now });
   const siteAdmin = new SiteAdmin({
     store,
     now,
-    queue: router,
+    queue: dispatcher,
     defaultQueueMaxWaitSeconds: config.queueMaxWaitSeconds,
   });
   const canned = new CannedResponses({ store, now });
-  const reports = new Reports({ store, router, now });
+  const reports = new Reports({ store, dispatcher, now });
   const retention = new DataRetention({
     store,
-    router,
+    dispatcher,
     now,
     retentionDays: config.retention.days,
     mode: config.retention.mode,
@@ -267,7 +267,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     store,
     auth,
     conversations,
-    router,
+    dispatcher,
     presence,
     availability,
     handoffs,

@@ -5,14 +5,14 @@
  */
 import type { VisitorDataExport } from '../store/privacy-store.ts';
 import type { Store } from '../store/store.ts';
-import type { Router } from './routing.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { notFound } from '../errors.ts';
 
 export type RetentionMode = 'delete' | 'anonymise';
 
 export interface DataRetentionDeps {
   store: Store;
-  router: Router;
+  dispatcher: QueueDispatcher;
   now: () => Date;
   /** 0: keep everything. */
   retentionDays: number;
@@ -63,6 +63,6 @@ export class DataRetention {
     const open = await this.#deps.store.conversations.findOpenByVisitor(visitorId);
     const deleted = await this.#deps.store.privacy.deleteVisitor(visitorId);
     if (!deleted) throw notFound('Visitor');
-    if (open) await this.#deps.router.drain();
+    if (open) await this.#deps.dispatcher.drain();
   }
 }

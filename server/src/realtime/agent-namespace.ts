@@ -12,7 +12,7 @@ import type { AgentRecord } from '../store/agent-store.ts';
 import type { Store } from '../store/store.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { Conversations } from '../domain/conversations.ts';
-import type { Router } from '../domain/routing.ts';
+import type { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { Availability } from '../domain/availability.ts';
 import type { Handoffs } from '../domain/handoffs.ts';
@@ -34,7 +34,7 @@ export interface AgentNamespaceDeps {
   store: Store;
   auth: AgentAuth;
   conversations: Conversations;
-  router: Router;
+  dispatcher: QueueDispatcher;
   presence: AgentPresence;
   availability: Availability;
   handoffs: Handoffs;
@@ -72,7 +72,7 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
           agent: toPublicAgent(agent),
           status: await deps.availability.statusOf(agent.id),
           conversations: await deps.store.conversations.listOpenForAgent(agent.id),
-          queue: await deps.router.queue(),
+          queue: await deps.dispatcher.queue(),
           // so a reload still finds the chats the agent just ended, to read again or reopen
           closed: await deps.store.conversations.listClosedForAgent(
             agent.id,
@@ -101,7 +101,7 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
             agents: loads.map(({ lastAssignedAt: _, ...load }) => ({ ...load, connected: connected.has(load.id) })),
           };
         },
-        'conversation:accept': ({ conversationId }) => deps.router.accept(agent, conversationId),
+        'conversation:accept': ({ conversationId }) => deps.dispatcher.accept(agent, conversationId),
         'conversation:transfer': ({ conversationId, toAgentId, note }) =>
           deps.handoffs.transfer(agent, conversationId, toAgentId, note),
         'conversation:reopen': ({ conversationId }) => deps.handoffs.reopen(agent, conversationId),

@@ -1,10 +1,10 @@
 /**
- * @module Routing: hands queued conversations of automatic sites, oldest first, to online agents
- * with free capacity; lets an agent accept one (manual sites); announces the queue whenever it may
- * have changed, at most every QUEUE_ANNOUNCE_SPACING_MS. The store has the last word: an assignment
- * fills a seat only if it is still free, atomically across processes. Within a process, everything
- * that adds to an agent's load also runs one at a time (`exclusive`), so the checks made here
- * before it rarely turn out stale.
+ * @module The queue dispatcher (routing): hands queued conversations of automatic sites, oldest
+ * first, to online agents with free capacity; lets an agent accept one (manual sites); announces
+ * the queue whenever it may have changed, at most every QUEUE_ANNOUNCE_SPACING_MS. The store has
+ * the last word: an assignment fills a seat only if it is still free, atomically across processes.
+ * Within a process, everything that adds to an agent's load also runs one at a time (`exclusive`),
+ * so the checks made here before it rarely turn out stale.
  */
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationSummary, QueuedConversation } from '@parley/shared';
@@ -25,7 +25,7 @@ import { WAIT_HISTORY, estimateForPosition, secondsPerPlace } from './wait-estim
  */
 export const QUEUE_ANNOUNCE_SPACING_MS = 250;
 
-export interface RouterDeps {
+export interface QueueDispatcherDeps {
   store: Store;
   presence: AgentPresence;
   events: EventSink;
@@ -34,8 +34,8 @@ export interface RouterDeps {
   onError: (error: unknown) => void;
 }
 
-export class Router {
-  readonly #deps: RouterDeps;
+export class QueueDispatcher {
+  readonly #deps: QueueDispatcherDeps;
   readonly #seats = new KeyedMutex();
   readonly #drain = coalesced(async () => {
     await this.exclusive(() => this.#assignQueued());
@@ -45,7 +45,7 @@ export class Router {
   /** What this process announced last: the sweep re-announces when the queue no longer matches it. */
   #announced: string | undefined;
 
-  constructor(deps: RouterDeps) {
+  constructor(deps: QueueDispatcherDeps) {
     this.#deps = deps;
   }
 
