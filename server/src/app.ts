@@ -6,17 +6,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Server, type Namespace, type Socket } from 'socket.io';
-import {
-  AGENT_NAMESPACE,
-  VISITOR_NAMESPACE,
-  type AgentClientToServer,
-  type AgentServerToClient,
-  type AgentTicketServerToClient,
-  type AgentVisitorServerToClient,
-  type VisitorClientToServer,
-  type VisitorServerToClient,
-} from '@parley/shared';
+import { Server, type Socket } from 'socket.io';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '@parley/shared';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openSqlStore } from './store/sql/open-sql-store.ts';
@@ -48,6 +39,7 @@ import { createVisitorFanOut } from './realtime/visitor-fan-out.ts';
 import { setUpVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { setUpAgentNamespace } from './realtime/agent-namespace.ts';
 import { createFanOut } from './realtime/fan-out.ts';
+import { agentNamespace, visitorNamespace } from './realtime/namespaces.ts';
 import { authRouter } from './http/auth-router.ts';
 import { widgetRouter } from './http/widget-router.ts';
 import { healthRouter } from './http/health-router.ts';
@@ -248,10 +240,9 @@ export async function startParley(config: Config, options: StartOptions = {}): P
       socket.on('disconnect', disconnected);
     });
   }
-  // One Server hosts two namespaces with different event maps; each is typed by its own map here.
-  const visitorNsp = io.of(VISITOR_NAMESPACE) as Namespace as Namespace<VisitorClientToServer, VisitorServerToClient>;
-  const agentNsp = io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentServerToClient>;
-  setUpVisitorNamespace(io.of(VISITOR_NAMESPACE), {
+  const visitorNsp = visitorNamespace(io);
+  const agentNsp = agentNamespace(io);
+  setUpVisitorNamespace(visitorNsp, {
     store,
     conversations,
     profiles,
@@ -263,7 +254,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     logger,
     track,
   });
-  setUpAgentNamespace(io.of(AGENT_NAMESPACE), {
+  setUpAgentNamespace(agentNsp, {
     store,
     auth,
     conversations,
@@ -277,29 +268,13 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     now,
     track,
   });
-  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
-  setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, outreach, logger });
-  const unsubscribes = [events.subscribe(createFanOut(visitorNsp, agentNsp))];
-  unsubscribes.push(
-    events.subscribe(
-      createTicketFanOut(
-        io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentTicketServerToClient>,
-      ),
-    ),
-  );
-
-  unsubscribes.push(
-    events.subscribe(
-      createVisitorFanOut(
-        io.of(AGENT_NAMESPACE) as Namespace as Namespace<AgentClientToServer, AgentVisitorServerToClient>,
-        {
-          insight,
-          presence,
-          logger,
-        },
-      ),
-    ),
-  );
+  setUpAgentTicketEvents(agentNsp, { tickets: email.tickets, inbox: ticketInbox, logger });
+  setUpAgentVisitorEvents(agentNsp, { insight, outreach, logger });
+  const unsubscribes = [
+    events.subscribe(createFanOut(visitorNsp, agentNsp)),
+    events.subscribe(createTicketFanOut(agentNsp)),
+    events.subscribe(createVisitorFanOut(agentNsp, { insight, presence, logger })),
+  ];
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -2,7 +2,7 @@
  * @module The /agent namespace: the session cookie signs the agent in at the handshake; a connected
  * agent is online and gets work; events translate into domain calls.
  */
-import type { Namespace, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import { parse as parseCookie } from 'cookie';
 import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
 import { RECENTLY_CLOSED_DAYS, RECENTLY_CLOSED_LIMIT, agentClientEvents } from '@parley/shared';
@@ -18,6 +18,7 @@ import type { Availability } from '../domain/availability.ts';
 import type { Handoffs } from '../domain/handoffs.ts';
 import type { PrivateNotes } from '../domain/private-notes.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
+import type { AgentNamespace } from './namespaces.ts';
 import { toPublicAgent } from '../http/public-agent.ts';
 
 export const agentRoom = (agentId: string): string => `agent:${agentId}`;
@@ -47,7 +48,7 @@ export interface AgentNamespaceDeps {
   track?: (work: Promise<void>) => void;
 }
 
-export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
+export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {

@@ -2,7 +2,7 @@
  * @module The /visitor namespace: checks the site key and page origin at the handshake, gives the
  * visitor an identity, and translates the widget's events into domain calls.
  */
-import type { Namespace, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { VisitorHandshakeSchema, describeIssues, summarizeIssues, visitorClientEvents } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
@@ -16,6 +16,7 @@ import type { Tickets } from '../domain/tickets.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
+import type { VisitorNamespace } from './namespaces.ts';
 
 export interface VisitorSocketData {
   visitor: VisitorRef;
@@ -39,7 +40,7 @@ export interface VisitorNamespaceDeps {
   track?: (work: Promise<void>) => void;
 }
 
-export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps): void {
+export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
   const failed = (visitorId: string) => (error: unknown) =>
     deps.logger.error('visitor presence update failed', { visitorId, error });
