@@ -4,10 +4,10 @@
 import { Router, type Request } from 'express';
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
-import { LoginRequestSchema } from '@parley/shared';
+import { restRoutes } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
-import { parseOrThrow } from './validate.ts';
+import { handle } from './rest-route.ts';
 import { toPublicAgent } from './public-agent.ts';
 
 export const sessionTokenOf = (req: Request): string | undefined =>
@@ -16,8 +16,7 @@ export const sessionTokenOf = (req: Request): string | undefined =>
 export function authRouter(auth: AgentAuth, options: { secureCookies: () => boolean }): Router {
   const router = Router();
 
-  router.post('/api/auth/login', async (req, res) => {
-    const { email, password } = parseOrThrow(LoginRequestSchema, req.body);
+  handle(router, restRoutes.auth.login, async ({ body: { email, password } }, req, res) => {
     const { agent, token, expiresAt } = await auth.login(
       email,
       password,
@@ -33,16 +32,16 @@ export function authRouter(auth: AgentAuth, options: { secureCookies: () => bool
         expires: expiresAt,
       }),
     );
-    res.json({ agent: toPublicAgent(agent) });
+    return { agent: toPublicAgent(agent) };
   });
 
-  router.get('/api/auth/me', async (req, res) => {
+  handle(router, restRoutes.auth.me, async (_input, req) => {
     const agent = await auth.authenticate(sessionTokenOf(req));
     if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Not signed in');
-    res.json({ agent: toPublicAgent(agent) });
+    return { agent: toPublicAgent(agent) };
   });
 
-  router.post('/api/auth/logout', async (req, res) => {
+  handle(router, restRoutes.auth.logout, async (_input, req, res) => {
     await auth.logout(sessionTokenOf(req));
     res.setHeader(
       'Set-Cookie',
