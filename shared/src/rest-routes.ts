@@ -220,10 +220,14 @@ export type PathArgs<P extends string> = [PathParamNames<P>] extends [never] ? [
 
 /** The route's path with each `:name` replaced by its value, URL-encoded. */
 export function pathTo<P extends string>(route: { readonly path: P }, ...[params]: PathArgs<P>): string {
-  const values: Record<string, string> = params ?? {};
-  return route.path.replace(/:(\w+)/g, (_match, name: string) => {
+  return fillPath(route.path, params ?? {});
+}
+
+/** pathTo for a path whose names are known only when it runs (a client's generic call). */
+export function fillPath(path: string, values: Readonly<Record<string, string>>): string {
+  return path.replace(/:(\w+)/g, (_match, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`${route.path}: no value for :${name}`);
+    if (value === undefined) throw new Error(`${path}: no value for :${name}`);
     return encodeURIComponent(value);
   });
 }
