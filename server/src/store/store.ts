@@ -41,5 +41,10 @@ export interface Store {
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Calls `listener` whenever the database fails us: a query fails for a reason other than a unique
+   * violation (those are expected and handled), or no connection can be opened. Returns the unsubscribe.
+   */
+  onError(listener: (error: unknown) => void): () => void;
   close(): Promise<void>;
 }
