@@ -49,7 +49,7 @@ export const AgentSyncResultSchema = z.object({
 export const RECENTLY_CLOSED_DAYS = 7;
 export const RECENTLY_CLOSED_LIMIT = 50;
 
-export const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
+const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
 export const HistoryResultSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
@@ -67,7 +67,7 @@ export const AgentSendResultSchema = z.object({ message: MessageSchema });
 export const AgentStatusUpdateSchema = z.object({ status: AgentStatusSchema });
 export const TeamListResultSchema = z.object({ agents: z.array(TeammateSchema) });
 
-export const NoteAddSchema = z.object({
+const NoteAddSchema = z.object({
   conversationId: IdSchema,
   /** Chosen by the console like a message's clientMessageId: a retry is stored once. */
   clientNoteId: ClientMessageIdSchema,
@@ -75,7 +75,7 @@ export const NoteAddSchema = z.object({
 });
 export const NoteAddResultSchema = z.object({ note: NoteSchema });
 
-export const TransferSchema = z.object({
+const TransferSchema = z.object({
   conversationId: IdSchema,
   toAgentId: IdSchema,
   /** For the colleague taking over; stored as a private note. */

@@ -5,7 +5,8 @@
  * is written once. Probes (/healthz, /readyz, /metrics) and static files are not part of the API.
  */
 import type { z } from 'zod';
-import { AgentResponseSchema, LoginRequestSchema, SiteKeyParamsSchema, WidgetConfigResponseSchema } from './rest.ts';
+import { AgentResponseSchema, LoginRequestSchema, SiteKeyParamsSchema } from './rest.ts';
+import { WidgetConfigSchema } from './widget-config.ts';
 import { EmailStatusSchema, InboundEmailResultSchema } from './tickets.ts';
 import {
   AgentAdminResponseSchema,
@@ -89,7 +90,7 @@ export const restRoutes = {
       method: 'GET',
       path: '/api/widget/config/:siteKey',
       params: SiteKeyParamsSchema,
-      response: WidgetConfigResponseSchema,
+      response: WidgetConfigSchema,
     },
   },
   email: {

@@ -54,17 +54,16 @@ export type TicketMessage = z.infer<typeof TicketMessageSchema>;
 export const TICKET_PAGE_SIZE = 25;
 
 /** The inbox: one status tab (or all), optionally narrowed to emails containing `email`; newest activity first. */
-export const TicketListRequestSchema = z.object({
+const TicketListRequestSchema = z.object({
   status: TicketStatusSchema.optional(),
   email: z.string().trim().max(254).optional(),
   page: z.number().int().min(0).max(10_000).default(0),
 });
-export type TicketListRequest = z.input<typeof TicketListRequestSchema>;
 
 export const TicketListResultSchema = z.object({ tickets: z.array(TicketSchema), hasMore: z.boolean() });
 export type TicketListResult = z.infer<typeof TicketListResultSchema>;
 
-export const TicketRefSchema = z.object({ conversationId: IdSchema });
+const TicketRefSchema = z.object({ conversationId: IdSchema });
 
 /** One ticket with everything said in it: the messages, and the agents' private notes. */
 export const TicketDetailSchema = z.object({
@@ -74,7 +73,7 @@ export const TicketDetailSchema = z.object({
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 
-export const TicketNoteSchema = z.object({
+const TicketNoteSchema = z.object({
   conversationId: IdSchema,
   clientNoteId: ClientMessageIdSchema,
   body: NoteBodySchema,

@@ -9,13 +9,12 @@ import { ConversationRefSchema, EmptySchema } from './visitor-events.ts';
 import { VisitorInviteRequestSchema, VisitorInviteResultSchema } from './proactive-rules.ts';
 import type { ClientEventSpec } from './event-map.ts';
 
-export const VisitedPageSchema = z.object({
+const VisitedPageSchema = z.object({
   url: z.string(),
   title: z.string(),
   referrer: z.string().nullable(),
   at: IsoDateSchema,
 });
-export type VisitedPage = z.infer<typeof VisitedPageSchema>;
 
 export const PastConversationSchema = z.object({
   id: IdSchema,

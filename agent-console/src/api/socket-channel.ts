@@ -27,7 +27,7 @@ import {
   type AgentServerToClient,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
-import { RequestError, type AgentChannel, type ChannelStatus, type VisitorPush } from './agent-channel.ts';
+import type { AgentChannel, ChannelStatus, VisitorPush } from './agent-channel.ts';
 import { answer, type Parser } from './ack-answer.ts';
 import { createSocketTicketChannel } from './socket-ticket-channel.ts';
 

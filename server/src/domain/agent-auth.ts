@@ -12,7 +12,7 @@ import type { EventSink } from './events.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { decoyHashPromise, verifyPassword } from './passwords.ts';
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 

@@ -9,7 +9,7 @@ import type { AgentRecord } from '../store/agent-store.ts';
 import type { AppendedMessage } from '../store/message-store.ts';
 import type { Store } from '../store/store.ts';
 import type { VisitorProfileUpdate } from '../store/visitor-store.ts';
-import type { EventSink, Side } from './events.ts';
+import type { EventSink } from './events.ts';
 import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { isWithinBusinessHours } from './business-hours.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
@@ -289,5 +289,3 @@ function contactUpdate(contact: VisitorContact): VisitorProfileUpdate | null {
   if (contact.email !== undefined) update.email = contact.email;
   return Object.keys(update).length > 0 ? update : null;
 }
-
-export type { Side };

@@ -23,7 +23,7 @@ import { WAIT_HISTORY, estimateForPosition, secondsPerPlace } from './wait-estim
  * process), the last state always included. Announcing each change sent the whole queue to every
  * agent per arrival: O(n²) bytes and n whole-queue reads for n visitors arriving at once.
  */
-export const QUEUE_ANNOUNCE_SPACING_MS = 250;
+const QUEUE_ANNOUNCE_SPACING_MS = 250;
 
 export interface QueueDispatcherDeps {
   store: Store;

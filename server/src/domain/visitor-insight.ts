@@ -12,8 +12,8 @@ import type { EventSink } from './events.ts';
 import { parseUserAgent } from './user-agent.ts';
 
 /** Pages listed in the panel: the latest ones are what an agent reads; the store keeps more. */
-export const PANEL_PAGES = 20;
-export const PANEL_CONVERSATIONS = 10;
+const PANEL_PAGES = 20;
+const PANEL_CONVERSATIONS = 10;
 
 export class VisitorInsight {
   readonly #store: Store;

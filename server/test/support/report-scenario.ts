@@ -9,7 +9,7 @@ import type { AgentRecord } from '../../src/store/agent-store.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export const SCENARIO_DAY = '2026-03-29';
-export const SCENARIO_ZONE = 'Europe/Berlin';
+const SCENARIO_ZONE = 'Europe/Berlin';
 
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 

@@ -12,8 +12,7 @@ import type { StoreFixture } from './store-contract-fixture.ts';
 
 export function mailStoreContract(fixture: StoreFixture): void {
   let store: Store;
-  let siteId: string;
-  fixture.onEach((opened) => ({ store, siteId } = opened));
+  fixture.onEach((opened) => ({ store } = opened));
   const { now, agent, conversation } = fixture;
 
   it('stores transcript requests as pending', async () => {
