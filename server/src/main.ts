@@ -1,9 +1,11 @@
 /**
- * @module Entry point: read the configuration, start Parley, say where it is, stop cleanly on a signal.
+ * @module Entry point: read the configuration, open the store, start Parley on it with the system clock,
+ * say where it is, stop cleanly on a signal.
  */
 import { ConfigError, loadConfig } from './config.ts';
 import { startParley } from './app.ts';
 import { createLogger } from './logger.ts';
+import { openConfiguredStore } from './store/sql/open-sql-store.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -17,10 +19,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const server = await startParley(config, { logger });
+  const store = await openConfiguredStore(config, logger);
+  const server = await startParley(config, { store, now: () => new Date(), logger });
   const lines = [
     '',
-    `  Parley is running (${server.store.engine}).`,
+    `  Parley is running (${store.engine}).`,
     `  Demo page with the widget:  ${server.url}/`,
     `  Agent console:              ${server.url}/console/`,
   ];
@@ -39,13 +42,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
+    server
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', { error });
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

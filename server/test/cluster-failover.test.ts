@@ -10,7 +10,7 @@ import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@parley/shared';
 import { openSqlStore } from '../src/store/sql/open-sql-store.ts';
-import type { Store } from '../src/store/types.ts';
+import type { Store } from '../src/store/store.ts';
 import { hashPassword } from '../src/domain/passwords.ts';
 import { newId } from '../src/domain/ids.ts';
 import { ADMIN } from './support/test-server.ts';

@@ -16,10 +16,10 @@ import { RoutingModeSchema } from './agent-workflow.ts';
 
 // ── Agents ───────────────────────────────────────────────────────────────────
 
-export const PasswordSchema = z.string().min(8, 'must be at least 8 characters').max(1024);
-export const PersonNameSchema = z.string().trim().min(1, 'must not be empty').max(120);
+const PasswordSchema = z.string().min(8, 'must be at least 8 characters').max(1024);
+const PersonNameSchema = z.string().trim().min(1, 'must not be empty').max(120);
 /** Chats an agent holds at once; 0 keeps them out of routing without deactivating them. */
-export const CapacitySchema = z.number().int().min(0).max(50);
+const CapacitySchema = z.number().int().min(0).max(50);
 
 /** An agent as the admin pages see them: the public record plus whether they may sign in. */
 export const AgentAdminViewSchema = AgentSchema.extend({ active: z.boolean(), createdAt: IsoDateSchema });
@@ -55,7 +55,7 @@ export const AgentIdParamsSchema = z.object({ agentId: IdSchema });
  * A page origin as browsers send it: http(s), host, optional port, nothing else. A trailing slash
  * and upper-case host are forgiven and normalised, since that is what people paste.
  */
-export const OriginSchema = z
+const OriginSchema = z
   .string()
   .trim()
   .max(255)
@@ -83,7 +83,7 @@ function originOf(value: string): string | null {
 }
 
 /** `#rrggbb`: what a colour input gives, and what the widget's contrast check reads. */
-export const HexColorSchema = z
+const HexColorSchema = z
   .string()
   .trim()
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #4f46e5')
@@ -105,7 +105,7 @@ export const TimeZoneSchema = z
   });
 
 /** A BCP-47 language tag (en, de, pt-BR), canonicalised; null: the visitor's browser decides. */
-export const LocaleSchema = z
+const LocaleSchema = z
   .string()
   .trim()
   .min(2)
@@ -124,7 +124,7 @@ export const LocaleSchema = z
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const WeekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof WeekdaySchema>;
-export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00');
+const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00');
 
 /** Opening hours, one span per open weekday, in the site's time zone. `enabled: false`: always open. */
 export const BusinessHoursSchema = z.object({
@@ -139,7 +139,7 @@ export const BusinessHoursSchema = z.object({
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
 export const ALWAYS_OPEN: BusinessHours = { enabled: false, timeZone: 'UTC', days: [] };
 
-export const PreChatSettingsSchema = z.object({
+const PreChatSettingsSchema = z.object({
   enabled: z.boolean(),
   fields: z
     .array(z.object({ field: PreChatFieldSchema, required: z.boolean() }))
@@ -147,14 +147,10 @@ export const PreChatSettingsSchema = z.object({
     .refine((fields) => new Set(fields.map((f) => f.field)).size === fields.length, 'each field at most once'),
 });
 
-export const MAX_ALLOWED_ORIGINS = 20;
+const MAX_ALLOWED_ORIGINS = 20;
 
 /** Seconds, at most a day. */
-export const QueueMaxWaitSchema = z
-  .number()
-  .int()
-  .min(0, 'must be 0 (never) or more')
-  .max(86_400, 'at most a day (86400)');
+const QueueMaxWaitSchema = z.number().int().min(0, 'must be 0 (never) or more').max(86_400, 'at most a day (86400)');
 
 /** Everything an admin edits on a site. */
 export const SiteSettingsSchema = z.object({
@@ -176,7 +172,6 @@ export const SiteSettingsSchema = z.object({
   /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
   queueMaxWaitSeconds: QueueMaxWaitSchema.nullable(),
 });
-export type SiteSettingsInput = z.input<typeof SiteSettingsSchema>;
 export type SiteSettingsValues = z.output<typeof SiteSettingsSchema>;
 
 /** A new site needs a name and where it runs; the rest starts from the defaults the server picks. */

@@ -27,9 +27,9 @@ import {
   QueuedConversationSchema,
   TeammateSchema,
 } from './agent-workflow.ts';
-import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
-import type { agentTicketClientEvents } from './tickets.ts';
-import type { AgentVisitorClientEvents } from './visitor-insight.ts';
+import type { ClientEventSpec, ClientEventsOf, ServerEventsOf, ServerPushOf } from './event-map.ts';
+import { TicketMessageSchema, TicketSchema, type agentTicketClientEvents } from './tickets.ts';
+import { LiveVisitorsSchema, VisitorDetailsSchema, type AgentVisitorClientEvents } from './visitor-insight.ts';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -49,7 +49,7 @@ export const AgentSyncResultSchema = z.object({
 export const RECENTLY_CLOSED_DAYS = 7;
 export const RECENTLY_CLOSED_LIMIT = 50;
 
-export const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
+const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
 export const HistoryResultSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
@@ -67,7 +67,7 @@ export const AgentSendResultSchema = z.object({ message: MessageSchema });
 export const AgentStatusUpdateSchema = z.object({ status: AgentStatusSchema });
 export const TeamListResultSchema = z.object({ agents: z.array(TeammateSchema) });
 
-export const NoteAddSchema = z.object({
+const NoteAddSchema = z.object({
   conversationId: IdSchema,
   /** Chosen by the console like a message's clientMessageId: a retry is stored once. */
   clientNoteId: ClientMessageIdSchema,
@@ -75,7 +75,7 @@ export const NoteAddSchema = z.object({
 });
 export const NoteAddResultSchema = z.object({ note: NoteSchema });
 
-export const TransferSchema = z.object({
+const TransferSchema = z.object({
   conversationId: IdSchema,
   toAgentId: IdSchema,
   /** For the colleague taking over; stored as a private note. */
@@ -102,7 +102,12 @@ export const agentClientEvents = {
 
 export const QueueUpdateSchema = z.object({ queue: z.array(QueuedConversationSchema) });
 
+/**
+ * Every push on /agent, in one map: the namespace, the fan-outs and the console's socket are typed
+ * with it whole. Consumers that handle a part take one of the push unions below.
+ */
 export const agentServerEvents = {
+  // conversations, the queue and the agent's own status: the console's conversation state
   /** A conversation was given to this agent. */
   'conversation:assigned': ConversationSummarySchema,
   'conversation:updated': ConversationSchema,
@@ -114,14 +119,37 @@ export const agentServerEvents = {
   'note:new': NoteSchema,
   /** The agent's status changed (in another tab too). */
   'agent:status': AgentStatusUpdateSchema,
+  // email tickets (tickets.ts)
+  /** A ticket was created or changed; every agent hears it. */
+  'ticket:updated': TicketSchema,
+  /** A message landed in a ticket (an emailed reply, for one); its assignee hears it, or every agent when it has none. */
+  'ticket:message': TicketMessageSchema,
+  // visitors (visitor-insight.ts)
+  /** To the agent holding the visitor's open conversation, whenever the visitor moves, comes or goes. */
+  'visitor:updated': VisitorDetailsSchema,
+  /** To every agent, with the whole list (it is small: one entry per connected visitor). */
+  'visitors:live': LiveVisitorsSchema,
 } as const;
+
+type AgentServerEvents = typeof agentServerEvents;
 
 /** Ticket events (tickets.ts) and visitor events (visitor-insight.ts) are bound by their own modules on the server (realtime/agent-ticket-events.ts, realtime/agent-visitor-events.ts). */
 export type AgentClientEvents = typeof agentClientEvents;
 export type AgentClientToServer = ClientEventsOf<
   AgentClientEvents & typeof agentTicketClientEvents & AgentVisitorClientEvents
 >;
-export type AgentServerToClient = ServerEventsOf<typeof agentServerEvents>;
+export type AgentServerToClient = ServerEventsOf<AgentServerEvents>;
+
+/** Ticket pushes, for the console's ticket inbox. */
+export type AgentTicketPush = ServerPushOf<AgentServerEvents, 'ticket:updated' | 'ticket:message'>;
+/** Visitor pushes, for the visitor panel and the live visitors list. */
+export type AgentVisitorPush = ServerPushOf<AgentServerEvents, 'visitor:updated' | 'visitors:live'>;
+/** Every other push: what the console's conversation state applies. */
+export type AgentConversationPush = ServerPushOf<
+  AgentServerEvents,
+  Exclude<keyof AgentServerEvents, AgentTicketPush['event'] | AgentVisitorPush['event']>
+>;
+
 export type AgentSyncResult = z.infer<typeof AgentSyncResultSchema>;
 export type HistoryResult = z.infer<typeof HistoryResultSchema>;
 export type QueueUpdate = z.infer<typeof QueueUpdateSchema>;

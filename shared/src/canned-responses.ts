@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateSchema, MessageBodySchema } from './models.ts';
 
 /** What follows the slash: lower-case letters, digits, _ and -, so it is typed without thinking. */
-export const ShortcutSchema = z
+const ShortcutSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')

@@ -23,6 +23,11 @@ export type ServerEventsOf<M extends Record<string, z.ZodType>> = {
   [K in keyof M]: (payload: z.output<M[K]>) => void;
 };
 
+/** Server events K of map M as a tagged union `{ event, payload }`: what a client hands on once it parsed a push. */
+export type ServerPushOf<M extends Record<string, z.ZodType>, K extends keyof M = keyof M> = {
+  [E in K]: { event: E; payload: z.output<M[E]> };
+}[K];
+
 /** Payload type of client event K. */
 export type PayloadOf<M extends Record<string, ClientEventSpec>, K extends keyof M> = z.output<M[K]['payload']>;
 

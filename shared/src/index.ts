@@ -6,6 +6,7 @@ export * from './visitor-events.ts';
 export * from './agent-events.ts';
 export * from './tickets.ts';
 export * from './rest.ts';
+export * from './rest-routes.ts';
 export * from './zod-issues.ts';
 export * from './admin.ts';
 export * from './canned-responses.ts';

@@ -44,7 +44,7 @@ function eachOf(value: unknown, visit: (item: unknown, index: number) => void): 
 }
 
 /** Paths of keys the rule schema does not know, at every level of a rule. */
-export function unknownRuleKeys(rule: unknown): Path[] {
+function unknownRuleKeys(rule: unknown): Path[] {
   const found: Path[] = [];
   extraKeys(rule, RULE_KEYS, [], found);
   if (!isRecord(rule)) return found;
@@ -98,4 +98,3 @@ export const ReorderRulesRequestSchema = z
       .refine((ids) => new Set(ids).size === ids.length, 'each rule at most once'),
   })
   .strict();
-export type ReorderRulesRequest = z.infer<typeof ReorderRulesRequestSchema>;

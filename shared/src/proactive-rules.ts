@@ -8,12 +8,12 @@ import { IdSchema, IsoDateSchema, VisitorAttributeValueSchema } from './models.t
 
 // ── Conditions ───────────────────────────────────────────────────────────────
 
-export const TextOperatorSchema = z.enum(['equals', 'contains', 'wildcard', 'regex']);
-export const UrlPartSchema = z.enum(['full', 'path', 'query']);
-export const UTM_PARAMETERS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
-export const NumberOperatorSchema = z.enum(['gte', 'lte', 'eq']);
-export const AttributeOperatorSchema = z.enum(['eq', 'neq', 'contains', 'gt', 'lt', 'exists', 'missing']);
-export const DeviceTypeSchema = z.enum(['desktop', 'tablet', 'mobile']);
+const TextOperatorSchema = z.enum(['equals', 'contains', 'wildcard', 'regex']);
+const UrlPartSchema = z.enum(['full', 'path', 'query']);
+const UTM_PARAMETERS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
+const NumberOperatorSchema = z.enum(['gte', 'lte', 'eq']);
+const AttributeOperatorSchema = z.enum(['eq', 'neq', 'contains', 'gt', 'lt', 'exists', 'missing']);
+const DeviceTypeSchema = z.enum(['desktop', 'tablet', 'mobile']);
 
 const PatternSchema = z.string().min(1, 'must not be empty').max(500);
 
@@ -77,7 +77,7 @@ export const RuleConditionSchema = z.discriminatedUnion('field', [
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
 export type RuleField = RuleCondition['field'];
 
-export const MatchModeSchema = z.enum(['all', 'any']);
+const MatchModeSchema = z.enum(['all', 'any']);
 
 /** Conditions in a group combine by the group's `match`; groups combine by the rule's `match`. */
 export const RuleGroupSchema = z.object({

@@ -9,10 +9,10 @@ import { TimeZoneSchema } from './admin.ts';
 import { AgentStatusSchema } from './agent-workflow.ts';
 
 /** Longest range one report covers: a year, leap day included. */
-export const MAX_REPORT_DAYS = 366;
+const MAX_REPORT_DAYS = 366;
 
 /** A calendar date (YYYY-MM-DD) as people pick it, read in the report's time zone. */
-export const LocalDateSchema = z
+const LocalDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29')
   .refine((value) => {
@@ -93,7 +93,7 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 export const ReportResponseSchema = z.object({ report: ReportSchema });
 
-export const AgentNowSchema = z.object({
+const AgentNowSchema = z.object({
   id: IdSchema,
   name: z.string(),
   /** offline when no console of theirs is connected, whatever they last chose. */
@@ -101,7 +101,6 @@ export const AgentNowSchema = z.object({
   activeChats: z.number().int().min(0),
   capacity: z.number().int().min(0),
 });
-export type AgentNow = z.infer<typeof AgentNowSchema>;
 
 export const AgentsNowSchema = z.object({
   at: IsoDateSchema,

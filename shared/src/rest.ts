@@ -1,9 +1,9 @@
 /**
- * @module REST payloads: agent sign-in, the public widget config, health, and the error body.
+ * @module REST payloads of sign-in and the public widget config, and the error body every endpoint
+ * answers with. The routes that carry them are in rest-routes.ts.
  */
 import { z } from 'zod';
 import { AgentSchema } from './models.ts';
-import { WidgetConfigSchema } from './widget-config.ts';
 import { ErrorCode } from './error-codes.ts';
 
 /** Any address a mail server accepts, including single-label hosts such as the default admin@localhost. */
@@ -18,16 +18,10 @@ export const LoginRequestSchema = z.object({
   email: EmailSchema,
   password: z.string().min(1).max(1024),
 });
-export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
 export const AgentResponseSchema = z.object({ agent: AgentSchema });
-export type AgentResponse = z.infer<typeof AgentResponseSchema>;
-
-export const WidgetConfigResponseSchema = WidgetConfigSchema;
 
 export const SiteKeyParamsSchema = z.object({ siteKey: z.string().min(1).max(128) });
-
-export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 
 const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
 
@@ -39,4 +33,3 @@ export const ErrorBodySchema = z.object({
     retryAfterMs: z.number().int().nonnegative().optional(),
   }),
 });
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,12 +1,13 @@
 /**
  * @module Email tickets: a conversation that continues by email. What the console sends about
- * tickets, what the server pushes, and the email status the console shows.
+ * tickets, what it is answered and pushed (the pushes are in agent-events.ts' one map), and the
+ * email status the console shows.
  */
 import { z } from 'zod';
 import { ClientMessageIdSchema, IdSchema, IsoDateSchema, MessageBodySchema, MessageSchema } from './models.ts';
 import { EmailSchema } from './rest.ts';
 import { NoteBodySchema, NoteSchema } from './agent-workflow.ts';
-import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
+import type { ClientEventSpec } from './event-map.ts';
 
 /** open: waits for an agent; pending: waits for the visitor; solved: done until the visitor writes again. */
 export const TicketStatusSchema = z.enum(['open', 'pending', 'solved']);
@@ -53,17 +54,16 @@ export type TicketMessage = z.infer<typeof TicketMessageSchema>;
 export const TICKET_PAGE_SIZE = 25;
 
 /** The inbox: one status tab (or all), optionally narrowed to emails containing `email`; newest activity first. */
-export const TicketListRequestSchema = z.object({
+const TicketListRequestSchema = z.object({
   status: TicketStatusSchema.optional(),
   email: z.string().trim().max(254).optional(),
   page: z.number().int().min(0).max(10_000).default(0),
 });
-export type TicketListRequest = z.input<typeof TicketListRequestSchema>;
 
 export const TicketListResultSchema = z.object({ tickets: z.array(TicketSchema), hasMore: z.boolean() });
 export type TicketListResult = z.infer<typeof TicketListResultSchema>;
 
-export const TicketRefSchema = z.object({ conversationId: IdSchema });
+const TicketRefSchema = z.object({ conversationId: IdSchema });
 
 /** One ticket with everything said in it: the messages, and the agents' private notes. */
 export const TicketDetailSchema = z.object({
@@ -73,7 +73,7 @@ export const TicketDetailSchema = z.object({
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 
-export const TicketNoteSchema = z.object({
+const TicketNoteSchema = z.object({
   conversationId: IdSchema,
   clientNoteId: ClientMessageIdSchema,
   body: NoteBodySchema,
@@ -92,19 +92,6 @@ export const agentTicketClientEvents = {
   'ticket:reply': { payload: TicketReplySchema, ack: TicketMessageSchema },
   'ticket:status': { payload: TicketSetStatusSchema, ack: TicketSchema },
 } as const satisfies Record<string, ClientEventSpec>;
-
-export const agentTicketServerEvents = {
-  /** A ticket was created or changed; every agent hears it. */
-  'ticket:updated': TicketSchema,
-  /** A message landed in a ticket (an emailed reply, for one); its assignee hears it, or every agent when it has none. */
-  'ticket:message': TicketMessageSchema,
-} as const;
-
-/**
- * Ticket pushes on /agent. Kept out of AgentServerToClient so handlers that switch over every chat
- * push stay complete; a client that shows tickets adds these to its socket's event map.
- */
-export type AgentTicketServerToClient = ServerEventsOf<typeof agentTicketServerEvents>;
 
 /** GET /api/email/status: what the console says about email. */
 export const EmailStatusSchema = z.object({

@@ -84,7 +84,7 @@ export const SeenSchema = z.object({ conversationId: IdSchema, seq: SeqSchema })
 
 export const EmptySchema = z.object({});
 
-export const MAX_VISITOR_ATTRIBUTES = 50;
+const MAX_VISITOR_ATTRIBUTES = 50;
 
 export const VisitorIdentifySchema = z.object({
   /** The host app's own user id; trusted only with a valid userHash. */
@@ -129,10 +129,8 @@ export const ConversationRateSchema = z.object({
   rating: z.number().int().min(1).max(5),
   comment: z.string().max(1000).optional(),
 });
-export type ConversationRate = z.infer<typeof ConversationRateSchema>;
 
-export const TranscriptRequestSchema = z.object({ conversationId: IdSchema, email: EmailSchema });
-export type TranscriptRequest = z.infer<typeof TranscriptRequestSchema>;
+const TranscriptRequestSchema = z.object({ conversationId: IdSchema, email: EmailSchema });
 
 /** A message left while nobody is online; it starts an `offline` conversation that is never routed. */
 export const OfflineMessageSchema = z.object({
@@ -147,8 +145,7 @@ export type OfflineMessage = z.infer<typeof OfflineMessageSchema>;
  * "Answer me by email instead": the visitor's queued conversation becomes a ticket with everything
  * said so far. `email` is needed when the visitor has not given one.
  */
-export const EmailInsteadSchema = z.object({ conversationId: IdSchema, email: EmailSchema.optional() });
-export type EmailInstead = z.infer<typeof EmailInsteadSchema>;
+const EmailInsteadSchema = z.object({ conversationId: IdSchema, email: EmailSchema.optional() });
 
 export const visitorClientEvents = {
   'session:resume': { payload: SessionResumeSchema, ack: SessionResumeResultSchema },

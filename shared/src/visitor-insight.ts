@@ -7,15 +7,14 @@ import { z } from 'zod';
 import { ConversationStatusSchema, IdSchema, IsoDateSchema, VisitorAttributeValueSchema } from './models.ts';
 import { ConversationRefSchema, EmptySchema } from './visitor-events.ts';
 import { VisitorInviteRequestSchema, VisitorInviteResultSchema } from './proactive-rules.ts';
-import type { ClientEventSpec, ServerEventsOf } from './event-map.ts';
+import type { ClientEventSpec } from './event-map.ts';
 
-export const VisitedPageSchema = z.object({
+const VisitedPageSchema = z.object({
   url: z.string(),
   title: z.string(),
   referrer: z.string().nullable(),
   at: IsoDateSchema,
 });
-export type VisitedPage = z.infer<typeof VisitedPageSchema>;
 
 export const PastConversationSchema = z.object({
   id: IdSchema,
@@ -76,12 +75,4 @@ export const agentVisitorClientEvents = {
   'visitor:invite': { payload: VisitorInviteRequestSchema, ack: VisitorInviteResultSchema },
 } as const satisfies Record<string, ClientEventSpec>;
 
-export const agentVisitorServerEvents = {
-  /** To the agent holding the visitor's open conversation, whenever the visitor moves, comes or goes. */
-  'visitor:updated': VisitorDetailsSchema,
-  /** To every agent, with the whole list (it is small: one entry per connected visitor). */
-  'visitors:live': LiveVisitorsSchema,
-} as const;
-
 export type AgentVisitorClientEvents = typeof agentVisitorClientEvents;
-export type AgentVisitorServerToClient = ServerEventsOf<typeof agentVisitorServerEvents>;

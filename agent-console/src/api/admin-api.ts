@@ -1,17 +1,9 @@
 /**
- * @module The admin pages' REST calls: agents and sites. Payloads are the shared schemas; the server
- * checks the admin role on every call whatever the console shows.
+ * @module The admin pages' REST calls: agents and sites, by route of the shared table. Payloads are the
+ * shared schemas; the server checks the admin role on every call whatever the console shows.
  */
 import {
-  AgentAdminResponseSchema,
-  AgentListResponseSchema,
-  CreateAgentRequestSchema,
-  CreateSiteRequestSchema,
-  ResetPasswordRequestSchema,
-  SiteAdminResponseSchema,
-  SiteListResponseSchema,
-  UpdateAgentRequestSchema,
-  UpdateSiteRequestSchema,
+  restRoutes,
   type AgentAdminView,
   type CreateAgentRequest,
   type CreateSiteRequest,
@@ -34,42 +26,21 @@ export interface AdminApi {
   regenerateIdentitySecret(siteId: string): Promise<SiteAdminView>;
 }
 
-const agentPath = (agentId: string, action = '') => `/api/admin/agents/${encodeURIComponent(agentId)}${action}`;
-const sitePath = (siteId: string, action = '') => `/api/admin/sites/${encodeURIComponent(siteId)}${action}`;
-
 export function createAdminApi(rest: RestClient): AdminApi {
+  const { agents, sites } = restRoutes;
   const agent = async (promise: Promise<{ agent: AgentAdminView }>) => (await promise).agent;
   const site = async (promise: Promise<{ site: SiteAdminView }>) => (await promise).site;
   return {
-    async listAgents() {
-      return (await rest.get('/api/admin/agents', AgentListResponseSchema)).agents;
-    },
-    createAgent: (request) =>
-      agent(rest.send('POST', '/api/admin/agents', CreateAgentRequestSchema, request, AgentAdminResponseSchema)),
-    updateAgent: (agentId, request) =>
-      agent(rest.send('PATCH', agentPath(agentId), UpdateAgentRequestSchema, request, AgentAdminResponseSchema)),
-    deactivateAgent: (agentId) =>
-      agent(rest.send('POST', agentPath(agentId, '/deactivate'), null, undefined, AgentAdminResponseSchema)),
-    reactivateAgent: (agentId) =>
-      agent(rest.send('POST', agentPath(agentId, '/reactivate'), null, undefined, AgentAdminResponseSchema)),
+    listAgents: async () => (await rest.call(agents.list)).agents,
+    createAgent: (request) => agent(rest.call(agents.create, { body: request })),
+    updateAgent: (agentId, request) => agent(rest.call(agents.update, { params: { agentId }, body: request })),
+    deactivateAgent: (agentId) => agent(rest.call(agents.deactivate, { params: { agentId } })),
+    reactivateAgent: (agentId) => agent(rest.call(agents.reactivate, { params: { agentId } })),
     resetPassword: (agentId, password) =>
-      agent(
-        rest.send(
-          'POST',
-          agentPath(agentId, '/password'),
-          ResetPasswordRequestSchema,
-          { password },
-          AgentAdminResponseSchema,
-        ),
-      ),
-    async listSites() {
-      return (await rest.get('/api/admin/sites', SiteListResponseSchema)).sites;
-    },
-    createSite: (request) =>
-      site(rest.send('POST', '/api/admin/sites', CreateSiteRequestSchema, request, SiteAdminResponseSchema)),
-    updateSite: (siteId, request) =>
-      site(rest.send('PATCH', sitePath(siteId), UpdateSiteRequestSchema, request, SiteAdminResponseSchema)),
-    regenerateIdentitySecret: (siteId) =>
-      site(rest.send('POST', sitePath(siteId, '/identity-secret'), null, undefined, SiteAdminResponseSchema)),
+      agent(rest.call(agents.resetPassword, { params: { agentId }, body: { password } })),
+    listSites: async () => (await rest.call(sites.list)).sites,
+    createSite: (request) => site(rest.call(sites.create, { body: request })),
+    updateSite: (siteId, request) => site(rest.call(sites.update, { params: { siteId }, body: request })),
+    regenerateIdentitySecret: (siteId) => site(rest.call(sites.regenerateIdentitySecret, { params: { siteId } })),
   };
 }

@@ -6,11 +6,11 @@
 import type {
   AckDataOf,
   AgentClientEvents,
-  AgentVisitorServerToClient,
   ErrorCode,
   LiveVisitors,
   PayloadOf,
   AgentVisitorClientEvents,
+  AgentVisitorPush,
   VisitorDetails,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
@@ -20,9 +20,7 @@ type Payload<E extends keyof AgentClientEvents> = PayloadOf<AgentClientEvents, E
 type Answer<E extends keyof AgentClientEvents> = AckDataOf<AgentClientEvents, E>;
 
 /** Visitor panel and live list pushes (shared/src/visitor-insight.ts), kept apart from the conversation state's. */
-export type VisitorPush = {
-  [E in keyof AgentVisitorServerToClient]: { event: E; payload: Parameters<AgentVisitorServerToClient[E]>[0] };
-}[keyof AgentVisitorServerToClient];
+export type VisitorPush = AgentVisitorPush;
 
 export type ChannelStatus =
   | { kind: 'connected' }

@@ -1,15 +1,9 @@
 /**
- * @module Agent sign-in over REST: who am I, sign in, sign out. Responses are parsed with the shared schemas;
- * the session itself is an httpOnly cookie the browser carries, never seen by this code.
+ * @module Agent sign-in over REST (the auth routes of the shared table): who am I, sign in, sign out.
+ * Requests and responses are checked with the routes' schemas; the session itself is an httpOnly
+ * cookie the browser carries, never seen by this code.
  */
-import {
-  AgentResponseSchema,
-  ErrorBodySchema,
-  ErrorCode,
-  LoginRequestSchema,
-  summarizeIssues,
-  type Agent,
-} from '@parley/shared';
+import { ErrorBodySchema, ErrorCode, restRoutes, summarizeIssues, type Agent } from '@parley/shared';
 
 export type SignInResult = { ok: true; agent: Agent } | { ok: false; message: string };
 
@@ -21,6 +15,7 @@ export interface AuthApi {
 }
 
 const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
+const { login, me, logout } = restRoutes.auth;
 
 export function createAuthApi(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): AuthApi {
   const post = (path: string, body?: unknown): Promise<Response> =>
@@ -33,28 +28,28 @@ export function createAuthApi(fetchImpl: typeof fetch = (input, init) => fetch(i
 
   return {
     async me() {
-      const response = await fetchImpl('/api/auth/me', { credentials: 'same-origin' });
+      const response = await fetchImpl(me.path, { credentials: 'same-origin' });
       if (response.status === 401) return null;
-      if (!response.ok) throw new Error(`GET /api/auth/me answered ${response.status}`);
-      return AgentResponseSchema.parse(await response.json()).agent;
+      if (!response.ok) throw new Error(`${me.method} ${me.path} answered ${response.status}`);
+      return me.response.parse(await response.json()).agent;
     },
 
     async signIn(email, password) {
       // the same schema the server applies, so an obvious typo is caught without a round trip
-      const request = LoginRequestSchema.safeParse({ email, password });
+      const request = login.request.safeParse({ email, password });
       if (!request.success) {
         const badEmail = request.error.issues.some((issue) => issue.path[0] === 'email');
         return { ok: false, message: badEmail ? 'Enter a valid email address.' : 'Enter your password.' };
       }
       let response: Response;
       try {
-        response = await post('/api/auth/login', request.data);
+        response = await post(login.path, request.data);
       } catch {
         return { ok: false, message: UNREACHABLE };
       }
       const body: unknown = await response.json().catch(() => null);
       if (response.ok) {
-        const parsed = AgentResponseSchema.safeParse(body);
+        const parsed = login.response.safeParse(body);
         return parsed.success
           ? { ok: true, agent: parsed.data.agent }
           : { ok: false, message: 'The server sent an unexpected answer. Please try again.' };
@@ -63,8 +58,8 @@ export function createAuthApi(fetchImpl: typeof fetch = (input, init) => fetch(i
     },
 
     async signOut() {
-      const response = await post('/api/auth/logout');
-      if (!response.ok) throw new Error(`POST /api/auth/logout answered ${response.status}`);
+      const response = await post(logout.path);
+      if (!response.ok) throw new Error(`${logout.method} ${logout.path} answered ${response.status}`);
     },
   };
 }

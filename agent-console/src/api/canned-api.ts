@@ -2,14 +2,7 @@
  * @module Canned responses over REST: the agent's list (shared + personal), their own at
  * /api/canned-responses, and the shared set at /api/admin/canned-responses (admins only).
  */
-import {
-  CannedResponseListSchema,
-  CannedResponseRequestSchema,
-  CannedResponseResponseSchema,
-  type CannedResponse,
-  type CannedResponseRequest,
-  type CannedScope,
-} from '@parley/shared';
+import { restRoutes, type CannedResponse, type CannedResponseRequest, type CannedScope } from '@parley/shared';
 import type { RestClient } from './rest-client.ts';
 
 export interface CannedApi {
@@ -20,24 +13,23 @@ export interface CannedApi {
   remove(scope: CannedScope, id: string): Promise<void>;
 }
 
-const base = (scope: CannedScope) => (scope === 'shared' ? '/api/admin/canned-responses' : '/api/canned-responses');
+const routesOf = (scope: CannedScope) =>
+  scope === 'shared' ? restRoutes.sharedCannedResponses : restRoutes.cannedResponses;
 
 export function createCannedApi(rest: RestClient): CannedApi {
   return {
     async list() {
-      return (await rest.get('/api/canned-responses', CannedResponseListSchema)).cannedResponses;
+      return (await rest.call(restRoutes.cannedResponses.list)).cannedResponses;
     },
     async create(scope, request) {
-      return (await rest.send('POST', base(scope), CannedResponseRequestSchema, request, CannedResponseResponseSchema))
-        .cannedResponse;
+      return (await rest.call(routesOf(scope).create, { body: request })).cannedResponse;
     },
     async update(scope, id, request) {
-      const path = `${base(scope)}/${encodeURIComponent(id)}`;
-      return (await rest.send('PATCH', path, CannedResponseRequestSchema, request, CannedResponseResponseSchema))
+      return (await rest.call(routesOf(scope).update, { params: { cannedResponseId: id }, body: request }))
         .cannedResponse;
     },
     async remove(scope, id) {
-      await rest.send('DELETE', `${base(scope)}/${encodeURIComponent(id)}`, null, undefined, null);
+      await rest.call(routesOf(scope).delete, { params: { cannedResponseId: id } });
     },
   };
 }

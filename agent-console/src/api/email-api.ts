@@ -1,7 +1,7 @@
 /**
  * @module Email status over REST (GET /api/email/status): whether ticket mail can go out at all.
  */
-import { EmailStatusSchema, type EmailStatus } from '@parley/shared';
+import { restRoutes, type EmailStatus } from '@parley/shared';
 import type { RestClient } from './rest-client.ts';
 
 export interface EmailApi {
@@ -9,5 +9,5 @@ export interface EmailApi {
 }
 
 export function createEmailApi(rest: RestClient): EmailApi {
-  return { status: () => rest.get('/api/email/status', EmailStatusSchema) };
+  return { status: () => rest.call(restRoutes.email.status) };
 }

@@ -3,9 +3,9 @@
  * (a plain link: the browser downloads it with the session cookie), and who is working now.
  */
 import {
-  AgentsNowResponseSchema,
   ReportQuerySchema,
-  ReportResponseSchema,
+  pathTo,
+  restRoutes,
   type AgentsNow,
   type Report,
   type ReportCsvView,
@@ -19,22 +19,23 @@ export interface ReportsApi {
   agentsNow(): Promise<AgentsNow>;
 }
 
-function search(query: ReportQuery, extra: Record<string, string> = {}): string {
+function search(query: ReportQuery, extra: Record<string, string> = {}): URLSearchParams {
   const valid = ReportQuerySchema.parse(query);
   const params = new URLSearchParams({ from: valid.from, to: valid.to, ...extra });
   if (valid.siteId !== undefined) params.set('siteId', valid.siteId);
   if (valid.timeZone !== undefined) params.set('timeZone', valid.timeZone);
-  return params.toString();
+  return params;
 }
 
 export function createReportsApi(rest: RestClient): ReportsApi {
+  const routes = restRoutes.reports;
   return {
     async report(query) {
-      return (await rest.get(`/api/admin/reports?${search(query)}`, ReportResponseSchema)).report;
+      return (await rest.call(routes.report, { query: search(query) })).report;
     },
-    csvUrl: (query, view) => `/api/admin/reports.csv?${search(query, { view })}`,
+    csvUrl: (query, view) => `${pathTo(routes.csv)}?${search(query, { view }).toString()}`,
     async agentsNow() {
-      return (await rest.get('/api/admin/agents-now', AgentsNowResponseSchema)).agentsNow;
+      return (await rest.call(routes.agentsNow)).agentsNow;
     },
   };
 }

@@ -1,9 +1,19 @@
 /**
- * @module JSON over fetch for the console's REST endpoints: request bodies checked with the shared schema
- * before they leave, answers parsed with the shared schema when they arrive, and every failure turned
- * into an ApiError carrying the server's `{ code, message, issues }`.
+ * @module JSON over fetch for the console's REST endpoints, called by route of the shared table
+ * (@parley/shared rest-routes.ts): the path filled in from the route, the body checked with the route's
+ * request schema before it leaves, the answer parsed with its response schema when it arrives, and every
+ * failure turned into an ApiError carrying the server's `{ code, message, issues }`.
  */
-import { ErrorBodySchema, ErrorCode, describeIssues, summarizeIssues, type ErrorInfo } from '@parley/shared';
+import {
+  ErrorBodySchema,
+  ErrorCode,
+  describeIssues,
+  fillPath,
+  summarizeIssues,
+  type ErrorInfo,
+  type PathParamNames,
+  type RestRoute,
+} from '@parley/shared';
 import type { z } from 'zod';
 
 export class ApiError extends Error {
@@ -25,16 +35,31 @@ export class ApiError extends Error {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The values of the route's `:name`s, the query string, and the body its request schema takes. */
+export type CallInput<R extends RestRoute> = ([PathParamNames<R['path']>] extends [never]
+  ? { params?: never }
+  : { params: Record<PathParamNames<R['path']>, string> }) &
+  (R extends { request: infer Q extends z.ZodType } ? { body: z.input<Q> } : { body?: never }) & {
+    query?: URLSearchParams;
+  };
+
+/** What the route answers once parsed; undefined for a route without a response schema (204). */
+export type CallAnswer<R extends RestRoute> = R extends { response: infer A extends z.ZodType }
+  ? z.output<A>
+  : undefined;
+
 export interface RestClient {
-  get<R extends z.ZodType>(path: string, answer: R): Promise<z.output<R>>;
-  /** `body` is parsed with `request` first; an invalid one is refused here as the server would. */
-  send<Q extends z.ZodType, R extends z.ZodType>(
-    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    path: string,
-    request: Q | null,
-    body: z.input<Q> | undefined,
-    answer: R | null,
-  ): Promise<R extends z.ZodType ? z.output<R> : undefined>;
+  /** The body is parsed with the route's request schema first: an invalid one is refused here as the server would. */
+  call<R extends RestRoute>(
+    route: R,
+    ...input: object extends CallInput<R> ? [CallInput<R>?] : [CallInput<R>]
+  ): Promise<CallAnswer<R>>;
+}
+
+interface LooseInput {
+  params?: Readonly<Record<string, string>>;
+  query?: URLSearchParams;
+  body?: unknown;
 }
 
 const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
@@ -68,23 +93,22 @@ export function createRestClient(fetchImpl: FetchLike = (input, init) => fetch(i
     return parsed.data;
   }
 
-  return {
-    async get(path, answer) {
-      return parseAnswer(answer, await exchange('GET', path, undefined));
-    },
-    async send(method, path, request, body, answer) {
-      let payload: unknown = body;
-      if (request !== null) {
-        const checked = request.safeParse(body);
-        if (!checked.success) {
-          const issues = describeIssues(checked.error);
-          throw new ApiError(ErrorCode.InvalidPayload, summarizeIssues(issues), issues);
-        }
-        // the input, not the parsed output: the server parses (and normalises) it again itself
-        payload = body;
+  async function call(route: RestRoute, { params = {}, query, body }: LooseInput): Promise<unknown> {
+    if (route.request !== undefined) {
+      const checked = route.request.safeParse(body);
+      if (!checked.success) {
+        const issues = describeIssues(checked.error);
+        throw new ApiError(ErrorCode.InvalidPayload, summarizeIssues(issues), issues);
       }
-      const json = await exchange(method, path, payload);
-      return (answer === null ? undefined : parseAnswer(answer, json)) as never;
-    },
+      // the input, not the parsed output, is sent: the server parses (and normalises) it again itself
+    }
+    const search = query?.toString() ?? '';
+    const json = await exchange(route.method, fillPath(route.path, params) + (search === '' ? '' : `?${search}`), body);
+    return route.response === undefined ? undefined : parseAnswer(route.response, json);
+  }
+
+  return {
+    // the answer was parsed with the route's own response schema, whose output CallAnswer names
+    call: async (route, ...[input]) => (await call(route, input ?? {})) as never,
   };
 }

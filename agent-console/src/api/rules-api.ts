@@ -1,16 +1,8 @@
 /**
  * @module The Rules page's REST calls: a site's page rules with their counts. Drafts are checked with
- * the shared rule schema before they leave; the server checks them again, unknown keys included.
+ * the route's rule schema before they leave, unknown keys refused as the server refuses them.
  */
-import {
-  ProactiveRuleInputSchema,
-  ProactiveRuleListResponseSchema,
-  ProactiveRuleResponseSchema,
-  ReorderRulesRequestSchema,
-  SetRuleEnabledRequestSchema,
-  type ProactiveRule,
-  type ProactiveRuleInput,
-} from '@parley/shared';
+import { restRoutes, type ProactiveRule, type ProactiveRuleInput } from '@parley/shared';
 import type { RestClient } from './rest-client.ts';
 
 export interface RulesApi {
@@ -23,41 +15,19 @@ export interface RulesApi {
   reorder(siteId: string, ruleIds: string[]): Promise<ProactiveRule[]>;
 }
 
-const rulesPath = (siteId: string, ruleId?: string) =>
-  `/api/admin/sites/${encodeURIComponent(siteId)}/rules${ruleId === undefined ? '' : `/${encodeURIComponent(ruleId)}`}`;
-
 export function createRulesApi(rest: RestClient): RulesApi {
+  const routes = restRoutes.rules;
   return {
-    async list(siteId) {
-      return (await rest.get(rulesPath(siteId), ProactiveRuleListResponseSchema)).rules;
+    list: async (siteId) => (await rest.call(routes.list, { params: { siteId } })).rules,
+    create: async (siteId, rule) => (await rest.call(routes.create, { params: { siteId }, body: rule })).rule,
+    replace: async (siteId, ruleId, rule) =>
+      (await rest.call(routes.replace, { params: { siteId, ruleId }, body: rule })).rule,
+    setEnabled: async (siteId, ruleId, enabled) =>
+      (await rest.call(routes.setEnabled, { params: { siteId, ruleId }, body: { enabled } })).rule,
+    remove: async (siteId, ruleId) => {
+      await rest.call(routes.delete, { params: { siteId, ruleId } });
     },
-    async create(siteId, rule) {
-      return (await rest.send('POST', rulesPath(siteId), ProactiveRuleInputSchema, rule, ProactiveRuleResponseSchema))
-        .rule;
-    },
-    async replace(siteId, ruleId, rule) {
-      return (
-        await rest.send('PUT', rulesPath(siteId, ruleId), ProactiveRuleInputSchema, rule, ProactiveRuleResponseSchema)
-      ).rule;
-    },
-    async setEnabled(siteId, ruleId, enabled) {
-      return (
-        await rest.send(
-          'PATCH',
-          rulesPath(siteId, ruleId),
-          SetRuleEnabledRequestSchema,
-          { enabled },
-          ProactiveRuleResponseSchema,
-        )
-      ).rule;
-    },
-    async remove(siteId, ruleId) {
-      await rest.send('DELETE', rulesPath(siteId, ruleId), null, undefined, null);
-    },
-    async reorder(siteId, ruleIds) {
-      const path = `/api/admin/sites/${encodeURIComponent(siteId)}/rule-order`;
-      return (await rest.send('PUT', path, ReorderRulesRequestSchema, { ruleIds }, ProactiveRuleListResponseSchema))
-        .rules;
-    },
+    reorder: async (siteId, ruleIds) =>
+      (await rest.call(routes.reorder, { params: { siteId }, body: { ruleIds } })).rules,
   };
 }

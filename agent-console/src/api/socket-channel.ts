@@ -25,15 +25,13 @@ import {
   VisitorDetailsSchema,
   type AgentClientToServer,
   type AgentServerToClient,
-  type AgentVisitorServerToClient,
-  type AgentTicketServerToClient,
 } from '@parley/shared';
 import type { AgentPush } from '../state/conversations.ts';
-import { RequestError, type AgentChannel, type ChannelStatus, type VisitorPush } from './agent-channel.ts';
+import type { AgentChannel, ChannelStatus, VisitorPush } from './agent-channel.ts';
 import { answer, type Parser } from './ack-answer.ts';
 import { createSocketTicketChannel } from './socket-ticket-channel.ts';
 
-type AgentSocket = Socket<AgentServerToClient & AgentVisitorServerToClient, AgentClientToServer>;
+type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
 
 /** Long enough for a slow store write; after it, a send stays pending and is retried with the same id. */
 const ACK_TIMEOUT_MS = 10_000;
@@ -147,11 +145,8 @@ export function createSocketChannel(): AgentChannel {
     visitorDetails: (request) => answer(withTimeout().emitWithAck('visitor:details', request), VisitorDetailsSchema),
     liveVisitors: () => answer(withTimeout().emitWithAck('visitors:live', {}), LiveVisitorsSchema),
     inviteVisitor: (request) => answer(withTimeout().emitWithAck('visitor:invite', request), VisitorInviteResultSchema),
-    // the same socket, typed with the ticket pushes the chat map leaves out
-    tickets: createSocketTicketChannel(
-      socket as Socket as Socket<AgentTicketServerToClient, AgentClientToServer>,
-      ACK_TIMEOUT_MS,
-    ),
+    // the same socket: ticket requests and pushes share the connection
+    tickets: createSocketTicketChannel(socket, ACK_TIMEOUT_MS),
     onStatus(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);

@@ -10,13 +10,13 @@ import {
   TicketMessageSchema,
   TicketSchema,
   type AgentClientToServer,
-  type AgentTicketServerToClient,
+  type AgentServerToClient,
 } from '@parley/shared';
 import { answer } from './ack-answer.ts';
 import type { TicketChannel, TicketPush } from './ticket-channel.ts';
 
 export function createSocketTicketChannel(
-  socket: Socket<AgentTicketServerToClient, AgentClientToServer>,
+  socket: Socket<AgentServerToClient, AgentClientToServer>,
   ackTimeoutMs: number,
 ): TicketChannel {
   const listeners = new Set<(push: TicketPush) => void>();

@@ -5,12 +5,12 @@
  */
 import type {
   AckDataOf,
+  AgentTicketPush,
   Note,
   PayloadOf,
   Ticket,
   TicketDetail,
   TicketListResult,
-  TicketMessage,
   agentTicketClientEvents,
 } from '@parley/shared';
 
@@ -18,8 +18,7 @@ type TicketEvents = typeof agentTicketClientEvents;
 type Payload<E extends keyof TicketEvents> = PayloadOf<TicketEvents, E>;
 type Answer<E extends keyof TicketEvents> = AckDataOf<TicketEvents, E>;
 
-export type TicketPush =
-  { event: 'ticket:updated'; payload: Ticket } | { event: 'ticket:message'; payload: TicketMessage };
+export type TicketPush = AgentTicketPush;
 
 export interface TicketChannel {
   list(request: Payload<'ticket:list'>): Promise<TicketListResult>;

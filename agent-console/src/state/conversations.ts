@@ -5,7 +5,7 @@
  * testable without a DOM or a server.
  */
 import type {
-  AgentServerToClient,
+  AgentConversationPush,
   AgentStatus,
   AgentSyncResult,
   Conversation,
@@ -48,9 +48,7 @@ export interface ConsoleData {
 }
 
 /** One server push on /agent, typed from the protocol's event map. */
-export type AgentPush = {
-  [E in keyof AgentServerToClient]: { event: E; payload: Parameters<AgentServerToClient[E]>[0] };
-}[keyof AgentServerToClient];
+export type AgentPush = AgentConversationPush;
 
 export const emptyConsoleData: ConsoleData = { agentId: null, mine: new Map(), queue: [], status: 'online' };
 

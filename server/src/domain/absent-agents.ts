@@ -8,17 +8,17 @@
  */
 import type { QueuedConversation } from '@parley/shared';
 import type { AgentPresence } from '../scale/agent-presence.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { Availability } from './availability.ts';
 import type { EventSink } from './events.ts';
-import type { Router } from './routing.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { hasFreeSeat } from './pick-agent.ts';
 
 export interface AbsentAgentsDeps {
   store: Store;
   presence: AgentPresence;
   events: EventSink;
-  router: Router;
+  dispatcher: QueueDispatcher;
   availability: Availability;
   graceSeconds: number;
   now: () => Date;
@@ -33,7 +33,7 @@ export class AbsentAgents {
 
   /** One pass; returns how many chats went back to the queue. */
   async sweep(): Promise<number> {
-    const { store, presence, events, router, availability } = this.#deps;
+    const { store, presence, events, dispatcher, availability } = this.#deps;
     const now = this.#deps.now();
     const online = new Set(await presence.online());
     const absent = (await store.conversations.activeHolders()).filter((id) => !online.has(id));
@@ -50,15 +50,15 @@ export class AbsentAgents {
       }
     }
     await availability.recheck();
-    const queue = await router.queue();
-    if (requeued > 0 || (await this.#assignable(queue))) await router.drain();
-    else router.announceQueueIfStale(queue);
+    const queue = await dispatcher.queue();
+    if (requeued > 0 || (await this.#assignable(queue))) await dispatcher.drain();
+    else dispatcher.announceQueueIfStale(queue);
     return requeued;
   }
 
   /** A chat waits for routing while someone could take it: a drain was missed somewhere. */
   async #assignable(queue: QueuedConversation[]): Promise<boolean> {
     if (!queue.some((c) => c.routingMode === 'automatic')) return false;
-    return (await this.#deps.router.connectedAgents()).some(hasFreeSeat);
+    return (await this.#deps.dispatcher.connectedAgents()).some(hasFreeSeat);
   }
 }

@@ -7,12 +7,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import { LoginThrottle, type SignInBudgets } from './login-throttle.ts';
 import { decoyHashPromise, verifyPassword } from './passwords.ts';
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 

@@ -6,9 +6,10 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { CreateAgentRequest, UpdateAgentRequest } from '@parley/shared';
 import { ParleyError, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
-import type { Router } from './routing.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { hashPassword } from './passwords.ts';
 import { newId } from './ids.ts';
@@ -16,7 +17,7 @@ import { newId } from './ids.ts';
 export interface AgentDirectoryDeps {
   store: Store;
   events: EventSink;
-  router: Router;
+  dispatcher: QueueDispatcher;
   now: () => Date;
 }
 
@@ -56,7 +57,7 @@ export class AgentDirectory {
     });
     if (!updated) throw notFound('Agent');
     // More capacity may take chats off the queue at once; less never takes chats away.
-    if (changes.capacity !== undefined) await this.#deps.router.drain();
+    if (changes.capacity !== undefined) await this.#deps.dispatcher.drain();
     return updated;
   }
 
@@ -65,7 +66,7 @@ export class AgentDirectory {
    * queue (first in line, since they keep their creation time) for someone else to take.
    */
   async deactivate(agentId: string): Promise<AgentRecord> {
-    const { store, events, router } = this.#deps;
+    const { store, events, dispatcher } = this.#deps;
     const deactivated = await this.#roleChanges.run('roles', async () => {
       const agent = await this.#find(agentId);
       if (isActiveAdmin(agent)) await this.#keepAnotherAdmin(agent, 'deactivate');
@@ -77,7 +78,7 @@ export class AgentDirectory {
     for (const conversation of await store.conversations.requeueForAgent(agentId)) {
       events.publish({ type: 'conversation.updated', conversation });
     }
-    await router.drain();
+    await dispatcher.drain();
     return deactivated;
   }
 

@@ -6,33 +6,33 @@
  */
 import type { AgentStatus } from '@parley/shared';
 import type { AgentPresence } from '../scale/agent-presence.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
-import type { Router } from './routing.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 
 export class Availability {
   readonly #store: Store;
   readonly #presence: AgentPresence;
   readonly #events: EventSink;
-  readonly #router: Router;
+  readonly #dispatcher: QueueDispatcher;
   readonly #rechecks = new KeyedMutex();
 
   constructor(deps: {
     store: Store;
     presence: AgentPresence;
     events: EventSink;
-    router: Router;
+    dispatcher: QueueDispatcher;
     onError: (error: unknown) => void;
   }) {
     this.#store = deps.store;
     this.#presence = deps.presence;
     this.#events = deps.events;
-    this.#router = deps.router;
+    this.#dispatcher = deps.dispatcher;
     // Agents whose process died went offline without a disconnect here: tell visitors and the queue.
     this.#presence.onLost(() => {
       void this.recheck()
-        .then(() => this.#router.announceQueue())
+        .then(() => this.#dispatcher.announceQueue())
         .catch(deps.onError);
     });
   }
@@ -42,7 +42,7 @@ export class Availability {
     const cameOnline = await this.#presence.connect(agentId);
     if (cameOnline) await this.recheck();
     // Coming online frees capacity: routing looks at the queue again (and re-estimates the wait).
-    await this.#router.drain();
+    await this.#dispatcher.drain();
     return cameOnline;
   }
 
@@ -52,7 +52,7 @@ export class Availability {
     if (wentOffline) {
       await this.recheck();
       // Fewer agents online changes the wait estimate queued visitors are told.
-      this.#router.announceQueue();
+      this.#dispatcher.announceQueue();
     }
     return wentOffline;
   }
@@ -62,8 +62,8 @@ export class Availability {
     await this.#store.agents.setStatus(agentId, status);
     this.#events.publish({ type: 'agent.status', agentId, status });
     await this.recheck();
-    if (status === 'online') await this.#router.drain();
-    else this.#router.announceQueue();
+    if (status === 'online') await this.#dispatcher.drain();
+    else this.#dispatcher.announceQueue();
     return status;
   }
 
@@ -79,7 +79,7 @@ export class Availability {
   recheck(): Promise<void> {
     // one at a time, so two changes in quick succession cannot announce in the wrong order
     return this.#rechecks.run('availability', async () => {
-      const reachable = await this.#router.agentsOnline();
+      const reachable = await this.#dispatcher.agentsOnline();
       if (!(await this.#presence.announce(reachable))) return;
       this.#events.publish({ type: 'availability.changed', agentsOnline: reachable });
     });

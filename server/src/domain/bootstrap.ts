@@ -2,7 +2,7 @@
  * @module First-start setup: the Demo site and the first admin, so a fresh install is usable at once.
  */
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import { hashPassword } from './passwords.ts';
 import { newId } from './ids.ts';
 import { newIdentitySecret } from './identity-hash.ts';

@@ -4,7 +4,9 @@
  */
 import type { CannedResponseValues } from '@parley/shared';
 import { notFound } from '../errors.ts';
-import type { AgentRecord, CannedResponseRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { CannedResponseRecord } from '../store/canned-response-store.ts';
+import type { Store } from '../store/store.ts';
 import { newId } from './ids.ts';
 
 /** Whose responses a call works on: the shared set (admin routes only) or one agent's own. */

@@ -5,7 +5,7 @@
 import type { Conversation } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError, notFound } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import type { VisitorRef } from './conversations.ts';
 import { newId } from './ids.ts';

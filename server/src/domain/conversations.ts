@@ -5,9 +5,12 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation, ConversationOrigin, Message, VisitorContact } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, AppendedMessage, Store, VisitorProfileUpdate } from '../store/types.ts';
-import type { EventSink, Side } from './events.ts';
-import type { Router } from './routing.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { AppendedMessage } from '../store/message-store.ts';
+import type { Store } from '../store/store.ts';
+import type { VisitorProfileUpdate } from '../store/visitor-store.ts';
+import type { EventSink } from './events.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { isWithinBusinessHours } from './business-hours.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { newId } from './ids.ts';
@@ -44,7 +47,7 @@ export interface TicketContinuation {
 export interface ConversationsDeps {
   store: Store;
   events: EventSink;
-  router: Router;
+  dispatcher: QueueDispatcher;
   tickets: TicketContinuation;
   now: () => Date;
 }
@@ -64,7 +67,7 @@ export class Conversations {
     const conversation =
       (await store.conversations.findOpenByVisitor(visitor.visitorId)) ??
       (await store.conversations.findLatestByVisitor(visitor.visitorId));
-    const agentsOnline = await this.#deps.router.agentsOnline();
+    const agentsOnline = await this.#deps.dispatcher.agentsOnline();
     const withinBusinessHours = await this.#withinBusinessHours(visitor.siteId);
     if (!conversation) {
       return {
@@ -78,8 +81,9 @@ export class Conversations {
     }
     const after = conversation.id === heldConversationId ? lastSeq : 0;
     const messages = await store.messages.listAfter(conversation.id, after, HISTORY_PAGE);
-    const queuePosition = conversation.status === 'queued' ? await this.#deps.router.positionOf(conversation.id) : null;
-    const estimatedWaitSeconds = await this.#deps.router.estimateFor(queuePosition);
+    const queuePosition =
+      conversation.status === 'queued' ? await this.#deps.dispatcher.positionOf(conversation.id) : null;
+    const estimatedWaitSeconds = await this.#deps.dispatcher.estimateFor(queuePosition);
     return { conversation, messages, queuePosition, agentsOnline, estimatedWaitSeconds, withinBusinessHours };
   }
 
@@ -141,7 +145,7 @@ export class Conversations {
       });
       if (appended) {
         const result = this.#announce(appended);
-        if (result.conversation.status === 'queued') this.#deps.router.announceQueue();
+        if (result.conversation.status === 'queued') this.#deps.dispatcher.announceQueue();
         return result;
       }
       // none open (or it closed since): look again, then start one
@@ -185,8 +189,8 @@ export class Conversations {
         body,
       );
       if (opened && opening) await opening.started(result.conversation);
-      if (opened) await this.#deps.router.drain();
-      else if (result.conversation.status === 'queued') this.#deps.router.announceQueue();
+      if (opened) await this.#deps.dispatcher.drain();
+      else if (result.conversation.status === 'queued') this.#deps.dispatcher.announceQueue();
       return result;
     });
   }
@@ -232,7 +236,7 @@ export class Conversations {
     if (!closed) return conversation; // already closed: closing is idempotent
     this.#deps.events.publish({ type: 'conversation.updated', conversation: closed });
     // An active chat frees capacity; a queued one shortens the queue. Either way routing looks again.
-    await this.#deps.router.drain();
+    await this.#deps.dispatcher.drain();
     return closed;
   }
 
@@ -289,5 +293,3 @@ function contactUpdate(contact: VisitorContact): VisitorProfileUpdate | null {
   if (contact.email !== undefined) update.email = contact.email;
   return Object.keys(update).length > 0 ? update : null;
 }
-
-export type { Side };

@@ -3,15 +3,16 @@
  * anonymised (their report facts kept, their words and the person gone), and visitors with nothing
  * left are forgotten. Also one visitor's export and deletion, for privacy requests.
  */
-import type { Store, VisitorDataExport } from '../store/types.ts';
-import type { Router } from './routing.ts';
+import type { VisitorDataExport } from '../store/privacy-store.ts';
+import type { Store } from '../store/store.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { notFound } from '../errors.ts';
 
 export type RetentionMode = 'delete' | 'anonymise';
 
 export interface DataRetentionDeps {
   store: Store;
-  router: Router;
+  dispatcher: QueueDispatcher;
   now: () => Date;
   /** 0: keep everything. */
   retentionDays: number;
@@ -62,6 +63,6 @@ export class DataRetention {
     const open = await this.#deps.store.conversations.findOpenByVisitor(visitorId);
     const deleted = await this.#deps.store.privacy.deleteVisitor(visitorId);
     if (!deleted) throw notFound('Visitor');
-    if (open) await this.#deps.router.drain();
+    if (open) await this.#deps.dispatcher.drain();
   }
 }

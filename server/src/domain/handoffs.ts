@@ -5,16 +5,17 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
-import type { Router } from './routing.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { hasFreeSeat } from './pick-agent.ts';
 import { newId } from './ids.ts';
 
 export interface HandoffsDeps {
   store: Store;
   events: EventSink;
-  router: Router;
+  dispatcher: QueueDispatcher;
   now: () => Date;
 }
 
@@ -33,15 +34,15 @@ export class Handoffs {
     toAgentId: string,
     noteBody: string | undefined,
   ): Promise<Conversation> {
-    const { store, events, router } = this.#deps;
+    const { store, events, dispatcher } = this.#deps;
     if (toAgentId === agent.id) throw new ParleyError(ErrorCode.Conflict, 'You already have this conversation');
     // under the routing lock: the target's free seat must still be free when the conversation lands
-    return router.exclusive(async () => {
+    return dispatcher.exclusive(async () => {
       const conversation = await this.#mine(agent, conversationId);
       if (conversation.status !== 'active') {
         throw new ParleyError(ErrorCode.ConversationClosed, 'Only an active conversation can be transferred');
       }
-      const target = (await router.connectedAgents()).find((candidate) => candidate.id === toAgentId);
+      const target = (await dispatcher.connectedAgents()).find((candidate) => candidate.id === toAgentId);
       if (!target) {
         const known = await store.agents.findById(toAgentId);
         if (!known || !known.active) throw notFound('Agent');
@@ -78,8 +79,8 @@ export class Handoffs {
 
   /** Back to active with the same agent (within their capacity); the visitor reads it in their thread. */
   async reopen(agent: AgentRecord, conversationId: string): Promise<Conversation> {
-    const { store, events, router } = this.#deps;
-    const reopened = await router.exclusive(async () => {
+    const { store, events, dispatcher } = this.#deps;
+    const reopened = await dispatcher.exclusive(async () => {
       const conversation = await this.#mine(agent, conversationId);
       if (conversation.status !== 'closed')
         throw new ParleyError(ErrorCode.Conflict, 'This conversation is not closed');
@@ -106,7 +107,7 @@ export class Handoffs {
     });
     if (created) events.publish({ type: 'message.created', conversation: current, message });
     // a reopened chat holds a seat: the wait estimate of queued visitors changes
-    router.announceQueue();
+    dispatcher.announceQueue();
     return current;
   }
 

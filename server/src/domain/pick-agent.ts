@@ -2,7 +2,7 @@
  * @module The routing rule: among agents who are online (not away or offline) with free capacity,
  * the one with the fewest open chats, then the one idle longest (never assigned counts as idle longest).
  */
-import type { RoutingCandidate } from '../store/types.ts';
+import type { RoutingCandidate } from '../store/agent-store.ts';
 
 export function pickAgent(candidates: readonly RoutingCandidate[]): RoutingCandidate | undefined {
   let best: RoutingCandidate | undefined;

@@ -4,7 +4,8 @@
  */
 import type { Note } from '@parley/shared';
 import { forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import { newId } from './ids.ts';
 

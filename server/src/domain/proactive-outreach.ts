@@ -6,7 +6,9 @@
 import type { ProactiveEvent, ProactiveInvite, ProactiveOrigin } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError, notFound } from '../errors.ts';
-import type { AgentRecord, ProactiveInviteRecord, ProactiveRuleRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { ProactiveInviteRecord, ProactiveRuleRecord } from '../store/proactive-store.ts';
+import type { Store } from '../store/store.ts';
 import type { VisitorPresence } from '../scale/visitor-presence.ts';
 import type { ProactiveOpening, VisitorRef } from './conversations.ts';
 import type { EventSink } from './events.ts';

@@ -6,7 +6,9 @@
 import type { ProactiveRule, ProactiveRuleValues, PublicProactiveRule } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError, notFound } from '../errors.ts';
-import type { ProactiveRuleRecord, SiteRecord, Store } from '../store/types.ts';
+import type { ProactiveRuleRecord } from '../store/proactive-store.ts';
+import type { SiteRecord } from '../store/site-store.ts';
+import type { Store } from '../store/store.ts';
 import { newId } from './ids.ts';
 
 const NO_STATS = { fired: 0, shown: 0, opened: 0, replied: 0 };

@@ -14,7 +14,7 @@
  * - median: the middle value (mean of the two middle ones for an even count); p90: nearest rank.
  */
 import type { DurationStats, ReportFigures } from '@parley/shared';
-import type { ConversationFacts } from '../store/types.ts';
+import type { ConversationFacts } from '../store/report-store.ts';
 
 const seconds = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
 
@@ -28,12 +28,12 @@ export function durationStats(values: number[]): DurationStats {
 }
 
 /** When it was resolved: closed as a chat, or solved as a ticket; null while it is not. */
-export function resolvedAt(facts: ConversationFacts): string | null {
+function resolvedAt(facts: ConversationFacts): string | null {
   if (facts.ticket) return facts.ticket.status === 'solved' ? facts.ticket.solvedAt : null;
   return facts.status === 'closed' ? facts.closedAt : null;
 }
 
-export function isMissed(facts: ConversationFacts): boolean {
+function isMissed(facts: ConversationFacts): boolean {
   return facts.firstAssignedAt === null && (facts.status === 'closed' || facts.status === 'offline');
 }
 

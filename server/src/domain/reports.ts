@@ -5,14 +5,15 @@
  */
 import type { AgentsNow, Report, ReportQuery } from '@parley/shared';
 import { notFound } from '../errors.ts';
-import type { ConversationFacts, Store } from '../store/types.ts';
-import type { Router } from './routing.ts';
+import type { ConversationFacts } from '../store/report-store.ts';
+import type { Store } from '../store/store.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { computeFigures } from './report-figures.ts';
 import { addDays, datesBetween, localDateOf, startOfLocalDay } from './local-days.ts';
 
 export interface ReportsDeps {
   store: Store;
-  router: Router;
+  dispatcher: QueueDispatcher;
   now: () => Date;
 }
 
@@ -84,9 +85,9 @@ export class Reports {
 
   /** Every active agent with status (offline unless a console of theirs is connected) and load, and the queue. */
   async agentsNow(): Promise<AgentsNow> {
-    const { store, router } = this.#deps;
+    const { store, dispatcher } = this.#deps;
     const now = this.#deps.now();
-    const connected = new Set((await router.connectedAgents()).map((a) => a.id));
+    const connected = new Set((await dispatcher.connectedAgents()).map((a) => a.id));
     const loads = await store.agents.listLoads();
     const waiting = await store.reports.waiting();
     return {

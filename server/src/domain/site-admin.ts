@@ -4,7 +4,8 @@
  */
 import { ALWAYS_OPEN, type NewSiteSettings, type SiteSettingsValues } from '@parley/shared';
 import { notFound } from '../errors.ts';
-import type { SiteRecord, SiteSettings, Store } from '../store/types.ts';
+import type { SiteRecord, SiteSettings } from '../store/site-store.ts';
+import type { Store } from '../store/store.ts';
 import { newId } from './ids.ts';
 import { newIdentitySecret } from './identity-hash.ts';
 

@@ -11,7 +11,9 @@ import {
   type TicketStatus,
 } from '@parley/shared';
 import { notFound } from '../errors.ts';
-import type { AgentRecord, Store, TicketRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
+import type { TicketRecord } from '../store/ticket-store.ts';
 import type { EventSink } from './events.ts';
 import { HISTORY_PAGE } from './conversations.ts';
 import { storeNote } from './private-notes.ts';

@@ -7,9 +7,12 @@
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation, ConversationStatus, Message, Ticket, TicketSource, TicketStatus } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, NewOutboxMail, Store, TicketRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { NewOutboxMail } from '../store/outbox-store.ts';
+import type { Store } from '../store/store.ts';
+import type { TicketRecord } from '../store/ticket-store.ts';
 import type { EventSink } from './events.ts';
-import type { Router } from './routing.ts';
+import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { HISTORY_PAGE } from './conversations.ts';
 import { newId } from './ids.ts';
 
@@ -46,7 +49,7 @@ export interface TicketMailer {
 export interface TicketsDeps {
   store: Store;
   events: EventSink;
-  router: Router;
+  dispatcher: QueueDispatcher;
   mailer: TicketMailer;
   now: () => Date;
   /** A queued visitor who waited this long is answered by email, unless their site sets its own; 0: never. */
@@ -87,7 +90,7 @@ export class Tickets {
    * too) and asked for an address (ticket:request).
    */
   async convertOverdue(): Promise<TicketRecord[]> {
-    const { store, router, events } = this.#deps;
+    const { store, dispatcher, events } = this.#deps;
     const now = this.#deps.now().getTime();
     const limits = new Map<string, number>();
     const converted: TicketRecord[] = [];
@@ -107,7 +110,7 @@ export class Tickets {
       const opened = await this.#open(conversation, 'queue_timeout', ['queued'], null, conversation.visitorEmail);
       if (opened?.created) converted.push(opened.ticket);
     }
-    if (converted.length > 0) router.announceQueue();
+    if (converted.length > 0) dispatcher.announceQueue();
     return converted;
   }
 
@@ -116,7 +119,7 @@ export class Tickets {
    * everything said so far (idempotent). `email` is needed when the visitor has not given one.
    */
   async requestByVisitor(visitorId: string, conversationId: string, email: string | undefined): Promise<Conversation> {
-    const { store, router } = this.#deps;
+    const { store, dispatcher } = this.#deps;
     const conversation = await store.conversations.findById(conversationId);
     // someone else's conversation answers like a missing one
     if (!conversation || conversation.visitorId !== visitorId) throw notFound('Conversation');
@@ -138,7 +141,7 @@ export class Tickets {
     }
     const opened = await this.#open(conversation, 'visitor', ['queued'], null, address);
     if (!opened) throw new ParleyError(ErrorCode.Conflict, 'An agent has just taken this conversation');
-    router.announceQueue();
+    dispatcher.announceQueue();
     return (await store.conversations.findById(conversation.id)) ?? conversation;
   }
 
@@ -169,7 +172,7 @@ export class Tickets {
 
   /** An agent makes a conversation they may see a ticket: theirs, a waiting one, or any for an admin. */
   async convert(agent: AgentRecord, conversationId: string, email: string | undefined): Promise<TicketRecord> {
-    const { store, router } = this.#deps;
+    const { store, dispatcher } = this.#deps;
     const conversation = await store.conversations.findById(conversationId);
     if (!conversation) throw notFound('Conversation');
     const existing = await store.tickets.findByConversation(conversation.id);
@@ -190,7 +193,8 @@ export class Tickets {
     const ticket = opened?.ticket ?? (await store.tickets.findByConversation(conversation.id));
     if (!ticket) throw new ParleyError(ErrorCode.Conflict, 'The conversation changed meanwhile; try again');
     // It left the queue or freed the agent's seat: routing looks again.
-    if (opened?.created && (conversation.status === 'queued' || conversation.status === 'active')) await router.drain();
+    if (opened?.created && (conversation.status === 'queued' || conversation.status === 'active'))
+      await dispatcher.drain();
     return ticket;
   }
 

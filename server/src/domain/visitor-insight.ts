@@ -5,14 +5,15 @@
  */
 import type { LiveVisitor, VisitorDetails } from '@parley/shared';
 import { forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { VisitorConnection, VisitorPresence } from '../scale/visitor-presence.ts';
 import type { EventSink } from './events.ts';
 import { parseUserAgent } from './user-agent.ts';
 
 /** Pages listed in the panel: the latest ones are what an agent reads; the store keeps more. */
-export const PANEL_PAGES = 20;
-export const PANEL_CONVERSATIONS = 10;
+const PANEL_PAGES = 20;
+const PANEL_CONVERSATIONS = 10;
 
 export class VisitorInsight {
   readonly #store: Store;

@@ -4,7 +4,8 @@
  */
 import { TimeZoneSchema, type PageView, type VisitorIdentify } from '@parley/shared';
 import { forbidden, notFound } from '../errors.ts';
-import type { Store, VisitorProfileUpdate } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
+import type { VisitorProfileUpdate } from '../store/visitor-store.ts';
 import type { EventSink } from './events.ts';
 import type { VisitorRef } from './conversations.ts';
 import { userHashMatches } from './identity-hash.ts';

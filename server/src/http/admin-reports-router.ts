@@ -1,24 +1,24 @@
 /**
  * @module /api/admin/reports and /api/admin/agents-now: figures over a date range (JSON or CSV)
- * and who is working now. Mounted behind requireAgent + requireAdmin (admin-router.ts).
+ * and who is working now. Behind requireAgent + requireAdmin (admin-router.ts).
  */
 import { Router } from 'express';
-import { ReportCsvQuerySchema, ReportQuerySchema } from '@parley/shared';
+import { restRoutes } from '@parley/shared';
 import type { Reports } from '../domain/reports.ts';
 import { reportCsv } from '../domain/report-csv.ts';
-import { parseOrThrow } from './validate.ts';
+import { handle } from './rest-route.ts';
 
 export function adminReportsRouter(reports: Reports): Router {
   const router = Router();
+  const routes = restRoutes.reports;
 
-  router.get('/reports', async (req, res) => {
-    const report = await reports.report(parseOrThrow(ReportQuerySchema, req.query));
+  handle(router, routes.report, async ({ query }, _req, res) => {
+    const report = await reports.report(query);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ report });
+    return { report };
   });
 
-  router.get('/reports.csv', async (req, res) => {
-    const query = parseOrThrow(ReportCsvQuerySchema, req.query);
+  handle(router, routes.csv, async ({ query }, _req, res) => {
     const report = await reports.report(query);
     const name = `parley-report-${query.view}-${query.from}-to-${query.to}.csv`;
     res.setHeader('Cache-Control', 'no-store');
@@ -26,9 +26,9 @@ export function adminReportsRouter(reports: Reports): Router {
     res.type('text/csv; charset=utf-8').send(reportCsv(report, query.view));
   });
 
-  router.get('/agents-now', async (_req, res) => {
+  handle(router, routes.agentsNow, async (_input, _req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ agentsNow: await reports.agentsNow() });
+    return { agentsNow: await reports.agentsNow() };
   });
   return router;
 }

@@ -33,18 +33,17 @@ export interface ConsoleRoutesDeps {
 export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   const signedIn = requireAgent(deps.auth, deps.consoleOrigins);
 
-  const admin = Router();
-  admin.use(signedIn, requireAdmin);
-  admin.use(adminAgentsRouter(deps.directory));
-  admin.use(adminSitesRouter(deps.sites, deps.publicUrl));
-  admin.use(adminRulesRouter(deps.rules));
-  admin.use(sharedCannedRouter(deps.canned));
-  admin.use(adminReportsRouter(deps.reports));
-  admin.use(adminPrivacyRouter(deps.retention));
-
   const router = Router();
-  router.use('/api/admin', admin);
+  // in front of every /api/admin path, known or not (the route table keeps admin pages' routes there)
+  router.use('/api/admin', signedIn, requireAdmin);
+  router.use(adminAgentsRouter(deps.directory));
+  router.use(adminSitesRouter(deps.sites, deps.publicUrl));
+  router.use(adminRulesRouter(deps.rules));
+  router.use(sharedCannedRouter(deps.canned));
+  router.use(adminReportsRouter(deps.reports));
+  router.use(adminPrivacyRouter(deps.retention));
+
   router.use('/api/canned-responses', signedIn);
-  router.use('/api', personalCannedRouter(deps.canned));
+  router.use(personalCannedRouter(deps.canned));
   return router;
 }

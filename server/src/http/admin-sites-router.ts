@@ -1,39 +1,33 @@
 /**
  * @module /api/admin/sites: sites with their widget settings, identity secret and snippet.
- * Mounted behind requireAgent + requireAdmin (admin-router.ts). The public widget config
+ * Behind requireAgent + requireAdmin (admin-router.ts). The public widget config
  * (widget-router.ts) reads the same rows, so a change shows there on the next fetch.
  */
 import { Router } from 'express';
-import { CreateSiteRequestSchema, SiteIdParamsSchema, UpdateSiteRequestSchema } from '@parley/shared';
+import { restRoutes } from '@parley/shared';
 import type { SiteAdmin } from '../domain/site-admin.ts';
-import { parseOrThrow } from './validate.ts';
+import type { SiteRecord } from '../store/site-store.ts';
+import { handle } from './rest-route.ts';
 import { toSiteAdminView } from './admin-views.ts';
 
 export function adminSitesRouter(sites: SiteAdmin, publicUrl: () => string): Router {
   const router = Router();
-  const idOf = (params: unknown) => parseOrThrow(SiteIdParamsSchema, params).siteId;
+  const routes = restRoutes.sites;
+  const view = (site: SiteRecord) => toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds);
 
-  router.get('/sites', async (_req, res) => {
-    res.json({
-      sites: (await sites.list()).map((site) => toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds)),
-    });
+  handle(router, routes.list, async () => ({ sites: (await sites.list()).map(view) }));
+
+  handle(router, routes.create, async ({ body }, _req, res) => {
+    const site = await sites.create(body);
+    res.status(201);
+    return { site: view(site) };
   });
 
-  router.post('/sites', async (req, res) => {
-    const site = await sites.create(parseOrThrow(CreateSiteRequestSchema, req.body));
-    res.status(201).json({ site: toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds) });
-  });
+  handle(router, routes.update, async ({ params, body }) => ({ site: view(await sites.update(params.siteId, body)) }));
 
-  router.patch('/sites/:siteId', async (req, res) => {
-    const siteId = idOf(req.params);
-    const site = await sites.update(siteId, parseOrThrow(UpdateSiteRequestSchema, req.body));
-    res.json({ site: toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds) });
-  });
-
-  router.post('/sites/:siteId/identity-secret', async (req, res) => {
-    const site = await sites.regenerateIdentitySecret(idOf(req.params));
-    res.json({ site: toSiteAdminView(site, publicUrl(), sites.defaultQueueMaxWaitSeconds) });
-  });
+  handle(router, routes.regenerateIdentitySecret, async ({ params }) => ({
+    site: view(await sites.regenerateIdentitySecret(params.siteId)),
+  }));
 
   return router;
 }

@@ -2,7 +2,9 @@
  * @module What of agents, sites and canned responses the console's pages receive.
  */
 import type { AgentAdminView, CannedResponse, SiteAdminView } from '@parley/shared';
-import type { AgentRecord, CannedResponseRecord, SiteRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { CannedResponseRecord } from '../store/canned-response-store.ts';
+import type { SiteRecord } from '../store/site-store.ts';
 import { toPublicAgent } from './public-agent.ts';
 import { widgetSnippet } from './demo-page.ts';
 

@@ -6,7 +6,7 @@ import type { Request, RequestHandler } from 'express';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
-import type { AgentRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
 import { sessionTokenOf } from './auth-router.ts';
 
 // Keyed by request rather than res.locals, whose values are untyped.

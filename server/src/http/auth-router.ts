@@ -4,10 +4,10 @@
 import { Router, type Request } from 'express';
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
-import { LoginRequestSchema } from '@parley/shared';
+import { restRoutes } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
-import { parseOrThrow } from './validate.ts';
+import { handle } from './rest-route.ts';
 import { toPublicAgent } from './public-agent.ts';
 import { refuseForeignOrigin } from './agent-session.ts';
 import { requestAddress } from '../limits/client-address.ts';
@@ -21,10 +21,9 @@ export function authRouter(
 ): Router {
   const router = Router();
 
-  router.post('/api/auth/login', async (req, res) => {
+  handle(router, restRoutes.auth.login, async ({ body: { email, password } }, req, res) => {
     // a foreign page must not sign the browser in to an account of its choosing either
     refuseForeignOrigin(req, options.consoleOrigins);
-    const { email, password } = parseOrThrow(LoginRequestSchema, req.body);
     // the address express computed with TRUST_PROXY: the sign-in limits count per address
     const { agent, token, expiresAt } = await auth.login(email, password, requestAddress(req));
     res.setHeader(
@@ -37,16 +36,16 @@ export function authRouter(
         expires: expiresAt,
       }),
     );
-    res.json({ agent: toPublicAgent(agent) });
+    return { agent: toPublicAgent(agent) };
   });
 
-  router.get('/api/auth/me', async (req, res) => {
+  handle(router, restRoutes.auth.me, async (_input, req) => {
     const agent = await auth.authenticate(sessionTokenOf(req));
     if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Not signed in');
-    res.json({ agent: toPublicAgent(agent) });
+    return { agent: toPublicAgent(agent) };
   });
 
-  router.post('/api/auth/logout', async (req, res) => {
+  handle(router, restRoutes.auth.logout, async (_input, req, res) => {
     // a foreign page must not end the agent's session (and close their console)
     refuseForeignOrigin(req, options.consoleOrigins);
     await auth.logout(sessionTokenOf(req));

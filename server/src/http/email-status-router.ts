@@ -5,11 +5,12 @@
  */
 import { Router } from 'express';
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { EmailStatus } from '@parley/shared';
+import { restRoutes } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import { sessionTokenOf } from './auth-router.ts';
+import { handle } from './rest-route.ts';
 
 export function emailStatusRouter(deps: {
   store: Store;
@@ -17,17 +18,16 @@ export function emailStatusRouter(deps: {
   status: () => { outboundConfigured: boolean; webhook: boolean; smtp: boolean; domain: string };
 }): Router {
   const router = Router();
-  router.get('/api/email/status', async (req, res) => {
+  handle(router, restRoutes.email.status, async (_input, req, res) => {
     const agent = await deps.auth.authenticate(sessionTokenOf(req));
     if (!agent) throw new ParleyError(ErrorCode.Unauthorized, 'Not signed in');
     const counts = await deps.store.outbox.counts();
     const now = deps.status();
-    const body: EmailStatus = {
+    res.setHeader('Cache-Control', 'no-store');
+    return {
       outbound: { configured: now.outboundConfigured, pending: counts.pending + counts.sending, failed: counts.failed },
       inbound: { webhook: now.webhook, smtp: now.smtp, domain: now.domain },
     };
-    res.setHeader('Cache-Control', 'no-store');
-    res.json(body);
   });
   return router;
 }

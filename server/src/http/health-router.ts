@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { Readiness } from '../ops/readiness.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { Logger } from '../logger.ts';

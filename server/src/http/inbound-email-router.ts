@@ -6,12 +6,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ErrorCode } from '@parley/shared/error-codes';
+import { restRoutes } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { EmailTooLarge, type InboundEmail } from '../mail/inbound-email.ts';
 import { sizeText } from '../mail/size-text.ts';
+import { handle } from './rest-route.ts';
 
-export const INBOUND_EMAIL_PATH = '/api/inbound/email';
+const route = restRoutes.email.inbound;
 
 /** The secret a request presents: `Bearer <secret>`, or the password of `Basic user:<secret>`. */
 function presentedSecret(authorization: string | undefined): string | undefined {
@@ -52,11 +54,10 @@ export function inboundEmailRouter(
     next();
   };
 
-  router.post(
-    INBOUND_EMAIL_PATH,
-    authorize,
-    express.raw({ type: () => true, limit: inbound.maxBytes }),
-    async (req, res) => {
+  handle(
+    router,
+    route,
+    async (_input, req, res) => {
       const raw: unknown = req.body;
       if (!Buffer.isBuffer(raw)) {
         throw new ParleyError(
@@ -65,8 +66,11 @@ export function inboundEmailRouter(
         );
       }
       const result = await inbound.receive(raw, 'webhook');
-      res.status(result.duplicate ? 200 : 201).json(result);
+      res.status(result.duplicate ? 200 : 201);
+      return result;
     },
+    authorize,
+    express.raw({ type: () => true, limit: inbound.maxBytes }),
   );
 
   // body-parser stopped reading at the limit: say which limit, as for a mail found too large later.
@@ -81,6 +85,6 @@ export function inboundEmailRouter(
     }
     next(error);
   };
-  router.use(INBOUND_EMAIL_PATH, tooLarge);
+  router.use(route.path, tooLarge);
   return router;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
 
 export interface StaticDirs {

@@ -2,13 +2,13 @@
  * @module The public widget config, fetched cross-origin by the widget on site owners' pages.
  */
 import { Router } from 'express';
-import { SiteKeyParamsSchema, type WidgetConfig } from '@parley/shared';
+import { restRoutes, type WidgetConfig } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { ProactiveRules } from '../domain/proactive-rules.ts';
-import { parseOrThrow } from './validate.ts';
+import { handle } from './rest-route.ts';
 
 /** Faces in the widget header: a few say "real people answer"; more would crowd it. */
 const TEAM_SHOWN = 5;
@@ -16,8 +16,7 @@ const TEAM_SHOWN = 5;
 export function widgetRouter(store: Store, rules: ProactiveRules): Router {
   const router = Router();
 
-  router.get('/api/widget/config/:siteKey', async (req, res) => {
-    const { siteKey } = parseOrThrow(SiteKeyParamsSchema, req.params);
+  handle(router, restRoutes.widget.config, async ({ params: { siteKey } }, req, res) => {
     const site = await store.sites.findByKey(siteKey);
     res.setHeader('Vary', 'Origin');
     const origin = req.headers.origin;
@@ -39,7 +38,7 @@ export function widgetRouter(store: Store, rules: ProactiveRules): Router {
     };
     res.setHeader('Cache-Control', 'public, max-age=60');
     // express adds a weak ETag of the body and answers If-None-Match with 304 (app's `etag` setting)
-    res.json(config);
+    return config;
   });
 
   return router;

@@ -5,7 +5,7 @@
  * which knows whether the password was right. A limited request answers 429 with Retry-After.
  */
 import { Router, type RequestHandler, type Response } from 'express';
-import { INBOUND_EMAIL_PATH } from '../http/inbound-email-router.ts';
+import { restRoutes } from '@parley/shared';
 import { requestAddress } from './client-address.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { rateLimited } from './rate-limited.ts';
@@ -28,6 +28,6 @@ export function httpLimits(limits: { widgetConfig: RateLimit; inboundEmail: Rate
       res.setHeader('Access-Control-Allow-Origin', '*'),
     ),
   );
-  router.post(INBOUND_EMAIL_PATH, perAddress(limits.inboundEmail, 'Too many inbound emails'));
+  router.post(restRoutes.email.inbound.path, perAddress(limits.inboundEmail, 'Too many inbound emails'));
   return router;
 }

@@ -5,9 +5,9 @@
 import type { Router as HttpRouter } from 'express';
 import type { EmailConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { EventHub } from '../domain/events.ts';
-import type { Router as QueueRouter } from '../domain/routing.ts';
+import type { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import { Tickets } from '../domain/tickets.ts';
 import { inboundEmailRouter } from '../http/inbound-email-router.ts';
@@ -35,7 +35,7 @@ export function createEmailModule(deps: {
   queueMaxWaitSeconds: number;
   store: Store;
   events: EventHub;
-  router: QueueRouter;
+  dispatcher: QueueDispatcher;
   auth: AgentAuth;
   now: () => Date;
   logger: Logger;
@@ -46,7 +46,7 @@ export function createEmailModule(deps: {
   const tickets = new Tickets({
     store,
     events,
-    router: deps.router,
+    dispatcher: deps.dispatcher,
     mailer,
     now,
     queueMaxWaitSeconds: deps.queueMaxWaitSeconds,

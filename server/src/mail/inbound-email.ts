@@ -12,7 +12,7 @@ import { ErrorCode } from '@parley/shared/error-codes';
 import type { InboundEmailResult } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { TicketRecord } from '../store/types.ts';
+import type { TicketRecord } from '../store/ticket-store.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import { automaticMailReason } from './automatic-mail.ts';
 import { replyContent } from './reply-body.ts';

@@ -7,7 +7,7 @@ import type { Message } from '@parley/shared';
 /** Mail clients that keep it let the quoted-history stripper cut exactly here. */
 export const REPLY_ABOVE_LINE = '##- Please type your reply above this line -##';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -15,7 +15,7 @@ const paragraphHtml = (text: string): string =>
   `<p style="margin:0 0 12px">${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p>`;
 
 /** `2026-01-01 10:00 UTC`: mails are read in any time zone, so the zone is named. */
-export function mailTime(iso: string): string {
+function mailTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 

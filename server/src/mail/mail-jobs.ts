@@ -4,7 +4,7 @@
  * it has ended. Both are claimed or deduplicated in the store, so several processes mail once.
  */
 import type { Logger } from '../logger.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { HISTORY_PAGE } from '../domain/conversations.ts';
 import type { ParleyMailer } from './ticket-mailer.ts';

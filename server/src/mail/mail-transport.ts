@@ -3,7 +3,7 @@
  * outbox lease, so a hung server cannot make a second process send the same entry.
  */
 import type { Transporter } from 'nodemailer';
-import type { OutboxMailRecord } from '../store/types.ts';
+import type { OutboxMailRecord } from '../store/outbox-store.ts';
 
 export interface MailTransport {
   send(mail: OutboxMailRecord): Promise<void>;

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger.ts';
-import type { OutboxMailRecord, Store } from '../store/types.ts';
+import type { OutboxMailRecord } from '../store/outbox-store.ts';
+import type { Store } from '../store/store.ts';
 import { SMTP_TIMEOUT_MS, SendFailure, type MailTransport } from './mail-transport.ts';
 
 export interface RetryPolicy {

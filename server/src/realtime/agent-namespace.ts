@@ -2,21 +2,23 @@
  * @module The /agent namespace: the session cookie signs the agent in at the handshake; a connected
  * agent is online and gets work; events translate into domain calls.
  */
-import type { Namespace, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import { parse as parseCookie } from 'cookie';
 import { ErrorCode, SESSION_COOKIE } from '@parley/shared/error-codes';
 import { RECENTLY_CLOSED_DAYS, RECENTLY_CLOSED_LIMIT, agentClientEvents } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { AgentRecord, Store } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { Conversations } from '../domain/conversations.ts';
-import type { Router } from '../domain/routing.ts';
+import type { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { Availability } from '../domain/availability.ts';
 import type { Handoffs } from '../domain/handoffs.ts';
 import type { PrivateNotes } from '../domain/private-notes.ts';
 import { bindHandlers, guardHandshake } from './validated-handler.ts';
+import type { AgentNamespace } from './namespaces.ts';
 import { toPublicAgent } from '../http/public-agent.ts';
 
 export const agentRoom = (agentId: string): string => `agent:${agentId}`;
@@ -33,7 +35,7 @@ export interface AgentNamespaceDeps {
   store: Store;
   auth: AgentAuth;
   conversations: Conversations;
-  router: Router;
+  dispatcher: QueueDispatcher;
   presence: AgentPresence;
   availability: Availability;
   handoffs: Handoffs;
@@ -46,7 +48,7 @@ export interface AgentNamespaceDeps {
   track?: (work: Promise<void>) => void;
 }
 
-export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): void {
+export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
@@ -71,7 +73,7 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
           agent: toPublicAgent(agent),
           status: await deps.availability.statusOf(agent.id),
           conversations: await deps.store.conversations.listOpenForAgent(agent.id),
-          queue: await deps.router.queue(),
+          queue: await deps.dispatcher.queue(),
           // so a reload still finds the chats the agent just ended, to read again or reopen
           closed: await deps.store.conversations.listClosedForAgent(
             agent.id,
@@ -100,7 +102,7 @@ export function setUpAgentNamespace(nsp: Namespace, deps: AgentNamespaceDeps): v
             agents: loads.map(({ lastAssignedAt: _, ...load }) => ({ ...load, connected: connected.has(load.id) })),
           };
         },
-        'conversation:accept': ({ conversationId }) => deps.router.accept(agent, conversationId),
+        'conversation:accept': ({ conversationId }) => deps.dispatcher.accept(agent, conversationId),
         'conversation:transfer': ({ conversationId, toAgentId, note }) =>
           deps.handoffs.transfer(agent, conversationId, toAgentId, note),
         'conversation:reopen': ({ conversationId }) => deps.handoffs.reopen(agent, conversationId),

@@ -3,16 +3,16 @@
  * validated with the shared schemas, answered with the standard ack. The handshake there has
  * already signed the agent in.
  */
-import type { Namespace } from 'socket.io';
 import { agentTicketClientEvents } from '@parley/shared';
 import type { Logger } from '../logger.ts';
-import type { AgentRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
 import { publicTicket, type Tickets } from '../domain/tickets.ts';
 import type { TicketInbox } from '../domain/ticket-inbox.ts';
 import { bindHandlers } from './validated-handler.ts';
+import type { AgentNamespace } from './namespaces.ts';
 
 export function setUpAgentTicketEvents(
-  nsp: Namespace,
+  nsp: AgentNamespace,
   deps: { tickets: Tickets; inbox: TicketInbox; logger: Logger },
 ): void {
   nsp.on('connection', (socket) => {

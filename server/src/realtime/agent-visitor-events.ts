@@ -2,16 +2,16 @@
  * @module Visitor events on the /agent namespace (the panel, the live list, invites), beside the chat
  * events of agent-namespace.ts; the handshake there has already signed the agent in.
  */
-import type { Namespace } from 'socket.io';
 import { agentVisitorClientEvents } from '@parley/shared';
 import type { Logger } from '../logger.ts';
-import type { AgentRecord } from '../store/types.ts';
+import type { AgentRecord } from '../store/agent-store.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { bindHandlers } from './validated-handler.ts';
+import type { AgentNamespace } from './namespaces.ts';
 
 export function setUpAgentVisitorEvents(
-  nsp: Namespace,
+  nsp: AgentNamespace,
   deps: { insight: VisitorInsight; outreach: ProactiveOutreach; logger: Logger },
 ): void {
   nsp.on('connection', (socket) => {

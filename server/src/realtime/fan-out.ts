@@ -2,22 +2,13 @@
  * @module Delivers domain events to the sockets that should see them, by room: a visitor's room,
  * the assigned agent's room, every agent, or (availability) every visitor.
  */
-import type { Namespace } from 'socket.io';
-import type {
-  AgentClientToServer,
-  AgentServerToClient,
-  VisitorClientToServer,
-  VisitorServerToClient,
-} from '@parley/shared';
 import type { DomainEvent } from '../domain/events.ts';
 import { estimateForPosition } from '../domain/wait-estimate.ts';
 import { visitorRoom } from './visitor-namespace.ts';
 import { ALL_AGENTS_ROOM, agentRoom, sessionRoom } from './agent-namespace.ts';
+import type { AgentNamespace, VisitorNamespace } from './namespaces.ts';
 
-export function createFanOut(
-  visitors: Namespace<VisitorClientToServer, VisitorServerToClient>,
-  agents: Namespace<AgentClientToServer, AgentServerToClient>,
-): (event: DomainEvent) => void {
+export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace): (event: DomainEvent) => void {
   // Last position and estimate told to each queued conversation: a visitor hears again only when they change.
   const toldPositions = new Map<string, string>();
 

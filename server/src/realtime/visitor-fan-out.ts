@@ -3,12 +3,11 @@
  * conversation, and the live list to every agent whenever someone comes, moves, goes, or starts or
  * ends a chat.
  */
-import type { Namespace } from 'socket.io';
-import type { AgentClientToServer, AgentVisitorServerToClient } from '@parley/shared';
 import type { DomainEvent } from '../domain/events.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { Logger } from '../logger.ts';
 import { ALL_AGENTS_ROOM, agentRoom } from './agent-namespace.ts';
+import type { AgentNamespace } from './namespaces.ts';
 import { coalesced } from '../domain/coalesced.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 
@@ -16,7 +15,7 @@ import type { AgentPresence } from '../scale/agent-presence.ts';
 const LIVE_LIST_SPACING_MS = 500;
 
 export function createVisitorFanOut(
-  agents: Namespace<AgentClientToServer, AgentVisitorServerToClient>,
+  agents: AgentNamespace,
   deps: { insight: VisitorInsight; presence: AgentPresence; logger: Logger },
 ): (event: DomainEvent) => void {
   const failed = (error: unknown) => deps.logger.error('visitor push failed', { error });

@@ -2,12 +2,12 @@
  * @module The /visitor namespace: checks the site key and page origin at the handshake, gives the
  * visitor an identity, and translates the widget's events into domain calls.
  */
-import type { Namespace, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { VisitorHandshakeSchema, describeIssues, summarizeIssues, visitorClientEvents } from '@parley/shared';
 import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/store.ts';
 import type { Conversations, VisitorRef } from '../domain/conversations.ts';
 import type { VisitorTokens } from '../domain/visitor-tokens.ts';
 import type { VisitorProfiles } from '../domain/visitor-profiles.ts';
@@ -18,6 +18,7 @@ import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
 import type { VisitorLimits } from '../limits/socket-limits.ts';
 import { gated } from './gated-handlers.ts';
+import type { VisitorNamespace } from './namespaces.ts';
 
 export interface VisitorSocketData {
   visitor: VisitorRef;
@@ -45,7 +46,7 @@ export interface VisitorNamespaceDeps {
   track?: (work: Promise<void>) => void;
 }
 
-export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps): void {
+export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamespaceDeps): void {
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
   const failed = (visitorId: string) => (error: unknown) =>
     deps.logger.error('visitor presence update failed', { visitorId, error });

@@ -9,9 +9,6 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import { KEY_PREFIX, type RedisClient } from './redis-connection.ts';
 
-export const processesKey = `${KEY_PREFIX}processes`;
-export const aliveKey = (processId: string): string => `${KEY_PREFIX}alive:${processId}`;
-
 export interface LeaseParticipant {
   /** Removes a (dead or leaving) process's entries; must be atomic and safe to run twice. */
   reap(processId: string, options: { onlyIfDead: boolean }): Promise<void>;
@@ -21,6 +18,12 @@ export interface LeaseParticipant {
 
 export class ProcessLease {
   readonly id = randomUUID();
+  /**
+   * Starts every key of this lease and of its participants: processes with the same prefix share
+   * presence (KEY_PREFIX in production; a test gives each of its Redis "clusters" its own).
+   */
+  readonly keyPrefix: string;
+  readonly #processesKey: string;
   readonly #redis: RedisClient;
   readonly #ttlSeconds: number;
   readonly #logger: Logger;
@@ -29,10 +32,17 @@ export class ProcessLease {
   #timer: NodeJS.Timeout | undefined;
   #renewing: Promise<void> | undefined;
 
-  constructor(redis: RedisClient, options: { ttlSeconds: number; logger: Logger }) {
+  constructor(redis: RedisClient, options: { ttlSeconds: number; logger: Logger; keyPrefix?: string }) {
+    this.keyPrefix = options.keyPrefix ?? KEY_PREFIX;
+    this.#processesKey = `${this.keyPrefix}processes`;
     this.#redis = redis;
     this.#ttlSeconds = options.ttlSeconds;
     this.#logger = options.logger;
+  }
+
+  /** The key that lives while the process renews its lease. */
+  aliveKey(processId: string): string {
+    return `${this.keyPrefix}alive:${processId}`;
   }
 
   join(participant: LeaseParticipant): void {
@@ -61,22 +71,22 @@ export class ProcessLease {
   async #renew(): Promise<void> {
     const previous = await this.#redis.sendCommand([
       'SET',
-      aliveKey(this.id),
+      this.aliveKey(this.id),
       '1',
       'EX',
       String(this.#ttlSeconds),
       'GET',
     ]);
-    await this.#redis.sAdd(processesKey, this.id);
+    await this.#redis.sAdd(this.#processesKey, this.id);
     // No previous value: Redis forgot us (restart) or another process reaped us; write everything back.
     const lost = previous === null;
     for (const participant of this.#participants) await participant.restore(lost);
-    for (const processId of await this.#redis.sMembers(processesKey)) {
-      if (processId === this.id || (await this.#redis.exists(aliveKey(processId))) === 1) continue;
+    for (const processId of await this.#redis.sMembers(this.#processesKey)) {
+      if (processId === this.id || (await this.#redis.exists(this.aliveKey(processId))) === 1) continue;
       this.#logger.warn('a Parley process stopped renewing its lease; taking its connections offline', { processId });
       for (const participant of this.#participants) await participant.reap(processId, { onlyIfDead: true });
       // SREM answers 1 to one process only: the one that tells the others
-      if ((await this.#redis.sRem(processesKey, processId)) === 1)
+      if ((await this.#redis.sRem(this.#processesKey, processId)) === 1)
         for (const listener of this.#peerLostListeners) listener(processId);
     }
   }
@@ -86,8 +96,8 @@ export class ProcessLease {
     clearInterval(this.#timer);
     await this.#renewing;
     for (const participant of this.#participants) await participant.reap(this.id, { onlyIfDead: false });
-    await this.#redis.del(aliveKey(this.id));
-    await this.#redis.sRem(processesKey, this.id);
+    await this.#redis.del(this.aliveKey(this.id));
+    await this.#redis.sRem(this.#processesKey, this.id);
   }
 
   stop(): void {

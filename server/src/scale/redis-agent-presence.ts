@@ -7,14 +7,8 @@
  */
 import type { AgentPresence } from './agent-presence.ts';
 import type { LeaseParticipant, ProcessLease } from './process-lease.ts';
-import { aliveKey } from './process-lease.ts';
-import { KEY_PREFIX, type RedisClient } from './redis-connection.ts';
+import type { RedisClient } from './redis-connection.ts';
 import { evalScript, toStrings } from './redis-script.ts';
-
-const totalsKey = `${KEY_PREFIX}agents`;
-const absentKey = `${KEY_PREFIX}agents:absent`;
-const announcedKey = `${KEY_PREFIX}availability`;
-const processKey = (processId: string) => `${KEY_PREFIX}agents:${processId}`;
 
 /** KEYS: process hash, totals, absent; ARGV: agent, this process's count. Returns the total before and after. */
 const SET_COUNT = `
@@ -45,6 +39,9 @@ return gone
 export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
   readonly #redis: RedisClient;
   readonly #lease: ProcessLease;
+  readonly #totalsKey: string;
+  readonly #absentKey: string;
+  readonly #announcedKey: string;
   readonly #mine = new Map<string, number>();
   /** Agents whose count may not have reached Redis. */
   readonly #unwritten = new Set<string>();
@@ -55,7 +52,15 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
   constructor(redis: RedisClient, lease: ProcessLease) {
     this.#redis = redis;
     this.#lease = lease;
+    this.#totalsKey = `${lease.keyPrefix}agents`;
+    this.#absentKey = `${lease.keyPrefix}agents:absent`;
+    this.#announcedKey = `${lease.keyPrefix}availability`;
     lease.join(this);
+  }
+
+  /** The hash of one process's connection count per agent. */
+  #processKey(processId: string): string {
+    return `${this.#lease.keyPrefix}agents:${processId}`;
   }
 
   async connect(agentId: string): Promise<boolean> {
@@ -74,7 +79,7 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
 
   async online(): Promise<string[]> {
     try {
-      this.#lastOnline = await this.#redis.hKeys(totalsKey);
+      this.#lastOnline = await this.#redis.hKeys(this.#totalsKey);
     } catch {
       // Redis away: fall back on what was true a moment ago, plus who is connected here
       return [...new Set([...this.#lastOnline, ...this.#mine.keys()])];
@@ -83,15 +88,15 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
   }
 
   async announce(reachable: boolean): Promise<boolean> {
-    const previous = await this.#redis.sendCommand(['SET', announcedKey, reachable ? '1' : '0', 'GET']);
+    const previous = await this.#redis.sendCommand(['SET', this.#announcedKey, reachable ? '1' : '0', 'GET']);
     return String(previous) !== (reachable ? '1' : '0');
   }
 
   async absentSince(agentIds: string[], now: string): Promise<Map<string, string>> {
     const since = new Map<string, string>();
     for (const id of agentIds) {
-      await this.#redis.hSetNX(absentKey, id, now);
-      since.set(id, (await this.#redis.hGet(absentKey, id)) ?? now);
+      await this.#redis.hSetNX(this.#absentKey, id, now);
+      since.set(id, (await this.#redis.hGet(this.#absentKey, id)) ?? now);
     }
     return since;
   }
@@ -105,7 +110,7 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
       await evalScript(
         this.#redis,
         DROP_PROCESS,
-        [processKey(processId), totalsKey, aliveKey(processId)],
+        [this.#processKey(processId), this.#totalsKey, this.#lease.aliveKey(processId)],
         [options.onlyIfDead ? '1' : '0'],
       ),
     );
@@ -114,7 +119,7 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
 
   async restore(force: boolean): Promise<void> {
     const agents = force
-      ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(processKey(this.#lease.id)))])
+      ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(this.#processKey(this.#lease.id)))])
       : new Set(this.#unwritten);
     for (const agentId of agents) await this.#write(agentId);
   }
@@ -125,7 +130,7 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
       const reply = await evalScript(
         this.#redis,
         SET_COUNT,
-        [processKey(this.#lease.id), totalsKey, absentKey],
+        [this.#processKey(this.#lease.id), this.#totalsKey, this.#absentKey],
         [agentId, String(this.#mine.get(agentId) ?? 0)],
       );
       this.#unwritten.delete(agentId);

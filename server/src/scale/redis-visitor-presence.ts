@@ -7,13 +7,8 @@
  */
 import type { PresentVisitor, VisitorConnection, VisitorPresence } from './visitor-presence.ts';
 import type { LeaseParticipant, ProcessLease } from './process-lease.ts';
-import { aliveKey } from './process-lease.ts';
-import { KEY_PREFIX, type RedisClient } from './redis-connection.ts';
+import type { RedisClient } from './redis-connection.ts';
 import { evalScript, toStrings } from './redis-script.ts';
-
-const visitorsKey = `${KEY_PREFIX}visitors`;
-const pagesKey = `${KEY_PREFIX}visitor-pages`;
-const socketsKey = (processId: string) => `${KEY_PREFIX}visitor-sockets:${processId}`;
 
 /** KEYS: process sockets, visitors, pages; ARGV: socket, visitor, site, user agent, at. Idempotent per socket. */
 const CONNECT = `
@@ -88,6 +83,8 @@ interface StoredVisitor {
 export class RedisVisitorPresence implements VisitorPresence, LeaseParticipant {
   readonly #redis: RedisClient;
   readonly #lease: ProcessLease;
+  readonly #visitorsKey: string;
+  readonly #pagesKey: string;
   readonly #mine = new Map<string, VisitorConnection>();
   /** Sockets whose arrival or departure may not have reached Redis. */
   readonly #unwritten = new Set<string>();
@@ -96,7 +93,14 @@ export class RedisVisitorPresence implements VisitorPresence, LeaseParticipant {
   constructor(redis: RedisClient, lease: ProcessLease) {
     this.#redis = redis;
     this.#lease = lease;
+    this.#visitorsKey = `${lease.keyPrefix}visitors`;
+    this.#pagesKey = `${lease.keyPrefix}visitor-pages`;
     lease.join(this);
+  }
+
+  /** The hash of one process's sockets and whose they are. */
+  #socketsKey(processId: string): string {
+    return `${this.#lease.keyPrefix}visitor-sockets:${processId}`;
   }
 
   async connect(connection: VisitorConnection): Promise<void> {
@@ -111,20 +115,25 @@ export class RedisVisitorPresence implements VisitorPresence, LeaseParticipant {
 
   async viewed(visitorId: string, page: { url: string; title: string }): Promise<boolean> {
     return (
-      Number(await evalScript(this.#redis, VIEWED, [visitorsKey, pagesKey], [visitorId, JSON.stringify(page)])) === 1
+      Number(
+        await evalScript(this.#redis, VIEWED, [this.#visitorsKey, this.#pagesKey], [visitorId, JSON.stringify(page)]),
+      ) === 1
     );
   }
 
   async find(visitorId: string): Promise<PresentVisitor | undefined> {
     const [raw, page] = await Promise.all([
-      this.#redis.hGet(visitorsKey, visitorId),
-      this.#redis.hGet(pagesKey, visitorId),
+      this.#redis.hGet(this.#visitorsKey, visitorId),
+      this.#redis.hGet(this.#pagesKey, visitorId),
     ]);
     return raw ? toPresent(raw, page ?? undefined) : undefined;
   }
 
   async list(): Promise<PresentVisitor[]> {
-    const [visitors, pages] = await Promise.all([this.#redis.hGetAll(visitorsKey), this.#redis.hGetAll(pagesKey)]);
+    const [visitors, pages] = await Promise.all([
+      this.#redis.hGetAll(this.#visitorsKey),
+      this.#redis.hGetAll(this.#pagesKey),
+    ]);
     return Object.entries(visitors).map(([id, raw]) => toPresent(raw, pages[id]));
   }
 
@@ -133,21 +142,21 @@ export class RedisVisitorPresence implements VisitorPresence, LeaseParticipant {
   }
 
   async reap(processId: string, options: { onlyIfDead: boolean }): Promise<void> {
-    const keys = [socketsKey(processId), visitorsKey, pagesKey, aliveKey(processId)];
+    const keys = [this.#socketsKey(processId), this.#visitorsKey, this.#pagesKey, this.#lease.aliveKey(processId)];
     const gone = toStrings(await evalScript(this.#redis, DROP_PROCESS, keys, [options.onlyIfDead ? '1' : '0']));
     if (gone.length > 0 && processId !== this.#lease.id) for (const listener of this.#lostListeners) listener(gone);
   }
 
   async restore(force: boolean): Promise<void> {
     const sockets = force
-      ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(socketsKey(this.#lease.id)))])
+      ? new Set([...this.#mine.keys(), ...(await this.#redis.hKeys(this.#socketsKey(this.#lease.id)))])
       : new Set(this.#unwritten);
     for (const socketId of sockets) await this.#write(socketId);
   }
 
   /** Writes whether the socket is here now (the scripts are idempotent); the script's answer, or 0 when Redis is away. */
   async #write(socketId: string): Promise<number> {
-    const keys = [socketsKey(this.#lease.id), visitorsKey, pagesKey];
+    const keys = [this.#socketsKey(this.#lease.id), this.#visitorsKey, this.#pagesKey];
     const connection = this.#mine.get(socketId);
     try {
       const reply = connection

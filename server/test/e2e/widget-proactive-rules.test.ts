@@ -95,12 +95,13 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
 
   /** Resolves once the chat has its config (and so its rules): the widget's `ready` event. */
   async function ready(page: Page): Promise<void> {
-    await page.waitForFunction(() => typeof (globalThis as unknown as { Parley?: unknown }).Parley === 'function');
+    await page.waitForFunction(() => typeof Reflect.get(globalThis, 'Parley') === 'function');
     await page.evaluate(
       () =>
-        new Promise((resolve) =>
-          (globalThis as unknown as { Parley: (...args: unknown[]) => void }).Parley('on', 'ready', resolve),
-        ),
+        new Promise((resolve) => {
+          const parley = Reflect.get(globalThis, 'Parley') as (...args: unknown[]) => void;
+          parley('on', 'ready', resolve);
+        }),
     );
   }
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProactiveRuleValues } from '@parley/shared';
 import { newId } from '../../src/domain/ids.ts';
-import type { Store } from '../../src/store/types.ts';
+import type { Store } from '../../src/store/store.ts';
 import { siteFixture } from './site-fixture.ts';
 
 const values = (name: string): ProactiveRuleValues => ({

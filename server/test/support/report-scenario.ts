@@ -5,10 +5,11 @@
  * Conversations sit exactly on both midnights, and one second before each.
  */
 import { newId } from '../../src/domain/ids.ts';
-import type { AgentRecord, Store } from '../../src/store/types.ts';
+import type { AgentRecord } from '../../src/store/agent-store.ts';
+import type { Store } from '../../src/store/store.ts';
 
 export const SCENARIO_DAY = '2026-03-29';
-export const SCENARIO_ZONE = 'Europe/Berlin';
+const SCENARIO_ZONE = 'Europe/Berlin';
 
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 

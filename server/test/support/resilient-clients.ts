@@ -69,7 +69,8 @@ export class ResilientVisitor {
   /** Resolves whenever a catch-up (session:resume) completed. */
   resumes = 0;
   readonly #pending = new Map<string, string>();
-  readonly #waiters: Array<() => void> = [];
+  /** Each answers whether it is done (and can be dropped). */
+  readonly #waiters: Array<() => boolean> = [];
 
   constructor(url: string, siteKey: string, origin: string) {
     this.socket = io(url + VISITOR_NAMESPACE, {
@@ -150,13 +151,13 @@ export class ResilientVisitor {
         resolve();
         return true;
       };
-      this.#waiters.push(check as () => void);
+      this.#waiters.push(check);
     });
   }
 
   #notify(): void {
     for (const waiter of [...this.#waiters]) {
-      if ((waiter as unknown as () => boolean)()) this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+      if (waiter()) this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
     }
   }
 

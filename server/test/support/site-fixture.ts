@@ -3,7 +3,7 @@
  * runs rarely matters there, so a test names only what it does care about.
  */
 import { newId } from '../../src/domain/ids.ts';
-import type { NewSite } from '../../src/store/types.ts';
+import type { NewSite } from '../../src/store/site-store.ts';
 
 export function siteFixture(createdAt: string, overrides: Partial<NewSite> = {}): NewSite {
   return {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationOrigin } from '@parley/shared';
 import { newId } from '../../src/domain/ids.ts';
-import type { Store } from '../../src/store/types.ts';
+import type { Store } from '../../src/store/store.ts';
 import { siteFixture } from './site-fixture.ts';
 
 export function reportStoreContract(

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 
-export function dumpAllTables(dataDir: string): Map<string, string> {
+function dumpAllTables(dataDir: string): Map<string, string> {
   const db = new SqliteDatabase(path.join(dataDir, 'parley.db'), { readonly: true, fileMustExist: true });
   try {
     const tables = db

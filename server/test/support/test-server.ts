@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { parseConfig } from '../../src/config.ts';
+import { parseConfig, type Config } from '../../src/config.ts';
 import { startParley, type ParleyServer } from '../../src/app.ts';
-import type { Logger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
+import { openConfiguredStore } from '../../src/store/sql/open-sql-store.ts';
 import { hashPassword } from '../../src/domain/passwords.ts';
 import { newId } from '../../src/domain/ids.ts';
-import type { AgentRecord } from '../../src/store/types.ts';
+import type { AgentRecord } from '../../src/store/agent-store.ts';
 import { disconnectAll } from './clients.ts';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
@@ -66,11 +67,23 @@ export async function startTestServer(
     RATE_LIMIT_EVENTS_PER_VISITOR: '500/10s',
     ...options.env,
   };
-  const startOptions = {
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
+  const now = options.now ?? (() => new Date());
+  // the store is opened here and closed after the server, as main.ts does
+  const open = async (config: Config): Promise<ParleyServer> => {
+    const logger = options.logger ?? createLogger(config.logLevel);
+    const store = await openConfiguredStore(config, logger);
+    try {
+      return await startParley(config, { store, now, logger });
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
   };
-  let server = await startParley(parseConfig(env), startOptions);
+  const shutDown = async (running: ParleyServer): Promise<void> => {
+    await running.close();
+    await running.store.close();
+  };
+  let server = await open(parseConfig(env));
   const demo = await server.store.sites.findDemo();
   if (!demo) throw new Error('no demo site after start');
   const origin = new URL(server.url).origin;
@@ -85,18 +98,18 @@ export async function startTestServer(
     siteKey: demo.siteKey,
     origin,
     async close() {
-      await server.close();
+      await shutDown(server);
     },
     async restart() {
       await handle.stop();
       await handle.start();
     },
     async stop() {
-      await server.close();
+      await shutDown(server);
     },
     async start() {
       // A new port means a new origin: keep the one the site allows by asking for the same port.
-      server = await startParley(parseConfig({ ...env, PORT: String(new URL(origin).port) }), startOptions);
+      server = await open(parseConfig({ ...env, PORT: String(new URL(origin).port) }));
     },
     async createAgent({ name, capacity = 3, password = `pw-${name}-secret` }) {
       const agent = await server.store.agents.create({

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../../errors.ts';
-import type { AgentStore, NewAgent, RoutingCandidate } from '../types.ts';
+import type { AgentStore, NewAgent, RoutingCandidate } from '../agent-store.ts';
 import type { AgentsTable, Database } from './schema.ts';
 import { toAgent, toAgentStatus } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';

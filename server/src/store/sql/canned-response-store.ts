@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../../errors.ts';
-import type { CannedResponseStore } from '../types.ts';
+import type { CannedResponseStore } from '../canned-response-store.ts';
 import type { CannedResponsesTable, Database } from './schema.ts';
 import { toCannedResponse } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';

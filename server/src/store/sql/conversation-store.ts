@@ -6,7 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationStatus, ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError } from '../../errors.ts';
-import type { ConversationStore } from '../types.ts';
+import type { ConversationStore } from '../conversation-store.ts';
 import type { Database } from './schema.ts';
 import { toConversation, toMessage, toSummary, type ConversationRow } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';

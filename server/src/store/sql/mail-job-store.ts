@@ -4,7 +4,8 @@
  * conditional updates, and every mail carries a dedupe key, so two processes never mail twice.
  */
 import { sql, type Kysely } from 'kysely';
-import type { MailJobStore, TranscriptRequestRecord } from '../types.ts';
+import type { MailJobStore } from '../mail-job-store.ts';
+import type { TranscriptRequestRecord } from '../transcript-request-store.ts';
 import type { Database } from './schema.ts';
 import type { Engine } from './migration-0002-visitor-profile.ts';
 import { insertMails } from './outbox-rows.ts';

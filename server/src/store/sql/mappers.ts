@@ -14,14 +14,10 @@ import {
   type Message,
   type Note,
 } from '@parley/shared';
-import type {
-  AgentRecord,
-  CannedResponseRecord,
-  PreChatSettings,
-  SiteRecord,
-  VisitorAttributes,
-  VisitorRecord,
-} from '../types.ts';
+import type { AgentRecord } from '../agent-store.ts';
+import type { CannedResponseRecord } from '../canned-response-store.ts';
+import type { PreChatSettings, SiteRecord } from '../site-store.ts';
+import type { VisitorAttributes, VisitorRecord } from '../visitor-store.ts';
 import type {
   AgentsTable,
   CannedResponsesTable,

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Message } from '@parley/shared';
-import type { NewMessage } from '../types.ts';
+import type { NewMessage } from '../message-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage } from './mappers.ts';
 

@@ -3,7 +3,7 @@
  * stored once per client id and numbered per conversation; reads in seq order.
  */
 import type { Kysely } from 'kysely';
-import type { AppendedMessage, MessageStore } from '../types.ts';
+import type { AppendedMessage, MessageStore } from '../message-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage } from './mappers.ts';
 import { findMessageByClientId } from './message-rows.ts';

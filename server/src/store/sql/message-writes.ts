@@ -13,7 +13,7 @@
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Conversation } from '@parley/shared';
-import type { AppendedMessage, NewMessage } from '../types.ts';
+import type { AppendedMessage, NewMessage } from '../message-store.ts';
 import type { Database } from './schema.ts';
 import { toConversation, toMessage, type ConversationRow } from './mappers.ts';
 import { precompile, type PrecompiledQuery } from './precompiled.ts';

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
-export const ALWAYS_OPEN_JSON = '{"enabled":false,"timeZone":"UTC","days":[]}';
+const ALWAYS_OPEN_JSON = '{"enabled":false,"timeZone":"UTC","days":[]}';
 
 export const adminMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -3,7 +3,7 @@
  * was written; a retry with the same client id is stored once.
  */
 import type { Kysely } from 'kysely';
-import type { NewNote, NoteStore } from '../types.ts';
+import type { NoteStore } from '../note-store.ts';
 import type { Database, NotesTable } from './schema.ts';
 import { toNote } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';

@@ -7,7 +7,9 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import type { Store } from '../types.ts';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
+import type { Store } from '../store.ts';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
 import { withCachedStatements } from './cached-statements.ts';
@@ -38,11 +40,6 @@ export interface SqlStoreOptions {
    * dropped it and opens a new one on demand; without a listener Node would crash the process.
    */
   onIdleConnectionError?: (error: Error) => void;
-  /**
-   * The database failed us: a query failed for a reason other than a unique violation (those are
-   * expected and handled), or no connection could be opened.
-   */
-  onStorageError?: (error: unknown) => void;
 }
 
 /** How often the worker checkpoints SQLite's log: often enough that it stays a few MB under load. */
@@ -54,7 +51,11 @@ interface OpenDb {
   closeExtras(): Promise<void>;
 }
 
-async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<OpenDb> {
+async function createDb(
+  target: SqlTarget,
+  options: SqlStoreOptions,
+  reportError: (error: unknown) => void,
+): Promise<OpenDb> {
   if (target.engine === 'postgres') {
     // loaded only for PostgreSQL: a SQLite process never pays for the driver
     const { default: pg } = await import('pg');
@@ -66,14 +67,17 @@ async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<Op
         try {
           return await pool.connect();
         } catch (error) {
-          options.onStorageError?.(error);
+          reportError(error);
           throw error;
         }
       },
       end: () => pool.end(),
       options: pool.options,
     };
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: counted }), log: queryErrorLog(options) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: counted }),
+      log: queryErrorLog(reportError),
+    });
     return { db, closeExtras: async () => {} };
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
@@ -89,25 +93,28 @@ async function createDb(target: SqlTarget, options: SqlStoreOptions): Promise<Op
   database.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   const checkpointer = new WalCheckpointer(target.file, {
     intervalMs: CHECKPOINT_INTERVAL_MS,
-    onError: (error) => options.onStorageError?.(error),
+    onError: reportError,
   });
   // SQLite has no LEAST(); min() with two arguments is the same thing.
   database.function('least', { deterministic: true }, (a: unknown, b: unknown) => Math.min(Number(a), Number(b)));
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withCachedStatements(database) }),
-    log: queryErrorLog(options),
+    log: queryErrorLog(reportError),
   });
   return { db, closeExtras: () => checkpointer.stop() };
 }
 
-function queryErrorLog(options: SqlStoreOptions): (event: LogEvent) => void {
+function queryErrorLog(reportError: (error: unknown) => void): (event: LogEvent) => void {
   return (event) => {
-    if (event.level === 'error' && !isUniqueViolation(event.error)) options.onStorageError?.(event.error);
+    if (event.level === 'error' && !isUniqueViolation(event.error)) reportError(event.error);
   };
 }
 
 export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions = {}): Promise<Store> {
-  const { db, closeExtras } = await createDb(target, options);
+  const errorListeners = new Set<(error: unknown) => void>();
+  const { db, closeExtras } = await createDb(target, options, (error) => {
+    for (const listener of errorListeners) listener(error);
+  });
   const migrator = new Migrator({ db, provider: migrationProvider(target.engine) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -141,9 +148,26 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     async ping() {
       await sql`select 1`.execute(db);
     },
+    onError(listener) {
+      errorListeners.add(listener);
+      return () => errorListeners.delete(listener);
+    },
     async close() {
       await closeExtras();
       await db.destroy();
     },
   };
+}
+
+/**
+ * The store the configuration names: PostgreSQL at DATABASE_URL, else SQLite in the data directory.
+ * main.ts (and the test server) open it and hand it to startParley; whoever opens it closes it.
+ */
+export function openConfiguredStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<Store> {
+  return openSqlStore(
+    config.databaseUrl
+      ? { engine: 'postgres', url: config.databaseUrl }
+      : { engine: 'sqlite', file: path.join(config.dataDir, 'parley.db') },
+    { onIdleConnectionError: (error) => logger.warn('idle database connection lost; the pool reconnects', { error }) },
+  );
 }

@@ -3,7 +3,7 @@
  * usable inside any transaction so mails are stored with the change that causes them.
  */
 import type { Kysely } from 'kysely';
-import type { MailKind, NewOutboxMail, OutboxMailRecord, OutboxStatus } from '../types.ts';
+import type { MailKind, NewOutboxMail, OutboxMailRecord, OutboxStatus } from '../outbox-store.ts';
 import type { Database, MailOutboxTable } from './schema.ts';
 
 export function toOutboxRecord(row: MailOutboxTable): OutboxMailRecord {

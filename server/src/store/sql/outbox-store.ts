@@ -5,7 +5,7 @@
  * other); on SQLite the single statement is atomic by itself.
  */
 import type { Kysely } from 'kysely';
-import type { OutboxStatus, OutboxStore } from '../types.ts';
+import type { OutboxStatus, OutboxStore } from '../outbox-store.ts';
 import type { Database } from './schema.ts';
 import type { Engine } from './migration-0002-visitor-profile.ts';
 import { insertMails, toOutboxRecord } from './outbox-rows.ts';

@@ -2,7 +2,7 @@
  * @module Page views in SQL: the latest N per visitor, for the console's visitor panel.
  */
 import type { Kysely } from 'kysely';
-import type { PageViewStore } from '../types.ts';
+import type { PageViewStore } from '../page-view-store.ts';
 import type { Database } from './schema.ts';
 
 export function createPageViewStore(db: Kysely<Database>): PageViewStore {

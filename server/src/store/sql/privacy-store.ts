@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ConversationStatus, TicketStatus } from '@parley/shared';
-import type { PrivacyStore } from '../types.ts';
+import type { PrivacyStore } from '../privacy-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage, toVisitor } from './mappers.ts';
 

@@ -10,7 +10,7 @@ import {
   RuleFrequencySchema,
   type ProactiveRuleStats,
 } from '@parley/shared';
-import type { ProactiveRuleRecord, ProactiveStore } from '../types.ts';
+import type { ProactiveRuleRecord, ProactiveStore } from '../proactive-store.ts';
 import type { Database, ProactiveRulesTable } from './schema.ts';
 
 const COUNTED = ProactiveRuleStatsSchema.keyof().options;

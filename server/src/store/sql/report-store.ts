@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ConversationStatus, TicketStatus } from '@parley/shared';
-import type { ReportStore } from '../types.ts';
+import type { ReportStore } from '../report-store.ts';
 import type { Database } from './schema.ts';
 
 export function createReportStore(db: Kysely<Database>): ReportStore {

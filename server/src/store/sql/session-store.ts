@@ -2,7 +2,7 @@
  * @module Agent sessions in SQL. Only a hash of the session token is stored, so a leaked table signs nobody in.
  */
 import type { Kysely } from 'kysely';
-import type { SessionStore } from '../types.ts';
+import type { SessionStore } from '../session-store.ts';
 import type { Database } from './schema.ts';
 
 export function createSessionStore(db: Kysely<Database>): SessionStore {

@@ -3,7 +3,7 @@
  */
 import type { Kysely } from 'kysely';
 import { ALWAYS_OPEN } from '@parley/shared';
-import type { NewSite, SiteRecord, SiteStore } from '../types.ts';
+import type { NewSite, SiteRecord, SiteStore } from '../site-store.ts';
 import type { SitesTable } from './schema.ts';
 import type { Database } from './schema.ts';
 import { toSite } from './mappers.ts';

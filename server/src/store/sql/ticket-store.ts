@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { TicketSource, TicketStatus } from '@parley/shared';
-import type { TicketChange, TicketRecord, TicketStore } from '../types.ts';
+import type { TicketChange, TicketRecord, TicketStore } from '../ticket-store.ts';
 import type { Database, TicketsTable } from './schema.ts';
 import { insertMails } from './outbox-rows.ts';
 import { findMessageByClientId, insertMessage } from './message-rows.ts';

@@ -2,7 +2,7 @@
  * @module Transcript requests in SQL: stored when the visitor asks, sent later by the mailer.
  */
 import type { Kysely } from 'kysely';
-import type { TranscriptRequestRecord, TranscriptRequestStore } from '../types.ts';
+import type { TranscriptRequestRecord, TranscriptRequestStore } from '../transcript-request-store.ts';
 import type { Database, TranscriptRequestsTable } from './schema.ts';
 
 const toRecord = (row: TranscriptRequestsTable): TranscriptRequestRecord => ({

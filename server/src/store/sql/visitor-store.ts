@@ -3,7 +3,7 @@
  * not with every anonymous page load; it carries the profile the host page told us.
  */
 import type { Kysely } from 'kysely';
-import type { VisitorStore } from '../types.ts';
+import type { VisitorStore } from '../visitor-store.ts';
 import type { Database, VisitorsTable } from './schema.ts';
 import { toVisitor } from './mappers.ts';
 import { chunks } from './chunks.ts';

@@ -1,15 +1,16 @@
 /**
- * @module Routing: hands queued conversations of automatic sites, oldest first, to online agents
- * with free capacity; lets an agent accept one (manual sites); announces the queue whenever it may
- * have changed, at most every QUEUE_ANNOUNCE_SPACING_MS. The store has the last word: an assignment
- * fills a seat only if it is still free, atomically across processes. Within a process, everything
- * that adds to an agent's load also runs one at a time (`exclusive`), so the checks made here
- * before it rarely turn out stale.
+ * @module The queue dispatcher (routing): hands queued conversations of automatic sites, oldest
+ * first, to online agents with free capacity; lets an agent accept one (manual sites); announces
+ * the queue whenever it may have changed, at most every QUEUE_ANNOUNCE_SPACING_MS. The store has
+ * the last word: an assignment fills a seat only if it is still free, atomically across processes.
+ * Within a process, everything that adds to an agent's load also runs one at a time (`exclusive`),
+ * so the checks made here before it rarely turn out stale.
  */
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConversationSummary, QueuedConversation } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
-import type { AgentRecord, RoutingCandidate, Store } from '../store/types.ts';
+import type { AgentRecord, RoutingCandidate } from '../store/agent-store.ts';
+import type { Store } from '../store/store.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { EventSink } from './events.ts';
 import { hasFreeSeat, pickAgent } from './pick-agent.ts';
@@ -22,9 +23,9 @@ import { WAIT_HISTORY, estimateForPosition, secondsPerPlace } from './wait-estim
  * process), the last state always included. Announcing each change sent the whole queue to every
  * agent per arrival: O(n²) bytes and n whole-queue reads for n visitors arriving at once.
  */
-export const QUEUE_ANNOUNCE_SPACING_MS = 250;
+const QUEUE_ANNOUNCE_SPACING_MS = 250;
 
-export interface RouterDeps {
+export interface QueueDispatcherDeps {
   store: Store;
   presence: AgentPresence;
   events: EventSink;
@@ -33,8 +34,8 @@ export interface RouterDeps {
   onError: (error: unknown) => void;
 }
 
-export class Router {
-  readonly #deps: RouterDeps;
+export class QueueDispatcher {
+  readonly #deps: QueueDispatcherDeps;
   readonly #seats = new KeyedMutex();
   readonly #drain = coalesced(async () => {
     await this.exclusive(() => this.#assignQueued());
@@ -44,7 +45,7 @@ export class Router {
   /** What this process announced last: the sweep re-announces when the queue no longer matches it. */
   #announced: string | undefined;
 
-  constructor(deps: RouterDeps) {
+  constructor(deps: QueueDispatcherDeps) {
     this.#deps = deps;
   }
 

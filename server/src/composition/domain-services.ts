@@ -1,0 +1,138 @@
+/**
+ * @module Builds the domain services from the store, the clock and presence: the queue dispatcher,
+ * conversations, agents, sites, tickets and email, reports and retention. The transports (http-app.ts,
+ * realtime-server.ts) take what they translate to from here. A new service is one line below.
+ */
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
+import type { AgentPresence } from '../scale/agent-presence.ts';
+import type { VisitorPresence } from '../scale/visitor-presence.ts';
+import type { EventHub } from '../domain/events.ts';
+import { loadOrCreateSecret } from '../secret.ts';
+import { QueueDispatcher } from '../domain/queue-dispatcher.ts';
+import { Conversations } from '../domain/conversations.ts';
+import { Availability } from '../domain/availability.ts';
+import { AbsentAgents } from '../domain/absent-agents.ts';
+import { Handoffs } from '../domain/handoffs.ts';
+import { PrivateNotes } from '../domain/private-notes.ts';
+import { TicketInbox } from '../domain/ticket-inbox.ts';
+import { ConversationFeedback } from '../domain/conversation-feedback.ts';
+import { VisitorInsight } from '../domain/visitor-insight.ts';
+import { ProactiveRules } from '../domain/proactive-rules.ts';
+import { ProactiveOutreach } from '../domain/proactive-outreach.ts';
+import { VisitorTokens } from '../domain/visitor-tokens.ts';
+import { VisitorProfiles } from '../domain/visitor-profiles.ts';
+import { AgentAuth } from '../domain/agent-auth.ts';
+import type { SignInBudgets } from '../domain/login-throttle.ts';
+import { AgentDirectory } from '../domain/agent-directory.ts';
+import { SiteAdmin } from '../domain/site-admin.ts';
+import { CannedResponses } from '../domain/canned-responses.ts';
+import { Reports } from '../domain/reports.ts';
+import { DataRetention } from '../domain/data-retention.ts';
+import { createEmailModule, type EmailModule } from '../mail/email-module.ts';
+
+export interface DomainServices {
+  dispatcher: QueueDispatcher;
+  auth: AgentAuth;
+  email: EmailModule;
+  conversations: Conversations;
+  availability: Availability;
+  absentAgents: AbsentAgents;
+  handoffs: Handoffs;
+  notes: PrivateNotes;
+  ticketInbox: TicketInbox;
+  feedback: ConversationFeedback;
+  insight: VisitorInsight;
+  rules: ProactiveRules;
+  outreach: ProactiveOutreach;
+  tokens: VisitorTokens;
+  profiles: VisitorProfiles;
+  directory: AgentDirectory;
+  siteAdmin: SiteAdmin;
+  canned: CannedResponses;
+  reports: Reports;
+  retention: DataRetention;
+}
+
+export interface DomainDeps {
+  config: Config;
+  store: Store;
+  events: EventHub;
+  agentPresence: AgentPresence;
+  visitorPresence: VisitorPresence;
+  now: () => Date;
+  logger: Logger;
+  /** Known once the server listens when PUBLIC_URL is not set. */
+  publicUrl: () => string;
+  /** Sign-in failure budgets (undefined with RATE_LIMITS=off). */
+  signInBudgets?: SignInBudgets | undefined;
+}
+
+export function createDomainServices(deps: DomainDeps): DomainServices {
+  const { config, store, events, agentPresence: presence, visitorPresence, now, logger } = deps;
+  const dispatcher = new QueueDispatcher({
+    store,
+    presence,
+    events,
+    now,
+    onError: (error) => logger.error('queue announcement failed', { error }),
+  });
+  const auth = new AgentAuth({ store, now, events, budgets: deps.signInBudgets });
+  const email = createEmailModule({
+    config: config.email,
+    queueMaxWaitSeconds: config.queueMaxWaitSeconds,
+    store,
+    events,
+    dispatcher,
+    auth,
+    now,
+    logger,
+    publicUrl: deps.publicUrl,
+  });
+  const availability = new Availability({
+    store,
+    presence,
+    events,
+    dispatcher,
+    onError: (error) => logger.error('availability update failed', { error }),
+  });
+  const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
+  return {
+    dispatcher,
+    auth,
+    email,
+    // a visitor writing to their unsolved ticket continues it rather than starting a chat
+    conversations: new Conversations({ store, events, dispatcher, tickets: email.tickets, now }),
+    availability,
+    absentAgents: new AbsentAgents({
+      store,
+      presence,
+      events,
+      dispatcher,
+      availability,
+      graceSeconds: config.scale.agentRequeueGraceSeconds,
+      now,
+    }),
+    handoffs: new Handoffs({ store, events, dispatcher, now }),
+    notes: new PrivateNotes({ store, events, now }),
+    ticketInbox: new TicketInbox({ store, events, now }),
+    feedback: new ConversationFeedback({ store, events, now }),
+    insight: new VisitorInsight({ store, presence: visitorPresence, events, now }),
+    rules: new ProactiveRules({ store, now }),
+    outreach: new ProactiveOutreach({ store, presence: visitorPresence, events, now }),
+    tokens,
+    profiles: new VisitorProfiles({ store, events, tokens, now }),
+    directory: new AgentDirectory({ store, events, dispatcher, now }),
+    siteAdmin: new SiteAdmin({ store, now, queue: dispatcher, defaultQueueMaxWaitSeconds: config.queueMaxWaitSeconds }),
+    canned: new CannedResponses({ store, now }),
+    reports: new Reports({ store, dispatcher, now }),
+    retention: new DataRetention({
+      store,
+      dispatcher,
+      now,
+      retentionDays: config.retention.days,
+      mode: config.retention.mode,
+    }),
+  };
+}

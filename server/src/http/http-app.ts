@@ -1,0 +1,73 @@
+/**
+ * @module The express app: middleware and routers in the order a request meets them, then the JSON
+ * 404 for unknown /api paths and the error handler. A new middleware or router is one line here.
+ */
+import express, { type Express } from 'express';
+import { ErrorCode } from '@parley/shared/error-codes';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
+import type { DomainServices } from '../composition/domain-services.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { Readiness } from '../ops/readiness.ts';
+import { ParleyError } from '../errors.ts';
+import { resolveStaticDirs } from '../asset-dirs.ts';
+import { requestLog } from './request-log.ts';
+import { healthRouter } from './health-router.ts';
+import { authRouter } from './auth-router.ts';
+import { widgetRouter } from './widget-router.ts';
+import { consoleApiRouter } from './admin-router.ts';
+import { staticRouter } from './static-router.ts';
+import { errorHandler, sendError } from './validate.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { Limits } from '../limits/create-limits.ts';
+
+export interface HttpAppDeps {
+  config: Config;
+  store: Store;
+  services: DomainServices;
+  metrics: Metrics;
+  readiness: Readiness;
+  logger: Logger;
+  limits: Pick<Limits, 'trust' | 'http'>;
+  publicUrl: () => string;
+  /** Origins the console may call from (changing requests from others are refused). */
+  consoleOrigins: () => string[];
+}
+
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const { config, store, services, logger, publicUrl } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.limits.trust);
+  app.use(requestLog(logger));
+  app.use(securityHeaders(publicUrl));
+  app.use(express.json({ limit: '32kb' }));
+  app.use(healthRouter({ store, readiness: deps.readiness, metrics: deps.metrics, logger }));
+  app.use(deps.limits.http);
+  app.use(
+    authRouter(services.auth, {
+      secureCookies: () => publicUrl().startsWith('https:'),
+      consoleOrigins: deps.consoleOrigins,
+    }),
+  );
+  app.use(widgetRouter(store, services.rules));
+  for (const emailRouter of services.email.routers) app.use(emailRouter);
+  app.use(
+    consoleApiRouter({
+      auth: services.auth,
+      directory: services.directory,
+      sites: services.siteAdmin,
+      canned: services.canned,
+      rules: services.rules,
+      reports: services.reports,
+      retention: services.retention,
+      publicUrl,
+      consoleOrigins: deps.consoleOrigins,
+    }),
+  );
+  app.use(staticRouter(store, resolveStaticDirs(config), publicUrl));
+  app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,56 @@
+/**
+ * @module Sites: the widget settings, allowed origins and identity secret of each site.
+ */
+import type { BusinessHours, RoutingMode, WidgetConfig } from '@parley/shared';
+
+export type PreChatSettings = WidgetConfig['preChat'];
+
+export interface SiteRecord {
+  id: string;
+  name: string;
+  siteKey: string;
+  allowedOrigins: string[];
+  color: string;
+  greeting: string;
+  position: 'right' | 'left';
+  isDemo: boolean;
+  createdAt: string;
+  /** Hex key of the HMAC that proves a visitor's userId (visitor:identify's userHash). */
+  identitySecret: string;
+  identityVerificationRequired: boolean;
+  /** BCP-47 default language of the widget; null: the browser's. */
+  locale: string | null;
+  preChat: PreChatSettings;
+  /** When people answer, in the site's time zone; `enabled: false` means always. */
+  businessHours: BusinessHours;
+  /** Whether queued conversations are handed out by the server or accepted by agents. */
+  routingMode: RoutingMode;
+  /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
+  queueMaxWaitSeconds: number | null;
+}
+
+type DefaultedSiteSettings =
+  'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours' | 'routingMode' | 'queueMaxWaitSeconds';
+
+/** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
+export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;
+
+/** What an admin may change on a site; updateSettings changes only the fields given. */
+export type SiteSettings = Partial<
+  Pick<
+    SiteRecord,
+    DefaultedSiteSettings | 'name' | 'allowedOrigins' | 'color' | 'position' | 'greeting' | 'identitySecret'
+  >
+>;
+
+export interface SiteStore {
+  findById(id: string): Promise<SiteRecord | undefined>;
+  findByKey(siteKey: string): Promise<SiteRecord | undefined>;
+  findDemo(): Promise<SiteRecord | undefined>;
+  /** Every site, oldest first. */
+  list(): Promise<SiteRecord[]>;
+  create(site: NewSite): Promise<SiteRecord>;
+  setAllowedOrigins(id: string, origins: string[]): Promise<void>;
+  /** Changes only the settings given. */
+  updateSettings(id: string, settings: SiteSettings): Promise<void>;
+}

@@ -1,0 +1,50 @@
+/**
+ * @module Every storage interface the domain depends on, in one object. One implementation per engine lives
+ * in store/sql/ (kysely over SQLite or PostgreSQL); the domain never sees SQL.
+ */
+import type { AgentStore } from './agent-store.ts';
+import type { CannedResponseStore } from './canned-response-store.ts';
+import type { ConversationStore } from './conversation-store.ts';
+import type { MailJobStore } from './mail-job-store.ts';
+import type { MessageStore } from './message-store.ts';
+import type { NoteStore } from './note-store.ts';
+import type { OutboxStore } from './outbox-store.ts';
+import type { PageViewStore } from './page-view-store.ts';
+import type { PrivacyStore } from './privacy-store.ts';
+import type { ProactiveStore } from './proactive-store.ts';
+import type { ReportStore } from './report-store.ts';
+import type { SessionStore } from './session-store.ts';
+import type { SiteStore } from './site-store.ts';
+import type { TicketStore } from './ticket-store.ts';
+import type { TranscriptRequestStore } from './transcript-request-store.ts';
+import type { VisitorStore } from './visitor-store.ts';
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  sites: SiteStore;
+  agents: AgentStore;
+  sessions: SessionStore;
+  visitors: VisitorStore;
+  conversations: ConversationStore;
+  messages: MessageStore;
+  pageViews: PageViewStore;
+  transcriptRequests: TranscriptRequestStore;
+  cannedResponses: CannedResponseStore;
+  notes: NoteStore;
+  tickets: TicketStore;
+  outbox: OutboxStore;
+  mailJobs: MailJobStore;
+  proactive: ProactiveStore;
+  reports: ReportStore;
+  privacy: PrivacyStore;
+  /** Migrations known to this build and not yet applied (empty when the schema is current). */
+  pendingMigrations(): Promise<string[]>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /**
+   * Calls `listener` whenever the database fails us: a query fails for a reason other than a unique
+   * violation (those are expected and handled), or no connection can be opened. Returns the unsubscribe.
+   */
+  onError(listener: (error: unknown) => void): () => void;
+  close(): Promise<void>;
+}
