@@ -4,6 +4,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startParley } from './app.ts';
 import { createLogger } from './logger.ts';
+import { explainStartupError } from './startup-errors.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const server = await startParley(config, { logger });
+  const server = await startParley(config, { logger }).catch((error: unknown) => {
+    const explained = explainStartupError(error, config);
+    if (explained === undefined) throw error;
+    process.stderr.write(`${explained}\n`);
+    process.exit(1);
+  });
   const lines = [
     '',
     `  Parley is running (${server.store.engine}).`,
