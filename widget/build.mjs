@@ -2,7 +2,8 @@
 //   dist/widget.js          the loader: IIFE, no Preact, stable URL, short cache (budget 2 KB gz)
 //   dist/widget/app-*.js    the app chunk(s): ESM imported by the loader, content-hashed, cached forever
 //   dist/npm/               `@parley/widget` for bundlers: ESM + .d.ts (`mount()`), not served
-// The app is built first because the loader is told its hashed file name.
+// The app is built first because the loader is told its hashed file name. Every served file gets a
+// .br and a .gz twin (scripts/precompress.mjs): the server sends those to browsers that accept them.
 // `--watch` (pnpm dev) rebuilds loader and app on every change under src/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
+import { precompress } from '../scripts/precompress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
@@ -108,6 +110,7 @@ async function buildNpm() {
 async function buildServed() {
   fs.rmSync(dist, { recursive: true, force: true });
   await buildLoader(await buildApp());
+  precompress([path.join(dist, 'widget.js'), path.join(dist, 'widget')]);
 }
 
 if (process.argv.includes('--watch')) {

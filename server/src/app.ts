@@ -53,6 +53,7 @@ import { widgetRouter } from './http/widget-router.ts';
 import { healthRouter } from './http/health-router.ts';
 import { consoleApiRouter } from './http/admin-router.ts';
 import { staticRouter } from './http/static-router.ts';
+import { responseCompression } from './http/response-compression.ts';
 import { errorHandler, sendError } from './http/validate.ts';
 import { ParleyError } from './errors.ts';
 import { ErrorCode } from '@parley/shared/error-codes';
@@ -210,6 +211,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));
+  app.use(responseCompression());
   app.use(express.json({ limit: '32kb' }));
   app.use(healthRouter({ store, readiness, metrics, logger }));
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));
