@@ -105,6 +105,31 @@ async function buildNpm() {
     const full = path.join(dist, 'npm', file);
     fs.writeFileSync(full, fs.readFileSync(full, 'utf8').replace(/(from '\.{1,2}\/[^']+)\.tsx?'/g, "$1.js'"));
   }
+  keepPublicDeclarations(path.join(dist, 'npm'));
+}
+
+/**
+ * tsc emits a declaration for every module mount() reaches, the wire protocol and Preact types among
+ * them; only those the public entry's types reach ship (nothing the package does not install).
+ */
+function keepPublicDeclarations(dir) {
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from |import\()'(\.{1,2}\/[^']+)\.js'/g))
+      visit(path.resolve(path.dirname(file), `${specifier}.d.ts`));
+  };
+  visit(path.join(dir, 'index.d.ts'));
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(dir, file);
+    if (full.endsWith('.d.ts') && !reached.has(full)) fs.rmSync(full);
+  }
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort((a, b) => b.length - a.length)) {
+    const full = path.join(dir, file);
+    if (fs.statSync(full).isDirectory() && fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+  }
 }
 
 async function buildServed() {
