@@ -1,4 +1,5 @@
 // Shared steps of the root scripts: find pnpm, install when the lockfile changed, build what is missing.
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,11 +23,23 @@ export function run(command, args, options = {}) {
   }
 }
 
+/**
+ * The headers of the Node.js running this script, when its installation ships them (`include/node`
+ * beside `bin/`: Debian's /usr, the official tarballs, the npm `node` package): better-sqlite3 then
+ * compiles for this very Node with no header download (none is possible offline). Headers of another
+ * Node (say Debian's Node 20 in /usr/include under a Node 24) would build an addon that cannot load.
+ */
+export function runningNodeHeaders() {
+  const prefix = path.resolve(process.execPath, '../..');
+  return fs.existsSync(path.join(prefix, 'include/node/node.h')) ? prefix : undefined;
+}
+
 export function pnpm(args, options = {}) {
   const [command, ...prefix] = pnpmCommand();
-  // better-sqlite3 compiles against Node's own headers when they are installed (no download offline).
   const env = { ...process.env, ...options.env };
-  if (!env.npm_config_nodedir && fs.existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  // an explicit npm_config_nodedir wins: whoever set it knows which headers they mean
+  const headers = runningNodeHeaders();
+  if (!env.npm_config_nodedir && headers) env.npm_config_nodedir = headers;
   run(command, [...prefix, ...args], { ...options, env });
 }
 
@@ -41,9 +54,10 @@ export function ensureInstalled() {
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 
+// a build from before the compressed twins (scripts/precompress.mjs) counts as missing
 const outputs = {
-  widget: 'widget/dist/widget.js',
-  'agent-console': 'agent-console/dist/index.html',
+  widget: 'widget/dist/widget.js.br',
+  'agent-console': 'agent-console/dist/index.html.br',
   server: 'server/dist/main.js',
 };
 

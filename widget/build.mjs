@@ -2,7 +2,8 @@
 //   dist/widget.js          the loader: IIFE, no Preact, stable URL, short cache (budget 2 KB gz)
 //   dist/widget/app-*.js    the app chunk(s): ESM imported by the loader, content-hashed, cached forever
 //   dist/npm/               `@parley/widget` for bundlers: ESM + .d.ts (`mount()`), not served
-// The app is built first because the loader is told its hashed file name.
+// The app is built first because the loader is told its hashed file name. Every served file gets a
+// .br and a .gz twin (scripts/precompress.mjs): the server sends those to browsers that accept them.
 // `--watch` (pnpm dev) rebuilds loader and app on every change under src/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
+import { precompress } from '../scripts/precompress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
@@ -103,11 +105,37 @@ async function buildNpm() {
     const full = path.join(dist, 'npm', file);
     fs.writeFileSync(full, fs.readFileSync(full, 'utf8').replace(/(from '\.{1,2}\/[^']+)\.tsx?'/g, "$1.js'"));
   }
+  keepPublicDeclarations(path.join(dist, 'npm'));
+}
+
+/**
+ * tsc emits a declaration for every module mount() reaches, the wire protocol and Preact types among
+ * them; only those the public entry's types reach ship (nothing the package does not install).
+ */
+function keepPublicDeclarations(dir) {
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from |import\()'(\.{1,2}\/[^']+)\.js'/g))
+      visit(path.resolve(path.dirname(file), `${specifier}.d.ts`));
+  };
+  visit(path.join(dir, 'index.d.ts'));
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(dir, file);
+    if (full.endsWith('.d.ts') && !reached.has(full)) fs.rmSync(full);
+  }
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort((a, b) => b.length - a.length)) {
+    const full = path.join(dir, file);
+    if (fs.statSync(full).isDirectory() && fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+  }
 }
 
 async function buildServed() {
   fs.rmSync(dist, { recursive: true, force: true });
   await buildLoader(await buildApp());
+  precompress([path.join(dist, 'widget.js'), path.join(dist, 'widget')]);
 }
 
 if (process.argv.includes('--watch')) {

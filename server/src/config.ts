@@ -12,11 +12,32 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/**
+ * A TCP port to listen on. Unset: `fallback`. Set but empty or not a whole number from 0 to 65535:
+ * refused, naming the value (a blank `PORT=` once meant port 0, a random port, without a word).
+ */
+const listenPort = (fallback: number) =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      const port = value.trim();
+      if (/^\d{1,5}$/.test(port) && Number(port) <= 65535) return Number(port);
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          port === ''
+            ? `is set but empty: unset it for ${fallback}, or give a port number (0 picks a free one)`
+            : `${JSON.stringify(value)} is not a port number: give a whole number from 0 to 65535 (0 picks a free one)`,
+      });
+      return z.NEVER;
+    })
+    .default(fallback);
+
 /** `address` or `Name <address>`. */
 const MAILBOX = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: listenPort(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PARLEY_DATA_DIR: z.string().default('./data'),

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { startParley } from './app.ts';
 import { createLogger } from './logger.ts';
 import { openConfiguredStore } from './store/sql/open-sql-store.ts';
+import { explainStartupError } from './startup-errors.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -20,7 +21,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const store = await openConfiguredStore(config, logger);
-  const server = await startParley(config, { store, now: () => new Date(), logger });
+  const server = await startParley(config, { store, now: () => new Date(), logger }).catch((error: unknown) => {
+    const explained = explainStartupError(error, config);
+    if (explained === undefined) throw error;
+    process.stderr.write(`${explained}\n`);
+    process.exit(1);
+  });
   const lines = [
     '',
     `  Parley is running (${store.engine}).`,

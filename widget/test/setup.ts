@@ -1,10 +1,20 @@
 /**
  * Test setup: unmount rendered components and forget stored widget data between tests.
  */
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
+});
+
+// Preact runs effects after the next animation frame, with a 100 ms timer as a fallback that calls
+// cancelAnimationFrame. On a busy machine that timer can outlive the file's jsdom, whose teardown
+// removes cancelAnimationFrame: an unhandled ReferenceError fails the run after every test passed.
+// Waiting for one frame after the last test lets Preact's own frame callback (queued earlier, so
+// run first) clear that timer.
+afterAll(async () => {
+  if (typeof requestAnimationFrame === 'function')
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 });

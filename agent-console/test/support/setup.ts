@@ -2,6 +2,16 @@
  * @module Unmounts what each test rendered: without vitest globals, @testing-library/preact cannot do it itself.
  */
 import { cleanup } from '@testing-library/preact';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// Preact runs effects after the next animation frame, with a 100 ms timer as a fallback that calls
+// cancelAnimationFrame. On a busy machine that timer can outlive the file's jsdom, whose teardown
+// removes cancelAnimationFrame: an unhandled ReferenceError fails the run after every test passed.
+// Waiting for one frame after the last test lets Preact's own frame callback (queued earlier, so
+// run first) clear that timer.
+afterAll(async () => {
+  if (typeof requestAnimationFrame === 'function')
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+});

@@ -20,6 +20,7 @@ import { consoleApiRouter } from './admin-router.ts';
 import { staticRouter } from './static-router.ts';
 import { errorHandler, sendError } from './validate.ts';
 import { securityHeaders } from './security-headers.ts';
+import { responseCompression } from './response-compression.ts';
 import type { Limits } from '../limits/create-limits.ts';
 
 export interface HttpAppDeps {
@@ -42,6 +43,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.set('trust proxy', deps.limits.trust);
   app.use(requestLog(logger));
   app.use(securityHeaders(publicUrl));
+  app.use(responseCompression());
   app.use(express.json({ limit: '32kb' }));
   app.use(healthRouter({ store, readiness: deps.readiness, metrics: deps.metrics, logger }));
   app.use(deps.limits.http);

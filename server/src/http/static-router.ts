@@ -1,14 +1,21 @@
 /**
  * @module The built front ends: the widget loader and its app chunks, the console single-page app,
- * and the demo page.
+ * and the demo page. Every built file goes out precompressed when the client accepts it (brotli,
+ * else gzip; see precompressed-static.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
+import { precompressedStatic } from './precompressed-static.ts';
+
+/** Content-hashed files (a new build gives a new name): cached for a year, never revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Module scripts load with CORS: every host page's origin must be let in. */
+const ANY_ORIGIN = { 'Access-Control-Allow-Origin': '*' };
 
 export interface StaticDirs {
   widgetDist: string;
@@ -23,38 +30,39 @@ export function staticRouter(store: Store, dirs: StaticDirs, publicUrl: () => st
       `The ${what} is not built yet: run \`pnpm build\` (pnpm start does it for you)`,
     );
 
-  router.get('/widget.js', (_req, res) => {
-    const file = path.join(dirs.widgetDist, 'widget.js');
-    if (!fs.existsSync(file)) throw notBuilt('widget');
-    // Short cache: site owners never change their snippet, so updates must reach pages by expiry.
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.sendFile(file);
-  });
+  // Short cache: site owners never change their snippet, so updates must reach pages by expiry.
+  router.get(
+    '/widget.js',
+    precompressedStatic(dirs.widgetDist, {
+      headers: () => ({ 'Cache-Control': 'public, max-age=300', ...ANY_ORIGIN }),
+    }),
+    () => {
+      throw notBuilt('widget');
+    },
+  );
 
-  // The app chunks widget.js imports: content-hashed names, so a year's immutable cache is safe, and
-  // module scripts are fetched with CORS, so every host page's origin must be let in.
+  // The app chunks widget.js imports (content-hashed names).
   router.use(
     '/widget',
-    express.static(path.join(dirs.widgetDist, 'widget'), {
-      index: false,
-      redirect: false,
-      immutable: true,
-      maxAge: '365d',
-      setHeaders: (res) => res.setHeader('Access-Control-Allow-Origin', '*'),
+    precompressedStatic(path.join(dirs.widgetDist, 'widget'), {
+      headers: () => ({ 'Cache-Control': IMMUTABLE, ...ANY_ORIGIN }),
     }),
   );
 
-  router.use('/console', express.static(dirs.consoleDist, { index: false, redirect: false }));
-  router.get(['/console', '/console/{*rest}'], (req, res) => {
+  // Vite names everything under assets/ by content hash; index.html names them, so it is revalidated.
+  const consoleFiles = precompressedStatic(dirs.consoleDist, {
+    headers: (file) => ({ 'Cache-Control': file.startsWith(`assets${path.sep}`) ? IMMUTABLE : 'no-cache' }),
+  });
+  router.use('/console', consoleFiles);
+  // every other path under /console/ is a page of the single-page app: index.html
+  router.get(['/console', '/console/{*rest}'], (req, res, next) => {
     if (req.path === '/console') {
       res.redirect(301, '/console/');
       return;
     }
-    const index = path.join(dirs.consoleDist, 'index.html');
-    if (!fs.existsSync(index)) throw notBuilt('agent console');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if (!fs.existsSync(path.join(dirs.consoleDist, 'index.html'))) throw notBuilt('agent console');
+    req.url = '/index.html';
+    consoleFiles(req, res, next);
   });
 
   router.get('/demo.css', (_req, res) => {
