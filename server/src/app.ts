@@ -277,8 +277,8 @@ export async function startParley(config: Config, options: StartOptions = {}): P
     now,
     track,
   });
-  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, logger });
-  setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, outreach, logger });
+  setUpAgentTicketEvents(io.of(AGENT_NAMESPACE), { tickets: email.tickets, inbox: ticketInbox, auth, logger, track });
+  setUpAgentVisitorEvents(io.of(AGENT_NAMESPACE), { insight, outreach, auth, logger, track });
   const unsubscribes = [events.subscribe(createFanOut(visitorNsp, agentNsp))];
   unsubscribes.push(
     events.subscribe(

@@ -58,11 +58,19 @@ export class AgentAuth {
 
   /** The signed-in agent for a session token, or undefined when it is unknown, expired or deactivated. */
   async authenticate(token: string | undefined): Promise<AgentRecord | undefined> {
-    if (!token) return undefined;
-    const session = await this.#store.sessions.find(hashToken(token));
+    return token ? this.agentOfSession(hashToken(token)) : undefined;
+  }
+
+  /**
+   * The agent as stored now for a session named by its id (sessionIdOf), or undefined when the
+   * session ended (signed out, password reset, expired) or the agent was deactivated. Console
+   * sockets ask this before every event, so a change made anywhere applies to the next one.
+   */
+  async agentOfSession(sessionId: string): Promise<AgentRecord | undefined> {
+    const session = await this.#store.sessions.find(sessionId);
     if (!session) return undefined;
     if (session.expiresAt <= this.#now().toISOString()) {
-      await this.#store.sessions.delete(hashToken(token));
+      await this.#store.sessions.delete(sessionId);
       return undefined;
     }
     const agent = await this.#store.agents.findById(session.agentId);

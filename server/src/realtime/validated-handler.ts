@@ -83,6 +83,28 @@ export function bindHandlers<M extends Record<string, ClientEventSpec>>(
   handlersFor(specs, table, logger, track)(socket, undefined);
 }
 
+/**
+ * Like bindHandlers, for a caller whose rights may change while the socket is open: `context` is
+ * asked before each event that parsed, and its answer (or its refusal) is what the handler works with.
+ */
+export function bindHandlersWithContext<M extends Record<string, ClientEventSpec>, C>(
+  socket: Socket,
+  specs: M,
+  table: HandlerTable<M, C>,
+  context: () => Promise<C>,
+  logger: Logger,
+  track?: (work: Promise<void>) => void,
+): void {
+  const fresh: Record<string, (payload: unknown) => Promise<unknown>> = {};
+  for (const [event, handler] of Object.entries(table) as Array<
+    [string, (payload: unknown, c: C) => Promise<unknown>]
+  >) {
+    fresh[event] = async (payload) => handler(payload, await context());
+  }
+  // same events, same payloads: only the context moved from the socket into the call
+  handlersFor(specs, fresh as unknown as HandlerTable<M>, logger, track)(socket, undefined);
+}
+
 async function run<M extends Record<string, ClientEventSpec>, K extends keyof M & string>(
   event: K,
   spec: ClientEventSpec,
