@@ -113,6 +113,11 @@ async function run<M extends Record<string, ClientEventSpec>, K extends keyof M 
   ack: ((res: Ack<unknown>) => void) | undefined,
   logger: () => Logger,
 ): Promise<SocketEventOutcome> {
+  if (!isJsonPayload(payload)) {
+    const message = 'The payload must be a JSON object (no binary data)';
+    reply(ack, { ok: false, error: { code: ErrorCode.InvalidPayload, message, issues: [{ path: '', message }] } });
+    return 'invalid';
+  }
   const parsed = spec.payload.safeParse(payload ?? {});
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
@@ -131,6 +136,31 @@ async function run<M extends Record<string, ClientEventSpec>, K extends keyof M 
     reply(ack, { ok: false, error: parleyError.toInfo() });
     return 'error';
   }
+}
+
+/**
+ * Absent (or null), or a plain object holding only JSON values. Socket.IO delivers binary attachments as
+ * Buffers, which zod's object schemas would take for an object with no fields (and strip where
+ * nested): bytes must never pass as an empty payload.
+ */
+function isJsonPayload(payload: unknown): boolean {
+  if (payload === undefined || payload === null) return true;
+  return isPlainObject(payload) && isJsonValue(payload, 0);
+}
+
+const MAX_DEPTH = 32;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function isJsonValue(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+  return isPlainObject(value) && Object.values(value).every((item) => isJsonValue(item, depth + 1));
 }
 
 function reply(ack: ((res: Ack<unknown>) => void) | undefined, response: Ack<unknown>): void {
