@@ -67,6 +67,7 @@ import { DataRetention, type SweepReport } from './domain/data-retention.ts';
 import { Metrics } from './ops/metrics.ts';
 import { Readiness, storageChecks, type ReadinessCheck } from './ops/readiness.ts';
 import { requestLog } from './http/request-log.ts';
+import { rejectMalformedUrl } from './http/malformed-url.ts';
 import { coalesced } from './domain/coalesced.ts';
 
 export interface ParleyServer {
@@ -210,6 +211,7 @@ export async function startParley(config: Config, options: StartOptions = {}): P
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));
+  app.use(rejectMalformedUrl);
   app.use(express.json({ limit: '32kb' }));
   app.use(healthRouter({ store, readiness, metrics, logger }));
   app.use(authRouter(auth, { secureCookies: () => publicUrl.startsWith('https:') }));

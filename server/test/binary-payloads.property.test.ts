@@ -51,7 +51,9 @@ describe('binary payloads', () => {
   it('visitor:identify refuses bytes instead of reading them as an empty identity', async () => {
     const visitor = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
     await connected(visitor);
-    const res = (await visitor.timeout(10_000).emitWithAck('visitor:identify', Buffer.from('{}'))) as Ack<unknown>;
+    // untyped: the typed socket would not let a test send bytes
+    const raw: Socket = visitor;
+    const res = (await raw.timeout(10_000).emitWithAck('visitor:identify', Buffer.from('{}'))) as Ack<unknown>;
     expect(res).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
   });
 
