@@ -1,7 +1,8 @@
 /**
  * @module Agent sign-in and sessions. The session token goes to the browser in an httpOnly cookie;
  * only its SHA-256 is stored (and names the session's sockets, so signing out can close them).
- * Repeated failed sign-ins for one email from one address are throttled.
+ * Repeated failed sign-ins for one email from one address are throttled. A password hash made at an
+ * older cost is replaced at the agent's next sign-in.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@parley/shared/error-codes';
@@ -9,7 +10,7 @@ import { ParleyError } from '../errors.ts';
 import type { AgentRecord, Store } from '../store/types.ts';
 import type { EventSink } from './events.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import { decoyHashPromise, verifyPassword } from './passwords.ts';
+import { decoyHashPromise, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -50,6 +51,10 @@ export class AgentAuth {
       throw new ParleyError(ErrorCode.Unauthorized, 'Email or password is not correct');
     }
     this.#throttle.succeeded(attempt);
+    // made at an older cost: the password is known right now, so store it at the current one
+    if (needsRehash(agent.passwordHash)) {
+      await this.#store.agents.update(agent.id, { passwordHash: await hashPassword(password) });
+    }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.#now().getTime() + SESSION_TTL_MS);
     await this.#store.sessions.create(hashToken(token), agent.id, expiresAt.toISOString());

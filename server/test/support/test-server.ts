@@ -35,6 +35,20 @@ export interface TestServer {
   }): Promise<AgentRecord & { password: string }>;
 }
 
+/**
+ * One real hash per password per test process: passwords are hashed at the production cost, which
+ * is slow on purpose, and most tests only need an agent that can sign in.
+ */
+const hashes = new Map<string, Promise<string>>();
+export function hashOnce(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
 export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
 }
@@ -100,7 +114,7 @@ export async function startTestServer(
         name,
         role: 'agent',
         capacity,
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashOnce(password),
         createdAt: new Date().toISOString(),
       });
       return { ...agent, password };
