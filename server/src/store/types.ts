@@ -2,6 +2,7 @@
  * @module Storage interfaces the domain depends on. One implementation per engine lives beside this file;
  * the domain never sees SQL.
  */
+import type { VisitorMailStore } from './visitor-mail-store.ts';
 import type {
   PastConversation,
   Agent,
@@ -210,7 +211,17 @@ export interface TranscriptRequestRecord {
 }
 
 export interface TranscriptRequestStore {
-  create(request: { id: string; conversationId: string; email: string; now: string }): Promise<TranscriptRequestRecord>;
+  /**
+   * The conversation's one request, made or pointed at `email` (and dated `now`) while its
+   * transcript is not sent yet; undefined when it was sent already (to `findByConversation(…).email`).
+   */
+  request(request: {
+    id: string;
+    conversationId: string;
+    email: string;
+    now: string;
+  }): Promise<TranscriptRequestRecord | undefined>;
+  findByConversation(conversationId: string): Promise<TranscriptRequestRecord | undefined>;
   /** Not yet sent, oldest first: what the mailer works through. */
   listPending(limit: number): Promise<TranscriptRequestRecord[]>;
 }
@@ -620,6 +631,7 @@ export interface Store {
   messages: MessageStore;
   pageViews: PageViewStore;
   transcriptRequests: TranscriptRequestStore;
+  visitorMail: VisitorMailStore;
   cannedResponses: CannedResponseStore;
   notes: NoteStore;
   tickets: TicketStore;

@@ -830,7 +830,7 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
 
     it('stores transcript requests as pending', async () => {
       const c = await conversation();
-      const request = await store.transcriptRequests.create({
+      const request = await store.transcriptRequests.request({
         id: newId('trq'),
         conversationId: c.id,
         email: 'ada@example.com',
@@ -838,6 +838,107 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       });
       expect(request).toMatchObject({ conversationId: c.id, email: 'ada@example.com', sentAt: null });
       expect(await store.transcriptRequests.listPending(10)).toEqual([request]);
+    });
+
+    it('keeps one transcript request per conversation: asking again re-addresses it until it is sent', async () => {
+      const c = await conversation();
+      const first = await store.transcriptRequests.request({
+        id: newId('trq'),
+        conversationId: c.id,
+        email: 'ada@example.com',
+        now: now(),
+      });
+      const again = await store.transcriptRequests.request({
+        id: newId('trq'),
+        conversationId: c.id,
+        email: 'grace@example.com',
+        now: now(),
+      });
+      expect(again).toMatchObject({ id: first?.id, email: 'grace@example.com', sentAt: null });
+      expect(await store.transcriptRequests.listPending(10)).toEqual([again]);
+      expect(await store.transcriptRequests.findByConversation(c.id)).toEqual(again);
+      await store.conversations.close(c.id, 'visitor', now());
+      await store.mailJobs.completeTranscript(
+        first?.id ?? '',
+        {
+          id: newId('mail'),
+          kind: 'transcript',
+          to: 'grace@example.com',
+          subject: 'Transcript',
+          text: 'x',
+          html: '<p>x</p>',
+          messageId: `<${newId('mail')}@parley.test>`,
+          inReplyTo: null,
+          references: [],
+          replyTo: null,
+          conversationId: c.id,
+          dedupeKey: `transcript:${first?.id ?? ''}`,
+          createdAt: now(),
+        },
+        now(),
+      );
+      // sent: the request is not re-addressed any more
+      expect(
+        await store.transcriptRequests.request({
+          id: newId('trq'),
+          conversationId: c.id,
+          email: 'x@example.com',
+          now: now(),
+        }),
+      ).toBeUndefined();
+      expect(await store.transcriptRequests.findByConversation(c.id)).toMatchObject({ email: 'grace@example.com' });
+      expect(await store.transcriptRequests.findByConversation(newId('conv'))).toBeUndefined();
+    });
+
+    it('counts the last hour’s visitor-caused mail by address, visitor and site', async () => {
+      const c = await conversation();
+      const since = now();
+      const zero = { toAddress: 0, byVisitor: 0, onSite: 0 };
+      const count = (address: string) =>
+        store.visitorMail.countSince({ since, address, visitorId: c.visitorId, siteId: c.siteId });
+      expect(await count('ada@example.com')).toEqual(zero);
+      await store.transcriptRequests.request({
+        id: newId('trq'),
+        conversationId: c.id,
+        email: 'Ada@Example.com',
+        now: now(),
+      });
+      await store.outbox.enqueue([
+        {
+          id: newId('mail'),
+          kind: 'ticket_confirmation',
+          to: 'ada@example.com',
+          subject: 'Your conversation',
+          text: 'x',
+          html: '<p>x</p>',
+          messageId: `<${newId('mail')}@parley.test>`,
+          inReplyTo: null,
+          references: [],
+          replyTo: null,
+          conversationId: c.id,
+          dedupeKey: `confirmation:${c.id}`,
+          createdAt: now(),
+        },
+      ]);
+      expect(await count('ADA@example.com')).toEqual({ toAddress: 2, byVisitor: 2, onSite: 2 });
+      expect(await count('grace@example.com')).toEqual({ toAddress: 0, byVisitor: 2, onSite: 2 });
+      expect(
+        await store.visitorMail.countSince({
+          since,
+          address: 'ada@example.com',
+          visitorId: 'vis_other',
+          siteId: 'site_other',
+        }),
+      ).toEqual({ toAddress: 2, byVisitor: 0, onSite: 0 });
+      // outside the window: nothing
+      expect(
+        await store.visitorMail.countSince({
+          since: '2999-01-01T00:00:00.000Z',
+          address: 'ada@example.com',
+          visitorId: c.visitorId,
+          siteId: c.siteId,
+        }),
+      ).toEqual(zero);
     });
     const mail = (overrides: Partial<NewOutboxMail> = {}): NewOutboxMail => {
       const id = newId('mail');
@@ -1065,7 +1166,7 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
 
     it('offers transcript requests for mailing once their chat has ended, and mails each once', async () => {
       const c = await conversation();
-      const request = await store.transcriptRequests.create({
+      const request = await store.transcriptRequests.request({
         id: newId('trq'),
         conversationId: c.id,
         email: 'ada@example.com',
@@ -1075,8 +1176,9 @@ export function storeContract(engine: string, open: () => Promise<{ store: Store
       await store.conversations.close(c.id, 'visitor', now());
       expect(await store.mailJobs.listReadyTranscripts(10)).toEqual([request]);
       const sentAt = now();
-      await store.mailJobs.completeTranscript(request.id, mail({ dedupeKey: `transcript:${request.id}` }), sentAt);
-      await store.mailJobs.completeTranscript(request.id, mail({ dedupeKey: `transcript:${request.id}` }), now());
+      const id = request?.id ?? '';
+      await store.mailJobs.completeTranscript(id, mail({ dedupeKey: `transcript:${id}` }), sentAt);
+      await store.mailJobs.completeTranscript(id, mail({ dedupeKey: `transcript:${id}` }), now());
       expect(await store.mailJobs.listReadyTranscripts(10)).toEqual([]);
       expect(await store.transcriptRequests.listPending(10)).toEqual([]);
       expect((await store.outbox.counts()).pending).toBe(1);
