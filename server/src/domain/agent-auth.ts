@@ -16,6 +16,9 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
+/** What names a session in the store and its sockets' room: the token's hash, never the token. */
+export const sessionIdOfToken = hashToken;
+
 export class AgentAuth {
   readonly #store: Store;
   readonly #now: () => Date;
