@@ -9,6 +9,7 @@ import { parseConfig } from '../../src/config.ts';
 import { startParley, type ParleyServer } from '../../src/app.ts';
 import type { Logger } from '../../src/logger.ts';
 import { hashPassword } from '../../src/domain/passwords.ts';
+import { openSqlStore, type SqlTarget } from '../../src/store/sql/open-sql-store.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { AgentRecord } from '../../src/store/types.ts';
 import { disconnectAll } from './clients.ts';
@@ -49,6 +50,29 @@ export function hashOnce(password: string): Promise<string> {
   return hash;
 }
 
+/**
+ * The admin the first start would create (bootstrap.ts), stored beforehand with the hash made once
+ * per process: each test server would otherwise pay a full-cost hash at start. Bootstrap's own
+ * path runs in the tests that start real server processes (cluster, restart-after-kill).
+ */
+async function seedAdmin(target: SqlTarget, now: Date): Promise<void> {
+  const store = await openSqlStore(target);
+  try {
+    if ((await store.agents.count()) > 0) return;
+    await store.agents.create({
+      id: newId('agt'),
+      email: ADMIN.email,
+      name: 'Admin',
+      role: 'admin',
+      capacity: 3,
+      passwordHash: await hashOnce(ADMIN.password),
+      createdAt: now.toISOString(),
+    });
+  } finally {
+    await store.close();
+  }
+}
+
 export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
 }
@@ -79,6 +103,12 @@ export async function startTestServer(
     ...(options.now ? { now: options.now } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   };
+  await seedAdmin(
+    options.databaseUrl
+      ? { engine: 'postgres', url: options.databaseUrl }
+      : { engine: 'sqlite', file: path.join(dataDir, 'parley.db') },
+    options.now?.() ?? new Date(),
+  );
   let server = await startParley(parseConfig(env), startOptions);
   const demo = await server.store.sites.findDemo();
   if (!demo) throw new Error('no demo site after start');
