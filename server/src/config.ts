@@ -94,6 +94,11 @@ const EnvSchema = z.object({
   QUEUE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Agent replies a visitor has not seen after this long are emailed to them, together. */
   UNSEEN_REPLY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
+  /**
+   * Mails a site's visitors may cause to addresses they typed (ticket confirmations, transcripts)
+   * in an hour; past it, confirmations are skipped and transcript requests refused (docs/email.md).
+   */
+  VISITOR_MAIL_PER_SITE_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /** How often the mail worker looks for work; 0: only when the process asks (tests). */
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   /** Ended conversations older than this many days are deleted or anonymised; 0 keeps everything. */
@@ -162,6 +167,7 @@ export interface EmailConfig {
   maxAttachmentBytes: number;
   unseenReplyDelaySeconds: number;
   workerIntervalMs: number;
+  visitorMailPerSitePerHour: number;
 }
 
 const addressOf = (mailbox: string): string => /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox;
@@ -218,6 +224,7 @@ function emailConfig(e: z.output<typeof EnvSchema>): EmailConfig {
     maxAttachmentBytes: e.INBOUND_EMAIL_MAX_ATTACHMENT_BYTES,
     unseenReplyDelaySeconds: e.UNSEEN_REPLY_EMAIL_DELAY_SECONDS,
     workerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
+    visitorMailPerSitePerHour: e.VISITOR_MAIL_PER_SITE_PER_HOUR,
   };
 }
 

@@ -56,14 +56,16 @@ describe('email tickets', () => {
     expect(replyTo).toBe(`reply+${ticket?.replyToken}@${INBOUND_DOMAIN}`);
     expect(confirmation.subject).toBe('Your conversation with Demo');
     expect(confirmation.headers.get('auto-submitted')).toBe('auto-generated');
-    expect(confirmation.text).toContain('Where is my order <b>#42</b>?');
-    // HTML built from escaped text only: what the visitor typed is shown, never interpreted.
-    expect(confirmation.html).toContain('&#60;b&#62;#42&#60;/b&#62;');
-    expect(confirmation.html).not.toContain('<b>#42');
+    // the address was typed by the visitor: the confirmation carries none of their words (docs/email.md)
+    expect(confirmation.text).toContain('We have received your message to Demo');
+    expect(confirmation.text).not.toContain('Where is my order');
 
     const notice = await sink.next(sentTo(ADMIN.email));
     expect(notice.subject).toBe('New ticket from ada@example.com – Demo');
-    expect(notice.text).toContain('Where is my order');
+    expect(notice.text).toContain('Where is my order <b>#42</b>?');
+    // HTML built from escaped text only: what the visitor typed is shown, never interpreted.
+    expect(notice.html).toContain('&#60;b&#62;#42&#60;/b&#62;');
+    expect(notice.html).not.toContain('<b>#42');
     expect(notice.replyTo).toBeUndefined();
     expect(await t.server.mailTick()).toMatchObject({ sent: 0 });
   });
@@ -189,7 +191,8 @@ describe('email tickets', () => {
     expect((await t.server.store.conversations.findById(anon.conversation.id))?.status).toBe('queued');
     expect((await t.server.store.conversations.listQueued()).map((c) => c.id)).toEqual([anon.conversation.id]);
     const confirmation = await sink.next(sentTo('grace@example.com'));
-    expect(confirmation.text).toContain('Anyone there?');
+    expect(confirmation.text).toContain('We have received your message to Demo');
+    expect(confirmation.text).not.toContain('Anyone there?');
   });
 
   it('let an agent turn their live chat into a ticket, freeing the seat', async () => {

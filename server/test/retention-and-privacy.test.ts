@@ -7,7 +7,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportResponseSchema, type SendResult } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
-import { call, clientId, connectVisitor, connected, disconnectAll, type AgentSocket } from './support/clients.ts';
+import {
+  call,
+  clientId,
+  connectVisitor,
+  connected,
+  disconnectAll,
+  signInAgent,
+  type AgentSocket,
+} from './support/clients.ts';
 import { signedInRest } from './support/rest.ts';
 import { agentOnline, visitorWrites } from './support/workflow.ts';
 import { tablesMentioning } from './support/table-dump.ts';
@@ -105,7 +113,11 @@ describe('retention', () => {
     });
 
     clock += 31 * DAY;
-    const recent = await fullChat(server, agent, 'Recent');
+    // a month on, Ann's session has expired (SESSION_TTL_MS) and her open socket with it: she signs in again
+    agent.disconnect();
+    const again = await signInAgent(server.url, 'ann@example.com', 'pw-Ann-secret');
+    await call(again, 'agent:sync', {});
+    const recent = await fullChat(server, again, 'Recent');
     const oldIds = [old.visitorId, old.conversationId, oldTicket.visitorId, oldTicket.conversationId];
     expect(
       Object.keys(tablesMentioning(server.dataDir, [...oldIds, ...old.personal, ...oldTicket.personal])).sort(),

@@ -117,7 +117,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     handoffs: new Handoffs({ store, events, dispatcher, now }),
     notes: new PrivateNotes({ store, events, now }),
     ticketInbox: new TicketInbox({ store, events, now }),
-    feedback: new ConversationFeedback({ store, events, now }),
+    feedback: new ConversationFeedback({ store, events, now, mailLimits: email.visitorMailLimits }),
     insight: new VisitorInsight({ store, presence: visitorPresence, events, now }),
     rules: new ProactiveRules({ store, now }),
     outreach: new ProactiveOutreach({ store, presence: visitorPresence, events, now }),

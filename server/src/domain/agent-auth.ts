@@ -2,7 +2,8 @@
  * @module Agent sign-in and sessions. The session token goes to the browser in an httpOnly cookie;
  * only its SHA-256 is stored (and names the session's sockets, so signing out can close them).
  * Repeated failed sign-ins for one email from one address are throttled, and with SignInBudgets
- * also those of one address and of one email (login-throttle.ts).
+ * also those of one address and of one email (login-throttle.ts). A password hash made at an older
+ * cost is replaced at the agent's next sign-in.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@parley/shared/error-codes';
@@ -11,11 +12,14 @@ import type { AgentRecord } from '../store/agent-store.ts';
 import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import { LoginThrottle, type SignInBudgets } from './login-throttle.ts';
-import { decoyHashPromise, verifyPassword } from './passwords.ts';
+import { decoyHashPromise, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
 const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+/** What names a session in the store and its sockets' room: the token's hash, never the token. */
+export const sessionIdOfToken = hashToken;
 
 export class AgentAuth {
   readonly #store: Store;
@@ -62,6 +66,10 @@ export class AgentAuth {
     }
     this.#throttle.succeeded(attempt);
     await this.#budgets?.succeeded(account, from);
+    // made at an older cost: the password is known right now, so store it at the current one
+    if (needsRehash(agent.passwordHash)) {
+      await this.#store.agents.update(agent.id, { passwordHash: await hashPassword(password) });
+    }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.#now().getTime() + SESSION_TTL_MS);
     await this.#store.sessions.create(hashToken(token), agent.id, expiresAt.toISOString());
@@ -70,11 +78,19 @@ export class AgentAuth {
 
   /** The signed-in agent for a session token, or undefined when it is unknown, expired or deactivated. */
   async authenticate(token: string | undefined): Promise<AgentRecord | undefined> {
-    if (!token) return undefined;
-    const session = await this.#store.sessions.find(hashToken(token));
+    return token ? this.agentOfSession(hashToken(token)) : undefined;
+  }
+
+  /**
+   * The agent as stored now for a session named by its id (sessionIdOf), or undefined when the
+   * session ended (signed out, password reset, expired) or the agent was deactivated. Console
+   * sockets ask this before every event, so a change made anywhere applies to the next one.
+   */
+  async agentOfSession(sessionId: string): Promise<AgentRecord | undefined> {
+    const session = await this.#store.sessions.find(sessionId);
     if (!session) return undefined;
     if (session.expiresAt <= this.#now().toISOString()) {
-      await this.#store.sessions.delete(hashToken(token));
+      await this.#store.sessions.delete(sessionId);
       return undefined;
     }
     const agent = await this.#store.agents.findById(session.agentId);

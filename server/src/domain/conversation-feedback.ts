@@ -9,14 +9,21 @@ import type { Store } from '../store/store.ts';
 import type { EventSink } from './events.ts';
 import type { VisitorRef } from './conversations.ts';
 import { newId } from './ids.ts';
+import type { VisitorMailLimits } from './visitor-mail-limits.ts';
+
+const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+const alreadySent = () =>
+  new ParleyError(ErrorCode.Conflict, 'The transcript of this conversation was already sent to another address');
 
 export class ConversationFeedback {
   readonly #store: Store;
   readonly #events: EventSink;
   readonly #now: () => Date;
+  readonly #mailLimits: VisitorMailLimits;
 
-  constructor(deps: { store: Store; events: EventSink; now: () => Date }) {
+  constructor(deps: { store: Store; events: EventSink; now: () => Date; mailLimits: VisitorMailLimits }) {
     this.#store = deps.store;
+    this.#mailLimits = deps.mailLimits;
     this.#events = deps.events;
     this.#now = deps.now;
   }
@@ -38,14 +45,24 @@ export class ConversationFeedback {
     return rated;
   }
 
+  /**
+   * One address per conversation: asking again before the transcript is sent points it at the new
+   * address (within the limits on mail to visitor-given addresses); once sent, only the same
+   * address is accepted, and mails nothing more.
+   */
   async requestTranscript(visitor: VisitorRef, conversationId: string, email: string): Promise<void> {
     const conversation = await this.#own(visitor, conversationId);
-    await this.#store.transcriptRequests.create({
+    const existing = await this.#store.transcriptRequests.findByConversation(conversation.id);
+    if (existing && sameAddress(existing.email, email)) return;
+    if (existing?.sentAt) throw alreadySent();
+    await this.#mailLimits.check({ siteId: conversation.siteId, visitorId: visitor.visitorId, address: email });
+    const stored = await this.#store.transcriptRequests.request({
       id: newId('trq'),
       conversationId: conversation.id,
       email,
       now: this.#now().toISOString(),
     });
+    if (!stored) throw alreadySent();
   }
 
   async #own(visitor: VisitorRef, conversationId: string): Promise<Conversation> {

@@ -48,11 +48,17 @@ function figureCells(f: ReportFigures): Array<string | number | null> {
   ];
 }
 
-function cell(value: string | number | null): string {
+/**
+ * What a spreadsheet may read as the start of a formula: OWASP's CSV injection list (= + - @ tab,
+ * carriage return), plus line feed and NUL (OWASP ASVS 1.2.10), which some spreadsheets skip over.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+
+/** One cell, RFC 4180-quoted; text that could run as a formula gets a leading `'` (names are data, never formulas). */
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
-  // a leading = + - @ would run as a formula in a spreadsheet: names are data, never formulas
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -69,5 +75,5 @@ export function reportCsv(report: Report, view: ReportCsvView): string {
     rows.push(['site_id', 'site', ...FIGURE_COLUMNS]);
     for (const s of report.perSite) rows.push([s.siteId, s.siteName, ...figureCells(s.figures)]);
   }
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -15,6 +15,7 @@ import type { EventSink } from './events.ts';
 import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { HISTORY_PAGE } from './conversations.ts';
 import { newId } from './ids.ts';
+import type { VisitorMailLimits } from './visitor-mail-limits.ts';
 
 /** What a mail needs to know of its ticket to thread and to be answered. */
 export type TicketThread = Pick<
@@ -26,8 +27,17 @@ export type TicketThread = Pick<
 export interface TicketMailer {
   newReplyToken(): string;
   newMessageId(): string;
-  /** To the visitor, as the thread's first mail (its Message-ID is the thread's root). */
-  confirmation(input: { thread: TicketThread; siteName: string; transcript: Message[]; now: string }): NewOutboxMail;
+  /**
+   * To the visitor, as the thread's first mail (its Message-ID is the thread's root). `transcript`:
+   * the conversation so far, only when an agent opened the ticket; null keeps visitor-written text
+   * out of a mail to an address nobody has checked.
+   */
+  confirmation(input: {
+    thread: TicketThread;
+    siteName: string;
+    transcript: Message[] | null;
+    now: string;
+  }): NewOutboxMail;
   /** To the visitor: one agent reply, with Message-ID `messageId`, threaded under the ticket's last mail. */
   agentReply(input: {
     thread: TicketThread;
@@ -51,6 +61,8 @@ export interface TicketsDeps {
   events: EventSink;
   dispatcher: QueueDispatcher;
   mailer: TicketMailer;
+  /** Confirmations a visitor's action causes stay within these (an agent's conversion is not limited). */
+  mailLimits: VisitorMailLimits;
   now: () => Date;
   /** A queued visitor who waited this long is answered by email, unless their site sets its own; 0: never. */
   queueMaxWaitSeconds: number;
@@ -281,9 +293,16 @@ export class Tickets {
     assigneeId: string | null,
     email: string,
   ): Promise<{ ticket: TicketRecord; created: boolean } | undefined> {
-    const { store, mailer, events } = this.#deps;
+    const { store, mailer, events, mailLimits } = this.#deps;
     const now = this.#now();
     const siteName = await this.#siteName(conversation.siteId);
+    // A visitor typed this address: confirm within the limits, and never with their own words in
+    // it, or anyone could mail a stranger any text from the operator's domain. An agent who opens
+    // the ticket has read the conversation and chosen the address.
+    const byAgent = source === 'agent';
+    const confirm =
+      byAgent ||
+      (await mailLimits.allows({ siteId: conversation.siteId, visitorId: conversation.visitorId, address: email }));
     const transcript = await store.messages.listAfter(conversation.id, 0, HISTORY_PAGE);
     const rootMessageId = mailer.newMessageId();
     const thread: TicketThread = {
@@ -307,7 +326,10 @@ export class Tickets {
         now,
       },
       fromStatuses,
-      mails: [mailer.confirmation({ thread, siteName, transcript, now }), ...notices],
+      mails: [
+        ...(confirm ? [mailer.confirmation({ thread, siteName, transcript: byAgent ? transcript : null, now })] : []),
+        ...notices,
+      ],
     });
     if (opened?.created) {
       // The visitor's widget learns its chat left the queue or the agent (an offline one stays as it was).

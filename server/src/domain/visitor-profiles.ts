@@ -102,16 +102,26 @@ export class VisitorProfiles {
     return ticket !== undefined && ticket.status !== 'solved';
   }
 
-  /** The browser's time zone, from the handshake: kept only when the runtime knows the zone. */
-  async reportTimeZone(visitor: VisitorRef, zone: string): Promise<void> {
+  /**
+   * The browser's time zone, from the handshake: kept only when the runtime knows the zone, and
+   * only on a visitor who has a row already. A connection that does nothing stores nothing; the
+   * transport reports the zone again after the visitor's first page view, message or identify.
+   * Returns whether the zone is stored (or never will be: an unknown zone).
+   */
+  async reportTimeZone(visitor: VisitorRef, zone: string): Promise<boolean> {
     const parsed = TimeZoneSchema.safeParse(zone);
-    if (!parsed.success) return;
-    await this.#store.visitors.updateProfile(
-      visitor.visitorId,
-      visitor.siteId,
-      { timeZone: parsed.data },
-      this.#now().toISOString(),
-    );
+    if (!parsed.success) return true;
+    const stored = await this.#store.visitors.findById(visitor.visitorId);
+    if (!stored) return false;
+    if (stored.timeZone !== parsed.data) {
+      await this.#store.visitors.updateProfile(
+        visitor.visitorId,
+        visitor.siteId,
+        { timeZone: parsed.data },
+        this.#now().toISOString(),
+      );
+    }
+    return true;
   }
 
   async pageView(visitor: VisitorRef, view: PageView): Promise<void> {

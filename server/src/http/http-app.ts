@@ -21,6 +21,7 @@ import { staticRouter } from './static-router.ts';
 import { errorHandler, sendError } from './validate.ts';
 import { securityHeaders } from './security-headers.ts';
 import { responseCompression } from './response-compression.ts';
+import { rejectMalformedUrl } from './malformed-url.ts';
 import type { Limits } from '../limits/create-limits.ts';
 
 export interface HttpAppDeps {
@@ -42,6 +43,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.limits.trust);
   app.use(requestLog(logger));
+  app.use(rejectMalformedUrl);
   app.use(securityHeaders(publicUrl));
   app.use(responseCompression());
   app.use(express.json({ limit: '32kb' }));

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from '../logger.ts';
+import { pathOf } from './malformed-url.ts';
 
 const loggers = new WeakMap<Request, Logger>();
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -21,13 +22,15 @@ export function requestLog(logger: Logger): RequestHandler {
     loggers.set(req, log);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      // originalUrl: a router mounted at a prefix strips it from req.url/req.path while it handles the request
+      const path = pathOf(req.originalUrl);
       const fields = {
         method: req.method,
-        path: req.path,
+        path,
         status: res.statusCode,
         ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
       };
-      if (QUIET_PATHS.has(req.path)) log.debug('request', fields);
+      if (QUIET_PATHS.has(path)) log.debug('request', fields);
       else log.info('request', fields);
     });
     next();

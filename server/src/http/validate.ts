@@ -8,6 +8,7 @@ import { describeIssues, summarizeIssues } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { loggerFor } from './request-log.ts';
+import { MALFORMED_URL } from './malformed-url.ts';
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -37,16 +38,33 @@ export function sendError(res: Response, error: ParleyError): void {
   res.status(statusOf[error.code]).json({ error: error.toInfo() });
 }
 
+/**
+ * What a client's own failure that did not come from our code is about: body-parser marks its
+ * errors with a `type` (entity.parse.failed, entity.too.large, …); a URIError is a path that does
+ * not decode (a router decoding a parameter).
+ */
+function clientFailureMessage(error: object, status: number): string {
+  if (error instanceof URIError) return MALFORMED_URL;
+  const type = 'type' in error && typeof error.type === 'string' ? error.type : '';
+  if (status === 413) return 'Request body is too large';
+  if (type === 'entity.parse.failed') return 'Request body is not valid JSON';
+  if (type.startsWith('entity.') || type.startsWith('encoding.') || type.startsWith('charset.')) {
+    return 'Request body cannot be read';
+  }
+  return /decode/i.test(error instanceof Error ? error.message : '') ? MALFORMED_URL : 'Bad request';
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    // body-parser's own failures (bad JSON, too large) are the client's, not ours.
+    // body-parser's and the router's own failures (bad JSON, too large, undecodable path) are the client's, not ours.
     const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
     const parleyError =
-      status === 413 && !(error instanceof ParleyError)
-        ? new ParleyError(ErrorCode.PayloadTooLarge, 'Request body is too large')
-        : status >= 400 && status < 500 && !(error instanceof ParleyError)
-          ? new ParleyError(ErrorCode.InvalidPayload, 'Request body is not valid JSON')
-          : toParleyError(error);
+      status >= 400 && status < 500 && typeof error === 'object' && error !== null && !(error instanceof ParleyError)
+        ? new ParleyError(
+            status === 413 ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidPayload,
+            clientFailureMessage(error, status),
+          )
+        : toParleyError(error);
     if (parleyError.code === ErrorCode.Internal)
       loggerFor(req, logger).error('request failed', { method: req.method, path: req.path, error });
     if (res.headersSent) return;

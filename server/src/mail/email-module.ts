@@ -10,6 +10,7 @@ import type { EventHub } from '../domain/events.ts';
 import type { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import { Tickets } from '../domain/tickets.ts';
+import { VisitorMailLimits } from '../domain/visitor-mail-limits.ts';
 import { inboundEmailRouter } from '../http/inbound-email-router.ts';
 import { emailStatusRouter } from '../http/email-status-router.ts';
 import { ParleyMailer } from './ticket-mailer.ts';
@@ -22,6 +23,8 @@ import { startInboundSmtp, type InboundSmtp } from './inbound-smtp.ts';
 
 export interface EmailModule {
   tickets: Tickets;
+  /** Limits on mail to visitor-given addresses, for the other places that send such mail (transcripts). */
+  visitorMailLimits: VisitorMailLimits;
   worker: MailWorker;
   routers: HttpRouter[];
   /** Starts the worker's beat and the SMTP listener (when configured); call once the server listens. */
@@ -43,11 +46,13 @@ export function createEmailModule(deps: {
 }): EmailModule {
   const { config, store, events, now, logger } = deps;
   const mailer = new ParleyMailer({ inboundDomain: config.inboundDomain, publicUrl: deps.publicUrl });
+  const visitorMailLimits = new VisitorMailLimits({ store, now, perSitePerHour: config.visitorMailPerSitePerHour });
   const tickets = new Tickets({
     store,
     events,
     dispatcher: deps.dispatcher,
     mailer,
+    mailLimits: visitorMailLimits,
     now,
     queueMaxWaitSeconds: deps.queueMaxWaitSeconds,
   });
@@ -69,6 +74,7 @@ export function createEmailModule(deps: {
 
   return {
     tickets,
+    visitorMailLimits,
     worker,
     routers: [
       inboundEmailRouter(inbound, { secret: config.inboundSecret, logger }),

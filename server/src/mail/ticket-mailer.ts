@@ -38,17 +38,27 @@ export class ParleyMailer implements TicketMailer {
   }
 
   confirmation({ thread, siteName, transcript, now }: Parameters<TicketMailer['confirmation']>[0]): NewOutboxMail {
-    const content: MailContent = {
-      replyable: true,
-      intro: [
-        `Thanks for your message to ${siteName}. We will answer by email as soon as we can.`,
-        'To add something, just reply to this email.',
-      ],
-      transcript: {
-        title: 'Your conversation so far',
-        lines: transcriptLines(transcript, { visitor: 'You', team: siteName }),
-      },
-    };
+    const content: MailContent = transcript
+      ? {
+          replyable: true,
+          intro: [
+            `Thanks for your message to ${siteName}. We will answer by email as soon as we can.`,
+            'To add something, just reply to this email.',
+          ],
+          transcript: {
+            title: 'Your conversation so far',
+            lines: transcriptLines(transcript, { visitor: 'You', team: siteName }),
+          },
+        }
+      : {
+          // nothing the visitor wrote: whoever typed this address cannot make us carry their text
+          replyable: true,
+          intro: [
+            `We have received your message to ${siteName} and will answer by email as soon as we can.`,
+            'To add something, just reply to this email.',
+          ],
+          footer: `If you did not write to ${siteName}, someone else gave your address: you can ignore this email.`,
+        };
     return this.#mail('ticket_confirmation', {
       to: thread.email,
       subject: subjectOf(siteName),

@@ -1,6 +1,7 @@
 /**
  * @module The /agent namespace: the session cookie signs the agent in at the handshake; a connected
- * agent is online and gets work; events translate into domain calls.
+ * agent is online and gets work; events translate into domain calls, each for the agent as stored at
+ * that moment (agent-access.ts).
  */
 import type { Socket } from 'socket.io';
 import { parse as parseCookie } from 'cookie';
@@ -17,7 +18,8 @@ import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { Availability } from '../domain/availability.ts';
 import type { Handoffs } from '../domain/handoffs.ts';
 import type { PrivateNotes } from '../domain/private-notes.ts';
-import { bindHandlers, guardHandshake } from './validated-handler.ts';
+import { guardHandshake } from './validated-handler.ts';
+import { bindAgentHandlers, type AgentSocketData } from './agent-access.ts';
 import type { AgentNamespace } from './namespaces.ts';
 import { toPublicAgent } from '../http/public-agent.ts';
 
@@ -25,11 +27,6 @@ export const agentRoom = (agentId: string): string => `agent:${agentId}`;
 export const ALL_AGENTS_ROOM = 'agents';
 /** Every socket opened with one sign-in: signing out closes them all. */
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
-
-interface AgentSocketData {
-  agent: AgentRecord;
-  sessionId: string;
-}
 
 export interface AgentNamespaceDeps {
   store: Store;
@@ -52,24 +49,28 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
   guardHandshake(nsp, (socket) => authenticate(socket, deps), deps.logger);
 
   nsp.on('connection', (socket) => {
-    const { agent, sessionId } = socket.data as AgentSocketData;
-    void socket.join([agentRoom(agent.id), ALL_AGENTS_ROOM, sessionRoom(sessionId)]);
-    const failed = (error: unknown) => deps.logger.error('agent presence update failed', { agentId: agent.id, error });
-    void deps.availability.agentConnected(agent.id).then((cameOnline) => {
-      if (cameOnline) deps.logger.info('agent online', { agentId: agent.id });
+    // the id never changes; the rest of the agent is looked up again for every event (agent-access.ts)
+    const {
+      agent: { id: agentId },
+      sessionId,
+    } = socket.data as AgentSocketData;
+    void socket.join([agentRoom(agentId), ALL_AGENTS_ROOM, sessionRoom(sessionId)]);
+    const failed = (error: unknown) => deps.logger.error('agent presence update failed', { agentId, error });
+    void deps.availability.agentConnected(agentId).then((cameOnline) => {
+      if (cameOnline) deps.logger.info('agent online', { agentId });
     }, failed);
     socket.on('disconnect', () => {
-      void deps.availability.agentDisconnected(agent.id).then((wentOffline) => {
-        if (wentOffline) deps.logger.info('agent offline', { agentId: agent.id });
+      void deps.availability.agentDisconnected(agentId).then((wentOffline) => {
+        if (wentOffline) deps.logger.info('agent offline', { agentId });
       }, failed);
     });
 
-    const actor = { side: 'agent', agent } as const;
-    bindHandlers(
+    const actor = (agent: AgentRecord) => ({ side: 'agent', agent }) as const;
+    bindAgentHandlers(
       socket,
       agentClientEvents,
       {
-        'agent:sync': async () => ({
+        'agent:sync': async (_payload, agent) => ({
           agent: toPublicAgent(agent),
           status: await deps.availability.statusOf(agent.id),
           conversations: await deps.store.conversations.listOpenForAgent(agent.id),
@@ -81,20 +82,20 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             RECENTLY_CLOSED_LIMIT,
           ),
         }),
-        'conversation:history': ({ conversationId, afterSeq }) =>
+        'conversation:history': ({ conversationId, afterSeq }, agent) =>
           deps.conversations.historyForAgent(agent, conversationId, afterSeq),
-        'message:send': async ({ conversationId, clientMessageId, body }) => {
+        'message:send': async ({ conversationId, clientMessageId, body }, agent) => {
           const { message } = await deps.conversations.sendFromAgent(agent, conversationId, clientMessageId, body);
           return { message };
         },
-        'message:seen': async ({ conversationId, seq }) => {
-          await deps.conversations.markSeen(actor, conversationId, seq);
+        'message:seen': async ({ conversationId, seq }, agent) => {
+          await deps.conversations.markSeen(actor(agent), conversationId, seq);
           return {};
         },
-        'conversation:close': ({ conversationId }) => deps.conversations.close(actor, conversationId),
-        'typing:start': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, true),
-        'typing:stop': ({ conversationId }) => deps.conversations.setTyping(actor, conversationId, false),
-        'agent:status': async ({ status }) => ({ status: await deps.availability.setStatus(agent.id, status) }),
+        'conversation:close': ({ conversationId }, agent) => deps.conversations.close(actor(agent), conversationId),
+        'typing:start': ({ conversationId }, agent) => deps.conversations.setTyping(actor(agent), conversationId, true),
+        'typing:stop': ({ conversationId }, agent) => deps.conversations.setTyping(actor(agent), conversationId, false),
+        'agent:status': async ({ status }, agent) => ({ status: await deps.availability.setStatus(agent.id, status) }),
         'team:list': async () => {
           const connected = new Set(await deps.presence.online());
           const loads = await deps.store.agents.listLoads();
@@ -102,16 +103,15 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             agents: loads.map(({ lastAssignedAt: _, ...load }) => ({ ...load, connected: connected.has(load.id) })),
           };
         },
-        'conversation:accept': ({ conversationId }) => deps.dispatcher.accept(agent, conversationId),
-        'conversation:transfer': ({ conversationId, toAgentId, note }) =>
+        'conversation:accept': ({ conversationId }, agent) => deps.dispatcher.accept(agent, conversationId),
+        'conversation:transfer': ({ conversationId, toAgentId, note }, agent) =>
           deps.handoffs.transfer(agent, conversationId, toAgentId, note),
-        'conversation:reopen': ({ conversationId }) => deps.handoffs.reopen(agent, conversationId),
-        'note:add': async ({ conversationId, clientNoteId, body }) => ({
+        'conversation:reopen': ({ conversationId }, agent) => deps.handoffs.reopen(agent, conversationId),
+        'note:add': async ({ conversationId, clientNoteId, body }, agent) => ({
           note: await deps.notes.add(agent, conversationId, clientNoteId, body),
         }),
       },
-      deps.logger,
-      deps.track,
+      deps,
     );
   });
 }

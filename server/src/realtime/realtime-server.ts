@@ -101,8 +101,14 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps): Rea
     now,
     track,
   });
-  setUpAgentTicketEvents(agents, { tickets: services.email.tickets, inbox: services.ticketInbox, logger });
-  setUpAgentVisitorEvents(agents, { insight, outreach, logger });
+  setUpAgentTicketEvents(agents, {
+    tickets: services.email.tickets,
+    inbox: services.ticketInbox,
+    auth: services.auth,
+    logger,
+    track,
+  });
+  setUpAgentVisitorEvents(agents, { insight, outreach, auth: services.auth, logger, track });
 
   const unsubscribes = [
     events.subscribe(createFanOut(visitors, agents)),

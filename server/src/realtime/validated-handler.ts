@@ -83,6 +83,28 @@ export function bindHandlers<M extends Record<string, ClientEventSpec>>(
   handlersFor(specs, table, logger, track)(socket, undefined);
 }
 
+/**
+ * Like bindHandlers, for a caller whose rights may change while the socket is open: `context` is
+ * asked before each event that parsed, and its answer (or its refusal) is what the handler works with.
+ */
+export function bindHandlersWithContext<M extends Record<string, ClientEventSpec>, C>(
+  socket: Socket,
+  specs: M,
+  table: HandlerTable<M, C>,
+  context: () => Promise<C>,
+  logger: Logger,
+  track?: (work: Promise<void>) => void,
+): void {
+  const fresh: Record<string, (payload: unknown) => Promise<unknown>> = {};
+  for (const [event, handler] of Object.entries(table) as Array<
+    [string, (payload: unknown, c: C) => Promise<unknown>]
+  >) {
+    fresh[event] = async (payload) => handler(payload, await context());
+  }
+  // same events, same payloads: only the context moved from the socket into the call
+  handlersFor(specs, fresh as unknown as HandlerTable<M>, logger, track)(socket, undefined);
+}
+
 async function run<M extends Record<string, ClientEventSpec>, K extends keyof M & string>(
   event: K,
   spec: ClientEventSpec,
@@ -91,6 +113,11 @@ async function run<M extends Record<string, ClientEventSpec>, K extends keyof M 
   ack: ((res: Ack<unknown>) => void) | undefined,
   logger: () => Logger,
 ): Promise<SocketEventOutcome> {
+  if (!isJsonPayload(payload)) {
+    const message = 'The payload must be a JSON object (no binary data)';
+    reply(ack, { ok: false, error: { code: ErrorCode.InvalidPayload, message, issues: [{ path: '', message }] } });
+    return 'invalid';
+  }
   const parsed = spec.payload.safeParse(payload ?? {});
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
@@ -109,6 +136,31 @@ async function run<M extends Record<string, ClientEventSpec>, K extends keyof M 
     reply(ack, { ok: false, error: parleyError.toInfo() });
     return 'error';
   }
+}
+
+/**
+ * Absent (or null), or a plain object holding only JSON values. Socket.IO delivers binary attachments as
+ * Buffers, which zod's object schemas would take for an object with no fields (and strip where
+ * nested): bytes must never pass as an empty payload.
+ */
+function isJsonPayload(payload: unknown): boolean {
+  if (payload === undefined || payload === null) return true;
+  return isPlainObject(payload) && isJsonValue(payload, 0);
+}
+
+const MAX_DEPTH = 32;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function isJsonValue(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+  return isPlainObject(value) && Object.values(value).every((item) => isJsonValue(item, depth + 1));
 }
 
 function reply(ack: ((res: Ack<unknown>) => void) | undefined, response: Ack<unknown>): void {

@@ -1,6 +1,7 @@
 /**
  * @module The /visitor namespace: checks the site key and page origin at the handshake, gives the
- * visitor an identity, and translates the widget's events into domain calls.
+ * visitor an identity, and translates the widget's events into domain calls. The identity is a
+ * signed token only: the visitor's row is stored with the first thing they do, not at connection.
  */
 import type { Socket } from 'socket.io';
 import { ErrorCode } from '@parley/shared/error-codes';
@@ -72,10 +73,20 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
         userAgent: socket.handshake.headers['user-agent'],
       })
       .catch(failed(visitor.visitorId));
-    if (timeZone) void deps.profiles.reportTimeZone(visitor, timeZone).catch(failed(visitor.visitorId));
+    // a returning visitor's zone is updated now; a new one's waits for their row (rememberTimeZone)
+    if (timeZone) void rememberTimeZone(deps, data).catch(failed(visitor.visitorId));
     socket.on('disconnect', left);
     bind(socket, data);
   });
+}
+
+/**
+ * Stores the handshake's time zone once the visitor has a row, then forgets it: until then every
+ * event that may have created the row tries again (no row is made for the zone alone).
+ */
+async function rememberTimeZone(deps: VisitorNamespaceDeps, data: VisitorSocketData): Promise<void> {
+  const zone = data.timeZone;
+  if (zone && (await deps.profiles.reportTimeZone(data.visitor, zone))) data.timeZone = undefined;
 }
 
 /** The widget's events, made once for the namespace; each call gets its socket's data. */
@@ -87,11 +98,14 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       visitorId: visitor.visitorId,
       ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
     }),
-    'message:send': async ({ clientMessageId, body, contact, proactive }, { visitor, address }) => {
+    'message:send': async ({ clientMessageId, body, contact, proactive }, data) => {
+      const { visitor, address } = data;
       const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
-      return deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening, () =>
+      const sent = await deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening, () =>
         deps.limits.admitConversation(address),
       );
+      await rememberTimeZone(deps, data);
+      return sent;
     },
     'message:seen': async ({ conversationId, seq }, { visitor }) => {
       await deps.conversations.markSeen(actor(visitor), conversationId, seq);
@@ -102,9 +116,15 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       deps.conversations.setTyping(actor(visitor), conversationId, true),
     'typing:stop': ({ conversationId }, { visitor }) =>
       deps.conversations.setTyping(actor(visitor), conversationId, false),
-    'visitor:identify': (identity, { visitor }) => deps.profiles.identify(visitor, identity),
-    'page:view': async (view, { visitor }) => {
+    'visitor:identify': async (identity, data) => {
+      const identified = await deps.profiles.identify(data.visitor, identity);
+      await rememberTimeZone(deps, data);
+      return identified;
+    },
+    'page:view': async (view, data) => {
+      const { visitor } = data;
       await deps.profiles.pageView(visitor, view);
+      await rememberTimeZone(deps, data);
       await deps.insight.viewed(visitor.visitorId, { url: view.url, title: view.title });
       return {};
     },
@@ -114,9 +134,11 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       await deps.feedback.requestTranscript(visitor, conversationId, email);
       return {};
     },
-    'offline:message': async (input, { visitor, address }) => {
+    'offline:message': async (input, data) => {
+      const { visitor, address } = data;
       await deps.limits.admitConversation(address);
       const left = await deps.conversations.leaveOfflineMessage(visitor, input);
+      await rememberTimeZone(deps, data);
       // Answered by email: the message becomes a ticket. Idempotent, so a retried send finds the first one's.
       await deps.tickets.openFromOffline(left.conversation);
       return left;

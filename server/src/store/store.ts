@@ -18,6 +18,7 @@ import type { SiteStore } from './site-store.ts';
 import type { TicketStore } from './ticket-store.ts';
 import type { TranscriptRequestStore } from './transcript-request-store.ts';
 import type { VisitorStore } from './visitor-store.ts';
+import type { VisitorMailStore } from './visitor-mail-store.ts';
 
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
@@ -29,6 +30,7 @@ export interface Store {
   messages: MessageStore;
   pageViews: PageViewStore;
   transcriptRequests: TranscriptRequestStore;
+  visitorMail: VisitorMailStore;
   cannedResponses: CannedResponseStore;
   notes: NoteStore;
   tickets: TicketStore;

@@ -17,7 +17,7 @@ export function mailStoreContract(fixture: StoreFixture): void {
 
   it('stores transcript requests as pending', async () => {
     const c = await conversation();
-    const request = await store.transcriptRequests.create({
+    const request = await store.transcriptRequests.request({
       id: newId('trq'),
       conversationId: c.id,
       email: 'ada@example.com',
@@ -249,7 +249,7 @@ export function mailStoreContract(fixture: StoreFixture): void {
 
   it('offers transcript requests for mailing once their chat has ended, and mails each once', async () => {
     const c = await conversation();
-    const request = await store.transcriptRequests.create({
+    const request = await store.transcriptRequests.request({
       id: newId('trq'),
       conversationId: c.id,
       email: 'ada@example.com',
@@ -259,8 +259,9 @@ export function mailStoreContract(fixture: StoreFixture): void {
     await store.conversations.close(c.id, 'visitor', now());
     expect(await store.mailJobs.listReadyTranscripts(10)).toEqual([request]);
     const sentAt = now();
-    await store.mailJobs.completeTranscript(request.id, mail({ dedupeKey: `transcript:${request.id}` }), sentAt);
-    await store.mailJobs.completeTranscript(request.id, mail({ dedupeKey: `transcript:${request.id}` }), now());
+    const id = request?.id ?? '';
+    await store.mailJobs.completeTranscript(id, mail({ dedupeKey: `transcript:${id}` }), sentAt);
+    await store.mailJobs.completeTranscript(id, mail({ dedupeKey: `transcript:${id}` }), now());
     expect(await store.mailJobs.listReadyTranscripts(10)).toEqual([]);
     expect(await store.transcriptRequests.listPending(10)).toEqual([]);
     expect((await store.outbox.counts()).pending).toBe(1);

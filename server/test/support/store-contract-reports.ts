@@ -166,7 +166,7 @@ export function reportStoreContract(
         transferredTo: null,
         now: at(minute + 1),
       });
-      await store.transcriptRequests.create({
+      await store.transcriptRequests.request({
         id: newId('trq'),
         conversationId: c.id,
         email: 'ada@example.com',

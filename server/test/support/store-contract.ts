@@ -8,6 +8,7 @@ import { siteAndAgentStoreContract } from './store-contract-sites-agents.ts';
 import { conversationStoreContract } from './store-contract-conversations.ts';
 import { messageAndVisitorStoreContract } from './store-contract-messages-visitors.ts';
 import { mailStoreContract } from './store-contract-mail.ts';
+import { visitorMailStoreContract } from './store-contract-visitor-mail.ts';
 
 export function storeContract(engine: string, open: OpenStore): void {
   describe(`store contract: ${engine}`, () => {
@@ -16,5 +17,6 @@ export function storeContract(engine: string, open: OpenStore): void {
     conversationStoreContract(fixture);
     messageAndVisitorStoreContract(fixture);
     mailStoreContract(fixture);
+    visitorMailStoreContract(fixture);
   });
 }

@@ -10,6 +10,7 @@ import { startParley, type ParleyServer } from '../../src/app.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { openConfiguredStore } from '../../src/store/sql/open-sql-store.ts';
 import { hashPassword } from '../../src/domain/passwords.ts';
+import { openSqlStore, type SqlTarget } from '../../src/store/sql/open-sql-store.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { AgentRecord } from '../../src/store/agent-store.ts';
 import { disconnectAll } from './clients.ts';
@@ -34,6 +35,43 @@ export interface TestServer {
     capacity?: number;
     password?: string;
   }): Promise<AgentRecord & { password: string }>;
+}
+
+/**
+ * One real hash per password per test process: passwords are hashed at the production cost, which
+ * is slow on purpose, and most tests only need an agent that can sign in.
+ */
+const hashes = new Map<string, Promise<string>>();
+export function hashOnce(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
+/**
+ * The admin the first start would create (bootstrap.ts), stored beforehand with the hash made once
+ * per process: each test server would otherwise pay a full-cost hash at start. Bootstrap's own
+ * path runs in the tests that start real server processes (cluster, restart-after-kill).
+ */
+async function seedAdmin(target: SqlTarget, now: Date): Promise<void> {
+  const store = await openSqlStore(target);
+  try {
+    if ((await store.agents.count()) > 0) return;
+    await store.agents.create({
+      id: newId('agt'),
+      email: ADMIN.email,
+      name: 'Admin',
+      role: 'admin',
+      capacity: 3,
+      passwordHash: await hashOnce(ADMIN.password),
+      createdAt: now.toISOString(),
+    });
+  } finally {
+    await store.close();
+  }
 }
 
 export function makeDataDir(): string {
@@ -83,6 +121,12 @@ export async function startTestServer(
     await running.close();
     await running.store.close();
   };
+  await seedAdmin(
+    options.databaseUrl
+      ? { engine: 'postgres', url: options.databaseUrl }
+      : { engine: 'sqlite', file: path.join(dataDir, 'parley.db') },
+    now(),
+  );
   let server = await open(parseConfig(env));
   const demo = await server.store.sites.findDemo();
   if (!demo) throw new Error('no demo site after start');
@@ -118,7 +162,7 @@ export async function startTestServer(
         name,
         role: 'agent',
         capacity,
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashOnce(password),
         createdAt: new Date().toISOString(),
       });
       return { ...agent, password };

@@ -11,6 +11,7 @@ import { proactiveRulesMigration } from './migration-0006-proactive-rules.ts';
 import { conversationFactsMigration } from './migration-0007-conversation-facts.ts';
 import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 import { verifiedUserIndexMigration } from './migration-0012-verified-user-index.ts';
+import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -128,6 +129,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0007_conversation_facts': conversationFactsMigration,
         '0009_offline_gaps': offlineGapsMigration,
         '0012_verified_user_index': verifiedUserIndexMigration,
+        '0013_visitor_mail': visitorMailMigration,
       }),
   };
 }

@@ -21,6 +21,7 @@ import { createConversationStore } from './conversation-store.ts';
 import { createMessageStore } from './message-store.ts';
 import { createPageViewStore } from './page-view-store.ts';
 import { createTranscriptRequestStore } from './transcript-request-store.ts';
+import { createVisitorMailStore } from './visitor-mail-store.ts';
 import { createCannedResponseStore } from './canned-response-store.ts';
 import { createNoteStore } from './note-store.ts';
 import { createTicketStore } from './ticket-store.ts';
@@ -133,6 +134,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     messages: createMessageStore(db),
     pageViews: createPageViewStore(db),
     transcriptRequests: createTranscriptRequestStore(db),
+    visitorMail: createVisitorMailStore(db),
     cannedResponses: createCannedResponseStore(db),
     notes: createNoteStore(db),
     tickets: createTicketStore(db),

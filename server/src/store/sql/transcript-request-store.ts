@@ -1,5 +1,6 @@
 /**
- * @module Transcript requests in SQL: stored when the visitor asks, sent later by the mailer.
+ * @module Transcript requests in SQL: stored when the visitor asks, sent later by the mailer; one per
+ * conversation.
  */
 import type { Kysely } from 'kysely';
 import type { TranscriptRequestRecord, TranscriptRequestStore } from '../transcript-request-store.ts';
@@ -15,7 +16,7 @@ const toRecord = (row: TranscriptRequestsTable): TranscriptRequestRecord => ({
 
 export function createTranscriptRequestStore(db: Kysely<Database>): TranscriptRequestStore {
   return {
-    async create({ id, conversationId, email, now }) {
+    async request({ id, conversationId, email, now }) {
       const row: TranscriptRequestsTable = {
         id,
         conversation_id: conversationId,
@@ -23,8 +24,27 @@ export function createTranscriptRequestStore(db: Kysely<Database>): TranscriptRe
         requested_at: now,
         sent_at: null,
       };
-      await db.insertInto('transcript_requests').values(row).execute();
-      return toRecord(row);
+      // one per conversation (a unique index): asking again points the pending one elsewhere
+      const stored = await db
+        .insertInto('transcript_requests')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('conversation_id')
+            .doUpdateSet({ email, requested_at: now })
+            .where('transcript_requests.sent_at', 'is', null),
+        )
+        .returningAll()
+        .executeTakeFirst();
+      return stored ? toRecord(stored) : undefined;
+    },
+    async findByConversation(conversationId) {
+      const row = await db
+        .selectFrom('transcript_requests')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      return row ? toRecord(row) : undefined;
     },
     async listPending(limit) {
       const rows = await db
