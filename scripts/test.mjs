@@ -1,5 +1,6 @@
-// `npm test` / `pnpm test`: install if needed, typecheck, build the bundles the browser tests load,
-// run every package's tests, check the widget's size budget, and print one total line.
+// `npm test` / `pnpm test`: install if needed, lint and check formatting, typecheck, build the bundles
+// the browser tests load, run every package's tests, check the widget's size budget, and print one
+// total line.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,24 @@ import { spawnSync } from 'node:child_process';
 import { ensureBuilt, ensureInstalled, pnpm, root } from './workspace.mjs';
 
 ensureInstalled();
+
+/** A check that fails the run without stopping it: its failure is named in the summary. */
+function check(name, command, args) {
+  process.stdout.write(`\n── ${name} ──\n`);
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  process.stdout.write(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return result.status === 0;
+}
+
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+// No ESLint cache: type-aware rules (exhaustive switches) depend on other files than the one linted,
+// which the cache does not track, so a cached pass could hide a new union member's missing case.
+const checks = [
+  ['lint', check('lint', bin('eslint'), ['.'])],
+  ['format', check('format', bin('prettier'), ['--check', '.'])],
+];
+
 pnpm(['-r', 'run', 'typecheck']);
 // Always rebuild: the browser tests must load the code under test, not a stale bundle.
 ensureBuilt({ force: true });
@@ -15,8 +34,18 @@ const packages = ['shared', 'server', 'widget', 'agent-console', 'bench'];
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let anyFailed = false;
-// A package can fail with every test green (an unhandled error, a crash): name it in the summary.
-const failedPackages = [];
+// A package can fail with every test green (an unhandled error, a crash): name it in the summary,
+// as well as a failed check (lint, format), which counts as one failed test.
+const failedSteps = [];
+for (const [name, passed] of checks) {
+  if (passed) {
+    totals.passed += 1;
+  } else {
+    anyFailed = true;
+    totals.failed += 1;
+    failedSteps.push(name);
+  }
+}
 
 for (const pkg of packages) {
   process.stdout.write(`\n── ${pkg} ──\n`);
@@ -28,7 +57,7 @@ for (const pkg of packages) {
   );
   if (result.status !== 0) {
     anyFailed = true;
-    failedPackages.push(pkg);
+    failedSteps.push(pkg);
   }
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
@@ -53,9 +82,9 @@ if (size.status !== 0) {
 }
 
 process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
-if (failedPackages.length > 0) {
+if (failedSteps.length > 0) {
   process.stdout.write(
-    `failed: ${failedPackages.join(', ')} (see its output above: failed tests or unhandled errors)\n`,
+    `failed: ${failedSteps.join(', ')} (see its output above: lint or format findings, failed tests or unhandled errors)\n`,
   );
 }
 process.exit(anyFailed ? 1 : 0);
