@@ -53,7 +53,12 @@ export function createAttention(outputs: AttentionOutputs, visibility: TabVisibi
           }
           return;
         }
-        default:
+        case 'conversation:updated':
+        case 'message:seen':
+        case 'typing:update':
+        case 'note:new':
+        case 'agent:status':
+          // nothing a visitor waits on: the agent sees these when they come back to the tab
           return;
       }
     },

@@ -1,6 +1,7 @@
 /**
  * @module Delivers domain events to the sockets that should see them, by room: a visitor's room,
- * the assigned agent's room, every agent, or (availability) every visitor.
+ * the assigned agent's room, every agent, or (availability) every visitor. Tickets and the visitor
+ * panels have their own fan-outs; the switch names every event so a new one cannot go unhandled.
  */
 import type { DomainEvent } from '../domain/events.ts';
 import { estimateForPosition } from '../domain/wait-estimate.ts';
@@ -106,6 +107,11 @@ export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace)
         agents.in(sessionRoom(event.sessionId)).disconnectSockets(true);
         return;
       }
+      case 'ticket.updated':
+      case 'ticket.message':
+      case 'visitor.changed':
+        // delivered by ticket-fan-out.ts and visitor-fan-out.ts, subscribed beside this one
+        return;
     }
   };
 }
