@@ -50,7 +50,7 @@ interface ClusterSetup {
   cluster: Cluster;
   store: Store;
   siteKey: string;
-  signIn(url: string, i: number, options?: { reconnection?: boolean }): Promise<ResilientAgent>;
+  signIn: (url: string, i: number, options?: { reconnection?: boolean }) => Promise<ResilientAgent>;
   clients: Array<{ close(): void }>;
 }
 

@@ -46,7 +46,7 @@ export interface ConsoleSession extends AgentActions {
   readonly store: ConsoleStore;
   /** Ticket requests and pushes over whichever connection is open. */
   readonly tickets: TicketChannel;
-  now(): number;
+  now: () => number;
   /** Skips the sign-in form when the session cookie is still valid. */
   start(): Promise<void>;
   signIn(email: string, password: string): Promise<void>;

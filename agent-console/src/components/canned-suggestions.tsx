@@ -29,13 +29,13 @@ export interface CannedSuggestions {
   matches: readonly CannedResponse[];
   active: number;
   listId: string;
-  optionId(index: number): string;
+  optionId: (index: number) => string;
   /** Call on every input with the new text and caret. */
-  onInput(text: string, caret: number): void;
+  onInput: (text: string, caret: number) => void;
   /** Call first in the box's keydown; true means the key was for the list and is handled. */
-  onKeyDown(event: KeyboardEvent): boolean;
-  insert(response: CannedResponse): void;
-  close(): void;
+  onKeyDown: (event: KeyboardEvent) => boolean;
+  insert: (response: CannedResponse) => void;
+  close: () => void;
 }
 
 export function useCannedSuggestions(

@@ -11,7 +11,7 @@ import { coalesced } from '../domain/coalesced.ts';
 
 export interface PeriodicSweeps {
   /** One retention pass now; a pass already running is joined rather than run twice over the same rows. */
-  retentionSweep(): Promise<SweepReport>;
+  retentionSweep: () => Promise<SweepReport>;
   stop(): void;
 }
 

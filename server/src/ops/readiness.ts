@@ -6,7 +6,7 @@
 export interface ReadinessCheck {
   name: string;
   /** Resolves when ready; rejects (with a reason for operators) when not. */
-  check(): Promise<void>;
+  check: () => Promise<void>;
 }
 
 export interface ReadinessResult {

@@ -14,7 +14,7 @@ const REPLY_ADDRESS = '{{reply-address}}';
 export interface ReplyFixture {
   name: string;
   /** The whole MIME message, addressed to `replyAddress`. */
-  mail(replyAddress: string): Promise<Buffer>;
+  mail: (replyAddress: string) => Promise<Buffer>;
   expected: string;
 }
 

@@ -22,7 +22,7 @@ const values = (name: string): ProactiveRuleValues => ({
 
 export function proactiveStoreContract(
   engine: string,
-  open: () => Promise<{ store: Store; dispose(): Promise<void> }>,
+  open: () => Promise<{ store: Store; dispose: () => Promise<void> }>,
 ): void {
   describe(`proactive store contract: ${engine}`, () => {
     let store: Store;

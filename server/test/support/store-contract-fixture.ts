@@ -8,19 +8,19 @@ import { newId } from '../../src/domain/ids.ts';
 import type { Store } from '../../src/store/store.ts';
 import { siteFixture } from './site-fixture.ts';
 
-export type OpenStore = () => Promise<{ store: Store; dispose(): Promise<void> }>;
+export type OpenStore = () => Promise<{ store: Store; dispose: () => Promise<void> }>;
 
 export interface StoreFixture {
   /** Hands each test's fresh store, and the site in it, to `use` before the test runs. */
   onEach(use: (opened: { store: Store; siteId: string }) => void): void;
-  now(): string;
-  agent(name: string, capacity?: number): ReturnType<Store['agents']['create']>;
-  conversation(): ReturnType<Store['conversations']['create']>;
-  message(
+  now: () => string;
+  agent: (name: string, capacity?: number) => ReturnType<Store['agents']['create']>;
+  conversation: () => ReturnType<Store['conversations']['create']>;
+  message: (
     conversationId: string,
     body: string,
     clientMessageId?: string | null,
-  ): ReturnType<Store['messages']['append']>;
+  ) => ReturnType<Store['messages']['append']>;
 }
 
 /** Registers the hooks in the calling describe block. */

@@ -11,7 +11,7 @@ import { siteFixture } from './site-fixture.ts';
 
 export function reportStoreContract(
   engine: string,
-  open: () => Promise<{ store: Store; dispose(): Promise<void> }>,
+  open: () => Promise<{ store: Store; dispose: () => Promise<void> }>,
 ): void {
   describe(`report and privacy store contract: ${engine}`, () => {
     let store: Store;

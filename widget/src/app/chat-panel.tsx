@@ -23,7 +23,7 @@ export interface ChatPanelProps {
   id?: string;
   /** Text to start the message box with: a half-written message survives closing the panel. */
   draft?: string;
-  onDraftChange?(text: string): void;
+  onDraftChange?: (text: string) => void;
   siteName: string;
   greeting: string;
   state: ChatState;
@@ -35,17 +35,17 @@ export interface ChatPanelProps {
   style?: JSX.CSSProperties;
   /** Outside the site's business hours: no live chat starts, the offline form is all there is. */
   offHours?: boolean;
-  onSend(body: string): void;
-  onStartChat(contact: VisitorContact, question: string): void;
-  onInput?(): void;
-  onBlur?(): void;
-  onEndChat?(): void;
-  onRetry?(): void;
-  onRate(rating: number, comment: string): Promise<boolean>;
-  onTranscript(email: string): Promise<boolean>;
-  onLeaveMessage(message: { email: string; body: string }): Promise<boolean>;
+  onSend: (body: string) => void;
+  onStartChat: (contact: VisitorContact, question: string) => void;
+  onInput?: () => void;
+  onBlur?: () => void;
+  onEndChat?: () => void;
+  onRetry?: () => void;
+  onRate: (rating: number, comment: string) => Promise<boolean>;
+  onTranscript: (email: string) => Promise<boolean>;
+  onLeaveMessage: (message: { email: string; body: string }) => Promise<boolean>;
   /** "Answer me by email instead" while queued. */
-  onEmailInstead(email: string): Promise<boolean>;
+  onEmailInstead: (email: string) => Promise<boolean>;
 }
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {

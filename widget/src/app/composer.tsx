@@ -9,10 +9,10 @@ import { useStrings } from './strings-context.ts';
 export interface ComposerProps {
   disabled?: boolean;
   draft?: string;
-  onDraftChange?(text: string): void;
-  onSend(body: string): void;
-  onInput?(): void;
-  onBlur?(): void;
+  onDraftChange?: (text: string) => void;
+  onSend: (body: string) => void;
+  onInput?: () => void;
+  onBlur?: () => void;
 }
 
 export function Composer({

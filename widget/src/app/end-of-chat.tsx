@@ -10,9 +10,9 @@ import { fieldId, useForm } from './use-form.tsx';
 
 export interface EndOfChatProps {
   conversation: Conversation;
-  onRate(rating: number, comment: string): Promise<boolean>;
-  onTranscript(email: string): Promise<boolean>;
-  onNewChat(): void;
+  onRate: (rating: number, comment: string) => Promise<boolean>;
+  onTranscript: (email: string) => Promise<boolean>;
+  onNewChat: () => void;
 }
 
 export function EndOfChat({ conversation, onRate, onTranscript, onNewChat }: EndOfChatProps): JSX.Element {
@@ -73,7 +73,7 @@ function TranscriptForm({
   onTranscript,
 }: {
   email: string;
-  onTranscript(email: string): Promise<boolean>;
+  onTranscript: (email: string) => Promise<boolean>;
 }): JSX.Element {
   const t = useStrings();
   const spec = { name: 'transcript', label: t.email, required: true, email: true };

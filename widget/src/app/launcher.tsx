@@ -10,7 +10,7 @@ export interface LauncherProps {
   /** id of the panel while it is open. */
   controls?: string;
   unread?: number;
-  onToggle(): void;
+  onToggle: () => void;
 }
 
 export function Launcher({ open, controls, unread = 0, onToggle }: LauncherProps): JSX.Element {

@@ -21,7 +21,7 @@ export interface MessageLogProps {
   conversation?: Conversation | null;
   /** Delivery of messages still in the outbox: sending, or failed while the server is unreachable. */
   pendingState?: Delivery;
-  onRetry?(): void;
+  onRetry?: () => void;
 }
 
 export function MessageLog(props: MessageLogProps): JSX.Element {

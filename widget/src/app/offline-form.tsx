@@ -17,7 +17,7 @@ export interface OfflineFormProps {
   /** The queued chat is to be answered by email; the address already known, if any. */
   queued?: { email: string | null };
   /** Resolves false when the message is not known to be stored. */
-  onLeave(message: { email: string; body: string }): Promise<boolean>;
+  onLeave: (message: { email: string; body: string }) => Promise<boolean>;
 }
 
 export function OfflineForm({ draft = '', queued, onLeave }: OfflineFormProps): JSX.Element {

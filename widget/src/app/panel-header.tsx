@@ -16,7 +16,7 @@ export interface PanelHeaderProps {
   /** The language shown, for joining the team's names ("Ada, Bo and Cy"). */
   lang: string;
   state: ChatState;
-  onEndChat?(): void;
+  onEndChat?: () => void;
 }
 
 /** The assigned agent alone once there is one (with their team avatar, if any), else the whole team. */

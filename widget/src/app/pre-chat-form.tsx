@@ -11,7 +11,7 @@ import { useForm, type FieldSpec } from './use-form.tsx';
 
 export interface PreChatFormProps {
   fields: ReadonlyArray<{ field: PreChatField; required: boolean }>;
-  onStart(contact: VisitorContact, question: string): void;
+  onStart: (contact: VisitorContact, question: string) => void;
 }
 
 export function PreChatForm({ fields, onStart }: PreChatFormProps): JSX.Element {

@@ -10,8 +10,8 @@ import { useStrings } from './strings-context.ts';
 
 export interface ProactiveBubbleProps {
   message: ProactiveMessage | null;
-  onOpen(): void;
-  onDismiss(): void;
+  onOpen: () => void;
+  onDismiss: () => void;
 }
 
 export function ProactiveBubble({ message, onOpen, onDismiss }: ProactiveBubbleProps): JSX.Element {

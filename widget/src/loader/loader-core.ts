@@ -135,6 +135,7 @@ function forward(handle: WidgetHandle, args: unknown[]): void {
   const [method, ...rest] = args;
   if (!isApiMethod(method)) return;
   try {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied with `handle` as its `this`
     Reflect.apply(handle[method], handle, rest);
   } catch (error) {
     console.warn(`Parley chat: ${method} failed`, error);

@@ -49,7 +49,7 @@ const CHECKPOINT_INTERVAL_MS = 250;
 interface OpenDb {
   db: Kysely<Database>;
   /** Closes what the engine needs beside the connection (SQLite's checkpoint worker). */
-  closeExtras(): Promise<void>;
+  closeExtras: () => Promise<void>;
 }
 
 async function createDb(
