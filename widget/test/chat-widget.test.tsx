@@ -47,7 +47,7 @@ function setup(props: { locale?: string } = {}) {
 async function resume(socket: FakeSocket, data: Partial<SessionResumeResult>): Promise<void> {
   socket.accept();
   const request = await socket.request('session:resume');
-  act(() =>
+  await act(() =>
     request.reply({
       ok: true,
       data: {
@@ -107,8 +107,8 @@ describe('ChatWidget', () => {
       conversation: activeConversation({ lastSeq: 1 }),
       messages: [visitorMessage(1, { body: 'hello' })],
     });
-    act(() => live().push('message:new', message(2, { body: 'Hi!' })));
-    act(() => live().push('message:new', message(3, { body: 'How can I help?' })));
+    await act(() => live().push('message:new', message(2, { body: 'Hi!' })));
+    await act(() => live().push('message:new', message(3, { body: 'How can I help?' })));
     const launcher = await screen.findByRole('button', { name: 'Open chat (2)' });
     expect(launcher.querySelector('.badge')?.textContent).toBe('2');
     expect(document.title).toBe('(2) Shop');
@@ -117,7 +117,7 @@ describe('ChatWidget', () => {
     expect(document.title).toBe('Shop');
     fireEvent.click(screen.getByRole('button', { name: 'Close chat' }));
     expect(await screen.findByRole('button', { name: 'Open chat' })).toBeTruthy();
-    act(() => live().push('message:new', message(4)));
+    await act(() => live().push('message:new', message(4)));
     await screen.findByRole('button', { name: 'Open chat (1)' });
     expect(document.title).toBe('(1) Shop');
     unmount();
@@ -132,7 +132,7 @@ describe('ChatWidget', () => {
       messages: [visitorMessage(1, { body: 'Is it in stock?' })],
     });
     await screen.findByText('Sent');
-    act(() => live().push('message:seen', { conversationId: 'c1', by: 'agent', seq: 1 }));
+    await act(() => live().push('message:seen', { conversationId: 'c1', by: 'agent', seq: 1 }));
     await screen.findByText('Seen');
     expect(client.getState().conversation?.agentSeenSeq).toBe(1);
   });
@@ -141,8 +141,8 @@ describe('ChatWidget', () => {
     const { live, client } = setup();
     fireEvent.click(await screen.findByRole('button', { name: 'Open chat' }));
     await resume(live(), { conversation: activeConversation() });
-    act(() => live().drop());
-    act(() => client.send('are you there?'));
+    await act(() => live().drop());
+    await act(() => client.send('are you there?'));
     await screen.findByText('Not sent');
     const before = live().connectCalls;
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));

@@ -64,7 +64,7 @@ describe('ProactiveBubble', () => {
   it('shows by the launcher, and opens the panel with the message atop it from the keyboard', async () => {
     const { client } = setup();
     await screen.findByRole('button', { name: 'Open chat' });
-    act(() => client.showProactive(fromRule));
+    await act(() => client.showProactive(fromRule));
     const open = screen.getByRole('button', { name: /Questions about our plans\?.*Reply/ });
     open.focus();
     expect(document.activeElement).toBe(open);
@@ -79,7 +79,7 @@ describe('ProactiveBubble', () => {
   it('goes away with its close button, for the rest of the session', async () => {
     const { client } = setup();
     await screen.findByRole('button', { name: 'Open chat' });
-    act(() => client.showProactive(fromRule));
+    await act(() => client.showProactive(fromRule));
     fireEvent.click(screen.getByRole('button', { name: 'Close this message' }));
     expect(screen.queryByText('Questions about our plans?')).toBeNull();
     expect(client.proactiveBlocked()).toBe(true);
@@ -88,7 +88,7 @@ describe('ProactiveBubble', () => {
   it('speaks the visitor’s language, right to left in Arabic', async () => {
     const { client, container } = setup('ar');
     await screen.findByRole('button', { name: 'افتح الدردشة' });
-    act(() => client.showProactive(fromRule));
+    await act(() => client.showProactive(fromRule));
     expect(screen.getByRole('button', { name: 'أغلق هذه الرسالة' })).toBeTruthy();
     expect(container.querySelector('.root')?.getAttribute('dir')).toBe('rtl');
   });

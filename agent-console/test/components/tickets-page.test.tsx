@@ -114,15 +114,15 @@ describe('tickets page', () => {
     const channel = seededChannel();
     await renderPage('/console/tickets', { agent: AGENT, channel });
     await screen.findByRole('table');
-    act(() => channel.tickets.changedElsewhere('tk-old', { status: 'solved' }));
+    await act(() => channel.tickets.changedElsewhere('tk-old', { status: 'solved' }));
     await waitFor(() => expect(rows()).toEqual([expect.stringMatching(/^grace@example\.com/)]));
 
     fireEvent.click(screen.getByRole('button', { name: 'grace@example.com' }));
     const ticket = await screen.findByRole('region', { name: 'grace@example.com' });
     await within(ticket).findByText('Where is my parcel?');
-    act(() => channel.tickets.visitorEmails('tk-old', 'Actually, one more thing'));
+    await act(() => channel.tickets.visitorEmails('tk-old', 'Actually, one more thing'));
     await waitFor(() => expect(rows()[0]).toMatch(/^old@example\.com/));
-    act(() => channel.tickets.visitorEmails('tk-new', 'Any news?'));
+    await act(() => channel.tickets.visitorEmails('tk-new', 'Any news?'));
     await within(ticket).findByText('Any news?');
   });
 
