@@ -20,7 +20,7 @@ const wires: SocketIoWire[] = [];
 
 const once = <T>(wire: SocketIoWire, event: string): Promise<T> =>
   new Promise((resolve) => {
-    wire.on(event, ((value: T) => resolve(value)) as never);
+    wire.on(event, (value: T) => resolve(value));
   });
 
 beforeEach(async () => {

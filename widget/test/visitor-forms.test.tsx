@@ -35,8 +35,8 @@ describe('the pre-chat form', () => {
   it('asks the configured questions, marks the required ones, and starts the chat with the answers', async () => {
     const { onStartChat } = renderPanel({}, { preChat: PRE_CHAT });
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
-    expect((screen.getByLabelText('Name') as HTMLInputElement).required).toBe(false);
-    expect((screen.getByLabelText(/Email/) as HTMLInputElement).required).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Name').required).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>(/Email/).required).toBe(true);
     type('Name', '  Ada ');
     type(/Email/, 'ada@example.com');
     type(/How can we help/, 'Where is my order?');
@@ -93,7 +93,7 @@ describe('leaving a message while nobody is online', () => {
     const email = screen.getByLabelText(/Email/);
     expect(document.activeElement).toBe(email);
     // what the visitor had started writing is not lost
-    expect((screen.getByLabelText(/Message/) as HTMLTextAreaElement).value).toBe('Half a thought');
+    expect(screen.getByLabelText<HTMLTextAreaElement>(/Message/).value).toBe('Half a thought');
     fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
     await screen.findByText('Please fill this in.');
     type(/Email/, 'ada@example.com');
@@ -145,7 +145,7 @@ describe('outside business hours, and being answered by email instead of waiting
 
   it('starts the offline form with what the server refused when the site closed meanwhile', async () => {
     const { onLeaveMessage } = renderPanel({ offHours: true, refused: 'Is my order shipped?' }, { offHours: true });
-    expect((screen.getByLabelText(/Message/) as HTMLTextAreaElement).value).toBe('Is my order shipped?');
+    expect(screen.getByLabelText<HTMLTextAreaElement>(/Message/).value).toBe('Is my order shipped?');
     type(/Email/, 'ada@example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
     await waitFor(() =>
@@ -158,7 +158,7 @@ describe('outside business hours, and being answered by email instead of waiting
     const { onEmailInstead } = renderPanel({ conversation: queued, queuePosition: 2 });
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Reply by email instead' }));
-    expect((screen.getByLabelText(/Email/) as HTMLInputElement).value).toBe('ada@example.com');
+    expect(screen.getByLabelText<HTMLInputElement>(/Email/).value).toBe('ada@example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Reply by email instead' }));
     await waitFor(() => expect(onEmailInstead).toHaveBeenCalledWith('ada@example.com'));
   });
@@ -220,7 +220,7 @@ describe('the end of a chat', () => {
 
   it('sends the transcript to the address given, filled in with the one known', async () => {
     const { onTranscript } = renderPanel({ conversation: ended });
-    const email = screen.getByLabelText(/Email/) as HTMLInputElement;
+    const email = screen.getByLabelText<HTMLInputElement>(/Email/);
     expect(email.value).toBe('ada@example.com');
     type(/Email/, 'ada@work.example');
     fireEvent.click(screen.getByRole('button', { name: 'Email me the transcript' }));

@@ -90,7 +90,7 @@ describe('sites page', () => {
   it('shows the snippet, warns about a colour too pale for the launcher, and saves normalised settings', async () => {
     const { server } = await renderPage('/console/admin/sites');
     const editor = await screen.findByRole('form', { name: 'Settings of Demo' });
-    expect((within(editor).getByLabelText('Snippet to paste before </body>') as HTMLTextAreaElement).value).toContain(
+    expect(within(editor).getByLabelText<HTMLTextAreaElement>('Snippet to paste before </body>').value).toContain(
       'data-site-key="pk_demo"',
     );
 
@@ -126,7 +126,7 @@ describe('sites page', () => {
     });
     // the server's normalised answer is what the editor shows now
     await waitFor(() =>
-      expect((within(editor).getByLabelText('Allowed origins') as HTMLTextAreaElement).value).toBe(
+      expect(within(editor).getByLabelText<HTMLTextAreaElement>('Allowed origins').value).toBe(
         'http://localhost:3000\nhttps://shop.example',
       ),
     );

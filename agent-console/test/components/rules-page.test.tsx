@@ -51,7 +51,7 @@ describe('rules page', () => {
     type(within(first).getByLabelText('Value'), '/pricing*');
     fireEvent.click(within(group1).getByRole('button', { name: 'Add condition to group 1' }));
     const second = fieldset(group1, 'Condition 2');
-    expect((within(second).getByLabelText('Condition') as HTMLSelectElement).value).toBe('timeOnPage');
+    expect(within(second).getByLabelText<HTMLSelectElement>('Condition').value).toBe('timeOnPage');
     type(within(second).getByLabelText('Seconds, at least'), '45');
 
     fireEvent.click(within(form).getByRole('button', { name: 'Add group' }));
@@ -175,9 +175,7 @@ describe('rules page', () => {
       '25%',
     ]);
     expect([...row('Docs help').querySelectorAll('td')][5]?.textContent).toBe('–');
-    expect((within(table).getByRole('button', { name: 'Move Exit offer up' }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
+    expect(within(table).getByRole<HTMLButtonElement>('button', { name: 'Move Exit offer up' }).disabled).toBe(true);
 
     const down = within(table).getByRole('button', { name: 'Move Exit offer down' });
     down.focus();
@@ -222,7 +220,7 @@ describe('rules page', () => {
     await renderPage('/console/admin/rules', { server });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Exit offer' }));
     const form = screen.getByRole('form', { name: 'Edit rule “Exit offer”' });
-    expect((within(form).getByLabelText('Condition') as HTMLSelectElement).value).toBe('exitIntent');
+    expect(within(form).getByLabelText<HTMLSelectElement>('Condition').value).toBe('exitIntent');
     type(within(form).getByLabelText('Rule name'), 'Exit offer v2');
     fireEvent.click(within(form).getByRole('button', { name: 'Save rule' }));
     await screen.findByText('Rule “Exit offer v2” saved.');

@@ -12,10 +12,10 @@ export function gated<M extends Record<string, ClientEventSpec>, C>(
   const result = { ...table };
   for (const event of Object.keys(table) as Array<keyof M & string>) {
     const handler = table[event];
-    result[event] = (async (payload, context) => {
+    result[event] = async (payload, context) => {
       await check(event, context);
       return handler(payload, context);
-    }) as typeof handler;
+    };
   }
   return result;
 }
