@@ -125,6 +125,8 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error', reportUnusedInlineConfigs: 'error' },
   },
   js.configs.recommended,
+  // `arguments` only where a page's inline stub is imitated (it pushes `arguments` objects).
+  { rules: { 'prefer-rest-params': 'error' } },
 
   // TypeScript: typed rules, per package tsconfig.
   {

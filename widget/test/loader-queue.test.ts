@@ -16,7 +16,7 @@ const CONFIG = { siteKey: 'site-a', siteName: 'Acme', color: '#ff5500', position
 function stubQueue(...calls: unknown[][]): IArguments[] {
   const q: IArguments[] = [];
   const stub = function (..._args: unknown[]) {
-    // eslint-disable-next-line prefer-rest-params
+    // eslint-disable-next-line prefer-rest-params -- the stub as pages paste it: the loader must take `arguments` objects
     q.push(arguments);
   };
   for (const call of calls) stub(...call);

@@ -85,7 +85,7 @@ describe('widget.js', () => {
     const q: IArguments[] = [];
     const stub = Object.assign(
       function (..._args: unknown[]) {
-        // eslint-disable-next-line prefer-rest-params
+        // eslint-disable-next-line prefer-rest-params -- the stub as pages paste it: the loader must take `arguments` objects
         q.push(arguments);
       },
       { q },
