@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { pathTo, restRoutes, type RestRoute } from '../src/index.ts';
 
 const all: Array<[string, RestRoute]> = Object.entries(restRoutes).flatMap(([group, routes]) =>
-  Object.entries(routes).map(([name, route]): [string, RestRoute] => [`${group}.${name}`, route]),
+  Object.entries<RestRoute>(routes).map(([name, route]): [string, RestRoute] => [`${group}.${name}`, route]),
 );
 
 describe('REST route table', () => {

@@ -19,11 +19,11 @@ const repoRoot = path.resolve(widgetDir, '..');
 const TOOLS = ['typescript@~6.0.3', 'esbuild@^0.28.2', 'vite@^8.3.4'];
 
 function run(command: string, args: string[], options: SpawnSyncOptions): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  const result = spawnSync(command, args, { ...options, encoding: 'utf8' });
   if (result.error) throw new Error(`${command} could not start: ${result.error.message}`);
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return String(result.stdout);
+  return result.stdout;
 }
 
 /** pnpm on PATH, else the version the repository pins through npx (as scripts/workspace.mjs does). */

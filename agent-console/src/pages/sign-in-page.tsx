@@ -15,9 +15,14 @@ export function SignInPage() {
     event.preventDefault();
     if (!(event.currentTarget instanceof HTMLFormElement)) return;
     const form = new FormData(event.currentTarget);
+    // text fields give strings; a file (which these fields never hold) counts as empty
+    const field = (name: string): string => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     setBusy(true);
     try {
-      await session.signIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+      await session.signIn(field('email'), field('password'));
     } finally {
       setBusy(false);
     }

@@ -23,7 +23,9 @@ export function automaticMailReason(parsed: ParsedMail): string | undefined {
     return 'it is an automatic reply';
   const contentType = parsed.headers.get('content-type');
   const reportType =
-    contentType && typeof contentType === 'object' && 'value' in contentType ? String(contentType.value) : '';
+    contentType && typeof contentType === 'object' && 'value' in contentType && typeof contentType.value === 'string'
+      ? contentType.value
+      : '';
   if (reportType.toLowerCase() === 'multipart/report') return 'it is a delivery report';
   const from = parsed.from?.value.find((a) => a.address)?.address ?? '';
   if (SYSTEM_SENDER.test(from)) return 'it comes from a mail system, not a person';

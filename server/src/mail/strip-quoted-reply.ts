@@ -48,7 +48,7 @@ export function stripQuotedReply(text: string, sender: Sender = {}): string {
 
 /** Line ends, trailing spaces, and the invisible characters clients slip in (iOS quotes start with a BOM). */
 function normalize(text: string): string {
-  return trimLineEnds(text.replace(/[\uFEFF\u200B\u200C\u200D\u2060]/g, '').replace(/\u00A0/g, ' '));
+  return trimLineEnds(text.replace(/\uFEFF|\u200B|\u200C|\u200D|\u2060/g, '').replace(/\u00A0/g, ' '));
 }
 
 /**

@@ -38,12 +38,12 @@ export class Readiness {
 
   async run(): Promise<ReadinessResult> {
     const outcomes = await Promise.all(
-      this.#checks.map(async ({ name, check }) => {
+      this.#checks.map(async ({ name, check }): Promise<[string, ReadinessResult['checks'][string]]> => {
         try {
           await withDeadline(check(), DEADLINE_MS);
-          return [name, { ok: true }] as const;
+          return [name, { ok: true }];
         } catch (error) {
-          return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
+          return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }];
         }
       }),
     );

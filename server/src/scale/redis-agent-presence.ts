@@ -89,7 +89,8 @@ export class RedisAgentPresence implements AgentPresence, LeaseParticipant {
 
   async announce(reachable: boolean): Promise<boolean> {
     const previous = await this.#redis.sendCommand(['SET', this.#announcedKey, reachable ? '1' : '0', 'GET']);
-    return String(previous) !== (reachable ? '1' : '0');
+    // a string, or null the first time
+    return (typeof previous === 'string' ? previous : null) !== (reachable ? '1' : '0');
   }
 
   async absentSince(agentIds: string[], now: string): Promise<Map<string, string>> {

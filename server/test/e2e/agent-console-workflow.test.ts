@@ -119,9 +119,9 @@ describe.runIf(chromiumAvailable)('the agent console workflow in a real browser'
       [],
     );
     expect(
-      await visitor
-        .locator('body')
-        .evaluate((body) => body.innerHTML + (body.querySelector('parley-widget')?.shadowRoot?.innerHTML ?? '')),
+      await visitor.evaluate<string>(
+        "document.body.innerHTML + (document.querySelector('parley-widget')?.shadowRoot?.innerHTML ?? '')",
+      ),
     ).not.toContain('PRIVATE');
 
     const framesBefore = visitorFrames.length;

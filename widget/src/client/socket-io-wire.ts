@@ -149,6 +149,8 @@ export class SocketIoWire implements VisitorSocket {
     rest = rest.slice(prefix.length);
     const digits = /^\d*/.exec(rest)?.[0] ?? '';
     const body: unknown = rest.length > digits.length ? JSON.parse(rest.slice(digits.length)) : undefined;
+    // an event's or an ack's arguments: unknown until the listener's own checks
+    const list: unknown[] | null = Array.isArray(body) ? body : null;
     if (type === '0') {
       this.connected = true;
       this.#backoff.reset();
@@ -156,12 +158,12 @@ export class SocketIoWire implements VisitorSocket {
       this.#buffer = [];
       for (const [, queued] of buffered) this.#write(queued);
       this.#fire('connect');
-    } else if (type === '2' && Array.isArray(body)) {
-      this.#fire(String(body[0]), ...body.slice(1));
-    } else if (type === '3' && Array.isArray(body)) {
+    } else if (type === '2' && list) {
+      this.#fire(String(list[0]), ...list.slice(1));
+    } else if (type === '3' && list) {
       const ack = this.#acks.get(Number(digits));
       this.#acks.delete(Number(digits));
-      ack?.(null, ...body);
+      ack?.(null, ...list);
     } else if (type === '4') {
       // the server's middleware refused the handshake: like socket.io-client, do not retry here;
       // VisitorConnection decides (after retryAfterMs for rate_limited, never for a refused page)
