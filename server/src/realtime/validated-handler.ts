@@ -95,14 +95,14 @@ export function bindHandlersWithContext<M extends Record<string, ClientEventSpec
   logger: Logger,
   track?: (work: Promise<void>) => void,
 ): void {
-  const fresh: Record<string, (payload: unknown) => Promise<unknown>> = {};
-  for (const [event, handler] of Object.entries(table) as Array<
-    [string, (payload: unknown, c: C) => Promise<unknown>]
-  >) {
+  const fresh: Partial<HandlerTable<M>> = {};
+  for (const event of Object.keys(table) as Array<keyof M & string>) {
+    const handler = table[event];
     fresh[event] = async (payload) => handler(payload, await context());
   }
-  // same events, same payloads: only the context moved from the socket into the call
-  handlersFor(specs, fresh as unknown as HandlerTable<M>, logger, track)(socket, undefined);
+  // same events, same payloads: only the context moved from the socket into the call. Every event
+  // of `table` was filled in just above, so the table is whole.
+  handlersFor(specs, fresh as HandlerTable<M>, logger, track)(socket, undefined);
 }
 
 async function run<M extends Record<string, ClientEventSpec>, K extends keyof M & string>(

@@ -16,4 +16,5 @@ interface Host {
   crypto: RandomSource;
 }
 
-export const host = globalThis as unknown as Host;
+// Browsers and Node both give globalThis these members; only shared's types (no DOM, no Node) lack them.
+export const host: Host = globalThis as typeof globalThis & Host;
