@@ -1,10 +1,11 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { accentPalette, contrastBetween, standsOut } from '../src/design/index.ts';
 import { parseColor } from '../src/client-core/contrast.ts';
+// vite's ?raw: the stylesheet's text, as the widget imports it
+import tokensCss from '../src/design/tokens.css?raw';
 
-const css = fs.readFileSync(new URL('../src/design/tokens.css', import.meta.url), 'utf8');
+const css = tokensCss;
 
 /** The custom properties of the block whose selector is exactly `selector`. */
 function block(selector: string): Map<string, string> {
