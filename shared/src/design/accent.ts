@@ -30,21 +30,19 @@ const toRgb = (color: string): Rgb | null => {
   const rgb = parseColor(color);
   return rgb ? [rgb[0] ?? 0, rgb[1] ?? 0, rgb[2] ?? 0] : null;
 };
-const hex = (rgb: Rgb): string => `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
-/** `a` moved `amount` (0–1) of the way towards `b`. */
+const hex = (rgb: Rgb): string => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+/** `a` moved `amount` (0–1) of the way towards `b`, rounded as it will be written (#rrggbb), so a ratio checked is the ratio shown. */
 const mix = (a: Rgb, b: Rgb, amount: number): Rgb => [
-  a[0] + (b[0] - a[0]) * amount,
-  a[1] + (b[1] - a[1]) * amount,
-  a[2] + (b[2] - a[2]) * amount,
+  Math.round(a[0] + (b[0] - a[0]) * amount),
+  Math.round(a[1] + (b[1] - a[1]) * amount),
+  Math.round(a[2] + (b[2] - a[2]) * amount),
 ];
 export const contrastBetween = (a: Rgb, b: Rgb): number => contrastRatio(relativeLuminance(a), relativeLuminance(b));
 
 /** The first of `color` moved towards `towards` in 5 % steps that reaches `ratio` against every one of `against`. */
 function untilContrast(color: Rgb, towards: Rgb, against: readonly Rgb[], ratio: number): Rgb {
   for (let step = 0; step <= 20; step++) {
-    // rounded as it will be written (#rrggbb), so the ratio checked is the ratio shown
-    const [r, g, b] = mix(color, towards, step / 20);
-    const candidate: Rgb = [Math.round(r), Math.round(g), Math.round(b)];
+    const candidate = mix(color, towards, step / 20);
     if (against.every((other) => contrastBetween(candidate, other) >= ratio)) return candidate;
   }
   return towards;
