@@ -2,16 +2,23 @@
  * The widget's Socket.IO wire against a real Socket.IO server (the library and version the Parley
  * server runs) over a real WebSocket (`ws` stands in for the browser's: jsdom's own trips over its
  * Event class): handshake with auth, events both ways, acks, buffered emits, a dropped transport
- * reconnecting with fresh auth, a refused handshake staying down.
+ * reconnecting with fresh auth, a refused handshake staying down, an unanswered one tried again.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Server, type Socket } from 'socket.io';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { SocketIoWire } from '../src/client/socket-io-wire.ts';
 
-Object.assign(globalThis, { WebSocket: NodeWebSocket });
+/** A browser reports a connection that failed as an event; `ws` throws it when nobody listens. */
+class BrowserLikeWebSocket extends NodeWebSocket {
+  constructor(address: string) {
+    super(address);
+    this.on('error', () => undefined);
+  }
+}
+Object.assign(globalThis, { WebSocket: BrowserLikeWebSocket });
 
 let httpServer: http.Server;
 let io: Server;
@@ -54,8 +61,8 @@ const emitWithAck = (wire: SocketIoWire, ms: number, event: string, payload: unk
     (wire.timeout(ms) as unknown as LooseEmitter).emit(event, payload, (...args) => resolve(args)),
   );
 
-const connectWire = (auth: () => object): SocketIoWire => {
-  const wire = new SocketIoWire(url, '/visitor', auth);
+const connectWire = (auth: () => object, options: { nsp?: string; to?: string; connectTimeoutMs?: number } = {}) => {
+  const wire = new SocketIoWire(options.to ?? url, options.nsp ?? '/visitor', auth, options.connectTimeoutMs);
   wires.push(wire);
   return wire;
 };
@@ -126,5 +133,42 @@ describe('SocketIoWire against a real Socket.IO server', () => {
     for (const socket of io.of('/visitor').sockets.values()) socket.disconnect(true);
     expect(await disconnected).toBe('io server disconnect');
     expect(wire.active).toBe(false);
+  });
+
+  it('tries again when the server never answers the handshake', async () => {
+    // the first CONNECT gets no answer at all, as from a server stuck before its middleware replies
+    let handshakes = 0;
+    const held = io.of('/held');
+    held.use((_socket, next) => {
+      if (++handshakes > 1) next();
+    });
+    held.on('connection', (socket: Socket) => socket.emit('hello', {}));
+    const wire = connectWire(() => ({ siteKey: 'pk' }), { nsp: '/held', connectTimeoutMs: 300 });
+    const failed = once<Error>(wire, 'connect_error');
+    const hello = once(wire, 'hello');
+    wire.connect();
+    await failed;
+    expect(wire.active).toBe(true);
+    await hello;
+    expect(handshakes).toBe(2);
+  });
+
+  it('tries again when nothing answers the WebSocket, as behind a proxy that holds the upgrade', async () => {
+    const accepted: net.Socket[] = [];
+    const blackHole = net.createServer((socket) => void accepted.push(socket));
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (blackHole.address() as AddressInfo).port;
+      const wire = connectWire(() => ({ siteKey: 'pk' }), { to: `http://127.0.0.1:${port}`, connectTimeoutMs: 300 });
+      const failed = once<Error>(wire, 'connect_error');
+      wire.connect();
+      await failed;
+      await expect.poll(() => accepted.length, { timeout: 5000 }).toBe(2);
+      expect(wire.active).toBe(true);
+      wire.disconnect();
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise<void>((resolve) => blackHole.close(() => resolve()));
+    }
   });
 });

@@ -141,6 +141,31 @@ describe('SocketIoWire', () => {
     expect(log.at(-1)).toBe('connect');
   });
 
+  it('gives up on an attempt that gets no answer in time, and tries again', () => {
+    const { socket, log } = wire();
+    socket.connect();
+    // nothing answers and nothing refuses, as behind a proxy that holds the upgrade
+    vi.advanceTimersByTime(20_000);
+    expect(ScriptedWebSocket.all[0]?.closed).toBe(true);
+    expect(log).toEqual(['connect_error:websocket error:null']);
+    expect(socket.active).toBe(true);
+    vi.advanceTimersByTime(1500);
+    // the next one reaches the server, whose pings keep it alive, but the namespace never answers
+    latest().frame('0{"sid":"e1","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}');
+    vi.advanceTimersByTime(10_000);
+    latest().frame('2');
+    vi.advanceTimersByTime(10_000);
+    expect(ScriptedWebSocket.all[1]?.closed).toBe(true);
+    expect(log).toHaveLength(2);
+    vi.advanceTimersByTime(3000);
+    latest().accept();
+    expect(log.at(-1)).toBe('connect');
+    // once connected, the attempt's deadline has nothing more to say
+    vi.advanceTimersByTime(20_000);
+    expect(log.at(-1)).toBe('connect');
+    expect(ScriptedWebSocket.all).toHaveLength(3);
+  });
+
   it('stays down after a refusal by the server, a server disconnect or its own disconnect', () => {
     const { socket, log } = wire();
     socket.connect();

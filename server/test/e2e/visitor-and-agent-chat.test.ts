@@ -75,7 +75,7 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
     await visitor.getByRole('button', { name: 'Send' }).click();
     await visitor.getByRole('log').getByText('It is order 4711').waitFor();
     await t.start();
-    await agent.getByRole('log').getByText('It is order 4711').waitFor({ timeout: 20_000 });
+    await agent.getByRole('log').getByText('It is order 4711').waitFor();
     expect(await countIn(agent, 'It is order 4711')).toBe(1);
     await expect.poll(() => countIn(visitor, 'It is order 4711')).toBe(1);
 

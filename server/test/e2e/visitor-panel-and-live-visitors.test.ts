@@ -71,7 +71,7 @@ describe.runIf(chromiumAvailable)('visitor panel and live visitors in a real bro
     // The visitor moves on; the panel follows without the agent doing anything.
     await visitor.getByRole('link', { name: 'Pricing' }).click();
     await visitor.getByRole('heading', { name: 'Pricing' }).waitFor();
-    await panel.getByRole('link', { name: 'Shop pricing' }).waitFor({ timeout: 15_000 });
+    await panel.getByRole('link', { name: 'Shop pricing' }).waitFor();
     await panel.getByRole('list', { name: 'Pages visited, latest first' }).getByText('Shop home').waitFor();
     expect(await axeViolations(agent)).toEqual([]);
 

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import type { ConversationSummary } from '@parley/shared';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds } from '../support/browser.ts';
@@ -30,6 +30,11 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
     browser = await launchBrowser(['--disable-features=LocalNetworkAccessChecks']);
     const record = await t.createAgent({ name: 'Ada', capacity: 20 });
     agent = await signInAgent(t.url, record.email, record.password);
+  });
+  // A test's pages go with it: left open, they keep reconnecting through every later test, and
+  // all of them crowd into the restart of the server the reload test makes.
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
   });
   afterAll(async () => {
     agent?.disconnect();
@@ -177,13 +182,27 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
 
   it('catches up once after the network drops and comes back', async () => {
     const { context, page } = await newPage();
+    // Chromium's offline mode leaves an open WebSocket up, so the widget's socket goes through a
+    // route the test can cut: the drop is real, and attempts while offline fail as in a tunnel
+    let online = true;
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (!online) return ws.close();
+      ws.connectToServer();
+      sockets.push(ws);
+    });
     await openChat(page);
     const conversationId = await startConversation(page, 'Before the tunnel');
     await context.setOffline(true);
+    online = false;
+    for (const ws of sockets.splice(0)) await ws.close();
+    await page.getByText('Reconnecting…').waitFor();
+    // the visitor's socket is gone: these two can only reach the page by the catch-up on resume
     await agentSays(conversationId, 'Written while you were offline');
     await agentSays(conversationId, 'And a second one');
+    online = true;
     await context.setOffline(false);
-    await page.getByRole('log').getByText('And a second one').waitFor({ timeout: 20_000 });
+    await page.getByRole('log').getByText('And a second one').waitFor();
     expect(await countIn(page, 'Written while you were offline')).toBe(1);
     expect(await countIn(page, 'And a second one')).toBe(1);
     expect(await countIn(page, 'Before the tunnel')).toBe(1);
@@ -191,16 +210,22 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
 
   it('delivers once a message written before a reload while the server was down', async () => {
     const { page } = await newPage();
+    const tokenKey = JSON.stringify(`parley:${t.siteKey}:token`);
+    const storedToken = () => page.evaluate<string | null>(`localStorage.getItem(${tokenKey})`);
     // the page and the widget's files come from the server, so keep copies to reload from while it is down
     const copies = new Map<string, { body: Buffer; contentType: string }>();
-    page.on('response', async (response) => {
+    page.on('response', (response) => {
       if (response.request().method() !== 'GET' || !response.ok()) return;
-      copies.set(response.url(), {
-        body: await response.body(),
-        contentType: response.headers()['content-type'] ?? '',
-      });
+      // a body still on its way when the page closes is simply not copied
+      void response.body().then(
+        (body) => copies.set(response.url(), { body, contentType: response.headers()['content-type'] ?? '' }),
+        () => undefined,
+      );
     });
     await openChat(page);
+    // the visitor was connected before the server went away (the resume stores the token): the
+    // panel shows before that, and a stop in mid-handshake would be a different story
+    await expect.poll(storedToken).not.toBeNull();
     await t.stop();
     await page.getByRole('textbox', { name: 'Message' }).fill('Written offline, then reloaded');
     await page.keyboard.press('Enter');
@@ -216,22 +241,24 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
     const openAgain = page.getByRole('button', { name: 'Open chat' });
     await openAgain.click();
     await page.getByRole('log').getByText('Written offline, then reloaded').waitFor();
-    await page.unroute(() => true);
+    // from here on the page talks to the server again (unroute needs the very matcher route was given)
+    await page.unrouteAll();
     await t.start();
     await expect
       .poll(
         async () => {
-          const token = await page.evaluate<string | null>(
-            `localStorage.getItem(${JSON.stringify(`parley:${t.siteKey}:token`)})`,
-          );
+          const token = await storedToken();
           const conversation = await t.server.store.conversations.findLatestByVisitor(token?.split('.')[0] ?? '');
           const messages = conversation ? await t.server.store.messages.listAfter(conversation.id, 0, 100) : [];
           return messages.map((m) => m.body);
         },
-        { timeout: 20_000 },
+        // the widget tries again within its reconnect backoff (seconds); the rest is room for a busy machine
+        { timeout: 30_000 },
       )
       .toEqual(['Written offline, then reloaded']);
     await expect.poll(() => countIn(page, 'Written offline, then reloaded')).toBe(1);
     expect(pageErrors).toEqual([]);
-  }, 60_000);
+    // two page loads, a reload and a restart, each step with its own 30 s: longer than a step, so a
+    // step that never happens is named in the failure rather than this test's timeout
+  }, 90_000);
 });

@@ -6,8 +6,9 @@
  *
  * It keeps socket.io-client's behaviour where the chat relies on it (VisitorSocket): emits made
  * while disconnected wait for the next connect, timed acks fail on timeout and on disconnect, a
- * dropped transport reconnects by itself with backoff, and a refusal by the server's middleware
- * (`connect_error` with `data`) or a server-side disconnect leaves `active` false and stays down.
+ * dropped transport reconnects by itself with backoff, an attempt that does not get through in
+ * time counts as failed (its `timeout`), and a refusal by the server's middleware (`connect_error`
+ * with `data`) or a server-side disconnect leaves `active` false and stays down.
  */
 import { createBackoff } from '@parley/shared/client-core';
 import { RECONNECT_MAX_MS } from '@parley/shared/limits';
@@ -39,12 +40,19 @@ export class SocketIoWire implements VisitorSocket {
   #retry: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
   #pingWindow = 45_000;
+  /** Gives up on the attempt under way when it has not reached the namespace in time. */
+  #giveUp: ReturnType<typeof setTimeout> | undefined;
 
-  /** `url`: the server's origin; `auth` is read on every (re)connect, like socket.io-client's auth function. */
+  /**
+   * `url`: the server's origin; `auth` is read on every (re)connect, like socket.io-client's auth
+   * function. `connectTimeoutMs`: how long one attempt may take from opening the WebSocket to the
+   * namespace's answer (socket.io-client's `timeout`, 20 s by default) before it is retried.
+   */
   constructor(
     readonly url: string,
     readonly nsp: string,
     readonly auth: () => object,
+    readonly connectTimeoutMs = 20_000,
   ) {}
 
   connect(): this {
@@ -112,6 +120,12 @@ export class SocketIoWire implements VisitorSocket {
   #open(): void {
     const ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
     this.#ws = ws;
+    // Without this an attempt that never completes is never retried: a SYN nobody answers, a proxy
+    // that holds the upgrade, a handshake the server never answers. The browser may wait minutes
+    // before calling that a failure, and the server's pings keep alive a namespace that never answers.
+    this.#giveUp = setTimeout(() => {
+      if (!this.connected) this.#lost('connect timeout');
+    }, this.connectTimeoutMs);
     ws.onmessage = ({ data }) => {
       try {
         this.#receive(String(data));
@@ -196,6 +210,7 @@ export class SocketIoWire implements VisitorSocket {
     const ws = this.#ws;
     this.#ws = null;
     clearTimeout(this.#heartbeat);
+    clearTimeout(this.#giveUp);
     if (ws) {
       ws.onclose = ws.onmessage = null;
       ws.close();
