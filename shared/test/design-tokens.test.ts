@@ -76,7 +76,7 @@ describe('accentPalette', () => {
     fc.assert(
       fc.property(hexColor, fc.constantFrom('light' as const, 'dark' as const), (accent, scheme) => {
         const palette = accentPalette(accent, scheme);
-        const theme = new Map([...(scheme === 'dark' ? dark : light), ...Object.entries(palette)]);
+        const theme = new Map<string, string>([...(scheme === 'dark' ? dark : light), ...Object.entries(palette)]);
         expect(contrastBetween(rgb(theme, '--p-on-accent'), rgb(theme, '--p-accent'))).toBeGreaterThanOrEqual(4.5);
         expect(contrastBetween(rgb(theme, '--p-on-accent-soft'), rgb(theme, '--p-accent-soft'))).toBeGreaterThanOrEqual(
           4.5,

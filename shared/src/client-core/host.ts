@@ -16,5 +16,5 @@ interface Host {
   crypto: RandomSource;
 }
 
-// Browsers and Node both give globalThis these members; only shared's types (no DOM, no Node) lack them.
-export const host: Host = globalThis as typeof globalThis & Host;
+// Browsers and Node both give globalThis these members: the DOM's or Node's types say so wherever this is compiled.
+export const host: Host = globalThis;

@@ -30,6 +30,12 @@ const toRgb = (color: string): Rgb | null => {
   const rgb = parseColor(color);
   return rgb ? [rgb[0] ?? 0, rgb[1] ?? 0, rgb[2] ?? 0] : null;
 };
+/** One of this module's own colours, known to parse. */
+const own = (color: string): Rgb => {
+  const rgb = toRgb(color);
+  if (!rgb) throw new Error(`not a colour: ${color}`);
+  return rgb;
+};
 const hex = (rgb: Rgb): string => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 /** `a` moved `amount` (0–1) of the way towards `b`, rounded as it will be written (#rrggbb), so a ratio checked is the ratio shown. */
 const mix = (a: Rgb, b: Rgb, amount: number): Rgb => [
@@ -57,11 +63,11 @@ const WHITE: Rgb = [255, 255, 255];
  * the focus ring and the text on the soft shade reach 3:1 and 4.5:1 on the surfaces they sit on.
  */
 export function accentPalette(accent: string, scheme: ColorScheme): AccentPalette {
-  const base = toRgb(accent) ?? (toRgb(scheme === 'dark' ? '#5b8def' : '#2563eb') as Rgb);
+  const base = toRgb(accent) ?? own(scheme === 'dark' ? '#5b8def' : '#2563eb');
   const { surface, bg, text } = schemeSurfaces[scheme];
-  const surfaceRgb = toRgb(surface) as Rgb;
-  const bgRgb = toRgb(bg) as Rgb;
-  const textRgb = toRgb(text) as Rgb;
+  const surfaceRgb = own(surface);
+  const bgRgb = own(bg);
+  const textRgb = own(text);
   const onAccent = contrastBetween(base, BLACK) > contrastBetween(base, WHITE) ? BLACK : WHITE;
   // hover/pressed: away from the text on it, so the text stays readable
   const strong = mix(base, onAccent === WHITE ? BLACK : WHITE, 0.18);
