@@ -21,7 +21,8 @@ export function App({ session, api }: { session: ConsoleSession; api?: ConsoleAp
     <SessionContext.Provider value={session}>
       <ApiContext.Provider value={restApi}>
         {auth.status === 'checking' ? (
-          <p class="loading" role="status">
+          <p class="loading page-state" role="status">
+            <span class="spinner" aria-hidden="true" />
             Loading…
           </p>
         ) : auth.status === 'signed-out' ? (

@@ -25,9 +25,10 @@ export function StatusPicker({ agent }: { agent: Agent }) {
 
   return (
     <div class="status-picker">
-      <label class="status-picker__label" for={selectId}>
+      <label class="visually-hidden" for={selectId}>
         Status
       </label>
+      <span class={`status-picker__dot status-picker__dot--${status}`} aria-hidden="true" />
       <select
         id={selectId}
         class={`status-picker__select status-picker__select--${status}`}

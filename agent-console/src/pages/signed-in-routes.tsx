@@ -7,6 +7,7 @@ import type { Agent } from '@parley/shared';
 import { LocationProvider, Route, Router } from 'preact-iso/router';
 import { ROUTES } from '../routes.ts';
 import { useSession } from '../components/session-context.ts';
+import { RouteFocus } from '../components/route-focus.tsx';
 import { ConsolePage } from './console-page.tsx';
 import { AgentsPage } from './admin/agents-page.tsx';
 import { SitesPage } from './admin/sites-page.tsx';
@@ -50,6 +51,7 @@ export function SignedInRoutes() {
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />
         <Route default component={Conversations} />
       </Router>
+      <RouteFocus />
     </LocationProvider>
   );
 }

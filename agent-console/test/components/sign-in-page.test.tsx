@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { App } from '../../src/app.tsx';
-import { createHarness } from '../support/render-console.tsx';
+import { createHarness, openAgentMenu } from '../support/render-console.tsx';
 
 function fillAndSubmit(email: string, password: string): void {
   fireEvent.input(screen.getByLabelText('Email'), { target: { value: email } });
@@ -41,6 +41,7 @@ describe('sign-in page', () => {
     channel.drop();
     expect(await screen.findByText('Connecting…')).toBeTruthy();
 
+    openAgentMenu();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -49,7 +50,7 @@ describe('sign-in page', () => {
   it('skips the form when the session cookie is still valid', async () => {
     const { session, auth } = createHarness({ signedIn: true });
     render(<App session={session} />);
-    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Ada: agent menu' })).toBeTruthy();
     expect(screen.queryByLabelText('Email')).toBeNull();
     expect(auth.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/auth/me']);
   });
