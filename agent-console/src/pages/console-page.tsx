@@ -86,7 +86,7 @@ export function ConsolePage({ agent }: { agent: Agent }) {
           {selectedId === null ? (
             <div class="pane__empty empty-state">
               <span class="empty-state__art" aria-hidden="true" />
-              <p class="empty-state__title">Select a conversation to read and reply</p>
+              <p class="empty-state__title">Select a conversation to read and reply.</p>
               <p class="empty-state__hint">
                 Press <kbd>j</kbd> and <kbd>k</kbd> to move through the list, <kbd>?</kbd> for all shortcuts.
               </p>
