@@ -10,6 +10,7 @@ import { timeline } from '../state/timeline.ts';
 import type { ConversationEntry } from '../state/conversations.ts';
 import type { PendingMessage } from '../state/outbox.ts';
 import { visitorLabel } from '../state/conversation-selectors.ts';
+import { Loading } from './load-state.tsx';
 import { MessageText } from './message-text.tsx';
 
 interface MessageLogProps {
@@ -46,7 +47,11 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
       }}
     >
       {items.length === 0 && pending.length === 0 ? (
-        <p class="log__empty">{entry.historyLoaded ? 'No messages yet.' : 'Loading messages…'}</p>
+        entry.historyLoaded ? (
+          <p class="log__empty">No messages yet.</p>
+        ) : (
+          <Loading label="Loading messages…" />
+        )
       ) : (
         <ol class="messages">
           {items.map((item) =>

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { Agent } from '@parley/shared';
+import { EmptyState, Loading } from '../components/load-state.tsx';
 import { PageFrame } from '../components/page-frame.tsx';
 import { useSession } from '../components/session-context.ts';
 import { formatWaitTime, useNow } from '../components/wait-time.ts';
@@ -22,9 +23,12 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
   return (
     <PageFrame agent={agent} title="Live visitors">
       {visitors === null ? (
-        <p class="muted">Loading…</p>
+        <Loading label="Loading visitors…" />
       ) : visitors.length === 0 ? (
-        <p class="muted">Nobody is on your sites right now.</p>
+        <EmptyState
+          title="Nobody is on your sites right now."
+          hint="Visitors appear here as they open a page with the widget, with the page they are on."
+        />
       ) : (
         <table class="live-visitors__table">
           <caption class="muted">

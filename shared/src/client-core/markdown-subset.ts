@@ -53,3 +53,12 @@ export const RICH_TEXT_POLICY = {
   allowedAttributes: ['href'],
   linkSchemes: /^(https?:|mailto:)/i,
 } as const;
+
+/** The words of a formatted message without its marks, for one-line previews and notifications. */
+export function markdownToPlainText(body: string): string {
+  return body
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1')
+    .replace(/\*\*(\S(?:.*?\S)?)\*\*/g, '$1')
+    .replace(/(^|[\s(])[*_](\S(?:.*?\S)?)[*_](?=$|[\s.,;:!?)])/g, '$1$2')
+    .replace(/^\s*(?:[-*]|\d+\.)\s+/gm, '');
+}
