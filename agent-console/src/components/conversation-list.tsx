@@ -100,8 +100,9 @@ function ConversationItem({ entry, selected, agentId, now, onSelect }: Conversat
             {statusLabel(conversation)}
           </span>
           {!Number.isNaN(waitingSince) && (
-            <span class="conversation-item__waiting">
-              waiting <time dateTime={lastMessage?.createdAt}>{formatShortWait(now - waitingSince)}</time>
+            <span class="conversation-item__waiting" title="Waiting for your answer">
+              <span class="visually-hidden">waiting </span>
+              <time dateTime={lastMessage?.createdAt}>{formatShortWait(now - waitingSince)}</time>
             </span>
           )}
         </span>

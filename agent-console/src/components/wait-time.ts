@@ -14,10 +14,10 @@ export function formatWaitTime(ms: number): string {
   return `${seconds}s`;
 }
 
-/** Coarser, for a list row that ticks twice a minute: "just now", "4m", "1h 05m". */
+/** Coarser, for a list row that ticks twice a minute: "<1m", "4m", "1h 05m". */
 export function formatShortWait(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return 'just now';
+  if (minutes < 1) return '<1m';
   if (minutes < 60) return `${minutes}m`;
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
