@@ -10,6 +10,7 @@ import { PageFrame } from '../components/page-frame.tsx';
 import { useSession } from '../components/session-context.ts';
 import { formatWaitTime, useNow } from '../components/wait-time.ts';
 import { InviteVisitor } from '../components/invite-visitor.tsx';
+import { visitorDisplayName } from '../state/visitor-name.ts';
 
 export function LiveVisitorsPage({ agent }: { agent: Agent }) {
   const session = useSession();
@@ -47,7 +48,8 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
           <tbody>
             {visitors.map((visitor) => (
               <tr key={visitor.visitorId}>
-                <td>{visitor.name ?? 'Anonymous visitor'}</td>
+                {/* the same name the inbox uses for this visitor */}
+                <td>{visitorDisplayName({ visitorId: visitor.visitorId, visitorName: visitor.name })}</td>
                 <td>
                   {visitor.currentPage ? (
                     <a href={visitor.currentPage.url} target="_blank" rel="noopener noreferrer">
@@ -64,7 +66,10 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
                   {visitor.chatting ? (
                     ''
                   ) : (
-                    <InviteVisitor visitorId={visitor.visitorId} label={visitor.name ?? 'Anonymous visitor'} />
+                    <InviteVisitor
+                      visitorId={visitor.visitorId}
+                      label={visitorDisplayName({ visitorId: visitor.visitorId, visitorName: visitor.name })}
+                    />
                   )}
                 </td>
               </tr>

@@ -156,6 +156,27 @@ describe.runIf(chromiumAvailable)('the console’s design in a real browser', ()
     await zoomed.close();
   });
 
+  it('follows the computer’s dark mode by default, from the sign-in page on', async () => {
+    const dark = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+    const page = await dark.newPage();
+    await page.goto(`${t.url}/console/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+    expect(await page.title()).toBe('Sign in · Parley');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'console', 'sign-in-dark-1440');
+    await dark.close();
+
+    const light = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    const lightPage = await light.newPage();
+    await lightPage.goto(`${t.url}/console/`);
+    await lightPage.getByRole('button', { name: 'Sign in' }).waitFor();
+    await lightPage.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+    expect(await axeViolations(lightPage)).toEqual([]);
+    await saveScreenshot(lightPage, 'console', 'sign-in-light-1440');
+    await light.close();
+  });
+
   it('lets a keyboard user skip to the conversations, hear page changes, and keep their place after Alt+X', async () => {
     await admin.setViewportSize({ width: 1440, height: 900 });
     await admin.goto(`${t.url}/console/`);
