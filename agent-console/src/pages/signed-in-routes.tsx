@@ -36,7 +36,8 @@ const LiveVisitors = () => <LiveVisitorsPage agent={useSignedInAgent()} />;
 const ReportsRoute = () => <ReportsPage agent={useSignedInAgent()} />;
 const AgentsNowRoute = () => <AgentsNowPage agent={useSignedInAgent()} />;
 
-export function SignedInRoutes() {
+/** `focusHeadingFirst`: the agent just signed in, so the form they were on is gone: focus the heading. */
+export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirst?: boolean }) {
   return (
     // scope: links outside the console (the demo page, a site's page) stay ordinary navigations
     <LocationProvider scope="/console">
@@ -51,7 +52,7 @@ export function SignedInRoutes() {
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />
         <Route default component={Conversations} />
       </Router>
-      <RouteFocus />
+      <RouteFocus onMount={focusHeadingFirst} />
     </LocationProvider>
   );
 }
