@@ -75,7 +75,8 @@ export function AgentMenu({ agent, onShowShortcuts }: { agent: Agent; onShowShor
             class="agent-menu__item"
             aria-keyshortcuts="?"
             onClick={() => {
-              close(false);
+              // the dialog gives focus back to where it was: the menu's button, not this hidden item
+              close(true);
               onShowShortcuts();
             }}
           >

@@ -81,6 +81,7 @@ describe('the console frame', () => {
     expect(within(dialog).queryByText('j')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /agent menu$/ }));
 
     fireEvent.keyDown(document.body, { key: 'j', code: 'KeyJ' });
     fireEvent.keyDown(document.body, { key: '?', code: 'Slash', shiftKey: true });

@@ -115,6 +115,18 @@ describe.runIf(chromiumAvailable)('the console’s design in a real browser', ()
         await saveScreenshot(admin, 'console', `${slug}-${theme.toLowerCase()}-1440`);
       }
     }
+    // the agent menu and the shortcuts dialog, open, in the dark theme set last
+    await nav('Conversations').click();
+    await admin.getByRole('button', { name: /agent menu$/ }).click();
+    await admin.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await saveScreenshot(admin, 'console', 'agent-menu-dark-1440');
+    await admin.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.getByRole('checkbox', { name: 'Single-key shortcuts (j, k, r, ?)' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await saveScreenshot(admin, 'console', 'shortcuts-dialog-dark-1440');
+    await dialog.getByRole('button', { name: 'Done' }).click();
     await setTheme('Light');
   }, 120_000);
 
