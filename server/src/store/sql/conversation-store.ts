@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { ConversationStore } from '../conversation-store.ts';
 import type { Database } from './schema.ts';
-import type { Engine } from './migration-0002-visitor-profile.ts';
+import type { Engine } from '../store.ts';
 import { createConversationQueries } from './conversation-queries.ts';
 import { createConversationWrites } from './conversation-writes.ts';
 

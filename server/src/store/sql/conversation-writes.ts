@@ -10,7 +10,7 @@ import { ParleyError } from '../../errors.ts';
 import type { ConversationStore } from '../conversation-store.ts';
 import type { Database } from './schema.ts';
 import { isUniqueViolation } from './unique-violation.ts';
-import type { Engine } from './migration-0002-visitor-profile.ts';
+import type { Engine } from '../store.ts';
 
 export type ConversationWrites = Pick<
   ConversationStore,
