@@ -14,7 +14,7 @@ import type { ConversationWrites } from './conversation-writes.ts';
 /** Statuses that make a conversation the visitor's one open conversation (see the partial unique index). */
 const OPEN = ['queued', 'active'];
 
-export type ConversationQueries = Omit<ConversationStore, keyof ConversationWrites>;
+type ConversationQueries = Omit<ConversationStore, keyof ConversationWrites>;
 
 export function createConversationQueries(db: Kysely<Database>): ConversationQueries {
   const base = () =>
