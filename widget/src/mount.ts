@@ -13,7 +13,11 @@ import { ChatWidget } from './app/chat-widget.tsx';
 import { preloadStrings } from './app/use-locale-strings.ts';
 import { WidgetController, type Look } from './api/widget-controller.ts';
 import type { ParleyApi, ThemeOptions } from './api/widget-api.ts';
-import css from './app/widget.css?inline';
+import tokens from '@parley/shared/design/tokens.css?inline';
+import widgetCss from './app/widget.css?inline';
+
+// the design tokens first: the widget's own rules are written in their custom properties
+const css = tokens + widgetCss;
 
 export interface MountOptions {
   siteKey: string;

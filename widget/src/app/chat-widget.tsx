@@ -2,10 +2,9 @@
  * @module The widget's root component: the launcher plus the chat panel, wired to a ChatClient,
  * in the visitor's language, in step with the visitor's other tabs, full-screen on phones.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { WidgetConfig } from '@parley/shared';
-import { textColorOn } from '@parley/shared/client-core';
 import type { ChatClient } from '../client/chat-client.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
 import { unreadCount } from '../api/state-events.ts';
@@ -18,6 +17,7 @@ import { useLocaleStrings } from './use-locale-strings.ts';
 import { useTabSync } from './use-tab-sync.ts';
 import { useUnreadSignals } from './use-unread-signals.ts';
 import { useViewport } from './use-viewport.ts';
+import { accentStyle, launcherNeedsRing, useColorScheme } from './use-theme.ts';
 
 const DEFAULT_ACCENT = '#2563eb';
 
@@ -88,6 +88,8 @@ export function ChatWidget({
   };
 
   const accent = safeColor(config.color);
+  const scheme = useColorScheme(config.theme);
+  const ring = useMemo(() => launcherNeedsRing(accent), [accent]);
   const mobile = viewport.mobile;
   // nothing to say until the visitor's language has loaded (the loader's stand-in launcher shows meanwhile)
   if (!language) return <></>;
@@ -97,8 +99,9 @@ export function ChatWidget({
         ref={root}
         dir={language.dir}
         lang={language.lang}
-        class={`root ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}`}
-        style={{ '--parley-accent': accent, '--parley-on-accent': textColorOn(accent) }}
+        class={`root p-theme ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}${ring ? ' ring' : ''}`}
+        data-theme={scheme}
+        style={accentStyle(accent, scheme)}
         onKeyDown={onKeyDown}
       >
         {open && (
