@@ -221,7 +221,7 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
     await mine.getByText('Where do I change my address?').click();
     const conversation = agent.getByRole('region', { name: /^Visitor / });
     await conversation.getByRole('button', { name: 'Close conversation' }).click();
-    await visitor.getByText('This conversation has ended').waitFor();
+    await visitor.locator('parley-widget .status', { hasText: 'This conversation has ended' }).waitFor();
 
     await agent.reload();
     await agent.getByText('Connected').waitFor();

@@ -11,11 +11,10 @@ import { pendingEntries, type ChatState } from '../client/chat-state.ts';
 import { pendingDelivery } from '../client/delivery.ts';
 import { format } from '../i18n/locale.ts';
 import { Composer } from './composer.tsx';
-import { EndOfChat } from './end-of-chat.tsx';
 import { MessageLog } from './message-log.tsx';
-import { OfflineForm } from './offline-form.tsx';
 import { PanelHeader } from './panel-header.tsx';
-import { PreChatForm } from './pre-chat-form.tsx';
+import { focusIfIdle } from './focus.ts';
+import { useForms } from './lazy-forms.ts';
 import { agentName } from './status-line.ts';
 import type { SystemLine } from './timeline.ts';
 import { useStrings } from './strings-context.ts';
@@ -76,13 +75,23 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
     (fresh || (status === 'closed' && state.outbox.length === 0)) &&
     connection !== 'failed';
 
-  let body: JSX.Element;
-  if (away && (leaving || offHours)) {
-    body = <OfflineForm draft={state.refused ?? props.draft} onLeave={props.onLeaveMessage} />;
-  } else if (fresh && state.contact === null && preChat.length > 0) {
-    body = <PreChatForm fields={preChat} onStart={props.onStartChat} />;
+  const offline = away && (leaving || offHours);
+  const asking = fresh && state.contact === null && preChat.length > 0;
+  const ended = conversation && status === 'closed' && leftBehind !== conversation.id ? conversation : null;
+  const emailInstead = conversation && status === 'queued' && (leaving || state.overdue === conversation.id);
+  // the forms are a chunk of their own, fetched the first time one is due
+  const forms = useForms(Boolean(offline || asking || ended || emailInstead));
+  useEffect(() => {
+    // a form that arrived after the panel opened: its first field gets the focus the panel's open gave nothing
+    if (forms) focusIfIdle(panel.current?.querySelector<HTMLElement>('.form input, .form textarea'));
+  }, [forms]);
+
+  let body: JSX.Element | null;
+  if (offline) {
+    body = forms && <forms.OfflineForm draft={state.refused ?? props.draft} onLeave={props.onLeaveMessage} />;
+  } else if (asking) {
+    body = forms && <forms.PreChatForm fields={preChat} onStart={props.onStartChat} />;
   } else {
-    const ended = conversation && status === 'closed' && leftBehind !== conversation.id ? conversation : null;
     const log = (
       <MessageLog
         greeting={state.proactive?.message ?? props.greeting}
@@ -99,8 +108,8 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
         typing={state.agentTyping && !ended ? agentName(t, conversation) : null}
         onRetry={props.onRetry}
       >
-        {ended && (
-          <EndOfChat
+        {ended && forms && (
+          <forms.EndOfChat
             conversation={ended}
             onRate={props.onRate}
             onTranscript={props.onTranscript}
@@ -114,20 +123,22 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
     );
     body = ended ? (
       log
-    ) : conversation && status === 'queued' && (leaving || state.overdue === conversation.id) ? (
+    ) : conversation && emailInstead ? (
       <>
         {log}
-        <OfflineForm
-          queued={{ email: conversation.visitorEmail }}
-          onLeave={({ email }) => props.onEmailInstead(email)}
-        />
+        {forms && (
+          <forms.OfflineForm
+            queued={{ email: conversation.visitorEmail }}
+            onLeave={({ email }) => props.onEmailInstead(email)}
+          />
+        )}
       </>
     ) : (
       <>
         {log}
         {/* a ticket: answered by email, and what the visitor writes here joins it */}
         {conversation && status === 'offline' && (
-          <p class="form" role="status">
+          <p class="done" role="status">
             {format(t.offlineSent, { email: conversation.visitorEmail ?? '' })}
           </p>
         )}

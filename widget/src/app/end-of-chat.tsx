@@ -10,6 +10,7 @@ import type { JSX } from 'preact';
 import type { Conversation } from '@parley/shared';
 import { format } from '../i18n/locale.ts';
 import { useStrings } from './strings-context.ts';
+import { focusIfIdle } from './focus.ts';
 import { fieldId, useForm } from './use-form.tsx';
 
 export interface EndOfChatProps {
@@ -17,14 +18,6 @@ export interface EndOfChatProps {
   onRate: (rating: number, comment: string) => Promise<boolean>;
   onTranscript: (email: string) => Promise<boolean>;
   onNewChat: () => void;
-}
-
-/** Moves the focus to `element` unless the visitor is busy outside the widget (on the host page). */
-export function focusIfIdle(element: HTMLElement | null): void {
-  if (!element) return;
-  const active = element.ownerDocument.activeElement;
-  const elsewhere = active && active !== element.ownerDocument.body && !active.shadowRoot?.contains(element);
-  if (!elsewhere) element.focus();
 }
 
 export function EndOfChat({ conversation, onRate, onTranscript, onNewChat }: EndOfChatProps): JSX.Element {
