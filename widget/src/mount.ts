@@ -46,7 +46,7 @@ export interface BootedWidget extends WidgetHandle {
   focusLauncher(): void;
 }
 
-export const HOST_TAG = 'parley-widget';
+const HOST_TAG = 'parley-widget';
 
 function adoptStyles(shadow: ShadowRoot): void {
   // a constructed sheet is not inline style, so it works under a CSP without 'unsafe-inline'

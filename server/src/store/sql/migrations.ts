@@ -3,7 +3,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
-import { visitorProfileMigration, type Engine } from './migration-0002-visitor-profile.ts';
+import type { Engine } from '../store.ts';
+import { visitorProfileMigration } from './migration-0002-visitor-profile.ts';
 import { agentWorkflowMigration } from './migration-0003-agent-workflow.ts';
 import { adminMigration } from './migration-0004-admin.ts';
 import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
