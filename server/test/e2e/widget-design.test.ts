@@ -24,6 +24,7 @@ describe.runIf(chromiumAvailable)('the widget’s design in a real browser', () 
   let browser: Browser;
   let agent: AgentSocket;
   let siteId: string;
+  let ada: { email: string; password: string };
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -31,8 +32,8 @@ describe.runIf(chromiumAvailable)('the widget’s design in a real browser', () 
     fs.mkdirSync(shots, { recursive: true });
     t = await startTestServer();
     browser = await launchBrowser();
-    const record = await t.createAgent({ name: 'Ada', capacity: 50 });
-    agent = await signInAgent(t.url, record.email, record.password);
+    ada = await t.createAgent({ name: 'Ada', capacity: 50 });
+    agent = await signInAgent(t.url, ada.email, ada.password);
     siteId = (await t.server.store.sites.findDemo())?.id ?? '';
   });
   afterEach(async () => {
@@ -258,6 +259,31 @@ describe.runIf(chromiumAvailable)('the widget’s design in a real browser', () 
       await shot(page, `${name}-ended`);
     });
   }
+
+  it('shows the leave-a-message form with readable errors and a clear confirmation', async () => {
+    // nobody online: Ada signs out of the console for this test
+    agent.disconnect();
+    try {
+      const page = await newPage({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+      await openChat(page);
+      await page.locator('parley-widget .banner', { hasText: 'No agent is online right now.' }).waitFor();
+      // honest header: nobody listed while nobody is online
+      expect(await page.locator('parley-widget .header .faces').count()).toBe(0);
+      await shot(page, '375-nobody-online');
+      await page.getByRole('button', { name: 'Leave a message' }).click();
+      await page.getByRole('button', { name: 'Leave a message' }).click();
+      await page.getByText('Please fill this in.').first().waitFor();
+      expect(await axeViolations(page, 'parley-widget')).toEqual([]);
+      await shot(page, '375-offline-form-errors');
+      await page.getByLabel(/Email/).fill('ada@example.com');
+      await page.getByLabel(/Message/).fill('Please call me back about my order');
+      await page.getByRole('button', { name: 'Leave a message' }).click();
+      await page.locator('parley-widget .done', { hasText: 'Thanks! We will reply to ada@example.com.' }).waitFor();
+      await shot(page, '375-offline-form-sent');
+    } finally {
+      agent = await signInAgent(t.url, ada.email, ada.password);
+    }
+  });
 
   it('traps the focus in the full-screen phone panel', async () => {
     const page = await newPage({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
