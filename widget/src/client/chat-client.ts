@@ -13,7 +13,7 @@ import {
   type OutboxSender,
   type TypingNotifier,
 } from '@parley/shared/client-core';
-import type { ChatSession } from './chat-session.ts';
+import type { ChatContext } from './chat-context.ts';
 import { applyResume, chatting, initialState, type ChatState, type ProactiveMessage } from './chat-state.ts';
 import { ConversationRequests } from './conversation-requests.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
@@ -55,7 +55,7 @@ export class ChatClient {
   readonly #timers = new TimerSet();
   readonly #backoff = createBackoff();
   /** The state and the online socket, as the parts below see them. */
-  readonly #chat: ChatSession;
+  readonly #chat: ChatContext;
   readonly #visitor: VisitorToken;
   readonly #requests: ConversationRequests;
   readonly #proactive: ProactiveOffers;

@@ -6,17 +6,17 @@
  */
 import type { Conversation, OfflineMessage, SendResult } from '@parley/shared';
 import { newClientMessageId } from '@parley/shared/client-core';
-import type { ChatSession } from './chat-session.ts';
+import type { ChatContext } from './chat-context.ts';
 import { applyConversation, applySendResult } from './chat-state.ts';
 import { ask } from './socket-request.ts';
 import type { TimedAck, TimedEmitter } from './visitor-socket.ts';
 
 export class ConversationRequests {
-  readonly #chat: ChatSession;
+  readonly #chat: ChatContext;
   /** The id of the offline message being left: kept until it is stored, so a retry is stored once. */
   #offlineId: string | null = null;
 
-  constructor(chat: ChatSession) {
+  constructor(chat: ChatContext) {
     this.#chat = chat;
   }
 

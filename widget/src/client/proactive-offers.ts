@@ -5,19 +5,19 @@
  * the server acknowledges it (a count may then arrive twice, never get lost).
  */
 import type { ProactiveEvent, ProactiveOrigin } from '@parley/shared';
-import type { ChatSession } from './chat-session.ts';
+import type { ChatContext } from './chat-context.ts';
 import { chatting, type ProactiveMessage } from './chat-state.ts';
 import type { KeyValueStore } from './local-store.ts';
 
 export class ProactiveOffers {
-  readonly #chat: ChatSession;
+  readonly #chat: ChatContext;
   /** What lasts for the tab's session: whether the visitor closed a proactive message. */
   readonly #tab: KeyValueStore;
   readonly #openPanel: () => void;
   /** Proactive events not yet acknowledged by the server: sent once online. */
   #events: ProactiveEvent[] = [];
 
-  constructor(chat: ChatSession, tab: KeyValueStore, openPanel: () => void) {
+  constructor(chat: ChatContext, tab: KeyValueStore, openPanel: () => void) {
     this.#chat = chat;
     this.#tab = tab;
     this.#openPanel = openPanel;

@@ -4,12 +4,12 @@
  * the offline form holding what was written (the chat closed meanwhile) or a "not sent" notice.
  */
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { ChatSession } from './chat-session.ts';
+import type { ChatContext } from './chat-context.ts';
 import { applySendResult } from './chat-state.ts';
 import type { Outbox } from './outbox.ts';
 import type { SenderHooks } from './outbox-sender.ts';
 
-export function sendOutcomes(chat: ChatSession, outbox: Outbox): Pick<SenderHooks, 'stored' | 'limited' | 'rejected'> {
+export function sendOutcomes(chat: ChatContext, outbox: Outbox): Pick<SenderHooks, 'stored' | 'limited' | 'rejected'> {
   return {
     stored: (result) => {
       const state = chat.state();

@@ -2,7 +2,7 @@
  * @module What the server pushes to the visitor unasked (new messages, conversation and queue
  * changes, typing, seen receipts, availability, an agent's invite), each applied to the chat state.
  */
-import type { ChatSession } from './chat-session.ts';
+import type { ChatContext } from './chat-context.ts';
 import {
   applyConversation,
   applyMessage,
@@ -16,7 +16,7 @@ import type { VisitorSocket } from './visitor-socket.ts';
 /** Attaches the push listeners to a new socket; `invited` shows an agent's invite. */
 export function listenForPushes(
   socket: VisitorSocket,
-  chat: ChatSession,
+  chat: ChatContext,
   invited: (message: ProactiveMessage) => void,
 ): void {
   socket.on('message:new', (message) => chat.update(applyMessage(chat.state(), message)));

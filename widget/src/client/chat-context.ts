@@ -6,7 +6,7 @@
 import type { ChatState } from './chat-state.ts';
 import type { VisitorSocket } from './visitor-socket.ts';
 
-export interface ChatSession {
+export interface ChatContext {
   /** The state now: read it afresh after every await, an answer or a push may have changed it. */
   state(): ChatState;
   /** Replaces the state and tells the UI; ignored once the client is destroyed. */
