@@ -84,7 +84,7 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
     await agent.getByRole('button', { name: 'Send' }).click();
     await visitor.getByRole('log').getByText('Found it, it ships today.').waitFor();
     await agent.getByRole('button', { name: 'Close conversation' }).click();
-    await visitor.getByText(/conversation has ended/i).waitFor();
+    await visitor.locator('parley-widget .status', { hasText: /conversation has ended/i }).waitFor();
 
     // The record agrees with the screens: one closed conversation, every line once, in order.
     const token = await visitor.evaluate<string | null>(

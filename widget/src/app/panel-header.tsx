@@ -37,7 +37,8 @@ export function PanelHeader(props: PanelHeaderProps): JSX.Element {
   const people = faces(team, conversation);
   const status =
     statusLine(t, conversation, state.queuePosition, state.waitSeconds) ??
-    (team.length > 0 ? new Intl.ListFormat(props.lang).format(team.map((member) => member.name)) : t.offline);
+    // nobody online: the banner under the header says so, once
+    (team.length > 0 ? new Intl.ListFormat(props.lang).format(team.map((member) => member.name)) : null);
   const online = active || (state.agentsOnline && conversation?.status !== 'closed');
   return (
     <header class="header">
