@@ -46,7 +46,10 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
     await visitor.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => countIn(visitor, 'Hi, where is my order?')).toBe(1);
     // Nobody is online yet: the visitor waits and is told their place.
-    await visitor.getByText(/number 1 in the queue/).first().waitFor();
+    await visitor
+      .getByText(/number 1 in the queue/)
+      .first()
+      .waitFor();
 
     const agent = await agentContext.newPage();
     watch(agent, 'agent');
