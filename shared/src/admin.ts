@@ -10,6 +10,7 @@ import {
   IsoDateSchema,
   PreChatFieldSchema,
   WidgetPositionSchema,
+  WidgetThemeSchema,
 } from './models.ts';
 import { EmailSchema } from './rest.ts';
 import { RoutingModeSchema } from './agent-workflow.ts';
@@ -162,6 +163,7 @@ export const SiteSettingsSchema = z.object({
     .transform((origins) => [...new Set(origins)]),
   color: HexColorSchema,
   position: WidgetPositionSchema,
+  theme: WidgetThemeSchema,
   greeting: z.string().trim().max(500),
   locale: LocaleSchema.nullable(),
   preChat: PreChatSettingsSchema,
@@ -188,6 +190,7 @@ export const SiteAdminViewSchema = z.object({
   allowedOrigins: z.array(z.string()),
   color: z.string(),
   position: WidgetPositionSchema,
+  theme: WidgetThemeSchema,
   greeting: z.string(),
   locale: z.string().nullable(),
   preChat: PreChatSettingsSchema,

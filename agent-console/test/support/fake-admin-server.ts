@@ -36,6 +36,7 @@ export function makeSite(overrides: Partial<SiteAdminView> = {}): SiteAdminView 
     allowedOrigins: ['http://localhost:3000'],
     color: '#4f46e5',
     position: 'right',
+    theme: 'light',
     greeting: 'Hi!',
     locale: null,
     preChat: { enabled: false, fields: [] },

@@ -13,6 +13,7 @@ import { newIdentitySecret } from './identity-hash.ts';
 const DEFAULTS: Omit<SiteSettingsValues, 'name' | 'allowedOrigins'> = {
   color: '#4f46e5',
   position: 'right',
+  theme: 'light',
   greeting: '',
   locale: null,
   preChat: { enabled: false, fields: [] },

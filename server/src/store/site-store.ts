@@ -1,7 +1,7 @@
 /**
  * @module Sites: the widget settings, allowed origins and identity secret of each site.
  */
-import type { BusinessHours, RoutingMode, WidgetConfig } from '@parley/shared';
+import type { BusinessHours, RoutingMode, WidgetConfig, WidgetTheme } from '@parley/shared';
 
 export type PreChatSettings = WidgetConfig['preChat'];
 
@@ -13,6 +13,8 @@ export interface SiteRecord {
   color: string;
   greeting: string;
   position: 'right' | 'left';
+  /** The widget's colours: light, dark, or following the visitor's system. */
+  theme: WidgetTheme;
   isDemo: boolean;
   createdAt: string;
   /** Hex key of the HMAC that proves a visitor's userId (visitor:identify's userHash). */
@@ -30,7 +32,13 @@ export interface SiteRecord {
 }
 
 type DefaultedSiteSettings =
-  'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours' | 'routingMode' | 'queueMaxWaitSeconds';
+  | 'identityVerificationRequired'
+  | 'locale'
+  | 'preChat'
+  | 'businessHours'
+  | 'routingMode'
+  | 'queueMaxWaitSeconds'
+  | 'theme';
 
 /** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
 export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;

@@ -58,6 +58,7 @@ export function toSite(row: SitesTable): SiteRecord {
     businessHours: parseJson<BusinessHours>(row.business_hours, ALWAYS_OPEN),
     routingMode: row.routing_mode === 'manual' ? 'manual' : 'automatic',
     queueMaxWaitSeconds: row.queue_max_wait_seconds === null ? null : Number(row.queue_max_wait_seconds),
+    theme: row.theme === 'dark' || row.theme === 'auto' ? row.theme : 'light',
   };
 }
 

@@ -23,6 +23,8 @@ export interface SitesTable {
   routing_mode: string;
   /** Seconds; null: the server's default (QUEUE_MAX_WAIT_SECONDS); 0: never. */
   queue_max_wait_seconds: number | null;
+  /** light | dark | auto (migration 0017). */
+  theme: string;
 }
 
 export interface AgentsTable {
