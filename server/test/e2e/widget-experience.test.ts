@@ -142,6 +142,10 @@ describe.runIf(chromiumAvailable)('the visitor experience in a real browser', ()
   it('fills a phone screen and keeps the message box in view', async () => {
     const { page } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await openChat(page);
+    // the panel opens with a short slide and scale: measure where it comes to rest
+    await page.evaluate(
+      `Promise.all(document.querySelector('parley-widget').shadowRoot.querySelector('.panel').getAnimations().map((a) => a.finished)).then(() => true)`,
+    );
     const panel = await page.locator('parley-widget .panel').boundingBox();
     expect(panel).toEqual({ x: 0, y: 0, width: 390, height: 844 });
     const box = await page.getByRole('textbox', { name: 'Message' }).boundingBox();
