@@ -8,10 +8,11 @@ import type { WidgetConfig } from '@parley/shared';
 import { ChatClient } from './client/chat-client.ts';
 import { fetchWidgetConfig } from './client/fetch-config.ts';
 import { createLocalStore, createSessionStore } from './client/local-store.ts';
-import { RuleEngine } from './triggers/rule-engine.ts';
+import { PageRules } from './triggers/page-rules.ts';
 import { ChatWidget } from './app/chat-widget.tsx';
 import { preloadStrings } from './app/use-locale-strings.ts';
 import { formsStyledIn } from './app/lazy-forms.ts';
+import { adopt } from './app/adopt-styles.ts';
 import { WidgetController, type Look } from './api/widget-controller.ts';
 import type { ParleyApi, ThemeOptions } from './api/widget-api.ts';
 import tokens from '@parley/shared/design/tokens.css?inline';
@@ -48,24 +49,6 @@ export interface BootedWidget extends WidgetHandle {
 
 const HOST_TAG = 'parley-widget';
 
-function adoptStyles(shadow: ShadowRoot): void {
-  // a constructed sheet is not inline style, so it works under a CSP without 'unsafe-inline'
-  if (
-    'adoptedStyleSheets' in shadow &&
-    typeof CSSStyleSheet === 'function' &&
-    'replaceSync' in CSSStyleSheet.prototype
-  ) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
-    return;
-  }
-  // browsers before constructable stylesheets (Safari < 16.4): a <style> element, which needs a lax CSP
-  const style = document.createElement('style');
-  style.textContent = css;
-  shadow.appendChild(style);
-}
-
 function themed(config: WidgetConfig, theme: ThemeOptions): WidgetConfig {
   return { ...config, color: theme.accentColor ?? config.color, position: theme.position ?? config.position };
 }
@@ -80,13 +63,13 @@ export function boot(options: BootOptions): BootedWidget {
   const host = document.createElement(HOST_TAG);
   host.setAttribute('data-site-key', siteKey);
   const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow);
+  adopt(shadow, css);
   formsStyledIn(shadow);
   (options.target ?? document.body).appendChild(host);
 
   const session = createSessionStore(siteKey);
   const client = new ChatClient({ siteKey, serverUrl, session });
-  const engine = new RuleEngine(createLocalStore(siteKey), session, {
+  const rules = new PageRules(createLocalStore(siteKey), session, {
     live: () => {
       const identity = client.visitorIdentity();
       const { connection, agentsOnline } = client.getState();
@@ -102,7 +85,7 @@ export function boot(options: BootOptions): BootedWidget {
     show: ({ id, message, senderName, senderAvatarUrl, openPanel }) =>
       client.showProactive({ origin: { kind: 'rule', ruleId: id }, message, senderName, senderAvatarUrl }, openPanel),
   });
-  const stopEvaluating = client.subscribe(() => engine.evaluate());
+  const stopEvaluating = client.subscribe(() => rules.evaluate());
   let config: WidgetConfig | null = null;
   const draw = (look: Look): void => {
     if (!config) return;
@@ -113,7 +96,7 @@ export function boot(options: BootOptions): BootedWidget {
     client,
     { locale: options.locale ?? null, theme: options.theme ?? {} },
     draw,
-    (url, title) => engine.pageView(url, title),
+    (url, title) => rules.pageView(url, title),
   );
   // the page the widget starts on; single-page apps report later pages with trackPageView()
   controller.trackPageView();
@@ -134,8 +117,8 @@ export function boot(options: BootOptions): BootedWidget {
         // everyone else once the chat has loaded: agents see who is on the site and can invite them,
         // and rules learn whether agents are online (README: "Live visitors and invites")
         client.connect();
-        // read defensively: a server from before page rules sends none
-        engine.setRules(
+        // read defensively: a server from before page rules sends none; with none, no engine is fetched
+        void rules.setRules(
           Array.isArray(loaded.proactiveRules) ? loaded.proactiveRules : [],
           loaded.withinBusinessHours !== false,
         );
@@ -158,7 +141,7 @@ export function boot(options: BootOptions): BootedWidget {
     hideLauncher: () => api.hideLauncher(),
     identify: (visitor) => {
       api.identify(visitor);
-      engine.evaluate();
+      rules.evaluate();
     },
     setLocale: (locale) => api.setLocale(locale),
     setTheme: (theme) => api.setTheme(theme),
@@ -173,7 +156,7 @@ export function boot(options: BootOptions): BootedWidget {
       aborter.abort();
       render(null, shadow);
       stopEvaluating();
-      engine.stop();
+      rules.stop();
       controller.dispose();
       client.destroy();
       host.remove();

@@ -132,9 +132,15 @@ describe.runIf(chromiumAvailable)('page rules in a real browser', () => {
       // a later rule that fires on the docs page after longer: by then the pricing rule would have shown
       rule('docs', 'Finding what you need?', [onPath('/docs'), { field: 'timeOnPage', seconds: 2 }]),
     ]);
+    // the engine is a chunk of its own, fetched because this config has rules
+    const engineChunks: string[] = [];
+    context.on('request', (request) => {
+      if (request.url().includes('/widget/lazy-rule-engine-')) engineChunks.push(request.url());
+    });
     const docs = await visit('/docs');
     await bubble(docs, 'Finding what you need\\?').waitFor();
     expect(await docs.getByText('Questions about pricing?').count()).toBe(0);
+    expect(engineChunks).toHaveLength(1);
 
     const pricing = await visit('/pricing');
     await bubble(pricing, 'Questions about pricing\\?').waitFor();

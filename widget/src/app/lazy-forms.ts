@@ -5,23 +5,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type * as Forms from './forms.ts';
+import { adopt } from './adopt-styles.ts';
 
 let forms: typeof Forms | null = null;
 /** The widgets' shadow roots (one per mount), which get the forms' styles with the chunk. */
 const shadowRoots = new Set<ShadowRoot>();
-
-/** Adds the forms' stylesheet to `root` beside the widget's own (mount.ts's adoptStyles). */
-function adopt(root: ShadowRoot, css: string): void {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.appendChild(style);
-  }
-}
 
 /** Registers a widget's shadow root for the forms' styles (at once, if they are in already). */
 export function formsStyledIn(root: ShadowRoot): void {

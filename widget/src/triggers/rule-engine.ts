@@ -4,6 +4,8 @@
  * threshold), and hands the first rule whose conditions held through its delay to the chat.
  * Cheap by construction: one timer for the next time threshold any rule still waits for, and the
  * scroll and exit-intent listeners (passive) only while a rule still to show looks at them.
+ * A chunk of its own (lazy-rule-engine) with the visit counting, fetched only for a site with
+ * rules (page-rules.ts), and told the page views made before it arrived with the times they began.
  */
 import type { PublicProactiveRule } from '@parley/shared';
 import type { KeyValueStore } from '../client/local-store.ts';
@@ -69,10 +71,12 @@ export class RuleEngine {
     this.evaluate();
   }
 
-  /** A page: the one the widget loaded on, or a single-page app's next. Counted, and the page's conditions start over. */
-  pageView(url: string, title: string): void {
+  /**
+   * A page, viewed at `now` (ms since epoch; earlier when it was viewed before the engine arrived): the
+   * one the widget loaded on, or a single-page app's next. Counted, and the page's conditions start over.
+   */
+  pageView(url: string, title: string, now = Date.now()): void {
     if (url === this.#page.url) return;
-    const now = Date.now();
     this.#cancelPending();
     this.#listen(false, false);
     this.#page = { url, title, start: now };
