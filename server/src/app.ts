@@ -92,6 +92,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     logger,
     publicUrl: urls.publicUrl,
     signInBudgets: limits.signIn,
+    files,
   });
   const httpServer = http.createServer(
     createHttpApp({ config, store, services, metrics, readiness, logger, limits, ...urls }),

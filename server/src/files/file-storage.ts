@@ -44,11 +44,11 @@ const KEY = /^[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*$/;
 const PREFIX = /^(?:[a-z0-9][a-z0-9_-]*\/)+$/;
 
 export function assertKey(key: string): void {
-  if (!KEY.test(key) || key.length > 200) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
+  if (!KEY.test(key) || key.length > 300) throw new Error(`Not a storage key: ${JSON.stringify(key)}`);
 }
 
 export function assertPrefix(prefix: string): void {
-  if (!PREFIX.test(prefix) || prefix.length > 200) throw new Error(`Not a storage prefix: ${JSON.stringify(prefix)}`);
+  if (!PREFIX.test(prefix) || prefix.length > 300) throw new Error(`Not a storage prefix: ${JSON.stringify(prefix)}`);
 }
 
 /** Passes bytes through and fails with FileTooLargeError as soon as more than `maxBytes` went by. */

@@ -1,7 +1,7 @@
 /**
  * @module Sites: the widget settings, allowed origins and identity secret of each site.
  */
-import type { BusinessHours, RoutingMode, WidgetConfig } from '@parley/shared';
+import type { AttachmentSettings, BusinessHours, RoutingMode, WidgetConfig } from '@parley/shared';
 
 export type PreChatSettings = WidgetConfig['preChat'];
 
@@ -27,10 +27,18 @@ export interface SiteRecord {
   routingMode: RoutingMode;
   /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
   queueMaxWaitSeconds: number | null;
+  /** Upload limits and who may upload (migration 0014). */
+  attachments: AttachmentSettings;
 }
 
 type DefaultedSiteSettings =
-  'identityVerificationRequired' | 'locale' | 'preChat' | 'businessHours' | 'routingMode' | 'queueMaxWaitSeconds';
+  | 'identityVerificationRequired'
+  | 'locale'
+  | 'preChat'
+  | 'businessHours'
+  | 'routingMode'
+  | 'queueMaxWaitSeconds'
+  | 'attachments';
 
 /** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
 export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;

@@ -12,6 +12,7 @@ import { conversationFactsMigration } from './migration-0007-conversation-facts.
 import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 import { verifiedUserIndexMigration } from './migration-0012-verified-user-index.ts';
 import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
+import { attachmentsMigration } from './migration-0014-attachments.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -130,6 +131,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0009_offline_gaps': offlineGapsMigration,
         '0012_verified_user_index': verifiedUserIndexMigration,
         '0013_visitor_mail': visitorMailMigration,
+        '0014_attachments': attachmentsMigration,
       }),
   };
 }
