@@ -15,7 +15,7 @@ function pnpmCommand() {
   return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 }
 
-export function run(command, args, options = {}) {
+function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   if (result.status !== 0) {
     process.stderr.write(`\n✖ ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})\n`);
@@ -29,7 +29,7 @@ export function run(command, args, options = {}) {
  * compiles for this very Node with no header download (none is possible offline). Headers of another
  * Node (say Debian's Node 20 in /usr/include under a Node 24) would build an addon that cannot load.
  */
-export function runningNodeHeaders() {
+function runningNodeHeaders() {
   const prefix = path.resolve(process.execPath, '../..');
   return fs.existsSync(path.join(prefix, 'include/node/node.h')) ? prefix : undefined;
 }

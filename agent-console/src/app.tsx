@@ -1,7 +1,7 @@
 /**
  * @module The console's root: checks for an existing session once, then shows sign-in or the console's pages.
  */
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ConsoleSession } from './api/console-session.ts';
 import { SessionContext } from './components/session-context.ts';
 import { ApiContext, createConsoleApi, type ConsoleApi } from './components/api-context.ts';
@@ -17,17 +17,21 @@ export function App({ session, api }: { session: ConsoleSession; api?: ConsoleAp
   }, [session]);
 
   const auth = session.store.auth.value;
+  // after the sign-in form (not after a reload with a valid cookie), focus goes to the first page's heading
+  const signedInHere = useRef(false);
+  if (auth.status === 'signed-out') signedInHere.current = true;
   return (
     <SessionContext.Provider value={session}>
       <ApiContext.Provider value={restApi}>
         {auth.status === 'checking' ? (
-          <p class="loading" role="status">
+          <p class="loading page-state" role="status">
+            <span class="spinner" aria-hidden="true" />
             Loading…
           </p>
         ) : auth.status === 'signed-out' ? (
           <SignInPage />
         ) : (
-          <SignedInRoutes />
+          <SignedInRoutes focusHeadingFirst={signedInHere.current} />
         )}
       </ApiContext.Provider>
     </SessionContext.Provider>

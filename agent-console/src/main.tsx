@@ -9,12 +9,18 @@ import { createConsoleSession } from './api/console-session.ts';
 import { createSocketChannel } from './api/socket-channel.ts';
 import { browserAttention } from './api/browser-attention.ts';
 import { App } from './app.tsx';
+import { installTheme } from './state/theme.ts';
+import '@parley/shared/design/tokens.css';
 import './console.css';
+import './frame.css';
+import './inbox.css';
 import './admin.css';
 import './tickets.css';
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html lacks the #app element');
+
+installTheme();
 
 const session = createConsoleSession({
   auth: createAuthApi(),

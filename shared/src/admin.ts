@@ -11,6 +11,7 @@ import {
   IsoDateSchema,
   PreChatFieldSchema,
   WidgetPositionSchema,
+  WidgetThemeSchema,
 } from './models.ts';
 import { EmailSchema } from './rest.ts';
 import { RoutingModeSchema } from './agent-workflow.ts';
@@ -163,6 +164,7 @@ export const SiteSettingsSchema = z.object({
     .transform((origins) => [...new Set(origins)]),
   color: HexColorSchema,
   position: WidgetPositionSchema,
+  theme: WidgetThemeSchema,
   greeting: z.string().trim().max(500),
   locale: LocaleSchema.nullable(),
   preChat: PreChatSettingsSchema,
@@ -191,6 +193,7 @@ export const SiteAdminViewSchema = z.object({
   allowedOrigins: z.array(z.string()),
   color: z.string(),
   position: WidgetPositionSchema,
+  theme: WidgetThemeSchema,
   greeting: z.string(),
   locale: z.string().nullable(),
   preChat: PreChatSettingsSchema,

@@ -103,6 +103,9 @@ export const AgentSchema = z.object({
 export type Agent = z.infer<typeof AgentSchema>;
 
 export const WidgetPositionSchema = z.enum(['right', 'left']);
+/** The widget's colours: light, dark, or auto (following the visitor's `prefers-color-scheme`). */
+export const WidgetThemeSchema = z.enum(['light', 'dark', 'auto']);
+export type WidgetTheme = z.infer<typeof WidgetThemeSchema>;
 
 export const PreChatFieldSchema = z.enum(['name', 'email', 'message']);
 export type PreChatField = z.infer<typeof PreChatFieldSchema>;

@@ -3,7 +3,7 @@
  * and page rules (GET /api/widget/config/:siteKey, cacheable with an ETag).
  */
 import { z } from 'zod';
-import { PreChatFieldSchema, WidgetPositionSchema } from './models.ts';
+import { PreChatFieldSchema, WidgetPositionSchema, WidgetThemeSchema } from './models.ts';
 import { PublicProactiveRuleSchema } from './proactive-rules.ts';
 
 export const WidgetConfigSchema = z.object({
@@ -11,6 +11,8 @@ export const WidgetConfigSchema = z.object({
   siteName: z.string(),
   color: z.string(),
   position: WidgetPositionSchema,
+  /** Light, dark, or auto: following the visitor's `prefers-color-scheme`. Absent from servers before themes: light. */
+  theme: WidgetThemeSchema.optional(),
   greeting: z.string(),
   /** The site's default language (BCP-47, e.g. "en", "de", "ar"); null: use the browser's. */
   locale: z.string().nullable(),

@@ -11,9 +11,14 @@ import { createLocalStore, createSessionStore } from './client/local-store.ts';
 import { RuleEngine } from './triggers/rule-engine.ts';
 import { ChatWidget } from './app/chat-widget.tsx';
 import { preloadStrings } from './app/use-locale-strings.ts';
+import { formsStyledIn } from './app/lazy-forms.ts';
 import { WidgetController, type Look } from './api/widget-controller.ts';
 import type { ParleyApi, ThemeOptions } from './api/widget-api.ts';
-import css from './app/widget.css?inline';
+import tokens from '@parley/shared/design/tokens.css?inline';
+import widgetCss from './app/widget.css?inline';
+
+// the design tokens first: the widget's own rules are written in their custom properties
+const css = tokens + widgetCss;
 
 export interface MountOptions {
   siteKey: string;
@@ -41,7 +46,7 @@ export interface BootedWidget extends WidgetHandle {
   focusLauncher(): void;
 }
 
-export const HOST_TAG = 'parley-widget';
+const HOST_TAG = 'parley-widget';
 
 function adoptStyles(shadow: ShadowRoot): void {
   // a constructed sheet is not inline style, so it works under a CSP without 'unsafe-inline'
@@ -76,6 +81,7 @@ export function boot(options: BootOptions): BootedWidget {
   host.setAttribute('data-site-key', siteKey);
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(shadow);
+  formsStyledIn(shadow);
   (options.target ?? document.body).appendChild(host);
 
   const session = createSessionStore(siteKey);

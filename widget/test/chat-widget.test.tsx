@@ -96,7 +96,7 @@ describe('ChatWidget', () => {
     const { container } = setup();
     await screen.findByRole('button', { name: 'Open chat' });
     const root = container.querySelector<HTMLElement>('.root');
-    expect(root?.style.getPropertyValue('--parley-on-accent')).toBe('#000');
+    expect(root?.style.getPropertyValue('--p-on-accent')).toBe('#000000');
   });
 
   it('counts unread agent messages on the launcher and in the title while closed, and clears them on open', async () => {

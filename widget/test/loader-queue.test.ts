@@ -155,7 +155,10 @@ describe('the Parley queue', () => {
     expect(button.style.getPropertyValue('--a')).toBe('#ff5500');
     expect(h.idleScheduled()).toBe(false);
     expect(h.imports()).toBe(0);
+    expect(button.hasAttribute('aria-busy')).toBe(false);
     button.click();
+    // pressed while the app loads: busy (a turning ring) rather than nothing visible
+    expect(button.getAttribute('aria-busy')).toBe('true');
     await waitFor(() => expect(h.handle.calls).toEqual([['on', 'ready'], ['open']]));
     // the stand-in launcher goes once the app has drawn its own
     expect(document.querySelector(PLACEHOLDER_TAG)).not.toBeNull();

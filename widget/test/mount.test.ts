@@ -102,7 +102,7 @@ describe('mount', () => {
     handle = mount({ siteKey: 'site-a', serverUrl: `${serverUrl}/` });
     const root = await widgetRoot();
     expect(root.classList.contains('left')).toBe(true);
-    expect(root.style.getPropertyValue('--parley-accent')).toBe('#ff5500');
+    expect(root.style.getPropertyValue('--p-accent')).toBe('#ff5500');
     const launcher = await within(root).findByRole('button', { name: 'Open chat' });
     // the panel stays out of the accessibility tree until opened
     expect(within(root).queryByRole('log')).toBeNull();
@@ -168,7 +168,7 @@ describe('mount', () => {
 
     handle.setTheme({ accentColor: '#00aa00', position: 'right' });
     handle.setLocale('fr');
-    await waitFor(() => expect(root.style.getPropertyValue('--parley-accent')).toBe('#00aa00'));
+    await waitFor(() => expect(root.style.getPropertyValue('--p-accent')).toBe('#00aa00'));
     expect(root.classList.contains('right')).toBe(true);
     // the French strings are a module of their own, so lang follows once they have loaded
     await waitFor(() => expect(root.getAttribute('lang')).toBe('fr'));

@@ -1,8 +1,13 @@
 /**
- * Test setup: unmount rendered components and forget stored widget data between tests.
+ * Test setup: the forms chunk loaded up front; unmount rendered components and forget stored widget
+ * data between tests.
  */
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { cleanup } from '@testing-library/preact';
+import { loadForms } from '../src/app/lazy-forms.ts';
+
+// the forms chunk is fetched on demand in the browser; components under test draw forms at once
+beforeAll(() => loadForms());
 
 afterEach(() => {
   cleanup();

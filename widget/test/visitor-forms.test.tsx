@@ -192,10 +192,17 @@ describe('the end of a chat', () => {
   it('rates the chat from 1 to 5 with a comment, and thanks once the rating is stored', async () => {
     const { onRate, rerender } = renderPanel({ conversation: ended });
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
-    await screen.findByText('Please fill this in.');
-    fireEvent.click(screen.getByRole('radio', { name: '4' }));
-    type(/Comment/, 'Quick and kind');
+    // one primary button, once there is a rating to send
+    expect(screen.queryByRole('button', { name: 'Send rating' })).toBeNull();
+    expect(screen.getAllByRole('radio').map((radio) => radio.getAttribute('aria-label'))).toEqual([
+      '1 star',
+      '2 stars',
+      '3 stars',
+      '4 stars',
+      '5 stars',
+    ]);
+    fireEvent.click(screen.getByRole('radio', { name: '4 stars' }));
+    type(/Anything to add/, 'Quick and kind');
     fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     await waitFor(() => expect(onRate).toHaveBeenCalledWith(4, 'Quick and kind'));
     rerender(

@@ -1,55 +1,44 @@
 /**
- * @module The console's top bar: the pages, who is signed in, their status and load, whether the live
- * connection is up, desktop notifications, the shortcut list, and sign-out.
+ * @module The console's top bar, one compact row: the product, the pages, whether the live connection
+ * is up, the agent's status and load, and the agent's menu (notifications, shortcuts, theme, sign-out).
+ * A skip link before it is the page's first Tab stop.
  */
-import { useState } from 'preact/hooks';
 import type { Agent } from '@parley/shared';
-import { NotificationPermission } from './notification-permission.tsx';
+import { AgentMenu } from './agent-menu.tsx';
 import { useSession } from './session-context.ts';
 import { ConsoleNav } from './console-nav.tsx';
+import { SkipLink } from './skip-link.tsx';
 import { StatusPicker } from './status-picker.tsx';
 
 interface ConsoleHeaderProps {
   agent: Agent;
   /** The conversations view has shortcuts; the other pages have none to list. */
   onShowShortcuts?: () => void;
-  /** The conversations view has no other heading, so the brand is its h1; other pages title themselves. */
-  brandIsHeading?: boolean;
+  /** Where the skip link goes, and what it says. */
+  skipLabel?: string;
 }
 
-export function ConsoleHeader({ agent, onShowShortcuts, brandIsHeading = false }: ConsoleHeaderProps) {
+export function ConsoleHeader({ agent, onShowShortcuts, skipLabel = 'Skip to main content' }: ConsoleHeaderProps) {
   const session = useSession();
   const online = session.store.connection.value === 'online';
-  const [signingOut, setSigningOut] = useState(false);
 
   return (
-    <header class="topbar">
-      {brandIsHeading ? <h1 class="topbar__brand">Parley</h1> : <span class="topbar__brand">Parley</span>}
-      <ConsoleNav agent={agent} />
-      <div class="topbar__agent">
-        <span class="topbar__name">{agent.name}</span>
-        <span class={`presence ${online ? 'presence--online' : 'presence--connecting'}`} role="status">
-          {online ? 'Connected' : 'Connecting…'}
+    <>
+      <SkipLink label={skipLabel} />
+      <header class="topbar">
+        <span class="topbar__brand">
+          <span class="topbar__logo" aria-hidden="true" />
+          Parley
         </span>
-        <StatusPicker agent={agent} />
-      </div>
-      <NotificationPermission />
-      {onShowShortcuts && (
-        <button type="button" class="button button--quiet" aria-keyshortcuts="?" onClick={onShowShortcuts}>
-          Shortcuts
-        </button>
-      )}
-      <button
-        type="button"
-        class="button button--quiet"
-        disabled={signingOut}
-        onClick={() => {
-          setSigningOut(true);
-          void session.signOut();
-        }}
-      >
-        Sign out
-      </button>
-    </header>
+        <ConsoleNav agent={agent} />
+        <div class="topbar__end">
+          <span class={`presence ${online ? 'presence--online' : 'presence--connecting'}`} role="status">
+            {online ? 'Connected' : 'Connecting…'}
+          </span>
+          <StatusPicker agent={agent} />
+          <AgentMenu agent={agent} onShowShortcuts={onShowShortcuts} />
+        </div>
+      </header>
+    </>
   );
 }

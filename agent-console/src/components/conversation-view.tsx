@@ -6,13 +6,22 @@
 import { useState } from 'preact/hooks';
 import { pendingIn } from '../state/outbox.ts';
 import { originLabel, statusLabel, visitorLabel } from '../state/conversation-selectors.ts';
+import { closeAndMoveOn } from './close-and-move-on.ts';
 import { Composer } from './composer.tsx';
 import { ConvertToTicket } from './convert-to-ticket.tsx';
 import { MessageLog } from './message-log.tsx';
 import { useSession } from './session-context.ts';
 import { TransferDialog } from './transfer-dialog.tsx';
 
-export function ConversationView({ conversationId, agentName }: { conversationId: string; agentName: string }) {
+interface ConversationViewProps {
+  conversationId: string;
+  agentName: string;
+  /** Whether the visitor panel is showing, and how to show or hide it. */
+  panelOpen?: boolean;
+  onTogglePanel?: () => void;
+}
+
+export function ConversationView({ conversationId, agentName, panelOpen, onTogglePanel }: ConversationViewProps) {
   const session = useSession();
   const { store } = session;
   const entry = store.data.value.mine.get(conversationId);
@@ -38,18 +47,29 @@ export function ConversationView({ conversationId, agentName }: { conversationId
   return (
     <section class="conversation" aria-labelledby="conversation-title">
       <header class="conversation__header">
-        <div>
-          <h2 id="conversation-title" class="conversation__title">
-            {visitorLabel(conversation)}
-          </h2>
-          <span class={`status status--${conversation.status}`}>{statusLabel(conversation)}</span>
-          {origin && <p class="conversation__origin">{origin}</p>}
+        <div class="conversation__who">
+          <span class="avatar avatar--visitor" aria-hidden="true">
+            {visitorInitials(visitorLabel(conversation))}
+          </span>
+          <div class="conversation__heading">
+            <h2 id="conversation-title" class="conversation__title">
+              {visitorLabel(conversation)}
+            </h2>
+            <p class="conversation__meta">
+              <span class={`status status--${conversation.status}`}>{statusLabel(conversation)}</span>
+              {origin && <span class="conversation__origin">{origin}</span>}
+            </p>
+          </div>
         </div>
         <div class="conversation__actions">
+          {/* any conversation the agent holds, an ended one too: the visitor may still want an answer */}
+          {conversation.status !== 'queued' && conversation.status !== 'offline' && (
+            <ConvertToTicket conversation={conversation} />
+          )}
           {closed ? (
             <button
               type="button"
-              class="button button--quiet"
+              class="button button--quiet button--small"
               disabled={busy}
               onClick={() => act(() => session.reopen(conversationId))}
             >
@@ -57,24 +77,39 @@ export function ConversationView({ conversationId, agentName }: { conversationId
             </button>
           ) : (
             <>
-              <button type="button" class="button button--quiet" disabled={busy} onClick={() => setTransferring(true)}>
+              <button
+                type="button"
+                class="button button--quiet button--small"
+                disabled={busy}
+                onClick={() => setTransferring(true)}
+              >
                 Transfer
               </button>
               <button
                 type="button"
-                class="button button--quiet"
+                class="button button--quiet button--small"
                 aria-keyshortcuts="Alt+X"
                 disabled={busy}
-                onClick={() => act(() => session.close(conversationId))}
+                onClick={() => act(() => closeAndMoveOn(session, conversationId))}
               >
                 Close conversation
               </button>
             </>
           )}
+          {onTogglePanel && (
+            <button
+              type="button"
+              class="button button--quiet button--small button--toggle"
+              aria-expanded={panelOpen ?? false}
+              aria-controls="visitor-panel"
+              onClick={onTogglePanel}
+            >
+              Visitor details
+            </button>
+          )}
         </div>
       </header>
-      {/* any conversation the agent holds, an ended one too: the visitor may still want an answer */}
-      {conversation.status !== 'queued' && <ConvertToTicket conversation={conversation} />}
+      {conversation.status === 'offline' && <ConvertToTicket conversation={conversation} />}
       {problem && (
         <p class="conversation__problem" role="alert">
           {problem}
@@ -95,4 +130,10 @@ export function ConversationView({ conversationId, agentName }: { conversationId
       {transferring && <TransferDialog conversationId={conversationId} onClose={() => setTransferring(false)} />}
     </section>
   );
+}
+
+/** The first letter of a visitor's label, or "?" for a label without letters. */
+function visitorInitials(label: string): string {
+  const letter = [...label].find((character) => /\p{L}|\p{N}/u.test(character));
+  return letter ? letter.toUpperCase() : '?';
 }

@@ -68,7 +68,7 @@ export function ConvertToTicket({ conversation }: { conversation: Conversation }
       ) : (
         <button
           type="button"
-          class="button button--quiet"
+          class="button button--quiet button--small"
           disabled={busy}
           onClick={() => (conversation.visitorEmail ? convert() : setAsking(true))}
         >

@@ -1,7 +1,8 @@
 /**
  * @module A conversation's messages as a live log: visitor, agent and system messages and private notes
  * told apart, then the agent's messages still on their way; the agent's last message says whether the
- * visitor has it or has seen it. Bodies are rendered as text nodes, never as HTML.
+ * visitor has it or has seen it. Bodies are text nodes, except an agent's Markdown subset, rendered
+ * and sanitized as the widget does it (message-text.tsx).
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Message, Note } from '@parley/shared';
@@ -9,6 +10,8 @@ import { timeline } from '../state/timeline.ts';
 import type { ConversationEntry } from '../state/conversations.ts';
 import type { PendingMessage } from '../state/outbox.ts';
 import { visitorLabel } from '../state/conversation-selectors.ts';
+import { Loading } from './load-state.tsx';
+import { MessageText } from './message-text.tsx';
 
 interface MessageLogProps {
   entry: ConversationEntry;
@@ -44,7 +47,11 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
       }}
     >
       {items.length === 0 && pending.length === 0 ? (
-        <p class="log__empty">{entry.historyLoaded ? 'No messages yet.' : 'Loading messages…'}</p>
+        entry.historyLoaded ? (
+          <p class="log__empty">No messages yet.</p>
+        ) : (
+          <Loading label="Loading messages…" />
+        )
       ) : (
         <ol class="messages">
           {items.map((item) =>
@@ -70,7 +77,7 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
               <div class="message__meta">
                 <span class="message__author">{agentName}</span>
               </div>
-              <p class="message__body">{message.body}</p>
+              <MessageText body={message.body} formatted />
               <p class={message.error ? 'message__state message__state--failed' : 'message__state'}>
                 {message.error ? `Not sent: ${message.error}` : 'Sending…'}
               </p>
@@ -123,7 +130,7 @@ function MessageItem({ message, visitorName, delivery }: MessageItemProps) {
           {formatTime(message.createdAt)}
         </time>
       </div>
-      <p class="message__body">{message.body}</p>
+      <MessageText body={message.body} formatted={kind === 'agent'} />
       {delivery && <p class="message__state">{delivery}</p>}
     </li>
   );

@@ -2,6 +2,7 @@
  * @module A conversation's latest message on one line, for the sidebar lists.
  */
 import type { Message } from '@parley/shared';
+import { markdownToPlainText } from '@parley/shared/client-core';
 
 interface MessagePreviewProps {
   message: Message | null;
@@ -17,7 +18,8 @@ export function MessagePreview({ message, agentId }: MessagePreviewProps) {
   return (
     <span class="preview">
       {prefix !== null && <span class="preview__author">{prefix}: </span>}
-      <span class="preview__text">{message.body}</span>
+      {/* an agent's formatting marks read as noise on one line: the words only */}
+      <span class="preview__text">{author.kind === 'agent' ? markdownToPlainText(message.body) : message.body}</span>
     </span>
   );
 }

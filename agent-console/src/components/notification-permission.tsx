@@ -16,7 +16,7 @@ export function NotificationPermission() {
   return (
     <button
       type="button"
-      class="button button--quiet"
+      class="agent-menu__item"
       onClick={() => {
         void Notification.requestPermission().then(setPermission, () => setPermission(currentPermission()));
       }}

@@ -5,13 +5,16 @@
 import type { ComponentChildren } from 'preact';
 import type { Agent } from '@parley/shared';
 import { ConsoleHeader } from './console-header.tsx';
+import { pageTitle, useDocumentTitle } from './document-title.ts';
+import { PAGE_TITLE_ID } from './skip-link.tsx';
 
 export function PageFrame({ agent, title, children }: { agent: Agent; title: string; children: ComponentChildren }) {
+  useDocumentTitle(pageTitle(title));
   return (
     <div class="console">
       <ConsoleHeader agent={agent} />
-      <main class="page" aria-labelledby="page-title">
-        <h1 id="page-title" class="page__title">
+      <main class="page" aria-labelledby={PAGE_TITLE_ID}>
+        <h1 id={PAGE_TITLE_ID} class="page__title" tabIndex={-1}>
           {title}
         </h1>
         {children}

@@ -5,6 +5,7 @@
 import { useId, useState } from 'preact/hooks';
 import { AgentStatusSchema, type Agent, type AgentStatus } from '@parley/shared';
 import { activeCount } from '../state/conversation-selectors.ts';
+import { countOf } from './plural.ts';
 import { useSession } from './session-context.ts';
 
 const LABELS: Record<AgentStatus, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
@@ -25,9 +26,10 @@ export function StatusPicker({ agent }: { agent: Agent }) {
 
   return (
     <div class="status-picker">
-      <label class="status-picker__label" for={selectId}>
+      <label class="visually-hidden" for={selectId}>
         Status
       </label>
+      <span class={`status-picker__dot status-picker__dot--${status}`} aria-hidden="true" />
       <select
         id={selectId}
         class={`status-picker__select status-picker__select--${status}`}
@@ -51,7 +53,7 @@ export function StatusPicker({ agent }: { agent: Agent }) {
         class={`capacity${active >= agent.capacity ? ' capacity--full' : ''}`}
         title="Active chats of your capacity"
       >
-        {active} of {agent.capacity} chats
+        {active} of {countOf(agent.capacity, ['chat', 'chats'])}
       </span>
       {problem && (
         <span class="status-picker__problem" role="alert">

@@ -10,6 +10,7 @@ import { STATUS_LABELS } from '../state/ticket-inbox.ts';
 import { timeline } from '../state/timeline.ts';
 import { TextAreaField } from './form-field.tsx';
 import { useSession } from './session-context.ts';
+import { Loading } from './load-state.tsx';
 
 export function TicketView({ conversationId, agent }: { conversationId: string; agent: Agent }) {
   const { tickets } = useSession();
@@ -46,7 +47,7 @@ export function TicketView({ conversationId, agent }: { conversationId: string; 
       .finally(() => setBusy(false));
   };
 
-  if (detail === null) return problem ? <p role="alert">{problem}</p> : <p class="muted">Loading the ticket…</p>;
+  if (detail === null) return problem ? <p role="alert">{problem}</p> : <Loading label="Loading the ticket…" />;
   const { ticket } = detail;
   const mine = ticket.assignee?.id === agent.id;
 

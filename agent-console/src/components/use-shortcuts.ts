@@ -1,8 +1,10 @@
 /**
  * @module Console-wide keyboard shortcuts. A bare key never fires while the agent types in a field
- * (it is their text); the Alt versions work everywhere.
+ * (it is their text), nor at all when the agent turned single keys off (shortcut-settings.ts); the
+ * Alt versions work everywhere.
  */
 import { useEffect } from 'preact/hooks';
+import { singleKeyShortcuts } from '../state/shortcut-settings.ts';
 
 export type ShortcutAction = 'next' | 'previous' | 'composer' | 'close' | 'help';
 
@@ -18,6 +20,7 @@ export const SHORTCUTS: ReadonlyArray<{ action: ShortcutAction; keys: string[]; 
 export function shortcutFor(
   event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey'>,
   typing: boolean,
+  singleKeys = true,
 ): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey) return null;
   if (event.altKey) {
@@ -34,7 +37,7 @@ export function shortcutFor(
         return null;
     }
   }
-  if (typing) return null;
+  if (typing || !singleKeys) return null;
   switch (event.key) {
     case 'j':
       return 'next';
@@ -59,7 +62,7 @@ export function useShortcuts(handle: (action: ShortcutAction) => void, enabled: 
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing) return;
-      const action = shortcutFor(event, isTyping(event.target));
+      const action = shortcutFor(event, isTyping(event.target), singleKeyShortcuts.value);
       if (action === null) return;
       event.preventDefault();
       handle(action);

@@ -10,7 +10,14 @@ import { useSession } from './session-context.ts';
 import { formatWaitTime, useNow } from './wait-time.ts';
 import { clockTime, dayAndTime, visitorLocalTime } from './visitor-times.ts';
 
-export function VisitorPanel({ conversationId, visitorId }: { conversationId: string; visitorId: string }) {
+interface VisitorPanelProps {
+  conversationId: string;
+  visitorId: string;
+  /** On a tablet the panel lies over the conversation and has its own close button. */
+  onClose?: () => void;
+}
+
+export function VisitorPanel({ conversationId, visitorId, onClose }: VisitorPanelProps) {
   const session = useSession();
   useEffect(() => {
     void session.visitors.loadPanel(conversationId);
@@ -18,14 +25,32 @@ export function VisitorPanel({ conversationId, visitorId }: { conversationId: st
   const details = session.store.visitors.value.get(visitorId);
 
   return (
-    <aside class="visitor-panel" aria-labelledby="visitor-panel-title">
-      <h2 id="visitor-panel-title" class="visitor-panel__title">
-        Visitor
-      </h2>
+    <aside
+      id="visitor-panel"
+      class={`visitor-panel${onClose ? ' visitor-panel--overlay' : ''}`}
+      aria-labelledby="visitor-panel-title"
+      onKeyDown={(event) => {
+        if (onClose && event.key === 'Escape') onClose();
+      }}
+    >
+      <div class="visitor-panel__header">
+        <h2 id="visitor-panel-title" class="visitor-panel__title">
+          Visitor
+        </h2>
+        {onClose && (
+          <button type="button" class="button button--quiet button--small" onClick={onClose}>
+            Hide visitor details
+          </button>
+        )}
+      </div>
       {details ? (
         <VisitorFacts details={details} conversationId={conversationId} />
       ) : (
-        <p class="visitor-panel__muted">Loading…</p>
+        <div class="skeleton-group" role="status" aria-label="Loading visitor details">
+          <span class="skeleton skeleton--line" />
+          <span class="skeleton skeleton--line skeleton--short" />
+          <span class="skeleton skeleton--line" />
+        </div>
       )}
     </aside>
   );

@@ -14,6 +14,14 @@ export function formatWaitTime(ms: number): string {
   return `${seconds}s`;
 }
 
+/** Coarser, for a list row that ticks twice a minute: "<1m", "4m", "1h 05m". */
+export function formatShortWait(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return '<1m';
+  if (minutes < 60) return `${minutes}m`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
 /** The current time from `now`, re-read every `intervalMs` while the component is mounted. */
 export function useNow(now: () => number, intervalMs = 1000): number {
   const [current, setCurrent] = useState(now);

@@ -8,6 +8,7 @@ import type { Agent, CannedResponse, CannedScope } from '@parley/shared';
 import { ApiError } from '../api/rest-client.ts';
 import { useApi } from '../components/api-context.ts';
 import { PageFrame } from '../components/page-frame.tsx';
+import { Loading, LoadFailed } from '../components/load-state.tsx';
 import { FormMessage } from '../components/form-field.tsx';
 import { CannedResponseForm } from './canned-response-form.tsx';
 
@@ -15,6 +16,8 @@ export function CannedResponsesPage({ agent }: { agent: Agent }) {
   const { canned, cannedCache } = useApi();
   const [items, setItems] = useState<readonly CannedResponse[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // bumped by Retry: loads the list again
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     canned.list().then(
@@ -24,7 +27,7 @@ export function CannedResponsesPage({ agent }: { agent: Agent }) {
       },
       (caught: unknown) => setError(caught instanceof ApiError ? caught.message : 'Could not load canned responses.'),
     );
-  }, [canned, cannedCache, agent.id]);
+  }, [canned, cannedCache, agent.id, attempt]);
 
   const update = (next: readonly CannedResponse[]) => {
     setItems(next);
@@ -38,7 +41,19 @@ export function CannedResponsesPage({ agent }: { agent: Agent }) {
         In a reply, type <kbd>/</kbd> and the start of a shortcut, then press <kbd>Tab</kbd> or <kbd>Enter</kbd> to
         insert the text.
       </p>
-      <FormMessage error={error} />
+      {items !== null && <FormMessage error={error} />}
+      {items === null &&
+        (error ? (
+          <LoadFailed
+            message={error}
+            onRetry={() => {
+              setError(null);
+              setAttempt((n) => n + 1);
+            }}
+          />
+        ) : (
+          <Loading label="Loading canned responses…" />
+        ))}
       {items !== null && (
         <>
           <CannedSection scope="personal" title="Your canned responses" items={items} editable onChange={update} />

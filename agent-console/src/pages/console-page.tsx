@@ -1,35 +1,42 @@
 /**
- * @module The signed-in console: top bar, the sidebar with the agent's conversations and the queue,
- * the selected conversation, keyboard shortcuts and the tab title's count.
+ * @module The signed-in inbox, three panes: the agent's conversations and the queue, the selected
+ * conversation, and the visitor beside it (behind a toggle on a tablet). Keyboard shortcuts and the
+ * tab title's count live here.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { Agent } from '@parley/shared';
 import { ConsoleHeader } from '../components/console-header.tsx';
+import { closeAndMoveOn } from '../components/close-and-move-on.ts';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { ConversationView } from '../components/conversation-view.tsx';
+import { pageTitle, useDocumentTitle } from '../components/document-title.ts';
 import { NoticeBanner } from '../components/notice-banner.tsx';
 import { QueueList } from '../components/queue-list.tsx';
 import { useSession } from '../components/session-context.ts';
 import { ShortcutsDialog } from '../components/shortcuts-dialog.tsx';
+import { PAGE_TITLE_ID } from '../components/skip-link.tsx';
+import { useMediaQuery } from '../components/use-media-query.ts';
 import { useShortcuts, type ShortcutAction } from '../components/use-shortcuts.ts';
 import { VisitorPanel } from '../components/visitor-panel.tsx';
 import { attentionCount, listOrder } from '../state/conversation-selectors.ts';
 
-const TITLE = 'Parley console';
+/** From this width the visitor panel has room beside the conversation. */
+const WIDE = '(min-width: 1200px)';
 
 export function ConsolePage({ agent }: { agent: Agent }) {
   const session = useSession();
   const { store } = session;
   const selectedId = store.selectedId.value;
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const wide = useMediaQuery(WIDE, true);
+  // null: as the screen suggests (open when wide); a choice of the agent's otherwise
+  const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
+  const panelOpen = panelChoice ?? wide;
   const count = attentionCount(store.data.value);
   const visitorId = selectedId === null ? undefined : store.data.value.mine.get(selectedId)?.conversation.visitorId;
 
   // the count shows in the tab strip while the agent works in another tab
-  useEffect(() => {
-    document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
-  }, [count]);
-  useEffect(() => () => void (document.title = TITLE), []);
+  useDocumentTitle(pageTitle('Inbox', count));
 
   const onShortcut = useCallback(
     (action: ShortcutAction) => {
@@ -50,7 +57,8 @@ export function ConsolePage({ agent }: { agent: Agent }) {
           return;
         case 'close': {
           const id = store.selectedId.value;
-          if (id !== null && store.data.value.mine.get(id)?.conversation.status === 'active') void session.close(id);
+          if (id !== null && store.data.value.mine.get(id)?.conversation.status === 'active')
+            void closeAndMoveOn(session, id);
           return;
         }
         case 'help':
@@ -64,24 +72,43 @@ export function ConsolePage({ agent }: { agent: Agent }) {
 
   return (
     <div class="console">
-      <ConsoleHeader agent={agent} onShowShortcuts={() => setShowShortcuts(true)} brandIsHeading />
+      <ConsoleHeader agent={agent} onShowShortcuts={() => setShowShortcuts(true)} skipLabel="Skip to conversations" />
       <NoticeBanner />
-      <div class="console__body">
+      <div class={`console__body inbox${panelOpen && visitorId !== undefined ? ' inbox--with-panel' : ''}`}>
         <nav class="sidebar" aria-label="Conversations">
+          <h1 id={PAGE_TITLE_ID} class="sidebar__page-title" tabIndex={-1}>
+            Inbox
+          </h1>
           <ConversationList />
           <QueueList agent={agent} />
         </nav>
         <main class="pane">
           {selectedId === null ? (
-            <p class="pane__empty">Select a conversation to read and reply. Press ? for keyboard shortcuts.</p>
-          ) : (
-            <div class="pane__split">
-              {/* keyed: each conversation gets its own composer state and scroll position */}
-              <ConversationView key={selectedId} conversationId={selectedId} agentName={agent.name} />
-              {visitorId !== undefined && <VisitorPanel conversationId={selectedId} visitorId={visitorId} />}
+            <div class="pane__empty empty-state">
+              <span class="empty-state__art" aria-hidden="true" />
+              <p class="empty-state__title">Select a conversation to read and reply.</p>
+              <p class="empty-state__hint">
+                Press <kbd>j</kbd> and <kbd>k</kbd> to move through the list, <kbd>?</kbd> for all shortcuts.
+              </p>
             </div>
+          ) : (
+            // keyed: each conversation gets its own composer state and scroll position
+            <ConversationView
+              key={selectedId}
+              conversationId={selectedId}
+              agentName={agent.name}
+              panelOpen={panelOpen}
+              onTogglePanel={() => setPanelChoice(!panelOpen)}
+            />
           )}
         </main>
+        {selectedId !== null && visitorId !== undefined && panelOpen && (
+          <VisitorPanel
+            conversationId={selectedId}
+            visitorId={visitorId}
+            onClose={wide ? undefined : () => setPanelChoice(false)}
+          />
+        )}
       </div>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>

@@ -5,10 +5,12 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { Agent } from '@parley/shared';
+import { EmptyState, Loading } from '../components/load-state.tsx';
 import { PageFrame } from '../components/page-frame.tsx';
 import { useSession } from '../components/session-context.ts';
 import { formatWaitTime, useNow } from '../components/wait-time.ts';
 import { InviteVisitor } from '../components/invite-visitor.tsx';
+import { visitorDisplayName } from '../state/visitor-name.ts';
 
 export function LiveVisitorsPage({ agent }: { agent: Agent }) {
   const session = useSession();
@@ -22,9 +24,12 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
   return (
     <PageFrame agent={agent} title="Live visitors">
       {visitors === null ? (
-        <p class="muted">Loading…</p>
+        <Loading label="Loading visitors…" />
       ) : visitors.length === 0 ? (
-        <p class="muted">Nobody is on your sites right now.</p>
+        <EmptyState
+          title="Nobody is on your sites right now."
+          hint="Visitors appear here as they open a page with the widget, with the page they are on."
+        />
       ) : (
         <table class="live-visitors__table">
           <caption class="muted">
@@ -43,7 +48,8 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
           <tbody>
             {visitors.map((visitor) => (
               <tr key={visitor.visitorId}>
-                <td>{visitor.name ?? 'Anonymous visitor'}</td>
+                {/* the same name the inbox uses for this visitor */}
+                <td>{visitorDisplayName({ visitorId: visitor.visitorId, visitorName: visitor.name })}</td>
                 <td>
                   {visitor.currentPage ? (
                     <a href={visitor.currentPage.url} target="_blank" rel="noopener noreferrer">
@@ -60,7 +66,10 @@ export function LiveVisitorsPage({ agent }: { agent: Agent }) {
                   {visitor.chatting ? (
                     ''
                   ) : (
-                    <InviteVisitor visitorId={visitor.visitorId} label={visitor.name ?? 'Anonymous visitor'} />
+                    <InviteVisitor
+                      visitorId={visitor.visitorId}
+                      label={visitorDisplayName({ visitorId: visitor.visitorId, visitorName: visitor.name })}
+                    />
                   )}
                 </td>
               </tr>

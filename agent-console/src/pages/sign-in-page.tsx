@@ -3,6 +3,7 @@
  * through role="alert"; the session decides what they say.
  */
 import { useState } from 'preact/hooks';
+import { pageTitle, useDocumentTitle } from '../components/document-title.ts';
 import { useSession } from '../components/session-context.ts';
 
 export function SignInPage() {
@@ -10,6 +11,7 @@ export function SignInPage() {
   const auth = session.store.auth.value;
   const error = auth.status === 'signed-out' ? auth.error : null;
   const [busy, setBusy] = useState(false);
+  useDocumentTitle(pageTitle('Sign in'));
 
   async function onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();

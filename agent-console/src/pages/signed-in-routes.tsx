@@ -7,6 +7,7 @@ import type { Agent } from '@parley/shared';
 import { LocationProvider, Route, Router } from 'preact-iso/router';
 import { ROUTES } from '../routes.ts';
 import { useSession } from '../components/session-context.ts';
+import { RouteFocus } from '../components/route-focus.tsx';
 import { ConsolePage } from './console-page.tsx';
 import { AgentsPage } from './admin/agents-page.tsx';
 import { SitesPage } from './admin/sites-page.tsx';
@@ -35,7 +36,8 @@ const LiveVisitors = () => <LiveVisitorsPage agent={useSignedInAgent()} />;
 const ReportsRoute = () => <ReportsPage agent={useSignedInAgent()} />;
 const AgentsNowRoute = () => <AgentsNowPage agent={useSignedInAgent()} />;
 
-export function SignedInRoutes() {
+/** `focusHeadingFirst`: the agent just signed in, so the form they were on is gone: focus the heading. */
+export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirst?: boolean }) {
   return (
     // scope: links outside the console (the demo page, a site's page) stay ordinary navigations
     <LocationProvider scope="/console">
@@ -50,6 +52,7 @@ export function SignedInRoutes() {
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />
         <Route default component={Conversations} />
       </Router>
+      <RouteFocus onMount={focusHeadingFirst} />
     </LocationProvider>
   );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agent, Ticket, TicketStatus } from '@parley/shared';
 import { EmailStatusBanner } from '../components/email-status-banner.tsx';
+import { EmptyState, Loading, LoadFailed } from '../components/load-state.tsx';
 import { PageFrame } from '../components/page-frame.tsx';
 import { useSession } from '../components/session-context.ts';
 import { TicketView } from '../components/ticket-view.tsx';
@@ -91,15 +92,18 @@ export function TicketsPage({ agent }: { agent: Agent }) {
           </button>
         </form>
       </div>
-      {problem && <p role="alert">{problem}</p>}
+      {problem && <LoadFailed message={problem} onRetry={() => load(0)} />}
       <div class="tickets__body">
         <section aria-label={`${STATUS_LABELS[filter.status]} tickets`} class="tickets__list">
           {list === null ? (
-            <p class="muted">Loading tickets…</p>
+            problem ? null : (
+              <Loading label="Loading tickets…" />
+            )
           ) : list.tickets.length === 0 ? (
-            <p class="muted">
-              No {STATUS_LABELS[filter.status].toLowerCase()} tickets{filter.email ? ` for “${filter.email}”` : ''}.
-            </p>
+            <EmptyState
+              title={`No ${STATUS_LABELS[filter.status].toLowerCase()} tickets${filter.email ? ` for “${filter.email}”` : ''}.`}
+              hint="Tickets come from email, from offline messages and from chats converted to tickets."
+            />
           ) : (
             <table class="tickets__table">
               <thead>

@@ -5,6 +5,7 @@
 import type { Conversation, ConversationOrigin } from '@parley/shared';
 import { highestSeq } from '@parley/shared/client-core';
 import type { ConsoleData, ConversationEntry } from './conversations.ts';
+import { visitorDisplayName, type VisitorNaming } from './visitor-name.ts';
 
 /**
  * Visitor messages after the agent's seen mark: held ones, plus the latest when it is not held yet. An agent
@@ -53,11 +54,9 @@ export function listOrder(data: ConsoleData): ConversationEntry[] {
   });
 }
 
-/** The visitor's name, or "Visitor" and a short id so two anonymous visitors can be told apart. */
-export function visitorLabel(conversation: Pick<Conversation, 'visitorName' | 'visitorId'>): string {
-  const name = conversation.visitorName?.trim();
-  if (name) return name;
-  return `Visitor ${conversation.visitorId.slice(-6)}`;
+/** The visitor's name, else their email, else a stable made-up name (visitor-name.ts). */
+export function visitorLabel(conversation: VisitorNaming): string {
+  return visitorDisplayName(conversation);
 }
 
 export function statusLabel(conversation: Pick<Conversation, 'status'>): string {

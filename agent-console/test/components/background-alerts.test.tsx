@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { FakeChannel } from '../support/fake-channel.ts';
-import { renderConsole } from '../support/render-console.tsx';
+import { openAgentMenu, renderConsole } from '../support/render-console.tsx';
 
 describe('background alerts', () => {
   it('chimes and notifies for a new chat and a visitor message only while the tab is hidden', async () => {
@@ -52,9 +52,9 @@ describe('background alerts', () => {
     channel.seed({ id: 'q1', status: 'queued', visitorName: 'Hal' }, [{ author: 'visitor', body: 'help' }]);
     const { visibility } = await renderConsole({ channel });
     visibility.set(false);
-    await waitFor(() => expect(document.title).toBe('(3) Parley console'));
+    await waitFor(() => expect(document.title).toBe('(3) Inbox · Parley'));
     channel.otherAgentAccepts('q1');
-    await waitFor(() => expect(document.title).toBe('(2) Parley console'));
+    await waitFor(() => expect(document.title).toBe('(2) Inbox · Parley'));
   });
 
   describe('desktop notification permission', () => {
@@ -65,6 +65,7 @@ describe('background alerts', () => {
       vi.stubGlobal('Notification', { permission: 'default', requestPermission });
       await renderConsole();
       expect(requestPermission).not.toHaveBeenCalled();
+      openAgentMenu();
       fireEvent.click(screen.getByRole('button', { name: 'Enable desktop notifications' }));
       expect(requestPermission).toHaveBeenCalledTimes(1);
       await waitFor(() => expect(screen.queryByRole('button', { name: 'Enable desktop notifications' })).toBeNull());

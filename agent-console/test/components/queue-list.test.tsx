@@ -17,7 +17,7 @@ describe('queue', () => {
 
     const queue = screen.getByRole('region', { name: 'Queue' });
     const rows = await within(queue).findAllByRole('listitem');
-    expect(rows.map((row) => row.querySelector('.queue-item__name')?.textContent)).toEqual(['Visitor 00abcd', 'Newer']);
+    expect(rows.map((row) => row.querySelector('.queue-item__name')?.textContent)).toEqual(['Bronze Beaver', 'Newer']);
     expect(within(queue).getByText('2 waiting')).toBeTruthy();
     expect(rows[0]?.textContent).toContain('waiting 1h 02m');
     expect(rows[0]?.textContent).toContain('No messages yet');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { FakeChannel } from '../support/fake-channel.ts';
 import { iso } from '../support/fixtures.ts';
-import { renderConsole } from '../support/render-console.tsx';
+import { openAgentMenu, renderConsole } from '../support/render-console.tsx';
 import { shortcutFor } from '../../src/components/use-shortcuts.ts';
 
 async function threeChats() {
@@ -65,7 +65,8 @@ describe('keyboard shortcuts', () => {
 
   it('shows the shortcut list on ?, as a dialog that Escape closes', async () => {
     await threeChats();
-    const opener = screen.getByRole('button', { name: 'Shortcuts' });
+    openAgentMenu();
+    const opener = screen.getByRole('button', { name: 'Keyboard shortcuts' });
     opener.focus();
     fireEvent.keyDown(opener, { key: '?', code: 'Slash', shiftKey: true });
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });

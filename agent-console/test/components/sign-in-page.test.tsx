@@ -1,8 +1,8 @@
 /** Sign-in, session reuse, sign-out and session expiry, through the real auth client and a fake auth server. */
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { App } from '../../src/app.tsx';
-import { createHarness } from '../support/render-console.tsx';
+import { createHarness, openAgentMenu } from '../support/render-console.tsx';
 
 function fillAndSubmit(email: string, password: string): void {
   fireEvent.input(screen.getByLabelText('Email'), { target: { value: email } });
@@ -37,10 +37,13 @@ describe('sign-in page', () => {
     fillAndSubmit('ada@example.com', 'correct horse');
     expect(await screen.findByText('Ada')).toBeTruthy();
     expect(await screen.findByText('Connected')).toBeTruthy();
+    // the form is gone: focus is on the inbox's heading, not lost to <body>
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Inbox' })));
 
     channel.drop();
     expect(await screen.findByText('Connecting…')).toBeTruthy();
 
+    openAgentMenu();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -49,8 +52,10 @@ describe('sign-in page', () => {
   it('skips the form when the session cookie is still valid', async () => {
     const { session, auth } = createHarness({ signedIn: true });
     render(<App session={session} />);
-    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Ada: agent menu' })).toBeTruthy();
     expect(screen.queryByLabelText('Email')).toBeNull();
+    // a reload with a valid cookie leaves focus alone, so the skip link is the first Tab stop
+    expect(document.activeElement).toBe(document.body);
     expect(auth.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/auth/me']);
   });
 

@@ -67,10 +67,15 @@ describe('seen and catch-up marks', () => {
 });
 
 describe('labels and order', () => {
-  it('names anonymous visitors "Visitor" with a short id', () => {
+  it('names visitors by name, else email, else a stable readable name made from their id', () => {
     expect(visitorLabel({ visitorName: 'Grace', visitorId: 'v-123456789' })).toBe('Grace');
-    expect(visitorLabel({ visitorName: null, visitorId: 'v-123456789' })).toBe('Visitor 456789');
-    expect(visitorLabel({ visitorName: '  ', visitorId: 'abc' })).toBe('Visitor abc');
+    expect(visitorLabel({ visitorName: null, visitorEmail: 'grace@example.com', visitorId: 'v-1' })).toBe(
+      'grace@example.com',
+    );
+    expect(visitorLabel({ visitorName: null, visitorId: 'v-123456789' })).toBe('Ruby Puffin');
+    expect(visitorLabel({ visitorName: '  ', visitorEmail: ' ', visitorId: 'abc' })).toBe('Ivory Koala');
+    // the same id always gets the same name; a different id (almost always) another
+    expect(visitorLabel({ visitorName: null, visitorId: 'abc' })).toBe('Ivory Koala');
   });
 
   it('says waiting / active / ended', () => {

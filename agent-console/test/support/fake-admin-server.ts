@@ -37,6 +37,7 @@ export function makeSite(overrides: Partial<SiteAdminView> = {}): SiteAdminView 
     allowedOrigins: ['http://localhost:3000'],
     color: '#4f46e5',
     position: 'right',
+    theme: 'light',
     greeting: 'Hi!',
     locale: null,
     preChat: { enabled: false, fields: [] },
@@ -64,6 +65,8 @@ export class FakeAdminServer {
     inbound: { webhook: false, smtp: false, domain: 'in.example.com' },
   };
   readonly requests: Array<{ method: string; path: string; body: unknown }> = [];
+  /** Routes ("GET /api/admin/sites") answered 503 until the test removes them: a server in trouble. */
+  readonly unavailable = new Set<string>();
   private next = 1;
 
   readonly fetch = async (input: string, init?: RequestInit): Promise<Response> => {
@@ -71,6 +74,7 @@ export class FakeAdminServer {
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     this.requests.push({ method, path: input, body });
     const route = `${method} ${input}`;
+    if (this.unavailable.has(route)) return fail(503, 'internal', 'The server is not answering.');
     let m: RegExpExecArray | null;
     if (route === 'GET /api/email/status') return json(200, this.emailStatus);
     if (route === 'GET /api/admin/agents') return json(200, { agents: this.agents });

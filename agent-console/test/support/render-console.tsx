@@ -2,7 +2,7 @@
  * @module Renders the whole console (real App, session, state and components) against a FakeChannel and a
  * fake auth server, with a fixed clock and a tab that is visible unless the test says otherwise.
  */
-import { render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { App } from '../../src/app.tsx';
 import { createConsoleSession, type ConsoleSession } from '../../src/api/console-session.ts';
 import type { TabVisibility } from '../../src/api/seen-reporter.ts';
@@ -64,6 +64,11 @@ export function createHarness(
     attention,
   });
   return { session, channel, auth, visibility, attention };
+}
+
+/** Opens the agent's menu in the top bar (notifications, shortcuts, theme, sign out). */
+export function openAgentMenu(): void {
+  fireEvent.click(screen.getByRole('button', { name: /agent menu$/ }));
 }
 
 /** Renders a signed-in console and waits until it is online and its first sync has landed. */

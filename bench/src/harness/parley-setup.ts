@@ -5,7 +5,7 @@
 import { SESSION_COOKIE, SiteListResponseSchema } from '@parley/shared';
 import { BENCH_ADMIN } from './parley.ts';
 
-export async function login(url: string, email: string, password: string): Promise<string> {
+async function login(url: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

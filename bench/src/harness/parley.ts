@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnServerProcess, type ServerProcess } from './server-process.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const serverDir = path.join(repoRoot, 'server');
 const serverEntry = path.join(serverDir, 'dist/main.js');
 
@@ -24,7 +24,7 @@ export interface ParleyOptions {
   dataDir?: string;
 }
 
-export function assertServerBuilt(): void {
+function assertServerBuilt(): void {
   if (!fs.existsSync(serverEntry)) {
     throw new Error(
       `${serverEntry} is missing: run \`pnpm --filter @parley/server run build\` (pnpm bench does it for you)`,

@@ -4,14 +4,14 @@
  */
 import pg from 'pg';
 
-export const DEFAULT_ADMIN_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const DEFAULT_ADMIN_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase {
   url: string;
   drop(): Promise<void>;
 }
 
-export function adminUrl(): string {
+function adminUrl(): string {
   return process.env.PARLEY_BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
 }
 

@@ -192,7 +192,7 @@ async function totalCpu(servers: ServerProcess[]): Promise<number> {
   return stats.reduce((sum, s) => sum + s.cpuMicros, 0);
 }
 
-export const sleepUntil = (at: number): Promise<void> =>
+const sleepUntil = (at: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, at - epochNow())));
 
 function serverUrl(servers: ServerProcess[], index: number): string {

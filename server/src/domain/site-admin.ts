@@ -18,6 +18,7 @@ import { newIdentitySecret } from './identity-hash.ts';
 const DEFAULTS: Omit<SiteSettingsValues, 'name' | 'allowedOrigins'> = {
   color: '#4f46e5',
   position: 'right',
+  theme: 'light',
   greeting: '',
   locale: null,
   preChat: { enabled: false, fields: [] },

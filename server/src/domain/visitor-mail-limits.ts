@@ -9,10 +9,10 @@ import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 
-export const VISITOR_MAIL_WINDOW_MS = 60 * 60 * 1000;
+const VISITOR_MAIL_WINDOW_MS = 60 * 60 * 1000;
 /** A person asks for a confirmation and a transcript or two; more to one address is someone else's doing. */
-export const VISITOR_MAILS_PER_ADDRESS = 3;
-export const VISITOR_MAILS_PER_VISITOR = 3;
+const VISITOR_MAILS_PER_ADDRESS = 3;
+const VISITOR_MAILS_PER_VISITOR = 3;
 
 export interface VisitorMailTarget {
   siteId: string;

@@ -25,6 +25,7 @@ export function toSiteAdminView(
     allowedOrigins: site.allowedOrigins,
     color: site.color,
     position: site.position,
+    theme: site.theme,
     greeting: site.greeting,
     locale: site.locale,
     preChat: site.preChat,

@@ -28,6 +28,7 @@ export function widgetRouter(store: Store, rules: ProactiveRules): Router {
       siteName: site.name,
       color: site.color,
       position: site.position,
+      theme: site.theme,
       greeting: site.greeting,
       locale: site.locale,
       preChat: site.preChat,

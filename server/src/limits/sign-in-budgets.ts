@@ -14,7 +14,7 @@ import { RateLimit, hashed, type LimiterFactory, type LimitHooks } from './rate-
 import type { RateRule } from './rate-rule.ts';
 
 /** How long a successful sign-in makes its address "the agent's own" (under setTimeout's 24.8-day cap). */
-export const KNOWN_FOR_SECONDS = 14 * 86_400;
+const KNOWN_FOR_SECONDS = 14 * 86_400;
 
 export function signInBudgets(
   rules: { perAddress: RateRule[]; perAccount: RateRule[] },

@@ -13,7 +13,7 @@ import type { RateLimit } from './rate-limit.ts';
 import { rateLimited } from './rate-limited.ts';
 
 /** A client over the connection cap is told to come back after this long: when a slot frees is unknown. */
-export const FULL_RETRY_MS = 15_000;
+const FULL_RETRY_MS = 15_000;
 
 /** What the /visitor namespace asks of the limits. */
 export interface VisitorLimits {

@@ -18,7 +18,7 @@ export interface ReplyContent {
   body: string;
 }
 
-export const NO_TEXT = '[Email with no text]';
+const NO_TEXT = '[Email with no text]';
 
 export async function replyContent(parsed: ParsedMail, limits: { maxAttachmentBytes: number }): Promise<ReplyContent> {
   const fullText = await mailText(parsed);

@@ -20,7 +20,7 @@ export interface SocketEventObserver {
 // Per Socket.IO server, so each running Parley reports to its own metrics.
 const observers = new WeakMap<Server, SocketEventObserver>();
 
-/** Every event bound with bindHandlers on `io`'s namespaces is reported to `observer`. */
+/** Every event handled through handlersFor on `io`'s namespaces is reported to `observer`. */
 export function observeSocketEvents(io: Server, observer: SocketEventObserver): void {
   observers.set(io, observer);
 }
@@ -72,20 +72,10 @@ export function handlersFor<M extends Record<string, ClientEventSpec>, C>(
   };
 }
 
-/** Registers every handler of a table made for this one socket (few sockets: agents), each validated against `specs`. */
-export function bindHandlers<M extends Record<string, ClientEventSpec>>(
-  socket: Socket,
-  specs: M,
-  table: HandlerTable<M>,
-  logger: Logger,
-  track?: (work: Promise<void>) => void,
-): void {
-  handlersFor(specs, table, logger, track)(socket, undefined);
-}
-
 /**
- * Like bindHandlers, for a caller whose rights may change while the socket is open: `context` is
- * asked before each event that parsed, and its answer (or its refusal) is what the handler works with.
+ * Binds `table` to this one socket (few sockets: agents), for a caller whose rights may change while
+ * the socket is open: `context` is asked before each event that parsed, and its answer (or its
+ * refusal) is what the handler works with.
  */
 export function bindHandlersWithContext<M extends Record<string, ClientEventSpec>, C>(
   socket: Socket,

@@ -29,10 +29,8 @@ export interface ConversationStore {
     visitorId: string;
     now: string;
     status?: 'queued' | 'offline';
-    /** What started it, when the visitor answered a proactive message (issue 6). */
+    /** What started it, when the visitor answered a proactive message (issue 6); a rule's id is kept for reports. */
     origin?: ConversationOrigin | null;
-    /** The proactive rule whose message started it (reports count conversations per rule). */
-    startedByRuleId?: string | null;
   }): Promise<Conversation>;
   /** Queued conversations, oldest first, with the opening message and the site's routing mode. */
   listQueued(): Promise<QueuedConversation[]>;

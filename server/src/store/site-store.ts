@@ -1,7 +1,7 @@
 /**
  * @module Sites: the widget settings, allowed origins and identity secret of each site.
  */
-import type { AttachmentSettings, BusinessHours, RoutingMode, WidgetConfig } from '@parley/shared';
+import type { AttachmentSettings, BusinessHours, RoutingMode, WidgetConfig, WidgetTheme } from '@parley/shared';
 
 export type PreChatSettings = WidgetConfig['preChat'];
 
@@ -13,6 +13,8 @@ export interface SiteRecord {
   color: string;
   greeting: string;
   position: 'right' | 'left';
+  /** The widget's colours: light, dark, or following the visitor's system. */
+  theme: WidgetTheme;
   isDemo: boolean;
   createdAt: string;
   /** Hex key of the HMAC that proves a visitor's userId (visitor:identify's userHash). */
@@ -27,7 +29,7 @@ export interface SiteRecord {
   routingMode: RoutingMode;
   /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
   queueMaxWaitSeconds: number | null;
-  /** Upload limits and who may upload (migration 0014). */
+  /** Upload limits and who may upload (migration 0018). */
   attachments: AttachmentSettings;
 }
 
@@ -38,7 +40,8 @@ type DefaultedSiteSettings =
   | 'businessHours'
   | 'routingMode'
   | 'queueMaxWaitSeconds'
-  | 'attachments';
+  | 'attachments'
+  | 'theme';
 
 /** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
 export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;

@@ -21,8 +21,11 @@ import type { TranscriptRequestStore } from './transcript-request-store.ts';
 import type { VisitorStore } from './visitor-store.ts';
 import type { VisitorMailStore } from './visitor-mail-store.ts';
 
+/** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
+export type Engine = 'sqlite' | 'postgres';
+
 export interface Store {
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: Engine;
   sites: SiteStore;
   agents: AgentStore;
   sessions: SessionStore;

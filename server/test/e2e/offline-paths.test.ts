@@ -219,9 +219,10 @@ describe.runIf(chromiumAvailable)('being answered by email, in a real browser', 
 
     const mine = agent.getByRole('region', { name: 'My conversations' });
     await mine.getByText('Where do I change my address?').click();
-    const conversation = agent.getByRole('region', { name: /^Visitor / });
+    // the open conversation, named after the (anonymous) visitor's made-up name
+    const conversation = agent.getByRole('main').getByRole('region');
     await conversation.getByRole('button', { name: 'Close conversation' }).click();
-    await visitor.getByText('This conversation has ended').waitFor();
+    await visitor.locator('parley-widget .status', { hasText: 'This conversation has ended' }).waitFor();
 
     await agent.reload();
     await agent.getByText('Connected').waitFor();

@@ -114,7 +114,7 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
     await bubble.click();
     await visitor.getByRole('textbox', { name: 'Message' }).fill('Is there a yearly plan?');
     await visitor.keyboard.press('Enter');
-    await visitor.getByText('Is there a yearly plan?').waitFor();
+    await visitor.getByRole('log').getByText('Is there a yearly plan?').waitFor();
 
     await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Conversations' }).click();
     await admin

@@ -46,7 +46,10 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
     await visitor.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => countIn(visitor, 'Hi, where is my order?')).toBe(1);
     // Nobody is online yet: the visitor waits and is told their place.
-    await visitor.getByText(/number 1 in the queue/).waitFor();
+    await visitor
+      .getByText(/number 1 in the queue/)
+      .first()
+      .waitFor();
 
     const agent = await agentContext.newPage();
     watch(agent, 'agent');
@@ -84,7 +87,7 @@ describe.runIf(chromiumAvailable)('visitor and agent in a real browser', () => {
     await agent.getByRole('button', { name: 'Send' }).click();
     await visitor.getByRole('log').getByText('Found it, it ships today.').waitFor();
     await agent.getByRole('button', { name: 'Close conversation' }).click();
-    await visitor.getByText(/conversation has ended/i).waitFor();
+    await visitor.locator('parley-widget .status', { hasText: /conversation has ended/i }).waitFor();
 
     // The record agrees with the screens: one closed conversation, every line once, in order.
     const token = await visitor.evaluate<string | null>(

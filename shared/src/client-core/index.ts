@@ -10,3 +10,5 @@ export * from './merge-by-seq.ts';
 export * from './outbox.ts';
 export * from './outbox-sender.ts';
 export * from './typing-notifier.ts';
+export * from './has-markup.ts';
+export * from './markdown-subset.ts';

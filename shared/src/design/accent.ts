@@ -19,7 +19,7 @@ export interface AccentPalette {
 }
 
 /** tokens.css's surfaces and text per scheme: what the accent's shades are measured against. */
-export const schemeSurfaces: Record<ColorScheme, { surface: string; bg: string; text: string }> = {
+const schemeSurfaces: Record<ColorScheme, { surface: string; bg: string; text: string }> = {
   light: { surface: '#ffffff', bg: '#f6f7f9', text: '#1b1f24' },
   dark: { surface: '#171b22', bg: '#0f1217', text: '#e8ebf0' },
 };

@@ -9,7 +9,7 @@ import type { ParleyEventMap, ParleyEventName, ReceivedMessage } from './widget-
 
 export type Emit = <E extends ParleyEventName>(event: E, payload: ParleyEventMap[E]) => void;
 
-export function toReceivedMessage(message: Message): ReceivedMessage {
+function toReceivedMessage(message: Message): ReceivedMessage {
   return {
     id: message.id,
     conversationId: message.conversationId,

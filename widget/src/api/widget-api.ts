@@ -82,7 +82,7 @@ export interface ParleyApi {
 export type ParleyMethod = keyof ParleyApi;
 
 /** Every method the queue accepts; a `satisfies` keeps the list and the interface in step. */
-export const API_METHODS = [
+const API_METHODS = [
   'open',
   'close',
   'toggle',

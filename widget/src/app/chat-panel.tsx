@@ -4,19 +4,19 @@
  * chat that ended, or read the conversation and write.
  * Pure presentation: everything comes in through props, every action goes out through callbacks.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { VisitorContact, WidgetConfig } from '@parley/shared';
 import { pendingEntries, type ChatState } from '../client/chat-state.ts';
 import { pendingDelivery } from '../client/delivery.ts';
 import { format } from '../i18n/locale.ts';
 import { Composer } from './composer.tsx';
-import { EndOfChat } from './end-of-chat.tsx';
 import { MessageLog } from './message-log.tsx';
-import { OfflineForm } from './offline-form.tsx';
 import { PanelHeader } from './panel-header.tsx';
-import { PreChatForm } from './pre-chat-form.tsx';
+import { focusIfIdle } from './focus.ts';
+import { useForms } from './lazy-forms.ts';
 import { agentName } from './status-line.ts';
+import type { SystemLine } from './timeline.ts';
 import { useStrings } from './strings-context.ts';
 
 export interface ChatPanelProps {
@@ -33,6 +33,8 @@ export interface ChatPanelProps {
   lang?: string;
   /** Inline style for the panel (the visible viewport's height on phones). */
   style?: JSX.CSSProperties;
+  /** Joined, transferred and ended lines for the thread (use-system-lines.ts). */
+  lines?: readonly SystemLine[];
   /** Outside the site's business hours: no live chat starts, the offline form is all there is. */
   offHours?: boolean;
   onSend: (body: string) => void;
@@ -57,6 +59,14 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   // the visitor asked for the leave-a-message form, or (queued) to be answered by email instead
   const [leaving, setLeaving] = useState(false);
   const status = conversation?.status;
+  const panel = useRef<HTMLElement>(null);
+  // "Start a new chat" removes the button pressed: the focus goes on to the new message box
+  const newChat = useRef(false);
+  useEffect(() => {
+    if (!newChat.current) return;
+    newChat.current = false;
+    panel.current?.querySelector<HTMLElement>('textarea, input')?.focus();
+  });
   const fresh = conversation === null && state.thread.conversationId === null && state.outbox.length === 0;
   // nobody online and no chat under way: a message can still wait in the queue for the first agent
   // to come online, but leaving one to be answered by email is offered too
@@ -65,71 +75,92 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
     (fresh || (status === 'closed' && state.outbox.length === 0)) &&
     connection !== 'failed';
 
-  let body: JSX.Element;
-  if (away && (leaving || offHours)) {
-    body = <OfflineForm draft={state.refused ?? props.draft} onLeave={props.onLeaveMessage} />;
-  } else if (fresh && state.contact === null && preChat.length > 0) {
-    body = <PreChatForm fields={preChat} onStart={props.onStartChat} />;
+  const offline = away && (leaving || offHours);
+  const asking = fresh && state.contact === null && preChat.length > 0;
+  const ended = conversation && status === 'closed' && leftBehind !== conversation.id ? conversation : null;
+  const emailInstead = conversation && status === 'queued' && (leaving || state.overdue === conversation.id);
+  // the forms are a chunk of their own, fetched the first time one is due
+  const forms = useForms(Boolean(offline || asking || ended || emailInstead));
+  useEffect(() => {
+    // a form that arrived after the panel opened: its first field gets the focus the panel's open gave nothing
+    if (forms) focusIfIdle(panel.current?.querySelector<HTMLElement>('.form input, .form textarea'));
+  }, [forms]);
+
+  let body: JSX.Element | null;
+  if (offline) {
+    body = forms && <forms.OfflineForm draft={state.refused ?? props.draft} onLeave={props.onLeaveMessage} />;
+  } else if (asking) {
+    body = forms && <forms.PreChatForm fields={preChat} onStart={props.onStartChat} />;
   } else {
     const log = (
       <MessageLog
         greeting={state.proactive?.message ?? props.greeting}
-        greetingAuthor={state.proactive?.senderName}
+        // the greeting is the site's unless a proactive message (with its sender) stands in for it
+        greetingAuthor={state.proactive?.senderName ?? props.siteName}
+        greetingAvatar={state.proactive?.senderAvatarUrl}
         messages={state.thread.messages}
         pending={pendingEntries(state)}
         conversation={conversation}
         pendingState={pendingDelivery(state)}
+        lines={props.lines}
+        team={props.team}
+        lang={props.lang}
+        typing={state.agentTyping && !ended ? agentName(t, conversation) : null}
         onRetry={props.onRetry}
-      />
-    );
-    body =
-      conversation && status === 'closed' && leftBehind !== conversation.id ? (
-        <>
-          {log}
-          <EndOfChat
-            conversation={conversation}
+      >
+        {ended && forms && (
+          <forms.EndOfChat
+            conversation={ended}
             onRate={props.onRate}
             onTranscript={props.onTranscript}
-            onNewChat={() => setLeftBehind(conversation.id)}
+            onNewChat={() => {
+              setLeftBehind(ended.id);
+              newChat.current = true;
+            }}
           />
-        </>
-      ) : conversation && status === 'queued' && (leaving || state.overdue === conversation.id) ? (
-        <>
-          {log}
-          <OfflineForm
+        )}
+      </MessageLog>
+    );
+    body = ended ? (
+      log
+    ) : conversation && emailInstead ? (
+      <>
+        {log}
+        {forms && (
+          <forms.OfflineForm
             queued={{ email: conversation.visitorEmail }}
             onLeave={({ email }) => props.onEmailInstead(email)}
           />
-        </>
-      ) : (
-        <>
-          {log}
-          {/* a ticket: answered by email, and what the visitor writes here joins it */}
-          {conversation && status === 'offline' && (
-            <p class="form" role="status">
-              {format(t.offlineSent, { email: conversation.visitorEmail ?? '' })}
-            </p>
-          )}
-          {state.agentTyping && <p class="typing">{format(t.typing, { name: agentName(t, conversation) })}</p>}
-          {status === 'queued' && (
-            <button type="button" class="link" onClick={() => setLeaving(true)}>
-              {t.emailInstead}
-            </button>
-          )}
-          <Composer
-            disabled={connection === 'failed'}
-            draft={props.draft}
-            onDraftChange={props.onDraftChange}
-            onSend={props.onSend}
-            onInput={props.onInput}
-            onBlur={props.onBlur}
-          />
-        </>
-      );
+        )}
+      </>
+    ) : (
+      <>
+        {log}
+        {/* a ticket: answered by email, and what the visitor writes here joins it */}
+        {conversation && status === 'offline' && (
+          <p class="done" role="status">
+            {format(t.offlineSent, { email: conversation.visitorEmail ?? '' })}
+          </p>
+        )}
+        {status === 'queued' && (
+          <button type="button" class="link" onClick={() => setLeaving(true)}>
+            {t.emailInstead}
+          </button>
+        )}
+        <Composer
+          disabled={connection === 'failed'}
+          draft={props.draft}
+          onDraftChange={props.onDraftChange}
+          onSend={props.onSend}
+          onInput={props.onInput}
+          onBlur={props.onBlur}
+        />
+      </>
+    );
   }
 
   return (
-    <section id={props.id} class="panel" aria-label={props.siteName} style={props.style}>
+    <section id={props.id} class="panel" aria-label={props.siteName} style={props.style} ref={panel}>
       <PanelHeader
         siteName={props.siteName}
         team={props.team ?? []}

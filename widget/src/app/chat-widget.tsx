@@ -2,14 +2,16 @@
  * @module The widget's root component: the launcher plus the chat panel, wired to a ChatClient,
  * in the visitor's language, in step with the visitor's other tabs, full-screen on phones.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { WidgetConfig } from '@parley/shared';
-import { textColorOn } from '@parley/shared/client-core';
 import type { ChatClient } from '../client/chat-client.ts';
+import type { ChatState } from '../client/chat-state.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
 import { unreadCount } from '../api/state-events.ts';
+import { Announcer } from './announcer.tsx';
 import { ChatPanel } from './chat-panel.tsx';
+import { useSystemLines } from './use-system-lines.ts';
 import { Launcher } from './launcher.tsx';
 import { ProactiveBubble } from './proactive-bubble.tsx';
 import { StringsContext } from './strings-context.ts';
@@ -18,6 +20,7 @@ import { useLocaleStrings } from './use-locale-strings.ts';
 import { useTabSync } from './use-tab-sync.ts';
 import { useUnreadSignals } from './use-unread-signals.ts';
 import { useViewport } from './use-viewport.ts';
+import { accentStyle, launcherNeedsRing, useColorScheme } from './use-theme.ts';
 
 const DEFAULT_ACCENT = '#2563eb';
 
@@ -85,10 +88,17 @@ export function ChatWidget({
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
     if (event.key === 'Escape' && open) close();
+    // the phone's full-screen panel is modal: Tab goes round inside it, never into the page beneath
+    if (event.key === 'Tab' && open && viewport.mobile && root.current) trapTab(event, root.current);
   };
 
+  const lines = useSystemLines(language?.strings ?? null, state.conversation);
+  const preview = usePreview(state, open, unread);
   const accent = safeColor(config.color);
+  const scheme = useColorScheme(config.theme);
+  const ring = useMemo(() => launcherNeedsRing(accent), [accent]);
   const mobile = viewport.mobile;
+  const modal = mobile && open;
   // nothing to say until the visitor's language has loaded (the loader's stand-in launcher shows meanwhile)
   if (!language) return <></>;
   return (
@@ -97,10 +107,15 @@ export function ChatWidget({
         ref={root}
         dir={language.dir}
         lang={language.lang}
-        class={`root ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}`}
-        style={{ '--parley-accent': accent, '--parley-on-accent': textColorOn(accent) }}
+        class={`root p-theme ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}${ring ? ' ring' : ''}`}
+        data-theme={scheme}
+        role={modal ? 'dialog' : undefined}
+        aria-modal={modal ? true : undefined}
+        aria-label={modal ? config.siteName : undefined}
+        style={accentStyle(accent, scheme)}
         onKeyDown={onKeyDown}
       >
+        <Announcer t={language.strings} state={state} />
         {open && (
           <ChatPanel
             id="parley-panel"
@@ -110,6 +125,7 @@ export function ChatWidget({
             preChat={preChatFields(config, client)}
             lang={language.lang}
             state={state}
+            lines={lines}
             style={mobile ? { height: `${viewport.height}px`, top: `${viewport.top}px` } : undefined}
             draft={draft.current}
             onDraftChange={(text) => (draft.current = text)}
@@ -129,9 +145,10 @@ export function ChatWidget({
         )}
         {state.launcherVisible && (
           <ProactiveBubble
-            message={open ? null : state.proactive}
+            message={open ? null : (state.proactive ?? preview.message)}
+            quiet={!state.proactive}
             onOpen={() => client.openProactive()}
-            onDismiss={() => client.dismissProactive()}
+            onDismiss={() => (state.proactive ? client.dismissProactive() : preview.dismiss())}
           />
         )}
         {(open || state.launcherVisible) && (
@@ -145,6 +162,40 @@ export function ChatWidget({
       </div>
     </StringsContext.Provider>
   );
+}
+
+/** Keeps Tab and Shift+Tab among the widget's own controls (the panel and its close button). */
+function trapTab(event: KeyboardEvent, root: HTMLElement): void {
+  const stops = [...root.querySelectorAll<HTMLElement>('button, textarea, input, a[href], [tabindex="0"]')].filter(
+    (element) => !element.matches(':disabled') && element.getClientRects().length > 0,
+  );
+  const first = stops[0];
+  const last = stops.at(-1);
+  const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
+  const wrapTo = event.shiftKey
+    ? active === first || !root.contains(active)
+      ? last
+      : null
+    : active === last
+      ? first
+      : null;
+  if (!wrapTo) return;
+  event.preventDefault();
+  wrapTo.focus();
+}
+
+/**
+ * The newest agent message as a preview bubble by the closed launcher, while it is unread, until
+ * the visitor puts it away; the announcer has said it already, so the bubble is quiet.
+ */
+function usePreview(state: ChatState, open: boolean, unread: number) {
+  const [dismissed, setDismissed] = useState(0);
+  const latest = state.thread.messages.findLast((message) => message.author.kind === 'agent');
+  const showing = !open && unread > 0 && latest !== undefined && latest.seq > dismissed;
+  return {
+    message: showing ? { message: latest.body, senderName: latest.author.name ?? '', senderAvatarUrl: null } : null,
+    dismiss: () => setDismissed(latest?.seq ?? 0),
+  };
 }
 
 /** The pre-chat questions to ask: none when the site has no form, and not what the host page already told. */

@@ -65,8 +65,10 @@ export function Composer({
         }}
         onKeyDown={onKeyDown}
         onBlur={() => onBlur?.()}
+        dir="auto"
       />
-      <button type="submit" class="send" disabled={disabled}>
+      {/* pressing Send leaves the focus in the message box, so a phone's keyboard stays open */}
+      <button type="submit" class="send" disabled={disabled} onMouseDown={(event) => event.preventDefault()}>
         {t.send}
       </button>
     </form>

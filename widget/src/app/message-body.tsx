@@ -28,5 +28,6 @@ export function MessageBody({ body, formatted }: { body: string; formatted: bool
       current = false;
     };
   }, [body, rich]);
-  return <div class={rich ? 'body rich' : 'body'} ref={ref} />;
+  // dir="auto": English in an Arabic widget (and the reverse) reads in its own direction
+  return <div class={rich ? 'body rich' : 'body'} dir="auto" ref={ref} />;
 }

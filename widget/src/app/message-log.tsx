@@ -1,36 +1,62 @@
 /**
- * @module The conversation as a live log: the greeting, stored messages in seq order, then the
- * visitor's messages still on their way, with the delivery state of the visitor's latest message.
- * New messages are announced to screen readers through the log's aria-live.
+ * @module The conversation as a log: the greeting with its sender, then messages and system lines
+ * in time order with day separators, grouped by sender (the agent's avatar and the time under a
+ * group's last bubble), the visitor's messages still on their way, the delivery state of the
+ * visitor's latest message, and the agent's typing dots. Not a live region itself: a bubble turning
+ * from "sending" into its stored copy would be read again; announcer.tsx says each message once.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { Conversation, Message } from '@parley/shared';
+import type { Conversation, Message, WidgetConfig } from '@parley/shared';
 import type { OutboxEntry } from '../client/outbox.ts';
 import { storedDelivery, type Delivery } from '../client/delivery.ts';
 import { lastSeqBy } from '../client/message-merge.ts';
+import { format } from '../i18n/locale.ts';
+import { Avatar } from './avatar.tsx';
 import { MessageBody } from './message-body.tsx';
 import { useStrings } from './strings-context.ts';
+import { timeline, type SystemLine } from './timeline.ts';
 
 export interface MessageLogProps {
   greeting: string;
-  /** Who the greeting is from: the sender of the proactive message shown in its place. */
+  /** Who the greeting is from: the sender of the proactive message shown in its place, else the site. */
   greetingAuthor?: string;
+  greetingAvatar?: string | null;
   messages: readonly Message[];
   pending: readonly OutboxEntry[];
   conversation?: Conversation | null;
   /** Delivery of messages still in the outbox: sending, or failed while the server is unreachable. */
   pendingState?: Delivery;
+  /** Joined, transferred and ended lines (use-system-lines.ts). */
+  lines?: readonly SystemLine[];
+  team?: WidgetConfig['team'];
+  /** The agent's name while they type; null: nobody is typing. */
+  typing?: string | null;
+  lang?: string;
   onRetry?: () => void;
+  /** The end-of-chat card, last in the thread. */
+  children?: JSX.Element | false | null;
 }
 
+/** An outbox entry drawn like a message: seq 0 marks it as still on its way. */
+const asMessage = (entry: OutboxEntry, conversationId: string): Message => ({
+  id: entry.clientMessageId,
+  conversationId,
+  seq: 0,
+  clientMessageId: entry.clientMessageId,
+  author: { kind: 'visitor', id: null, name: null },
+  body: entry.body,
+  createdAt: entry.createdAt,
+});
+
 export function MessageLog(props: MessageLogProps): JSX.Element {
-  const { greeting, greetingAuthor, messages, pending, conversation = null, pendingState = 'sending', onRetry } = props;
+  const { messages, pending, conversation = null, pendingState = 'sending', team = [], lang } = props;
   const t = useStrings();
   const log = useRef<HTMLDivElement>(null);
-  const count = messages.length + pending.length;
+  const count = messages.length + pending.length + (props.typing ? 1 : 0) + (props.children ? 1 : 0);
   // only the visitor's newest message carries a mark, like most chats
   const marked = pending.length === 0 ? lastSeqBy(messages, 'visitor') : 0;
+  const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
 
   useLayoutEffect(() => {
     // keep the newest message in view as the conversation grows
@@ -41,38 +67,127 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
   const mark = (delivery: Delivery): JSX.Element => (
     <span class={`mark ${delivery}`}>
       {t[delivery]}
-      {delivery === 'failed' && onRetry && (
-        <button type="button" class="retry" onClick={onRetry}>
+      {delivery === 'failed' && props.onRetry && (
+        <button type="button" class="retry" onClick={props.onRetry}>
           {t.retry}
         </button>
       )}
     </span>
   );
+  const avatarOf = (name: string): string | null => team.find((member) => member.name === name)?.avatarUrl ?? null;
 
+  const items = timeline(
+    [...messages, ...pending.map((entry) => asMessage(entry, conversation?.id ?? ''))],
+    props.lines ?? [],
+  );
   return (
-    <div class="log" role="log" aria-live="polite" aria-label={t.conversation} ref={log} tabIndex={0}>
-      {greeting && (
-        <div class="message from-agent greeting">
-          {greetingAuthor && <span class="author">{greetingAuthor}</span>}
-          <p class="body">{greeting}</p>
-        </div>
+    <div class="log" role="log" aria-live="off" aria-label={t.conversation} ref={log} tabIndex={0}>
+      {props.greeting && (
+        <Bubble
+          kind="agent greeting"
+          first
+          last
+          author={props.greetingAuthor}
+          avatar={<Avatar name={props.greetingAuthor ?? ''} url={props.greetingAvatar} />}
+        >
+          <p class="body" dir="auto">
+            {props.greeting}
+          </p>
+        </Bubble>
       )}
-      {messages.map((message) => {
-        const agent = message.author.kind === 'agent';
+      {items.map((item) => {
+        if (item.kind === 'day') return <DaySeparator key={item.key} at={item.at} lang={lang} />;
+        if (item.kind === 'line')
+          return (
+            <p key={item.key} class="line">
+              {item.text}
+            </p>
+          );
+        const { message, first, last } = item;
+        const { kind, name } = message.author;
+        if (kind === 'system')
+          return (
+            <p key={item.key} class="line" data-seq={message.seq} dir="auto">
+              {message.body}
+            </p>
+          );
+        const agent = kind === 'agent';
+        const author = name ?? t.agent;
+        const stored = message.seq > 0;
         return (
-          <div key={message.id} class={`message from-${message.author.kind}`} data-seq={message.seq}>
-            {agent && <span class="author">{message.author.name ?? t.agent}</span>}
+          <Bubble
+            key={item.key}
+            kind={stored ? kind : 'visitor pending'}
+            seq={stored ? message.seq : undefined}
+            first={first}
+            last={last}
+            author={agent && first ? author : undefined}
+            avatar={agent ? <Avatar name={author} url={avatarOf(author)} class={last ? '' : 'blank'} /> : null}
+          >
             <MessageBody body={message.body} formatted={agent} />
-            {message.seq === marked && mark(storedDelivery(message, conversation))}
-          </div>
+            {!stored
+              ? last && mark(pendingState)
+              : message.seq === marked
+                ? mark(storedDelivery(message, conversation))
+                : last && (
+                    <time class="time" dateTime={message.createdAt}>
+                      {time.format(new Date(message.createdAt))}
+                    </time>
+                  )}
+          </Bubble>
         );
       })}
-      {pending.map((entry) => (
-        <div key={entry.clientMessageId} class="message from-visitor pending">
-          <p class="body">{entry.body}</p>
-          {mark(pendingState)}
-        </div>
-      ))}
+      {props.typing && (
+        <Bubble kind="agent" first last avatar={<Avatar name={props.typing} url={avatarOf(props.typing)} />}>
+          <p class="body typing">
+            <i />
+            <i />
+            <i />
+            <span class="sr">{format(t.typing, { name: props.typing })}</span>
+          </p>
+        </Bubble>
+      )}
+      {props.children}
     </div>
   );
 }
+
+function Bubble(props: {
+  kind: string;
+  seq?: number;
+  first: boolean;
+  last: boolean;
+  author?: string;
+  avatar: JSX.Element | null;
+  children: (JSX.Element | false | null | undefined)[] | JSX.Element;
+}): JSX.Element {
+  return (
+    <div
+      class={`message from-${props.kind}${props.first ? ' first' : ''}${props.last ? ' last' : ''}`}
+      data-seq={props.seq}
+    >
+      {props.avatar}
+      <div class="stack">
+        {props.author && <span class="author">{props.author}</span>}
+        {props.children}
+      </div>
+    </div>
+  );
+}
+
+/** "Today", "Yesterday", else the weekday and date, in the visitor's language. */
+function DaySeparator({ at, lang }: { at: string; lang?: string }): JSX.Element {
+  const date = new Date(at);
+  const days = Math.round((startOfDay(new Date()) - startOfDay(date)) / 86_400_000);
+  const text =
+    days >= 0 && days < 2
+      ? new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-days, 'day')
+      : new Intl.DateTimeFormat(lang, { weekday: 'long', month: 'long', day: 'numeric' }).format(date);
+  return (
+    <p class="day">
+      <time dateTime={at}>{text.charAt(0).toLocaleUpperCase(lang) + text.slice(1)}</time>
+    </p>
+  );
+}
+
+const startOfDay = (date: Date): number => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();

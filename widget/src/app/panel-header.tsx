@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import type { Conversation, WidgetConfig } from '@parley/shared';
 import type { ChatState } from '../client/chat-state.ts';
+import { Avatar } from './avatar.tsx';
 import { statusLine } from './status-line.ts';
 import { useStrings } from './strings-context.ts';
 
@@ -27,30 +28,36 @@ export function faces(team: readonly TeamMember[], conversation: Conversation | 
 }
 
 export function PanelHeader(props: PanelHeaderProps): JSX.Element {
-  const { team, state } = props;
+  const { state } = props;
   const { conversation } = state;
   const t = useStrings();
+  const active = conversation?.status === 'active';
+  // honest presence: while nobody is online the team is not shown as if someone were there to answer
+  const team = state.agentsOnline || active ? props.team : [];
   const people = faces(team, conversation);
   const status =
     statusLine(t, conversation, state.queuePosition, state.waitSeconds) ??
+    // nobody online: the banner under the header says so, once
     (team.length > 0 ? new Intl.ListFormat(props.lang).format(team.map((member) => member.name)) : null);
+  const online = active || (state.agentsOnline && conversation?.status !== 'closed');
   return (
     <header class="header">
       {people.length > 0 && (
         // decorative: the names are in the status line or the agent's name
         <span class="faces" aria-hidden="true">
-          {people.map(({ name, avatarUrl }) =>
-            avatarUrl && /^https?:\/\//i.test(avatarUrl) ? (
-              <img key={name} src={avatarUrl} alt="" />
-            ) : (
-              <span key={name}>{name.charAt(0)}</span>
-            ),
-          )}
+          {people.map(({ name, avatarUrl }) => (
+            <Avatar key={name} name={name} url={avatarUrl} />
+          ))}
         </span>
       )}
       <div class="heading">
         <h2 class="title">{props.siteName}</h2>
-        {status !== null && <p class="status">{status}</p>}
+        {status !== null && (
+          <p class="status">
+            <span class={online ? 'dot on' : 'dot'} aria-hidden="true" />
+            {status}
+          </p>
+        )}
       </div>
       {(conversation?.status === 'queued' || conversation?.status === 'active') && (
         <button type="button" class="end" onClick={() => props.onEndChat?.()} disabled={state.connection !== 'online'}>

@@ -6,30 +6,31 @@
  */
 import type { JSX } from 'preact';
 import type { ProactiveMessage } from '../client/chat-state.ts';
+import { Avatar } from './avatar.tsx';
 import { useStrings } from './strings-context.ts';
 
 export interface ProactiveBubbleProps {
-  message: ProactiveMessage | null;
+  message: Pick<ProactiveMessage, 'message' | 'senderName' | 'senderAvatarUrl'> | null;
+  /** Not a live region: a preview of an agent's message the announcer has already said. */
+  quiet?: boolean;
   onOpen: () => void;
   onDismiss: () => void;
 }
 
-export function ProactiveBubble({ message, onOpen, onDismiss }: ProactiveBubbleProps): JSX.Element {
+export function ProactiveBubble({ message, quiet = false, onOpen, onDismiss }: ProactiveBubbleProps): JSX.Element {
   const t = useStrings();
   return (
-    <div class="proactive" aria-live="polite">
+    <div class="proactive" aria-live={quiet ? 'off' : 'polite'}>
       {message && (
         <div class="bubble">
           <button type="button" class="bubble-open" onClick={onOpen}>
-            <span class="faces" aria-hidden="true">
-              {message.senderAvatarUrl && /^https?:\/\//i.test(message.senderAvatarUrl) ? (
-                <img src={message.senderAvatarUrl} alt="" />
-              ) : (
-                <span>{message.senderName.charAt(0)}</span>
-              )}
+            <span class="faces">
+              <Avatar name={message.senderName} url={message.senderAvatarUrl} />
             </span>
             <span class="author">{message.senderName}</span>
-            <span class="body">{message.message}</span>
+            <span class="body" dir="auto">
+              {message.message}
+            </span>
             <span class="link">{t.reply}</span>
           </button>
           <button type="button" class="bubble-close" aria-label={t.dismiss} onClick={onDismiss}>

@@ -14,6 +14,8 @@ export interface FieldSpec {
   /** An email field: `type="email"` and checked like the server checks it. */
   email?: boolean;
   multiline?: boolean;
+  /** A line under the label saying what the field is for. */
+  hint?: string;
 }
 
 export type Values = Record<string, string>;
@@ -59,7 +61,7 @@ export function useForm(
     setStatus((await action(clean)) ? 'done' : 'failed');
   };
 
-  const field = ({ name, label, required, email, multiline }: FieldSpec): JSX.Element => {
+  const field = ({ name, label, required, email, multiline, hint }: FieldSpec): JSX.Element => {
     const id = fieldId(name);
     const error = errors[name];
     const input = {
@@ -68,7 +70,9 @@ export function useForm(
       value: values[name] ?? '',
       required,
       'aria-invalid': error ? true : undefined,
-      'aria-describedby': error ? `${id}-e` : undefined,
+      'aria-describedby': [hint && `${id}-h`, error && `${id}-e`].filter(Boolean).join(' ') || undefined,
+      // the visitor's own language, whichever way the widget's runs
+      dir: 'auto' as const,
       onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
         set(name, event.currentTarget.value),
     };
@@ -79,6 +83,11 @@ export function useForm(
           {/* the required attribute tells assistive technology; the star is for the eye */}
           {required && <span aria-hidden="true"> *</span>}
         </label>
+        {hint && (
+          <span id={`${id}-h`} class="hint">
+            {hint}
+          </span>
+        )}
         {multiline ? (
           <textarea rows={3} {...input} />
         ) : (
@@ -93,14 +102,15 @@ export function useForm(
     );
   };
 
-  const submit = (label: string): JSX.Element => (
+  /** The form's button: full width, the accent's (primary) unless `secondary`. */
+  const submit = (label: string, secondary = false): JSX.Element => (
     <>
       {status === 'failed' && (
         <p class="error" role="alert">
           {t.tryAgain}
         </p>
       )}
-      <button type="submit" class="send" disabled={status === 'busy'}>
+      <button type="submit" class={secondary ? 'send secondary' : 'send'} disabled={status === 'busy'}>
         {label}
       </button>
     </>

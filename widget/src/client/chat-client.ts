@@ -1,49 +1,37 @@
 /**
  * @module The visitor's chat session: holds the ChatState the UI renders and turns the visitor's
- * actions into requests. The connection (visitor-connection.ts) and the outbox (outbox-sender.ts)
- * do the sending; this module wires them to the state. No Preact in here.
+ * actions into requests. The parts it wires to that state do the work: the connection and resume
+ * (visitor-connection.ts, visitor-token.ts), the outbox (outbox-sender.ts, send-outcomes.ts),
+ * the server's pushes (server-pushes.ts), conversation requests (conversation-requests.ts),
+ * proactive messages (proactive-offers.ts) and what the host page says (visitor-extras.ts).
+ * No Preact in here.
  */
-import type {
-  Conversation,
-  OfflineMessage,
-  ProactiveEvent,
-  ProactiveOrigin,
-  SendResult,
-  VisitorContact,
-  VisitorIdentify,
-} from '@parley/shared';
-import {
-  applyConversation,
-  applyMessage,
-  applyQueuePosition,
-  applyResume,
-  applySendResult,
-  applyTyping,
-  initialState,
-  type ChatState,
-  type ProactiveMessage,
-} from './chat-state.ts';
-import { ErrorCode } from '@parley/shared/error-codes';
+import type { OfflineMessage, ProactiveEvent, ProactiveOrigin, VisitorContact, VisitorIdentify } from '@parley/shared';
 import {
   createBackoff,
   createTypingNotifier,
-  newClientMessageId,
   type OutboxSender,
   type TypingNotifier,
 } from '@parley/shared/client-core';
-import { applySeen } from './delivery.ts';
+import type { ChatContext } from './chat-context.ts';
+import { applyResume, chatting, initialState, type ChatState, type ProactiveMessage } from './chat-state.ts';
+import { ConversationRequests } from './conversation-requests.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, createSessionStore, type KeyValueStore } from './local-store.ts';
 import { EMPTY_THREAD, lastSeq } from './message-merge.ts';
 import { Outbox } from './outbox.ts';
 import { createOutboxSender } from './outbox-sender.ts';
+import { ProactiveOffers } from './proactive-offers.ts';
 import { NO_RECEIPT, nextReceipt } from './seen-receipt.ts';
-import { ACK_TIMEOUT_MS, ask } from './socket-request.ts';
+import { sendOutcomes } from './send-outcomes.ts';
+import { listenForPushes } from './server-pushes.ts';
+import { ACK_TIMEOUT_MS } from './socket-request.ts';
+import { createVisitorSocket } from './socket-io-wire.ts';
 import { TimerSet } from './timer-set.ts';
 import { VisitorConnection } from './visitor-connection.ts';
 import { VisitorExtras, type PageViewPayload, type VisitorIdentity } from './visitor-extras.ts';
-import { createVisitorSocket } from './socket-io-wire.ts';
-import type { SocketFactory, TimedAck, TimedEmitter, VisitorSocket } from './visitor-socket.ts';
+import type { SocketFactory, VisitorSocket } from './visitor-socket.ts';
+import { VisitorToken } from './visitor-token.ts';
 
 export interface ChatClientOptions {
   siteKey: string;
@@ -60,62 +48,55 @@ export class ChatClient {
   #state: ChatState;
   readonly #listeners = new Set<(state: ChatState) => void>();
   readonly #store: KeyValueStore;
-  readonly #session: KeyValueStore;
   readonly #outbox: Outbox;
   readonly #sender: OutboxSender;
   readonly #connection: VisitorConnection;
   readonly #typing: TypingNotifier;
   readonly #timers = new TimerSet();
   readonly #backoff = createBackoff();
-  readonly #extras = new VisitorExtras((token) => this.#becomeVisitor(token));
-  readonly #ackTimeoutMs: number;
+  /** The state and the online socket, as the parts below see them. */
+  readonly #chat: ChatContext;
+  readonly #visitor: VisitorToken;
+  readonly #requests: ConversationRequests;
+  readonly #proactive: ProactiveOffers;
+  readonly #extras = new VisitorExtras((token) => {
+    if (!this.#destroyed) this.#visitor.become(token);
+  });
   #seenSent = NO_RECEIPT;
-  /** The id of the offline message being left: kept until it is stored, so a retry is stored once. */
-  #offlineId: string | null = null;
-  /** Proactive events not yet acknowledged by the server: sent once online. */
-  #proactiveEvents: ProactiveEvent[] = [];
   #destroyed = false;
-  /** The token of the visitor this tab is connected as, once a resume has said so. */
-  #token: string | null = null;
-  readonly #unwatchToken: () => void;
 
   constructor(options: ChatClientOptions) {
-    this.#ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+    const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
     this.#store = options.store ?? createLocalStore(options.siteKey);
-    this.#session = options.session ?? createSessionStore(options.siteKey);
     this.#outbox = new Outbox(this.#store);
     const history = loadHistory(this.#store);
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
+    this.#chat = {
+      state: () => this.#state,
+      update: (next) => this.#update(next),
+      online: () => this.#online(),
+      ackTimeoutMs,
+    };
+    this.#requests = new ConversationRequests(this.#chat);
+    const session = options.session ?? createSessionStore(options.siteKey);
+    this.#proactive = new ProactiveOffers(this.#chat, session, () => this.setOpen(true));
     this.#typing = createTypingNotifier((event, conversationId) => {
       if (this.#state.connection === 'online') this.#connection.socket?.emit(event, { conversationId });
     });
     const factory = options.createSocket ?? createVisitorSocket(options.serverUrl);
-    // the token this connection's handshake presented (read afresh on every attempt)
-    let presented: string | null = null;
-    const handshake = () => {
-      presented = this.#store.read('token');
+    const handshake = () => ({
+      siteKey: options.siteKey,
+      token: this.#visitor.present() ?? undefined,
       // the time zone lets agents see the visitor's local time
-      return {
-        siteKey: options.siteKey,
-        token: presented ?? undefined,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      };
-    };
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
     this.#connection = new VisitorConnection(
       () => factory(handshake),
       {
-        listen: (socket) => this.#listen(socket),
+        listen: (socket) => listenForPushes(socket, this.#chat, (message) => this.showProactive(message)),
         held: () => ({ conversationId: this.#state.thread.conversationId, lastSeq: lastSeq(this.#state.thread) }),
         resumed: (socket, result) => {
-          const stored = this.#store.read('token');
-          if (stored !== null && stored !== presented && stored !== result.token) {
-            // Another tab became this browser's visitor while this one connected without its token
-            // (two tabs opened together): join that visitor rather than split one person in two.
-            this.#rejoin();
-            return;
-          }
-          this.#token = result.token;
-          this.#store.write('token', result.token);
+          if (!this.#visitor.resumed(result.token)) return;
           this.#seenSent = NO_RECEIPT;
           this.#update({
             ...applyResume(this.#state, result),
@@ -125,7 +106,7 @@ export class ChatClient {
           });
           // identity and pages go after the resume, so the server already knows which visitor they are about
           this.#extras.flush(socket);
-          this.#flushProactiveEvents();
+          this.#proactive.flush();
           void this.#sender.flush();
         },
         changed: (connection, notice) => {
@@ -137,7 +118,7 @@ export class ChatClient {
       },
       this.#backoff,
       this.#timers,
-      this.#ackTimeoutMs,
+      ackTimeoutMs,
     );
     this.#sender = createOutboxSender(
       this.#outbox,
@@ -147,29 +128,18 @@ export class ChatClient {
           return socket && { socket, session: this.#connection.session };
         },
         current: ({ session }) => session === this.#connection.session && !this.#destroyed,
-        stored: (result) =>
-          this.#update({
-            ...applySendResult(this.#state, result),
-            outbox: this.#outbox.list(),
-            // it went through: the "sending quickly" notice has said what it had to
-            ...(this.#state.notice === 'slowDown' && { notice: null }),
-          }),
-        limited: () => this.#update({ ...this.#state, notice: 'slowDown' }),
-        rejected: ({ code }, body) =>
-          this.#update({
-            ...this.#state,
-            outbox: this.#outbox.list(),
-            // closed meanwhile: the panel offers the offline form, holding what was written, instead of a notice
-            ...(code === ErrorCode.Unavailable
-              ? { offHours: true, refused: this.#state.refused ? `${this.#state.refused}\n${body}` : body }
-              : { notice: 'notSent' }),
-          }),
+        ...sendOutcomes(this.#chat, this.#outbox),
       },
       this.#backoff,
       this.#timers,
-      this.#ackTimeoutMs,
+      ackTimeoutMs,
     );
-    this.#unwatchToken = this.#store.watch('token', () => this.#tokenChangedElsewhere());
+    this.#visitor = new VisitorToken(this.#store, {
+      rejoin: () => {
+        if (!this.#destroyed) this.#rejoin();
+      },
+      reset: () => this.reset(),
+    });
   }
 
   getState(): ChatState {
@@ -202,7 +172,7 @@ export class ChatClient {
     // an answer to a proactive message starts the chat with that message first (the server's own copy)
     this.#outbox.add(body, {
       contact: contact ?? undefined,
-      proactive: proactive && !this.#chatting() ? proactive.origin : undefined,
+      proactive: proactive && !chatting(this.#state) ? proactive.origin : undefined,
     });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null });
     this.connect();
@@ -228,61 +198,27 @@ export class ChatClient {
     const conversation = this.#state.conversation;
     if (!conversation || conversation.status === 'closed') return;
     this.#typing.stop();
-    void this.#ask<Conversation>((socket, ack) =>
-      socket.emit('conversation:close', { conversationId: conversation.id }, ack),
-    ).then((closed) =>
-      this.#update(closed ? applyConversation(this.#state, closed) : { ...this.#state, notice: 'tryAgain' }),
-    );
+    this.#requests.close(conversation.id);
   }
 
   /** Rates the conversation (1–5); resolves false when the server did not take it. */
-  async rate(rating: number, comment: string): Promise<boolean> {
-    const id = this.#state.conversation?.id;
-    if (!id) return false;
-    const payload = comment.trim()
-      ? { conversationId: id, rating, comment: comment.trim() }
-      : { conversationId: id, rating };
-    const rated = await this.#ask<Conversation>((socket, ack) => socket.emit('conversation:rate', payload, ack));
-    if (rated) this.#update(applyConversation(this.#state, rated));
-    return rated !== null;
+  rate(rating: number, comment: string): Promise<boolean> {
+    return this.#requests.rate(rating, comment);
   }
 
   /** Asks for the conversation's transcript by email; resolves false when the server did not take it. */
-  async requestTranscript(email: string): Promise<boolean> {
-    const id = this.#state.conversation?.id;
-    if (!id) return false;
-    return (
-      (await this.#ask<object>((socket, ack) =>
-        socket.emit('transcript:request', { conversationId: id, email }, ack),
-      )) !== null
-    );
+  requestTranscript(email: string): Promise<boolean> {
+    return this.#requests.requestTranscript(email);
   }
 
   /** Leaves a message while no agent is online; resolves false when it is not known to be stored. */
-  async leaveMessage(message: Omit<OfflineMessage, 'clientMessageId'>): Promise<boolean> {
-    const clientMessageId = (this.#offlineId ??= newClientMessageId());
-    const left = await this.#ask<SendResult>((socket, ack) =>
-      socket.emit('offline:message', { ...message, clientMessageId }, ack),
-    );
-    if (left) {
-      this.#offlineId = null;
-      // what was refused went out with this message (the form started with it)
-      const { refused: _sent, ...next } = applySendResult(this.#state, left);
-      this.#update(next);
-    }
-    return left !== null;
+  leaveMessage(message: Omit<OfflineMessage, 'clientMessageId'>): Promise<boolean> {
+    return this.#requests.leaveMessage(message);
   }
 
   /** "Answer me by email instead" while queued; resolves false when the server did not take it. */
-  async emailInstead(email: string): Promise<boolean> {
-    // offered only while queued, so there is a conversation; the server refuses anything else
-    const conversationId = this.#state.conversation?.id ?? '';
-    // the conversation:updated push that comes with it moves the panel on
-    return (
-      (await this.#ask<Conversation>((socket, ack) =>
-        socket.emit('ticket:request', { conversationId, email }, ack),
-      )) !== null
-    );
+  emailInstead(email: string): Promise<boolean> {
+    return this.#requests.emailInstead(email);
   }
 
   /** The visitor is typing in the message box. */
@@ -305,7 +241,7 @@ export class ChatClient {
     if (!socket || !receipt) return;
     this.#seenSent = receipt;
     // fire and forget: a lost receipt is re-sent by the next markSeen after a reconnect resets it
-    socket.timeout(this.#ackTimeoutMs).emit('message:seen', receipt, () => {});
+    socket.timeout(this.#chat.ackTimeoutMs).emit('message:seen', receipt, () => {});
   }
 
   /** Opens or closes the panel; opening connects, since the visitor is about to chat. */
@@ -328,11 +264,11 @@ export class ChatClient {
     if (this.#destroyed) return;
     const reconnect = this.#connection.socket !== null && this.#state.open;
     this.#connection.close();
-    for (const name of ['token', 'outbox', 'history'] as const) this.#store.remove(name);
+    this.#visitor.forget();
+    for (const name of ['outbox', 'history'] as const) this.#store.remove(name);
     this.#extras.reset();
-    this.#token = null;
     this.#seenSent = NO_RECEIPT;
-    this.#offlineId = null;
+    this.#requests.reset();
     this.#backoff.reset();
     const { open, launcherVisible } = this.#state;
     this.#update({ ...initialState(null, EMPTY_THREAD, []), open, launcherVisible });
@@ -342,37 +278,6 @@ export class ChatClient {
   /** Who the visitor is on the host site: sent once connected, and again after every reconnect. */
   identify(identity: VisitorIdentity): void {
     this.#extras.identify(identity, this.#online());
-  }
-
-  /**
-   * The verified user is already a visitor in another browser: continue as that visitor, with its
-   * chats and tickets (the resume after the reconnect brings its thread).
-   */
-  #becomeVisitor(token: string): void {
-    if (this.#destroyed || this.#store.read('token') === token) return;
-    this.#store.write('token', token);
-    this.#rejoin();
-  }
-
-  /**
-   * Another tab changed this browser's visitor: it logged out (reset), became a verified user's
-   * visitor, or connected as a new visitor at the same moment as this tab. Both tabs read the
-   * storage before either had written, so each became a visitor of its own; the storage keeps the
-   * last write, and every tab follows what it holds, so they end up one visitor again. Reading
-   * the storage rather than the event's value matters: a tab whose own write is still on its way
-   * sees that value, so the tabs never swap tokens back and forth.
-   */
-  #tokenChangedElsewhere(): void {
-    if (this.#destroyed || this.#token === null) return;
-    const stored = this.#store.read('token');
-    if (stored === null) this.reset();
-    else if (stored !== this.#token) this.#rejoin();
-  }
-
-  /** A new connection, presenting whichever token is stored now. */
-  #rejoin(): void {
-    this.#connection.close();
-    this.connect();
   }
 
   /** What the host page told us about the visitor (pre-chat fields it already answered need not be asked). */
@@ -395,87 +300,48 @@ export class ChatClient {
    * show (one at a time), or the visitor closed one in this session.
    */
   proactiveBlocked(): boolean {
-    return this.#chatting() || this.#state.proactive !== null || this.#session.read('dismissed') !== null;
+    return this.#proactive.blocked();
   }
 
   /** Shows a proactive message by the launcher (or opens the panel with it), unless a chat is under way. */
   showProactive(message: ProactiveMessage, openPanel = false): void {
-    if (this.#chatting() || this.#destroyed) return;
-    this.#update({ ...this.#state, proactive: message });
-    this.reportProactive(message.origin, 'shown');
-    if (openPanel) this.openProactive();
+    if (!this.#destroyed) this.#proactive.show(message, openPanel);
   }
 
   /** The visitor opened the panel from the proactive message (or the rule opened it). */
   openProactive(): void {
-    const proactive = this.#state.proactive;
-    if (proactive) this.reportProactive(proactive.origin, 'opened');
-    this.setOpen(true);
+    this.#proactive.open();
   }
 
   /** The visitor closed the proactive message: no page rule reaches out again in this session. */
   dismissProactive(): void {
-    const proactive = this.#state.proactive;
-    if (!proactive) return;
-    this.#session.write('dismissed', '1');
-    this.reportProactive(proactive.origin, 'dismissed');
-    this.#update({ ...this.#state, proactive: null });
+    this.#proactive.dismiss();
   }
 
   /** Counts a proactive event for the rule's statistics (sent now when online, else after the next resume). */
   reportProactive(origin: ProactiveOrigin, event: ProactiveEvent['event']): void {
-    this.#proactiveEvents.push({ origin, event });
-    this.#flushProactiveEvents();
+    this.#proactive.report(origin, event);
   }
 
   /** Closes the connection and forgets every listener and timer; stored data stays for the next page. */
   destroy(): void {
     this.#destroyed = true;
-    this.#unwatchToken();
+    this.#visitor.stop();
     this.#typing.stop();
     this.#timers.clear();
     this.#listeners.clear();
     this.#connection.close();
   }
 
-  #listen(socket: VisitorSocket): void {
-    socket.on('message:new', (message) => this.#update(applyMessage(this.#state, message)));
-    socket.on('conversation:updated', (conversation) => this.#update(applyConversation(this.#state, conversation)));
-    socket.on('queue:position', (update) => this.#update(applyQueuePosition(this.#state, update)));
-    socket.on('typing:update', (update) => this.#update(applyTyping(this.#state, update)));
-    socket.on('message:seen', (update) => this.#update(applySeen(this.#state, update)));
-    socket.on('availability:updated', ({ agentsOnline }) => this.#update({ ...this.#state, agentsOnline }));
-    // an agent's invite outranks a page rule's message: it replaces one on show
-    socket.on('proactive:invite', ({ inviteId, ...message }) =>
-      this.showProactive({ origin: { kind: 'invite', inviteId }, ...message }),
-    );
-    socket.on('queue:overdue', ({ conversationId }) => this.#update({ ...this.#state, overdue: conversationId }));
-  }
-
-  /** A conversation is under way, or a message is on its way to start one. */
-  #chatting(): boolean {
-    const status = this.#state.conversation?.status;
-    return status === 'queued' || status === 'active' || this.#state.outbox.length > 0;
-  }
-
-  #flushProactiveEvents(): void {
-    const socket = this.#online();
-    if (!socket) return;
-    for (const event of this.#proactiveEvents.splice(0)) {
-      // unanswered: kept for the next resume (a count may then arrive twice, never get lost)
-      socket.timeout(this.#ackTimeoutMs).emit('proactive:event', event, (err) => {
-        if (err) this.#proactiveEvents.push(event);
-      });
-    }
+  /** A new connection, presenting whichever token is stored now. */
+  #rejoin(): void {
+    this.#connection.close();
+    this.connect();
   }
 
   /** The socket while connected and resumed, else null. */
   #online(): VisitorSocket | null {
     return this.#state.connection === 'online' ? this.#connection.socket : null;
-  }
-
-  #ask<T>(emit: (socket: TimedEmitter, ack: TimedAck<T>) => unknown): Promise<T | null> {
-    return ask(this.#online(), this.#ackTimeoutMs, emit);
   }
 
   #update(next: ChatState): void {

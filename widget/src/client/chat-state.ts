@@ -180,3 +180,9 @@ export function applyTyping(state: ChatState, update: TypingUpdate): ChatState {
 export function pendingEntries(state: ChatState): readonly OutboxEntry[] {
   return removeDelivered(state.outbox, state.thread.messages);
 }
+
+/** A conversation is under way, or a message is on its way to start one. */
+export function chatting(state: ChatState): boolean {
+  const status = state.conversation?.status;
+  return status === 'queued' || status === 'active' || state.outbox.length > 0;
+}

@@ -5,7 +5,7 @@ import type { WidgetConfig } from '@parley/shared';
 import { readErrorBody } from './error-info.ts';
 import { isRecord, isString } from './stored-shapes.ts';
 
-export function widgetConfigUrl(serverUrl: string, siteKey: string): string {
+function widgetConfigUrl(serverUrl: string, siteKey: string): string {
   return `${serverUrl}/api/widget/config/${encodeURIComponent(siteKey)}`;
 }
 

@@ -19,7 +19,7 @@ const ACK_TIMEOUT_MS = 10_000;
  * The API's `id` is the protocol's `userId`. Absent fields stay absent on the wire (JSON leaves out
  * undefined), and fields the protocol does not know are dropped by the server's schema.
  */
-export function toIdentifyPayload({ id, ...rest }: VisitorIdentity): VisitorIdentify {
+function toIdentifyPayload({ id, ...rest }: VisitorIdentity): VisitorIdentify {
   return id === undefined ? rest : { ...rest, userId: String(id) };
 }
 

@@ -10,7 +10,12 @@ export const PLACEHOLDER_TAG = 'parley-launcher';
 const CSS =
   ':host{all:initial}.l{all:initial;position:fixed;bottom:20px;right:20px;z-index:2147483647;width:56px;height:56px;' +
   'border-radius:50%;display:grid;place-items:center;background:var(--a,#2563eb);color:#fff;cursor:pointer;' +
-  'box-shadow:0 4px 14px rgba(0,0,0,.22)}.l.left{right:auto;left:20px}.l:focus-visible{outline:2px solid var(--a,#2563eb);outline-offset:2px}';
+  'box-shadow:0 4px 14px rgba(0,0,0,.22);transition:transform .12s}.l.left{right:auto;left:20px}' +
+  '.l:focus-visible{outline:2px solid var(--a,#2563eb);outline-offset:2px}.l:active{transform:scale(.92)}' +
+  // pressed before the app is in: a ring turns round the button until the real launcher takes over
+  '.l[aria-busy]:after{content:"";position:absolute;inset:-5px;border-radius:50%;border:3px solid transparent;' +
+  'border-top-color:var(--a,#2563eb);animation:r .8s linear infinite}@keyframes r{to{transform:rotate(1turn)}}' +
+  '@media (prefers-reduced-motion:reduce){.l[aria-busy]:after{animation:none;border-color:var(--a,#2563eb)}}';
 
 const ICON =
   '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true"><path fill="currentColor" ' +
@@ -42,7 +47,10 @@ export function drawPlaceholder(config: Promise<Response>, onClick: () => void, 
         // only plain colours: a colour setting must not smuggle url() into the host page's requests
         if (typeof look.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(look.color))
           button.style.setProperty('--a', look.color);
-        button.onclick = onClick;
+        button.onclick = () => {
+          button.setAttribute('aria-busy', 'true');
+          onClick();
+        };
         button.onpointerenter = button.onfocus = onIntent;
         shadow.append(button);
         host.hidden = !visible;

@@ -1,7 +1,5 @@
 /**
- * @module Whether an agent message uses the Markdown subset (markdown-subset.ts), decided in the
- * main chunk so that plain messages never download the renderer and DOMPurify.
+ * @module Whether an agent message uses the Markdown subset; written once in the shared client core,
+ * which the console uses too.
  */
-export function hasMarkup(body: string): boolean {
-  return /\*\*\S|(^|\s)[*_]\S|\[[^\]]+\]\([^)]+\)|^\s*(?:[-*]|\d+\.)\s/m.test(body);
-}
+export { hasMarkup } from '@parley/shared/client-core';

@@ -24,7 +24,7 @@ export interface EngineHooks {
 const media = (query: string): boolean => typeof matchMedia === 'function' && matchMedia(query).matches;
 
 /** A touch screen's size tells a phone from a tablet; a mouse or trackpad is a desktop. */
-export function deviceType(): DeviceType {
+function deviceType(): DeviceType {
   if (!media('(pointer: coarse)')) return 'desktop';
   return Math.min(screen.width, screen.height) < 600 ? 'mobile' : 'tablet';
 }

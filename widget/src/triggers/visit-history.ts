@@ -39,7 +39,7 @@ function isStoredVisit(value: unknown): value is StoredVisit {
   );
 }
 
-export function utmOf(href: string): Record<string, string> {
+function utmOf(href: string): Record<string, string> {
   const utm: Record<string, string> = {};
   try {
     for (const [name, value] of new URL(href).searchParams) if (name.startsWith('utm_')) utm[name.slice(4)] = value;

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
 import { formatDuration } from './report-format.ts';
+import { Loading } from '../../components/load-state.tsx';
 import '../../reports.css';
 
 const POLL_MS = 5000;
@@ -59,7 +60,7 @@ function AgentsNowView() {
         {error}
       </p>
     ) : (
-      <p class="muted">Loading…</p>
+      <Loading label="Loading who is working…" />
     );
   const working = now.agents.filter((a) => a.status !== 'offline').length;
   return (

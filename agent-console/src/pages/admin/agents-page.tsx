@@ -7,6 +7,7 @@ import type { Agent, AgentAdminView } from '@parley/shared';
 import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
+import { Loading, LoadFailed } from '../../components/load-state.tsx';
 import { FormMessage } from '../../components/form-field.tsx';
 import { AgentForm, type AgentFormValues } from './agent-form.tsx';
 import { ResetPasswordForm } from './reset-password-form.tsx';
@@ -27,10 +28,12 @@ function TeamAdmin({ me }: { me: Agent }) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // bumped by Retry: loads the list again
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     admin.listAgents().then(setAgents, (caught: unknown) => setError(messageOf(caught)));
-  }, [admin]);
+  }, [admin, attempt]);
 
   const replace = (changed: AgentAdminView) =>
     setAgents((list) => (list ?? []).map((a) => (a.id === changed.id ? changed : a)));
@@ -57,9 +60,19 @@ function TeamAdmin({ me }: { me: Agent }) {
 
   return (
     <>
-      <FormMessage error={error} success={done} />
+      {agents !== null && <FormMessage error={error} success={done} />}
       {agents === null ? (
-        <p class="muted">{error ? '' : 'Loading agents…'}</p>
+        error ? (
+          <LoadFailed
+            message={error}
+            onRetry={() => {
+              setError(null);
+              setAttempt((n) => n + 1);
+            }}
+          />
+        ) : (
+          <Loading label="Loading agents…" />
+        )
       ) : (
         <div class="table-wrap">
           <table class="admin-table">

@@ -3,6 +3,7 @@
  * day, agent and site. The per-day table is also the chart's text alternative.
  */
 import type { ReportFigures } from '@parley/shared';
+import { countOf } from '../../components/plural.ts';
 import { formatAverage, formatDuration, formatRate } from './report-format.ts';
 
 export function HeadlineFigures({ figures }: { figures: ReportFigures }) {
@@ -18,7 +19,7 @@ export function HeadlineFigures({ figures }: { figures: ReportFigures }) {
       formatRate(figures.firstContactResolution.rate),
       `${figures.firstContactResolution.resolved} of ${figures.firstContactResolution.eligible} closed in one chat, no transfer or reopen`,
     ],
-    ['CSAT average', formatAverage(figures.csat.average), `${figures.csat.responses} ratings`],
+    ['CSAT average', formatAverage(figures.csat.average), countOf(figures.csat.responses, ['rating', 'ratings'])],
     ['Became tickets', String(figures.becameTickets)],
     ['Transfers', String(figures.transfers)],
   ];

@@ -11,6 +11,7 @@ import { useApi } from '../../components/api-context.ts';
 import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
 import { CsatDistribution, FiguresTable, HeadlineFigures } from './report-figures.tsx';
 import { lastSevenDays } from './report-format.ts';
+import { Loading } from '../../components/load-state.tsx';
 import '../../reports.css';
 
 type ChartComponent = FunctionComponent<{ perDay: Report['perDay'] }>;
@@ -128,7 +129,9 @@ function Reports() {
         </p>
       )}
       {report === null ? (
-        <p class="muted">{error ? '' : 'Loading the report…'}</p>
+        error ? null : (
+          <Loading label="Loading the report…" />
+        )
       ) : (
         <>
           <section class="card report-section" aria-labelledby="report-totals">

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProactiveRule } from '@parley/shared';
 import { Dialog } from '../../components/dialog.tsx';
 import { conversion } from './rule-draft.ts';
+import { EmptyState } from '../../components/load-state.tsx';
 
 interface Props {
   rules: ProactiveRule[];
@@ -34,7 +35,13 @@ export function RuleList({ rules, onEdit, onToggle, onDelete, onMove }: Props) {
     }
   }, [rules]);
 
-  if (rules.length === 0) return <p class="muted">No rules yet: the widget waits for visitors to write first.</p>;
+  if (rules.length === 0)
+    return (
+      <EmptyState
+        title="No rules yet: the widget waits for visitors to write first."
+        hint="A rule greets visitors on the pages you choose, after the time you choose."
+      />
+    );
   const move = (rule: ProactiveRule, by: -1 | 1) => {
     const [pressed, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
     lastMove.current = { labels: [`Move ${rule.name} ${pressed}`, `Move ${rule.name} ${other}`], before: rules };

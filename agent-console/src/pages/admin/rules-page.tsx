@@ -12,6 +12,7 @@ import { FormMessage, SelectField } from '../../components/form-field.tsx';
 import { RuleEditor } from './rule-editor.tsx';
 import { RuleList } from './rule-list.tsx';
 import { draftOf, newRuleDraft } from './rule-draft.ts';
+import { Loading } from '../../components/load-state.tsx';
 
 export function RulesPage({ agent }: { agent: Agent }) {
   return (
@@ -104,7 +105,7 @@ function RulesAdmin() {
       </p>
       <FormMessage error={error} success={notice} />
       {rules === null ? (
-        <p class="muted">Loading rules…</p>
+        <Loading label="Loading rules…" />
       ) : (
         <RuleList
           rules={rules}

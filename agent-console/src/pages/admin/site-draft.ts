@@ -9,6 +9,7 @@ import {
   type SiteAdminView,
   type UpdateSiteRequest,
   type Weekday,
+  type WidgetTheme,
 } from '@parley/shared';
 
 export type PreChatAsk = 'off' | 'optional' | 'required';
@@ -24,6 +25,7 @@ export interface SiteDraft {
   originsText: string;
   color: string;
   position: 'right' | 'left';
+  theme: WidgetTheme;
   greeting: string;
   /** '' = the visitor's browser decides. */
   locale: string;
@@ -59,6 +61,7 @@ export function draftOf(site: SiteAdminView): SiteDraft {
     originsText: site.allowedOrigins.join('\n'),
     color: site.color,
     position: site.position,
+    theme: site.theme,
     greeting: site.greeting,
     locale: site.locale ?? '',
     preChatEnabled: site.preChat.enabled,
@@ -83,6 +86,7 @@ export function requestOf(draft: SiteDraft): UpdateSiteRequest {
     allowedOrigins: originsOf(draft.originsText),
     color: draft.color,
     position: draft.position,
+    theme: draft.theme,
     greeting: draft.greeting,
     locale: draft.locale.trim() === '' ? null : draft.locale,
     preChat: {

@@ -27,6 +27,11 @@ const POSITIONS = [
   ['right', 'Bottom right'],
   ['left', 'Bottom left'],
 ] as const;
+const THEMES = [
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+  ['auto', "Visitor's system setting"],
+] as const;
 const ASKS = [
   ['off', 'Not asked'],
   ['optional', 'Optional'],
@@ -145,6 +150,13 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
           value={draft.position}
           options={POSITIONS}
           onChange={(position) => edit({ position })}
+        />
+        <SelectField
+          label="Theme"
+          name="theme"
+          value={draft.theme}
+          options={THEMES}
+          onChange={(theme) => edit({ theme })}
         />
         <TextAreaField
           label="Greeting"

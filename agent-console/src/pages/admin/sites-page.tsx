@@ -7,6 +7,7 @@ import type { Agent, SiteAdminView } from '@parley/shared';
 import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
+import { Loading, LoadFailed } from '../../components/load-state.tsx';
 import { FormMessage, TextAreaField, TextField } from '../../components/form-field.tsx';
 import { SiteEditor } from './site-editor.tsx';
 import { originsOf } from './site-draft.ts';
@@ -26,6 +27,8 @@ function SitesAdmin() {
   const [sites, setSites] = useState<SiteAdminView[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // bumped by Retry: loads the list again
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     admin.listSites().then(
@@ -35,16 +38,26 @@ function SitesAdmin() {
       },
       (caught: unknown) => setError(caught instanceof ApiError ? caught.message : 'Could not load the sites.'),
     );
-  }, [admin]);
+  }, [admin, attempt]);
 
   const replace = (site: SiteAdminView) => setSites((list) => (list ?? []).map((s) => (s.id === site.id ? site : s)));
   const selected = sites?.find((s) => s.id === selectedId);
 
   return (
     <>
-      <FormMessage error={error} />
+      {sites !== null && <FormMessage error={error} />}
       {sites === null ? (
-        <p class="muted">{error ? '' : 'Loading sites…'}</p>
+        error ? (
+          <LoadFailed
+            message={error}
+            onRetry={() => {
+              setError(null);
+              setAttempt((n) => n + 1);
+            }}
+          />
+        ) : (
+          <Loading label="Loading sites…" />
+        )
       ) : (
         <div class="sites">
           <ul class="sites__list" aria-label="Sites">

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { MailJobStore } from '../mail-job-store.ts';
 import type { TranscriptRequestRecord } from '../transcript-request-store.ts';
 import type { Database } from './schema.ts';
-import type { Engine } from './migration-0002-visitor-profile.ts';
+import type { Engine } from '../store.ts';
 import { insertMails } from './outbox-rows.ts';
 
 export function createMailJobStore(db: Kysely<Database>, engine: Engine): MailJobStore {

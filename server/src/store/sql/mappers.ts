@@ -64,6 +64,7 @@ export function toSite(row: SitesTable): SiteRecord {
       row.attachments === null
         ? DEFAULT_ATTACHMENT_SETTINGS
         : { ...DEFAULT_ATTACHMENT_SETTINGS, ...parseJson<Partial<AttachmentSettings>>(row.attachments, {}) },
+    theme: row.theme === 'dark' || row.theme === 'auto' ? row.theme : 'light',
   };
 }
 

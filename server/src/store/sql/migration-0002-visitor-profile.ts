@@ -6,8 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-
-export type Engine = 'sqlite' | 'postgres';
+import type { Engine } from '../store.ts';
 
 export function visitorProfileMigration(engine: Engine): Migration {
   return {

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import type { Engine } from './migration-0002-visitor-profile.ts';
+import type { Engine } from '../store.ts';
 
 export function proactiveRulesMigration(engine: Engine): Migration {
   return {

@@ -3,7 +3,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
-import { visitorProfileMigration, type Engine } from './migration-0002-visitor-profile.ts';
+import type { Engine } from '../store.ts';
+import { visitorProfileMigration } from './migration-0002-visitor-profile.ts';
 import { agentWorkflowMigration } from './migration-0003-agent-workflow.ts';
 import { adminMigration } from './migration-0004-admin.ts';
 import { emailTicketsMigration } from './migration-0005-email-tickets.ts';
@@ -12,7 +13,8 @@ import { conversationFactsMigration } from './migration-0007-conversation-facts.
 import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 import { verifiedUserIndexMigration } from './migration-0012-verified-user-index.ts';
 import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
-import { attachmentsMigration } from './migration-0014-attachments.ts';
+import { widgetThemeMigration } from './migration-0017-widget-theme.ts';
+import { attachmentsMigration } from './migration-0018-attachments.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -131,7 +133,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0009_offline_gaps': offlineGapsMigration,
         '0012_verified_user_index': verifiedUserIndexMigration,
         '0013_visitor_mail': visitorMailMigration,
-        '0014_attachments': attachmentsMigration,
+        '0017_widget_theme': widgetThemeMigration,
+        '0018_attachments': attachmentsMigration,
       }),
   };
 }

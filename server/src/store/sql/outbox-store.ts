@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { OutboxStatus, OutboxStore } from '../outbox-store.ts';
 import type { Database } from './schema.ts';
-import type { Engine } from './migration-0002-visitor-profile.ts';
+import type { Engine } from '../store.ts';
 import { insertMails, toOutboxRecord } from './outbox-rows.ts';
 
 /** Entries a sender may take: waiting for their time, or claimed by a sender whose lease ran out. */

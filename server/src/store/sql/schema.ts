@@ -25,6 +25,8 @@ export interface SitesTable {
   queue_max_wait_seconds: number | null;
   /** JSON AttachmentSettings; null: the defaults (DEFAULT_ATTACHMENT_SETTINGS). */
   attachments: string | null;
+  /** light | dark | auto (migration 0017). */
+  theme: string;
 }
 
 export interface AgentsTable {
@@ -239,7 +241,7 @@ export interface Database {
   attachments: AttachmentsTable;
 }
 
-/** Files uploaded into a conversation (migration 0014); message_id is set once a message references it. */
+/** Files uploaded into a conversation (migration 0018); message_id is set once a message references it. */
 export interface AttachmentsTable {
   id: string;
   conversation_id: string;

@@ -48,4 +48,11 @@ export const strings: Strings = {
   newChat: 'ابدأ دردشة جديدة',
   reply: 'رد',
   dismiss: 'أغلق هذه الرسالة',
+  joined: 'انضم {name} إلى الدردشة',
+  transferred: 'تم تحويلك إلى {name}',
+  chatEnded: 'انتهت الدردشة',
+  oneStar: 'نجمة واحدة',
+  stars: '{n} نجوم',
+  commentOptional: 'هل تريد إضافة شيء؟ (اختياري)',
+  transcriptHint: 'احصل على نسخة من هذه المحادثة بالبريد الإلكتروني.',
 };

@@ -48,4 +48,11 @@ export const strings: Strings = {
   newChat: 'Neuen Chat beginnen',
   reply: 'Antworten',
   dismiss: 'Diese Nachricht schließen',
+  joined: '{name} ist dem Chat beigetreten',
+  transferred: 'Sie wurden an {name} weitergeleitet',
+  chatEnded: 'Chat beendet',
+  oneStar: '1 Stern',
+  stars: '{n} Sterne',
+  commentOptional: 'Möchten Sie etwas ergänzen? (optional)',
+  transcriptHint: 'Erhalten Sie eine Kopie dieses Gesprächs per E-Mail.',
 };

@@ -47,6 +47,13 @@ export const strings = {
   newChat: 'Start a new chat',
   reply: 'Reply',
   dismiss: 'Close this message',
+  joined: '{name} joined the chat',
+  transferred: 'You were transferred to {name}',
+  chatEnded: 'Chat ended',
+  oneStar: '1 star',
+  stars: '{n} stars',
+  commentOptional: 'Anything to add? (optional)',
+  transcriptHint: 'Get a copy of this conversation by email.',
 };
 export type Strings = typeof strings;
 export { strings as en };

@@ -48,4 +48,11 @@ export const strings: Strings = {
   newChat: 'Iniciar otro chat',
   reply: 'Responder',
   dismiss: 'Cerrar este mensaje',
+  joined: '{name} se unió al chat',
+  transferred: 'Te transfirieron a {name}',
+  chatEnded: 'Chat finalizado',
+  oneStar: '1 estrella',
+  stars: '{n} estrellas',
+  commentOptional: '¿Algo que añadir? (opcional)',
+  transcriptHint: 'Recibe una copia de esta conversación por correo.',
 };

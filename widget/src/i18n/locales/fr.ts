@@ -48,4 +48,11 @@ export const strings: Strings = {
   newChat: 'Nouveau chat',
   reply: 'Répondre',
   dismiss: 'Fermer ce message',
+  joined: '{name} a rejoint la discussion',
+  transferred: 'Vous avez été transféré à {name}',
+  chatEnded: 'Discussion terminée',
+  oneStar: '1 étoile',
+  stars: '{n} étoiles',
+  commentOptional: 'Quelque chose à ajouter ? (facultatif)',
+  transcriptHint: 'Recevez une copie de cette conversation par e-mail.',
 };

@@ -1,5 +1,5 @@
 /**
- * @module Migration 0014: attachments. Each file uploaded into a conversation is a row naming where its
+ * @module Migration 0018: attachments. Each file uploaded into a conversation is a row naming where its
  * bytes are (storage_key, and thumbnail_key for images) and, once a message references it, that
  * message. A site's upload settings are one JSON column (null: the defaults).
  */

@@ -1,0 +1,33 @@
+/**
+ * @module What the server pushes to the visitor unasked (new messages, conversation and queue
+ * changes, typing, seen receipts, availability, an agent's invite), each applied to the chat state.
+ */
+import type { ChatContext } from './chat-context.ts';
+import {
+  applyConversation,
+  applyMessage,
+  applyQueuePosition,
+  applyTyping,
+  type ProactiveMessage,
+} from './chat-state.ts';
+import { applySeen } from './delivery.ts';
+import type { VisitorSocket } from './visitor-socket.ts';
+
+/** Attaches the push listeners to a new socket; `invited` shows an agent's invite. */
+export function listenForPushes(
+  socket: VisitorSocket,
+  chat: ChatContext,
+  invited: (message: ProactiveMessage) => void,
+): void {
+  socket.on('message:new', (message) => chat.update(applyMessage(chat.state(), message)));
+  socket.on('conversation:updated', (conversation) => chat.update(applyConversation(chat.state(), conversation)));
+  socket.on('queue:position', (update) => chat.update(applyQueuePosition(chat.state(), update)));
+  socket.on('typing:update', (update) => chat.update(applyTyping(chat.state(), update)));
+  socket.on('message:seen', (update) => chat.update(applySeen(chat.state(), update)));
+  socket.on('availability:updated', ({ agentsOnline }) => chat.update({ ...chat.state(), agentsOnline }));
+  // an agent's invite outranks a page rule's message: it replaces one on show
+  socket.on('proactive:invite', ({ inviteId, ...message }) =>
+    invited({ origin: { kind: 'invite', inviteId }, ...message }),
+  );
+  socket.on('queue:overdue', ({ conversationId }) => chat.update({ ...chat.state(), overdue: conversationId }));
+}
