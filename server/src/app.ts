@@ -22,6 +22,7 @@ import { startPeriodicSweeps } from './composition/periodic-sweeps.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { attachRealtime } from './realtime/realtime-server.ts';
 import { createLimits } from './limits/create-limits.ts';
+import { createFileStorage } from './files/create-file-storage.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -80,6 +81,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     logger,
     onLimited: (limit) => metrics.rateLimited.inc({ limit }),
   });
+  const files = createFileStorage(config, logger);
   const services = createDomainServices({
     config,
     store,
@@ -90,6 +92,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     logger,
     publicUrl: urls.publicUrl,
     signInBudgets: limits.signIn,
+    files,
   });
   const httpServer = http.createServer(
     createHttpApp({ config, store, services, metrics, readiness, logger, limits, ...urls }),
@@ -142,6 +145,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
       await services.email.close();
       await scale.close();
       operations.close();
+      await files.close();
     },
   };
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { EmailSchema } from '@parley/shared';
+import type { S3Settings } from './files/s3-file-storage.ts';
 import { LimitsEnvShape, limitsConfig, type LimitsConfig } from './limits/limits-config.ts';
 
 const optionalString = z
@@ -36,96 +37,117 @@ const listenPort = (fallback: number) =>
 /** `address` or `Name <address>`. */
 const MAILBOX = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
 
-const EnvSchema = z.object({
-  PORT: listenPort(3000),
-  HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  PARLEY_DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: optionalString.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for the embedded SQLite file)')
-      .optional(),
-  ),
-  PARLEY_ADMIN_EMAIL: optionalString.pipe(EmailSchema.optional()),
-  PARLEY_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
-  /** Signs visitor tokens. Without it a secret is generated once into PARLEY_DATA_DIR; set it when several processes share one database. */
-  PARLEY_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-  /** Extra origins allowed to open the agent console's socket (e.g. a console dev server). Comma-separated. */
-  CONSOLE_ORIGINS: optionalString,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  /** Where the built widget and console are; by default found in the checkout beside the server. */
-  PARLEY_WIDGET_DIST: optionalString,
-  PARLEY_CONSOLE_DIST: optionalString,
-  /** Outgoing mail, e.g. smtp://user:pass@smtp.example.com:587 or smtps://…:465. Unset: mail waits in the outbox. */
-  SMTP_URL: optionalString.pipe(
-    z
-      .string()
-      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-      .optional(),
-  ),
-  /** Sender of every mail: an address, or `Name <address>`. */
-  MAIL_FROM: optionalString.pipe(z.string().regex(MAILBOX, 'must be an address or Name <address>').optional()),
-  /** Replies come back to reply+<token>@ this domain; defaults to MAIL_FROM's. */
-  INBOUND_EMAIL_DOMAIN: optionalString.pipe(
-    z
-      .string()
-      .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
-      .optional(),
-  ),
-  /** Shared secret of POST /api/inbound/email; without it the endpoint is off. */
-  INBOUND_EMAIL_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-  /** Port of the built-in SMTP listener for replies (0 picks a free one); unset: no listener. */
-  INBOUND_SMTP_PORT: optionalString.pipe(
-    z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().max(65535)).optional(),
-  ),
-  INBOUND_SMTP_HOST: optionalString,
-  INBOUND_EMAIL_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(10 * 1024 * 1024),
-  INBOUND_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(5 * 1024 * 1024),
-  /** A queued visitor who gave an email and waited this long gets a ticket instead; 0 turns it off. */
-  QUEUE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
-  /** Agent replies a visitor has not seen after this long are emailed to them, together. */
-  UNSEEN_REPLY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
-  /**
-   * Mails a site's visitors may cause to addresses they typed (ticket confirmations, transcripts)
-   * in an hour; past it, confirmations are skipped and transcript requests refused (docs/email.md).
-   */
-  VISITOR_MAIL_PER_SITE_PER_HOUR: z.coerce.number().int().min(0).default(60),
-  /** How often the mail worker looks for work; 0: only when the process asks (tests). */
-  MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
-  /** Ended conversations older than this many days are deleted or anonymised; 0 keeps everything. */
-  RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
-  /** `delete` removes them; `anonymise` keeps their report figures and removes what was said and who said it. */
-  RETENTION_MODE: z.enum(['delete', 'anonymise']).default('delete'),
-  /** How often retention runs; 0: only when the process asks (tests). */
-  RETENTION_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(60 * 60 * 1000),
-  /** Redis joins several processes: socket fan-out and presence. Unset: one process, in memory. */
-  REDIS_URL: optionalString.pipe(
-    z
-      .string()
-      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-      .optional(),
-  ),
-  /** A process that stops renewing its lease this long is taken for dead: its agents and visitors go offline. */
-  PRESENCE_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
-  /** An agent connected nowhere keeps their chats this long; then they go back to the front of the queue. */
-  AGENT_REQUEUE_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
-  /** SIGTERM: how long to wait for requests already running before closing the database anyway. */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  ...LimitsEnvShape,
-});
+const EnvSchema = z
+  .object({
+    PORT: listenPort(3000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    PARLEY_DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for the embedded SQLite file)')
+        .optional(),
+    ),
+    PARLEY_ADMIN_EMAIL: optionalString.pipe(EmailSchema.optional()),
+    PARLEY_ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+    /** Signs visitor tokens. Without it a secret is generated once into PARLEY_DATA_DIR; set it when several processes share one database. */
+    PARLEY_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Extra origins allowed to open the agent console's socket (e.g. a console dev server). Comma-separated. */
+    CONSOLE_ORIGINS: optionalString,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** Where the built widget and console are; by default found in the checkout beside the server. */
+    PARLEY_WIDGET_DIST: optionalString,
+    PARLEY_CONSOLE_DIST: optionalString,
+    /** Outgoing mail, e.g. smtp://user:pass@smtp.example.com:587 or smtps://…:465. Unset: mail waits in the outbox. */
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+        .optional(),
+    ),
+    /** Sender of every mail: an address, or `Name <address>`. */
+    MAIL_FROM: optionalString.pipe(z.string().regex(MAILBOX, 'must be an address or Name <address>').optional()),
+    /** Replies come back to reply+<token>@ this domain; defaults to MAIL_FROM's. */
+    INBOUND_EMAIL_DOMAIN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
+        .optional(),
+    ),
+    /** Shared secret of POST /api/inbound/email; without it the endpoint is off. */
+    INBOUND_EMAIL_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Port of the built-in SMTP listener for replies (0 picks a free one); unset: no listener. */
+    INBOUND_SMTP_PORT: optionalString.pipe(
+      z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().max(65535)).optional(),
+    ),
+    INBOUND_SMTP_HOST: optionalString,
+    INBOUND_EMAIL_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
+    INBOUND_EMAIL_MAX_ATTACHMENT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(5 * 1024 * 1024),
+    /** A queued visitor who gave an email and waited this long gets a ticket instead; 0 turns it off. */
+    QUEUE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
+    /** Agent replies a visitor has not seen after this long are emailed to them, together. */
+    UNSEEN_REPLY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
+    /**
+     * Mails a site's visitors may cause to addresses they typed (ticket confirmations, transcripts)
+     * in an hour; past it, confirmations are skipped and transcript requests refused (docs/email.md).
+     */
+    VISITOR_MAIL_PER_SITE_PER_HOUR: z.coerce.number().int().min(0).default(60),
+    /** How often the mail worker looks for work; 0: only when the process asks (tests). */
+    MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+    /** Ended conversations older than this many days are deleted or anonymised; 0 keeps everything. */
+    RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+    /** `delete` removes them; `anonymise` keeps their report figures and removes what was said and who said it. */
+    RETENTION_MODE: z.enum(['delete', 'anonymise']).default('delete'),
+    /** How often retention runs; 0: only when the process asks (tests). */
+    RETENTION_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(60 * 60 * 1000),
+    /** Redis joins several processes: socket fan-out and presence. Unset: one process, in memory. */
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+        .optional(),
+    ),
+    /** A process that stops renewing its lease this long is taken for dead: its agents and visitors go offline. */
+    PRESENCE_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+    /** An agent connected nowhere keeps their chats this long; then they go back to the front of the queue. */
+    AGENT_REQUEUE_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+    /** SIGTERM: how long to wait for requests already running before closing the database anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    /** S3-compatible storage for attachments; unset: files on local disk under PARLEY_DATA_DIR/files. */
+    S3_BUCKET: optionalString,
+    /** The S3 API's address, e.g. https://s3.eu-west-1.amazonaws.com or http://minio:9000; unset: AWS for S3_REGION. */
+    S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    S3_REGION: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** Bucket in the path (http://host/bucket/key) rather than the host name: most self-hosted servers need it. */
+    S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false', '1', '0', ''])
+      .optional()
+      .transform((v) => v === 'true' || v === '1'),
+    ...LimitsEnvShape,
+  })
+  .refine((e) => e.S3_BUCKET !== undefined || (e.S3_ENDPOINT === undefined && e.S3_ACCESS_KEY_ID === undefined), {
+    path: ['S3_BUCKET'],
+    message: 'must be set when other S3_* settings are (without it attachments stay on local disk)',
+  })
+  .refine((e) => (e.S3_ACCESS_KEY_ID === undefined) === (e.S3_SECRET_ACCESS_KEY === undefined), {
+    path: ['S3_SECRET_ACCESS_KEY'],
+    message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither',
+  });
 
 export interface Config {
   port: number;
@@ -146,6 +168,12 @@ export interface Config {
   retention: { days: number; mode: 'delete' | 'anonymise'; intervalMs: number };
   scale: ScaleConfig;
   limits: LimitsConfig;
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  /** Undefined: files on local disk under dataDir/files. */
+  s3: S3Settings | undefined;
 }
 
 export interface ScaleConfig {
@@ -206,6 +234,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     limits: limitsConfig(e),
+    files: {
+      s3:
+        e.S3_BUCKET === undefined
+          ? undefined
+          : {
+              bucket: e.S3_BUCKET,
+              endpoint: e.S3_ENDPOINT,
+              region: e.S3_REGION ?? 'us-east-1',
+              accessKeyId: e.S3_ACCESS_KEY_ID,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            },
+    },
   };
 }
 

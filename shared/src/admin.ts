@@ -3,6 +3,7 @@
  * parsed with these on the server and checked with them in the console before it is sent.
  */
 import { z } from 'zod';
+import { AttachmentSettingsSchema } from './attachments.ts';
 import {
   AgentRoleSchema,
   AgentSchema,
@@ -173,6 +174,8 @@ export const SiteSettingsSchema = z.object({
   routingMode: RoutingModeSchema,
   /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
   queueMaxWaitSeconds: QueueMaxWaitSchema.nullable(),
+  /** What visitors and agents may upload (maximum size, types, whether visitors may at all). */
+  attachments: AttachmentSettingsSchema,
 });
 export type SiteSettingsValues = z.output<typeof SiteSettingsSchema>;
 
@@ -204,6 +207,7 @@ export const SiteAdminViewSchema = z.object({
   queueMaxWaitSeconds: z.number().int().min(0).nullable(),
   /** What applies when queueMaxWaitSeconds is null (the server's QUEUE_MAX_WAIT_SECONDS). */
   defaultQueueMaxWaitSeconds: z.number().int().min(0),
+  attachments: AttachmentSettingsSchema,
   /** Hex HMAC key for visitor:identify's userHash: admins only, never in the widget config. */
   identitySecret: z.string(),
   isDemo: z.boolean(),

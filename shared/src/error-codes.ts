@@ -17,6 +17,12 @@ export const ErrorCode = {
   /** Not possible now; on the visitor's message:send: outside business hours, no live chat starts (offline:message does). */
   Unavailable: 'unavailable',
   Internal: 'internal',
+  /** An upload over the site's maximum size (HTTP 413). */
+  FileTooLarge: 'file_too_large',
+  /** An upload whose content (not its name) is of a type the site does not accept (HTTP 415). */
+  FileTypeNotAllowed: 'file_type_not_allowed',
+  /** Uploads are off for this visitor now: the site does not allow them, or no agent has answered yet (HTTP 403). */
+  UploadsNotAllowed: 'uploads_not_allowed',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

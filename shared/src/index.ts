@@ -15,3 +15,4 @@ export * from './proactive-rules.ts';
 export * from './widget-config.ts';
 export * from './proactive-rule-admin.ts';
 export * from './reports.ts';
+export * from './attachments.ts';

@@ -42,6 +42,15 @@ import {
   CannedResponseRequestSchema,
   CannedResponseResponseSchema,
 } from './canned-responses.ts';
+import {
+  AgentUploadParamsSchema,
+  AttachmentIdParamsSchema,
+  AttachmentLinkResponseSchema,
+  FileDownloadQuerySchema,
+  UploadResponseSchema,
+  VisitorAttachmentParamsSchema,
+  VisitorUploadParamsSchema,
+} from './attachments.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -202,6 +211,43 @@ export const restRoutes = {
     /** A download: the browser follows a plain link with the session cookie. */
     csv: { method: 'GET', path: '/api/admin/reports.csv', query: ReportCsvQuerySchema },
     agentsNow: { method: 'GET', path: '/api/admin/agents-now', response: AgentsNowResponseSchema },
+  },
+  /**
+   * Uploads are multipart/form-data with one `file` part (no JSON body); the visitor's carry the
+   * visitor token in the x-parley-visitor-token header, the agent's the session cookie.
+   */
+  attachments: {
+    visitorUpload: {
+      method: 'POST',
+      path: '/api/widget/:siteKey/attachments',
+      params: VisitorUploadParamsSchema,
+      response: UploadResponseSchema,
+    },
+    agentUpload: {
+      method: 'POST',
+      path: '/api/conversations/:conversationId/attachments',
+      params: AgentUploadParamsSchema,
+      response: UploadResponseSchema,
+    },
+    visitorLink: {
+      method: 'GET',
+      path: '/api/widget/:siteKey/attachments/:attachmentId/link',
+      params: VisitorAttachmentParamsSchema,
+      response: AttachmentLinkResponseSchema,
+    },
+    agentLink: {
+      method: 'GET',
+      path: '/api/attachments/:attachmentId/link',
+      params: AttachmentIdParamsSchema,
+      response: AttachmentLinkResponseSchema,
+    },
+    /** The signed download itself: the bytes, never JSON. */
+    download: {
+      method: 'GET',
+      path: '/api/files/:attachmentId',
+      params: AttachmentIdParamsSchema,
+      query: FileDownloadQuerySchema,
+    },
   },
   privacy: {
     exportVisitor: { method: 'GET', path: '/api/admin/visitors/:visitorId/data', params: VisitorIdParamsSchema },

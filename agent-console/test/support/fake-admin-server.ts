@@ -19,6 +19,7 @@ import {
   type EmailStatus,
   type ProactiveRule,
   type SiteAdminView,
+  DEFAULT_ATTACHMENT_SETTINGS,
 } from '@parley/shared';
 import type { z } from 'zod';
 import { AGENT, iso } from './fixtures.ts';
@@ -44,6 +45,7 @@ export function makeSite(overrides: Partial<SiteAdminView> = {}): SiteAdminView 
     identityVerificationRequired: false,
     routingMode: 'automatic',
     queueMaxWaitSeconds: null,
+    attachments: DEFAULT_ATTACHMENT_SETTINGS,
     defaultQueueMaxWaitSeconds: 300,
     identitySecret: 'ab'.repeat(32),
     isDemo: true,

@@ -31,6 +31,9 @@ import { CannedResponses } from '../domain/canned-responses.ts';
 import { Reports } from '../domain/reports.ts';
 import { DataRetention } from '../domain/data-retention.ts';
 import { createEmailModule, type EmailModule } from '../mail/email-module.ts';
+import type { FileStorage } from '../files/file-storage.ts';
+import { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
+import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -53,6 +56,7 @@ export interface DomainServices {
   canned: CannedResponses;
   reports: Reports;
   retention: DataRetention;
+  attachments: { uploads: AttachmentUploads; files: AttachmentFiles };
 }
 
 export interface DomainDeps {
@@ -63,6 +67,8 @@ export interface DomainDeps {
   visitorPresence: VisitorPresence;
   now: () => Date;
   logger: Logger;
+  /** Where attachment bytes are kept. */
+  files: FileStorage;
   /** Known once the server listens when PUBLIC_URL is not set. */
   publicUrl: () => string;
   /** Sign-in failure budgets (undefined with RATE_LIMITS=off). */
@@ -97,7 +103,9 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     dispatcher,
     onError: (error) => logger.error('availability update failed', { error }),
   });
-  const tokens = new VisitorTokens(loadOrCreateSecret(config.dataDir, config.secret));
+  const secret = loadOrCreateSecret(config.dataDir, config.secret);
+  const tokens = new VisitorTokens(secret);
+  const attachmentFiles = new AttachmentFiles({ store, files: deps.files, secret, now, publicUrl: deps.publicUrl });
   return {
     dispatcher,
     auth,
@@ -133,6 +141,11 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       now,
       retentionDays: config.retention.days,
       mode: config.retention.mode,
+      files: attachmentFiles,
     }),
+    attachments: {
+      uploads: new AttachmentUploads({ store, files: deps.files, now }),
+      files: attachmentFiles,
+    },
   };
 }

@@ -2,7 +2,12 @@
  * @module Sites as admins manage them: creating one (with its own key and identity secret),
  * changing its widget and access settings, and replacing a leaked identity secret.
  */
-import { ALWAYS_OPEN, type NewSiteSettings, type SiteSettingsValues } from '@parley/shared';
+import {
+  ALWAYS_OPEN,
+  DEFAULT_ATTACHMENT_SETTINGS,
+  type NewSiteSettings,
+  type SiteSettingsValues,
+} from '@parley/shared';
 import { notFound } from '../errors.ts';
 import type { SiteRecord, SiteSettings } from '../store/site-store.ts';
 import type { Store } from '../store/store.ts';
@@ -21,6 +26,7 @@ const DEFAULTS: Omit<SiteSettingsValues, 'name' | 'allowedOrigins'> = {
   identityVerificationRequired: false,
   routingMode: 'automatic',
   queueMaxWaitSeconds: null,
+  attachments: DEFAULT_ATTACHMENT_SETTINGS,
 };
 
 /** The part of routing a site change can set off: assigning what now may be, re-announcing the queue. */

@@ -33,6 +33,7 @@ export function toSiteAdminView(
     identityVerificationRequired: site.identityVerificationRequired,
     routingMode: site.routingMode,
     queueMaxWaitSeconds: site.queueMaxWaitSeconds,
+    attachments: site.attachments,
     defaultQueueMaxWaitSeconds,
     identitySecret: site.identitySecret,
     isDemo: site.isDemo,

@@ -23,6 +23,7 @@ import { securityHeaders } from './security-headers.ts';
 import { responseCompression } from './response-compression.ts';
 import { rejectMalformedUrl } from './malformed-url.ts';
 import type { Limits } from '../limits/create-limits.ts';
+import { attachmentsRouter } from './attachments-router.ts';
 
 export interface HttpAppDeps {
   config: Config;
@@ -31,7 +32,7 @@ export interface HttpAppDeps {
   metrics: Metrics;
   readiness: Readiness;
   logger: Logger;
-  limits: Pick<Limits, 'trust' | 'http'>;
+  limits: Pick<Limits, 'trust' | 'http' | 'uploads'>;
   publicUrl: () => string;
   /** Origins the console may call from (changing requests from others are refused). */
   consoleOrigins: () => string[];
@@ -56,6 +57,16 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     }),
   );
   app.use(widgetRouter(store, services.rules));
+  app.use(
+    attachmentsRouter({
+      store,
+      tokens: services.tokens,
+      auth: services.auth,
+      ...services.attachments,
+      uploadLimit: deps.limits.uploads,
+      consoleOrigins: deps.consoleOrigins,
+    }),
+  );
   for (const emailRouter of services.email.routers) app.use(emailRouter);
   app.use(
     consoleApiRouter({

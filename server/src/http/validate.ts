@@ -30,6 +30,9 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  file_too_large: 413,
+  file_type_not_allowed: 415,
+  uploads_not_allowed: 403,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

@@ -21,6 +21,8 @@ export interface Limits {
   signIn: SignInBudgets | undefined;
   http: Router;
   sockets: SocketLimits;
+  /** Uploads, per visitor (counted before the body is read). */
+  uploads: RateLimit;
 }
 
 export function createLimits(
@@ -42,6 +44,7 @@ export function createLimits(
       widgetConfig: limit('widget-config', config.widgetConfigPerAddress),
       inboundEmail: limit('inbound-email', config.inboundEmailPerAddress),
     }),
+    uploads: limit('uploads', config.uploadsPerVisitor),
     sockets: new SocketLimits(compileTrust(config.trustProxy), {
       handshakes: limit('handshakes', config.handshakesPerAddress),
       messages: limit('messages', config.messagesPerVisitor),

@@ -28,6 +28,8 @@ export interface LimitsConfig {
   eventsPerVisitor: RateRule[];
   widgetConfigPerAddress: RateRule[];
   inboundEmailPerAddress: RateRule[];
+  /** Files one visitor uploads. */
+  uploadsPerVisitor: RateRule[];
 }
 
 const rules = (fallback: string) =>
@@ -82,6 +84,7 @@ export const LimitsEnvShape = {
   RATE_LIMIT_EVENTS_PER_VISITOR: rules('60/10s'),
   RATE_LIMIT_WIDGET_CONFIG_PER_ADDRESS: rules('120/1m'),
   RATE_LIMIT_INBOUND_EMAIL_PER_ADDRESS: rules('120/1m'),
+  RATE_LIMIT_UPLOADS_PER_VISITOR: rules('10/1m,100/1d'),
 };
 
 type LimitsEnv = { [K in keyof typeof LimitsEnvShape]: z.output<(typeof LimitsEnvShape)[K]> };
@@ -99,5 +102,6 @@ export function limitsConfig(e: LimitsEnv): LimitsConfig {
     eventsPerVisitor: e.RATE_LIMIT_EVENTS_PER_VISITOR,
     widgetConfigPerAddress: e.RATE_LIMIT_WIDGET_CONFIG_PER_ADDRESS,
     inboundEmailPerAddress: e.RATE_LIMIT_INBOUND_EMAIL_PER_ADDRESS,
+    uploadsPerVisitor: e.RATE_LIMIT_UPLOADS_PER_VISITOR,
   };
 }

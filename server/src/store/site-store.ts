@@ -1,7 +1,7 @@
 /**
  * @module Sites: the widget settings, allowed origins and identity secret of each site.
  */
-import type { BusinessHours, RoutingMode, WidgetConfig, WidgetTheme } from '@parley/shared';
+import type { AttachmentSettings, BusinessHours, RoutingMode, WidgetConfig, WidgetTheme } from '@parley/shared';
 
 export type PreChatSettings = WidgetConfig['preChat'];
 
@@ -29,6 +29,8 @@ export interface SiteRecord {
   routingMode: RoutingMode;
   /** Longest a queued visitor waits before the chat is answered by email; null: the server's default; 0: never. */
   queueMaxWaitSeconds: number | null;
+  /** Upload limits and who may upload (migration 0018). */
+  attachments: AttachmentSettings;
 }
 
 type DefaultedSiteSettings =
@@ -38,6 +40,7 @@ type DefaultedSiteSettings =
   | 'businessHours'
   | 'routingMode'
   | 'queueMaxWaitSeconds'
+  | 'attachments'
   | 'theme';
 
 /** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */

@@ -3,6 +3,7 @@
  * in store/sql/ (kysely over SQLite or PostgreSQL); the domain never sees SQL.
  */
 import type { AgentStore } from './agent-store.ts';
+import type { AttachmentStore } from './attachment-store.ts';
 import type { CannedResponseStore } from './canned-response-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import type { MailJobStore } from './mail-job-store.ts';
@@ -42,6 +43,7 @@ export interface Store {
   proactive: ProactiveStore;
   reports: ReportStore;
   privacy: PrivacyStore;
+  attachments: AttachmentStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

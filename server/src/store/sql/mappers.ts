@@ -3,6 +3,8 @@
  */
 import {
   ALWAYS_OPEN,
+  DEFAULT_ATTACHMENT_SETTINGS,
+  type AttachmentSettings,
   ConversationOriginSchema,
   type AgentRole,
   type AgentStatus,
@@ -58,6 +60,10 @@ export function toSite(row: SitesTable): SiteRecord {
     businessHours: parseJson<BusinessHours>(row.business_hours, ALWAYS_OPEN),
     routingMode: row.routing_mode === 'manual' ? 'manual' : 'automatic',
     queueMaxWaitSeconds: row.queue_max_wait_seconds === null ? null : Number(row.queue_max_wait_seconds),
+    attachments:
+      row.attachments === null
+        ? DEFAULT_ATTACHMENT_SETTINGS
+        : { ...DEFAULT_ATTACHMENT_SETTINGS, ...parseJson<Partial<AttachmentSettings>>(row.attachments, {}) },
     theme: row.theme === 'dark' || row.theme === 'auto' ? row.theme : 'light',
   };
 }

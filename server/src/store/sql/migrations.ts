@@ -14,6 +14,7 @@ import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 import { verifiedUserIndexMigration } from './migration-0012-verified-user-index.ts';
 import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
 import { widgetThemeMigration } from './migration-0017-widget-theme.ts';
+import { attachmentsMigration } from './migration-0018-attachments.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -133,6 +134,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0012_verified_user_index': verifiedUserIndexMigration,
         '0013_visitor_mail': visitorMailMigration,
         '0017_widget_theme': widgetThemeMigration,
+        '0018_attachments': attachmentsMigration,
       }),
   };
 }

@@ -14,6 +14,7 @@ import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
 import { withCachedStatements } from './cached-statements.ts';
 import { createSiteStore } from './site-store.ts';
+import { createAttachmentStore } from './attachment-store.ts';
 import { createAgentStore } from './agent-store.ts';
 import { createSessionStore } from './session-store.ts';
 import { createVisitorStore } from './visitor-store.ts';
@@ -143,6 +144,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     proactive: createProactiveStore(db),
     reports: createReportStore(db),
     privacy: createPrivacyStore(db),
+    attachments: createAttachmentStore(db),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);

@@ -20,6 +20,8 @@ function chunks<T>(items: T[]): T[][] {
 
 /** What is said in a conversation, or sent about it: gone whether the conversation is deleted or anonymised. */
 async function deleteContent(trx: Kysely<Database>, ids: string[]): Promise<void> {
+  // attachment rows go with what was said; their files are deleted by the caller (DataRetention)
+  await trx.deleteFrom('attachments').where('conversation_id', 'in', ids).execute();
   await trx.deleteFrom('messages').where('conversation_id', 'in', ids).execute();
   await trx.deleteFrom('notes').where('conversation_id', 'in', ids).execute();
   await trx.deleteFrom('transcript_requests').where('conversation_id', 'in', ids).execute();

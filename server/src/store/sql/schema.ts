@@ -23,6 +23,8 @@ export interface SitesTable {
   routing_mode: string;
   /** Seconds; null: the server's default (QUEUE_MAX_WAIT_SECONDS); 0: never. */
   queue_max_wait_seconds: number | null;
+  /** JSON AttachmentSettings; null: the defaults (DEFAULT_ATTACHMENT_SETTINGS). */
+  attachments: string | null;
   /** light | dark | auto (migration 0017). */
   theme: string;
 }
@@ -236,4 +238,20 @@ export interface Database {
   proactive_rules: ProactiveRulesTable;
   proactive_invites: ProactiveInvitesTable;
   proactive_events: ProactiveEventsTable;
+  attachments: AttachmentsTable;
+}
+
+/** Files uploaded into a conversation (migration 0018); message_id is set once a message references it. */
+export interface AttachmentsTable {
+  id: string;
+  conversation_id: string;
+  uploader_kind: string; // 'visitor' | 'agent'
+  uploader_id: string;
+  name: string;
+  type: string;
+  size: number;
+  storage_key: string;
+  thumbnail_key: string | null;
+  message_id: string | null;
+  created_at: string;
 }

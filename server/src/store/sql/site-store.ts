@@ -49,6 +49,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
         business_hours: JSON.stringify(site.businessHours ?? ALWAYS_OPEN),
         routing_mode: site.routingMode ?? 'automatic',
         queue_max_wait_seconds: site.queueMaxWaitSeconds ?? null,
+        attachments: site.attachments === undefined ? null : JSON.stringify(site.attachments),
         theme: site.theme ?? 'light',
       };
       await db.insertInto('sites').values(row).execute();
@@ -77,6 +78,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       if (settings.identitySecret !== undefined) changes.identity_secret = settings.identitySecret;
       if (settings.routingMode !== undefined) changes.routing_mode = settings.routingMode;
       if (settings.queueMaxWaitSeconds !== undefined) changes.queue_max_wait_seconds = settings.queueMaxWaitSeconds;
+      if (settings.attachments !== undefined) changes.attachments = JSON.stringify(settings.attachments);
       if (settings.theme !== undefined) changes.theme = settings.theme;
       if (Object.keys(changes).length === 0) return;
       await db.updateTable('sites').set(changes).where('id', '=', id).execute();

@@ -1,0 +1,45 @@
+/**
+ * @module Attachments: the record of each file uploaded into a conversation. The bytes are in the
+ * file storage (files/), under the keys recorded here.
+ */
+import type { Attachment } from '@parley/shared';
+
+export interface AttachmentRecord {
+  id: string;
+  conversationId: string;
+  uploader: { kind: 'visitor' | 'agent'; id: string };
+  /** Sanitized; display and the download's file name only, never a path. */
+  name: string;
+  /** Sniffed from the content. */
+  type: string;
+  size: number;
+  storageKey: string;
+  thumbnailKey: string | null;
+  /** The message that references it; null until one does. */
+  messageId: string | null;
+  createdAt: string;
+}
+
+export interface AttachmentStore {
+  create(record: AttachmentRecord): Promise<void>;
+  findById(id: string): Promise<AttachmentRecord | undefined>;
+  /** Every attachment of these conversations (for exports and deleting their files). */
+  listByConversations(conversationIds: readonly string[]): Promise<AttachmentRecord[]>;
+  /** Every attachment in the visitor's conversations, oldest first (their data export and delete). */
+  listByVisitor(visitorId: string): Promise<AttachmentRecord[]>;
+  /** The attachments of these messages, in upload order, by message id. */
+  listForMessages(messageIds: readonly string[]): Promise<Map<string, Attachment[]>>;
+  /** Whether an agent has written in the conversation (visitors may upload only after, when the site says so). */
+  agentHasReplied(conversationId: string): Promise<boolean>;
+}
+
+/** What a message carries of an attachment. */
+export function toAttachment(record: AttachmentRecord): Attachment {
+  return {
+    id: record.id,
+    name: record.name,
+    type: record.type,
+    size: record.size,
+    hasThumbnail: record.thumbnailKey !== null,
+  };
+}
