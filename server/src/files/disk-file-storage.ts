@@ -72,7 +72,7 @@ export class DiskFileStorage implements FileStorage {
   async deletePrefix(prefix: string): Promise<number> {
     assertPrefix(prefix);
     const dir = path.join(this.#root, ...prefix.split('/').filter(Boolean));
-    let count = 0;
+    let count: number;
     try {
       const entries = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
       count = entries.filter((entry) => entry.isFile() && !entry.name.endsWith(TEMP_SUFFIX)).length;

@@ -32,7 +32,7 @@ export function sanitizeFileName(claimed: string, type: string): string {
   const clean = base
     // control characters, bidi overrides (which disguise "gpj.exe" as "exe.jpg") and characters
     // file systems refuse
-    .replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069<>:"|?*]/g, '')
+    .replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069<>:"|?*]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');

@@ -130,7 +130,8 @@ export class S3FileStorage implements FileStorage {
     return count;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.#client.destroy();
+    return Promise.resolve();
   }
 }

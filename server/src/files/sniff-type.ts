@@ -42,7 +42,7 @@ function asText(head: Buffer): string | undefined {
     return undefined;
   }
   // tabs, line ends and form feeds are text; other C0 controls and DEL mark a binary file
-  return /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text) ? undefined : text;
+  return /(?![\t\n\f\r\u0080-\u009F])\p{Cc}/u.test(text) ? undefined : text;
 }
 
 /**

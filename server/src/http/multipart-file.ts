@@ -49,7 +49,7 @@ export function receiveOneFile<T>(
       handled = handle(info.filename || 'file', file);
       handled.then(resolve, (error: unknown) => {
         // the body ended early or broke the form: that is the request's fault, said as such
-        setImmediate(() => reject(failed || !(error instanceof ParleyError) ? orInvalid(error, failed) : error));
+        setImmediate(() => reject(orInvalid(error, failed)));
       });
       // a refused file is read to its end (up to the limit), so the form finishes and the answer goes out
       handled.catch(() => undefined).finally(() => file.resume());
@@ -65,7 +65,8 @@ export function receiveOneFile<T>(
   });
 }
 
-function orInvalid(error: unknown, formFailed: boolean): unknown {
+function orInvalid(error: unknown, formFailed: boolean): Error {
   if (error instanceof ParleyError) return error;
-  return formFailed ? invalid('The upload is malformed or was cut off') : error;
+  // anything thrown that is not an Error says nothing more than a broken form would
+  return formFailed || !(error instanceof Error) ? invalid('The upload is malformed or was cut off') : error;
 }
