@@ -45,7 +45,13 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('x-frame-options'), path).toBeNull();
       expect(res.headers.get('content-security-policy'), path).toBeNull();
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      // document-only headers would only add bytes to a visitor's first load
+      expect(res.headers.get('x-dns-prefetch-control'), path).toBeNull();
+      expect(res.headers.get('origin-agent-cluster'), path).toBeNull();
     }
+    // the console still gets helmet's document defaults
+    expect((await get(`${t.url}/console/`)).headers.get('x-dns-prefetch-control')).toBe('off');
     expect((await get(`${t.url}/widget.js`)).headers.get('access-control-allow-origin')).toBe('*');
     const demo = await get(`${t.url}/`);
     expect(demo.status).toBe(200);

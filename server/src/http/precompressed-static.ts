@@ -86,6 +86,7 @@ async function send(
   const stats = variant ? await fileStats(sent) : original;
   // the variant went away between the two looks (a rebuild): the next request finds what is there
   if (!stats) return false;
+  // The ETag alone revalidates (no Last-Modified: it would add bytes to every file a visitor loads).
   const headers = {
     ...options.headers(relative),
     // one validator per representation: a cache holding the gzip bytes must not revalidate them as brotli
@@ -100,18 +101,22 @@ async function send(
   res.locals[STATIC_FILE] = true;
   return new Promise<boolean>((resolve, reject) => {
     // relative to the folder: send refuses `..` and dotfiles below it, wherever the folder itself is
-    res.sendFile(path.relative(folder, sent), { root: folder, cacheControl: false }, (error?: Error) => {
-      if (!error || res.headersSent) {
-        // sent, or a client that went away mid-file: not an error of ours
-        resolve(true);
-        return;
-      }
-      // nothing went out: whatever answers instead must not inherit this file's headers
-      for (const name of [...Object.keys(headers), 'Content-Type']) res.removeHeader(name);
-      delete res.locals[STATIC_FILE];
-      const status = 'status' in error ? Number(error.status) : 500;
-      if (status === 404 || status === 403) resolve(false);
-      else reject(error);
-    });
+    res.sendFile(
+      path.relative(folder, sent),
+      { root: folder, cacheControl: false, lastModified: false },
+      (error?: Error) => {
+        if (!error || res.headersSent) {
+          // sent, or a client that went away mid-file: not an error of ours
+          resolve(true);
+          return;
+        }
+        // nothing went out: whatever answers instead must not inherit this file's headers
+        for (const name of [...Object.keys(headers), 'Content-Type']) res.removeHeader(name);
+        delete res.locals[STATIC_FILE];
+        const status = 'status' in error ? Number(error.status) : 500;
+        if (status === 404 || status === 403) resolve(false);
+        else reject(error);
+      },
+    );
   });
 }

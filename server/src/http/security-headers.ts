@@ -6,15 +6,21 @@
  * - widget.js, its chunks and the widget config: loadable by every host page (cross-origin resource
  *   policy; their CORS headers are set where they are served);
  * - the demo page: an ordinary host page, so none of the console's framing rules;
- * - everywhere: nosniff, Referrer-Policy no-referrer, the rest of helmet's defaults, and HSTS once
- *   PUBLIC_URL is https (never on plain http, where it would lock out a dev setup).
+ * - everywhere: nosniff, Referrer-Policy no-referrer, and HSTS once PUBLIC_URL is https (never on
+ *   plain http, where it would lock out a dev setup);
+ * - everywhere but the widget's files and config: the rest of helmet's defaults. Those are about
+ *   documents (DNS prefetch, IE's download and XSS filters, Flash's cross-domain policy, origin-keyed
+ *   agent clusters) and mean nothing on a script or JSON another site fetches, yet they would ride
+ *   along on every request of a visitor's first load, which has a byte budget.
  */
 import { Router, type Request, type RequestHandler } from 'express';
 import helmet, {
   contentSecurityPolicy,
   crossOriginOpenerPolicy,
   crossOriginResourcePolicy,
+  referrerPolicy,
   strictTransportSecurity,
+  xContentTypeOptions,
   xFrameOptions,
 } from 'helmet';
 
@@ -39,13 +45,15 @@ const consoleDirectives = {
 
 export function securityHeaders(publicUrl: () => string): Router {
   const https = () => publicUrl().startsWith('https:');
-  const everywhere = helmet({
+  const everywhere = [xContentTypeOptions(), referrerPolicy({ policy: 'no-referrer' })];
+  const documentDefaults = helmet({
     contentSecurityPolicy: false,
     crossOriginOpenerPolicy: false,
     crossOriginResourcePolicy: false,
     strictTransportSecurity: false,
     xFrameOptions: false,
-    referrerPolicy: { policy: 'no-referrer' },
+    xContentTypeOptions: false,
+    referrerPolicy: false,
   });
   const hsts = strictTransportSecurity({ maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: false });
   const policy = (upgrade: boolean) =>
@@ -64,6 +72,7 @@ export function securityHeaders(publicUrl: () => string): Router {
   const router = Router();
   router.use(everywhere);
   router.use(when(https, [hsts]));
+  router.use(when((req) => !isWidget(req.path), [documentDefaults]));
   router.use(['/widget.js', '/widget', '/api/widget'], crossOrigin);
   router.use(when((req) => ownPage(req) && !https(), [policy(false), ...strict]));
   router.use(when((req) => ownPage(req) && https(), [policy(true), ...strict]));
@@ -76,13 +85,12 @@ function when(applies: (req: Request) => boolean, handlers: RequestHandler[]): R
   return (req, res, next) => (applies(req) ? chain(req, res, next) : next());
 }
 
+/** The widget's files and API: what other sites' pages fetch. */
+function isWidget(path: string): boolean {
+  return path === '/widget.js' || path.startsWith('/widget/') || path.startsWith('/api/widget/');
+}
+
 /** What other sites' pages load (the widget), and the demo page that stands in for one. */
 function isForHostPages(path: string): boolean {
-  return (
-    path === '/' ||
-    path === '/demo.css' ||
-    path === '/widget.js' ||
-    path.startsWith('/widget/') ||
-    path.startsWith('/api/widget/')
-  );
+  return path === '/' || path === '/demo.css' || isWidget(path);
 }
