@@ -4,16 +4,18 @@
  * dynamically (message-body.tsx) the first time an agent message actually contains markup.
  */
 import purify from 'dompurify';
+import { RICH_TEXT_POLICY } from '@parley/shared/client-core';
 import { renderMarkdown } from './markdown-subset.ts';
 
-const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a'];
-const ALLOWED_ATTR = ['href'];
+// the console sanitizes with the same policy, so both sides keep the same formatting
+const ALLOWED_TAGS = [...RICH_TEXT_POLICY.allowedTags];
+const ALLOWED_ATTR = [...RICH_TEXT_POLICY.allowedAttributes];
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName !== 'A') return;
   const href = node.getAttribute('href') ?? '';
   // DOMPurify already drops javascript:; narrow further to the three schemes we link
-  if (!/^(https?:|mailto:)/i.test(href)) node.removeAttribute('href');
+  if (!RICH_TEXT_POLICY.linkSchemes.test(href)) node.removeAttribute('href');
   node.setAttribute('target', '_blank');
   node.setAttribute('rel', 'noopener noreferrer');
 });
