@@ -9,10 +9,10 @@ import {
   ConversationSchema,
   ConversationSummarySchema,
   IdSchema,
-  MessageBodySchema,
   MessageSchema,
   SeqSchema,
 } from './models.ts';
+import { AttachmentIdsSchema, SendBodySchema, requireBodyOrFiles } from './attachments.ts';
 import {
   ConversationRefSchema,
   EmptySchema,
@@ -57,11 +57,16 @@ export const HistoryResultSchema = z.object({
   notes: z.array(NoteSchema),
 });
 
-export const AgentSendSchema = z.object({
+const AgentSendFields = z.object({
   conversationId: IdSchema,
   clientMessageId: ClientMessageIdSchema,
-  body: MessageBodySchema,
+  /** Empty only when the message carries files (attachmentIds). */
+  body: SendBodySchema,
+  /** files-in-chat: files this agent uploaded into the conversation, linked to this message in its write. */
+  attachmentIds: AttachmentIdsSchema.optional(),
 });
+/** A message is text, files or both: an empty body needs attachments. */
+export const AgentSendSchema = AgentSendFields.superRefine(requireBodyOrFiles);
 export const AgentSendResultSchema = z.object({ message: MessageSchema });
 
 export const AgentStatusUpdateSchema = z.object({ status: AgentStatusSchema });

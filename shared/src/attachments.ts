@@ -4,7 +4,8 @@
  * The server decides a file's type from its content, never from the name or the client's claim.
  */
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from './models.ts';
+import { IdSchema, IsoDateSchema, MAX_MESSAGE_LENGTH } from './models.ts';
+import { AttachmentSchema } from './attachment-schema.ts';
 
 /** Raster images: re-encoded by the server (metadata stripped, a thumbnail made) and the only type shown inline. */
 export const IMAGE_ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
@@ -52,22 +53,26 @@ export const DEFAULT_ATTACHMENT_SETTINGS: AttachmentSettings = {
   visitorUploadsAfterAgentReply: true,
 };
 
-/** An attachment as messages and clients see it. */
-export const AttachmentSchema = z.object({
-  id: IdSchema,
-  /** The uploader's file name, sanitized; for display and the download's file name only. */
-  name: z.string(),
-  /** Sniffed from the content by the server. */
-  type: z.string(),
-  /** Bytes as stored (images after re-encoding). */
-  size: z.number().int().min(0),
-  hasThumbnail: z.boolean(),
-});
-export type Attachment = z.infer<typeof AttachmentSchema>;
+export { AttachmentSchema, type Attachment } from './attachment-schema.ts';
 
 /** Files a message may reference: uploaded first, then named by id in message:send. */
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
-export const AttachmentIdsSchema = z.array(IdSchema).max(MAX_ATTACHMENTS_PER_MESSAGE);
+export const AttachmentIdsSchema = z
+  .array(IdSchema)
+  .max(MAX_ATTACHMENTS_PER_MESSAGE)
+  .refine((ids) => new Set(ids).size === ids.length, 'names an attachment twice');
+
+/** A sent message's text: may be empty when the message carries files (checked by {@link requireBodyOrFiles}). */
+export const SendBodySchema = z.string().max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`);
+
+/** A message is text, files, or both: an empty body needs at least one attachment. */
+export function requireBodyOrFiles(
+  send: { body: string; attachmentIds?: readonly string[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (/\S/.test(send.body) || (send.attachmentIds?.length ?? 0) > 0) return;
+  ctx.addIssue({ code: 'custom', path: ['body'], message: 'must not be empty without attachments' });
+}
 
 export const UploadResponseSchema = z.object({ attachment: AttachmentSchema });
 export type UploadResponse = z.infer<typeof UploadResponseSchema>;

@@ -23,6 +23,11 @@ export const ErrorCode = {
   FileTypeNotAllowed: 'file_type_not_allowed',
   /** Uploads are off for this visitor now: the site does not allow them, or no agent has answered yet (HTTP 403). */
   UploadsNotAllowed: 'uploads_not_allowed',
+  /**
+   * files-in-chat: a message named an attachment it cannot carry (another conversation's or sender's
+   * upload, one already sent in another message, or one that is gone). Nothing was stored.
+   */
+  AttachmentNotLinkable: 'attachment_not_linkable',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

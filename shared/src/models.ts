@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
+import { AttachmentSchema } from './attachment-schema.ts';
 
 export { MAX_MESSAGE_LENGTH };
 
@@ -36,6 +37,8 @@ export const MessageSchema = z.object({
   }),
   body: z.string(),
   createdAt: IsoDateSchema,
+  /** files-in-chat: the files this message carries, in upload order ([] for text only). */
+  attachments: z.array(AttachmentSchema),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -13,6 +13,7 @@ import {
 } from './models.ts';
 import { ProactiveEventSchema, ProactiveInviteSchema, ProactiveOriginSchema } from './proactive-rules.ts';
 import { EmailSchema } from './rest.ts';
+import { AttachmentIdsSchema, SendBodySchema, requireBodyOrFiles } from './attachments.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
@@ -65,9 +66,10 @@ export const VisitorContactSchema = z.object({
 });
 export type VisitorContact = z.infer<typeof VisitorContactSchema>;
 
-export const VisitorSendSchema = z.object({
+const VisitorSendFields = z.object({
   clientMessageId: ClientMessageIdSchema,
-  body: MessageBodySchema,
+  /** Empty only when the message carries files (attachmentIds). */
+  body: SendBodySchema,
   /** The pre-chat form's answers, sent with the message that starts the chat (a retry carries them again). */
   contact: VisitorContactSchema.optional(),
   /**
@@ -76,7 +78,11 @@ export const VisitorSendSchema = z.object({
    * client's text) and records the origin on the conversation.
    */
   proactive: ProactiveOriginSchema.optional(),
+  /** files-in-chat: files this visitor uploaded into the conversation, linked to this message in its write. */
+  attachmentIds: AttachmentIdsSchema.optional(),
 });
+/** A message is text, files or both: an empty body needs attachments. */
+export const VisitorSendSchema = VisitorSendFields.superRefine(requireBodyOrFiles);
 
 export const SendResultSchema = z.object({ message: MessageSchema, conversation: ConversationSchema });
 

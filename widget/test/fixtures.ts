@@ -15,6 +15,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     author: { kind: 'agent', id: 'a1', name: 'Ada' },
     body: `message ${seq}`,
     createdAt: '2025-01-01T00:00:00.000Z',
+    attachments: [],
     ...overrides,
   };
 }

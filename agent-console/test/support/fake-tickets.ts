@@ -175,6 +175,7 @@ export class FakeTickets implements TicketChannel {
       author,
       body,
       createdAt: iso(this.tick()),
+      attachments: [],
     };
     this.messages.set(conversationId, [...held, message]);
     return message;

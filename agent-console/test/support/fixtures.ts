@@ -51,6 +51,7 @@ export function makeMessage(
     clientMessageId: null,
     body: `message ${overrides.seq}`,
     createdAt: iso(overrides.seq * 1_000),
+    attachments: [],
     ...rest,
     author:
       author === 'agent'

@@ -34,6 +34,7 @@ import { createEmailModule, type EmailModule } from '../mail/email-module.ts';
 import type { FileStorage } from '../files/file-storage.ts';
 import { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
 import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
+import { MessageFiles } from '../domain/attachments/message-files.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -56,7 +57,7 @@ export interface DomainServices {
   canned: CannedResponses;
   reports: Reports;
   retention: DataRetention;
-  attachments: { uploads: AttachmentUploads; files: AttachmentFiles };
+  attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
 }
 
 export interface DomainDeps {
@@ -105,13 +106,14 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
   });
   const secret = loadOrCreateSecret(config.dataDir, config.secret);
   const tokens = new VisitorTokens(secret);
+  // a visitor writing to their unsolved ticket continues it rather than starting a chat
+  const conversations = new Conversations({ store, events, dispatcher, tickets: email.tickets, now });
   const attachmentFiles = new AttachmentFiles({ store, files: deps.files, secret, now, publicUrl: deps.publicUrl });
   return {
     dispatcher,
     auth,
     email,
-    // a visitor writing to their unsolved ticket continues it rather than starting a chat
-    conversations: new Conversations({ store, events, dispatcher, tickets: email.tickets, now }),
+    conversations,
     availability,
     absentAgents: new AbsentAgents({
       store,
@@ -146,6 +148,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     attachments: {
       uploads: new AttachmentUploads({ store, files: deps.files, now }),
       files: attachmentFiles,
+      messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
   };
 }

@@ -61,6 +61,11 @@ export class Conversations {
     this.#deps = deps;
   }
 
+  /** files-in-chat: sends with files and uploads that open a conversation keep the same per-visitor order. */
+  get perVisitor(): KeyedMutex {
+    return this.#perVisitor;
+  }
+
   /** The visitor's current (or most recent) conversation and what they have not seen of it. */
   async resume(visitor: VisitorRef, heldConversationId: string | null, lastSeq: number) {
     const { store } = this.#deps;

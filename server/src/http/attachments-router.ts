@@ -9,6 +9,8 @@ import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { VisitorTokens } from '../domain/visitor-tokens.ts';
 import type { AttachmentUploads, UploadTarget } from '../domain/attachments/attachment-uploads.ts';
 import type { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
+import type { MessageFiles } from '../domain/attachments/message-files.ts';
+import { requestAddress } from '../limits/client-address.ts';
 import type { Store } from '../store/store.ts';
 import type { RateLimit } from '../limits/rate-limit.ts';
 import { rateLimited } from '../limits/rate-limited.ts';
@@ -24,7 +26,10 @@ export interface AttachmentsRouterDeps {
   auth: AgentAuth;
   uploads: AttachmentUploads;
   files: AttachmentFiles;
+  messages: MessageFiles;
   uploadLimit: RateLimit;
+  /** Throws rate_limited when `address` has started too many conversations. */
+  admitConversation: (address: string) => Promise<void>;
   consoleOrigins: () => string[];
 }
 
@@ -45,9 +50,12 @@ export function attachmentsRouter(deps: AttachmentsRouterDeps): Router {
     async (_input, req) => {
       const caller = visitorCaller(req);
       // the rules first: a refused visitor's body is never read
-      const target = await uploads.forVisitor(caller.visitorId, caller.siteId);
       const waitMs = await deps.uploadLimit.consume(caller.visitorId);
       if (waitMs > 0) throw rateLimited('Too many files', waitMs);
+      // a first message that starts with a file opens the chat here (message-files.ts says why)
+      const target = await uploads.forVisitor(caller.visitorId, caller.siteId, () =>
+        deps.messages.openForUpload(caller, () => deps.admitConversation(requestAddress(req))),
+      );
       return { attachment: await receive(req, target) };
     },
     visitor,

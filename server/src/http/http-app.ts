@@ -32,7 +32,7 @@ export interface HttpAppDeps {
   metrics: Metrics;
   readiness: Readiness;
   logger: Logger;
-  limits: Pick<Limits, 'trust' | 'http' | 'uploads'>;
+  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets'>;
   publicUrl: () => string;
   /** Origins the console may call from (changing requests from others are refused). */
   consoleOrigins: () => string[];
@@ -64,6 +64,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       auth: services.auth,
       ...services.attachments,
       uploadLimit: deps.limits.uploads,
+      // files-in-chat: an upload that opens a conversation counts against new conversations per address
+      admitConversation: (address) => deps.limits.sockets.admitConversation(address),
       consoleOrigins: deps.consoleOrigins,
     }),
   );

@@ -33,6 +33,7 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   file_too_large: 413,
   file_type_not_allowed: 415,
   uploads_not_allowed: 403,
+  attachment_not_linkable: 409,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

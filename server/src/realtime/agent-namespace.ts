@@ -13,6 +13,7 @@ import type { AgentRecord } from '../store/agent-store.ts';
 import type { Store } from '../store/store.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { Conversations } from '../domain/conversations.ts';
+import type { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { Availability } from '../domain/availability.ts';
@@ -32,6 +33,8 @@ export interface AgentNamespaceDeps {
   store: Store;
   auth: AgentAuth;
   conversations: Conversations;
+  /** files-in-chat: messages that carry attachments. */
+  messageFiles: MessageFiles;
   dispatcher: QueueDispatcher;
   presence: AgentPresence;
   availability: Availability;
@@ -84,7 +87,15 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         }),
         'conversation:history': ({ conversationId, afterSeq }, agent) =>
           deps.conversations.historyForAgent(agent, conversationId, afterSeq),
-        'message:send': async ({ conversationId, clientMessageId, body }, agent) => {
+        'message:send': async ({ conversationId, clientMessageId, body, attachmentIds }, agent) => {
+          if (attachmentIds && attachmentIds.length > 0) {
+            const sent = await deps.messageFiles.sendFromAgent(agent, conversationId, {
+              clientMessageId,
+              body,
+              attachmentIds,
+            });
+            return { message: sent.message };
+          }
           const { message } = await deps.conversations.sendFromAgent(agent, conversationId, clientMessageId, body);
           return { message };
         },

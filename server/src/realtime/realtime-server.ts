@@ -77,6 +77,7 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps): Rea
   setUpVisitorNamespace(visitors, {
     store,
     conversations,
+    messageFiles: services.attachments.messages,
     profiles: services.profiles,
     feedback: services.feedback,
     tokens: services.tokens,
@@ -91,6 +92,7 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps): Rea
     store,
     auth: services.auth,
     conversations,
+    messageFiles: services.attachments.messages,
     dispatcher: services.dispatcher,
     presence,
     availability,

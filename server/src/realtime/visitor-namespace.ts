@@ -10,6 +10,7 @@ import { ParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Conversations, VisitorRef } from '../domain/conversations.ts';
+import type { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { VisitorTokens } from '../domain/visitor-tokens.ts';
 import type { VisitorProfiles } from '../domain/visitor-profiles.ts';
 import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
@@ -34,6 +35,8 @@ export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`
 export interface VisitorNamespaceDeps {
   store: Store;
   conversations: Conversations;
+  /** files-in-chat: messages that carry attachments. */
+  messageFiles: MessageFiles;
   profiles: VisitorProfiles;
   feedback: ConversationFeedback;
   tokens: VisitorTokens;
@@ -98,8 +101,10 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       visitorId: visitor.visitorId,
       ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
     }),
-    'message:send': async ({ clientMessageId, body, contact, proactive }, data) => {
+    'message:send': async ({ clientMessageId, body, contact, proactive, attachmentIds }, data) => {
       const { visitor, address } = data;
+      if (attachmentIds && attachmentIds.length > 0)
+        return deps.messageFiles.sendFromVisitor(visitor, { clientMessageId, body, attachmentIds, contact });
       const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
       const sent = await deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening, () =>
         deps.limits.admitConversation(address),

@@ -43,3 +43,18 @@ export function toAttachment(record: AttachmentRecord): Attachment {
     hasThumbnail: record.thumbnailKey !== null,
   };
 }
+
+/** Which uploads a message is sent with, and by whom: only that sender's own uploads can be linked. */
+export interface AttachmentLink {
+  ids: readonly string[];
+  uploader: { kind: 'visitor' | 'agent'; id: string };
+}
+
+/**
+ * A message named an attachment it cannot carry: not uploaded into its conversation, not by its
+ * sender, already part of another message, or gone. Nothing was written.
+ */
+export class AttachmentsNotLinkable extends Error {}
+
+/** The conversation was closed (or does not exist) when a message with attachments was to be written. */
+export class ConversationNotOpen extends Error {}

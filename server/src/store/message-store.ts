@@ -2,6 +2,7 @@
  * @module Messages: appended with the next seq, once per client id, durable before the answer.
  */
 import type { AuthorKind, Conversation, Message } from '@parley/shared';
+import type { AttachmentLink } from './attachment-store.ts';
 
 export interface NewMessage {
   id: string;
@@ -30,6 +31,11 @@ export interface MessageStore {
    * undefined, with nothing written, when the visitor has none open.
    */
   appendToOpen(visitorId: string, message: Omit<NewMessage, 'conversationId'>): Promise<AppendedMessage | undefined>;
+  /**
+   * files-in-chat: like append, into an open (queued or active) conversation, linking the sender's
+   * uploads in the same write. Throws AttachmentsNotLinkable or ConversationNotOpen with nothing written.
+   */
+  appendWithAttachments(message: NewMessage, link: AttachmentLink): Promise<AppendedMessage>;
   findByClientId(conversationId: string, clientMessageId: string): Promise<Message | undefined>;
   listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   /** A message the visitor sent with this client id in any of their conversations, with its conversation id. */

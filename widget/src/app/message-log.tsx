@@ -47,6 +47,7 @@ const asMessage = (entry: OutboxEntry, conversationId: string): Message => ({
   author: { kind: 'visitor', id: null, name: null },
   body: entry.body,
   createdAt: entry.createdAt,
+  attachments: [],
 });
 
 export function MessageLog(props: MessageLogProps): JSX.Element {

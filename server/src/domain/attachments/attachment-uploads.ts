@@ -49,16 +49,24 @@ export class AttachmentUploads {
     this.#now = deps.now;
   }
 
-  /** The visitor's open conversation, if the site lets them upload into it now. */
-  async forVisitor(visitorId: string, siteId: string): Promise<UploadTarget> {
+  /**
+   * The visitor's open conversation, if the site lets them upload into it now. Without one, `open`
+   * starts it when the site lets visitors upload before an agent answers (a first message with a file).
+   */
+  async forVisitor(visitorId: string, siteId: string, open?: () => Promise<Conversation>): Promise<UploadTarget> {
     const site = await this.#store.sites.findById(siteId);
     if (!site) throw new ParleyError(ErrorCode.UnknownSite, 'No site has this key');
     const settings = site.attachments;
     if (!settings.visitorUploads) throw uploadsOff('This site does not accept files from visitors.');
-    const conversation = await this.#store.conversations.findOpenByVisitor(visitorId);
-    if (!conversation) throw uploadsOff('Start a chat first, then attach files to it.');
+    const afterReply = (): ParleyError => uploadsOff('You can attach files once someone from the team has answered.');
+    let conversation = await this.#store.conversations.findOpenByVisitor(visitorId);
+    if (!conversation) {
+      if (settings.visitorUploadsAfterAgentReply) throw afterReply();
+      if (!open) throw uploadsOff('Start a chat first, then attach files to it.');
+      conversation = await open();
+    }
     if (settings.visitorUploadsAfterAgentReply && !(await this.#store.attachments.agentHasReplied(conversation.id)))
-      throw uploadsOff('You can attach files once someone from the team has answered.');
+      throw afterReply();
     return { actor: { kind: 'visitor', visitorId, siteId }, conversation, settings };
   }
 

@@ -8,6 +8,7 @@ import type { ConversationStatus, ConversationSummary, QueuedConversation } from
 import type { ConversationStore } from '../conversation-store.ts';
 import type { Database } from './schema.ts';
 import { toConversation, toMessage, toSummary, type ConversationRow } from './mappers.ts';
+import { withAttachmentsOfLast } from './message-attachments.ts';
 import { chunks } from './chunks.ts';
 import type { ConversationWrites } from './conversation-writes.ts';
 
@@ -50,7 +51,11 @@ export function createConversationQueries(db: Kysely<Database>): ConversationQue
       )
       .execute();
     const byConversation = new Map(last.map((m) => [m.conversation_id, m]));
-    return rows.map((r) => toSummary(r, byConversation.get(r.id)));
+    // files-in-chat: the last messages' files, one query for the whole list
+    return withAttachmentsOfLast(
+      db,
+      rows.map((r) => toSummary(r, byConversation.get(r.id))),
+    );
   };
 
   /** Each conversation's opening visitor message: what the visitor came for. */

@@ -120,6 +120,8 @@ export function toMessage(row: MessagesTable): Message {
     author: { kind: row.author_kind as AuthorKind, id: row.author_id, name: row.author_name },
     body: row.body,
     createdAt: row.created_at,
+    // files-in-chat: filled in by withAttachments (message-attachments.ts), one query per batch
+    attachments: [],
   };
 }
 

@@ -9,6 +9,7 @@ import { toMessage } from './mappers.ts';
 import { findMessageByClientId } from './message-rows.ts';
 import { GroupCommit } from './group-commit.ts';
 import { createMessageWrites, type MessageWrite, type WriteResult } from './message-writes.ts';
+import { appendWithAttachments, withAttachments } from './message-attachments.ts';
 
 /** Writes per transaction at most: bounds how long one transaction holds its locks. */
 const MAX_BATCH = 256;
@@ -18,7 +19,11 @@ export function createMessageStore(db: Kysely<Database>): MessageStore {
   const commits = new GroupCommit<MessageWrite, WriteResult>(writes.writeBatch, { maxBatch: MAX_BATCH });
 
   return {
-    findByClientId: (conversationId, clientMessageId) => findMessageByClientId(db, conversationId, clientMessageId),
+    async findByClientId(conversationId, clientMessageId) {
+      const message = await findMessageByClientId(db, conversationId, clientMessageId);
+      return message && (await withAttachments(db, [message]))[0];
+    },
+    appendWithAttachments: (message, link) => appendWithAttachments(db, message, link),
     async append(message) {
       const written = await commits.submit({ to: 'conversation', message });
       if (!written) throw new Error(`conversation ${message.conversationId} was not written to`);
@@ -35,7 +40,7 @@ export function createMessageStore(db: Kysely<Database>): MessageStore {
         .orderBy('seq')
         .limit(limit)
         .execute();
-      return rows.map(toMessage);
+      return withAttachments(db, rows.map(toMessage));
     },
     async findByVisitorClientId(visitorId, clientMessageId) {
       const row = await db
@@ -46,7 +51,7 @@ export function createMessageStore(db: Kysely<Database>): MessageStore {
         .where('m.client_message_id', '=', clientMessageId)
         .where('m.author_kind', '=', 'visitor')
         .executeTakeFirst();
-      return row ? toMessage(row) : undefined;
+      return row ? (await withAttachments(db, [toMessage(row)]))[0] : undefined;
     },
   };
 }

@@ -62,7 +62,7 @@ class MissingConversation extends Error {}
 class WriteEachAlone extends Error {}
 
 /** Returned beside the conversation's columns: what toConversation needs, without reading it back. */
-const names = (eb: ExpressionBuilder<Database, 'conversations'>) => [
+export const names = (eb: ExpressionBuilder<Database, 'conversations'>) => [
   eb.selectFrom('agents').select('agents.name').whereRef('agents.id', '=', 'conversations.agent_id').as('agent_name'),
   eb
     .selectFrom('visitors')
