@@ -23,6 +23,11 @@ export const ErrorCode = {
   FileTypeNotAllowed: 'file_type_not_allowed',
   /** Uploads are off for this visitor now: the site does not allow them, or no agent has answered yet (HTTP 403). */
   UploadsNotAllowed: 'uploads_not_allowed',
+  // malware scan (ClamAV, when the operator configures it)
+  /** The malware scanner found something in the upload; it was not kept (HTTP 422). */
+  FileInfected: 'file_infected',
+  /** The malware scanner is configured but could not check the file, so it was refused (HTTP 503). */
+  ScanUnavailable: 'scan_unavailable',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -34,6 +34,7 @@ import { createEmailModule, type EmailModule } from '../mail/email-module.ts';
 import type { FileStorage } from '../files/file-storage.ts';
 import { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
 import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
+import type { MalwareScanner } from '../files/malware-scanner.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -69,6 +70,8 @@ export interface DomainDeps {
   logger: Logger;
   /** Where attachment bytes are kept. */
   files: FileStorage;
+  /** Scans every upload when the operator configured one (CLAMAV_ADDRESS). */
+  scanner?: MalwareScanner | undefined;
   /** Known once the server listens when PUBLIC_URL is not set. */
   publicUrl: () => string;
   /** Sign-in failure budgets (undefined with RATE_LIMITS=off). */
@@ -144,7 +147,13 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
     }),
     attachments: {
-      uploads: new AttachmentUploads({ store, files: deps.files, now }),
+      uploads: new AttachmentUploads({
+        store,
+        files: deps.files,
+        now,
+        scanner: deps.scanner,
+        onScanUnavailable: (error) => logger.error('malware scan unavailable: upload refused', { error }),
+      }),
       files: attachmentFiles,
     },
   };

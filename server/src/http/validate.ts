@@ -33,6 +33,8 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   file_too_large: 413,
   file_type_not_allowed: 415,
   uploads_not_allowed: 403,
+  file_infected: 422,
+  scan_unavailable: 503,
 };
 
 export function sendError(res: Response, error: ParleyError): void {
