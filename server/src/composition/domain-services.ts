@@ -88,6 +88,13 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     onError: (error) => logger.error('queue announcement failed', { error }),
   });
   const auth = new AgentAuth({ store, now, events, budgets: deps.signInBudgets });
+  const uploads = new AttachmentUploads({
+    store,
+    files: deps.files,
+    now,
+    scanner: deps.scanner,
+    onScanUnavailable: (error) => logger.error('malware scan unavailable: upload refused', { error }),
+  });
   const email = createEmailModule({
     config: config.email,
     queueMaxWaitSeconds: config.queueMaxWaitSeconds,
@@ -98,6 +105,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     now,
     logger,
     publicUrl: deps.publicUrl,
+    uploads,
   });
   const availability = new Availability({
     store,
@@ -147,13 +155,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
     }),
     attachments: {
-      uploads: new AttachmentUploads({
-        store,
-        files: deps.files,
-        now,
-        scanner: deps.scanner,
-        onScanUnavailable: (error) => logger.error('malware scan unavailable: upload refused', { error }),
-      }),
+      uploads,
       files: attachmentFiles,
     },
   };

@@ -75,6 +75,8 @@ export interface EmailedReply {
   messageId: string | null;
   /** Stable for one email (its Message-ID, or a hash of it): a redelivery is stored once. */
   dedupeKey: string;
+  /** Its files, stored already (mail/inbound-attachments.ts); the message takes them. */
+  attachmentIds?: readonly string[];
 }
 
 /** The ticket as the console sees it: no reply token, no mail thread ids. */
@@ -273,9 +275,15 @@ export class Tickets {
         ...(reply.messageId ? { lastMessageId: reply.messageId } : {}),
       },
       mails: () => [],
+      attachmentIds: reply.attachmentIds ?? [],
     });
     if (result.created) await this.#announce(result.ticket, result.message, { live: true });
     return { message: result.message, duplicate: !result.created };
+  }
+
+  /** The message an emailed reply with this dedupe key became, if it came before. */
+  findEmailedReply(ticket: TicketRecord, dedupeKey: string): Promise<Message | undefined> {
+    return this.#deps.store.messages.findByClientId(ticket.conversationId, `email_${dedupeKey}`);
   }
 
   findByReplyToken(token: string): Promise<TicketRecord | undefined> {

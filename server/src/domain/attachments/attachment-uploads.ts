@@ -84,6 +84,32 @@ export class AttachmentUploads {
     return { actor: { kind: 'agent', agent }, conversation, settings: site.attachments };
   }
 
+  /**
+   * The files of the visitor's emailed reply to a ticket go in as theirs, within the site's rules.
+   * Not "only after an agent answered": the reply address reached them in a mail from us.
+   */
+  async forEmailReply(conversationId: string): Promise<UploadTarget> {
+    const conversation = await this.#store.conversations.findById(conversationId);
+    if (!conversation) throw new ParleyError(ErrorCode.NotFound, 'Conversation not found');
+    const site = await this.#store.sites.findById(conversation.siteId);
+    if (!site) throw new ParleyError(ErrorCode.UnknownSite, 'The conversation’s site is gone');
+    if (!site.attachments.visitorUploads) throw uploadsOff('This site does not accept files from visitors.');
+    const actor: AttachmentActor = { kind: 'visitor', visitorId: conversation.visitorId, siteId: conversation.siteId };
+    return { actor, conversation, settings: site.attachments };
+  }
+
+  /** Removes stored files no message took after all (a mail that failed half-way, a duplicate). */
+  async discard(attachmentIds: readonly string[]): Promise<void> {
+    if (attachmentIds.length === 0) return;
+    const removed = await this.#store.attachments.deleteUnlinked(attachmentIds);
+    await Promise.allSettled(
+      removed.flatMap((record) => [
+        this.#files.delete(record.storageKey),
+        ...(record.thumbnailKey === null ? [] : [this.#files.delete(record.thumbnailKey)]),
+      ]),
+    );
+  }
+
   /** Stores `body` (the file's bytes as they arrive) named `claimedName` by the client. */
   async upload(target: UploadTarget, claimedName: string, body: Readable): Promise<Attachment> {
     const { settings, conversation } = target;
