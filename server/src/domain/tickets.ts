@@ -68,6 +68,9 @@ export interface TicketsDeps {
   queueMaxWaitSeconds: number;
 }
 
+/** The client id an emailed reply is stored under: one mail delivered twice is one message. */
+export const emailedReplyClientId = (dedupeKey: string): string => `email_${dedupeKey}`;
+
 /** An emailed reply as the inbound side found it. */
 export interface EmailedReply {
   body: string;
@@ -263,7 +266,7 @@ export class Tickets {
       message: {
         id: newId('msg'),
         conversationId: ticket.conversationId,
-        clientMessageId: `email_${reply.dedupeKey}`,
+        clientMessageId: emailedReplyClientId(reply.dedupeKey),
         author: { kind: 'visitor', id: ticket.visitorId, name: null },
         body: reply.body,
         now,
@@ -279,11 +282,6 @@ export class Tickets {
     });
     if (result.created) await this.#announce(result.ticket, result.message, { live: true });
     return { message: result.message, duplicate: !result.created };
-  }
-
-  /** The message an emailed reply with this dedupe key became, if it came before. */
-  findEmailedReply(ticket: TicketRecord, dedupeKey: string): Promise<Message | undefined> {
-    return this.#deps.store.messages.findByClientId(ticket.conversationId, `email_${dedupeKey}`);
   }
 
   findByReplyToken(token: string): Promise<TicketRecord | undefined> {

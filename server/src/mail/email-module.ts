@@ -67,6 +67,7 @@ export function createEmailModule(deps: {
   const inbound = new InboundEmail({
     tickets,
     uploads: deps.uploads,
+    messages: store.messages,
     logger,
     options: {
       inboundDomain: config.inboundDomain,

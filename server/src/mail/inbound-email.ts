@@ -14,7 +14,8 @@ import type { InboundEmailResult, Message } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { TicketRecord } from '../store/ticket-store.ts';
-import type { Tickets } from '../domain/tickets.ts';
+import { emailedReplyClientId, type Tickets } from '../domain/tickets.ts';
+import type { MessageStore } from '../store/message-store.ts';
 import type { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
 import { storeMailFiles, type MailFiles } from './inbound-attachments.ts';
 import { mailText } from './mail-text.ts';
@@ -42,13 +43,21 @@ export class EmailTooLarge extends ParleyError {
 export class InboundEmail {
   readonly #tickets: Tickets;
   readonly #uploads: AttachmentUploads;
+  readonly #messages: Pick<MessageStore, 'findByClientId'>;
   readonly #logger: Logger;
   readonly #options: InboundEmailOptions;
   readonly #tokenAddress: RegExp;
 
-  constructor(deps: { tickets: Tickets; uploads: AttachmentUploads; logger: Logger; options: InboundEmailOptions }) {
+  constructor(deps: {
+    tickets: Tickets;
+    uploads: AttachmentUploads;
+    messages: Pick<MessageStore, 'findByClientId'>;
+    logger: Logger;
+    options: InboundEmailOptions;
+  }) {
     this.#tickets = deps.tickets;
     this.#uploads = deps.uploads;
+    this.#messages = deps.messages;
     this.#logger = deps.logger;
     this.#options = deps.options;
     const domain = deps.options.inboundDomain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -82,7 +91,7 @@ export class InboundEmail {
       const messageId = parsed.messageId ?? null;
       const dedupeKey = dedupeKeyOf(parsed, fullText, raw);
       // a mail delivered again is answered with what the first delivery stored, its files not stored twice
-      const earlier = await this.#tickets.findEmailedReply(ticket, dedupeKey);
+      const earlier = await this.#messages.findByClientId(ticket.conversationId, emailedReplyClientId(dedupeKey));
       const files = earlier
         ? { attachmentIds: [], notAdded: [] }
         : await storeMailFiles(parsed.attachments, ticket, {
