@@ -17,7 +17,7 @@ export function startUploaders(options: {
   conversations: string[];
   fileBytes: number;
   maxPerUploader: number;
-}): { done: Promise<UploadTally>; stop(): void } {
+}): { done: Promise<UploadTally>; stop: () => void } {
   // one file's bytes, shared by every upload: the runner's memory, not the server's, holds it
   const file = new Blob([Buffer.alloc(options.fileBytes, 'upload bench line of plain text\n')], { type: 'text/plain' });
   const tally: UploadTally = { done: 0, failed: 0, bytes: 0, seconds: 0, firstError: undefined };
@@ -48,7 +48,7 @@ export function startUploaders(options: {
   });
   return {
     done,
-    stop() {
+    stop: () => {
       stopped = true;
     },
   };

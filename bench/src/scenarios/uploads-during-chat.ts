@@ -28,7 +28,7 @@ interface Run {
 export async function uploadsDuringChat(settings: BenchSettings, log: (line: string) => void): Promise<Figure[]> {
   const { pairs, agents, uploaders, fileBytes, chatRate, maxPerUploader } = settings.uploads;
   log(
-    `6: ${pairs} pairs chatting at ${chatRate} msg/s, alone and with ${uploaders} uploaders of ${fileBytes / 1e6} MB files`,
+    `6: ${pairs} pairs (${agents} agents) chatting at ${chatRate} msg/s, alone and with ${uploaders} uploaders of ${fileBytes / 1e6} MB files`,
   );
   const alone = await oneRun(settings, log, undefined);
   log(
