@@ -1,5 +1,5 @@
 /**
- * @module `pnpm bench [--smoke] [--only 1,3] [--pairs 300] [--out file.json]`: runs the scenarios, prints the
+ * @module `pnpm bench [--smoke] [--only 1,6] [--pairs 300] [--out file.json]`: runs the scenarios, prints the
  * table, writes the JSON (bench/results/latest.json by default; smoke.json with --smoke).
  */
 import path from 'node:path';
@@ -21,7 +21,7 @@ const { values } = parseArgs({
   },
 });
 
-const only = (values.only ?? '1,2,3,4,5')
+const only = (values.only ?? '1,2,3,4,5,6')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n): n is ScenarioNumber => n in SCENARIOS);

@@ -7,6 +7,7 @@ import { sameProcessDelivery, crossProcessDelivery } from './scenarios/delivery.
 import { idleMemory } from './scenarios/idle-memory.ts';
 import { assignment } from './scenarios/assignment.ts';
 import { pubsubMode } from './scenarios/pubsub-mode.ts';
+import { uploadsDuringChat } from './scenarios/uploads-during-chat.ts';
 import type { BenchSettings } from './settings.ts';
 import type { BenchReport, Figure } from './report.ts';
 
@@ -16,6 +17,7 @@ export const SCENARIOS = {
   3: idleMemory,
   4: assignment,
   5: pubsubMode,
+  6: uploadsDuringChat,
 } as const;
 
 export type ScenarioNumber = keyof typeof SCENARIOS;

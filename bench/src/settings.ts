@@ -18,6 +18,15 @@ export interface BenchSettings {
   /** Latency is measured at this share of the lower of the two throughputs, the same load for both. */
   latencyLoadShare: number;
   assignTimeoutMs: number;
+  /** Scenario 6: the chat's pairs at a fixed rate (msg/s in all), alone and beside uploaders of files of fileBytes. */
+  uploads: {
+    pairs: number;
+    agents: number;
+    chatRate: number;
+    uploaders: number;
+    fileBytes: number;
+    maxPerUploader: number;
+  };
 }
 
 export const FULL: BenchSettings = {
@@ -31,6 +40,7 @@ export const FULL: BenchSettings = {
   window: 1,
   latencyLoadShare: 0.4,
   assignTimeoutMs: 60_000,
+  uploads: { pairs: 1000, agents: 20, chatRate: 400, uploaders: 20, fileBytes: 10_000_000, maxPerUploader: 10 },
 };
 
 export const SMOKE: BenchSettings = {
@@ -44,4 +54,5 @@ export const SMOKE: BenchSettings = {
   window: 1,
   latencyLoadShare: 0.4,
   assignTimeoutMs: 8_000,
+  uploads: { pairs: 12, agents: 2, chatRate: 20, uploaders: 2, fileBytes: 1_000_000, maxPerUploader: 2 },
 };

@@ -22,7 +22,7 @@ import { startPeriodicSweeps } from './composition/periodic-sweeps.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { attachRealtime } from './realtime/realtime-server.ts';
 import { createLimits } from './limits/create-limits.ts';
-import { createFileStorage } from './files/create-file-storage.ts';
+import { createFileStorage, createMalwareScanner } from './files/create-file-storage.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -82,6 +82,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     onLimited: (limit) => metrics.rateLimited.inc({ limit }),
   });
   const files = createFileStorage(config, logger);
+  const scanner = createMalwareScanner(config, logger);
   const services = createDomainServices({
     config,
     store,
@@ -93,6 +94,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     publicUrl: urls.publicUrl,
     signInBudgets: limits.signIn,
     files,
+    scanner,
   });
   const httpServer = http.createServer(
     createHttpApp({ config, store, services, metrics, readiness, logger, limits, ...urls }),

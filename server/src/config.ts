@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { EmailSchema } from '@parley/shared';
 import type { S3Settings } from './files/s3-file-storage.ts';
+import { parseClamavAddress, type ClamavAddress } from './files/clamav-address.ts';
 import { LimitsEnvShape, limitsConfig, type LimitsConfig } from './limits/limits-config.ts';
 
 const optionalString = z
@@ -138,6 +139,23 @@ const EnvSchema = z
       .enum(['true', 'false', '1', '0', ''])
       .optional()
       .transform((v) => v === 'true' || v === '1'),
+    // malware scan and mailed attachments (docs/attachments.md)
+    /** clamd to scan every upload with: tcp://host:port or a unix socket path; unset: no scan. */
+    CLAMAV_ADDRESS: optionalString.transform((value, ctx): ClamavAddress | undefined => {
+      if (value === undefined) return undefined;
+      const parsed = parseClamavAddress(value);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+    /** An agent's ticket reply whose files together are larger than this links to them instead of attaching them. */
+    EMAIL_ATTACHMENTS_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(5 * 1024 * 1024),
     ...LimitsEnvShape,
   })
   .refine((e) => e.S3_BUCKET !== undefined || (e.S3_ENDPOINT === undefined && e.S3_ACCESS_KEY_ID === undefined), {
@@ -174,6 +192,8 @@ export interface Config {
 export interface FilesConfig {
   /** Undefined: files on local disk under dataDir/files. */
   s3: S3Settings | undefined;
+  /** Undefined: uploads are not scanned for malware. */
+  clamav: ClamavAddress | undefined;
 }
 
 export interface ScaleConfig {
@@ -193,6 +213,8 @@ export interface EmailConfig {
   inboundSmtp: { port: number; host: string } | undefined;
   maxInboundBytes: number;
   maxAttachmentBytes: number;
+  /** Above this many bytes of files in all, an agent's reply mail links to its files rather than attaching them. */
+  attachFilesUpToBytes: number;
   unseenReplyDelaySeconds: number;
   workerIntervalMs: number;
   visitorMailPerSitePerHour: number;
@@ -246,6 +268,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
               secretAccessKey: e.S3_SECRET_ACCESS_KEY,
               forcePathStyle: e.S3_FORCE_PATH_STYLE,
             },
+      clamav: e.CLAMAV_ADDRESS,
     },
   };
 }
@@ -263,6 +286,7 @@ function emailConfig(e: z.output<typeof EnvSchema>): EmailConfig {
         : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST },
     maxInboundBytes: e.INBOUND_EMAIL_MAX_BYTES,
     maxAttachmentBytes: e.INBOUND_EMAIL_MAX_ATTACHMENT_BYTES,
+    attachFilesUpToBytes: e.EMAIL_ATTACHMENTS_MAX_BYTES,
     unseenReplyDelaySeconds: e.UNSEEN_REPLY_EMAIL_DELAY_SECONDS,
     workerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
     visitorMailPerSitePerHour: e.VISITOR_MAIL_PER_SITE_PER_HOUR,

@@ -1,7 +1,7 @@
 /**
  * Inbound email, refusals and the SMTP listener: unauthenticated calls, forged or unknown reply
  * tokens, foreign In-Reply-To, malformed MIME, automatic replies and oversized mail are refused with
- * a clear error and leave the ticket untouched (an oversized attachment is only named); the
+ * a clear error and leave the ticket untouched (an oversized attachment is only named, the others stored); the
  * built-in SMTP listener takes replies for real tickets and refuses every other address.
  */
 import nodemailer from 'nodemailer';
@@ -113,9 +113,10 @@ describe('inbound email', () => {
     ];
     const accepted = await postInbound(t.url, await reply({ ...threaded, attachments }), basic);
     expect(accepted).toMatchObject({ status: 201, body: { conversationId } });
-    expect((await t.server.store.messages.listAfter(conversationId, 1, 100)).map((m) => m.body)).toEqual([
-      'Thanks!\n\n[Attachments not shown: note.txt, scan.pdf (over the 1 KB limit)]',
-    ]);
+    const added = await t.server.store.messages.listAfter(conversationId, 1, 100);
+    expect(added.map((m) => m.body)).toEqual(['Thanks!\n\n[Attachments not added: scan.pdf (over the 1 KB limit)]']);
+    const files = await t.server.store.attachments.listForMessages(added.map((m) => m.id));
+    expect(files.get(added[0]?.id ?? '')?.map((f) => f.name)).toEqual(['note.txt']);
   });
 
   it('is off without a secret, and the console can see email is not configured', async () => {

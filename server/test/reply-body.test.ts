@@ -9,7 +9,7 @@ import { MAX_MESSAGE_LENGTH } from '@parley/shared';
 import { replyContent } from '../src/mail/reply-body.ts';
 import { composeMail } from './support/email.ts';
 
-const limits = { maxAttachmentBytes: 1024 };
+const files = (notAdded: string[] = []) => ({ added: 0, notAdded });
 const parse = async (input: Parameters<typeof composeMail>[0]) =>
   simpleParser(await composeMail(input), { skipHtmlToText: true });
 
@@ -17,22 +17,21 @@ describe('replyContent', () => {
   it('cuts a reply longer than a message may be', async () => {
     const { body } = await replyContent(
       await parse({ from: 'a@x.test', to: 'b@x.test', text: 'word '.repeat(3000) }),
-      limits,
+      files(),
     );
     expect(body).toHaveLength(MAX_MESSAGE_LENGTH);
     expect(body.endsWith('…')).toBe(true);
   });
 
   it('lists hundreds of attachments only as far as the words keep their room', async () => {
-    const attachments = Array.from({ length: 400 }, (_, i) => ({
-      filename: `scan-of-the-receipt-${i}.pdf`,
-      content: Buffer.from('%PDF'),
-    }));
+    const notAdded = Array.from({ length: 400 }, (_, i) => `scan-of-the-receipt-${i}.pdf (over the 1 KB limit)`);
     const { body } = await replyContent(
-      await parse({ from: 'a@x.test', to: 'b@x.test', text: 'Here are the scans.', attachments }),
-      limits,
+      await parse({ from: 'a@x.test', to: 'b@x.test', text: 'Here are the scans.' }),
+      files(notAdded),
     );
     expect(body.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
-    expect(body).toMatch(/^Here are the scans\.\n\n\[Attachments not shown: scan-of-the-receipt-0\.pdf, .*…\]$/);
+    expect(body).toMatch(
+      /^Here are the scans\.\n\n\[Attachments not added: scan-of-the-receipt-0\.pdf \(over the 1 KB limit\), .*…\]$/,
+    );
   });
 });

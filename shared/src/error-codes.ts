@@ -28,6 +28,11 @@ export const ErrorCode = {
    * upload, one already sent in another message, or one that is gone). Nothing was stored.
    */
   AttachmentNotLinkable: 'attachment_not_linkable',
+  // malware scan (ClamAV, when the operator configures it)
+  /** The malware scanner found something in the upload; it was not kept (HTTP 422). */
+  FileInfected: 'file_infected',
+  /** The malware scanner is configured but could not check the file, so it was refused (HTTP 503). */
+  ScanUnavailable: 'scan_unavailable',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

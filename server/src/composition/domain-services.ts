@@ -35,6 +35,7 @@ import type { FileStorage } from '../files/file-storage.ts';
 import { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
 import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 import { MessageFiles } from '../domain/attachments/message-files.ts';
+import type { MalwareScanner } from '../files/malware-scanner.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -70,6 +71,8 @@ export interface DomainDeps {
   logger: Logger;
   /** Where attachment bytes are kept. */
   files: FileStorage;
+  /** Scans every upload when the operator configured one (CLAMAV_ADDRESS). */
+  scanner?: MalwareScanner | undefined;
   /** Known once the server listens when PUBLIC_URL is not set. */
   publicUrl: () => string;
   /** Sign-in failure budgets (undefined with RATE_LIMITS=off). */
@@ -86,6 +89,13 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     onError: (error) => logger.error('queue announcement failed', { error }),
   });
   const auth = new AgentAuth({ store, now, events, budgets: deps.signInBudgets });
+  const uploads = new AttachmentUploads({
+    store,
+    files: deps.files,
+    now,
+    scanner: deps.scanner,
+    onScanUnavailable: (error) => logger.error('malware scan unavailable: upload refused', { error }),
+  });
   const email = createEmailModule({
     config: config.email,
     queueMaxWaitSeconds: config.queueMaxWaitSeconds,
@@ -96,6 +106,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     now,
     logger,
     publicUrl: deps.publicUrl,
+    uploads,
   });
   const availability = new Availability({
     store,
@@ -146,7 +157,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
     }),
     attachments: {
-      uploads: new AttachmentUploads({ store, files: deps.files, now }),
+      uploads,
       files: attachmentFiles,
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },

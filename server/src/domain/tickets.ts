@@ -68,6 +68,9 @@ export interface TicketsDeps {
   queueMaxWaitSeconds: number;
 }
 
+/** The client id an emailed reply is stored under: one mail delivered twice is one message. */
+export const emailedReplyClientId = (dedupeKey: string): string => `email_${dedupeKey}`;
+
 /** An emailed reply as the inbound side found it. */
 export interface EmailedReply {
   body: string;
@@ -75,6 +78,8 @@ export interface EmailedReply {
   messageId: string | null;
   /** Stable for one email (its Message-ID, or a hash of it): a redelivery is stored once. */
   dedupeKey: string;
+  /** Its files, stored already (mail/inbound-attachments.ts); the message takes them. */
+  attachmentIds?: readonly string[];
 }
 
 /** The ticket as the console sees it: no reply token, no mail thread ids. */
@@ -261,7 +266,7 @@ export class Tickets {
       message: {
         id: newId('msg'),
         conversationId: ticket.conversationId,
-        clientMessageId: `email_${reply.dedupeKey}`,
+        clientMessageId: emailedReplyClientId(reply.dedupeKey),
         author: { kind: 'visitor', id: ticket.visitorId, name: null },
         body: reply.body,
         now,
@@ -273,6 +278,7 @@ export class Tickets {
         ...(reply.messageId ? { lastMessageId: reply.messageId } : {}),
       },
       mails: () => [],
+      attachmentIds: reply.attachmentIds ?? [],
     });
     if (result.created) await this.#announce(result.ticket, result.message, { live: true });
     return { message: result.message, duplicate: !result.created };

@@ -9,6 +9,8 @@ import type { Logger } from '../logger.ts';
 import type { FileStorage } from './file-storage.ts';
 import { DiskFileStorage } from './disk-file-storage.ts';
 import { S3FileStorage } from './s3-file-storage.ts';
+import { ClamdScanner } from './clamd-scanner.ts';
+import type { MalwareScanner } from './malware-scanner.ts';
 
 export function createFileStorage(config: Config, logger: Logger): FileStorage {
   if (config.files.s3) {
@@ -25,4 +27,15 @@ export function createFileStorage(config: Config, logger: Logger): FileStorage {
     );
   }
   return new DiskFileStorage(root);
+}
+
+/** The malware scanner CLAMAV_ADDRESS names, or none; said at start either way, so nobody assumes a scan. */
+export function createMalwareScanner(config: Config, logger: Logger): MalwareScanner | undefined {
+  if (!config.files.clamav) {
+    logger.info('uploads are not scanned for malware (set CLAMAV_ADDRESS to scan them with clamd)');
+    return undefined;
+  }
+  const scanner = new ClamdScanner(config.files.clamav);
+  logger.info('uploads are scanned for malware', { scanner: scanner.description });
+  return scanner;
 }

@@ -34,6 +34,8 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   file_type_not_allowed: 415,
   uploads_not_allowed: 403,
   attachment_not_linkable: 409,
+  file_infected: 422,
+  scan_unavailable: 503,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

@@ -9,6 +9,7 @@ import type { Store } from '../store/store.ts';
 import type { EventHub } from '../domain/events.ts';
 import type { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
+import type { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
 import { Tickets } from '../domain/tickets.ts';
 import { VisitorMailLimits } from '../domain/visitor-mail-limits.ts';
 import { inboundEmailRouter } from '../http/inbound-email-router.ts';
@@ -43,6 +44,8 @@ export function createEmailModule(deps: {
   now: () => Date;
   logger: Logger;
   publicUrl: () => string;
+  /** Stores the files of emailed replies, as uploads are stored. */
+  uploads: AttachmentUploads;
 }): EmailModule {
   const { config, store, events, now, logger } = deps;
   const mailer = new ParleyMailer({ inboundDomain: config.inboundDomain, publicUrl: deps.publicUrl });
@@ -63,6 +66,8 @@ export function createEmailModule(deps: {
   const worker = new MailWorker({ tickets, jobs, sender, logger });
   const inbound = new InboundEmail({
     tickets,
+    uploads: deps.uploads,
+    messages: store.messages,
     logger,
     options: {
       inboundDomain: config.inboundDomain,

@@ -1,7 +1,8 @@
 /**
  * @module An emailed reply, from raw MIME to a ticket message: checks size, parses with mailparser,
  * finds the ticket by its reply+<token>@ address (or, from the ticket's own address, by
- * In-Reply-To/References), keeps the visible reply (reply-body.ts), and appends it. A mail that
+ * In-Reply-To/References), keeps the visible reply (reply-body.ts), stores its files as the
+ * visitor's uploads (inbound-attachments.ts), and appends it with them. A mail that
  * found its ticket is stored; only one we cannot read, trust or place, an automatic reply, or one
  * over the size limit is refused. Everything is checked before anything is written; the write
  * itself is one transaction. Used by the webhook and the SMTP listener.
@@ -9,11 +10,15 @@
 import { createHash } from 'node:crypto';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { InboundEmailResult } from '@parley/shared';
+import type { InboundEmailResult, Message } from '@parley/shared';
 import { ParleyError, toParleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { TicketRecord } from '../store/ticket-store.ts';
-import type { Tickets } from '../domain/tickets.ts';
+import { emailedReplyClientId, type Tickets } from '../domain/tickets.ts';
+import type { MessageStore } from '../store/message-store.ts';
+import type { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
+import { storeMailFiles, type MailFiles } from './inbound-attachments.ts';
+import { mailText } from './mail-text.ts';
 import { automaticMailReason } from './automatic-mail.ts';
 import { replyContent } from './reply-body.ts';
 import { sizeText } from './size-text.ts';
@@ -21,6 +26,7 @@ import { sizeText } from './size-text.ts';
 export interface InboundEmailOptions {
   inboundDomain: string;
   maxBytes: number;
+  /** The largest file of a reply that is stored (the site's own maximum applies too); larger ones are named. */
   maxAttachmentBytes: number;
 }
 
@@ -36,12 +42,22 @@ export class EmailTooLarge extends ParleyError {
 
 export class InboundEmail {
   readonly #tickets: Tickets;
+  readonly #uploads: AttachmentUploads;
+  readonly #messages: Pick<MessageStore, 'findByClientId'>;
   readonly #logger: Logger;
   readonly #options: InboundEmailOptions;
   readonly #tokenAddress: RegExp;
 
-  constructor(deps: { tickets: Tickets; logger: Logger; options: InboundEmailOptions }) {
+  constructor(deps: {
+    tickets: Tickets;
+    uploads: AttachmentUploads;
+    messages: Pick<MessageStore, 'findByClientId'>;
+    logger: Logger;
+    options: InboundEmailOptions;
+  }) {
     this.#tickets = deps.tickets;
+    this.#uploads = deps.uploads;
+    this.#messages = deps.messages;
     this.#logger = deps.logger;
     this.#options = deps.options;
     const domain = deps.options.inboundDomain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -71,10 +87,18 @@ export class InboundEmail {
     try {
       const parsed = await this.#parse(raw);
       const ticket = await this.#findTicket(parsed, envelopeRecipients);
-      const { body, fullText } = await replyContent(parsed, { maxAttachmentBytes: this.#options.maxAttachmentBytes });
+      const fullText = await mailText(parsed);
       const messageId = parsed.messageId ?? null;
       const dedupeKey = dedupeKeyOf(parsed, fullText, raw);
-      const { message, duplicate } = await this.#tickets.receiveReply(ticket, { body, messageId, dedupeKey });
+      // a mail delivered again is answered with what the first delivery stored, its files not stored twice
+      const earlier = await this.#messages.findByClientId(ticket.conversationId, emailedReplyClientId(dedupeKey));
+      const files = earlier
+        ? { attachmentIds: [], notAdded: [] }
+        : await storeMailFiles(parsed.attachments, ticket, {
+            uploads: this.#uploads,
+            maxBytes: this.#options.maxAttachmentBytes,
+          });
+      const { message, duplicate } = await this.#append(ticket, parsed, { messageId, dedupeKey, files });
       this.#logger.info('email reply added to ticket', {
         via,
         conversationId: ticket.conversationId,
@@ -94,6 +118,24 @@ export class InboundEmail {
         });
       }
       throw parleyError;
+    }
+  }
+
+  async #append(
+    ticket: TicketRecord,
+    parsed: ParsedMail,
+    reply: { messageId: string | null; dedupeKey: string; files: MailFiles },
+  ): Promise<{ message: Message; duplicate: boolean }> {
+    const { attachmentIds, notAdded } = reply.files;
+    try {
+      const { body } = await replyContent(parsed, { added: attachmentIds.length, notAdded });
+      const result = await this.#tickets.receiveReply(ticket, { ...reply, body, attachmentIds });
+      // the same mail stored meanwhile by another delivery: these copies of its files are not needed
+      if (result.duplicate) await this.#uploads.discard(attachmentIds);
+      return result;
+    } catch (error) {
+      await this.#uploads.discard(attachmentIds);
+      throw error;
     }
   }
 

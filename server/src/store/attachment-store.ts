@@ -31,6 +31,9 @@ export interface AttachmentStore {
   listForMessages(messageIds: readonly string[]): Promise<Map<string, Attachment[]>>;
   /** Whether an agent has written in the conversation (visitors may upload only after, when the site says so). */
   agentHasReplied(conversationId: string): Promise<boolean>;
+  // email tickets (mail/inbound-attachments.ts, tickets' appendMessage links them)
+  /** Deletes the records of these attachments that no message references; resolves with them (their files are the caller's). */
+  deleteUnlinked(ids: readonly string[]): Promise<AttachmentRecord[]>;
 }
 
 /** What a message carries of an attachment. */

@@ -61,6 +61,8 @@ export interface TicketStore {
     message: NewMessage;
     change: TicketChange;
     mails: (message: Message) => NewOutboxMail[];
+    /** Stored files of this conversation that no message has yet: the new message takes them. */
+    attachmentIds?: readonly string[];
   }): Promise<{ message: Message; created: boolean; ticket: TicketRecord }>;
   update(conversationId: string, change: TicketChange): Promise<TicketRecord | undefined>;
   /**

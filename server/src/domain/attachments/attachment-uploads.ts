@@ -1,8 +1,9 @@
 /**
  * @module Storing an uploaded file: the site's rules (may this visitor upload now, which types, how
  * large) checked before the body is read, the type sniffed from the content, images re-encoded with
- * a thumbnail, the bytes streamed into the file storage and then the record written. Nothing is
- * kept of a refused or failed upload.
+ * a thumbnail, the bytes streamed into the file storage (and, when a malware scanner is configured,
+ * to the scanner at the same time) and then the record written. Nothing is kept of a refused or
+ * failed upload, nor of one the scanner found malware in or could not check.
  */
 import type { Readable } from 'node:stream';
 import {
@@ -18,6 +19,8 @@ import { FileTooLargeError, sizeCap, type FileStorage } from '../../files/file-s
 import { peekHead, sniffType, SNIFF_BYTES } from '../../files/sniff-type.ts';
 import { reencodeImage } from '../../files/image-reencode.ts';
 import { sanitizeFileName } from '../../files/file-names.ts';
+import { ScanUnavailableError, type MalwareScanner } from '../../files/malware-scanner.ts';
+import { MalwareFoundError, scanAlongside } from '../../files/scan-alongside.ts';
 import type { Store } from '../../store/store.ts';
 import { toAttachment, type AttachmentRecord } from '../../store/attachment-store.ts';
 import type { AgentRecord } from '../../store/agent-store.ts';
@@ -42,11 +45,23 @@ export class AttachmentUploads {
   readonly #store: Store;
   readonly #files: FileStorage;
   readonly #now: () => Date;
+  readonly #scanner: MalwareScanner | undefined;
+  readonly #onScanUnavailable: (error: Error) => void;
 
-  constructor(deps: { store: Store; files: FileStorage; now: () => Date }) {
+  constructor(deps: {
+    store: Store;
+    files: FileStorage;
+    now: () => Date;
+    /** When set, every file is scanned while it is stored, and kept only if the scanner says it is clean. */
+    scanner?: MalwareScanner | undefined;
+    /** Told when the scanner could not check a file (the operator should know: uploads are refused meanwhile). */
+    onScanUnavailable?: (error: Error) => void;
+  }) {
     this.#store = deps.store;
     this.#files = deps.files;
     this.#now = deps.now;
+    this.#scanner = deps.scanner;
+    this.#onScanUnavailable = deps.onScanUnavailable ?? (() => undefined);
   }
 
   /**
@@ -77,6 +92,32 @@ export class AttachmentUploads {
     return { actor: { kind: 'agent', agent }, conversation, settings: site.attachments };
   }
 
+  /**
+   * The files of the visitor's emailed reply to a ticket go in as theirs, within the site's rules.
+   * Not "only after an agent answered": the reply address reached them in a mail from us.
+   */
+  async forEmailReply(conversationId: string): Promise<UploadTarget> {
+    const conversation = await this.#store.conversations.findById(conversationId);
+    if (!conversation) throw new ParleyError(ErrorCode.NotFound, 'Conversation not found');
+    const site = await this.#store.sites.findById(conversation.siteId);
+    if (!site) throw new ParleyError(ErrorCode.UnknownSite, 'The conversation’s site is gone');
+    if (!site.attachments.visitorUploads) throw uploadsOff('This site does not accept files from visitors.');
+    const actor: AttachmentActor = { kind: 'visitor', visitorId: conversation.visitorId, siteId: conversation.siteId };
+    return { actor, conversation, settings: site.attachments };
+  }
+
+  /** Removes stored files no message took after all (a mail that failed half-way, a duplicate). */
+  async discard(attachmentIds: readonly string[]): Promise<void> {
+    if (attachmentIds.length === 0) return;
+    const removed = await this.#store.attachments.deleteUnlinked(attachmentIds);
+    await Promise.allSettled(
+      removed.flatMap((record) => [
+        this.#files.delete(record.storageKey),
+        ...(record.thumbnailKey === null ? [] : [this.#files.delete(record.thumbnailKey)]),
+      ]),
+    );
+  }
+
   /** Stores `body` (the file's bytes as they arrive) named `claimedName` by the client. */
   async upload(target: UploadTarget, claimedName: string, body: Readable): Promise<Attachment> {
     const { settings, conversation } = target;
@@ -96,13 +137,18 @@ export class AttachmentUploads {
     const id = newId('att');
     const keys = fileKeys(conversation.id, id);
     const image = isImageAttachmentType(type);
+    // the bytes as sent are scanned, before an image is re-encoded: that is what the uploader gave us
+    const scanned = this.#scanner ? scanAlongside(this.#scanner, peeked.body) : undefined;
+    const bytes = scanned?.body ?? peeked.body;
     let size: number;
     try {
-      size = image
-        ? await this.#storeImage(keys, peeked.body, type, settings.maxBytes)
-        : (await this.#files.put(keys.file, peeked.body, { maxBytes: settings.maxBytes, contentType: type })).size;
+      const storing = image
+        ? this.#storeImage(keys, bytes, type, settings.maxBytes)
+        : this.#files.put(keys.file, bytes, { maxBytes: settings.maxBytes, contentType: type }).then((put) => put.size);
+      size = scanned ? await scanned.settle(storing) : await storing;
     } catch (error) {
       await this.#forget(keys);
+      if (error instanceof ScanUnavailableError) this.#onScanUnavailable(error);
       throw translate(error, settings);
     }
     const record: AttachmentRecord = {
@@ -168,6 +214,19 @@ export class AttachmentUploads {
 function translate(error: unknown, settings: AttachmentSettings): unknown {
   if (error instanceof FileTooLargeError)
     return new ParleyError(ErrorCode.FileTooLarge, `Files can be at most ${mib(settings.maxBytes)} here.`);
+  if (error instanceof MalwareFoundError)
+    return new ParleyError(
+      ErrorCode.FileInfected,
+      `This file was not accepted: the malware scan found ${error.signature} in it.`,
+      { cause: error },
+    );
+  if (error instanceof ScanUnavailableError)
+    // fail closed: an unchecked file is never taken for a clean one
+    return new ParleyError(
+      ErrorCode.ScanUnavailable,
+      'Files cannot be checked for malware right now, so none are accepted. Please try again in a few minutes.',
+      { cause: error },
+    );
   return error;
 }
 

@@ -99,5 +99,18 @@ export function createAttachmentStore(db: Kysely<Database>): AttachmentStore {
         .executeTakeFirst();
       return row !== undefined;
     },
+    async deleteUnlinked(ids) {
+      const removed: AttachmentRecord[] = [];
+      for (const part of chunks([...ids])) {
+        const rows = await db
+          .deleteFrom('attachments')
+          .where('id', 'in', part)
+          .where('message_id', 'is', null)
+          .returningAll()
+          .execute();
+        removed.push(...rows.map(toRecord));
+      }
+      return removed;
+    },
   };
 }

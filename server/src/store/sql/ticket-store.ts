@@ -116,7 +116,7 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
         throw error;
       }
     },
-    async appendMessage({ message, change, mails }) {
+    async appendMessage({ message, change, mails, attachmentIds = [] }) {
       const id = message.conversationId;
       const write = () =>
         db.transaction().execute(async (trx) => {
@@ -125,6 +125,14 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
             if (earlier) return { message: earlier, created: false, ticket: await must(trx, id) };
           }
           const stored = await insertMessage(trx, message);
+          if (attachmentIds.length > 0)
+            await trx
+              .updateTable('attachments')
+              .set({ message_id: stored.id })
+              .where('id', 'in', [...attachmentIds])
+              .where('conversation_id', '=', id)
+              .where('message_id', 'is', null)
+              .execute();
           const columns = changeColumns(change);
           if (Object.keys(columns).length > 0)
             await trx.updateTable('tickets').set(columns).where('conversation_id', '=', id).execute();
