@@ -34,6 +34,7 @@ import { createEmailModule, type EmailModule } from '../mail/email-module.ts';
 import type { FileStorage } from '../files/file-storage.ts';
 import { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
 import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
+import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -57,6 +58,7 @@ export interface DomainServices {
   reports: Reports;
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles };
+  helpCenter: HelpCenter;
 }
 
 export interface DomainDeps {
@@ -147,5 +149,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       uploads: new AttachmentUploads({ store, files: deps.files, now }),
       files: attachmentFiles,
     },
+    helpCenter: createHelpCenter({ store, now }),
   };
 }
