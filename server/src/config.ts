@@ -156,6 +156,20 @@ const EnvSchema = z
       .int()
       .min(0)
       .default(5 * 1024 * 1024),
+    /** Where the public help center is served: `<path>/<site key>/<locale>/…` (docs/help-center.md). */
+    HELP_CENTER_PATH: z
+      .string()
+      .default('/help')
+      .transform((v) => `/${v.trim().replace(/^\/+|\/+$/g, '')}`)
+      .pipe(
+        z
+          .string()
+          .regex(/^\/[a-z0-9][a-z0-9/_-]*$/i, 'must be a path such as /help (letters, digits, - _ /)')
+          .refine(
+            (v) => !/^\/(api|widget|console|socket\.io)(\/|$)/.test(v),
+            'must not be under /api, /widget or /console',
+          ),
+      ),
     ...LimitsEnvShape,
   })
   .refine((e) => e.S3_BUCKET !== undefined || (e.S3_ENDPOINT === undefined && e.S3_ACCESS_KEY_ID === undefined), {
@@ -187,6 +201,8 @@ export interface Config {
   scale: ScaleConfig;
   limits: LimitsConfig;
   files: FilesConfig;
+  /** The public help center's base path, e.g. /help (no trailing slash). */
+  helpCenterPath: string;
 }
 
 export interface FilesConfig {
@@ -256,6 +272,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     limits: limitsConfig(e),
+    helpCenterPath: e.HELP_CENTER_PATH,
     files: {
       s3:
         e.S3_BUCKET === undefined

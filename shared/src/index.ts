@@ -16,3 +16,7 @@ export * from './widget-config.ts';
 export * from './proactive-rule-admin.ts';
 export * from './reports.ts';
 export * from './attachments.ts';
+export * from './help-articles.ts';
+export * from './help-payloads.ts';
+export * from './help-bundles.ts';
+export * from './help-routes.ts';

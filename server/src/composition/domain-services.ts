@@ -36,6 +36,7 @@ import { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
 import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
+import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -59,6 +60,7 @@ export interface DomainServices {
   reports: Reports;
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
+  helpCenter: HelpCenter;
 }
 
 export interface DomainDeps {
@@ -161,5 +163,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
+    helpCenter: createHelpCenter({ store, now }),
   };
 }

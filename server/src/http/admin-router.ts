@@ -1,6 +1,7 @@
 /**
  * @module Everything under /api/admin: one router, one role check in front of all of it, so no
- * admin endpoint can be added without it. Also mounts the agents' own canned responses.
+ * admin endpoint can be added without it. Also mounts the agents' own canned responses and their
+ * reading of the help center (/api/help).
  */
 import { Router } from 'express';
 import type { AgentAuth } from '../domain/agent-auth.ts';
@@ -17,6 +18,10 @@ import { adminRulesRouter } from './admin-rules-router.ts';
 import { personalCannedRouter, sharedCannedRouter } from './canned-responses-router.ts';
 import { adminReportsRouter } from './admin-reports-router.ts';
 import { adminPrivacyRouter } from './admin-privacy-router.ts';
+import type { HelpCenter } from '../domain/help-center/help-center.ts';
+import type { Store } from '../store/store.ts';
+import { helpAdminRouter } from './help-center/help-admin-router.ts';
+import { helpAgentRouter } from './help-center/help-agent-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -26,6 +31,8 @@ export interface ConsoleRoutesDeps {
   rules: ProactiveRules;
   reports: Reports;
   retention: DataRetention;
+  helpCenter: HelpCenter;
+  store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
 }
@@ -42,8 +49,12 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(sharedCannedRouter(deps.canned));
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
+  router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));
+
+  router.use('/api/help', signedIn);
+  router.use(helpAgentRouter(deps.store, deps.helpCenter.articles, deps.helpCenter.reader));
   return router;
 }

@@ -24,6 +24,10 @@ import { responseCompression } from './response-compression.ts';
 import { rejectMalformedUrl } from './malformed-url.ts';
 import type { Limits } from '../limits/create-limits.ts';
 import { attachmentsRouter } from './attachments-router.ts';
+import { helpRoutes } from '@parley/shared';
+import { helpPagesRouter } from './help-center/help-pages-router.ts';
+import { helpWidgetRouter } from './help-center/help-widget-router.ts';
+import { exceptPath } from './except-path.ts';
 
 export interface HttpAppDeps {
   config: Config;
@@ -32,7 +36,7 @@ export interface HttpAppDeps {
   metrics: Metrics;
   readiness: Readiness;
   logger: Logger;
-  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets'>;
+  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets' | 'help'>;
   publicUrl: () => string;
   /** Origins the console may call from (changing requests from others are refused). */
   consoleOrigins: () => string[];
@@ -47,7 +51,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(rejectMalformedUrl);
   app.use(securityHeaders(publicUrl));
   app.use(responseCompression());
-  app.use(express.json({ limit: '32kb' }));
+  // the help center import reads its own larger body after the admin check (help-admin-router.ts)
+  app.use(exceptPath(helpRoutes.admin.import, express.json({ limit: '32kb' })));
   app.use(healthRouter({ store, readiness: deps.readiness, metrics: deps.metrics, logger }));
   app.use(deps.limits.http);
   app.use(
@@ -79,8 +84,26 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       rules: services.rules,
       reports: services.reports,
       retention: services.retention,
+      helpCenter: services.helpCenter,
+      store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,
+    }),
+  );
+  app.use(
+    helpWidgetRouter({
+      reader: services.helpCenter.reader,
+      limits: deps.limits.help,
+      publicUrl,
+      helpCenterPath: config.helpCenterPath,
+    }),
+  );
+  app.use(
+    helpPagesRouter({
+      reader: services.helpCenter.reader,
+      basePath: config.helpCenterPath,
+      publicUrl,
+      searchLimit: deps.limits.help.search,
     }),
   );
   app.use(staticRouter(store, resolveStaticDirs(config), publicUrl));

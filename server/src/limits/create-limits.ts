@@ -23,6 +23,8 @@ export interface Limits {
   sockets: SocketLimits;
   /** Uploads, per visitor (counted before the body is read). */
   uploads: RateLimit;
+  /** Help center searches and votes, per address. */
+  help: { search: RateLimit; votes: RateLimit };
 }
 
 export function createLimits(
@@ -45,6 +47,10 @@ export function createLimits(
       inboundEmail: limit('inbound-email', config.inboundEmailPerAddress),
     }),
     uploads: limit('uploads', config.uploadsPerVisitor),
+    help: {
+      search: limit('help-search', config.helpSearchPerAddress),
+      votes: limit('help-votes', config.helpVotesPerAddress),
+    },
     sockets: new SocketLimits(compileTrust(config.trustProxy), {
       handshakes: limit('handshakes', config.handshakesPerAddress),
       messages: limit('messages', config.messagesPerVisitor),

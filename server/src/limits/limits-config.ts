@@ -30,6 +30,10 @@ export interface LimitsConfig {
   inboundEmailPerAddress: RateRule[];
   /** Files one visitor uploads. */
   uploadsPerVisitor: RateRule[];
+  /** Help center searches (widget API and public search page) from one address. */
+  helpSearchPerAddress: RateRule[];
+  /** "Did this help?" votes from one address. */
+  helpVotesPerAddress: RateRule[];
 }
 
 const rules = (fallback: string) =>
@@ -85,6 +89,9 @@ export const LimitsEnvShape = {
   RATE_LIMIT_WIDGET_CONFIG_PER_ADDRESS: rules('120/1m'),
   RATE_LIMIT_INBOUND_EMAIL_PER_ADDRESS: rules('120/1m'),
   RATE_LIMIT_UPLOADS_PER_VISITOR: rules('10/1m,100/1d'),
+  // as-you-type suggestions ask a few times a second while someone writes
+  RATE_LIMIT_HELP_SEARCH_PER_ADDRESS: rules('60/10s,1000/1h'),
+  RATE_LIMIT_HELP_VOTES_PER_ADDRESS: rules('30/10m'),
 };
 
 type LimitsEnv = { [K in keyof typeof LimitsEnvShape]: z.output<(typeof LimitsEnvShape)[K]> };
@@ -103,5 +110,7 @@ export function limitsConfig(e: LimitsEnv): LimitsConfig {
     widgetConfigPerAddress: e.RATE_LIMIT_WIDGET_CONFIG_PER_ADDRESS,
     inboundEmailPerAddress: e.RATE_LIMIT_INBOUND_EMAIL_PER_ADDRESS,
     uploadsPerVisitor: e.RATE_LIMIT_UPLOADS_PER_VISITOR,
+    helpSearchPerAddress: e.RATE_LIMIT_HELP_SEARCH_PER_ADDRESS,
+    helpVotesPerAddress: e.RATE_LIMIT_HELP_VOTES_PER_ADDRESS,
   };
 }

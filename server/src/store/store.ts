@@ -20,6 +20,8 @@ import type { TicketStore } from './ticket-store.ts';
 import type { TranscriptRequestStore } from './transcript-request-store.ts';
 import type { VisitorStore } from './visitor-store.ts';
 import type { VisitorMailStore } from './visitor-mail-store.ts';
+import type { HelpCenterStore } from './help-center-store.ts';
+import type { HelpSearch } from './help-search.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -44,6 +46,9 @@ export interface Store {
   reports: ReportStore;
   privacy: PrivacyStore;
   attachments: AttachmentStore;
+  /** The help center's articles and events (migration 0021), and its search (one per engine). */
+  helpCenter: HelpCenterStore;
+  helpSearch: HelpSearch;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

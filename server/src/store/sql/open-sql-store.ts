@@ -32,6 +32,7 @@ import { createProactiveStore } from './proactive-store.ts';
 import { createReportStore } from './report-store.ts';
 import { createPrivacyStore } from './privacy-store.ts';
 import { isUniqueViolation } from './unique-violation.ts';
+import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
@@ -145,6 +146,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     reports: createReportStore(db),
     privacy: createPrivacyStore(db),
     attachments: createAttachmentStore(db),
+    ...openHelpCenter(db, target.engine),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);

@@ -1,0 +1,115 @@
+/**
+ * @module Reading the help center as visitors do (the widget's API and the public pages): published
+ * articles only, in the asked locale or else the site's, and every view, search and vote recorded so
+ * the reports can show what was read, what was looked for in vain (content gaps) and what helped.
+ */
+import { HELP_QUERY_MAX, type HelpArticle, type HelpCategory, type HelpSearchResponse } from '@parley/shared';
+import { ErrorCode } from '@parley/shared/error-codes';
+import { ParleyError, notFound } from '../../errors.ts';
+import type { SiteRecord } from '../../store/site-store.ts';
+import type { Store } from '../../store/store.ts';
+import type { HelpEventSource } from '../../store/help-center-store.ts';
+import { newId } from '../ids.ts';
+
+export const DEFAULT_HELP_LOCALE = 'en';
+
+export class HelpReader {
+  readonly #store: Store;
+  readonly #now: () => Date;
+
+  constructor(deps: { store: Store; now: () => Date }) {
+    this.#store = deps.store;
+    this.#now = deps.now;
+  }
+
+  async site(siteKey: string): Promise<SiteRecord> {
+    const site = await this.#store.sites.findByKey(siteKey);
+    if (!site) throw new ParleyError(ErrorCode.UnknownSite, 'No site has this key');
+    return site;
+  }
+
+  /** The locale asked for, else the site's, else English. */
+  localeFor(site: SiteRecord, asked: string | undefined): string {
+    return asked ?? site.locale?.toLowerCase() ?? DEFAULT_HELP_LOCALE;
+  }
+
+  /** Searches and records the search (with its query, bounded) unless it was empty. */
+  async search(
+    site: SiteRecord,
+    request: { query: string; locale: string; limit: number; source: HelpEventSource },
+  ): Promise<HelpSearchResponse> {
+    const query = Array.from(request.query).slice(0, HELP_QUERY_MAX).join('');
+    const { match, results } = await this.#store.helpSearch.search({
+      siteId: site.id,
+      locale: request.locale,
+      query,
+      limit: request.limit,
+    });
+    const recorded = query.trim();
+    if (recorded !== '') {
+      await this.#record(site, request.locale, request.source, { query: recorded, resultCount: results.length });
+    }
+    return { query, locale: request.locale, match, results };
+  }
+
+  popular(site: SiteRecord, locale: string, limit: number): Promise<HelpArticle[]> {
+    return this.#store.helpCenter.popular(site.id, locale, limit);
+  }
+
+  /** A published article by slug; the view is recorded when `source` is given. */
+  async article(site: SiteRecord, locale: string, slug: string, source?: HelpEventSource): Promise<HelpArticle> {
+    const article = await this.#store.helpCenter.findArticleBySlug(site.id, locale, slug);
+    if (!article || article.status !== 'published') throw notFound('Article');
+    if (source !== undefined) await this.#record(site, locale, source, { articleId: article.id });
+    return article;
+  }
+
+  async vote(site: SiteRecord, locale: string, slug: string, helpful: boolean, source: HelpEventSource): Promise<void> {
+    const article = await this.article(site, locale, slug);
+    await this.#record(site, locale, source, { articleId: article.id, helpful });
+  }
+
+  /** The published categories of a locale, each with its published articles in order, and the uncategorised. */
+  async contents(
+    site: SiteRecord,
+    locale: string,
+  ): Promise<{ categories: Array<{ category: HelpCategory; articles: HelpArticle[] }>; loose: HelpArticle[] }> {
+    const [categories, articles] = await Promise.all([
+      this.#store.helpCenter.listCategories(site.id, locale),
+      this.#store.helpCenter.listArticles(site.id, { locale, status: 'published' }),
+    ]);
+    return {
+      categories: categories.map((category) => ({
+        category,
+        articles: articles.filter((a) => a.categoryId === category.id),
+      })),
+      loose: articles.filter((a) => a.categoryId === null),
+    };
+  }
+
+  /** Every published article of the site, in every locale (for the sitemap). */
+  published(site: SiteRecord): Promise<HelpArticle[]> {
+    return this.#store.helpCenter.listArticles(site.id, { status: 'published' });
+  }
+
+  async #record(
+    site: SiteRecord,
+    locale: string,
+    source: HelpEventSource,
+    what: { articleId?: string; query?: string; resultCount?: number; helpful?: boolean },
+  ): Promise<void> {
+    const kind = what.query !== undefined ? 'search' : what.helpful !== undefined ? 'vote' : 'view';
+    await this.#store.helpCenter.recordEvent({
+      id: newId('hevt'),
+      siteId: site.id,
+      kind,
+      source,
+      locale,
+      articleId: what.articleId ?? null,
+      query: what.query ?? null,
+      resultCount: what.resultCount ?? null,
+      helpful: what.helpful ?? null,
+      at: this.#now().toISOString(),
+    });
+  }
+}
