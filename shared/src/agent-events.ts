@@ -27,6 +27,7 @@ import {
   QueuedConversationSchema,
   TeammateSchema,
 } from './agent-workflow.ts';
+import { OfferContentSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf, ServerPushOf } from './event-map.ts';
 import { TicketMessageSchema, TicketSchema, type agentTicketClientEvents } from './tickets.ts';
 import { LiveVisitorsSchema, VisitorDetailsSchema, type AgentVisitorClientEvents } from './visitor-insight.ts';
@@ -61,6 +62,8 @@ export const AgentSendSchema = z.object({
   conversationId: IdSchema,
   clientMessageId: ClientMessageIdSchema,
   body: MessageBodySchema,
+  /** Quick replies, a card, a form or article links shown with the body (which stays the plain-text fallback). */
+  content: OfferContentSchema.optional(),
 });
 export const AgentSendResultSchema = z.object({ message: MessageSchema });
 

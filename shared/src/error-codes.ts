@@ -23,6 +23,11 @@ export const ErrorCode = {
   FileTypeNotAllowed: 'file_type_not_allowed',
   /** Uploads are off for this visitor now: the site does not allow them, or no agent has answered yet (HTTP 403). */
   UploadsNotAllowed: 'uploads_not_allowed',
+  // rich messages: an answer that does not fit the offer it names, or an offer answered before
+  /** A quick-reply choice or form answer the offer does not accept (no such option, a field's rule broken). */
+  InvalidAnswer: 'invalid_answer',
+  /** The quick replies or form were answered already; the answer stands (the visitor message holding it). */
+  AlreadyAnswered: 'already_answered',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

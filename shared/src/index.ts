@@ -16,3 +16,5 @@ export * from './widget-config.ts';
 export * from './proactive-rule-admin.ts';
 export * from './reports.ts';
 export * from './attachments.ts';
+export * from './rich-content.ts';
+export * from './rich-answers.ts';

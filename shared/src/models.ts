@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
+import { RichContentSchema } from './rich-content.ts';
 
 export { MAX_MESSAGE_LENGTH };
 
@@ -36,6 +37,9 @@ export const MessageSchema = z.object({
   }),
   body: z.string(),
   createdAt: IsoDateSchema,
+  // rich messages (rich-content.ts): quick replies, a card, a form, article links, or a visitor's answer
+  // to one; null for plain text. Optional on the wire so clients built before it still parse.
+  content: RichContentSchema.nullable().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

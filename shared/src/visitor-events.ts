@@ -13,6 +13,7 @@ import {
 } from './models.ts';
 import { ProactiveEventSchema, ProactiveInviteSchema, ProactiveOriginSchema } from './proactive-rules.ts';
 import { EmailSchema } from './rest.ts';
+import { RichAnswerSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
@@ -76,6 +77,11 @@ export const VisitorSendSchema = z.object({
    * client's text) and records the origin on the conversation.
    */
   proactive: ProactiveOriginSchema.optional(),
+  /**
+   * Set when this message answers an agent's quick replies or form: the server checks it against the
+   * offer as stored and makes the body from it (the body sent is only the client's preview).
+   */
+  answer: RichAnswerSchema.optional(),
 });
 
 export const SendResultSchema = z.object({ message: MessageSchema, conversation: ConversationSchema });

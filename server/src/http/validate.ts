@@ -33,6 +33,8 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   file_too_large: 413,
   file_type_not_allowed: 415,
   uploads_not_allowed: 403,
+  invalid_answer: 422,
+  already_answered: 409,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

@@ -84,8 +84,9 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         }),
         'conversation:history': ({ conversationId, afterSeq }, agent) =>
           deps.conversations.historyForAgent(agent, conversationId, afterSeq),
-        'message:send': async ({ conversationId, clientMessageId, body }, agent) => {
-          const { message } = await deps.conversations.sendFromAgent(agent, conversationId, clientMessageId, body);
+        'message:send': async ({ conversationId, clientMessageId, body, content }, agent) => {
+          const { conversations } = deps;
+          const { message } = await conversations.sendFromAgent(agent, conversationId, clientMessageId, body, content);
           return { message };
         },
         'message:seen': async ({ conversationId, seq }, agent) => {

@@ -16,6 +16,7 @@ import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
+import type { RichAnswers } from '../domain/rich-answers.ts';
 import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
 import type { VisitorLimits } from '../limits/socket-limits.ts';
 import { gated } from './gated-handlers.ts';
@@ -40,6 +41,7 @@ export interface VisitorNamespaceDeps {
   tickets: Tickets;
   insight: VisitorInsight;
   outreach: ProactiveOutreach;
+  richAnswers: RichAnswers;
   logger: Logger;
   /** Messages and events per visitor, conversations per address. */
   limits: VisitorLimits;
@@ -98,8 +100,10 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       visitorId: visitor.visitorId,
       ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
     }),
-    'message:send': async ({ clientMessageId, body, contact, proactive }, data) => {
+    'message:send': async ({ clientMessageId, body, contact, proactive, answer }, data) => {
       const { visitor, address } = data;
+      // a quick-reply choice or form answer (rich-answers.ts): checked against the offer as stored
+      if (answer) return deps.richAnswers.answer(visitor, clientMessageId, answer);
       const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
       const sent = await deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening, () =>
         deps.limits.admitConversation(address),
