@@ -21,7 +21,7 @@ const dist = path.join(here, 'dist');
 const define = { 'process.env.NODE_ENV': '"production"' };
 const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 
-const sheetNames = ['widget.css', 'forms.css'];
+const sheetNames = ['widget.css', 'forms.css', 'rich-content.css'];
 /** The accent's properties: accentStyle() sets all of them on the widget's root, whatever the theme. */
 const SET_AT_RUN_TIME = new Set([
   '--p-accent',
@@ -44,7 +44,7 @@ function declarations(css) {
  * - tokens its stylesheets never read are left out (the console's, a monospace font, larger type);
  * - the accent's are too: set at run time from accentPalette() on the root, they always win;
  * - tokens no theme or media query changes (type, space, shape, focus ring, easing) are written
- *   into widget.css and forms.css as values, and left out of the tokens: the same rules, shorter.
+ *   into widget.css, forms.css and rich-content.css as values, and left out of the tokens: the same rules, shorter.
  * Colours, shadows and durations stay custom properties: the dark theme and reduced motion change them.
  */
 function widgetTokens() {
@@ -61,7 +61,7 @@ function widgetTokens() {
     transform(code, id) {
       if (/design\/tokens\.css\?inline$/.test(id))
         return code.replace(/\s*(--p-[\w-]+)\s*:[^;]*;/g, (declaration, name) => (kept(name) ? declaration : ''));
-      if (/\/app\/(widget|forms)\.css\?inline$/.test(id))
+      if (/\/app\/(widget|forms|rich-content)\.css\?inline$/.test(id))
         return code.replace(/var\((--p-[\w-]+)\)/g, (reference, name) => constant.get(name) ?? reference);
       return null;
     },

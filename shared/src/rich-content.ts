@@ -31,9 +31,9 @@ export const QuickRepliesContentSchema = z.object({
   type: z.literal('quick_replies'),
   options: z
     .array(QuickReplyOptionSchema)
-    .min(1, 'at least one option')
-    .max(10, 'at most 10 options')
-    .refine(uniqueIds, 'option ids must be unique'),
+    .min(1, 'add at least one choice')
+    .max(10, 'at most 10 choices')
+    .refine(uniqueIds, 'choice ids must be unique'),
 });
 
 export const CardButtonSchema = z.object({ label: text(40), url: HttpsUrlSchema });

@@ -106,14 +106,16 @@ export function RichContentView({ message, messages }: { message: Message; messa
       return (
         <div class="rich">
           {text}
-          <ul class="rich__box rich__links">
-            {content.articles.map((article, i) => (
-              <li key={i}>
-                <Link url={article.url}>{article.title}</Link>
-                {article.summary && <p class="rich__text">{article.summary}</p>}
-              </li>
-            ))}
-          </ul>
+          <div class="rich__box">
+            <ul class="rich__links">
+              {content.articles.map((article, i) => (
+                <li key={i}>
+                  <Link url={article.url}>{article.title}</Link>
+                  {article.summary && <p class="rich__text">{article.summary}</p>}
+                </li>
+              ))}
+            </ul>
+          </div>
         </div>
       );
     case 'quick_reply_choice':
