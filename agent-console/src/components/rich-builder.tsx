@@ -52,6 +52,8 @@ export function RichBuilder({ initial, action, lead, onDone, onClose }: RichBuil
         class="dialog__form rich-builder"
         onSubmit={(event) => {
           event.preventDefault();
+          // never the form this dialog was opened from (a canned response's): only this one
+          event.stopPropagation();
           const result = contentFrom(draft);
           if (result.ok) onDone(result.content);
           else setProblem(result.problem);
