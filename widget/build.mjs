@@ -21,7 +21,7 @@ const dist = path.join(here, 'dist');
 const define = { 'process.env.NODE_ENV': '"production"' };
 const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 
-const sheetNames = ['widget.css', 'forms.css'];
+const sheetNames = ['widget.css', 'forms.css', 'rich-content.css'];
 /** The accent's properties: accentStyle() sets all of them on the widget's root, whatever the theme. */
 const SET_AT_RUN_TIME = new Set([
   '--p-accent',
@@ -44,7 +44,7 @@ function declarations(css) {
  * - tokens its stylesheets never read are left out (the console's, a monospace font, larger type);
  * - the accent's are too: set at run time from accentPalette() on the root, they always win;
  * - tokens no theme or media query changes (type, space, shape, focus ring, easing) are written
- *   into widget.css and forms.css as values, and left out of the tokens: the same rules, shorter.
+ *   into widget.css, forms.css and rich-content.css as values, and left out of the tokens: the same rules, shorter.
  * Colours, shadows and durations stay custom properties: the dark theme and reduced motion change them.
  */
 function widgetTokens() {
@@ -61,7 +61,7 @@ function widgetTokens() {
     transform(code, id) {
       if (/design\/tokens\.css\?inline$/.test(id))
         return code.replace(/\s*(--p-[\w-]+)\s*:[^;]*;/g, (declaration, name) => (kept(name) ? declaration : ''));
-      if (/\/app\/(widget|forms)\.css\?inline$/.test(id))
+      if (/\/app\/(widget|forms|rich-content)\.css\?inline$/.test(id))
         return code.replace(/var\((--p-[\w-]+)\)/g, (reference, name) => constant.get(name) ?? reference);
       return null;
     },
@@ -119,11 +119,12 @@ async function buildApp() {
           // the size check counts one locale (not all of them) into what a visitor downloads;
           // the sanitizer for agent formatting (DOMPurify, 12 KB gz, fetched only when an agent's
           // message has markup), clickable links (for a message with a URL), the opt-in sound and the
-          // page-rule engine (for a site with rules) are lazy-*: reported, not counted as the chat's cost
+          // page-rule engine (for a site with rules) and rich content (quick replies, cards, forms, article
+          // links: when an agent's message has some) are lazy-*: reported, not counted as the chat's cost
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes('/locales/')
               ? 'widget/locale-[name]-[hash].js'
-              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine)/.test(
+              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|app\/rich-content)/.test(
                     chunk.facadeModuleId ?? '',
                   )
                 ? 'widget/lazy-[name]-[hash].js'

@@ -16,6 +16,7 @@ import './frame.css';
 import './inbox.css';
 import './admin.css';
 import './tickets.css';
+import './rich.css';
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html lacks the #app element');

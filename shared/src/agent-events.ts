@@ -27,6 +27,7 @@ import {
   QueuedConversationSchema,
   TeammateSchema,
 } from './agent-workflow.ts';
+import { OfferContentSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf, ServerPushOf } from './event-map.ts';
 import { TicketMessageSchema, TicketSchema, type agentTicketClientEvents } from './tickets.ts';
 import { LiveVisitorsSchema, VisitorDetailsSchema, type AgentVisitorClientEvents } from './visitor-insight.ts';
@@ -64,6 +65,8 @@ const AgentSendFields = z.object({
   body: SendBodySchema,
   /** files-in-chat: files this agent uploaded into the conversation, linked to this message in its write. */
   attachmentIds: AttachmentIdsSchema.optional(),
+  /** Quick replies, a card, a form or article links shown with the body (which stays the plain-text fallback). */
+  content: OfferContentSchema.optional(),
 });
 /** A message is text, files or both: an empty body needs attachments. */
 export const AgentSendSchema = AgentSendFields.superRefine(requireBodyOrFiles);

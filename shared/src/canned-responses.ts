@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, MessageBodySchema } from './models.ts';
+import { OfferContentSchema } from './rich-content.ts';
 
 /** What follows the slash: lower-case letters, digits, _ and -, so it is typed without thinking. */
 const ShortcutSchema = z
@@ -22,12 +23,18 @@ export const CannedResponseSchema = z.object({
   scope: CannedScopeSchema,
   shortcut: z.string(),
   body: z.string(),
+  /** Rich content inserted with the body (quick replies, a card, a form, article links), or null. */
+  content: OfferContentSchema.nullable().optional(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 });
 export type CannedResponse = z.infer<typeof CannedResponseSchema>;
 
-export const CannedResponseRequestSchema = z.object({ shortcut: ShortcutSchema, body: MessageBodySchema });
+export const CannedResponseRequestSchema = z.object({
+  shortcut: ShortcutSchema,
+  body: MessageBodySchema,
+  content: OfferContentSchema.nullable().optional(),
+});
 export type CannedResponseRequest = z.input<typeof CannedResponseRequestSchema>;
 export type CannedResponseValues = z.output<typeof CannedResponseRequestSchema>;
 

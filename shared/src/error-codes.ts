@@ -33,6 +33,11 @@ export const ErrorCode = {
   FileInfected: 'file_infected',
   /** The malware scanner is configured but could not check the file, so it was refused (HTTP 503). */
   ScanUnavailable: 'scan_unavailable',
+  // rich messages: an answer that does not fit the offer it names, or an offer answered before
+  /** A quick-reply choice or form answer the offer does not accept (no such option, a field's rule broken). */
+  InvalidAnswer: 'invalid_answer',
+  /** The quick replies or form were answered already; the answer stands (the visitor message holding it). */
+  AlreadyAnswered: 'already_answered',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

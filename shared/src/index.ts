@@ -20,3 +20,5 @@ export * from './help-articles.ts';
 export * from './help-payloads.ts';
 export * from './help-bundles.ts';
 export * from './help-routes.ts';
+export * from './rich-content.ts';
+export * from './rich-answers.ts';

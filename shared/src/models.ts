@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
 import { AttachmentSchema } from './attachment-schema.ts';
+import { RichContentSchema } from './rich-content.ts';
 
 export { MAX_MESSAGE_LENGTH };
 
@@ -39,6 +40,9 @@ export const MessageSchema = z.object({
   createdAt: IsoDateSchema,
   /** files-in-chat: the files this message carries, in upload order ([] for text only). */
   attachments: z.array(AttachmentSchema),
+  // rich messages (rich-content.ts): quick replies, a card, a form, article links, or a visitor's answer
+  // to one; null for plain text. Optional on the wire so clients built before it still parse.
+  content: RichContentSchema.nullable().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

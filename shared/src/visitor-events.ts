@@ -14,6 +14,7 @@ import {
 import { ProactiveEventSchema, ProactiveInviteSchema, ProactiveOriginSchema } from './proactive-rules.ts';
 import { EmailSchema } from './rest.ts';
 import { AttachmentIdsSchema, SendBodySchema, requireBodyOrFiles } from './attachments.ts';
+import { RichAnswerSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
@@ -80,6 +81,11 @@ const VisitorSendFields = z.object({
   proactive: ProactiveOriginSchema.optional(),
   /** files-in-chat: files this visitor uploaded into the conversation, linked to this message in its write. */
   attachmentIds: AttachmentIdsSchema.optional(),
+  /**
+   * Set when this message answers an agent's quick replies or form: the server checks it against the
+   * offer as stored and makes the body from it (the body sent is only the client's preview).
+   */
+  answer: RichAnswerSchema.optional(),
 });
 /** A message is text, files or both: an empty body needs attachments. */
 export const VisitorSendSchema = VisitorSendFields.superRefine(requireBodyOrFiles);

@@ -4,7 +4,14 @@
  * highest seq held, then the outbox. Pushes go through the pure transitions in src/state/.
  */
 import { batch } from '@preact/signals';
-import { ErrorCode, MAX_MESSAGE_LENGTH, MessageBodySchema, type AgentSyncResult } from '@parley/shared';
+import {
+  ErrorCode,
+  MAX_MESSAGE_LENGTH,
+  MessageBodySchema,
+  type AgentSyncResult,
+  type OfferContent,
+} from '@parley/shared';
+import { richFallback } from '@parley/shared/rich-answers';
 import { addPending, createTypingNotifier, newClientMessageId, removeDelivered } from '@parley/shared/client-core';
 import {
   applyHistory,
@@ -53,8 +60,11 @@ export interface ConsoleSession extends AgentActions {
   signOut(): Promise<void>;
   select(conversationId: string): void;
   editDraft(conversationId: string, text: string): void;
-  /** Queues the draft for sending; returns why it cannot be sent, or null (queued, or nothing to send). */
-  send(conversationId: string): string | null;
+  /**
+   * Queues the draft for sending; returns why it cannot be sent, or null (queued, or nothing to send).
+   * With `content` (rich messages) the draft goes with it, or the content's plain-text fallback when empty.
+   */
+  send(conversationId: string, content?: OfferContent): string | null;
   close(conversationId: string): Promise<void>;
   /** The visitor panel and the live visitors list. */
   readonly visitors: VisitorFeed;
@@ -243,10 +253,10 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
       typing.input(conversationId, text.trim() === '');
     },
 
-    send(conversationId) {
+    send(conversationId, content) {
       const entry = store.data.value.mine.get(conversationId);
       if (!entry || entry.conversation.status === 'closed') return 'This conversation has ended.';
-      const body = draftOf(store, conversationId).trim();
+      const body = draftOf(store, conversationId).trim() || (content ? richFallback(content) : '');
       if (body === '') return null;
       const valid = MessageBodySchema.safeParse(body);
       if (!valid.success) {
@@ -260,6 +270,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
           clientMessageId: newMessageId(),
           conversationId,
           body: valid.data,
+          ...(content && { content }),
           error: null,
         });
         setDraft(store, conversationId, '');

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
-import type { CannedResponse } from '@parley/shared';
+import type { CannedResponse, OfferContent } from '@parley/shared';
 import { useApi } from './api-context.ts';
 
 const MAX_SHOWN = 8;
@@ -42,6 +42,8 @@ export function useCannedSuggestions(
   agentId: string,
   input: RefObject<HTMLTextAreaElement>,
   replaceText: (text: string) => void,
+  /** A response holding rich content: its content, to open in the builder. */
+  withContent?: (content: OfferContent) => void,
 ): CannedSuggestions {
   const { cannedCache } = useApi();
   const [token, setToken] = useState<SlashToken | null>(null);
@@ -67,6 +69,7 @@ export function useCannedSuggestions(
     caretAfterInsert.current = token.start + response.body.length;
     replaceText(text.slice(0, token.start) + response.body + text.slice(token.end));
     setToken(null);
+    if (response.content) withContent?.(response.content);
   }
 
   return {

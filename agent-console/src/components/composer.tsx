@@ -7,6 +7,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { draftOf, setDraft } from '../state/console-store.ts';
 import { useSession } from './session-context.ts';
 import { CannedSuggestionList, useCannedSuggestions } from './canned-suggestions.tsx';
+import { RichBuilder } from './rich-builder.tsx';
+import type { OfferContent } from '@parley/shared';
 
 interface ComposerProps {
   conversationId: string;
@@ -25,8 +27,15 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   const noteToggleId = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const auth = session.store.auth.value;
-  const canned = useCannedSuggestions(auth.status === 'signed-in' ? auth.agent.id : '', inputRef, (text) =>
-    noteMode ? setDraft(session.store, conversationId, text) : session.editDraft(conversationId, text),
+  // rich content being built: null while the builder is closed
+  const [building, setBuilding] = useState<{ initial: OfferContent | null } | null>(null);
+  const canned = useCannedSuggestions(
+    auth.status === 'signed-in' ? auth.agent.id : '',
+    inputRef,
+    (text) => (noteMode ? setDraft(session.store, conversationId, text) : session.editDraft(conversationId, text)),
+    (initial) => {
+      if (!noteMode) setBuilding({ initial });
+    },
   );
 
   // opening a conversation is a move to answer it
@@ -47,75 +56,100 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   }
 
   return (
-    <form
-      class={`composer${noteMode ? ' composer--note' : ''}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <label class="visually-hidden" for={inputId}>
-        {noteMode ? 'Private note' : 'Message'}
-      </label>
-      <textarea
-        ref={inputRef}
-        id={inputId}
-        class="composer__input"
-        rows={3}
-        value={draft}
-        disabled={disabled}
-        placeholder={
-          disabled
-            ? 'This conversation has ended.'
-            : noteMode
-              ? 'A note for agents only: the visitor never sees it.'
-              : 'Write a reply. Enter sends, Shift+Enter adds a line.'
-        }
-        aria-describedby={problem ? problemId : undefined}
-        aria-autocomplete="list"
-        aria-controls={canned.open ? canned.listId : undefined}
-        aria-activedescendant={canned.open ? canned.optionId(canned.active) : undefined}
-        onBlur={canned.close}
-        onInput={(event) => {
-          setProblem(null);
-          // a note is not the agent typing to the visitor: no typing indicator for it
-          if (noteMode) setDraft(session.store, conversationId, event.currentTarget.value);
-          else session.editDraft(conversationId, event.currentTarget.value);
-          canned.onInput(event.currentTarget.value, event.currentTarget.selectionStart);
+    <>
+      <form
+        class={`composer${noteMode ? ' composer--note' : ''}`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
         }}
-        onKeyDown={(event) => {
-          if (canned.onKeyDown(event)) return;
-          // isComposing: Enter that confirms an IME candidate must not send a half-typed message
-          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-            event.preventDefault();
-            submit();
-          }
-        }}
-      />
-      <CannedSuggestionList suggestions={canned} />
-      <div class="composer__controls">
-        <label class="composer__toggle" for={noteToggleId}>
-          <input
-            id={noteToggleId}
-            type="checkbox"
-            checked={noteMode}
-            disabled={disabled}
-            onChange={(event) => {
-              setNoteMode(event.currentTarget.checked);
-              inputRef.current?.focus();
-            }}
-          />{' '}
-          Private note
+      >
+        <label class="visually-hidden" for={inputId}>
+          {noteMode ? 'Private note' : 'Message'}
         </label>
-        <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
-          {noteMode ? 'Add note' : 'Send'}
-        </button>
-      </div>
-      {problem && (
-        <p id={problemId} class="composer__problem" role="alert">
-          {problem}
-        </p>
+        <textarea
+          ref={inputRef}
+          id={inputId}
+          class="composer__input"
+          rows={3}
+          value={draft}
+          disabled={disabled}
+          placeholder={
+            disabled
+              ? 'This conversation has ended.'
+              : noteMode
+                ? 'A note for agents only: the visitor never sees it.'
+                : 'Write a reply. Enter sends, Shift+Enter adds a line.'
+          }
+          aria-describedby={problem ? problemId : undefined}
+          aria-autocomplete="list"
+          aria-controls={canned.open ? canned.listId : undefined}
+          aria-activedescendant={canned.open ? canned.optionId(canned.active) : undefined}
+          onBlur={canned.close}
+          onInput={(event) => {
+            setProblem(null);
+            // a note is not the agent typing to the visitor: no typing indicator for it
+            if (noteMode) setDraft(session.store, conversationId, event.currentTarget.value);
+            else session.editDraft(conversationId, event.currentTarget.value);
+            canned.onInput(event.currentTarget.value, event.currentTarget.selectionStart);
+          }}
+          onKeyDown={(event) => {
+            if (canned.onKeyDown(event)) return;
+            // isComposing: Enter that confirms an IME candidate must not send a half-typed message
+            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+              event.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <CannedSuggestionList suggestions={canned} />
+        <div class="composer__controls">
+          <label class="composer__toggle" for={noteToggleId}>
+            <input
+              id={noteToggleId}
+              type="checkbox"
+              checked={noteMode}
+              disabled={disabled}
+              onChange={(event) => {
+                setNoteMode(event.currentTarget.checked);
+                inputRef.current?.focus();
+              }}
+            />{' '}
+            Private note
+          </label>
+          {!noteMode && (
+            <button
+              type="button"
+              class="button button--quiet composer__insert"
+              aria-haspopup="dialog"
+              disabled={disabled}
+              onClick={() => setBuilding({ initial: null })}
+            >
+              Insert…
+            </button>
+          )}
+          <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
+            {noteMode ? 'Add note' : 'Send'}
+          </button>
+        </div>
+        {problem && (
+          <p id={problemId} class="composer__problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+      {building && (
+        <RichBuilder
+          initial={building.initial}
+          action="Send"
+          lead="Quick replies, a card, a form or article links. The text in the reply box goes with it."
+          onClose={() => setBuilding(null)}
+          onDone={(content) => {
+            setBuilding(null);
+            setProblem(session.send(conversationId, content));
+          }}
+        />
       )}
-    </form>
+    </>
   );
 }

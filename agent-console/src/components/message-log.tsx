@@ -12,6 +12,7 @@ import type { PendingMessage } from '../state/outbox.ts';
 import { visitorLabel } from '../state/conversation-selectors.ts';
 import { Loading } from './load-state.tsx';
 import { MessageText } from './message-text.tsx';
+import { RichContentView } from './rich-content-view.tsx';
 
 interface MessageLogProps {
   entry: ConversationEntry;
@@ -61,6 +62,7 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
               <MessageItem
                 key={item.message.seq}
                 message={item.message}
+                messages={messages}
                 visitorName={visitorLabel(conversation)}
                 delivery={
                   item.message.seq !== lastFromAgent
@@ -91,6 +93,8 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
 
 interface MessageItemProps {
   message: Message;
+  /** The whole conversation: where the answer to rich content is. */
+  messages: readonly Message[];
   visitorName: string;
   /** Shown under the agent's latest message: stored for the visitor, or seen by them. */
   delivery: 'Delivered' | 'Seen' | null;
@@ -113,7 +117,7 @@ function NoteItem({ note }: { note: Note }) {
   );
 }
 
-function MessageItem({ message, visitorName, delivery }: MessageItemProps) {
+function MessageItem({ message, messages, visitorName, delivery }: MessageItemProps) {
   const { kind, name } = message.author;
   if (kind === 'system') {
     return (
@@ -130,7 +134,11 @@ function MessageItem({ message, visitorName, delivery }: MessageItemProps) {
           {formatTime(message.createdAt)}
         </time>
       </div>
-      <MessageText body={message.body} formatted={kind === 'agent'} />
+      {message.content ? (
+        <RichContentView message={message} messages={messages} />
+      ) : (
+        <MessageText body={message.body} formatted={kind === 'agent'} />
+      )}
       {delivery && <p class="message__state">{delivery}</p>}
     </li>
   );

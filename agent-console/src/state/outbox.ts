@@ -3,11 +3,14 @@
  * conversation at once. The list operations (add, delivered, failed, what to send) are the shared client
  * core's; what is the console's own is that each entry names its conversation.
  */
+import type { OfferContent } from '@parley/shared';
 import type { PendingEntry } from '@parley/shared/client-core';
 
 export interface PendingMessage extends PendingEntry {
   readonly conversationId: string;
   readonly body: string;
+  /** Quick replies, a card, a form or article links sent with the body (rich messages). */
+  readonly content?: OfferContent;
   /** Set when the server refused it (e.g. the conversation ended); such a message is not retried. */
   readonly error: string | null;
 }

@@ -12,6 +12,7 @@ import type { EventHub } from '../domain/events.ts';
 import { loadOrCreateSecret } from '../secret.ts';
 import { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import { Conversations } from '../domain/conversations.ts';
+import { RichAnswers } from '../domain/rich-answers.ts';
 import { Availability } from '../domain/availability.ts';
 import { AbsentAgents } from '../domain/absent-agents.ts';
 import { Handoffs } from '../domain/handoffs.ts';
@@ -43,6 +44,7 @@ export interface DomainServices {
   auth: AgentAuth;
   email: EmailModule;
   conversations: Conversations;
+  richAnswers: RichAnswers;
   availability: Availability;
   absentAgents: AbsentAgents;
   handoffs: Handoffs;
@@ -127,6 +129,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     auth,
     email,
     conversations,
+    richAnswers: new RichAnswers({ store, events, now }),
     availability,
     absentAgents: new AbsentAgents({
       store,

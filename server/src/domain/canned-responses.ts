@@ -32,13 +32,18 @@ export class CannedResponses {
       ownerId: ownerIdOf(owner),
       shortcut: input.shortcut,
       body: input.body,
+      content: input.content ?? null,
       now: this.#now().toISOString(),
     });
   }
 
   async update(owner: CannedOwner, id: string, input: CannedResponseValues): Promise<CannedResponseRecord> {
     await this.#owned(owner, id);
-    const updated = await this.#store.cannedResponses.update(id, { ...input, now: this.#now().toISOString() });
+    const updated = await this.#store.cannedResponses.update(id, {
+      ...input,
+      content: input.content ?? null,
+      now: this.#now().toISOString(),
+    });
     if (!updated) throw notFound('Canned response');
     return updated;
   }

@@ -3,7 +3,7 @@
  * with the access rules (a visitor touches only their own conversation, an agent only theirs).
  */
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { Conversation, ConversationOrigin, Message, VisitorContact } from '@parley/shared';
+import type { Conversation, ConversationOrigin, Message, OfferContent, VisitorContact } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
 import type { AgentRecord } from '../store/agent-store.ts';
 import type { AppendedMessage } from '../store/message-store.ts';
@@ -200,14 +200,22 @@ export class Conversations {
     });
   }
 
-  async sendFromAgent(agent: AgentRecord, conversationId: string, clientMessageId: string, body: string) {
+  /** `content`: quick replies, a card, a form or article links shown with the body (rich-content.ts). */
+  async sendFromAgent(
+    agent: AgentRecord,
+    conversationId: string,
+    clientMessageId: string,
+    body: string,
+    content: OfferContent | null = null,
+  ) {
     const conversation = await this.#forActor({ side: 'agent', agent }, conversationId);
     const earlier = await this.#deps.store.messages.findByClientId(conversation.id, clientMessageId);
     if (earlier) return { message: earlier, conversation };
     if (conversation.status !== 'active') {
       throw new ParleyError(ErrorCode.ConversationClosed, 'This conversation is closed');
     }
-    return this.#append(conversation, { kind: 'agent', id: agent.id, name: agent.name }, clientMessageId, body);
+    const author = { kind: 'agent' as const, id: agent.id, name: agent.name };
+    return this.#append(conversation, author, clientMessageId, body, content);
   }
 
   /** Messages after `afterSeq` and the private notes of a conversation the agent holds, or one waiting in the queue. */
@@ -245,13 +253,20 @@ export class Conversations {
     return closed;
   }
 
-  async #append(conversation: Conversation, author: Message['author'], clientMessageId: string | null, body: string) {
+  async #append(
+    conversation: Conversation,
+    author: Message['author'],
+    clientMessageId: string | null,
+    body: string,
+    content: OfferContent | null = null,
+  ) {
     const appended = await this.#deps.store.messages.append({
       id: newId('msg'),
       conversationId: conversation.id,
       clientMessageId,
       author,
       body,
+      content,
       now: this.#now(),
     });
     return this.#announce(appended);

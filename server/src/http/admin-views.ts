@@ -48,6 +48,7 @@ export function toCannedResponseView(response: CannedResponseRecord): CannedResp
     scope: response.scope,
     shortcut: response.shortcut,
     body: response.body,
+    content: response.content,
     createdAt: response.createdAt,
     updatedAt: response.updatedAt,
   };

@@ -36,6 +36,8 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   attachment_not_linkable: 409,
   file_infected: 422,
   scan_unavailable: 503,
+  invalid_answer: 422,
+  already_answered: 409,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

@@ -3,6 +3,7 @@
  * HTML-escaped before it reaches markup, so what a visitor or agent typed can never become HTML.
  */
 import type { Message } from '@parley/shared';
+import { mailTextOf } from './rich-content-text.ts';
 
 /** Mail clients that keep it let the quoted-history stripper cut exactly here. */
 export const REPLY_ABOVE_LINE = '##- Please type your reply above this line -##';
@@ -35,7 +36,7 @@ export function transcriptLines(messages: Message[], names: { visitor: string; t
           ? (m.author.name ?? names.team)
           : names.team,
     at: mailTime(m.createdAt),
-    body: m.body,
+    body: mailTextOf(m),
   }));
 }
 

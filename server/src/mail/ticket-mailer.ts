@@ -10,6 +10,7 @@ import type { MailKind, NewOutboxMail } from '../store/outbox-store.ts';
 import type { TicketMailer, TicketThread } from '../domain/tickets.ts';
 import { newId } from '../domain/ids.ts';
 import { renderHtml, renderText, transcriptLines, type MailContent } from './mail-body.ts';
+import { mailTextOf } from './rich-content-text.ts';
 
 export interface MailerOptions {
   inboundDomain: string;
@@ -73,7 +74,7 @@ export class ParleyMailer implements TicketMailer {
   agentReply({ thread, siteName, message, messageId, now }: Parameters<TicketMailer['agentReply']>[0]): NewOutboxMail {
     const content: MailContent = {
       replyable: true,
-      intro: [`${message.author.name ?? siteName} wrote:`, message.body],
+      intro: [`${message.author.name ?? siteName} wrote:`, mailTextOf(message)],
       footer: `Reply to this email to answer ${siteName}.`,
     };
     return this.#mail('ticket_reply', {

@@ -87,7 +87,7 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         }),
         'conversation:history': ({ conversationId, afterSeq }, agent) =>
           deps.conversations.historyForAgent(agent, conversationId, afterSeq),
-        'message:send': async ({ conversationId, clientMessageId, body, attachmentIds }, agent) => {
+        'message:send': async ({ conversationId, clientMessageId, body, attachmentIds, content }, agent) => {
           if (attachmentIds && attachmentIds.length > 0) {
             const sent = await deps.messageFiles.sendFromAgent(agent, conversationId, {
               clientMessageId,
@@ -96,7 +96,8 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             });
             return { message: sent.message };
           }
-          const { message } = await deps.conversations.sendFromAgent(agent, conversationId, clientMessageId, body);
+          const { conversations } = deps;
+          const { message } = await conversations.sendFromAgent(agent, conversationId, clientMessageId, body, content);
           return { message };
         },
         'message:seen': async ({ conversationId, seq }, agent) => {

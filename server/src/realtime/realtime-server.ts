@@ -84,6 +84,7 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps): Rea
     tickets: services.email.tickets,
     insight,
     outreach,
+    richAnswers: services.richAnswers,
     limits: deps.limits,
     logger,
     track,

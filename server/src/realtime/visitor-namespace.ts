@@ -17,6 +17,7 @@ import type { ConversationFeedback } from '../domain/conversation-feedback.ts';
 import type { Tickets } from '../domain/tickets.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
+import type { RichAnswers } from '../domain/rich-answers.ts';
 import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
 import type { VisitorLimits } from '../limits/socket-limits.ts';
 import { gated } from './gated-handlers.ts';
@@ -43,6 +44,7 @@ export interface VisitorNamespaceDeps {
   tickets: Tickets;
   insight: VisitorInsight;
   outreach: ProactiveOutreach;
+  richAnswers: RichAnswers;
   logger: Logger;
   /** Messages and events per visitor, conversations per address. */
   limits: VisitorLimits;
@@ -101,8 +103,10 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       visitorId: visitor.visitorId,
       ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
     }),
-    'message:send': async ({ clientMessageId, body, contact, proactive, attachmentIds }, data) => {
+    'message:send': async ({ clientMessageId, body, contact, proactive, attachmentIds, answer }, data) => {
       const { visitor, address } = data;
+      // a quick-reply choice or form answer (rich-answers.ts): checked against the offer as stored
+      if (answer) return deps.richAnswers.answer(visitor, clientMessageId, answer);
       if (attachmentIds && attachmentIds.length > 0)
         return deps.messageFiles.sendFromVisitor(visitor, { clientMessageId, body, attachmentIds, contact });
       const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;

@@ -1,7 +1,7 @@
 /**
  * @module Canned responses: the shared set and each agent's personal ones.
  */
-import type { CannedResponse } from '@parley/shared';
+import type { CannedResponse, OfferContent } from '@parley/shared';
 
 export interface CannedResponseRecord extends CannedResponse {
   /** null for a shared response; the owning agent's id for a personal one. */
@@ -18,12 +18,13 @@ export interface CannedResponseStore {
     ownerId: string | null;
     shortcut: string;
     body: string;
+    content?: OfferContent | null;
     now: string;
   }): Promise<CannedResponseRecord>;
   /** Undefined when it is gone; a Conflict ParleyError when the new shortcut is taken. */
   update(
     id: string,
-    changes: { shortcut: string; body: string; now: string },
+    changes: { shortcut: string; body: string; content?: OfferContent | null; now: string },
   ): Promise<CannedResponseRecord | undefined>;
   /** True when something was deleted. */
   delete(id: string): Promise<boolean>;

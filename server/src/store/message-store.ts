@@ -1,7 +1,7 @@
 /**
  * @module Messages: appended with the next seq, once per client id, durable before the answer.
  */
-import type { AuthorKind, Conversation, Message } from '@parley/shared';
+import type { AuthorKind, Conversation, Message, RichContent } from '@parley/shared';
 import type { AttachmentLink } from './attachment-store.ts';
 
 export interface NewMessage {
@@ -11,6 +11,8 @@ export interface NewMessage {
   author: { kind: AuthorKind; id: string | null; name: string | null };
   body: string;
   now: string;
+  /** Rich content (rich-content.ts); absent or null for plain text. */
+  content?: RichContent | null;
 }
 
 /** A stored message (or the one already stored under its client id) and its conversation as it stands after the write. */

@@ -14,6 +14,7 @@ import type { PageViewStore } from './page-view-store.ts';
 import type { PrivacyStore } from './privacy-store.ts';
 import type { ProactiveStore } from './proactive-store.ts';
 import type { ReportStore } from './report-store.ts';
+import type { RichMessageStore } from './rich-message-store.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SiteStore } from './site-store.ts';
 import type { TicketStore } from './ticket-store.ts';
@@ -49,6 +50,7 @@ export interface Store {
   /** The help center's articles and events (migration 0021), and its search (one per engine). */
   helpCenter: HelpCenterStore;
   helpSearch: HelpSearch;
+  richMessages: RichMessageStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

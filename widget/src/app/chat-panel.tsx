@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { VisitorContact, WidgetConfig } from '@parley/shared';
+import type { RichAnswer, VisitorContact, WidgetConfig } from '@parley/shared';
 import { pendingEntries, type ChatState } from '../client/chat-state.ts';
 import { pendingDelivery } from '../client/delivery.ts';
 import { format } from '../i18n/locale.ts';
@@ -37,7 +37,8 @@ export interface ChatPanelProps {
   lines?: readonly SystemLine[];
   /** Outside the site's business hours: no live chat starts, the offline form is all there is. */
   offHours?: boolean;
-  onSend: (body: string) => void;
+  /** `answer`: the body answers an agent's quick replies or form (rich content). */
+  onSend: (body: string, answer?: RichAnswer) => void;
   onStartChat: (contact: VisitorContact, question: string) => void;
   onInput?: () => void;
   onBlur?: () => void;
@@ -107,6 +108,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
         lang={props.lang}
         typing={state.agentTyping && !ended ? agentName(t, conversation) : null}
         onRetry={props.onRetry}
+        onAnswer={props.onSend}
       >
         {ended && forms && (
           <forms.EndOfChat

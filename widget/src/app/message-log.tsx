@@ -7,13 +7,14 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { Conversation, Message, WidgetConfig } from '@parley/shared';
+import type { Conversation, Message, RichAnswer, WidgetConfig } from '@parley/shared';
 import type { OutboxEntry } from '../client/outbox.ts';
 import { storedDelivery, type Delivery } from '../client/delivery.ts';
 import { lastSeqBy } from '../client/message-merge.ts';
 import { format } from '../i18n/locale.ts';
 import { Avatar } from './avatar.tsx';
 import { MessageBody } from './message-body.tsx';
+import { LazyRich } from './lazy-rich.tsx';
 import { useStrings } from './strings-context.ts';
 import { timeline, type SystemLine } from './timeline.ts';
 
@@ -34,6 +35,8 @@ export interface MessageLogProps {
   typing?: string | null;
   lang?: string;
   onRetry?: () => void;
+  /** A quick-reply choice or form answer (rich content), sent like a message. */
+  onAnswer?: (body: string, answer: RichAnswer) => void;
   /** The end-of-chat card, last in the thread. */
   children?: JSX.Element | false | null;
 }
@@ -125,7 +128,11 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
             author={agent && first ? author : undefined}
             avatar={agent ? <Avatar name={author} url={avatarOf(author)} class={last ? '' : 'blank'} /> : null}
           >
-            <MessageBody body={message.body} formatted={agent} />
+            {agent && message.content ? (
+              <LazyRich message={message} messages={messages} onAnswer={props.onAnswer} />
+            ) : (
+              <MessageBody body={message.body} formatted={agent} />
+            )}
             {!stored
               ? last && mark(pendingState)
               : message.seq === marked

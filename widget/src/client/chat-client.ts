@@ -6,7 +6,14 @@
  * proactive messages (proactive-offers.ts) and what the host page says (visitor-extras.ts).
  * No Preact in here.
  */
-import type { OfflineMessage, ProactiveEvent, ProactiveOrigin, VisitorContact, VisitorIdentify } from '@parley/shared';
+import type {
+  OfflineMessage,
+  ProactiveEvent,
+  ProactiveOrigin,
+  RichAnswer,
+  VisitorContact,
+  VisitorIdentify,
+} from '@parley/shared';
 import {
   createBackoff,
   createTypingNotifier,
@@ -165,7 +172,7 @@ export class ChatClient {
   }
 
   /** Queues a message and sends it as soon as the connection allows; the pre-chat answers go with it. */
-  send(body: string): void {
+  send(body: string, answer?: RichAnswer): void {
     if (body.trim() === '' || this.#destroyed) return;
     this.#typing.stop();
     const { contact, proactive } = this.#state;
@@ -173,6 +180,7 @@ export class ChatClient {
     this.#outbox.add(body, {
       contact: contact ?? undefined,
       proactive: proactive && !chatting(this.#state) ? proactive.origin : undefined,
+      answer,
     });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null });
     this.connect();

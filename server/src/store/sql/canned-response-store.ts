@@ -8,6 +8,7 @@ import type { CannedResponseStore } from '../canned-response-store.ts';
 import type { CannedResponsesTable, Database } from './schema.ts';
 import { toCannedResponse } from './mappers.ts';
 import { isUniqueViolation } from './unique-violation.ts';
+import { contentColumn } from './rich-content-column.ts';
 
 const shortcutTaken = (shortcut: string, cause: unknown): ParleyError =>
   new ParleyError(ErrorCode.Conflict, `There is already a canned response with the shortcut /${shortcut}`, { cause });
@@ -41,8 +42,16 @@ export function createCannedResponseStore(db: Kysely<Database>): CannedResponseS
               : 1,
         );
     },
-    async create({ id, ownerId, shortcut, body, now }) {
-      const row: CannedResponsesTable = { id, agent_id: ownerId, shortcut, body, created_at: now, updated_at: now };
+    async create({ id, ownerId, shortcut, body, content, now }) {
+      const row: CannedResponsesTable = {
+        id,
+        agent_id: ownerId,
+        shortcut,
+        body,
+        content: contentColumn(content),
+        created_at: now,
+        updated_at: now,
+      };
       try {
         await db.insertInto('canned_responses').values(row).execute();
       } catch (error) {
@@ -50,11 +59,11 @@ export function createCannedResponseStore(db: Kysely<Database>): CannedResponseS
       }
       return toCannedResponse(row);
     },
-    async update(id, { shortcut, body, now }) {
+    async update(id, { shortcut, body, content, now }) {
       try {
         await db
           .updateTable('canned_responses')
-          .set({ shortcut, body, updated_at: now })
+          .set({ shortcut, body, content: contentColumn(content), updated_at: now })
           .where('id', '=', id)
           .execute();
       } catch (error) {

@@ -17,6 +17,7 @@ import {
   type Note,
 } from '@parley/shared';
 import type { AgentRecord } from '../agent-store.ts';
+import { contentOf, offerOf } from './rich-content-column.ts';
 import type { CannedResponseRecord } from '../canned-response-store.ts';
 import type { PreChatSettings, SiteRecord } from '../site-store.ts';
 import type { VisitorAttributes, VisitorRecord } from '../visitor-store.ts';
@@ -106,6 +107,7 @@ export function toCannedResponse(row: CannedResponsesTable): CannedResponseRecor
     ownerId: row.agent_id,
     shortcut: row.shortcut,
     body: row.body,
+    content: offerOf(row.content),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -122,6 +124,7 @@ export function toMessage(row: MessagesTable): Message {
     createdAt: row.created_at,
     // files-in-chat: filled in by withAttachments (message-attachments.ts), one query per batch
     attachments: [],
+    content: contentOf(row.content),
   };
 }
 

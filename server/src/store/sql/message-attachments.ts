@@ -124,6 +124,8 @@ export async function appendWithAttachments(
         author_name: message.author.name,
         body: message.body,
         created_at: message.now,
+        content: null,
+        answer_to: null,
       };
       await trx.insertInto('messages').values(row).execute();
       const linked = await trx

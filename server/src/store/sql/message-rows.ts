@@ -8,8 +8,14 @@ import type { Message } from '@parley/shared';
 import type { NewMessage } from '../message-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage } from './mappers.ts';
+import { contentColumn } from './rich-content-column.ts';
 
-export async function insertMessage(trx: Kysely<Database>, input: NewMessage): Promise<Message> {
+/** `answerTo`: the offer a visitor's answer answers (unique: a second answer fails with a unique violation). */
+export async function insertMessage(
+  trx: Kysely<Database>,
+  input: NewMessage,
+  answerTo: string | null = null,
+): Promise<Message> {
   const bumped = await trx
     .updateTable('conversations')
     .set((eb) => ({
@@ -32,6 +38,8 @@ export async function insertMessage(trx: Kysely<Database>, input: NewMessage): P
     author_name: input.author.name,
     body: input.body,
     created_at: input.now,
+    content: contentColumn(input.content),
+    answer_to: answerTo,
   };
   await trx.insertInto('messages').values(row).execute();
   return toMessage(row);

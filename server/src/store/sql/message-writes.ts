@@ -18,6 +18,7 @@ import type { Database } from './schema.ts';
 import { toConversation, toMessage, type ConversationRow } from './mappers.ts';
 import { precompile, type PrecompiledQuery } from './precompiled.ts';
 import type { Outcome } from './group-commit.ts';
+import { contentColumn } from './rich-content-column.ts';
 
 /** Where a message goes: a known conversation, or whichever one the visitor has open (queued or active). */
 export type MessageWrite =
@@ -129,6 +130,7 @@ export function createMessageWrites(db: Kysely<Database>) {
     'author_name',
     'body',
     'created_at',
+    'content',
   ] as const;
   const insert = sized((size) =>
     precompile<Values, { id: string }>(db, (v) =>
@@ -145,6 +147,7 @@ export function createMessageWrites(db: Kysely<Database>) {
             author_name: v[`author_name${i}`] as string | null,
             body: v[`body${i}`] as string,
             created_at: v[`created_at${i}`] as string,
+            content: v[`content${i}`] as string | null,
           })),
         )
         // only the (conversation, client id) constraint can conflict: ids are random
@@ -248,6 +251,8 @@ export function createMessageWrites(db: Kysely<Database>) {
           author_name: message.author.name,
           body: message.body,
           created_at: message.now,
+          content: contentColumn(message.content),
+          answer_to: null,
         };
       });
       let inserted = 0;

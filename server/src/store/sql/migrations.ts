@@ -16,6 +16,7 @@ import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
 import { widgetThemeMigration } from './migration-0017-widget-theme.ts';
 import { attachmentsMigration } from './migration-0018-attachments.ts';
 import { helpCenterMigration } from './migration-0021-help-center.ts';
+import { richMessagesMigration } from './migration-0019-rich-messages.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -137,6 +138,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0017_widget_theme': widgetThemeMigration,
         '0018_attachments': attachmentsMigration,
         '0021_help_center': helpCenterMigration(engine),
+        '0019_rich_messages': richMessagesMigration,
       }),
   };
 }

@@ -15,6 +15,7 @@ import { migrationProvider } from './migrations.ts';
 import { withCachedStatements } from './cached-statements.ts';
 import { createSiteStore } from './site-store.ts';
 import { createAttachmentStore } from './attachment-store.ts';
+import { createRichMessageStore } from './rich-message-store.ts';
 import { createAgentStore } from './agent-store.ts';
 import { createSessionStore } from './session-store.ts';
 import { createVisitorStore } from './visitor-store.ts';
@@ -147,6 +148,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     privacy: createPrivacyStore(db),
     attachments: createAttachmentStore(db),
     ...openHelpCenter(db, target.engine),
+    richMessages: createRichMessageStore(db),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);

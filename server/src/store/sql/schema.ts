@@ -101,6 +101,9 @@ export interface MessagesTable {
   author_name: string | null;
   body: string;
   created_at: string;
+  // rich messages (migration 0019): content as JSON text, and the offer an answer answers
+  content: string | null;
+  answer_to: string | null;
 }
 
 export interface PageViewsTable {
@@ -127,6 +130,8 @@ export interface CannedResponsesTable {
   agent_id: string | null;
   shortcut: string;
   body: string;
+  /** Rich content as JSON text (migration 0019), or null. */
+  content: string | null;
   created_at: string;
   updated_at: string;
 }
