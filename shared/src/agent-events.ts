@@ -28,6 +28,7 @@ import {
   TeammateSchema,
 } from './agent-workflow.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf, ServerPushOf } from './event-map.ts';
+import { messageChangeClientEvents, messageRevisionsClientEvents } from './message-edits.ts';
 import { TicketMessageSchema, TicketSchema, type agentTicketClientEvents } from './tickets.ts';
 import { LiveVisitorsSchema, VisitorDetailsSchema, type AgentVisitorClientEvents } from './visitor-insight.ts';
 
@@ -49,18 +50,26 @@ export const AgentSyncResultSchema = z.object({
 export const RECENTLY_CLOSED_DAYS = 7;
 export const RECENTLY_CLOSED_LIMIT = 50;
 
-const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
+const HistoryRequestSchema = z.object({
+  conversationId: IdSchema,
+  afterSeq: SeqSchema,
+  /** As on the visitor's session:resume: edits and deletes after it, of messages up to afterSeq, come in `changes`. */
+  afterChangeSeq: SeqSchema.optional(),
+});
 export const HistoryResultSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
   /** Every private note of the conversation (they are few; the console merges them by id). */
   notes: z.array(NoteSchema),
+  changes: z.array(MessageSchema).optional(),
 });
 
 export const AgentSendSchema = z.object({
   conversationId: IdSchema,
   clientMessageId: ClientMessageIdSchema,
   body: MessageBodySchema,
+  /** Quoted reply: the id of the message of this conversation it answers. */
+  replyToId: IdSchema.optional(),
 });
 export const AgentSendResultSchema = z.object({ message: MessageSchema });
 
@@ -98,6 +107,8 @@ export const agentClientEvents = {
   /** A closed conversation of this agent's back to active, with the same agent. */
   'conversation:reopen': { payload: ConversationRefSchema, ack: ConversationSchema },
   'note:add': { payload: NoteAddSchema, ack: NoteAddResultSchema },
+  ...messageChangeClientEvents,
+  ...messageRevisionsClientEvents,
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const QueueUpdateSchema = z.object({ queue: z.array(QueuedConversationSchema) });
@@ -113,6 +124,8 @@ export const agentServerEvents = {
   'conversation:updated': ConversationSchema,
   'queue:updated': QueueUpdateSchema,
   'message:new': MessageSchema,
+  /** A message was edited or deleted (message-edits.ts); a deleted one's text is never sent. */
+  'message:updated': MessageSchema,
   'typing:update': TypingUpdateSchema,
   'message:seen': SeenUpdateSchema,
   /** A private note on one of this agent's conversations (from another tab, or a transfer's note). */

@@ -23,6 +23,13 @@ export const ErrorCode = {
   FileTypeNotAllowed: 'file_type_not_allowed',
   /** Uploads are off for this visitor now: the site does not allow them, or no agent has answered yet (HTTP 403). */
   UploadsNotAllowed: 'uploads_not_allowed',
+  // message edits (message-edits.ts)
+  /** Editing or deleting a message someone else wrote. */
+  NotYourMessage: 'not_your_message',
+  /** A visitor's edit or delete after the site's edit window (MESSAGE_EDIT_WINDOW_SECONDS). */
+  EditWindowPassed: 'edit_window_passed',
+  /** Editing (or quoting) a message that was deleted. */
+  MessageDeleted: 'message_deleted',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -16,3 +16,4 @@ export * from './widget-config.ts';
 export * from './proactive-rule-admin.ts';
 export * from './reports.ts';
 export * from './attachments.ts';
+export * from './message-edits.ts';

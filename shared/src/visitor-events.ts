@@ -14,6 +14,7 @@ import {
 import { ProactiveEventSchema, ProactiveInviteSchema, ProactiveOriginSchema } from './proactive-rules.ts';
 import { EmailSchema } from './rest.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
+import { messageChangeClientEvents } from './message-edits.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 
@@ -33,6 +34,8 @@ export const SessionResumeSchema = z.object({
   /** The conversation the client holds messages of, and the highest seq it holds there. */
   conversationId: IdSchema.nullable(),
   lastSeq: SeqSchema,
+  /** The highest changeSeq among the messages held: edits and deletes after it come back in `changes`. */
+  lastChangeSeq: SeqSchema.optional(),
 });
 
 export const SessionResumeResultSchema = z.object({
@@ -42,6 +45,8 @@ export const SessionResumeResultSchema = z.object({
   conversation: ConversationSchema.nullable(),
   /** Messages after lastSeq, or all of them when the client held another conversation. */
   messages: z.array(MessageSchema),
+  /** Messages up to lastSeq edited or deleted after lastChangeSeq, as they read now (message-edits.ts). */
+  changes: z.array(MessageSchema).optional(),
   queuePosition: z.number().int().positive().nullable(),
   /** Whether any agent is online now; offline means the widget offers offline:message instead. */
   agentsOnline: z.boolean(),
@@ -76,6 +81,8 @@ export const VisitorSendSchema = z.object({
    * client's text) and records the origin on the conversation.
    */
   proactive: ProactiveOriginSchema.optional(),
+  /** Quoted reply: the id of the message of this conversation it answers. */
+  replyToId: IdSchema.optional(),
 });
 
 export const SendResultSchema = z.object({ message: MessageSchema, conversation: ConversationSchema });
@@ -161,6 +168,7 @@ export const visitorClientEvents = {
   'offline:message': { payload: OfflineMessageSchema, ack: SendResultSchema },
   'proactive:event': { payload: ProactiveEventSchema, ack: EmptySchema },
   'ticket:request': { payload: EmailInsteadSchema, ack: ConversationSchema },
+  ...messageChangeClientEvents,
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const TypingUpdateSchema = z.object({
@@ -203,6 +211,8 @@ export const visitorServerEvents = {
    * one (ticket:request). Repeated while it stays so, so a reconnecting widget hears it too.
    */
   'queue:overdue': ConversationRefSchema,
+  /** One of the conversation's messages was edited or deleted: it replaces the copy held (by id). */
+  'message:updated': MessageSchema,
 } as const;
 
 export type VisitorClientEvents = typeof visitorClientEvents;

@@ -4,7 +4,7 @@
 import { randomFillSync } from 'node:crypto';
 
 export type IdPrefix =
-  'site' | 'agt' | 'vis' | 'conv' | 'msg' | 'pk' | 'trq' | 'cnd' | 'note' | 'mail' | 'rule' | 'inv' | 'att';
+  'site' | 'agt' | 'vis' | 'conv' | 'msg' | 'pk' | 'trq' | 'cnd' | 'note' | 'mail' | 'rule' | 'inv' | 'att' | 'rev';
 
 const ID_BYTES = 12;
 // Random bytes are drawn for many ids at once and never reused: one call into the CSPRNG per 256

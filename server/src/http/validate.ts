@@ -33,6 +33,9 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   file_too_large: 413,
   file_type_not_allowed: 415,
   uploads_not_allowed: 403,
+  not_your_message: 403,
+  edit_window_passed: 403,
+  message_deleted: 409,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

@@ -10,6 +10,8 @@ export interface NewMessage {
   author: { kind: AuthorKind; id: string | null; name: string | null };
   body: string;
   now: string;
+  /** Quoted reply: a message of the same conversation (checked by the domain before the write). */
+  replyToId?: string | null;
 }
 
 /** A stored message (or the one already stored under its client id) and its conversation as it stands after the write. */

@@ -120,6 +120,11 @@ export function toMessage(row: MessagesTable): Message {
     author: { kind: row.author_kind as AuthorKind, id: row.author_id, name: row.author_name },
     body: row.body,
     createdAt: row.created_at,
+    // edits and deletes (migration 0020); the quote is joined in by message-quote-rows.ts
+    replyTo: null,
+    editedAt: row.edited_at ?? null,
+    deletedAt: row.deleted_at ?? null,
+    changeSeq: Number(row.change_seq ?? 0),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Message } from '@parley/shared';
 import type { NewMessage } from '../message-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage } from './mappers.ts';
+import { selectQuotedMessages, toQuotedMessage } from './message-quote-rows.ts';
 
 export async function insertMessage(trx: Kysely<Database>, input: NewMessage): Promise<Message> {
   const bumped = await trx
@@ -42,11 +43,9 @@ export async function findMessageByClientId(
   conversationId: string,
   clientMessageId: string,
 ): Promise<Message | undefined> {
-  const row = await q
-    .selectFrom('messages')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .where('client_message_id', '=', clientMessageId)
+  const row = await selectQuotedMessages(q)
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.client_message_id', '=', clientMessageId)
     .executeTakeFirst();
-  return row ? toMessage(row) : undefined;
+  return row ? toQuotedMessage(row) : undefined;
 }

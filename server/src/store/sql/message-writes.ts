@@ -129,6 +129,7 @@ export function createMessageWrites(db: Kysely<Database>) {
     'author_name',
     'body',
     'created_at',
+    'reply_to_id',
   ] as const;
   const insert = sized((size) =>
     precompile<Values, { id: string }>(db, (v) =>
@@ -145,6 +146,7 @@ export function createMessageWrites(db: Kysely<Database>) {
             author_name: v[`author_name${i}`] as string | null,
             body: v[`body${i}`] as string,
             created_at: v[`created_at${i}`] as string,
+            reply_to_id: v[`reply_to_id${i}`] as string | null,
           })),
         )
         // only the (conversation, client id) constraint can conflict: ids are random
@@ -248,6 +250,7 @@ export function createMessageWrites(db: Kysely<Database>) {
           author_name: message.author.name,
           body: message.body,
           created_at: message.now,
+          reply_to_id: message.replyToId ?? null,
         };
       });
       let inserted = 0;

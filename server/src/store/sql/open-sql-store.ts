@@ -15,6 +15,7 @@ import { migrationProvider } from './migrations.ts';
 import { withCachedStatements } from './cached-statements.ts';
 import { createSiteStore } from './site-store.ts';
 import { createAttachmentStore } from './attachment-store.ts';
+import { createMessageChangeStore } from './message-change-store.ts';
 import { createAgentStore } from './agent-store.ts';
 import { createSessionStore } from './session-store.ts';
 import { createVisitorStore } from './visitor-store.ts';
@@ -145,6 +146,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     reports: createReportStore(db),
     privacy: createPrivacyStore(db),
     attachments: createAttachmentStore(db),
+    messageChanges: createMessageChangeStore(db),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
