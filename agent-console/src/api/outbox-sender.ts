@@ -72,6 +72,7 @@ async function deliver(channel: AgentChannel, pending: PendingMessage): Promise<
       conversationId: pending.conversationId,
       clientMessageId: pending.clientMessageId,
       body: pending.body,
+      ...(pending.replyToId !== undefined && { replyToId: pending.replyToId }),
     });
     return { kind: 'stored', result: message };
   } catch (error) {

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { draftOf, setDraft } from '../state/console-store.ts';
 import { useSession } from './session-context.ts';
 import { CannedSuggestionList, useCannedSuggestions } from './canned-suggestions.tsx';
+import { ReplyTarget } from './message-changes.tsx';
 
 interface ComposerProps {
   conversationId: string;
@@ -54,6 +55,7 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
         submit();
       }}
     >
+      {!noteMode && <ReplyTarget conversationId={conversationId} />}
       <label class="visually-hidden" for={inputId}>
         {noteMode ? 'Private note' : 'Message'}
       </label>

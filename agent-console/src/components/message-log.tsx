@@ -12,6 +12,7 @@ import type { PendingMessage } from '../state/outbox.ts';
 import { visitorLabel } from '../state/conversation-selectors.ts';
 import { Loading } from './load-state.tsx';
 import { MessageText } from './message-text.tsx';
+import { MessageActions, MessageContent, messageAnchor } from './message-changes.tsx';
 
 interface MessageLogProps {
   entry: ConversationEntry;
@@ -123,15 +124,16 @@ function MessageItem({ message, visitorName, delivery }: MessageItemProps) {
     );
   }
   return (
-    <li class={`message message--${kind}`}>
+    <li class={`message message--${kind}`} id={messageAnchor(message.id)} tabIndex={-1}>
       <div class="message__meta">
         <span class="message__author">{name ?? (kind === 'visitor' ? visitorName : 'Agent')}</span>
         <time class="message__time" dateTime={message.createdAt}>
           {formatTime(message.createdAt)}
         </time>
       </div>
-      <MessageText body={message.body} formatted={kind === 'agent'} />
+      <MessageContent message={message} visitorName={visitorName} />
       {delivery && <p class="message__state">{delivery}</p>}
+      <MessageActions message={message} />
     </li>
   );
 }
