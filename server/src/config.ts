@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { EmailSchema } from '@parley/shared';
+import { DEFAULT_EDIT_WINDOW_SECONDS, EmailSchema } from '@parley/shared';
 import type { S3Settings } from './files/s3-file-storage.ts';
 import { parseClamavAddress, type ClamavAddress } from './files/clamav-address.ts';
 import { LimitsEnvShape, limitsConfig, type LimitsConfig } from './limits/limits-config.ts';
@@ -95,6 +95,8 @@ const EnvSchema = z
       .default(5 * 1024 * 1024),
     /** A queued visitor who gave an email and waited this long gets a ticket instead; 0 turns it off. */
     QUEUE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
+    /** How long a visitor may edit or delete their own message after sending it (docs/message-edits.md); 0: never. */
+    MESSAGE_EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).default(DEFAULT_EDIT_WINDOW_SECONDS),
     /** Agent replies a visitor has not seen after this long are emailed to them, together. */
     UNSEEN_REPLY_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).default(120),
     /**
@@ -197,6 +199,7 @@ export interface Config {
   email: EmailConfig;
   /** Seconds; 0: never turn a waiting visitor's chat into a ticket. */
   queueMaxWaitSeconds: number;
+  messageEditWindowSeconds: number;
   retention: { days: number; mode: 'delete' | 'anonymise'; intervalMs: number };
   scale: ScaleConfig;
   limits: LimitsConfig;
@@ -264,6 +267,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     consoleDist: e.PARLEY_CONSOLE_DIST && path.resolve(e.PARLEY_CONSOLE_DIST),
     email: emailConfig(e),
     queueMaxWaitSeconds: e.QUEUE_MAX_WAIT_SECONDS,
+    messageEditWindowSeconds: e.MESSAGE_EDIT_WINDOW_SECONDS,
     retention: { days: e.RETENTION_DAYS, mode: e.RETENTION_MODE, intervalMs: e.RETENTION_INTERVAL_MS },
     scale: {
       redisUrl: e.REDIS_URL,

@@ -29,6 +29,7 @@ import {
 } from './agent-workflow.ts';
 import { OfferContentSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf, ServerPushOf } from './event-map.ts';
+import { messageChangeClientEvents, messageRevisionsClientEvents } from './message-edits.ts';
 import { TicketMessageSchema, TicketSchema, type agentTicketClientEvents } from './tickets.ts';
 import { LiveVisitorsSchema, VisitorDetailsSchema, type AgentVisitorClientEvents } from './visitor-insight.ts';
 
@@ -50,12 +51,18 @@ export const AgentSyncResultSchema = z.object({
 export const RECENTLY_CLOSED_DAYS = 7;
 export const RECENTLY_CLOSED_LIMIT = 50;
 
-const HistoryRequestSchema = z.object({ conversationId: IdSchema, afterSeq: SeqSchema });
+const HistoryRequestSchema = z.object({
+  conversationId: IdSchema,
+  afterSeq: SeqSchema,
+  /** As on the visitor's session:resume: edits and deletes after it, of messages up to afterSeq, come in `changes`. */
+  afterChangeSeq: SeqSchema.optional(),
+});
 export const HistoryResultSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
   /** Every private note of the conversation (they are few; the console merges them by id). */
   notes: z.array(NoteSchema),
+  changes: z.array(MessageSchema).optional(),
 });
 
 const AgentSendFields = z.object({
@@ -67,6 +74,8 @@ const AgentSendFields = z.object({
   attachmentIds: AttachmentIdsSchema.optional(),
   /** Quick replies, a card, a form or article links shown with the body (which stays the plain-text fallback). */
   content: OfferContentSchema.optional(),
+  /** Quoted reply: the id of the message of this conversation it answers. */
+  replyToId: IdSchema.optional(),
 });
 /** A message is text, files or both: an empty body needs attachments. */
 export const AgentSendSchema = AgentSendFields.superRefine(requireBodyOrFiles);
@@ -106,6 +115,8 @@ export const agentClientEvents = {
   /** A closed conversation of this agent's back to active, with the same agent. */
   'conversation:reopen': { payload: ConversationRefSchema, ack: ConversationSchema },
   'note:add': { payload: NoteAddSchema, ack: NoteAddResultSchema },
+  ...messageChangeClientEvents,
+  ...messageRevisionsClientEvents,
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const QueueUpdateSchema = z.object({ queue: z.array(QueuedConversationSchema) });
@@ -121,6 +132,8 @@ export const agentServerEvents = {
   'conversation:updated': ConversationSchema,
   'queue:updated': QueueUpdateSchema,
   'message:new': MessageSchema,
+  /** A message was edited or deleted (message-edits.ts); a deleted one's text is never sent. */
+  'message:updated': MessageSchema,
   'typing:update': TypingUpdateSchema,
   'message:seen': SeenUpdateSchema,
   /** A private note on one of this agent's conversations (from another tab, or a transfer's note). */

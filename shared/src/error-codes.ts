@@ -38,6 +38,13 @@ export const ErrorCode = {
   InvalidAnswer: 'invalid_answer',
   /** The quick replies or form were answered already; the answer stands (the visitor message holding it). */
   AlreadyAnswered: 'already_answered',
+  // message edits (message-edits.ts)
+  /** Editing or deleting a message someone else wrote. */
+  NotYourMessage: 'not_your_message',
+  /** A visitor's edit or delete after the site's edit window (MESSAGE_EDIT_WINDOW_SECONDS). */
+  EditWindowPassed: 'edit_window_passed',
+  /** Editing (or quoting) a message that was deleted. */
+  MessageDeleted: 'message_deleted',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -22,3 +22,4 @@ export * from './help-bundles.ts';
 export * from './help-routes.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
+export * from './message-edits.ts';

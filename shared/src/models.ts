@@ -25,6 +25,18 @@ export const IsoDateSchema = z.string();
 export const AuthorKindSchema = z.enum(['visitor', 'agent', 'system']);
 export type AuthorKind = z.infer<typeof AuthorKindSchema>;
 
+// quoted reply (reply-edit, issue 19)
+/** A quoted message as a reply carries it: who wrote it, how it starts, where it is. */
+export const MessageQuoteSchema = z.object({
+  id: IdSchema,
+  seq: z.number().int().positive(),
+  author: z.object({ kind: AuthorKindSchema, name: z.string().nullable() }),
+  /** The start of its current text; empty once it is deleted. */
+  excerpt: z.string(),
+  deleted: z.boolean(),
+});
+export type MessageQuote = z.infer<typeof MessageQuoteSchema>;
+
 export const MessageSchema = z.object({
   id: IdSchema,
   conversationId: IdSchema,
@@ -43,6 +55,15 @@ export const MessageSchema = z.object({
   // rich messages (rich-content.ts): quick replies, a card, a form, article links, or a visitor's answer
   // to one; null for plain text. Optional on the wire so clients built before it still parse.
   content: RichContentSchema.nullable().optional(),
+  // quoted reply, edit and delete (message-edits.ts, docs/message-edits.md); optional: older records lack them
+  /** The message this one answers, as it reads now (a deleted one's text is never carried). */
+  replyTo: MessageQuoteSchema.nullable().optional(),
+  /** When the author last changed the text; null: never edited. */
+  editedAt: IsoDateSchema.nullable().optional(),
+  /** When the author deleted it: the body is empty from then on, the message keeps its place. */
+  deletedAt: IsoDateSchema.nullable().optional(),
+  /** The conversation's change number of this message's latest edit or delete (0: unchanged); see resume. */
+  changeSeq: z.number().int().min(0).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

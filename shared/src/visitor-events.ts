@@ -16,6 +16,7 @@ import { EmailSchema } from './rest.ts';
 import { AttachmentIdsSchema, SendBodySchema, requireBodyOrFiles } from './attachments.ts';
 import { RichAnswerSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
+import { messageChangeClientEvents } from './message-edits.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 
@@ -35,6 +36,8 @@ export const SessionResumeSchema = z.object({
   /** The conversation the client holds messages of, and the highest seq it holds there. */
   conversationId: IdSchema.nullable(),
   lastSeq: SeqSchema,
+  /** The highest changeSeq among the messages held: edits and deletes after it come back in `changes`. */
+  lastChangeSeq: SeqSchema.optional(),
 });
 
 export const SessionResumeResultSchema = z.object({
@@ -44,6 +47,8 @@ export const SessionResumeResultSchema = z.object({
   conversation: ConversationSchema.nullable(),
   /** Messages after lastSeq, or all of them when the client held another conversation. */
   messages: z.array(MessageSchema),
+  /** Messages up to lastSeq edited or deleted after lastChangeSeq, as they read now (message-edits.ts). */
+  changes: z.array(MessageSchema).optional(),
   queuePosition: z.number().int().positive().nullable(),
   /** Whether any agent is online now; offline means the widget offers offline:message instead. */
   agentsOnline: z.boolean(),
@@ -86,6 +91,8 @@ const VisitorSendFields = z.object({
    * offer as stored and makes the body from it (the body sent is only the client's preview).
    */
   answer: RichAnswerSchema.optional(),
+  /** Quoted reply: the id of the message of this conversation it answers. */
+  replyToId: IdSchema.optional(),
 });
 /** A message is text, files or both: an empty body needs attachments. */
 export const VisitorSendSchema = VisitorSendFields.superRefine(requireBodyOrFiles);
@@ -173,6 +180,7 @@ export const visitorClientEvents = {
   'offline:message': { payload: OfflineMessageSchema, ack: SendResultSchema },
   'proactive:event': { payload: ProactiveEventSchema, ack: EmptySchema },
   'ticket:request': { payload: EmailInsteadSchema, ack: ConversationSchema },
+  ...messageChangeClientEvents,
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const TypingUpdateSchema = z.object({
@@ -215,6 +223,8 @@ export const visitorServerEvents = {
    * one (ticket:request). Repeated while it stays so, so a reconnecting widget hears it too.
    */
   'queue:overdue': ConversationRefSchema,
+  /** One of the conversation's messages was edited or deleted: it replaces the copy held (by id). */
+  'message:updated': MessageSchema,
 } as const;
 
 export type VisitorClientEvents = typeof visitorClientEvents;

@@ -45,6 +45,10 @@ export interface AgentChannel {
   transfer(request: Payload<'conversation:transfer'>): Promise<Answer<'conversation:transfer'>>;
   reopen(request: Payload<'conversation:reopen'>): Promise<Answer<'conversation:reopen'>>;
   addNote(request: Payload<'note:add'>): Promise<Answer<'note:add'>>;
+  // quoted reply, edit and delete (message-edit-actions.ts)
+  editMessage(request: Payload<'message:edit'>): Promise<Answer<'message:edit'>>;
+  deleteMessage(request: Payload<'message:delete'>): Promise<Answer<'message:delete'>>;
+  messageRevisions(request: Payload<'message:revisions'>): Promise<Answer<'message:revisions'>>;
   visitorDetails(request: { conversationId: string }): Promise<VisitorDetails>;
   liveVisitors(): Promise<LiveVisitors>;
   /** Shows the agent's message in a live visitor's widget (visitor:invite). */

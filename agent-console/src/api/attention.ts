@@ -58,6 +58,7 @@ export function createAttention(outputs: AttentionOutputs, visibility: TabVisibi
         case 'typing:update':
         case 'note:new':
         case 'agent:status':
+        case 'message:updated':
           // nothing a visitor waits on: the agent sees these when they come back to the tab
           return;
       }

@@ -12,7 +12,13 @@ import {
   type OfferContent,
 } from '@parley/shared';
 import { richFallback } from '@parley/shared/rich-answers';
-import { addPending, createTypingNotifier, newClientMessageId, removeDelivered } from '@parley/shared/client-core';
+import {
+  addPending,
+  createTypingNotifier,
+  highestChangeSeq,
+  newClientMessageId,
+  removeDelivered,
+} from '@parley/shared/client-core';
 import {
   applyHistory,
   applyPush,
@@ -34,6 +40,7 @@ import type { AuthApi } from './auth-api.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { createSeenReporter, documentVisibility, type TabVisibility } from './seen-reporter.ts';
 import { createAgentActions, type AgentActions } from './agent-actions.ts';
+import { createMessageEditActions, type MessageEditActions } from './message-edit-actions.ts';
 import { createAttention, type AttentionOutputs } from './attention.ts';
 import { createVisitorFeed, type VisitorFeed } from './visitor-feed.ts';
 import { createSessionTickets } from './session-tickets.ts';
@@ -68,6 +75,8 @@ export interface ConsoleSession extends AgentActions {
   close(conversationId: string): Promise<void>;
   /** The visitor panel and the live visitors list. */
   readonly visitors: VisitorFeed;
+  /** Quoted reply, edit and delete of the agent's messages, revisions for admins. */
+  readonly edits: MessageEditActions;
   dispose(): void;
 }
 
@@ -84,6 +93,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
   const typing = createTypingNotifier((event, conversationId) => channel?.typing(event, { conversationId }));
   let stopWatchingVisibility = (): void => undefined;
   const actions = createAgentActions(store, () => channel, newMessageId);
+  const edits = createMessageEditActions(store, () => channel, newMessageId);
   const attention = deps.attention ? createAttention(deps.attention, visibility) : null;
   const visitors = createVisitorFeed(store, () => channel);
   const tickets = createSessionTickets(() => channel);
@@ -168,7 +178,12 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
     const entry = store.data.value.mine.get(conversationId);
     if (!entry) return;
     try {
-      const result = await opened.history({ conversationId, afterSeq: catchUpAfterSeq(entry) });
+      const result = await opened.history({
+        conversationId,
+        afterSeq: catchUpAfterSeq(entry),
+        // what we hold may have been edited or deleted while we were away (docs/message-edits.md)
+        ...(entry.historyLoaded && { afterChangeSeq: highestChangeSeq(entry.messages) }),
+      });
       batch(() => {
         store.data.value = applyHistory(store.data.value, result);
         store.outbox.value = removeDelivered(store.outbox.value, result.messages);
@@ -196,6 +211,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
 
   return {
     ...actions,
+    edits,
     store,
     tickets,
     now,
@@ -265,6 +281,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
           : 'This message cannot be sent.';
       }
       typing.stop();
+      const replyTo = edits.takeReplyTarget(conversationId);
       batch(() => {
         store.outbox.value = addPending(store.outbox.value, {
           clientMessageId: newMessageId(),
@@ -272,6 +289,7 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
           body: valid.data,
           ...(content && { content }),
           error: null,
+          ...(replyTo && { replyToId: replyTo.id }),
         });
         setDraft(store, conversationId, '');
       });

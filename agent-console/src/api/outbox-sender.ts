@@ -73,6 +73,7 @@ async function deliver(channel: AgentChannel, pending: PendingMessage): Promise<
       clientMessageId: pending.clientMessageId,
       body: pending.body,
       ...(pending.content && { content: pending.content }),
+      ...(pending.replyToId !== undefined && { replyToId: pending.replyToId }),
     });
     return { kind: 'stored', result: message };
   } catch (error) {

@@ -13,6 +13,8 @@ import {
   EmptySchema,
   ErrorCode,
   HistoryResultSchema,
+  MessageChangeResultSchema,
+  MessageRevisionsResultSchema,
   MessageSchema,
   NoteAddResultSchema,
   NoteSchema,
@@ -90,6 +92,10 @@ export function createSocketChannel(): AgentChannel {
     listen(MessageSchema, 'message:new', (payload) => push({ event: 'message:new', payload })),
   );
   socket.on(
+    'message:updated',
+    listen(MessageSchema, 'message:updated', (payload) => push({ event: 'message:updated', payload })),
+  );
+  socket.on(
     'typing:update',
     listen(TypingUpdateSchema, 'typing:update', (payload) => push({ event: 'typing:update', payload })),
   );
@@ -142,6 +148,10 @@ export function createSocketChannel(): AgentChannel {
     transfer: (request) => answer(withTimeout().emitWithAck('conversation:transfer', request), ConversationSchema),
     reopen: (request) => answer(withTimeout().emitWithAck('conversation:reopen', request), ConversationSchema),
     addNote: (request) => answer(withTimeout().emitWithAck('note:add', request), NoteAddResultSchema),
+    editMessage: (request) => answer(withTimeout().emitWithAck('message:edit', request), MessageChangeResultSchema),
+    deleteMessage: (request) => answer(withTimeout().emitWithAck('message:delete', request), MessageChangeResultSchema),
+    messageRevisions: (request) =>
+      answer(withTimeout().emitWithAck('message:revisions', request), MessageRevisionsResultSchema),
     visitorDetails: (request) => answer(withTimeout().emitWithAck('visitor:details', request), VisitorDetailsSchema),
     liveVisitors: () => answer(withTimeout().emitWithAck('visitors:live', {}), LiveVisitorsSchema),
     inviteVisitor: (request) => answer(withTimeout().emitWithAck('visitor:invite', request), VisitorInviteResultSchema),

@@ -9,6 +9,7 @@ import { useSession } from './session-context.ts';
 import { CannedSuggestionList, useCannedSuggestions } from './canned-suggestions.tsx';
 import { RichBuilder } from './rich-builder.tsx';
 import type { OfferContent } from '@parley/shared';
+import { ReplyTarget } from './message-changes.tsx';
 
 interface ComposerProps {
   conversationId: string;
@@ -64,6 +65,7 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
           submit();
         }}
       >
+        {!noteMode && <ReplyTarget conversationId={conversationId} />}
         <label class="visually-hidden" for={inputId}>
           {noteMode ? 'Private note' : 'Message'}
         </label>

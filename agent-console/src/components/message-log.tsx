@@ -13,6 +13,7 @@ import { visitorLabel } from '../state/conversation-selectors.ts';
 import { Loading } from './load-state.tsx';
 import { MessageText } from './message-text.tsx';
 import { RichContentView } from './rich-content-view.tsx';
+import { MessageActions, MessageContent, messageAnchor } from './message-changes.tsx';
 
 interface MessageLogProps {
   entry: ConversationEntry;
@@ -127,19 +128,20 @@ function MessageItem({ message, messages, visitorName, delivery }: MessageItemPr
     );
   }
   return (
-    <li class={`message message--${kind}`}>
+    <li class={`message message--${kind}`} id={messageAnchor(message.id)} tabIndex={-1}>
       <div class="message__meta">
         <span class="message__author">{name ?? (kind === 'visitor' ? visitorName : 'Agent')}</span>
         <time class="message__time" dateTime={message.createdAt}>
           {formatTime(message.createdAt)}
         </time>
       </div>
-      {message.content ? (
+      {message.content && !message.deletedAt ? (
         <RichContentView message={message} messages={messages} />
       ) : (
-        <MessageText body={message.body} formatted={kind === 'agent'} />
+        <MessageContent message={message} visitorName={visitorName} />
       )}
       {delivery && <p class="message__state">{delivery}</p>}
+      <MessageActions message={message} />
     </li>
   );
 }

@@ -130,7 +130,9 @@ export function applyMessages(data: ConsoleData, conversationId: string, message
 export function applyHistory(data: ConsoleData, result: HistoryResult): ConsoleData {
   const { id } = result.conversation;
   if (!data.mine.has(id)) return data;
-  const updated = applyMessages(applyUpdated(data, result.conversation), id, result.messages);
+  // edits and deletes of messages already held come in `changes`: they merge like any newer copy
+  const messages = result.changes ? [...result.messages, ...result.changes] : result.messages;
+  const updated = applyMessages(applyUpdated(data, result.conversation), id, messages);
   const entry = updated.mine.get(id);
   if (!entry) return updated;
   const mine = new Map(updated.mine);
@@ -194,6 +196,7 @@ export function applyPush(data: ConsoleData, push: AgentPush): ConsoleData {
     case 'queue:updated':
       return applyQueue(data, push.payload.queue);
     case 'message:new':
+    case 'message:updated':
       return applyMessages(data, push.payload.conversationId, [push.payload]);
     case 'typing:update':
       return applyTyping(data, push.payload);

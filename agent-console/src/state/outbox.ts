@@ -13,6 +13,8 @@ export interface PendingMessage extends PendingEntry {
   readonly content?: OfferContent;
   /** Set when the server refused it (e.g. the conversation ended); such a message is not retried. */
   readonly error: string | null;
+  /** Quoted reply: the message it answers (message-edit-actions.ts). */
+  readonly replyToId?: string;
 }
 
 export type Outbox = readonly PendingMessage[];

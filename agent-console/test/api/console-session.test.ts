@@ -46,7 +46,11 @@ describe('console session', () => {
     await vi.waitFor(() =>
       expect(seqsHeld(harness, 'c1')).toEqual(['1:one', '2:two', '3:three (missed while offline)']),
     );
-    expect(channel.payloadsOf('conversation:history').at(-1)).toEqual({ conversationId: 'c1', afterSeq: 2 });
+    expect(channel.payloadsOf('conversation:history').at(-1)).toEqual({
+      conversationId: 'c1',
+      afterSeq: 2,
+      afterChangeSeq: 0,
+    });
     expect(channel.payloadsOf('agent:sync')).toHaveLength(2);
   });
 

@@ -13,6 +13,8 @@ import {
   type LiveVisitor,
   type VisitorDetails,
   type Message,
+  type MessageQuote,
+  type MessageRevision,
   type Note,
   type QueuedConversation,
   type RoutingMode,
@@ -22,6 +24,7 @@ import { RequestError, type AgentChannel, type ChannelStatus, type VisitorPush }
 import type { AgentPush } from '../../src/state/conversations.ts';
 import { AGENT, iso, makeConversation, makeMessage } from './fixtures.ts';
 import { FakeTickets } from './fake-tickets.ts';
+import { toQuote } from '@parley/shared/client-core';
 
 type Call = { event: string; payload: unknown };
 
@@ -104,6 +107,7 @@ export class FakeChannel implements AgentChannel {
     conversationId: string;
     clientMessageId: string;
     body: string;
+    replyToId?: string;
   }): Promise<{ message: Message }> {
     this.record('message:send', request);
     this.sends.push(request);
@@ -119,7 +123,57 @@ export class FakeChannel implements AgentChannel {
       this.drop();
       throw new RequestError(null, 'The server did not answer in time.');
     }
-    return { message: this.store(conversation.id, 'agent', request.body, request.clientMessageId) };
+    const original = this.messagesOf(conversation.id).find((m) => m.id === request.replyToId);
+    const replyTo = original ? toQuote(original) : null;
+    return { message: this.store(conversation.id, 'agent', request.body, request.clientMessageId, { replyTo }) };
+  }
+
+  // ── quoted reply, edit and delete ─────────────────────────────────────────
+  /** The texts each message's changes replaced, as the server keeps them for admins. */
+  readonly revisionLog = new Map<string, MessageRevision[]>();
+  private changeCounter = 0;
+
+  /** Changes a stored message as the server would, and pushes message:updated to the console. */
+  change(messageId: string, action: 'edit' | 'delete', body = ''): Message {
+    for (const [conversationId, list] of this.messages) {
+      const held = list.find((m) => m.id === messageId);
+      if (!held) continue;
+      const at = iso(0);
+      const changed: Message =
+        action === 'edit'
+          ? { ...held, body, editedAt: at, changeSeq: ++this.changeCounter }
+          : { ...held, body: '', deletedAt: at, changeSeq: ++this.changeCounter };
+      this.messages.set(
+        conversationId,
+        list.map((m) => (m.id === messageId ? changed : m)),
+      );
+      const revision: MessageRevision = {
+        action,
+        previousBody: held.body,
+        actor: { kind: held.author.kind, id: held.author.id, name: held.author.name },
+        at,
+      };
+      this.revisionLog.set(messageId, [...(this.revisionLog.get(messageId) ?? []), revision]);
+      this.push({ event: 'message:updated', payload: changed });
+      return changed;
+    }
+    throw new RequestError(ErrorCode.NotFound, 'Message not found');
+  }
+
+  async editMessage(request: { conversationId: string; messageId: string; clientChangeId: string; body: string }) {
+    this.record('message:edit', request);
+    return { message: this.change(request.messageId, 'edit', request.body) };
+  }
+
+  async deleteMessage(request: { conversationId: string; messageId: string }) {
+    this.record('message:delete', request);
+    return { message: this.change(request.messageId, 'delete') };
+  }
+
+  async messageRevisions(request: { conversationId: string; messageId: string }) {
+    this.record('message:revisions', request);
+    if (this.agent.role !== 'admin') throw new RequestError(ErrorCode.Forbidden, 'Only admins read revisions');
+    return { revisions: this.revisionLog.get(request.messageId) ?? [] };
   }
 
   async seen(request: { conversationId: string; seq: number }) {
@@ -374,11 +428,11 @@ export class FakeChannel implements AgentChannel {
     author: 'visitor' | 'agent',
     body: string,
     clientMessageId: string | null,
-    { echo = true } = {},
+    { echo = true, replyTo = null }: { echo?: boolean; replyTo?: MessageQuote | null } = {},
   ): Message {
     const conversation = this.get(conversationId);
     const seq = conversation.lastSeq + 1;
-    const message = makeMessage({ conversationId, seq, author, body, clientMessageId });
+    const message = { ...makeMessage({ conversationId, seq, author, body, clientMessageId }), replyTo };
     this.messages.set(conversationId, [...this.messagesOf(conversationId), message]);
     this.conversations.set(conversationId, { ...conversation, lastSeq: seq });
     // the agent's own message is echoed to all its tabs, this one included

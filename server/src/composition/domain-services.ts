@@ -22,6 +22,7 @@ import { ConversationFeedback } from '../domain/conversation-feedback.ts';
 import { VisitorInsight } from '../domain/visitor-insight.ts';
 import { ProactiveRules } from '../domain/proactive-rules.ts';
 import { ProactiveOutreach } from '../domain/proactive-outreach.ts';
+import { MessageEdits } from '../domain/message-edits.ts';
 import { VisitorTokens } from '../domain/visitor-tokens.ts';
 import { VisitorProfiles } from '../domain/visitor-profiles.ts';
 import { AgentAuth } from '../domain/agent-auth.ts';
@@ -49,6 +50,7 @@ export interface DomainServices {
   absentAgents: AbsentAgents;
   handoffs: Handoffs;
   notes: PrivateNotes;
+  edits: MessageEdits;
   ticketInbox: TicketInbox;
   feedback: ConversationFeedback;
   insight: VisitorInsight;
@@ -142,6 +144,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     }),
     handoffs: new Handoffs({ store, events, dispatcher, now }),
     notes: new PrivateNotes({ store, events, now }),
+    edits: new MessageEdits({ store, events, now, visitorWindowSeconds: config.messageEditWindowSeconds }),
     ticketInbox: new TicketInbox({ store, events, now }),
     feedback: new ConversationFeedback({ store, events, now, mailLimits: email.visitorMailLimits }),
     insight: new VisitorInsight({ store, presence: visitorPresence, events, now }),

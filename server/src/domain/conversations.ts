@@ -3,7 +3,14 @@
  * with the access rules (a visitor touches only their own conversation, an agent only theirs).
  */
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { Conversation, ConversationOrigin, Message, OfferContent, VisitorContact } from '@parley/shared';
+import type {
+  Conversation,
+  ConversationOrigin,
+  Message,
+  MessageQuote,
+  OfferContent,
+  VisitorContact,
+} from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
 import type { AgentRecord } from '../store/agent-store.ts';
 import type { AppendedMessage } from '../store/message-store.ts';
@@ -135,6 +142,7 @@ export class Conversations {
     contact: VisitorContact = {},
     opening?: ProactiveOpening,
     beforeOpen: () => Promise<void> = () => Promise.resolve(),
+    replyTo?: MessageQuote,
   ) {
     return this.#perVisitor.run(visitor.visitorId, async () => {
       const { store } = this.#deps;
@@ -147,9 +155,10 @@ export class Conversations {
         author: { kind: 'visitor', id: visitor.visitorId, name: null },
         body,
         now: this.#now(),
+        replyToId: replyTo?.id ?? null,
       });
       if (appended) {
-        const result = this.#announce(appended);
+        const result = this.#announce(appended, replyTo);
         if (result.conversation.status === 'queued') this.#deps.dispatcher.announceQueue();
         return result;
       }
@@ -192,6 +201,8 @@ export class Conversations {
         { kind: 'visitor', id: visitor.visitorId, name: null },
         clientMessageId,
         body,
+        null,
+        replyTo,
       );
       if (opened && opening) await opening.started(result.conversation);
       if (opened) await this.#deps.dispatcher.drain();
@@ -207,6 +218,7 @@ export class Conversations {
     clientMessageId: string,
     body: string,
     content: OfferContent | null = null,
+    replyTo?: MessageQuote,
   ) {
     const conversation = await this.#forActor({ side: 'agent', agent }, conversationId);
     const earlier = await this.#deps.store.messages.findByClientId(conversation.id, clientMessageId);
@@ -214,8 +226,8 @@ export class Conversations {
     if (conversation.status !== 'active') {
       throw new ParleyError(ErrorCode.ConversationClosed, 'This conversation is closed');
     }
-    const author = { kind: 'agent' as const, id: agent.id, name: agent.name };
-    return this.#append(conversation, author, clientMessageId, body, content);
+    const author = { kind: 'agent', id: agent.id, name: agent.name } as const;
+    return this.#append(conversation, author, clientMessageId, body, content, replyTo);
   }
 
   /** Messages after `afterSeq` and the private notes of a conversation the agent holds, or one waiting in the queue. */
@@ -259,6 +271,7 @@ export class Conversations {
     clientMessageId: string | null,
     body: string,
     content: OfferContent | null = null,
+    replyTo?: MessageQuote,
   ) {
     const appended = await this.#deps.store.messages.append({
       id: newId('msg'),
@@ -268,12 +281,18 @@ export class Conversations {
       body,
       content,
       now: this.#now(),
+      replyToId: replyTo?.id ?? null,
     });
-    return this.#announce(appended);
+    return this.#announce(appended, replyTo);
   }
 
   /** A stored message goes out once: a retry answers with the first one and tells nobody again. */
-  #announce({ message, created, conversation }: AppendedMessage): { message: Message; conversation: Conversation } {
+  #announce(
+    { message: stored, created, conversation }: AppendedMessage,
+    replyTo?: MessageQuote,
+  ): { message: Message; conversation: Conversation } {
+    // the write returns no quote: a reply carries the one checked before it (message-edits.ts)
+    const message = replyTo ? { ...stored, replyTo } : stored;
     if (created) this.#deps.events.publish({ type: 'message.created', conversation, message });
     return { message, conversation };
   }

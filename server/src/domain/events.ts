@@ -17,6 +17,8 @@ export type Side = 'visitor' | 'agent';
 
 export type DomainEvent =
   | { type: 'message.created'; conversation: Conversation; message: Message }
+  /** Edited or deleted (message-edits.ts): the message as it now reads. */
+  | { type: 'message.changed'; conversation: Conversation; message: Message }
   | { type: 'conversation.updated'; conversation: Conversation }
   | { type: 'conversation.assigned'; conversation: ConversationSummary }
   /** `secondsPerPlace`: the wait estimate's rate (see wait-estimate.ts), null when unknown. */

@@ -21,7 +21,9 @@ export type IdPrefix =
   | 'hcat'
   | 'hart'
   | 'hrev'
-  | 'hevt';
+  | 'hevt'
+  // message revisions (edits and deletes)
+  | 'rev';
 
 const ID_BYTES = 12;
 // Random bytes are drawn for many ids at once and never reused: one call into the CSPRNG per 256

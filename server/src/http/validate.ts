@@ -38,6 +38,9 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   scan_unavailable: 503,
   invalid_answer: 422,
   already_answered: 409,
+  not_your_message: 403,
+  edit_window_passed: 403,
+  message_deleted: 409,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

@@ -37,7 +37,7 @@ export interface SocketLimitRules {
 }
 
 /** Events that carry a visitor's words: counted as messages, the rest as events. */
-const MESSAGE_EVENTS = new Set(['message:send', 'offline:message']);
+const MESSAGE_EVENTS = new Set(['message:send', 'offline:message', 'message:edit', 'message:delete']);
 
 /** The parts of an engine.io connection counted here. */
 interface EngineConnection {

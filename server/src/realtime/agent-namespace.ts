@@ -19,6 +19,7 @@ import type { AgentPresence } from '../scale/agent-presence.ts';
 import type { Availability } from '../domain/availability.ts';
 import type { Handoffs } from '../domain/handoffs.ts';
 import type { PrivateNotes } from '../domain/private-notes.ts';
+import type { MessageEdits } from '../domain/message-edits.ts';
 import { guardHandshake } from './validated-handler.ts';
 import { bindAgentHandlers, type AgentSocketData } from './agent-access.ts';
 import type { AgentNamespace } from './namespaces.ts';
@@ -40,6 +41,8 @@ export interface AgentNamespaceDeps {
   availability: Availability;
   handoffs: Handoffs;
   notes: PrivateNotes;
+  /** Quoted replies, edits and deletes (issue 19). */
+  edits: MessageEdits;
   /** Origins a browser may open the console socket from; a request without Origin is not a browser's. */
   consoleOrigins: () => string[];
   logger: Logger;
@@ -85,9 +88,13 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             RECENTLY_CLOSED_LIMIT,
           ),
         }),
-        'conversation:history': ({ conversationId, afterSeq }, agent) =>
-          deps.conversations.historyForAgent(agent, conversationId, afterSeq),
-        'message:send': async ({ conversationId, clientMessageId, body, attachmentIds, content }, agent) => {
+        'conversation:history': async ({ conversationId, afterSeq, afterChangeSeq }, agent) => {
+          const history = await deps.conversations.historyForAgent(agent, conversationId, afterSeq);
+          const held = history.conversation.id;
+          const changes = await deps.edits.changesFor(history.conversation, held, afterSeq, afterChangeSeq);
+          return { ...history, ...(changes && { changes }) };
+        },
+        'message:send': async ({ conversationId, clientMessageId, body, attachmentIds, content, replyToId }, agent) => {
           if (attachmentIds && attachmentIds.length > 0) {
             const sent = await deps.messageFiles.sendFromAgent(agent, conversationId, {
               clientMessageId,
@@ -96,9 +103,11 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             });
             return { message: sent.message };
           }
+          const replyTo =
+            replyToId === undefined ? undefined : await deps.edits.quoteForAgent(conversationId, replyToId);
           const { conversations } = deps;
-          const { message } = await conversations.sendFromAgent(agent, conversationId, clientMessageId, body, content);
-          return { message };
+          const sent = await conversations.sendFromAgent(agent, conversationId, clientMessageId, body, content, replyTo);
+          return { message: sent.message };
         },
         'message:seen': async ({ conversationId, seq }, agent) => {
           await deps.conversations.markSeen(actor(agent), conversationId, seq);
@@ -122,6 +131,9 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         'note:add': async ({ conversationId, clientNoteId, body }, agent) => ({
           note: await deps.notes.add(agent, conversationId, clientNoteId, body),
         }),
+        'message:edit': (edit, agent) => deps.edits.edit(actor(agent), edit),
+        'message:delete': (ref, agent) => deps.edits.remove(actor(agent), ref),
+        'message:revisions': (ref, agent) => deps.edits.revisions(agent, ref),
       },
       deps,
     );

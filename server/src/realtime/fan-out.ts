@@ -21,6 +21,12 @@ export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace)
         if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:new', message);
         return;
       }
+      case 'message.changed': {
+        const { conversation, message } = event;
+        visitors.to(visitorRoom(conversation.visitorId)).emit('message:updated', message);
+        if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:updated', message);
+        return;
+      }
       case 'conversation.updated': {
         const { conversation } = event;
         visitors.to(visitorRoom(conversation.visitorId)).emit('conversation:updated', conversation);

@@ -18,6 +18,7 @@ import type { Tickets } from '../domain/tickets.ts';
 import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import type { RichAnswers } from '../domain/rich-answers.ts';
+import type { MessageEdits } from '../domain/message-edits.ts';
 import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
 import type { VisitorLimits } from '../limits/socket-limits.ts';
 import { gated } from './gated-handlers.ts';
@@ -45,6 +46,8 @@ export interface VisitorNamespaceDeps {
   insight: VisitorInsight;
   outreach: ProactiveOutreach;
   richAnswers: RichAnswers;
+  /** Quoted replies, edits and deletes (issue 19). */
+  edits: MessageEdits;
   logger: Logger;
   /** Messages and events per visitor, conversations per address. */
   limits: VisitorLimits;
@@ -98,20 +101,27 @@ async function rememberTimeZone(deps: VisitorNamespaceDeps, data: VisitorSocketD
 function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visitorClientEvents, VisitorSocketData> {
   const actor = (visitor: VisitorRef) => ({ side: 'visitor', visitor }) as const;
   return {
-    'session:resume': async ({ conversationId, lastSeq }, { visitor, token }) => ({
-      token,
-      visitorId: visitor.visitorId,
-      ...(await deps.conversations.resume(visitor, conversationId, lastSeq)),
-    }),
-    'message:send': async ({ clientMessageId, body, contact, proactive, attachmentIds, answer }, data) => {
+    'session:resume': async ({ conversationId, lastSeq, lastChangeSeq }, { visitor, token }) => {
+      const resumed = await deps.conversations.resume(visitor, conversationId, lastSeq);
+      const changes = await deps.edits.changesFor(resumed.conversation, conversationId, lastSeq, lastChangeSeq);
+      return { token, visitorId: visitor.visitorId, ...resumed, ...(changes && { changes }) };
+    },
+    'message:send': async ({ clientMessageId, body, contact, proactive, attachmentIds, answer, replyToId }, data) => {
       const { visitor, address } = data;
       // a quick-reply choice or form answer (rich-answers.ts): checked against the offer as stored
       if (answer) return deps.richAnswers.answer(visitor, clientMessageId, answer);
       if (attachmentIds && attachmentIds.length > 0)
         return deps.messageFiles.sendFromVisitor(visitor, { clientMessageId, body, attachmentIds, contact });
       const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
-      const sent = await deps.conversations.sendFromVisitor(visitor, clientMessageId, body, contact, opening, () =>
-        deps.limits.admitConversation(address),
+      const replyTo = replyToId === undefined ? undefined : await deps.edits.quoteForVisitor(visitor, replyToId);
+      const sent = await deps.conversations.sendFromVisitor(
+        visitor,
+        clientMessageId,
+        body,
+        contact,
+        opening,
+        () => deps.limits.admitConversation(address),
+        replyTo,
       );
       await rememberTimeZone(deps, data);
       return sent;
@@ -158,6 +168,8 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
     },
     'ticket:request': ({ conversationId, email }, { visitor }) =>
       deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
+    'message:edit': (edit, { visitor }) => deps.edits.edit(actor(visitor), edit),
+    'message:delete': (ref, { visitor }) => deps.edits.remove(actor(visitor), ref),
   };
 }
 

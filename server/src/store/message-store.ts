@@ -13,6 +13,8 @@ export interface NewMessage {
   now: string;
   /** Rich content (rich-content.ts); absent or null for plain text. */
   content?: RichContent | null;
+  /** Quoted reply: a message of the same conversation (checked by the domain before the write). */
+  replyToId?: string | null;
 }
 
 /** A stored message (or the one already stored under its client id) and its conversation as it stands after the write. */

@@ -3,6 +3,7 @@
  * in store/sql/ (kysely over SQLite or PostgreSQL); the domain never sees SQL.
  */
 import type { AgentStore } from './agent-store.ts';
+import type { MessageChangeStore } from './message-change-store.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { CannedResponseStore } from './canned-response-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
@@ -51,6 +52,8 @@ export interface Store {
   helpCenter: HelpCenterStore;
   helpSearch: HelpSearch;
   richMessages: RichMessageStore;
+  /** Edits and deletes of messages, with their revisions (issue 19). */
+  messageChanges: MessageChangeStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

@@ -9,6 +9,7 @@ import { conversationStoreContract } from './store-contract-conversations.ts';
 import { messageAndVisitorStoreContract } from './store-contract-messages-visitors.ts';
 import { mailStoreContract } from './store-contract-mail.ts';
 import { visitorMailStoreContract } from './store-contract-visitor-mail.ts';
+import { messageChangeStoreContract } from './store-contract-message-changes.ts';
 
 export function storeContract(engine: string, open: OpenStore): void {
   describe(`store contract: ${engine}`, () => {
@@ -18,5 +19,6 @@ export function storeContract(engine: string, open: OpenStore): void {
     messageAndVisitorStoreContract(fixture);
     mailStoreContract(fixture);
     visitorMailStoreContract(fixture);
+    messageChangeStoreContract(fixture);
   });
 }

@@ -12,3 +12,4 @@ export * from './outbox-sender.ts';
 export * from './typing-notifier.ts';
 export * from './has-markup.ts';
 export * from './markdown-subset.ts';
+export * from './message-quote.ts';

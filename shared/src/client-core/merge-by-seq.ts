@@ -4,7 +4,7 @@
  * keeps a message from being shown twice or out of order whichever of them arrives first.
  *
  * A seq repeated with a different message: the server stores one message per (conversation, seq)
- * and never edits one, so two different copies mean the held one is stale (a copy cached from
+ * and changes one only with a higher changeSeq (an edit or delete), so two different copies mean the held one is stale (a copy cached from
  * before the server's data was restored or reset). The copy that just came from the server is
  * what it holds now, so it replaces the held one; keeping the first would show the stale message
  * for good, since a catch-up only asks for what comes after the highest seq held.
@@ -15,6 +15,8 @@ export interface Sequenced {
   readonly seq: number;
   readonly id: string;
   readonly body: string;
+  /** Raised by every edit or delete (message-edits.ts): a copy with a lower one is older. */
+  readonly changeSeq?: number | undefined;
 }
 
 /** `held` plus `incoming`, ascending by seq, one per seq; `held` itself when nothing changed (no re-render). */
@@ -24,7 +26,10 @@ export function mergeBySeq<M extends Sequenced>(held: readonly M[], incoming: re
   let changed = false;
   for (const message of incoming) {
     const known = bySeq.get(message.seq);
-    if (known && known.id === message.id && known.body === message.body) continue;
+    // the same message: keep the held copy unless the incoming one is a later edit or delete
+    if (known?.id === message.id && (message.changeSeq ?? 0) <= (known.changeSeq ?? 0)) {
+      if (known.body === message.body || (message.changeSeq ?? 0) < (known.changeSeq ?? 0)) continue;
+    }
     bySeq.set(message.seq, message);
     changed = true;
   }

@@ -125,6 +125,11 @@ export function toMessage(row: MessagesTable): Message {
     // files-in-chat: filled in by withAttachments (message-attachments.ts), one query per batch
     attachments: [],
     content: contentOf(row.content),
+    // edits and deletes (migration 0020); the quote is joined in by message-quote-rows.ts
+    replyTo: null,
+    editedAt: row.edited_at ?? null,
+    deletedAt: row.deleted_at ?? null,
+    changeSeq: Number(row.change_seq ?? 0),
   };
 }
 

@@ -9,6 +9,7 @@ import type { NewMessage } from '../message-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage } from './mappers.ts';
 import { contentColumn } from './rich-content-column.ts';
+import { selectQuotedMessages, toQuotedMessage } from './message-quote-rows.ts';
 
 /** `answerTo`: the offer a visitor's answer answers (unique: a second answer fails with a unique violation). */
 export async function insertMessage(
@@ -40,6 +41,7 @@ export async function insertMessage(
     created_at: input.now,
     content: contentColumn(input.content),
     answer_to: answerTo,
+    reply_to_id: input.replyToId ?? null,
   };
   await trx.insertInto('messages').values(row).execute();
   return toMessage(row);
@@ -50,11 +52,9 @@ export async function findMessageByClientId(
   conversationId: string,
   clientMessageId: string,
 ): Promise<Message | undefined> {
-  const row = await q
-    .selectFrom('messages')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .where('client_message_id', '=', clientMessageId)
+  const row = await selectQuotedMessages(q)
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.client_message_id', '=', clientMessageId)
     .executeTakeFirst();
-  return row ? toMessage(row) : undefined;
+  return row ? toQuotedMessage(row) : undefined;
 }

@@ -7,6 +7,7 @@ import type { AppendedMessage, MessageStore } from '../message-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage } from './mappers.ts';
 import { findMessageByClientId } from './message-rows.ts';
+import { selectQuotedMessages, toQuotedMessage } from './message-quote-rows.ts';
 import { GroupCommit } from './group-commit.ts';
 import { createMessageWrites, type MessageWrite, type WriteResult } from './message-writes.ts';
 import { appendWithAttachments, withAttachments } from './message-attachments.ts';
@@ -32,15 +33,13 @@ export function createMessageStore(db: Kysely<Database>): MessageStore {
     appendToOpen: (visitorId, message): Promise<AppendedMessage | undefined> =>
       commits.submit({ to: 'open-of-visitor', visitorId, message }),
     async listAfter(conversationId, afterSeq, limit) {
-      const rows = await db
-        .selectFrom('messages')
-        .selectAll()
-        .where('conversation_id', '=', conversationId)
-        .where('seq', '>', afterSeq)
-        .orderBy('seq')
+      const rows = await selectQuotedMessages(db)
+        .where('m.conversation_id', '=', conversationId)
+        .where('m.seq', '>', afterSeq)
+        .orderBy('m.seq')
         .limit(limit)
         .execute();
-      return withAttachments(db, rows.map(toMessage));
+      return withAttachments(db, rows.map(toQuotedMessage));
     },
     async findByVisitorClientId(visitorId, clientMessageId) {
       const row = await db

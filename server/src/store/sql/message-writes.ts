@@ -131,6 +131,7 @@ export function createMessageWrites(db: Kysely<Database>) {
     'body',
     'created_at',
     'content',
+    'reply_to_id',
   ] as const;
   const insert = sized((size) =>
     precompile<Values, { id: string }>(db, (v) =>
@@ -148,6 +149,7 @@ export function createMessageWrites(db: Kysely<Database>) {
             body: v[`body${i}`] as string,
             created_at: v[`created_at${i}`] as string,
             content: v[`content${i}`] as string | null,
+            reply_to_id: v[`reply_to_id${i}`] as string | null,
           })),
         )
         // only the (conversation, client id) constraint can conflict: ids are random
@@ -253,6 +255,7 @@ export function createMessageWrites(db: Kysely<Database>) {
           created_at: message.now,
           content: contentColumn(message.content),
           answer_to: null,
+          reply_to_id: message.replyToId ?? null,
         };
       });
       let inserted = 0;

@@ -17,6 +17,7 @@ import { widgetThemeMigration } from './migration-0017-widget-theme.ts';
 import { attachmentsMigration } from './migration-0018-attachments.ts';
 import { helpCenterMigration } from './migration-0021-help-center.ts';
 import { richMessagesMigration } from './migration-0019-rich-messages.ts';
+import { messageEditsMigration } from './migration-0020-message-edits.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -137,8 +138,9 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0013_visitor_mail': visitorMailMigration,
         '0017_widget_theme': widgetThemeMigration,
         '0018_attachments': attachmentsMigration,
-        '0021_help_center': helpCenterMigration(engine),
         '0019_rich_messages': richMessagesMigration,
+        '0020_message_edits': messageEditsMigration,
+        '0021_help_center': helpCenterMigration(engine),
       }),
   };
 }

@@ -16,6 +16,7 @@ import { withCachedStatements } from './cached-statements.ts';
 import { createSiteStore } from './site-store.ts';
 import { createAttachmentStore } from './attachment-store.ts';
 import { createRichMessageStore } from './rich-message-store.ts';
+import { createMessageChangeStore } from './message-change-store.ts';
 import { createAgentStore } from './agent-store.ts';
 import { createSessionStore } from './session-store.ts';
 import { createVisitorStore } from './visitor-store.ts';
@@ -149,6 +150,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     attachments: createAttachmentStore(db),
     ...openHelpCenter(db, target.engine),
     richMessages: createRichMessageStore(db),
+    messageChanges: createMessageChangeStore(db),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);

@@ -22,6 +22,8 @@ function chunks<T>(items: T[]): T[][] {
 async function deleteContent(trx: Kysely<Database>, ids: string[]): Promise<void> {
   // attachment rows go with what was said; their files are deleted by the caller (DataRetention)
   await trx.deleteFrom('attachments').where('conversation_id', 'in', ids).execute();
+  // revisions hold replaced and deleted texts: they go with the messages
+  await trx.deleteFrom('message_revisions').where('conversation_id', 'in', ids).execute();
   await trx.deleteFrom('messages').where('conversation_id', 'in', ids).execute();
   await trx.deleteFrom('notes').where('conversation_id', 'in', ids).execute();
   await trx.deleteFrom('transcript_requests').where('conversation_id', 'in', ids).execute();

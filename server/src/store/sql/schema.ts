@@ -75,6 +75,8 @@ export interface ConversationsTable {
   closed_at: string | null;
   closed_by: string | null;
   last_seq: number;
+  /** Edits and deletes made in it so far (migration 0020): the last one's number. */
+  change_seq?: number;
   visitor_seen_seq: number;
   agent_seen_seq: number;
   rating: number | null;
@@ -104,6 +106,11 @@ export interface MessagesTable {
   // rich messages (migration 0019): content as JSON text, and the offer an answer answers
   content: string | null;
   answer_to: string | null;
+  // quoted reply, edit and delete (migration 0020); optional so rows written before it still type
+  reply_to_id?: string | null;
+  edited_at?: string | null;
+  deleted_at?: string | null;
+  change_seq?: number;
 }
 
 export interface PageViewsTable {
@@ -244,6 +251,21 @@ export interface Database {
   proactive_invites: ProactiveInvitesTable;
   proactive_events: ProactiveEventsTable;
   attachments: AttachmentsTable;
+  message_revisions: MessageRevisionsTable;
+}
+
+/** The text an edit or delete replaced, who did it and when (migration 0020): the admins' audit trail. */
+export interface MessageRevisionsTable {
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  action: string; // 'edit' | 'delete'
+  previous_body: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  client_change_id: string | null;
+  created_at: string;
 }
 
 /** Files uploaded into a conversation (migration 0018); message_id is set once a message references it. */
