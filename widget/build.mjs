@@ -123,7 +123,7 @@ async function buildApp() {
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes('/locales/')
               ? 'widget/locale-[name]-[hash].js'
-              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine)/.test(
+              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|attachments\/attachment-ui)/.test(
                     chunk.facadeModuleId ?? '',
                   )
                 ? 'widget/lazy-[name]-[hash].js'

@@ -141,6 +141,8 @@ export function ChatWidget({
             onBlur={() => client.stopTyping()}
             onEndChat={() => client.endChat()}
             onRetry={() => client.reconnectNow()}
+            client={client}
+            uploads={config.uploads}
           />
         )}
         {state.launcherVisible && (

@@ -34,6 +34,8 @@ export interface MessageLogProps {
   typing?: string | null;
   lang?: string;
   onRetry?: () => void;
+  /** files-in-chat: draws a message's files (once the attachments chunk is in). */
+  files?: ((message: Message) => JSX.Element) | undefined;
   /** The end-of-chat card, last in the thread. */
   children?: JSX.Element | false | null;
 }
@@ -47,7 +49,7 @@ const asMessage = (entry: OutboxEntry, conversationId: string): Message => ({
   author: { kind: 'visitor', id: null, name: null },
   body: entry.body,
   createdAt: entry.createdAt,
-  attachments: [],
+  attachments: entry.attachments ?? [],
 });
 
 export function MessageLog(props: MessageLogProps): JSX.Element {
@@ -126,6 +128,7 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
             avatar={agent ? <Avatar name={author} url={avatarOf(author)} class={last ? '' : 'blank'} /> : null}
           >
             <MessageBody body={message.body} formatted={agent} />
+            {props.files?.(message)}
             {!stored
               ? last && mark(pendingState)
               : message.seq === marked

@@ -6,7 +6,14 @@
  * proactive messages (proactive-offers.ts) and what the host page says (visitor-extras.ts).
  * No Preact in here.
  */
-import type { OfflineMessage, ProactiveEvent, ProactiveOrigin, VisitorContact, VisitorIdentify } from '@parley/shared';
+import type {
+  Attachment,
+  OfflineMessage,
+  ProactiveEvent,
+  ProactiveOrigin,
+  VisitorContact,
+  VisitorIdentify,
+} from '@parley/shared';
 import {
   createBackoff,
   createTypingNotifier,
@@ -48,6 +55,7 @@ export class ChatClient {
   #state: ChatState;
   readonly #listeners = new Set<(state: ChatState) => void>();
   readonly #store: KeyValueStore;
+  readonly #uploads: string;
   readonly #outbox: Outbox;
   readonly #sender: OutboxSender;
   readonly #connection: VisitorConnection;
@@ -68,6 +76,7 @@ export class ChatClient {
   constructor(options: ChatClientOptions) {
     const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
     this.#store = options.store ?? createLocalStore(options.siteKey);
+    this.#uploads = `${options.serverUrl}/api/widget/${options.siteKey}/attachments`;
     this.#outbox = new Outbox(this.#store);
     const history = loadHistory(this.#store);
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
@@ -159,20 +168,26 @@ export class ChatClient {
     );
   }
 
+  /** files-in-chat: where this visitor's uploads go, and the token that says who they are. */
+  uploadTo(): [url: string, token: string | null] {
+    return [this.#uploads, this.#store.read('token')];
+  }
+
   /** Opens the connection; safe to call again. */
   connect(): void {
     if (!this.#destroyed) this.#connection.open();
   }
 
   /** Queues a message and sends it as soon as the connection allows; the pre-chat answers go with it. */
-  send(body: string): void {
-    if (body.trim() === '' || this.#destroyed) return;
+  send(body: string, attachments?: Attachment[]): void {
+    if ((body.trim() === '' && !attachments) || this.#destroyed) return;
     this.#typing.stop();
     const { contact, proactive } = this.#state;
     // an answer to a proactive message starts the chat with that message first (the server's own copy)
     this.#outbox.add(body, {
       contact: contact ?? undefined,
       proactive: proactive && !chatting(this.#state) ? proactive.origin : undefined,
+      attachments,
     });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null });
     this.connect();

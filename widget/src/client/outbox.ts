@@ -4,7 +4,7 @@
  * the page reloads, is still sent; each entry keeps its clientMessageId for life, which is what lets
  * the server store a resend only once.
  */
-import type { ProactiveOrigin, VisitorContact } from '@parley/shared';
+import type { Attachment, ProactiveOrigin, VisitorContact } from '@parley/shared';
 import { addPending, newClientMessageId, removePending } from '@parley/shared/client-core';
 import { parseJson, type KeyValueStore } from './local-store.ts';
 import { isArrayOf, isRecord, isString } from './stored-shapes.ts';
@@ -18,6 +18,8 @@ export interface OutboxEntry {
   contact?: VisitorContact;
   /** The proactive message this one answers: a chat it starts opens with that message. */
   proactive?: ProactiveOrigin;
+  /** files-in-chat: the files this message carries, uploaded already (the ids survive a reload; the bytes are on the server). */
+  attachments?: Attachment[];
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -61,7 +63,11 @@ export class Outbox {
     return isArrayOf(stored, isOutboxEntry) ? stored : [];
   }
 
-  add(body: string, about: Pick<OutboxEntry, 'contact' | 'proactive'> = {}, now: Date = new Date()): OutboxEntry {
+  add(
+    body: string,
+    about: Pick<OutboxEntry, 'contact' | 'proactive' | 'attachments'> = {},
+    now: Date = new Date(),
+  ): OutboxEntry {
     const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString(), ...about };
     this.#save(addPending(this.list(), entry));
     return entry;
