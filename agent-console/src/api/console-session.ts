@@ -4,7 +4,13 @@
  * highest seq held, then the outbox. Pushes go through the pure transitions in src/state/.
  */
 import { batch } from '@preact/signals';
-import { ErrorCode, MAX_MESSAGE_LENGTH, MessageBodySchema, type AgentSyncResult } from '@parley/shared';
+import {
+  ErrorCode,
+  MAX_MESSAGE_LENGTH,
+  MessageBodySchema,
+  type AgentSyncResult,
+  type Attachment,
+} from '@parley/shared';
 import { addPending, createTypingNotifier, newClientMessageId, removeDelivered } from '@parley/shared/client-core';
 import {
   applyHistory,
@@ -55,6 +61,8 @@ export interface ConsoleSession extends AgentActions {
   editDraft(conversationId: string, text: string): void;
   /** Queues the draft for sending; returns why it cannot be sent, or null (queued, or nothing to send). */
   send(conversationId: string): string | null;
+  /** files-in-chat: queues a message with files already uploaded (the composer took its text from the draft). */
+  sendFiles(conversationId: string, body: string, attachments: readonly Attachment[]): void;
   close(conversationId: string): Promise<void>;
   /** The visitor panel and the live visitors list. */
   readonly visitors: VisitorFeed;
@@ -266,6 +274,18 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
       });
       outbox.pump();
       return null;
+    },
+
+    sendFiles(conversationId, body, attachments) {
+      typing.stop();
+      store.outbox.value = addPending(store.outbox.value, {
+        clientMessageId: newMessageId(),
+        conversationId,
+        body,
+        error: null,
+        attachments,
+      });
+      outbox.pump();
     },
 
     async close(conversationId) {

@@ -72,6 +72,7 @@ async function deliver(channel: AgentChannel, pending: PendingMessage): Promise<
       conversationId: pending.conversationId,
       clientMessageId: pending.clientMessageId,
       body: pending.body,
+      ...(pending.attachments?.[0] && { attachmentIds: pending.attachments.map((a) => a.id) }),
     });
     return { kind: 'stored', result: message };
   } catch (error) {

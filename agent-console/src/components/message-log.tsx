@@ -12,6 +12,7 @@ import type { PendingMessage } from '../state/outbox.ts';
 import { visitorLabel } from '../state/conversation-selectors.ts';
 import { Loading } from './load-state.tsx';
 import { MessageText } from './message-text.tsx';
+import { MessageAttachments } from './message-attachments.tsx';
 
 interface MessageLogProps {
   entry: ConversationEntry;
@@ -78,6 +79,7 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
                 <span class="message__author">{agentName}</span>
               </div>
               <MessageText body={message.body} formatted />
+              <MessageAttachments attachments={message.attachments} />
               <p class={message.error ? 'message__state message__state--failed' : 'message__state'}>
                 {message.error ? `Not sent: ${message.error}` : 'Sending…'}
               </p>
@@ -131,6 +133,7 @@ function MessageItem({ message, visitorName, delivery }: MessageItemProps) {
         </time>
       </div>
       <MessageText body={message.body} formatted={kind === 'agent'} />
+      <MessageAttachments attachments={message.attachments} />
       {delivery && <p class="message__state">{delivery}</p>}
     </li>
   );

@@ -3,6 +3,7 @@
  * conversation at once. The list operations (add, delivered, failed, what to send) are the shared client
  * core's; what is the console's own is that each entry names its conversation.
  */
+import type { Attachment } from '@parley/shared';
 import type { PendingEntry } from '@parley/shared/client-core';
 
 export interface PendingMessage extends PendingEntry {
@@ -10,6 +11,8 @@ export interface PendingMessage extends PendingEntry {
   readonly body: string;
   /** Set when the server refused it (e.g. the conversation ended); such a message is not retried. */
   readonly error: string | null;
+  /** files-in-chat: the files it carries, uploaded already (attachment-uploads.ts). */
+  readonly attachments?: readonly Attachment[];
 }
 
 export type Outbox = readonly PendingMessage[];
