@@ -182,7 +182,7 @@ function FileLink({ attachment, client, s, stored }: Props & { stored: boolean }
       class="file"
       href={links?.url}
       download={attachment.name}
-      aria-label={`${format(s.download, { name: attachment.name })} (${label})`}
+      title={format(s.download, { name: attachment.name })}
       onClick={(event) => {
         // the link lasts five minutes: an old one is fetched afresh, then followed
         event.preventDefault();
