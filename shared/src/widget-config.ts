@@ -32,5 +32,10 @@ export const WidgetConfigSchema = z.object({
   withinBusinessHours: z.boolean(),
   /** The site's enabled page rules, in order: the first whose conditions hold wins. */
   proactiveRules: z.array(PublicProactiveRuleSchema),
+  /**
+   * files-in-chat: whether visitors may attach files: `on`, `reply` (once an agent has answered in
+   * the conversation) or absent (not at all, and from servers before attachments).
+   */
+  uploads: z.enum(['on', 'reply']).optional(),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfigSchema>;

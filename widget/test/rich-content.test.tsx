@@ -186,7 +186,7 @@ describe('an answer on its way', () => {
     client.connect();
     open().accept();
     (await open().request('session:resume')).reply(resumed());
-    client.send('Billing', { type: 'quick_reply', messageId: 'm-quick', optionId: 'billing' });
+    client.send('Billing', { answer: { type: 'quick_reply', messageId: 'm-quick', optionId: 'billing' } });
     const first = await open().request('message:send');
     expect(first.payload).toMatchObject({
       body: 'Billing',

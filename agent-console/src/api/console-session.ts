@@ -10,6 +10,7 @@ import {
   MessageBodySchema,
   type AgentSyncResult,
   type OfferContent,
+  type Attachment,
 } from '@parley/shared';
 import { richFallback } from '@parley/shared/rich-answers';
 import {
@@ -72,6 +73,8 @@ export interface ConsoleSession extends AgentActions {
    * With `content` (rich messages) the draft goes with it, or the content's plain-text fallback when empty.
    */
   send(conversationId: string, content?: OfferContent): string | null;
+  /** files-in-chat: queues a message with files already uploaded (the composer took its text from the draft). */
+  sendFiles(conversationId: string, body: string, attachments: readonly Attachment[]): void;
   close(conversationId: string): Promise<void>;
   /** The visitor panel and the live visitors list. */
   readonly visitors: VisitorFeed;
@@ -295,6 +298,18 @@ export function createConsoleSession(deps: ConsoleDeps, store: ConsoleStore = cr
       });
       outbox.pump();
       return null;
+    },
+
+    sendFiles(conversationId, body, attachments) {
+      typing.stop();
+      store.outbox.value = addPending(store.outbox.value, {
+        clientMessageId: newMessageId(),
+        conversationId,
+        body,
+        error: null,
+        attachments,
+      });
+      outbox.pump();
     },
 
     async close(conversationId) {

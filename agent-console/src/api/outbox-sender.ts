@@ -74,6 +74,7 @@ async function deliver(channel: AgentChannel, pending: PendingMessage): Promise<
       body: pending.body,
       ...(pending.content && { content: pending.content }),
       ...(pending.replyToId !== undefined && { replyToId: pending.replyToId }),
+      ...(pending.attachments?.[0] && { attachmentIds: pending.attachments.map((a) => a.id) }),
     });
     return { kind: 'stored', result: message };
   } catch (error) {

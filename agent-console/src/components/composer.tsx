@@ -10,6 +10,8 @@ import { CannedSuggestionList, useCannedSuggestions } from './canned-suggestions
 import { RichBuilder } from './rich-builder.tsx';
 import type { OfferContent } from '@parley/shared';
 import { ReplyTarget } from './message-changes.tsx';
+import { uploadsFor } from '../state/attachment-uploads.ts';
+import { AttachmentTray } from './attachment-tray.tsx';
 
 interface ComposerProps {
   conversationId: string;
@@ -44,7 +46,26 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
     if (!disabled) inputRef.current?.focus();
   }, [conversationId, disabled]);
 
+  // files-in-chat: attached files wait here (per conversation) until their message goes
+  const uploads = uploadsFor(conversationId, (body, attachments) =>
+    session.sendFiles(conversationId, body, attachments),
+  );
+  const attach = (files: readonly File[]): void => {
+    if (!disabled && files[0]) uploads.add(files);
+  };
+  const takeFiles = (event: Event, data: DataTransfer | null): void => {
+    const files = [...(data?.files ?? [])];
+    if (noteMode || !files[0]) return;
+    event.preventDefault();
+    attach(files);
+  };
+
   function submit(): void {
+    if (!noteMode && uploads.pendingKeys().length > 0) {
+      uploads.send(draft.trim());
+      setDraft(session.store, conversationId, '');
+      return;
+    }
     if (!noteMode) {
       setProblem(session.send(conversationId));
       return;
@@ -60,6 +81,9 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
     <>
       <form
         class={`composer${noteMode ? ' composer--note' : ''}`}
+        onDragOver={(event) => event.preventDefault()}
+        onDrop={(event) => takeFiles(event, event.dataTransfer)}
+        onPaste={(event) => takeFiles(event, event.clipboardData)}
         onSubmit={(event) => {
           event.preventDefault();
           submit();
@@ -105,6 +129,7 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
           }}
         />
         <CannedSuggestionList suggestions={canned} />
+        <AttachmentTray uploads={uploads} />
         <div class="composer__controls">
           <label class="composer__toggle" for={noteToggleId}>
             <input
@@ -119,6 +144,22 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
             />{' '}
             Private note
           </label>
+          {!noteMode && (
+            <label class="button button--quiet composer__attach">
+              Attach files
+              <input
+                type="file"
+                multiple
+                class="visually-hidden"
+                disabled={disabled}
+                onChange={(event) => {
+                  const input = event.currentTarget;
+                  attach([...(input.files ?? [])]);
+                  input.value = '';
+                }}
+              />
+            </label>
+          )}
           {!noteMode && (
             <button
               type="button"

@@ -14,6 +14,7 @@ import { Loading } from './load-state.tsx';
 import { MessageText } from './message-text.tsx';
 import { RichContentView } from './rich-content-view.tsx';
 import { MessageActions, MessageContent, messageAnchor } from './message-changes.tsx';
+import { MessageAttachments } from './message-attachments.tsx';
 
 interface MessageLogProps {
   entry: ConversationEntry;
@@ -81,6 +82,7 @@ export function MessageLog({ entry, pending, agentName }: MessageLogProps) {
                 <span class="message__author">{agentName}</span>
               </div>
               <MessageText body={message.body} formatted />
+              <MessageAttachments attachments={message.attachments} />
               <p class={message.error ? 'message__state message__state--failed' : 'message__state'}>
                 {message.error ? `Not sent: ${message.error}` : 'Sending…'}
               </p>
@@ -140,6 +142,7 @@ function MessageItem({ message, messages, visitorName, delivery }: MessageItemPr
       ) : (
         <MessageContent message={message} visitorName={visitorName} />
       )}
+      {!message.deletedAt && <MessageAttachments attachments={message.attachments} />}
       {delivery && <p class="message__state">{delivery}</p>}
       <MessageActions message={message} />
     </li>

@@ -3,7 +3,7 @@
  * conversation at once. The list operations (add, delivered, failed, what to send) are the shared client
  * core's; what is the console's own is that each entry names its conversation.
  */
-import type { OfferContent } from '@parley/shared';
+import type { Attachment, OfferContent } from '@parley/shared';
 import type { PendingEntry } from '@parley/shared/client-core';
 
 export interface PendingMessage extends PendingEntry {
@@ -15,6 +15,8 @@ export interface PendingMessage extends PendingEntry {
   readonly error: string | null;
   /** Quoted reply: the message it answers (message-edit-actions.ts). */
   readonly replyToId?: string;
+  /** files-in-chat: the files it carries, uploaded already (attachment-uploads.ts). */
+  readonly attachments?: readonly Attachment[];
 }
 
 export type Outbox = readonly PendingMessage[];

@@ -2,7 +2,7 @@
  * @module The public widget config, fetched cross-origin by the widget on site owners' pages.
  */
 import { Router } from 'express';
-import { restRoutes, type WidgetConfig } from '@parley/shared';
+import { restRoutes, type AttachmentSettings, type WidgetConfig } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
@@ -36,6 +36,7 @@ export function widgetRouter(store: Store, rules: ProactiveRules): Router {
       identityVerificationRequired: site.identityVerificationRequired,
       withinBusinessHours: isWithinBusinessHours(site.businessHours, new Date()),
       proactiveRules: await rules.forWidget(site),
+      ...uploadsOf(site.attachments),
     };
     res.setHeader('Cache-Control', 'public, max-age=60');
     // express adds a weak ETag of the body and answers If-None-Match with 304 (app's `etag` setting)
@@ -43,4 +44,10 @@ export function widgetRouter(store: Store, rules: ProactiveRules): Router {
   });
 
   return router;
+}
+
+/** files-in-chat: what the widget needs of the site's upload settings to show its attach button. */
+function uploadsOf(settings: AttachmentSettings): Pick<WidgetConfig, 'uploads'> {
+  if (!settings.visitorUploads) return {};
+  return { uploads: settings.visitorUploadsAfterAgentReply ? 'reply' : 'on' };
 }

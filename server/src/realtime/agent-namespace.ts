@@ -106,7 +106,14 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
           const replyTo =
             replyToId === undefined ? undefined : await deps.edits.quoteForAgent(conversationId, replyToId);
           const { conversations } = deps;
-          const sent = await conversations.sendFromAgent(agent, conversationId, clientMessageId, body, content, replyTo);
+          const sent = await conversations.sendFromAgent(
+            agent,
+            conversationId,
+            clientMessageId,
+            body,
+            content,
+            replyTo,
+          );
           return { message: sent.message };
         },
         'message:seen': async ({ conversationId, seq }, agent) => {

@@ -15,6 +15,8 @@ import { MessageLog } from './message-log.tsx';
 import { PanelHeader } from './panel-header.tsx';
 import { focusIfIdle } from './focus.ts';
 import { useForms } from './lazy-forms.ts';
+import { loadFiles, useFiles } from './lazy-files.ts';
+import type { ChatClient } from '../client/chat-client.ts';
 import { agentName } from './status-line.ts';
 import type { SystemLine } from './timeline.ts';
 import { useStrings } from './strings-context.ts';
@@ -49,6 +51,9 @@ export interface ChatPanelProps {
   onLeaveMessage: (message: { email: string; body: string }) => Promise<boolean>;
   /** "Answer me by email instead" while queued. */
   onEmailInstead: (email: string) => Promise<boolean>;
+  /** files-in-chat: the client files are uploaded and sent through, and whether the site takes them. */
+  client?: ChatClient;
+  uploads?: WidgetConfig['uploads'];
 }
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {
@@ -87,6 +92,35 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
     if (forms) focusIfIdle(panel.current?.querySelector<HTMLElement>('.form input, .form textarea'));
   }, [forms]);
 
+  // files-in-chat: the attachments chunk comes with the first file attached or shown
+  const { client, uploads } = props;
+  const messages = state.thread.messages;
+  const [attaching, setAttaching] = useState(false);
+  const files = useFiles(attaching || messages.some((m) => m.attachments?.[0]));
+  const onFiles =
+    client && status !== 'offline' && (uploads === 'on' || (uploads && messages.some((m) => m.author.kind === 'agent')))
+      ? (list: File[]) => {
+          setAttaching(true);
+          void loadFiles().then((m) => m.add(client, list));
+        }
+      : undefined;
+  /** A paste or a drop with files attaches them (and is not pasted as text). */
+  const take = (event: Event, data: DataTransfer | null): void => {
+    const list = [...(data?.files ?? [])];
+    if (!onFiles || !list[0]) return;
+    event.preventDefault();
+    onFiles(list);
+  };
+  const composer = {
+    disabled: connection === 'failed',
+    draft: props.draft,
+    onDraftChange: props.onDraftChange,
+    onSend: props.onSend,
+    onInput: props.onInput,
+    onBlur: props.onBlur,
+    onFiles,
+  };
+
   let body: JSX.Element | null;
   if (offline) {
     body = forms && <forms.OfflineForm draft={state.refused ?? props.draft} onLeave={props.onLeaveMessage} />;
@@ -109,6 +143,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
         typing={state.agentTyping && !ended ? agentName(t, conversation) : null}
         onRetry={props.onRetry}
         onAnswer={props.onSend}
+        files={files && client ? (m) => <files.Attachments message={m} client={client} /> : undefined}
       >
         {ended && forms && (
           <forms.EndOfChat
@@ -149,20 +184,22 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
             {t.emailInstead}
           </button>
         )}
-        <Composer
-          disabled={connection === 'failed'}
-          draft={props.draft}
-          onDraftChange={props.onDraftChange}
-          onSend={props.onSend}
-          onInput={props.onInput}
-          onBlur={props.onBlur}
-        />
+        {files && client ? <files.FileComposer client={client} {...composer} /> : <Composer {...composer} />}
       </>
     );
   }
 
   return (
-    <section id={props.id} class="panel" aria-label={props.siteName} style={props.style} ref={panel}>
+    <section
+      id={props.id}
+      class="panel"
+      aria-label={props.siteName}
+      style={props.style}
+      ref={panel}
+      onDragOver={onFiles && ((event) => event.preventDefault())}
+      onDrop={(event) => take(event, event.dataTransfer)}
+      onPaste={(event) => take(event, event.clipboardData)}
+    >
       <PanelHeader
         siteName={props.siteName}
         team={props.team ?? []}

@@ -129,7 +129,7 @@ export function ChatWidget({
             style={mobile ? { height: `${viewport.height}px`, top: `${viewport.top}px` } : undefined}
             draft={draft.current}
             onDraftChange={(text) => (draft.current = text)}
-            onSend={(body, answer) => client.send(body, answer)}
+            onSend={(body, answer) => client.send(body, { answer })}
             onStartChat={(contact, question) => client.startChat(contact, question)}
             onRate={(rating, comment) => client.rate(rating, comment)}
             onTranscript={(email) => client.requestTranscript(email)}
@@ -141,6 +141,8 @@ export function ChatWidget({
             onBlur={() => client.stopTyping()}
             onEndChat={() => client.endChat()}
             onRetry={() => client.reconnectNow()}
+            client={client}
+            uploads={config.uploads}
           />
         )}
         {state.launcherVisible && (

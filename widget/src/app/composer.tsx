@@ -13,6 +13,10 @@ export interface ComposerProps {
   onSend: (body: string) => void;
   onInput?: () => void;
   onBlur?: () => void;
+  /** files-in-chat: files picked with the attach button (none without it; paste and drop: chat-panel.tsx). */
+  onFiles?: (files: File[]) => void;
+  /** files-in-chat: files wait to go with the next message, so an empty one may be sent. */
+  files?: boolean;
 }
 
 export function Composer({
@@ -22,6 +26,8 @@ export function Composer({
   onSend,
   onInput,
   onBlur,
+  onFiles,
+  files,
 }: ComposerProps): JSX.Element {
   const t = useStrings();
   const [text, setTextState] = useState(draft);
@@ -32,7 +38,7 @@ export function Composer({
 
   const submit = (): void => {
     const body = text.trim();
-    if (body === '' || disabled) return;
+    if ((body === '' && !files) || disabled) return;
     onSend(body);
     setText('');
   };
@@ -52,6 +58,22 @@ export function Composer({
         submit();
       }}
     >
+      {onFiles && (
+        <label class="attach">
+          +
+          <input
+            type="file"
+            class="sr"
+            multiple
+            aria-label={t.attach}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              onFiles([...(input.files ?? [])]);
+              input.value = '';
+            }}
+          />
+        </label>
+      )}
       <textarea
         aria-label={t.message}
         placeholder={t.placeholder}

@@ -1,11 +1,11 @@
 /**
  * @module Fetches the forms chunk (forms.ts) the first time a form is due, and draws it as soon as
  * it is in; until then the panel shows its header and the conversation. A chunk that fails to load
- * (offline) is asked for again on the next render that needs it.
+ * (offline) is asked for again on the next render that needs it (lazy-chunk.ts).
  */
-import { useEffect, useState } from 'preact/hooks';
 import type * as Forms from './forms.ts';
 import { adopt } from './adopt-styles.ts';
+import { lazyChunk } from './lazy-chunk.ts';
 
 let forms: typeof Forms | null = null;
 /** The widgets' shadow roots (one per mount), which get the forms' styles with the chunk. */
@@ -17,31 +17,12 @@ export function formsStyledIn(root: ShadowRoot): void {
   shadowRoots.add(root);
   if (forms) adopt(root, forms.css);
 }
-let loading: Promise<typeof Forms> | null = null;
 
-export function loadForms(): Promise<typeof Forms> {
-  loading ??= import('./forms.ts').then(
-    (module) => {
-      for (const root of shadowRoots) adopt(root, module.css);
-      return (forms = module);
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/** The forms, or null while they load; `needed`: whether the panel shows one now. */
-export function useForms(needed: boolean): typeof Forms | null {
-  const [, loaded] = useState(0);
-  useEffect(() => {
-    if (needed && !forms)
-      loadForms().then(
-        () => loaded((n) => n + 1),
-        () => {},
-      );
-  }, [needed]);
-  return forms;
-}
+/** loadForms(); useForms(needed): the forms, or null while they load; `needed`: whether the panel shows one now. */
+export const { load: loadForms, use: useForms } = lazyChunk(
+  () => import('./forms.ts'),
+  (module) => {
+    for (const root of shadowRoots) adopt(root, module.css);
+    forms = module;
+  },
+);

@@ -37,6 +37,8 @@ export interface MessageLogProps {
   onRetry?: () => void;
   /** A quick-reply choice or form answer (rich content), sent like a message. */
   onAnswer?: (body: string, answer: RichAnswer) => void;
+  /** files-in-chat: draws a message's files (once the attachments chunk is in). */
+  files?: ((message: Message) => JSX.Element) | undefined;
   /** The end-of-chat card, last in the thread. */
   children?: JSX.Element | false | null;
 }
@@ -50,7 +52,7 @@ const asMessage = (entry: OutboxEntry, conversationId: string): Message => ({
   author: { kind: 'visitor', id: null, name: null },
   body: entry.body,
   createdAt: entry.createdAt,
-  attachments: [],
+  attachments: entry.attachments ?? [],
 });
 
 export function MessageLog(props: MessageLogProps): JSX.Element {
@@ -133,6 +135,7 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
             ) : (
               <MessageBody body={message.body} formatted={agent} />
             )}
+            {props.files?.(message)}
             {!stored
               ? last && mark(pendingState)
               : message.seq === marked

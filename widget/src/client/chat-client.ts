@@ -7,6 +7,7 @@
  * No Preact in here.
  */
 import type {
+  Attachment,
   OfflineMessage,
   ProactiveEvent,
   ProactiveOrigin,
@@ -55,6 +56,7 @@ export class ChatClient {
   #state: ChatState;
   readonly #listeners = new Set<(state: ChatState) => void>();
   readonly #store: KeyValueStore;
+  readonly #uploads: string;
   readonly #outbox: Outbox;
   readonly #sender: OutboxSender;
   readonly #connection: VisitorConnection;
@@ -75,6 +77,7 @@ export class ChatClient {
   constructor(options: ChatClientOptions) {
     const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
     this.#store = options.store ?? createLocalStore(options.siteKey);
+    this.#uploads = `${options.serverUrl}/api/widget/${options.siteKey}/attachments`;
     this.#outbox = new Outbox(this.#store);
     const history = loadHistory(this.#store);
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
@@ -166,14 +169,20 @@ export class ChatClient {
     );
   }
 
+  /** files-in-chat: where this visitor's uploads go, and the token that says who they are. */
+  uploadTo(): [url: string, token: string | null] {
+    return [this.#uploads, this.#store.read('token')];
+  }
+
   /** Opens the connection; safe to call again. */
   connect(): void {
     if (!this.#destroyed) this.#connection.open();
   }
 
   /** Queues a message and sends it as soon as the connection allows; the pre-chat answers go with it. */
-  send(body: string, answer?: RichAnswer): void {
-    if (body.trim() === '' || this.#destroyed) return;
+  send(body: string, extras: { answer?: RichAnswer | undefined; attachments?: Attachment[] | undefined } = {}): void {
+    const { answer, attachments } = extras;
+    if ((body.trim() === '' && !attachments) || this.#destroyed) return;
     this.#typing.stop();
     const { contact, proactive } = this.#state;
     // an answer to a proactive message starts the chat with that message first (the server's own copy)
@@ -181,6 +190,7 @@ export class ChatClient {
       contact: contact ?? undefined,
       proactive: proactive && !chatting(this.#state) ? proactive.origin : undefined,
       answer,
+      attachments,
     });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null });
     this.connect();

@@ -63,13 +63,14 @@ export function createOutboxSender(
 }
 
 async function send(socket: VisitorSocket, entry: OutboxEntry, ackTimeoutMs: number): Promise<SendOutcome<SendResult>> {
-  const { clientMessageId, body, contact, proactive, answer } = entry;
+  const { clientMessageId, body, contact, proactive, answer, attachments } = entry;
   const payload = {
     clientMessageId,
     body,
     ...(contact && { contact }),
     ...(proactive && { proactive }),
     ...(answer && { answer }),
+    ...(attachments && { attachmentIds: attachments.map((a) => a.id) }),
   };
   const res = await request<SendResult>((ack) => socket.timeout(ackTimeoutMs).emit('message:send', payload, ack));
   return res?.ok ? { kind: 'stored', result: res.data } : refusalOutcome(res?.error ?? null);

@@ -4,7 +4,7 @@
  * the page reloads, is still sent; each entry keeps its clientMessageId for life, which is what lets
  * the server store a resend only once.
  */
-import type { ProactiveOrigin, RichAnswer, VisitorContact } from '@parley/shared';
+import type { Attachment, ProactiveOrigin, RichAnswer, VisitorContact } from '@parley/shared';
 import { addPending, newClientMessageId, removePending } from '@parley/shared/client-core';
 import { parseJson, type KeyValueStore } from './local-store.ts';
 import { isArrayOf, isRecord, isString } from './stored-shapes.ts';
@@ -20,6 +20,8 @@ export interface OutboxEntry {
   proactive?: ProactiveOrigin;
   /** The quick-reply choice or form answer this message is (the server checks it against the offer). */
   answer?: RichAnswer;
+  /** files-in-chat: the files this message carries, uploaded already (the ids survive a reload; the bytes are on the server). */
+  attachments?: Attachment[];
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -66,7 +68,7 @@ export class Outbox {
 
   add(
     body: string,
-    about: Pick<OutboxEntry, 'contact' | 'proactive' | 'answer'> = {},
+    about: Pick<OutboxEntry, 'contact' | 'proactive' | 'answer' | 'attachments'> = {},
     now: Date = new Date(),
   ): OutboxEntry {
     const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString(), ...about };

@@ -11,6 +11,7 @@ import {
   type Weekday,
   type WidgetTheme,
 } from '@parley/shared';
+import { attachmentDraftOf, attachmentSettingsOf, type AttachmentDraft } from './attachment-settings-fields.tsx';
 
 export type PreChatAsk = 'off' | 'optional' | 'required';
 
@@ -38,6 +39,8 @@ export interface SiteDraft {
   routingMode: RoutingMode;
   /** Seconds as typed; '' = the server's default (QUEUE_MAX_WAIT_SECONDS). */
   maxWait: string;
+  /** files-in-chat: upload settings. */
+  attachments: AttachmentDraft;
 }
 
 export const PRE_CHAT_FIELDS: readonly PreChatField[] = ['name', 'email', 'message'];
@@ -72,6 +75,7 @@ export function draftOf(site: SiteAdminView): SiteDraft {
     identityVerificationRequired: site.identityVerificationRequired,
     routingMode: site.routingMode,
     maxWait: site.queueMaxWaitSeconds === null ? '' : String(site.queueMaxWaitSeconds),
+    attachments: attachmentDraftOf(site.attachments),
   };
 }
 
@@ -108,5 +112,6 @@ export function requestOf(draft: SiteDraft): UpdateSiteRequest {
     identityVerificationRequired: draft.identityVerificationRequired,
     routingMode: draft.routingMode,
     queueMaxWaitSeconds: draft.maxWait.trim() === '' ? null : Number(draft.maxWait),
+    attachments: attachmentSettingsOf(draft.attachments),
   };
 }

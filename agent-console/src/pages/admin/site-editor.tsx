@@ -11,6 +11,7 @@ import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from '../../components/form-field.tsx';
 import { BusinessHoursFields } from './business-hours-fields.tsx';
+import { AttachmentSettingsFields } from './attachment-settings-fields.tsx';
 import { IdentitySecret } from './identity-secret.tsx';
 import { SiteSnippet } from './site-snippet.tsx';
 import {
@@ -216,6 +217,11 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
           hint={`A waiting visitor is then offered an answer by email. Empty: the server's default (${site.defaultQueueMaxWaitSeconds}). 0: never.`}
         />
       </fieldset>
+      <AttachmentSettingsFields
+        draft={draft.attachments}
+        onChange={(change) => edit({ attachments: { ...draft.attachments, ...change } })}
+        error={issue('attachments')}
+      />
       <BusinessHoursFields
         enabled={draft.hoursEnabled}
         timeZone={draft.timeZone}

@@ -6,6 +6,7 @@ export const strings: Strings = {
   message: 'رسالة',
   placeholder: 'اكتب رسالتك…',
   send: 'إرسال',
+  attach: 'إرفاق ملفات',
   endChat: 'إنهاء الدردشة',
   conversation: 'المحادثة',
   reconnecting: 'جارٍ إعادة الاتصال…',

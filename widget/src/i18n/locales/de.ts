@@ -6,6 +6,7 @@ export const strings: Strings = {
   message: 'Nachricht',
   placeholder: 'Nachricht schreiben…',
   send: 'Senden',
+  attach: 'Dateien anhängen',
   endChat: 'Chat beenden',
   conversation: 'Unterhaltung',
   reconnecting: 'Verbindung wird wiederhergestellt…',

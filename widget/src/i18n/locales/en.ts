@@ -5,6 +5,7 @@ export const strings = {
   message: 'Message',
   placeholder: 'Type your message…',
   send: 'Send',
+  attach: 'Attach files',
   endChat: 'End chat',
   conversation: 'Conversation',
   reconnecting: 'Reconnecting…',

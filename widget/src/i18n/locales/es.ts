@@ -6,6 +6,7 @@ export const strings: Strings = {
   message: 'Mensaje',
   placeholder: 'Escribe tu mensaje…',
   send: 'Enviar',
+  attach: 'Adjuntar archivos',
   endChat: 'Terminar chat',
   conversation: 'Conversación',
   reconnecting: 'Reconectando…',

@@ -6,6 +6,7 @@ export const strings: Strings = {
   message: 'Message',
   placeholder: 'Écrivez votre message…',
   send: 'Envoyer',
+  attach: 'Joindre des fichiers',
   endChat: 'Terminer le chat',
   conversation: 'Conversation',
   reconnecting: 'Reconnexion…',
