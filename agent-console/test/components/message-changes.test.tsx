@@ -36,7 +36,7 @@ describe('quoted reply', () => {
     expect(channel.payloadsOf('message:send')[0]).toMatchObject({ replyToId: 'c1-m1' });
     const reply = await within(log).findByText('It left our warehouse today');
     const quote = within(reply.closest('li') ?? log).getByRole('button', {
-      name: /Show the quoted message from Grace/,
+      name: /Go to the quoted message from\s*Grace/,
     });
     expect(quote.textContent).toContain('Where is my parcel?');
     expect(screen.queryByText(/Replying to/)).toBeNull();

@@ -15,6 +15,7 @@ import { format } from '../i18n/locale.ts';
 import { Avatar } from './avatar.tsx';
 import { MessageBody } from './message-body.tsx';
 import { useStrings } from './strings-context.ts';
+import { useExtras } from './lazy-extras.ts';
 import { timeline, type SystemLine } from './timeline.ts';
 
 export interface MessageLogProps {
@@ -57,6 +58,7 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
   // only the visitor's newest message carries a mark, like most chats
   const marked = pending.length === 0 ? lastSeqBy(messages, 'visitor') : 0;
   const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
+  const x = useExtras(messages.length > 0);
 
   useLayoutEffect(() => {
     // keep the newest message in view as the conversation grows
@@ -124,7 +126,9 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
             author={agent && first ? author : undefined}
             avatar={agent ? <Avatar name={author} url={avatarOf(author)} class={last ? '' : 'blank'} /> : null}
           >
+            {x && <x.Above message={message} />}
             <MessageBody body={message.body} formatted={agent} />
+            {x && <x.Below message={message} />}
             {!stored
               ? last && mark(pendingState)
               : message.seq === marked
@@ -148,6 +152,7 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
         </Bubble>
       )}
       {props.children}
+      {x && <x.ReplyBar />}
     </div>
   );
 }

@@ -63,8 +63,8 @@ export function createOutboxSender(
 }
 
 async function send(socket: VisitorSocket, entry: OutboxEntry, ackTimeoutMs: number): Promise<SendOutcome<SendResult>> {
-  const { clientMessageId, body, contact, proactive } = entry;
-  const payload = { clientMessageId, body, ...(contact && { contact }), ...(proactive && { proactive }) };
+  const { clientMessageId, body, contact, proactive, replyToId } = entry;
+  const payload = { clientMessageId, body, ...(contact && { contact }), ...(proactive && { proactive }), replyToId };
   const res = await request<SendResult>((ack) => socket.timeout(ackTimeoutMs).emit('message:send', payload, ack));
   return res?.ok ? { kind: 'stored', result: res.data } : refusalOutcome(res?.error ?? null);
 }

@@ -18,6 +18,8 @@ export interface OutboxEntry {
   contact?: VisitorContact;
   /** The proactive message this one answers: a chat it starts opens with that message. */
   proactive?: ProactiveOrigin;
+  /** Quoted reply: the id of the message this one answers. */
+  replyToId?: string | undefined;
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -27,7 +29,8 @@ function isOutboxEntry(value: unknown): value is OutboxEntry {
     isString(value.body) &&
     isString(value.createdAt) &&
     (value.contact === undefined || isContact(value.contact)) &&
-    (value.proactive === undefined || isOrigin(value.proactive))
+    (value.proactive === undefined || isOrigin(value.proactive)) &&
+    (value.replyToId === undefined || isString(value.replyToId))
   );
 }
 
@@ -61,7 +64,11 @@ export class Outbox {
     return isArrayOf(stored, isOutboxEntry) ? stored : [];
   }
 
-  add(body: string, about: Pick<OutboxEntry, 'contact' | 'proactive'> = {}, now: Date = new Date()): OutboxEntry {
+  add(
+    body: string,
+    about: Pick<OutboxEntry, 'contact' | 'proactive' | 'replyToId'> = {},
+    now: Date = new Date(),
+  ): OutboxEntry {
     const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString(), ...about };
     this.#save(addPending(this.list(), entry));
     return entry;
