@@ -35,7 +35,8 @@ export function transcriptLines(messages: Message[], names: { visitor: string; t
           ? (m.author.name ?? names.team)
           : names.team,
     at: mailTime(m.createdAt),
-    body: m.body,
+    // the current text (edits included); a deleted message keeps its place, its text is gone
+    body: m.deletedAt ? '(message deleted)' : m.body,
   }));
 }
 
