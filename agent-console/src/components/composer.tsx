@@ -8,6 +8,7 @@ import { draftOf, setDraft } from '../state/console-store.ts';
 import { useSession } from './session-context.ts';
 import { CannedSuggestionList, useCannedSuggestions } from './canned-suggestions.tsx';
 import { ReplyTarget } from './message-changes.tsx';
+import { EmojiPicker } from './emoji-picker.tsx';
 
 interface ComposerProps {
   conversationId: string;
@@ -34,6 +35,19 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   useEffect(() => {
     if (!disabled) inputRef.current?.focus();
   }, [conversationId, disabled]);
+
+  /** Puts the emoji where the caret was, and the caret after it. */
+  function insertEmoji(emoji: string): void {
+    const input = inputRef.current;
+    const at = input?.selectionStart ?? draft.length;
+    const text = draft.slice(0, at) + emoji + draft.slice(input?.selectionEnd ?? at);
+    if (noteMode) setDraft(session.store, conversationId, text);
+    else session.editDraft(conversationId, text);
+    requestAnimationFrame(() => {
+      input?.focus();
+      input?.setSelectionRange(at + emoji.length, at + emoji.length);
+    });
+  }
 
   function submit(): void {
     if (!noteMode) {
@@ -109,6 +123,7 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
           />{' '}
           Private note
         </label>
+        <EmojiPicker disabled={disabled} onPick={insertEmoji} />
         <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
           {noteMode ? 'Add note' : 'Send'}
         </button>
