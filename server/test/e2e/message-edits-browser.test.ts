@@ -81,6 +81,11 @@ describe.runIf(chromiumAvailable)('quoted reply, edit and delete in a real brows
     await visitor.getByRole('button', { name: 'Save' }).click();
     await bubble(agent, 'My parcel is two weeks late').getByText('Edited').waitFor();
     await bubble(visitor, CARD).getByRole('button', { name: 'Delete' }).click();
+    // asked once more, since a delete cannot be undone
+    await bubble(visitor, CARD)
+      .getByRole('group', { name: 'Delete for everyone?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await agent.getByRole('log').getByText('Message deleted').first().waitFor();
     await expect.poll(() => agent.getByRole('log').getByText(CARD).count()).toBe(0);
     await expect.poll(() => visitor.getByRole('log').getByText(CARD).count()).toBe(0);
@@ -99,6 +104,12 @@ describe.runIf(chromiumAvailable)('quoted reply, edit and delete in a real brows
     await agent.getByRole('list', { name: 'Changes to this message' }).getByText(CARD).waitFor();
     await saveScreenshot(agent, 'message-edits', 'console-admin-sees-original');
     expect(await axeViolations(agent, '.log')).toEqual([]);
+    // the composer's emoji grid passes too, open
+    await agent.getByRole('button', { name: 'Emoji' }).click();
+    await agent.getByRole('group', { name: 'Insert an emoji' }).waitFor();
+    await saveScreenshot(agent, 'message-edits', 'console-emoji-grid');
+    expect(await axeViolations(agent, '.composer')).toEqual([]);
+    await agent.keyboard.press('Escape');
     await saveScreenshot(visitor, 'message-edits', 'widget-edited-deleted-quoted');
     expect(await axeViolations(visitor, 'parley-widget')).toEqual([]);
 

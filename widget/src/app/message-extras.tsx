@@ -29,6 +29,8 @@ const WORDS = {
     'Edit message',
     'Visitor',
     'Agent',
+    'Delete for everyone?',
+    'Keep',
   ],
   de: [
     'Antworten',
@@ -43,6 +45,8 @@ const WORDS = {
     'Nachricht bearbeiten',
     'Sie',
     'Agent',
+    'Für alle löschen?',
+    'Behalten',
   ],
   es: [
     'Responder',
@@ -57,6 +61,8 @@ const WORDS = {
     'Editar mensaje',
     'Tú',
     'Agente',
+    '¿Eliminar para todos?',
+    'Conservar',
   ],
   fr: [
     'Répondre',
@@ -71,6 +77,8 @@ const WORDS = {
     'Modifier le message',
     'Vous',
     'Agent',
+    'Supprimer pour tous ?',
+    'Garder',
   ],
   ar: [
     'رد',
@@ -85,10 +93,12 @@ const WORDS = {
     'تعديل الرسالة',
     'أنت',
     'الوكيل',
+    'حذف للجميع؟',
+    'إبقاء',
   ],
 };
-const [REPLY, EDIT, DELETE, DELETED, EDITED, REPLYING, CANCEL, SAVE, FAILED, EDIT_LABEL, YOU, AGENT] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+const [REPLY, EDIT, DELETE, DELETED, EDITED, REPLYING, CANCEL, SAVE, FAILED, EDIT_LABEL, YOU, AGENT, SURE, KEEP] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
 ];
 /**
  * The widget's language, read from its root's lang attribute (chat-widget.tsx sets it), so the core
@@ -191,6 +201,8 @@ export function Below({ message }: { message: Message }): JSX.Element | null {
   const [words, found] = useWords();
   const [editing, setEditing] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  // a delete asks once more: it cannot be undone
+  const [confirming, setConfirming] = useState(false);
   if (message.seq === 0 || message.deletedAt) return null;
   const mine = message.author.kind === 'visitor' && Date.now() - Date.parse(message.createdAt) < OFFER_MS;
   const ref = { conversationId: message.conversationId, messageId: message.id };
@@ -243,9 +255,28 @@ export function Below({ message }: { message: Message }): JSX.Element | null {
           <button type="button" style={link} onClick={() => setEditing(message.body)}>
             {words[EDIT]}
           </button>
-          <button type="button" style={link} onClick={() => void change(chat, 'message:delete', ref).then(done)}>
-            {words[DELETE]}
-          </button>
+          {confirming ? (
+            <span role="group" aria-label={words[SURE]}>
+              {words[SURE]}{' '}
+              <button
+                type="button"
+                style={link}
+                onClick={() => {
+                  setConfirming(false);
+                  void change(chat, 'message:delete', ref).then(done);
+                }}
+              >
+                {words[DELETE]}
+              </button>{' '}
+              <button type="button" style={link} onClick={() => setConfirming(false)}>
+                {words[KEEP]}
+              </button>
+            </span>
+          ) : (
+            <button type="button" style={link} onClick={() => setConfirming(true)}>
+              {words[DELETE]}
+            </button>
+          )}
         </>
       )}
       {failed && (
