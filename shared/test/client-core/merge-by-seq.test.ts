@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { currentQuote, highestChangeSeq, highestSeq, mergeBySeq, toQuote } from '../../src/client-core/index.ts';
 
-const m = (seq: number, body = `message ${seq}`) => ({ id: `c1-m${seq}`, conversationId: 'c1', seq, body });
+const m = (
+  seq: number,
+  body = `message ${seq}`,
+): { id: string; conversationId: string; seq: number; body: string; changeSeq?: number } => ({
+  id: `c1-m${seq}`,
+  conversationId: 'c1',
+  seq,
+  body,
+});
 const seqs = (messages: readonly { seq: number }[]) => messages.map((message) => message.seq);
 
 describe('mergeBySeq', () => {
