@@ -119,12 +119,14 @@ async function buildApp() {
           // the size check counts one locale (not all of them) into what a visitor downloads;
           // the sanitizer for agent formatting (DOMPurify, 12 KB gz, fetched only when an agent's
           // message has markup), clickable links (for a message with a URL), the opt-in sound and the
-          // page-rule engine (for a site with rules) and rich content (quick replies, cards, forms, article
-          // links: when an agent's message has some) are lazy-*: reported, not counted as the chat's cost
+          // page-rule engine (for a site with rules), rich content (quick replies, cards, forms, article
+          // links: when an agent's message has some), the attachments interface (on the first file) and the
+          // message extras (quotes, edit, delete: once a conversation has messages) are lazy-*: reported,
+          // not counted as the chat's cost
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes('/locales/')
               ? 'widget/locale-[name]-[hash].js'
-              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|app\/rich-content|attachments\/attachment-ui)/.test(
+              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|app\/rich-content|attachments\/attachment-ui|app\/message-extras)/.test(
                     chunk.facadeModuleId ?? '',
                   )
                 ? 'widget/lazy-[name]-[hash].js'

@@ -29,6 +29,7 @@ import {
   type VisitorSocket,
 } from './support/clients.ts';
 import { agentOnline, visitorWrites } from './support/workflow.ts';
+import { transcriptLines } from '../src/mail/mail-body.ts';
 
 const SECRET = 'my card number is 4111 1111 1111 1111';
 
@@ -361,5 +362,39 @@ describe('the visitor’s edit window', () => {
       messageId: agentMessage.id,
     });
     expect(message.deletedAt).toEqual(expect.any(String));
+  });
+});
+
+describe('what leaves by email', () => {
+  it('a transcript shows the current text and a deleted message as deleted', () => {
+    const at = '2026-12-06T10:00:00Z';
+    const author = { kind: 'visitor', id: 'vis_1', name: null } as const;
+    const base = { conversationId: 'conv_1', clientMessageId: null, author, createdAt: at, attachments: [] };
+    const lines = transcriptLines(
+      [
+        { ...base, id: 'msg_1', seq: 1, body: 'edited text', editedAt: at, changeSeq: 1 },
+        { ...base, id: 'msg_2', seq: 2, body: '', deletedAt: at, changeSeq: 2 },
+      ],
+      { visitor: 'You', team: 'Support' },
+    );
+    expect(lines.map((line) => line.body)).toEqual(['edited text', '(message deleted)']);
+  });
+});
+
+describe('emoji', () => {
+  const t = useTestServer();
+
+  it('are accepted in messages, edits and quotes as typed', async () => {
+    const { agent, visitor, conversationId, visitorMessage } = await chat(t, 'Thanks 👍🏽 🎉');
+    expect(visitorMessage.body).toBe('Thanks 👍🏽 🎉');
+    const reply = await agentSays(agent.socket, conversationId, 'You are welcome 😊', visitorMessage.id);
+    expect(reply.replyTo?.excerpt).toBe('Thanks 👍🏽 🎉');
+    const { message } = await call<MessageChangeResult>(visitor.socket, 'message:edit', {
+      conversationId,
+      messageId: visitorMessage.id,
+      clientChangeId: clientId(),
+      body: '👍🏽',
+    });
+    expect(message.body).toBe('👍🏽');
   });
 });

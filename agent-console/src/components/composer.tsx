@@ -12,6 +12,7 @@ import type { OfferContent } from '@parley/shared';
 import { ReplyTarget } from './message-changes.tsx';
 import { uploadsFor } from '../state/attachment-uploads.ts';
 import { AttachmentTray } from './attachment-tray.tsx';
+import { EmojiPicker } from './emoji-picker.tsx';
 
 interface ComposerProps {
   conversationId: string;
@@ -59,6 +60,18 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
     event.preventDefault();
     attach(files);
   };
+  /** Puts the emoji where the caret was, and the caret after it. */
+  function insertEmoji(emoji: string): void {
+    const input = inputRef.current;
+    const at = input?.selectionStart ?? draft.length;
+    const text = draft.slice(0, at) + emoji + draft.slice(input?.selectionEnd ?? at);
+    if (noteMode) setDraft(session.store, conversationId, text);
+    else session.editDraft(conversationId, text);
+    requestAnimationFrame(() => {
+      input?.focus();
+      input?.setSelectionRange(at + emoji.length, at + emoji.length);
+    });
+  }
 
   function submit(): void {
     if (!noteMode && uploads.pendingKeys().length > 0) {
@@ -171,6 +184,7 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
               Insert…
             </button>
           )}
+          <EmojiPicker disabled={disabled} onPick={insertEmoji} />
           <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
             {noteMode ? 'Add note' : 'Send'}
           </button>

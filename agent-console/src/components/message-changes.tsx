@@ -40,13 +40,14 @@ function QuoteBlock({ quote, visitorName }: { quote: MessageQuote; visitorName: 
       <button
         type="button"
         class="quote__jump"
-        aria-label={`Show the quoted message from ${author}`}
         onClick={() => {
           const target = document.getElementById(messageAnchor(quote.id));
           target?.scrollIntoView({ block: 'center' });
           target?.focus();
         }}
       >
+        {/* the visible text is the button's name (axe: label-content-name-mismatch); this says where it goes */}
+        <span class="visually-hidden">Go to the quoted message from </span>
         <span class="quote__author">{author}</span>
         <span class="quote__excerpt">{quote.deleted ? 'Message deleted' : quote.excerpt}</span>
       </button>

@@ -36,7 +36,7 @@ describe('quoted reply', () => {
     expect(channel.payloadsOf('message:send')[0]).toMatchObject({ replyToId: 'c1-m1' });
     const reply = await within(log).findByText('It left our warehouse today');
     const quote = within(reply.closest('li') ?? log).getByRole('button', {
-      name: /Show the quoted message from Grace/,
+      name: /Go to the quoted message from\s*Grace/,
     });
     expect(quote.textContent).toContain('Where is my parcel?');
     expect(screen.queryByText(/Replying to/)).toBeNull();
@@ -79,5 +79,32 @@ describe('edit and delete', () => {
     const changes = await screen.findByRole('list', { name: 'Changes to this message' });
     expect(within(changes).getByText('Where is my parcel?')).toBeTruthy();
     expect(within(changes).getByText('Where is my order?')).toBeTruthy();
+  });
+});
+
+describe('emoji grid', () => {
+  it('inserts an emoji chosen with the keyboard at the caret, and Escape returns to the toggle', async () => {
+    await openGrace();
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    fireEvent.input(box, { target: { value: 'Thanks ' } });
+    box.setSelectionRange(7, 7);
+    const toggle = screen.getByRole('button', { name: 'Emoji' });
+    fireEvent.click(toggle);
+    const grid = screen.getByRole('group', { name: 'Insert an emoji' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(grid).getByRole('button', { name: 'grinning face' })),
+    );
+    fireEvent.keyDown(grid, { key: 'ArrowRight' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    const chosen = within(grid).getByRole('button', { name: 'thinking face' });
+    expect(document.activeElement).toBe(chosen);
+    fireEvent.click(chosen);
+    await waitFor(() => expect(box.value).toBe('Thanks 🤔'));
+    expect(screen.queryByRole('group', { name: 'Insert an emoji' })).toBeNull();
+
+    fireEvent.click(toggle);
+    fireEvent.keyDown(screen.getByRole('group', { name: 'Insert an emoji' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Insert an emoji' })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
   });
 });

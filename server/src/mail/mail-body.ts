@@ -36,7 +36,8 @@ export function transcriptLines(messages: Message[], names: { visitor: string; t
           ? (m.author.name ?? names.team)
           : names.team,
     at: mailTime(m.createdAt),
-    body: mailTextOf(m),
+    // the current text (edits included); a deleted message keeps its place, its text is gone
+    body: m.deletedAt ? '(message deleted)' : mailTextOf(m),
   }));
 }
 

@@ -73,8 +73,9 @@ export class MailJobs {
       }
       // Unseen: after what the visitor's widget marked seen and after what we mailed already.
       const from = Math.max(emailedSeq, conversation.visitorSeenSeq);
+      // a reply the agent deleted meanwhile is not mailed (its text is gone anyway)
       const replies = (await this.#store.messages.listAfter(conversationId, from, HISTORY_PAGE)).filter(
-        (m) => m.author.kind === 'agent',
+        (m) => m.author.kind === 'agent' && !m.deletedAt,
       );
       const last = replies.at(-1);
       if (!last) {

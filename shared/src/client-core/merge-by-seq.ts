@@ -27,9 +27,8 @@ export function mergeBySeq<M extends Sequenced>(held: readonly M[], incoming: re
   for (const message of incoming) {
     const known = bySeq.get(message.seq);
     // the same message: keep the held copy unless the incoming one is a later edit or delete
-    if (known?.id === message.id && (message.changeSeq ?? 0) <= (known.changeSeq ?? 0)) {
-      if (known.body === message.body || (message.changeSeq ?? 0) < (known.changeSeq ?? 0)) continue;
-    }
+    const later = (message.changeSeq ?? 0) - (known?.changeSeq ?? 0);
+    if (known?.id === message.id && (later < 0 || (later === 0 && known.body === message.body))) continue;
     bySeq.set(message.seq, message);
     changed = true;
   }
@@ -39,4 +38,11 @@ export function mergeBySeq<M extends Sequenced>(held: readonly M[], incoming: re
 /** Highest seq held (messages sorted by seq), 0 when none: what a catch-up asks to continue after. */
 export function highestSeq(messages: readonly Sequenced[]): number {
   return messages.at(-1)?.seq ?? 0;
+}
+
+/** Highest change number among the messages held, 0 when none changed: what a resume asks to continue after. */
+export function highestChangeSeq(messages: readonly { readonly changeSeq?: number | undefined }[]): number {
+  let highest = 0;
+  for (const message of messages) highest = Math.max(highest, message.changeSeq ?? 0);
+  return highest;
 }

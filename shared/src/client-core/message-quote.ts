@@ -50,10 +50,3 @@ export function currentQuote(held: readonly Quotable[], quote: Quote): Quote {
   const original = held.find((message) => message.id === quote.id);
   return original ? toQuote(original) : quote;
 }
-
-/** Highest change number among the messages held, 0 when none changed: what a resume asks to continue after. */
-export function highestChangeSeq(messages: readonly { readonly changeSeq?: number | undefined }[]): number {
-  let highest = 0;
-  for (const message of messages) highest = Math.max(highest, message.changeSeq ?? 0);
-  return highest;
-}

@@ -1,8 +1,16 @@
 /** Merging by seq: the order every client shows, one message per seq, the server's copy winning a repeat. */
 import { describe, expect, it } from 'vitest';
-import { highestSeq, mergeBySeq } from '../../src/client-core/index.ts';
+import { currentQuote, highestChangeSeq, highestSeq, mergeBySeq, toQuote } from '../../src/client-core/index.ts';
 
-const m = (seq: number, body = `message ${seq}`) => ({ id: `c1-m${seq}`, conversationId: 'c1', seq, body });
+const m = (
+  seq: number,
+  body = `message ${seq}`,
+): { id: string; conversationId: string; seq: number; body: string; changeSeq?: number } => ({
+  id: `c1-m${seq}`,
+  conversationId: 'c1',
+  seq,
+  body,
+});
 const seqs = (messages: readonly { seq: number }[]) => messages.map((message) => message.seq);
 
 describe('mergeBySeq', () => {
@@ -43,5 +51,31 @@ describe('mergeBySeq', () => {
   it('reports the highest seq held, 0 for none', () => {
     expect(highestSeq([])).toBe(0);
     expect(highestSeq(mergeBySeq([], [m(7), m(3)]))).toBe(7);
+  });
+
+  it('keeps the copy with the higher changeSeq: an edit replaces, a late older copy never undoes it', () => {
+    const edited = { ...m(1, 'edited'), changeSeq: 2 };
+    const held = mergeBySeq([m(1)], [edited]);
+    expect(held).toEqual([edited]);
+    expect(mergeBySeq(held, [m(1)])).toBe(held);
+    expect(mergeBySeq(held, [{ ...m(1, 'older edit'), changeSeq: 1 }])).toBe(held);
+    expect(highestChangeSeq([m(2), edited])).toBe(2);
+    expect(highestChangeSeq([])).toBe(0);
+  });
+
+  it('quotes a message as it reads now: never a deleted text', () => {
+    const original = { ...m(1, 'a  long\nline'), author: { kind: 'visitor' as const, name: null } };
+    const quote = toQuote(original);
+    expect(quote).toEqual({
+      id: 'c1-m1',
+      seq: 1,
+      author: { kind: 'visitor', name: null },
+      excerpt: 'a long line',
+      deleted: false,
+    });
+    const deleted = { ...original, body: 'still here by mistake', deletedAt: '2026-01-01T00:00:00Z' };
+    expect(currentQuote([deleted], quote)).toEqual({ ...quote, excerpt: '', deleted: true });
+    expect(currentQuote([], quote)).toBe(quote);
+    expect(toQuote({ ...original, body: 'x'.repeat(500) }).excerpt).toHaveLength(140);
   });
 });

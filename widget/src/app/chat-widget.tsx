@@ -10,6 +10,7 @@ import type { ChatState } from '../client/chat-state.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
 import { unreadCount } from '../api/state-events.ts';
 import { Announcer } from './announcer.tsx';
+import { ChatAccess } from './lazy-extras.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { useSystemLines } from './use-system-lines.ts';
 import { Launcher } from './launcher.tsx';
@@ -103,65 +104,67 @@ export function ChatWidget({
   if (!language) return <></>;
   return (
     <StringsContext.Provider value={language.strings}>
-      <div
-        ref={root}
-        dir={language.dir}
-        lang={language.lang}
-        class={`root p-theme ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}${ring ? ' ring' : ''}`}
-        data-theme={scheme}
-        role={modal ? 'dialog' : undefined}
-        aria-modal={modal ? true : undefined}
-        aria-label={modal ? config.siteName : undefined}
-        style={accentStyle(accent, scheme)}
-        onKeyDown={onKeyDown}
-      >
-        <Announcer t={language.strings} state={state} />
-        {open && (
-          <ChatPanel
-            id="parley-panel"
-            siteName={config.siteName}
-            greeting={config.greeting}
-            team={config.team ?? []}
-            preChat={preChatFields(config, client)}
-            lang={language.lang}
-            state={state}
-            lines={lines}
-            style={mobile ? { height: `${viewport.height}px`, top: `${viewport.top}px` } : undefined}
-            draft={draft.current}
-            onDraftChange={(text) => (draft.current = text)}
-            onSend={(body, answer) => client.send(body, { answer })}
-            onStartChat={(contact, question) => client.startChat(contact, question)}
-            onRate={(rating, comment) => client.rate(rating, comment)}
-            onTranscript={(email) => client.requestTranscript(email)}
-            onLeaveMessage={(message) => client.leaveMessage(message)}
-            onEmailInstead={(email) => client.emailInstead(email)}
-            // the server's word once connected; the config's until then (a server from before business hours sends none: open)
-            offHours={state.offHours ?? config.withinBusinessHours === false}
-            onInput={() => client.input()}
-            onBlur={() => client.stopTyping()}
-            onEndChat={() => client.endChat()}
-            onRetry={() => client.reconnectNow()}
-            client={client}
-            uploads={config.uploads}
-          />
-        )}
-        {state.launcherVisible && (
-          <ProactiveBubble
-            message={open ? null : (state.proactive ?? preview.message)}
-            quiet={!state.proactive}
-            onOpen={() => client.openProactive()}
-            onDismiss={() => (state.proactive ? client.dismissProactive() : preview.dismiss())}
-          />
-        )}
-        {(open || state.launcherVisible) && (
-          <Launcher
-            open={open}
-            unread={unread}
-            controls={open ? 'parley-panel' : undefined}
-            onToggle={() => (open ? close() : client.openProactive())}
-          />
-        )}
-      </div>
+      <ChatAccess.Provider value={client.chat}>
+        <div
+          ref={root}
+          dir={language.dir}
+          lang={language.lang}
+          class={`root p-theme ${config.position === 'left' ? 'left' : 'right'}${mobile ? ' mobile' : ''}${open ? ' open' : ''}${ring ? ' ring' : ''}`}
+          data-theme={scheme}
+          role={modal ? 'dialog' : undefined}
+          aria-modal={modal ? true : undefined}
+          aria-label={modal ? config.siteName : undefined}
+          style={accentStyle(accent, scheme)}
+          onKeyDown={onKeyDown}
+        >
+          <Announcer t={language.strings} state={state} />
+          {open && (
+            <ChatPanel
+              id="parley-panel"
+              siteName={config.siteName}
+              greeting={config.greeting}
+              team={config.team ?? []}
+              preChat={preChatFields(config, client)}
+              lang={language.lang}
+              state={state}
+              lines={lines}
+              style={mobile ? { height: `${viewport.height}px`, top: `${viewport.top}px` } : undefined}
+              draft={draft.current}
+              onDraftChange={(text) => (draft.current = text)}
+              onSend={(body, answer) => client.send(body, { answer })}
+              onStartChat={(contact, question) => client.startChat(contact, question)}
+              onRate={(rating, comment) => client.rate(rating, comment)}
+              onTranscript={(email) => client.requestTranscript(email)}
+              onLeaveMessage={(message) => client.leaveMessage(message)}
+              onEmailInstead={(email) => client.emailInstead(email)}
+              // the server's word once connected; the config's until then (a server from before business hours sends none: open)
+              offHours={state.offHours ?? config.withinBusinessHours === false}
+              onInput={() => client.input()}
+              onBlur={() => client.stopTyping()}
+              onEndChat={() => client.endChat()}
+              onRetry={() => client.reconnectNow()}
+              client={client}
+              uploads={config.uploads}
+            />
+          )}
+          {state.launcherVisible && (
+            <ProactiveBubble
+              message={open ? null : (state.proactive ?? preview.message)}
+              quiet={!state.proactive}
+              onOpen={() => client.openProactive()}
+              onDismiss={() => (state.proactive ? client.dismissProactive() : preview.dismiss())}
+            />
+          )}
+          {(open || state.launcherVisible) && (
+            <Launcher
+              open={open}
+              unread={unread}
+              controls={open ? 'parley-panel' : undefined}
+              onToggle={() => (open ? close() : client.openProactive())}
+            />
+          )}
+        </div>
+      </ChatAccess.Provider>
     </StringsContext.Provider>
   );
 }

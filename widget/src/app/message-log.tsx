@@ -16,6 +16,7 @@ import { Avatar } from './avatar.tsx';
 import { MessageBody } from './message-body.tsx';
 import { LazyRich } from './lazy-rich.tsx';
 import { useStrings } from './strings-context.ts';
+import { useExtras } from './lazy-extras.ts';
 import { timeline, type SystemLine } from './timeline.ts';
 
 export interface MessageLogProps {
@@ -63,6 +64,7 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
   // only the visitor's newest message carries a mark, like most chats
   const marked = pending.length === 0 ? lastSeqBy(messages, 'visitor') : 0;
   const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
+  const x = useExtras(messages.length > 0);
 
   useLayoutEffect(() => {
     // keep the newest message in view as the conversation grows
@@ -130,12 +132,14 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
             author={agent && first ? author : undefined}
             avatar={agent ? <Avatar name={author} url={avatarOf(author)} class={last ? '' : 'blank'} /> : null}
           >
-            {agent && message.content ? (
+            {x && <x.Above message={message} />}
+            {agent && message.content && !message.deletedAt ? (
               <LazyRich message={message} messages={messages} onAnswer={props.onAnswer} />
             ) : (
               <MessageBody body={message.body} formatted={agent} />
             )}
-            {props.files?.(message)}
+            {!message.deletedAt && props.files?.(message)}
+            {x && <x.Below message={message} />}
             {!stored
               ? last && mark(pendingState)
               : message.seq === marked
@@ -159,6 +163,7 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
         </Bubble>
       )}
       {props.children}
+      {x && <x.ReplyBar />}
     </div>
   );
 }

@@ -104,7 +104,12 @@ export class ChatClient {
       () => factory(handshake),
       {
         listen: (socket) => listenForPushes(socket, this.#chat, (message) => this.showProactive(message)),
-        held: () => ({ conversationId: this.#state.thread.conversationId, lastSeq: lastSeq(this.#state.thread) }),
+        held: () => ({
+          conversationId: this.#state.thread.conversationId,
+          lastSeq: lastSeq(this.#state.thread),
+          // edits and deletes after the highest change held come back in the resume's `changes`
+          lastChangeSeq: Math.max(0, ...this.#state.thread.messages.map((m) => m.changeSeq ?? 0)),
+        }),
         resumed: (socket, result) => {
           if (!this.#visitor.resumed(result.token)) return;
           this.#seenSent = NO_RECEIPT;
@@ -156,6 +161,11 @@ export class ChatClient {
     return this.#state;
   }
 
+  /** State and connection for the lazily loaded message extras (app/message-extras.tsx). */
+  get chat(): ChatContext {
+    return this.#chat;
+  }
+
   subscribe(listener: (state: ChatState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -184,15 +194,16 @@ export class ChatClient {
     const { answer, attachments } = extras;
     if ((body.trim() === '' && !attachments) || this.#destroyed) return;
     this.#typing.stop();
-    const { contact, proactive } = this.#state;
+    const { contact, proactive, replyTo } = this.#state;
     // an answer to a proactive message starts the chat with that message first (the server's own copy)
     this.#outbox.add(body, {
       contact: contact ?? undefined,
       proactive: proactive && !chatting(this.#state) ? proactive.origin : undefined,
       answer,
       attachments,
+      replyToId: replyTo?.id,
     });
-    this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null });
+    this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null, replyTo: null });
     this.connect();
     void this.#sender.flush();
   }

@@ -71,6 +71,8 @@ export interface ChatState {
   launcherVisible: boolean;
   /** The proactive message on show (by the launcher, or atop an open panel) until answered or closed. */
   proactive: ProactiveMessage | null;
+  /** The message the next one sent answers (quoted reply, message-extras.tsx). */
+  replyTo?: Message | null;
 }
 
 export function initialState(conversation: Conversation | null, thread: Thread, outbox: OutboxEntry[]): ChatState {
@@ -122,7 +124,8 @@ export function applyResume(state: ChatState, result: SessionResumeResult): Chat
   return {
     ...state,
     conversation,
-    thread: mergeMessages(state.thread, conversation.id, result.messages),
+    // edits and deletes of messages held come in `changes` and merge like any newer copy
+    thread: mergeMessages(state.thread, conversation.id, [...result.messages, ...(result.changes ?? [])]),
     queuePosition: conversation.status === 'queued' ? result.queuePosition : null,
     waitSeconds: result.estimatedWaitSeconds,
     agentsOnline: result.agentsOnline,

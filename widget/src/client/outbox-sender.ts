@@ -63,7 +63,7 @@ export function createOutboxSender(
 }
 
 async function send(socket: VisitorSocket, entry: OutboxEntry, ackTimeoutMs: number): Promise<SendOutcome<SendResult>> {
-  const { clientMessageId, body, contact, proactive, answer, attachments } = entry;
+  const { clientMessageId, body, contact, proactive, answer, attachments, replyToId } = entry;
   const payload = {
     clientMessageId,
     body,
@@ -71,6 +71,7 @@ async function send(socket: VisitorSocket, entry: OutboxEntry, ackTimeoutMs: num
     ...(proactive && { proactive }),
     ...(answer && { answer }),
     ...(attachments && { attachmentIds: attachments.map((a) => a.id) }),
+    ...(replyToId && { replyToId }),
   };
   const res = await request<SendResult>((ack) => socket.timeout(ackTimeoutMs).emit('message:send', payload, ack));
   return res?.ok ? { kind: 'stored', result: res.data } : refusalOutcome(res?.error ?? null);

@@ -22,6 +22,8 @@ export interface OutboxEntry {
   answer?: RichAnswer;
   /** files-in-chat: the files this message carries, uploaded already (the ids survive a reload; the bytes are on the server). */
   attachments?: Attachment[];
+  /** Quoted reply: the id of the message this one answers. */
+  replyToId?: string | undefined;
 }
 
 function isOutboxEntry(value: unknown): value is OutboxEntry {
@@ -32,7 +34,8 @@ function isOutboxEntry(value: unknown): value is OutboxEntry {
     isString(value.createdAt) &&
     (value.contact === undefined || isContact(value.contact)) &&
     (value.proactive === undefined || isOrigin(value.proactive)) &&
-    (value.answer === undefined || isRecord(value.answer))
+    (value.answer === undefined || isRecord(value.answer)) &&
+    (value.replyToId === undefined || isString(value.replyToId))
   );
 }
 
@@ -68,7 +71,7 @@ export class Outbox {
 
   add(
     body: string,
-    about: Pick<OutboxEntry, 'contact' | 'proactive' | 'answer' | 'attachments'> = {},
+    about: Pick<OutboxEntry, 'contact' | 'proactive' | 'answer' | 'attachments' | 'replyToId'> = {},
     now: Date = new Date(),
   ): OutboxEntry {
     const entry: OutboxEntry = { clientMessageId: newClientMessageId(), body, createdAt: now.toISOString(), ...about };

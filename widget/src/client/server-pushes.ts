@@ -2,6 +2,7 @@
  * @module What the server pushes to the visitor unasked (new messages, conversation and queue
  * changes, typing, seen receipts, availability, an agent's invite), each applied to the chat state.
  */
+import type { Message } from '@parley/shared';
 import type { ChatContext } from './chat-context.ts';
 import {
   applyConversation,
@@ -19,7 +20,10 @@ export function listenForPushes(
   chat: ChatContext,
   invited: (message: ProactiveMessage) => void,
 ): void {
-  socket.on('message:new', (message) => chat.update(applyMessage(chat.state(), message)));
+  const merge = (message: Message) => chat.update(applyMessage(chat.state(), message));
+  socket.on('message:new', merge);
+  // an edit or delete: the same merge keeps the copy with the higher changeSeq
+  socket.on('message:updated', merge);
   socket.on('conversation:updated', (conversation) => chat.update(applyConversation(chat.state(), conversation)));
   socket.on('queue:position', (update) => chat.update(applyQueuePosition(chat.state(), update)));
   socket.on('typing:update', (update) => chat.update(applyTyping(chat.state(), update)));

@@ -45,6 +45,7 @@ export interface VisitorSocket {
   on(event: 'availability:updated', listener: VisitorServerToClient['availability:updated']): unknown;
   on(event: 'proactive:invite', listener: VisitorServerToClient['proactive:invite']): unknown;
   on(event: 'queue:overdue', listener: VisitorServerToClient['queue:overdue']): unknown;
+  on(event: 'message:updated', listener: VisitorServerToClient['message:updated']): unknown;
   emit(event: 'typing:start' | 'typing:stop', payload: { conversationId: string }): unknown;
   timeout(ms: number): TimedEmitter;
 }
