@@ -88,6 +88,9 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     onError: (error) => logger.error('queue announcement failed', { error }),
   });
   const auth = new AgentAuth({ store, now, events, budgets: deps.signInBudgets });
+  const secret = loadOrCreateSecret(config.dataDir, config.secret);
+  const tokens = new VisitorTokens(secret);
+  const attachmentFiles = new AttachmentFiles({ store, files: deps.files, secret, now, publicUrl: deps.publicUrl });
   const uploads = new AttachmentUploads({
     store,
     files: deps.files,
@@ -106,6 +109,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     logger,
     publicUrl: deps.publicUrl,
     uploads,
+    attachmentFiles,
   });
   const availability = new Availability({
     store,
@@ -114,9 +118,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     dispatcher,
     onError: (error) => logger.error('availability update failed', { error }),
   });
-  const secret = loadOrCreateSecret(config.dataDir, config.secret);
-  const tokens = new VisitorTokens(secret);
-  const attachmentFiles = new AttachmentFiles({ store, files: deps.files, secret, now, publicUrl: deps.publicUrl });
   return {
     dispatcher,
     auth,

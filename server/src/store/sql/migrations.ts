@@ -15,6 +15,7 @@ import { verifiedUserIndexMigration } from './migration-0012-verified-user-index
 import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
 import { widgetThemeMigration } from './migration-0017-widget-theme.ts';
 import { attachmentsMigration } from './migration-0018-attachments.ts';
+import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -135,6 +136,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0013_visitor_mail': visitorMailMigration,
         '0017_widget_theme': widgetThemeMigration,
         '0018_attachments': attachmentsMigration,
+        '0023_mail_attachments': mailAttachmentsMigration,
       }),
   };
 }
