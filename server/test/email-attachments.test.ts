@@ -216,6 +216,28 @@ describe.runIf(clamdAvailable)('attachments of emailed replies, scanned by clamd
     expect(EICAR_FOUND).toContain('EICAR');
   });
 
+  it('refuse the mail for now when one file cannot be scanned, discarding the ones stored before it', async () => {
+    const strict = await startClamd({ streamMaxBytes: 64 * 1024 });
+    try {
+      world = await startEmailWorld({ CLAMAV_ADDRESS: strict.address });
+      const { conversationId, replyTo } = await ticketWithMail(world);
+      const mail = await composeMail({
+        from: 'ada@example.com',
+        to: replyTo,
+        text: 'Two files.',
+        attachments: [
+          { filename: 'receipt.pdf', content: PDF },
+          // past this clamd's StreamMaxLength: no verdict
+          { filename: 'log.txt', content: Buffer.alloc(200 * 1024, 'log line\n') },
+        ],
+      });
+      expect(await postInbound(world.t.url, mail)).toMatchObject({ status: 503 });
+      expect(await world.t.server.store.attachments.listByConversations([conversationId])).toEqual([]);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('refuse the mail for now while the scanner is unreachable, keeping nothing, so it comes again', async () => {
     world = await startEmailWorld({
       CLAMAV_ADDRESS: `${clamd.socketPath}.gone`,
