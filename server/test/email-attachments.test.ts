@@ -12,8 +12,8 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Attachment } from '@parley/shared';
-import { disconnectAll } from './support/clients.ts';
+import type { Attachment, TicketMessage } from '@parley/shared';
+import { call, callRaw, clientId, disconnectAll, login, signInAgent } from './support/clients.ts';
 import {
   addresses,
   composeMail,
@@ -23,7 +23,8 @@ import {
   startEmailWorld,
   type EmailWorld,
 } from './support/email.ts';
-import { PDF, phonePhoto } from './support/attachments.ts';
+import { agentUpload, download, formWith, PDF, phonePhoto } from './support/attachments.ts';
+import { ADMIN } from './support/test-server.ts';
 import { clamdAvailable, EICAR, EICAR_FOUND, startClamd, type OwnClamd } from './support/clamd.ts';
 
 let world: EmailWorld | undefined;
@@ -118,6 +119,73 @@ describe('attachments of emailed replies', () => {
   });
 });
 
+describe('files of an agent’s ticket reply', () => {
+  async function replyWithFiles(w: EmailWorld, files: Array<{ name: string; bytes: Buffer }>) {
+    const { conversationId } = await ticketWithMail(w);
+    const cookie = await login(w.t.url, ADMIN.email, ADMIN.password);
+    const ids: string[] = [];
+    for (const file of files) {
+      const up = await agentUpload(w.t, cookie, conversationId, formWith(file.name, file.bytes));
+      expect(up.status).toBe(200);
+      ids.push(up.body.attachment.id);
+    }
+    const agent = await signInAgent(w.t.url, ADMIN.email, ADMIN.password);
+    const reply = { conversationId, clientMessageId: clientId(), body: 'Here you are.', attachmentIds: ids };
+    const sent = await call<TicketMessage>(agent, 'ticket:reply', reply);
+    // the same reply again (its ack lost): the same message, its files not refused as taken
+    expect((await call<TicketMessage>(agent, 'ticket:reply', reply)).message.id).toBe(sent.message.id);
+    await w.t.server.mailTick();
+    const mail = await w.sink.next(sentTo('ada@example.com'));
+    const files2 = await w.t.server.store.attachments.listForMessages([sent.message.id]);
+    return { mail, ids, linked: (files2.get(sent.message.id) ?? []).map((f) => f.id) };
+  }
+
+  it('go out attached to the mail, read from the storage', async () => {
+    world = await startEmailWorld();
+    const notes = Buffer.from('order 1234: shipped on Monday\n');
+    const { mail, ids, linked } = await replyWithFiles(world, [
+      { name: 'receipt.pdf', bytes: PDF },
+      { name: 'notes.txt', bytes: notes },
+    ]);
+    expect([...linked].sort()).toEqual([...ids].sort());
+    expect(mail.text).toContain('Attached: receipt.pdf');
+    const attached = mail.attachments.map((a) => [a.filename, a.contentType, a.content.length]);
+    expect(attached).toEqual([
+      ['receipt.pdf', 'application/pdf', PDF.length],
+      ['notes.txt', 'text/plain', notes.length],
+    ]);
+    expect(Buffer.compare(mail.attachments[0]?.content ?? Buffer.alloc(0), PDF)).toBe(0);
+  });
+
+  it('go out as signed links valid for 30 days when together they are over the limit', async () => {
+    world = await startEmailWorld({ EMAIL_ATTACHMENTS_MAX_BYTES: '100' });
+    const { mail } = await replyWithFiles(world, [{ name: 'receipt.pdf', bytes: PDF }]);
+    expect(mail.attachments).toEqual([]);
+    const url = /receipt\.pdf \([^)]*\): (http\S+)/.exec(mail.text ?? '')?.[1] ?? '';
+    expect(mail.text).toContain('the links work until 2026-03-31');
+    const file = await download(url);
+    expect(file.status).toBe(200);
+    expect(Buffer.compare(file.bytes, PDF)).toBe(0);
+    // a day after they expire, the link opens nothing
+    world.advance(31 * 24 * 60 * 60 * 1000);
+    expect((await download(url)).status).toBe(404);
+  });
+
+  it('must be files of that conversation no message has yet', async () => {
+    world = await startEmailWorld();
+    const { conversationId } = await ticketWithMail(world);
+    const agent = await signInAgent(world.t.url, ADMIN.email, ADMIN.password);
+    const refused = await callRaw(agent, 'ticket:reply', {
+      conversationId,
+      clientMessageId: clientId(),
+      body: 'x',
+      attachmentIds: ['att_not_here'],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await world.t.server.store.messages.listAfter(conversationId, 1, 10)).toEqual([]);
+  });
+});
+
 describe.runIf(clamdAvailable)('attachments of emailed replies, scanned by clamd', () => {
   let clamd: OwnClamd;
   beforeAll(async () => {
@@ -146,6 +214,28 @@ describe.runIf(clamdAvailable)('attachments of emailed replies, scanned by clamd
     );
     expect(reply?.files.map((f) => f.name)).toEqual(['receipt.pdf']);
     expect(EICAR_FOUND).toContain('EICAR');
+  });
+
+  it('refuse the mail for now when one file cannot be scanned, discarding the ones stored before it', async () => {
+    const strict = await startClamd({ streamMaxBytes: 64 * 1024 });
+    try {
+      world = await startEmailWorld({ CLAMAV_ADDRESS: strict.address });
+      const { conversationId, replyTo } = await ticketWithMail(world);
+      const mail = await composeMail({
+        from: 'ada@example.com',
+        to: replyTo,
+        text: 'Two files.',
+        attachments: [
+          { filename: 'receipt.pdf', content: PDF },
+          // past this clamd's StreamMaxLength: no verdict
+          { filename: 'log.txt', content: Buffer.alloc(200 * 1024, 'log line\n') },
+        ],
+      });
+      expect(await postInbound(world.t.url, mail)).toMatchObject({ status: 503 });
+      expect(await world.t.server.store.attachments.listByConversations([conversationId])).toEqual([]);
+    } finally {
+      await strict.stop();
+    }
   });
 
   it('refuse the mail for now while the scanner is unreachable, keeping nothing, so it comes again', async () => {

@@ -8,6 +8,7 @@ import { ClientMessageIdSchema, IdSchema, IsoDateSchema, MessageBodySchema, Mess
 import { EmailSchema } from './rest.ts';
 import { NoteBodySchema, NoteSchema } from './agent-workflow.ts';
 import type { ClientEventSpec } from './event-map.ts';
+import { AttachmentIdsSchema } from './attachments.ts';
 
 /** open: waits for an agent; pending: waits for the visitor; solved: done until the visitor writes again. */
 export const TicketStatusSchema = z.enum(['open', 'pending', 'solved']);
@@ -43,6 +44,8 @@ export const TicketReplySchema = z.object({
   conversationId: IdSchema,
   clientMessageId: ClientMessageIdSchema,
   body: MessageBodySchema,
+  /** Files uploaded into the conversation first: they go out with the mail (or as links, when large). */
+  attachmentIds: AttachmentIdsSchema.optional(),
 });
 
 export const TicketSetStatusSchema = z.object({ conversationId: IdSchema, status: TicketStatusSchema });

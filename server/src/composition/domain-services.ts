@@ -95,6 +95,9 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     onError: (error) => logger.error('queue announcement failed', { error }),
   });
   const auth = new AgentAuth({ store, now, events, budgets: deps.signInBudgets });
+  const secret = loadOrCreateSecret(config.dataDir, config.secret);
+  const tokens = new VisitorTokens(secret);
+  const attachmentFiles = new AttachmentFiles({ store, files: deps.files, secret, now, publicUrl: deps.publicUrl });
   const uploads = new AttachmentUploads({
     store,
     files: deps.files,
@@ -113,6 +116,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     logger,
     publicUrl: deps.publicUrl,
     uploads,
+    attachmentFiles,
   });
   const availability = new Availability({
     store,
@@ -121,11 +125,8 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     dispatcher,
     onError: (error) => logger.error('availability update failed', { error }),
   });
-  const secret = loadOrCreateSecret(config.dataDir, config.secret);
-  const tokens = new VisitorTokens(secret);
   // a visitor writing to their unsolved ticket continues it rather than starting a chat
   const conversations = new Conversations({ store, events, dispatcher, tickets: email.tickets, now });
-  const attachmentFiles = new AttachmentFiles({ store, files: deps.files, secret, now, publicUrl: deps.publicUrl });
   return {
     dispatcher,
     auth,

@@ -6,6 +6,7 @@
  */
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation, ConversationStatus, Message, Ticket, TicketSource, TicketStatus } from '@parley/shared';
+import type { Attachment } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
 import type { AgentRecord } from '../store/agent-store.ts';
 import type { NewOutboxMail } from '../store/outbox-store.ts';
@@ -16,6 +17,7 @@ import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { HISTORY_PAGE } from './conversations.ts';
 import { newId } from './ids.ts';
 import type { VisitorMailLimits } from './visitor-mail-limits.ts';
+import { replyFiles } from './attachments/reply-files.ts';
 
 /** What a mail needs to know of its ticket to thread and to be answered. */
 export type TicketThread = Pick<
@@ -43,6 +45,8 @@ export interface TicketMailer {
     thread: TicketThread;
     siteName: string;
     message: Message;
+    /** The reply's files: attached to the mail, or linked when they are large. */
+    files: Attachment[];
     messageId: string;
     now: string;
   }): NewOutboxMail;
@@ -216,9 +220,10 @@ export class Tickets {
   }
 
   /** An agent's answer: stored in the conversation (the widget shows it) and mailed to the visitor. */
-  async reply(agent: AgentRecord, conversationId: string, clientMessageId: string, body: string) {
+  async reply(agent: AgentRecord, conversationId: string, clientMessageId: string, body: string, fileIds: string[]) {
     const { store, mailer } = this.#deps;
     const ticket = await this.#ticket(conversationId);
+    const files = await replyFiles(store, { conversationId: ticket.conversationId, clientMessageId }, fileIds);
     const siteName = await this.#siteName(ticket.siteId);
     const messageId = mailer.newMessageId();
     const now = this.#now();
@@ -239,7 +244,8 @@ export class Tickets {
         lastMessageId: messageId,
         solvedAt: null,
       },
-      mails: (message) => [mailer.agentReply({ thread: ticket, siteName, message, messageId, now })],
+      mails: (message) => [mailer.agentReply({ thread: ticket, siteName, message, files, messageId, now })],
+      attachmentIds: files.map((file) => file.id),
     });
     if (result.created) await this.#announce(result.ticket, result.message, { live: false });
     return { ticket: publicTicket(result.ticket), message: result.message };

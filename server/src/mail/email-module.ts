@@ -10,6 +10,8 @@ import type { EventHub } from '../domain/events.ts';
 import type { QueueDispatcher } from '../domain/queue-dispatcher.ts';
 import type { AgentAuth } from '../domain/agent-auth.ts';
 import type { AttachmentUploads } from '../domain/attachments/attachment-uploads.ts';
+import type { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
+import { MAIL_LINK_TTL_SECONDS } from './mailed-files.ts';
 import { Tickets } from '../domain/tickets.ts';
 import { VisitorMailLimits } from '../domain/visitor-mail-limits.ts';
 import { inboundEmailRouter } from '../http/inbound-email-router.ts';
@@ -46,9 +48,16 @@ export function createEmailModule(deps: {
   publicUrl: () => string;
   /** Stores the files of emailed replies, as uploads are stored. */
   uploads: AttachmentUploads;
+  /** Reads and links the files agents' replies carry. */
+  attachmentFiles: AttachmentFiles;
 }): EmailModule {
   const { config, store, events, now, logger } = deps;
-  const mailer = new ParleyMailer({ inboundDomain: config.inboundDomain, publicUrl: deps.publicUrl });
+  const mailer = new ParleyMailer({
+    inboundDomain: config.inboundDomain,
+    publicUrl: deps.publicUrl,
+    attachFilesUpToBytes: config.attachFilesUpToBytes,
+    fileLink: (id) => deps.attachmentFiles.mailLink(id, MAIL_LINK_TTL_SECONDS),
+  });
   const visitorMailLimits = new VisitorMailLimits({ store, now, perSitePerHour: config.visitorMailPerSitePerHour });
   const tickets = new Tickets({
     store,
@@ -61,7 +70,9 @@ export function createEmailModule(deps: {
   });
   const jobs = new MailJobs({ store, mailer, now, logger, unseenReplyDelaySeconds: config.unseenReplyDelaySeconds });
   events.subscribe(jobs.onEvent);
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.from) : undefined;
+  const transport = config.smtpUrl
+    ? smtpTransport(config.smtpUrl, config.from, (id) => deps.attachmentFiles.read(id))
+    : undefined;
   const sender = new OutboxSender({ store, transport, now, logger });
   const worker = new MailWorker({ tickets, jobs, sender, logger });
   const inbound = new InboundEmail({

@@ -63,7 +63,11 @@ export async function storeMailFiles(
       if (error instanceof ParleyError && error.code === ErrorCode.FileTooLarge)
         result.notAdded.push(`${name} (over the ${sizeText(limit)} limit)`);
       else if (reason !== undefined) result.notAdded.push(`${name} (${reason})`);
-      else throw error;
+      else {
+        // the mail comes again: the files stored before this one would be stored twice
+        await deps.uploads.discard(result.attachmentIds);
+        throw error;
+      }
     }
   }
   return result;

@@ -11,11 +11,16 @@ import type { TicketMailer, TicketThread } from '../domain/tickets.ts';
 import { newId } from '../domain/ids.ts';
 import { renderHtml, renderText, transcriptLines, type MailContent } from './mail-body.ts';
 import { mailTextOf } from './rich-content-text.ts';
+import { mailedFiles } from './mailed-files.ts';
 
 export interface MailerOptions {
   inboundDomain: string;
   /** Where the console is, for links in agents' mails. */
   publicUrl: () => string;
+  /** An agent reply's files up to this many bytes in all are attached; above, the mail links to them. */
+  attachFilesUpToBytes: number;
+  /** A signed download link for a file the mail lists (mailed-files.ts). */
+  fileLink: (attachmentId: string) => { url: string; expiresAt: string };
 }
 
 export class ParleyMailer implements TicketMailer {
@@ -71,13 +76,15 @@ export class ParleyMailer implements TicketMailer {
     });
   }
 
-  agentReply({ thread, siteName, message, messageId, now }: Parameters<TicketMailer['agentReply']>[0]): NewOutboxMail {
+  agentReply(input: Parameters<TicketMailer['agentReply']>[0]): NewOutboxMail {
+    const { thread, siteName, message, messageId, now } = input;
+    const files = mailedFiles(input.files, this.#options);
     const content: MailContent = {
       replyable: true,
-      intro: [`${message.author.name ?? siteName} wrote:`, mailTextOf(message)],
+      intro: [`${message.author.name ?? siteName} wrote:`, mailTextOf(message), ...files.paragraphs],
       footer: `Reply to this email to answer ${siteName}.`,
     };
-    return this.#mail('ticket_reply', {
+    const mail = this.#mail('ticket_reply', {
       to: thread.email,
       subject: `Re: ${subjectOf(siteName)}`,
       content,
@@ -86,6 +93,7 @@ export class ParleyMailer implements TicketMailer {
       now,
       dedupeKey: `reply:${message.id}`,
     });
+    return files.attached.length > 0 ? { ...mail, attachmentIds: files.attached } : mail;
   }
 
   newTicketNotice({

@@ -20,8 +20,8 @@ export function setUpAgentTicketEvents(
       {
         'ticket:convert': async ({ conversationId, email }, agent) =>
           publicTicket(await deps.tickets.convert(agent, conversationId, email)),
-        'ticket:reply': ({ conversationId, clientMessageId, body }, agent) =>
-          deps.tickets.reply(agent, conversationId, clientMessageId, body),
+        'ticket:reply': ({ conversationId, clientMessageId, body, attachmentIds = [] }, agent) =>
+          deps.tickets.reply(agent, conversationId, clientMessageId, body, attachmentIds),
         'ticket:status': async ({ conversationId, status }) =>
           publicTicket(await deps.tickets.setStatus(conversationId, status)),
         'ticket:list': (filter) => deps.inbox.list(filter),

@@ -19,6 +19,8 @@ export interface NewOutboxMail {
   /** A second mail with the same key is not stored: makes enqueueing from several processes safe. */
   dedupeKey: string | null;
   createdAt: string;
+  /** Files sent with the mail (an agent's ticket reply), read from the file storage when it is sent. */
+  attachmentIds?: string[];
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';

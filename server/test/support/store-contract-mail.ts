@@ -181,6 +181,47 @@ export function mailStoreContract(fixture: StoreFixture): void {
     });
   });
 
+  it('gives a ticket message the files named with it, keeps a mail’s attachment ids, and deletes only unlinked files', async () => {
+    const c = await conversation();
+    await store.tickets.open({ ticket: newTicket(c), fromStatuses: ['queued'], mails: [] });
+    const file = (name: string) => ({
+      id: newId('att'),
+      conversationId: c.id,
+      uploader: { kind: 'agent' as const, id: 'agt_x' },
+      name,
+      type: 'application/pdf',
+      size: 10,
+      storageKey: `att/${name}`,
+      thumbnailKey: null,
+      messageId: null,
+      createdAt: now(),
+    });
+    const [taken, spare] = [file('taken'), file('spare')];
+    for (const record of [taken, spare]) await store.attachments.create(record);
+    const outgoing = mail({ conversationId: c.id, attachmentIds: [taken.id] });
+    const { message } = await store.tickets.appendMessage({
+      message: {
+        id: newId('msg'),
+        conversationId: c.id,
+        clientMessageId: 'reply-1',
+        author: { kind: 'agent', id: 'agt_x', name: 'Ann' },
+        body: 'Here',
+        now: now(),
+      },
+      change: { status: 'pending' },
+      mails: () => [outgoing],
+      attachmentIds: [taken.id],
+    });
+    expect((await store.attachments.listForMessages([message.id])).get(message.id)?.map((f) => f.id)).toEqual([
+      taken.id,
+    ]);
+    expect((await store.outbox.findById(outgoing.id))?.attachmentIds).toEqual([taken.id]);
+    const removed = await store.attachments.deleteUnlinked([taken.id, spare.id]);
+    expect(removed.map((r) => r.id)).toEqual([spare.id]);
+    expect(await store.attachments.findById(spare.id)).toBeUndefined();
+    expect(await store.attachments.findById(taken.id)).toMatchObject({ messageId: message.id });
+  });
+
   it('hands each due outbox entry to one claimer, retries later, and lets a lapsed claim be taken over', async () => {
     expect(
       await store.outbox.enqueue([mail({ dedupeKey: 'k1' }), mail({ dedupeKey: 'k1' }), mail(), mail(), mail()]),

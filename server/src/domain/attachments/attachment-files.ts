@@ -59,6 +59,21 @@ export class AttachmentFiles {
     return { ...stored, type, name: record.name, inline: isImageAttachmentType(type) };
   }
 
+  // mailed files (mail/ticket-mailer.ts, mail/mail-transport.ts)
+  /** A signed link valid for `ttlSeconds`, for a mail that lists a file rather than attaching it. */
+  mailLink(attachmentId: string, ttlSeconds: number): { url: string; expiresAt: string } {
+    const expires = Math.floor(this.#now().getTime() / 1000) + ttlSeconds;
+    return { url: this.#url(attachmentId, 'file', expires), expiresAt: new Date(expires * 1000).toISOString() };
+  }
+
+  /** The bytes of a file the server itself sends (a mail's attachment); undefined once it is gone. */
+  async read(attachmentId: string): Promise<FileDownload | undefined> {
+    const record = await this.#store.attachments.findById(attachmentId);
+    const stored = record && (await this.#files.get(record.storageKey));
+    if (!record || !stored) return undefined;
+    return { ...stored, type: record.type, name: record.name, inline: false };
+  }
+
   /** Deletes every file of these conversations (their rows go with the conversations' content). */
   async deleteFilesOf(conversationIds: readonly string[]): Promise<void> {
     for (const id of conversationIds) await this.#files.deletePrefix(conversationFolder(id));

@@ -18,6 +18,7 @@ import { attachmentsMigration } from './migration-0018-attachments.ts';
 import { helpCenterMigration } from './migration-0021-help-center.ts';
 import { richMessagesMigration } from './migration-0019-rich-messages.ts';
 import { messageEditsMigration } from './migration-0020-message-edits.ts';
+import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -141,6 +142,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0019_rich_messages': richMessagesMigration,
         '0020_message_edits': messageEditsMigration,
         '0021_help_center': helpCenterMigration(engine),
+        '0023_mail_attachments': mailAttachmentsMigration,
       }),
   };
 }

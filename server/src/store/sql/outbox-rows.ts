@@ -27,6 +27,7 @@ export function toOutboxRecord(row: MailOutboxTable): OutboxMailRecord {
     claimToken: row.claim_token,
     lastError: row.last_error,
     sentAt: row.sent_at,
+    attachmentIds: row.attachment_ids === null ? [] : (JSON.parse(row.attachment_ids) as string[]),
   };
 }
 
@@ -56,6 +57,7 @@ export async function insertMails(db: Kysely<Database>, mails: NewOutboxMail[]):
         last_error: null,
         created_at: mail.createdAt,
         sent_at: null,
+        attachment_ids: mail.attachmentIds?.length ? JSON.stringify(mail.attachmentIds) : null,
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .executeTakeFirst();

@@ -192,6 +192,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** JSON array of attachment ids (migration 0023); null: none. */
+  attachment_ids: string | null;
 }
 
 export interface MailUnseenRepliesTable {
