@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { Message, RichContent } from '@parley/shared';
 import { ParleyMailer } from '../src/mail/ticket-mailer.ts';
 
-const mailer = new ParleyMailer({ inboundDomain: 'mail.parley.test', publicUrl: () => 'https://parley.test' });
+const mailer = new ParleyMailer({
+  inboundDomain: 'mail.parley.test',
+  publicUrl: () => 'https://parley.test',
+  attachFilesUpToBytes: 5 * 1024 * 1024,
+  fileLink: (id) => ({ url: `https://parley.test/api/files/${id}`, expiresAt: '2026-12-13T10:00:00.000Z' }),
+});
 
 let seq = 0;
 function message(kind: 'agent' | 'visitor', body: string, content: RichContent | null = null): Message {

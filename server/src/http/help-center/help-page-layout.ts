@@ -87,8 +87,8 @@ a{color:#1d4ed8}
 a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem}
 .skip:focus{left:1rem;z-index:10}
-.masthead{background:var(--brand);color:var(--on-brand);padding:1.5rem 1rem 2rem}
-.bar{max-width:52rem;margin:0 auto}
+.masthead{background:var(--brand);color:var(--on-brand);padding:1.5rem 0 2rem}
+.bar{max-width:52rem;margin:0 auto;padding:0 1rem}
 .brand{color:var(--on-brand);font-weight:700;font-size:1.25rem;text-decoration:none}
 .search{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1rem;align-items:center}
 .search label{flex-basis:100%;font-size:.95rem}
@@ -108,6 +108,7 @@ h2{font-size:1.3rem;margin:2rem 0 .75rem}
 .article img{max-width:100%;height:auto}
 .article pre{background:#111827;color:#f9fafb;padding:1rem;border-radius:.5rem;overflow:auto}
 .article table{border-collapse:collapse}
+.article blockquote{margin:1rem 0;padding:.25rem 1rem;border-inline-start:4px solid #d1d5db;color:#374151}
 .article th,.article td{border:1px solid #d1d5db;padding:.35rem .6rem}
 .chat-hint{margin-top:2.5rem;color:#374151}
 .foot{text-align:center;padding:1rem;color:#4b5563}
