@@ -1,6 +1,7 @@
 /**
  * @module Loads the message extras (message-extras.tsx: quotes, edited and deleted marks, reply, edit
- * and delete) once the conversation has messages, so a first visit carries none of it.
+ * and delete) once a message needs them or the visitor turns to the conversation (points at it, tabs
+ * into it), so a first visit and a first message carry none of it.
  */
 import { createContext } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

@@ -5,7 +5,7 @@
  * visitor's latest message, and the agent's typing dots. Not a live region itself: a bubble turning
  * from "sending" into its stored copy would be read again; announcer.tsx says each message once.
  */
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { Conversation, Message, RichAnswer, WidgetConfig } from '@parley/shared';
 import type { OutboxEntry } from '../client/outbox.ts';
@@ -64,7 +64,9 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
   // only the visitor's newest message carries a mark, like most chats
   const marked = pending.length === 0 ? lastSeqBy(messages, 'visitor') : 0;
   const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
-  const x = useExtras(messages.length > 0);
+  // the extras chunk: once a message needs it, or the visitor points at or tabs into the log to act
+  const [near, come] = useState(false);
+  const x = useExtras(near || messages.some((m) => m.changeSeq || m.replyTo));
 
   useLayoutEffect(() => {
     // keep the newest message in view as the conversation grows
@@ -89,7 +91,16 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
     props.lines ?? [],
   );
   return (
-    <div class="log" role="log" aria-live="off" aria-label={t.conversation} ref={log} tabIndex={0}>
+    <div
+      class="log"
+      role="log"
+      aria-live="off"
+      aria-label={t.conversation}
+      ref={log}
+      tabIndex={0}
+      onPointerEnter={() => come(true)}
+      onFocusIn={() => come(true)}
+    >
       {props.greeting && (
         <Bubble
           kind="agent greeting"
