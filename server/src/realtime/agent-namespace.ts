@@ -95,16 +95,12 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
           return { ...history, ...(changes && { changes }) };
         },
         'message:send': async ({ conversationId, clientMessageId, body, attachmentIds, content, replyToId }, agent) => {
-          if (attachmentIds && attachmentIds.length > 0) {
-            const sent = await deps.messageFiles.sendFromAgent(agent, conversationId, {
-              clientMessageId,
-              body,
-              attachmentIds,
-            });
-            return { message: sent.message };
-          }
           const replyTo =
             replyToId === undefined ? undefined : await deps.edits.quoteForAgent(conversationId, replyToId);
+          if (attachmentIds && attachmentIds.length > 0) {
+            const input = { clientMessageId, body, attachmentIds, content, replyTo };
+            return { message: (await deps.messageFiles.sendFromAgent(agent, conversationId, input)).message };
+          }
           const { conversations } = deps;
           const sent = await conversations.sendFromAgent(
             agent,

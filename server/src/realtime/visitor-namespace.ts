@@ -110,10 +110,10 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       const { visitor, address } = data;
       // a quick-reply choice or form answer (rich-answers.ts): checked against the offer as stored
       if (answer) return deps.richAnswers.answer(visitor, clientMessageId, answer);
-      if (attachmentIds && attachmentIds.length > 0)
-        return deps.messageFiles.sendFromVisitor(visitor, { clientMessageId, body, attachmentIds, contact });
-      const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
       const replyTo = replyToId === undefined ? undefined : await deps.edits.quoteForVisitor(visitor, replyToId);
+      if (attachmentIds && attachmentIds.length > 0)
+        return deps.messageFiles.sendFromVisitor(visitor, { clientMessageId, body, attachmentIds, contact, replyTo });
+      const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
       const sent = await deps.conversations.sendFromVisitor(
         visitor,
         clientMessageId,

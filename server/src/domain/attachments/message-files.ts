@@ -12,7 +12,7 @@
  * get here: their visitors upload into a conversation that already exists.
  */
 import { ErrorCode } from '@parley/shared/error-codes';
-import type { Conversation, Message, VisitorContact } from '@parley/shared';
+import type { Conversation, Message, MessageQuote, OfferContent, VisitorContact } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../../errors.ts';
 import type { AgentRecord } from '../../store/agent-store.ts';
 import { AttachmentsNotLinkable, ConversationNotOpen, type AttachmentLink } from '../../store/attachment-store.ts';
@@ -34,6 +34,16 @@ export interface MessageFilesDeps {
 
 type Sent = { message: Message; conversation: Conversation };
 
+/** What a message with files may carry beside them: text, rich content (agents), a quote (either side). */
+interface FilesMessage {
+  clientMessageId: string;
+  body: string;
+  attachmentIds: readonly string[];
+  content?: OfferContent | undefined;
+  /** Checked by message-edits.ts before the send: a message of the same conversation, as it reads now. */
+  replyTo?: MessageQuote | undefined;
+}
+
 export class MessageFiles {
   readonly #deps: MessageFilesDeps;
 
@@ -44,12 +54,7 @@ export class MessageFiles {
   /** A visitor's message with files, into the open conversation the files were uploaded into. */
   async sendFromVisitor(
     visitor: VisitorRef,
-    input: {
-      clientMessageId: string;
-      body: string;
-      attachmentIds: readonly string[];
-      contact?: VisitorContact | undefined;
-    },
+    input: Omit<FilesMessage, 'content'> & { contact?: VisitorContact | undefined },
   ): Promise<Sent> {
     const { store } = this.#deps;
     return this.#deps.conversations.perVisitor.run(visitor.visitorId, async () => {
@@ -65,6 +70,7 @@ export class MessageFiles {
       const result = await this.#append(
         { ...this.#message(open.id, input), author: { kind: 'visitor', id: visitor.visitorId, name: null } },
         { ids: input.attachmentIds, uploader: { kind: 'visitor', id: visitor.visitorId } },
+        input.replyTo,
       );
       if (result.conversation.status === 'queued') this.#deps.dispatcher.announceQueue();
       return result;
@@ -72,11 +78,7 @@ export class MessageFiles {
   }
 
   /** An agent's message with files, into a conversation they hold. */
-  async sendFromAgent(
-    agent: AgentRecord,
-    conversationId: string,
-    input: { clientMessageId: string; body: string; attachmentIds: readonly string[] },
-  ): Promise<Sent> {
+  async sendFromAgent(agent: AgentRecord, conversationId: string, input: FilesMessage): Promise<Sent> {
     const { store } = this.#deps;
     const conversation = await store.conversations.findById(conversationId);
     if (!conversation) throw notFound('Conversation');
@@ -87,6 +89,7 @@ export class MessageFiles {
     return this.#append(
       { ...this.#message(conversation.id, input), author: { kind: 'agent', id: agent.id, name: agent.name } },
       { ids: input.attachmentIds, uploader: { kind: 'agent', id: agent.id } },
+      input.replyTo,
     );
   }
 
@@ -111,20 +114,22 @@ export class MessageFiles {
     });
   }
 
-  #message(conversationId: string, input: { clientMessageId: string; body: string }): Omit<NewMessage, 'author'> {
+  #message(conversationId: string, input: FilesMessage): Omit<NewMessage, 'author'> {
     return {
       id: newId('msg'),
       conversationId,
       clientMessageId: input.clientMessageId,
       body: input.body,
+      content: input.content ?? null,
+      replyToId: input.replyTo?.id ?? null,
       now: this.#now(),
     };
   }
 
-  async #append(message: NewMessage, link: AttachmentLink): Promise<Sent> {
+  async #append(draft: NewMessage, link: AttachmentLink, replyTo?: MessageQuote): Promise<Sent> {
     let appended: AppendedMessage;
     try {
-      appended = await this.#deps.store.messages.appendWithAttachments(message, link);
+      appended = await this.#deps.store.messages.appendWithAttachments(draft, link);
     } catch (error) {
       if (error instanceof AttachmentsNotLinkable)
         throw new ParleyError(
@@ -134,9 +139,11 @@ export class MessageFiles {
       if (error instanceof ConversationNotOpen) throw ended();
       throw error;
     }
-    const { message: stored, created, conversation } = appended;
-    if (created) this.#deps.events.publish({ type: 'message.created', conversation, message: stored });
-    return { message: stored, conversation };
+    const { created, conversation } = appended;
+    // the write returns no quote: a reply carries the one checked before it, as Conversations does
+    const message = replyTo ? { ...appended.message, replyTo } : appended.message;
+    if (created) this.#deps.events.publish({ type: 'message.created', conversation, message });
+    return { message, conversation };
   }
 
   #now(): string {

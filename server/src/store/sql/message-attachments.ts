@@ -15,6 +15,7 @@ import type { AppendedMessage, NewMessage } from '../message-store.ts';
 import type { AttachmentsTable, Database } from './schema.ts';
 import { chunks } from './chunks.ts';
 import { toConversation, toMessage } from './mappers.ts';
+import { contentColumn } from './rich-content-column.ts';
 import { findMessageByClientId } from './message-rows.ts';
 import { names } from './message-writes.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -124,8 +125,9 @@ export async function appendWithAttachments(
         author_name: message.author.name,
         body: message.body,
         created_at: message.now,
-        content: null,
+        content: contentColumn(message.content),
         answer_to: null,
+        reply_to_id: message.replyToId ?? null,
       };
       await trx.insertInto('messages').values(row).execute();
       const linked = await trx
