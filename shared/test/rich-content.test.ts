@@ -75,6 +75,7 @@ describe('rich content schema', () => {
             body: richFallback(parsed),
             createdAt: new Date(0).toISOString(),
             content: parsed,
+            attachments: [],
           }).success,
         ).toBe(true);
       }),
