@@ -12,8 +12,8 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Attachment, TicketMessage } from '@parley/shared';
-import { call, callRaw, clientId, disconnectAll, login, signInAgent } from './support/clients.ts';
+import type { Attachment, TicketDetail, TicketMessage } from '@parley/shared';
+import { call, callRaw, clientId, disconnectAll, login, nextEvent, signInAgent } from './support/clients.ts';
 import {
   addresses,
   composeMail,
@@ -116,6 +116,48 @@ describe('attachments of emailed replies', () => {
     }
     const [reply] = await repliesWithFiles(world, conversationId);
     expect(reply).toMatchObject({ body: 'The receipt.', files: [{ name: 'receipt.pdf', type: 'application/pdf' }] });
+  });
+});
+
+describe('files of a ticket’s messages, as the console sees them', () => {
+  it('come with the emailed reply live, with the ticket, and with the agent’s reply', async () => {
+    world = await startEmailWorld();
+    const { t } = world;
+    const { conversationId, replyTo } = await ticketWithMail(world);
+    const agent = await signInAgent(t.url, ADMIN.email, ADMIN.password);
+    const live = nextEvent<TicketMessage>(agent, 'ticket:message');
+    const mail = await composeMail({
+      from: 'ada@example.com',
+      to: replyTo,
+      text: 'The receipt.',
+      attachments: [{ filename: 'receipt.pdf', content: PDF }],
+    });
+    expect(await postInbound(t.url, mail)).toMatchObject({ status: 201 });
+    const emailed = { name: 'receipt.pdf', type: 'application/pdf', size: PDF.length, hasThumbnail: false };
+    const pushed = await live;
+    expect(pushed.message).toMatchObject({ body: 'The receipt.', attachments: [emailed] });
+
+    const cookie = await login(t.url, ADMIN.email, ADMIN.password);
+    const up = await agentUpload(t, cookie, conversationId, formWith('notes.txt', Buffer.from('order 1234\n')));
+    expect(up.status).toBe(200);
+    const reply = {
+      conversationId,
+      clientMessageId: clientId(),
+      body: 'Thanks.',
+      attachmentIds: [up.body.attachment.id],
+    };
+    const sent = await call<TicketMessage>(agent, 'ticket:reply', reply);
+    expect(sent.message.attachments).toMatchObject([{ id: up.body.attachment.id, name: 'notes.txt' }]);
+    // its ack lost, sent again: the same message with the same files
+    expect((await call<TicketMessage>(agent, 'ticket:reply', reply)).message).toEqual(sent.message);
+
+    const detail = await call<TicketDetail>(agent, 'ticket:get', { conversationId });
+    expect(detail.messages.map((m) => [m.body, (m.attachments ?? []).map((a) => a.name)])).toEqual([
+      ['My order never came', []],
+      ['The receipt.', ['receipt.pdf']],
+      ['Thanks.', ['notes.txt']],
+    ]);
+    expect(detail.messages[1]?.attachments).toEqual(pushed.message.attachments);
   });
 });
 

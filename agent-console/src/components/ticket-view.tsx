@@ -1,6 +1,7 @@
 /**
- * @module One ticket: who wrote and where replies go, the whole thread (messages and private notes),
- * a reply that goes out by email (and to the widget when the visitor is there), an internal note,
+ * @module One ticket: who wrote and where replies go, the whole thread (messages with their files,
+ * and private notes), a reply that goes out by email with its files (and to the widget when the
+ * visitor is there; ticket-reply-form.tsx), an internal note,
  * and solve / reopen / assign to me. Reloads itself whenever the server says the ticket changed.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -11,13 +12,14 @@ import { timeline } from '../state/timeline.ts';
 import { TextAreaField } from './form-field.tsx';
 import { useSession } from './session-context.ts';
 import { Loading } from './load-state.tsx';
+import { MessageAttachments } from './message-attachments.tsx';
+import { TicketReplyForm } from './ticket-reply-form.tsx';
 
 export function TicketView({ conversationId, agent }: { conversationId: string; agent: Agent }) {
   const { tickets } = useSession();
   const [detail, setDetail] = useState<TicketDetail | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [reply, setReply] = useState('');
   const [note, setNote] = useState('');
 
   const load = useCallback(() => {
@@ -121,32 +123,17 @@ export function TicketView({ conversationId, agent }: { conversationId: string; 
                 </time>
               </div>
               <p class="message__body">{item.message.body}</p>
+              <MessageAttachments attachments={item.message.attachments} />
             </li>
           ),
         )}
       </ol>
-      <form
-        class="ticket__form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (reply.trim() === '') return;
-          act(
-            () => tickets.reply({ conversationId, clientMessageId: newClientMessageId(), body: reply.trim() }),
-            () => setReply(''),
-          );
-        }}
-      >
-        <TextAreaField
-          label="Reply to the visitor"
-          name="reply"
-          hint="Sent by email, and shown in the widget if they are on the site."
-          value={reply}
-          onInput={setReply}
-        />
-        <button type="submit" class="button button--primary" disabled={busy || reply.trim() === ''}>
-          Send reply
-        </button>
-      </form>
+      <TicketReplyForm
+        conversationId={conversationId}
+        busy={busy}
+        act={act}
+        reply={(request) => tickets.reply(request)}
+      />
       <form
         class="ticket__form"
         onSubmit={(event) => {

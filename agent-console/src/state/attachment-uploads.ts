@@ -47,6 +47,18 @@ export class AttachmentUploads {
     return this.uploads.value.filter((u) => !sent.has(u.key)).map((u) => u.key);
   }
 
+  /**
+   * The attached files not yet part of a message, once every one is stored: for a reply that names
+   * its files itself (a ticket's). Null while one still uploads, waits or has failed.
+   */
+  stored(): { keys: number[]; attachments: Attachment[] } | null {
+    const pending = new Set(this.pendingKeys());
+    const attached = this.uploads.value.filter((u) => pending.has(u.key));
+    const attachments = attached.flatMap((u) => (u.state === 'done' && u.attachment ? [u.attachment] : []));
+    if (attachments.length !== attached.length) return null;
+    return { keys: attached.map((u) => u.key), attachments };
+  }
+
   add(files: readonly File[]): void {
     for (const file of files) {
       const upload: Upload = {
@@ -165,6 +177,18 @@ export function uploadsFor(
 ): AttachmentUploads {
   let uploads = byConversation.get(conversationId);
   if (!uploads) byConversation.set(conversationId, (uploads = new AttachmentUploads(conversationId, send)));
+  return uploads;
+}
+
+const ofTickets = new Map<string, AttachmentUploads>();
+
+/**
+ * The uploads of one ticket's reply box, apart from the chat's (a converted chat keeps its own): a
+ * ticket reply names its files itself (stored()) and keeps them when it fails, so nothing is sent from here.
+ */
+export function ticketUploadsFor(conversationId: string): AttachmentUploads {
+  let uploads = ofTickets.get(conversationId);
+  if (!uploads) ofTickets.set(conversationId, (uploads = new AttachmentUploads(conversationId, () => {})));
   return uploads;
 }
 

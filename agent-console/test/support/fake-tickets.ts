@@ -7,6 +7,7 @@ import {
   ErrorCode,
   TICKET_PAGE_SIZE,
   type Agent,
+  type Attachment,
   type Message,
   type Note,
   type Ticket,
@@ -38,6 +39,8 @@ export class FakeTickets implements TicketChannel {
   private readonly notes = new Map<string, Note[]>();
   private readonly listeners = new Set<(push: TicketPush) => void>();
   private clock = 100_000;
+  /** Files uploaded into conversations (FakeUploads.stored): a reply's attachmentIds name them. */
+  files = new Map<string, Attachment>();
 
   /** `chats` is the chat side of the fake server: converting reads the visitor's email there and moves the chat. */
   constructor(
@@ -68,12 +71,23 @@ export class FakeTickets implements TicketChannel {
     };
   }
 
-  async reply(request: { conversationId: string; clientMessageId: string; body: string }) {
+  async reply(request: {
+    conversationId: string;
+    clientMessageId: string;
+    body: string;
+    attachmentIds?: string[] | undefined;
+  }) {
     this.calls.push({ event: 'ticket:reply', payload: request });
+    const attachments = (request.attachmentIds ?? []).map((id) => {
+      const file = this.files.get(id);
+      if (!file) throw new RequestError(ErrorCode.InvalidPayload, 'Attach files uploaded into this conversation');
+      return file;
+    });
     const message = this.addMessage(
       request.conversationId,
       { kind: 'agent', id: this.agent.id, name: this.agent.name },
       request.body,
+      attachments,
     );
     const ticket = this.change(request.conversationId, (t) => ({
       status: 'pending',
@@ -145,9 +159,10 @@ export class FakeTickets implements TicketChannel {
   }
 
   /** The visitor answered by email: the message lands and the ticket is open again. */
-  visitorEmails(conversationId: string, body: string): void {
+  visitorEmails(conversationId: string, body: string, attachments: Attachment[] = []): void {
     const ticket = this.find(conversationId);
-    const message = this.addMessage(conversationId, { kind: 'visitor', id: ticket.visitorId, name: null }, body);
+    const visitor = { kind: 'visitor' as const, id: ticket.visitorId, name: null };
+    const message = this.addMessage(conversationId, visitor, body, attachments);
     const reopened = this.change(conversationId, () => ({ status: 'open', solvedAt: null }));
     this.push({ event: 'ticket:message', payload: { ticket: reopened, message } });
   }
@@ -165,7 +180,12 @@ export class FakeTickets implements TicketChannel {
     return updated;
   }
 
-  private addMessage(conversationId: string, author: Message['author'], body: string): Message {
+  private addMessage(
+    conversationId: string,
+    author: Message['author'],
+    body: string,
+    attachments: Attachment[] = [],
+  ): Message {
     const held = this.messages.get(conversationId) ?? [];
     const message: Message = {
       id: `${conversationId}-m${held.length + 1}`,
@@ -175,7 +195,7 @@ export class FakeTickets implements TicketChannel {
       author,
       body,
       createdAt: iso(this.tick()),
-      attachments: [],
+      attachments,
     };
     this.messages.set(conversationId, [...held, message]);
     return message;

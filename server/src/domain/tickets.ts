@@ -2,63 +2,21 @@
  * @module Tickets: a conversation that continues by email. Opening one (an offline message, a
  * queued visitor who waited too long, an agent's choice), answering it, changing its status, and
  * taking in the visitor's emailed replies. Every mail is stored in the outbox together with the
- * change that causes it; sending is someone else's job.
+ * change that causes it; sending is someone else's job (the mails' composer: ticket-mail.ts).
  */
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { Conversation, ConversationStatus, Message, Ticket, TicketSource, TicketStatus } from '@parley/shared';
-import type { Attachment } from '@parley/shared';
 import { ParleyError, forbidden, notFound } from '../errors.ts';
 import type { AgentRecord } from '../store/agent-store.ts';
-import type { NewOutboxMail } from '../store/outbox-store.ts';
 import type { Store } from '../store/store.ts';
 import type { TicketRecord } from '../store/ticket-store.ts';
 import type { EventSink } from './events.ts';
+import type { TicketMailer, TicketThread } from './ticket-mail.ts';
 import type { QueueDispatcher } from './queue-dispatcher.ts';
 import { HISTORY_PAGE } from './conversations.ts';
 import { newId } from './ids.ts';
 import type { VisitorMailLimits } from './visitor-mail-limits.ts';
 import { replyFiles } from './attachments/reply-files.ts';
-
-/** What a mail needs to know of its ticket to thread and to be answered. */
-export type TicketThread = Pick<
-  TicketRecord,
-  'conversationId' | 'email' | 'replyToken' | 'rootMessageId' | 'lastMessageId'
->;
-
-/** Composes ticket mails (implemented in mail/); the domain decides when, and stores them. */
-export interface TicketMailer {
-  newReplyToken(): string;
-  newMessageId(): string;
-  /**
-   * To the visitor, as the thread's first mail (its Message-ID is the thread's root). `transcript`:
-   * the conversation so far, only when an agent opened the ticket; null keeps visitor-written text
-   * out of a mail to an address nobody has checked.
-   */
-  confirmation(input: {
-    thread: TicketThread;
-    siteName: string;
-    transcript: Message[] | null;
-    now: string;
-  }): NewOutboxMail;
-  /** To the visitor: one agent reply, with Message-ID `messageId`, threaded under the ticket's last mail. */
-  agentReply(input: {
-    thread: TicketThread;
-    siteName: string;
-    message: Message;
-    /** The reply's files: attached to the mail, or linked when they are large. */
-    files: Attachment[];
-    messageId: string;
-    now: string;
-  }): NewOutboxMail;
-  /** To one agent: a new ticket is waiting. */
-  newTicketNotice(input: {
-    thread: TicketThread;
-    siteName: string;
-    recipient: { id: string; email: string; name: string };
-    transcript: Message[];
-    now: string;
-  }): NewOutboxMail;
-}
 
 export interface TicketsDeps {
   store: Store;

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Message } from '@parley/shared';
 import type { MailKind, NewOutboxMail } from '../store/outbox-store.ts';
-import type { TicketMailer, TicketThread } from '../domain/tickets.ts';
+import type { TicketMailer, TicketThread } from '../domain/ticket-mail.ts';
 import { newId } from '../domain/ids.ts';
 import { renderHtml, renderText, transcriptLines, type MailContent } from './mail-body.ts';
 import { mailTextOf } from './rich-content-text.ts';

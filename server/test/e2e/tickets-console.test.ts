@@ -1,7 +1,9 @@
 /**
  * The offline path in real browsers with a real SMTP server: a visitor leaves a message while nobody
  * is online, an agent finds it on the Tickets page, answers, and the answer goes out by email
- * (outbox, then SMTP) and into the visitor's widget. The page passes an axe-core scan.
+ * (outbox, then SMTP) and into the visitor's widget; the visitor's emailed reply brings a file the
+ * agent sees on the ticket, and the agent's next reply takes a file along in the mail. The page
+ * passes an axe-core scan.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
-import { INBOUND_DOMAIN, sentTo } from '../support/email.ts';
+import { addresses, composeMail, INBOUND_DOMAIN, INBOUND_SECRET, postInbound, sentTo } from '../support/email.ts';
+import { PDF, pngImage } from '../support/attachments.ts';
+import { saveScreenshot } from '../support/screenshots.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,6 +34,7 @@ describe.runIf(chromiumAvailable)('tickets in the console, in a real browser', (
         SMTP_URL: sink.url,
         MAIL_FROM: 'Parley Support <support@parley.test>',
         INBOUND_EMAIL_DOMAIN: INBOUND_DOMAIN,
+        INBOUND_EMAIL_SECRET: INBOUND_SECRET,
       },
     });
     browser = await launchBrowser();
@@ -88,6 +93,41 @@ describe.runIf(chromiumAvailable)('tickets in the console, in a real browser', (
       (m) => sentTo('ada@example.com')(m) && (m.text ?? '').includes('Fixed: the new invoice'),
     );
     expect(mail.subject).toMatch(/^Re: /);
+
+    // The visitor answers the mail with a photo and a PDF: the agent sees both on the ticket, live.
+    const emailed = await composeMail({
+      from: 'ada@example.com',
+      to: addresses(mail.replyTo)[0] ?? '',
+      text: 'Here is the old invoice and a photo of the envelope.',
+      attachments: [
+        { filename: 'envelope.png', content: await pngImage(320, 200) },
+        { filename: 'invoice.pdf', content: PDF },
+      ],
+    });
+    expect(await postInbound(t.url, emailed)).toMatchObject({ status: 201 });
+    const answer = ticket.getByRole('listitem').filter({ hasText: 'Here is the old invoice' });
+    await answer.getByRole('link', { name: /invoice\.pdf/ }).waitFor();
+    await answer.getByRole('button', { name: /^Open image envelope\.png/ }).waitFor();
+    await answer.getByRole('img', { name: 'envelope.png' }).waitFor();
+    expect(await answer.getByRole('link', { name: /invoice\.pdf/ }).textContent()).toContain('PDF');
+    await answer.scrollIntoViewIfNeeded();
+    await saveScreenshot(agent, 'console', 'ticket-emailed-files');
+    expect(await axeViolations(agent)).toEqual([]);
+
+    // The agent answers with a file: it goes out attached to the mail.
+    await ticket.getByRole('textbox', { name: 'Reply to the visitor' }).fill('Here is the corrected invoice.');
+    await ticket
+      .getByLabel('Attach files')
+      .setInputFiles({ name: 'corrected.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await ticket.getByText('corrected.pdf attached').waitFor({ state: 'attached' });
+    await ticket.getByRole('button', { name: 'Send reply' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(agent, 'console', 'ticket-reply-with-file');
+    await ticket.getByRole('button', { name: 'Send reply' }).click();
+    const sent = ticket.getByRole('listitem').filter({ hasText: 'Here is the corrected invoice.' });
+    await sent.getByRole('link', { name: /corrected\.pdf/ }).waitFor();
+    await t.server.mailTick();
+    const withFile = await sink.next((m) => (m.text ?? '').includes('Here is the corrected invoice.'));
+    expect(withFile.attachments.map((a) => [a.filename, a.content.length])).toEqual([['corrected.pdf', PDF.length]]);
     expect(pageErrors).toEqual([]);
   });
 });

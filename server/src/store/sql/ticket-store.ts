@@ -1,14 +1,16 @@
 /**
  * @module Tickets in SQL. Every write that also stores a message or mails does it in one
- * transaction, so a crash leaves either all of it or none (the outbox pattern).
+ * transaction, so a crash leaves either all of it or none (the outbox pattern). A message it
+ * answers carries its files, as every message the stores answer does (withAttachments).
  */
 import { sql, type Kysely } from 'kysely';
-import type { TicketSource, TicketStatus } from '@parley/shared';
+import type { Message, TicketSource, TicketStatus } from '@parley/shared';
 import type { TicketChange, TicketRecord, TicketStore } from '../ticket-store.ts';
 import type { Database, TicketsTable } from './schema.ts';
 import { insertMails } from './outbox-rows.ts';
 import { findMessageByClientId, insertMessage } from './message-rows.ts';
 import { isUniqueViolation } from './unique-violation.ts';
+import { withAttachments } from './message-attachments.ts';
 
 type TicketRow = TicketsTable & { assignee_name: string | null };
 
@@ -27,6 +29,10 @@ const toTicket = (row: TicketRow): TicketRecord => ({
   rootMessageId: row.root_message_id,
   lastMessageId: row.last_message_id,
 });
+
+/** The message with the files it holds (the emailed reply's, the agent reply's), looked up as a batch of one. */
+const withFiles = async (q: Kysely<Database>, message: Message): Promise<Message> =>
+  (await withAttachments(q, [message]))[0] ?? message;
 
 function changeColumns(change: TicketChange): Partial<TicketsTable> {
   const columns: Partial<TicketsTable> = {};
@@ -122,7 +128,7 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
         db.transaction().execute(async (trx) => {
           if (message.clientMessageId !== null) {
             const earlier = await findMessageByClientId(trx, id, message.clientMessageId);
-            if (earlier) return { message: earlier, created: false, ticket: await must(trx, id) };
+            if (earlier) return { message: await withFiles(trx, earlier), created: false, ticket: await must(trx, id) };
           }
           const stored = await insertMessage(trx, message);
           if (attachmentIds.length > 0)
@@ -137,7 +143,8 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
           if (Object.keys(columns).length > 0)
             await trx.updateTable('tickets').set(columns).where('conversation_id', '=', id).execute();
           await insertMails(trx, mails(stored));
-          return { message: stored, created: true, ticket: await must(trx, id) };
+          const answered = attachmentIds.length > 0 ? await withFiles(trx, stored) : stored;
+          return { message: answered, created: true, ticket: await must(trx, id) };
         });
       try {
         return await write();
@@ -145,7 +152,7 @@ export function createTicketStore(db: Kysely<Database>): TicketStore {
         // Two deliveries of the same message raced: the loser answers with what the winner stored.
         if (message.clientMessageId !== null && isUniqueViolation(error)) {
           const earlier = await findMessageByClientId(db, id, message.clientMessageId);
-          if (earlier) return { message: earlier, created: false, ticket: await must(db, id) };
+          if (earlier) return { message: await withFiles(db, earlier), created: false, ticket: await must(db, id) };
         }
         throw error;
       }
