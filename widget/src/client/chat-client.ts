@@ -22,11 +22,18 @@ import {
   type TypingNotifier,
 } from '@parley/shared/client-core';
 import type { ChatContext } from './chat-context.ts';
-import { applyResume, chatting, initialState, type ChatState, type ProactiveMessage } from './chat-state.ts';
+import {
+  applyResume,
+  chatting,
+  initialState,
+  settleProactive,
+  type ChatState,
+  type ProactiveMessage,
+} from './chat-state.ts';
 import { ConversationRequests } from './conversation-requests.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, createSessionStore, type KeyValueStore } from './local-store.ts';
-import { EMPTY_THREAD, lastSeq } from './message-merge.ts';
+import { EMPTY_THREAD, lastChangeSeq, lastSeq } from './message-merge.ts';
 import { Outbox } from './outbox.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { ProactiveOffers } from './proactive-offers.ts';
@@ -63,8 +70,8 @@ export class ChatClient {
   readonly #typing: TypingNotifier;
   readonly #timers = new TimerSet();
   readonly #backoff = createBackoff();
-  /** The state and the online socket, as the parts below see them. */
-  readonly #chat: ChatContext;
+  /** The state and the online socket, as the parts below (and the lazily loaded message extras, app/message-extras.tsx) see them. */
+  readonly chat: ChatContext;
   readonly #visitor: VisitorToken;
   readonly #requests: ConversationRequests;
   readonly #proactive: ProactiveOffers;
@@ -81,15 +88,15 @@ export class ChatClient {
     this.#outbox = new Outbox(this.#store);
     const history = loadHistory(this.#store);
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
-    this.#chat = {
+    this.chat = {
       state: () => this.#state,
       update: (next) => this.#update(next),
       online: () => this.#online(),
       ackTimeoutMs,
     };
-    this.#requests = new ConversationRequests(this.#chat);
+    this.#requests = new ConversationRequests(this.chat);
     const session = options.session ?? createSessionStore(options.siteKey);
-    this.#proactive = new ProactiveOffers(this.#chat, session, () => this.setOpen(true));
+    this.#proactive = new ProactiveOffers(this.chat, session, () => this.setOpen(true));
     this.#typing = createTypingNotifier((event, conversationId) => {
       if (this.#state.connection === 'online') this.#connection.socket?.emit(event, { conversationId });
     });
@@ -103,12 +110,11 @@ export class ChatClient {
     this.#connection = new VisitorConnection(
       () => factory(handshake),
       {
-        listen: (socket) => listenForPushes(socket, this.#chat, (message) => this.showProactive(message)),
+        listen: (socket) => listenForPushes(socket, this.chat, (message) => this.showProactive(message)),
         held: () => ({
           conversationId: this.#state.thread.conversationId,
           lastSeq: lastSeq(this.#state.thread),
-          // edits and deletes after the highest change held come back in the resume's `changes`
-          lastChangeSeq: Math.max(0, ...this.#state.thread.messages.map((m) => m.changeSeq ?? 0)),
+          lastChangeSeq: lastChangeSeq(this.#state.thread),
         }),
         resumed: (socket, result) => {
           if (!this.#visitor.resumed(result.token)) return;
@@ -143,7 +149,7 @@ export class ChatClient {
           return socket && { socket, session: this.#connection.session };
         },
         current: ({ session }) => session === this.#connection.session && !this.#destroyed,
-        ...sendOutcomes(this.#chat, this.#outbox),
+        ...sendOutcomes(this.chat, this.#outbox),
       },
       this.#backoff,
       this.#timers,
@@ -159,11 +165,6 @@ export class ChatClient {
 
   getState(): ChatState {
     return this.#state;
-  }
-
-  /** State and connection for the lazily loaded message extras (app/message-extras.tsx). */
-  get chat(): ChatContext {
-    return this.#chat;
   }
 
   subscribe(listener: (state: ChatState) => void): () => void {
@@ -270,7 +271,7 @@ export class ChatClient {
     if (!socket || !receipt) return;
     this.#seenSent = receipt;
     // fire and forget: a lost receipt is re-sent by the next markSeen after a reconnect resets it
-    socket.timeout(this.#chat.ackTimeoutMs).emit('message:seen', receipt, () => {});
+    socket.timeout(this.chat.ackTimeoutMs).emit('message:seen', receipt, () => {});
   }
 
   /** Opens or closes the panel; opening connects, since the visitor is about to chat. */
@@ -376,16 +377,8 @@ export class ChatClient {
   #update(next: ChatState): void {
     // a late ack after destroy must not rewrite the history cache the next page load reads
     if (next === this.#state || this.#destroyed) return;
-    // the answer started a chat: the proactive message is its first line from now on
-    const status = next.conversation?.status;
-    if (
-      next.proactive &&
-      next.conversation !== this.#state.conversation &&
-      (status === 'queued' || status === 'active')
-    ) {
-      next = { ...next, proactive: null };
-    }
     const previous = this.#state;
+    next = settleProactive(previous, next);
     this.#state = next;
     if (next.thread !== previous.thread || next.conversation !== previous.conversation) {
       saveHistory(this.#store, { conversation: next.conversation, thread: next.thread });

@@ -33,6 +33,11 @@ export function lastSeq(thread: Thread): number {
   return highestSeq(thread.messages);
 }
 
+/** The highest change held: edits and deletes after it come back in the resume's `changes`. */
+export function lastChangeSeq(thread: Thread): number {
+  return Math.max(0, ...thread.messages.map((message) => message.changeSeq ?? 0));
+}
+
 /** The highest seq of an agent's message: what `message:seen` reports once it is on screen. */
 export function lastAgentSeq(thread: Thread): number {
   return lastSeqBy(thread.messages, 'agent');
