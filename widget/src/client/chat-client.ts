@@ -6,15 +6,7 @@
  * proactive messages (proactive-offers.ts) and what the host page says (visitor-extras.ts).
  * No Preact in here.
  */
-import type {
-  Attachment,
-  OfflineMessage,
-  ProactiveEvent,
-  ProactiveOrigin,
-  RichAnswer,
-  VisitorContact,
-  VisitorIdentify,
-} from '@parley/shared';
+import type { OfflineMessage, ProactiveEvent, ProactiveOrigin, VisitorContact, VisitorIdentify } from '@parley/shared';
 import {
   createBackoff,
   createTypingNotifier,
@@ -34,7 +26,7 @@ import { ConversationRequests } from './conversation-requests.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, createSessionStore, type KeyValueStore } from './local-store.ts';
 import { EMPTY_THREAD, lastChangeSeq, lastSeq } from './message-merge.ts';
-import { Outbox } from './outbox.ts';
+import { Outbox, type OutboxEntry } from './outbox.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { ProactiveOffers } from './proactive-offers.ts';
 import { NO_RECEIPT, nextReceipt } from './seen-receipt.ts';
@@ -191,17 +183,15 @@ export class ChatClient {
   }
 
   /** Queues a message and sends it as soon as the connection allows; the pre-chat answers go with it. */
-  send(body: string, extras: { answer?: RichAnswer | undefined; attachments?: Attachment[] | undefined } = {}): void {
-    const { answer, attachments } = extras;
-    if ((body.trim() === '' && !attachments) || this.#destroyed) return;
+  send(body: string, extras: Pick<OutboxEntry, 'answer' | 'attachments'> = {}): void {
+    if ((body.trim() === '' && !extras.attachments) || this.#destroyed) return;
     this.#typing.stop();
     const { contact, proactive, replyTo } = this.#state;
     // an answer to a proactive message starts the chat with that message first (the server's own copy)
     this.#outbox.add(body, {
       contact: contact ?? undefined,
       proactive: proactive && !chatting(this.#state) ? proactive.origin : undefined,
-      answer,
-      attachments,
+      ...extras,
       replyToId: replyTo?.id,
     });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null, replyTo: null });
