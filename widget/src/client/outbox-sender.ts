@@ -64,15 +64,14 @@ export function createOutboxSender(
 
 async function send(socket: VisitorSocket, entry: OutboxEntry, ackTimeoutMs: number): Promise<SendOutcome<SendResult>> {
   const { clientMessageId, body, contact, proactive, answer, attachments, replyToId } = entry;
-  // fields left undefined are not sent: the wire's JSON drops them
   const payload = {
     clientMessageId,
     body,
-    contact,
-    proactive,
-    answer,
-    attachmentIds: attachments?.map((a) => a.id),
-    replyToId,
+    ...(contact && { contact }),
+    ...(proactive && { proactive }),
+    ...(answer && { answer }),
+    ...(attachments && { attachmentIds: attachments.map((a) => a.id) }),
+    ...(replyToId && { replyToId }),
   };
   const res = await request<SendResult>((ack) => socket.timeout(ackTimeoutMs).emit('message:send', payload, ack));
   return res?.ok ? { kind: 'stored', result: res.data } : refusalOutcome(res?.error ?? null);
