@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation, ConversationSummary, Message, SendResult, SessionResumeResult } from '@parley/shared';
 import { ADMIN, useTestServer } from './support/test-server.ts';
 import { call, clientId, connectVisitor, connected, nextEvent, signInAgent } from './support/clients.ts';
+import { visitorMessage } from '../src/realtime/visitor-wire.ts';
 
 const t = useTestServer();
 
@@ -57,7 +58,7 @@ describe('a visitor and an agent chat', () => {
     });
     expect(reply.message.seq).toBe(2);
     const received = await replyAtVisitor;
-    expect(received).toEqual(reply.message);
+    expect(received).toEqual(visitorMessage(reply.message));
     expect(received.author.name).toBe('Admin');
 
     const visitorLineAtAgent = nextEvent<Message>(agent, 'message:new', (m) => m.author.kind === 'visitor');

@@ -18,6 +18,7 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
 import { call, callRaw, clientId, connectVisitor, connected, disconnectAll, nextEvent } from './support/clients.ts';
 import { createTempDatabase, postgresAdminUrl, type TempDatabase } from './support/postgres.ts';
 import { agentUpload, answeredChat, formWith, pngImage, PDF, visitorUpload } from './support/attachments.ts';
+import { visitorMessage } from '../src/realtime/visitor-wire.ts';
 
 const engines = [
   { name: 'sqlite', database: async (): Promise<TempDatabase | undefined> => undefined },
@@ -77,7 +78,7 @@ describe.each(engines)('messages with attachments on $name', ({ database: makeDa
       conversationId: chat.conversationId,
       afterSeq: 0,
     });
-    expect(history.messages.filter((m) => m.attachments.length > 0)).toEqual([sent.message]);
+    expect(history.messages.filter((m) => m.attachments.length > 0).map(visitorMessage)).toEqual([sent.message]);
     expect(history.messages.filter((m) => m.id !== sent.message.id).every((m) => m.attachments.length === 0)).toBe(
       true,
     );

@@ -8,6 +8,7 @@ import { estimateForPosition } from '../domain/wait-estimate.ts';
 import { visitorRoom } from './visitor-namespace.ts';
 import { ALL_AGENTS_ROOM, agentRoom, sessionRoom } from './agent-namespace.ts';
 import type { AgentNamespace, VisitorNamespace } from './namespaces.ts';
+import { visitorMessage } from './visitor-wire.ts';
 
 export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace): (event: DomainEvent) => void {
   // Last position and estimate told to each queued conversation: a visitor hears again only when they change.
@@ -17,13 +18,13 @@ export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace)
     switch (event.type) {
       case 'message.created': {
         const { conversation, message } = event;
-        visitors.to(visitorRoom(conversation.visitorId)).emit('message:new', message);
+        visitors.to(visitorRoom(conversation.visitorId)).emit('message:new', visitorMessage(message));
         if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:new', message);
         return;
       }
       case 'message.changed': {
         const { conversation, message } = event;
-        visitors.to(visitorRoom(conversation.visitorId)).emit('message:updated', message);
+        visitors.to(visitorRoom(conversation.visitorId)).emit('message:updated', visitorMessage(message));
         if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:updated', message);
         return;
       }

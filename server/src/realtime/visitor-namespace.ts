@@ -23,6 +23,7 @@ import { guardHandshake, handlersFor, type HandlerTable } from './validated-hand
 import type { VisitorLimits } from '../limits/socket-limits.ts';
 import { gated } from './gated-handlers.ts';
 import type { VisitorNamespace } from './namespaces.ts';
+import { visitorResume, visitorSendResult } from './visitor-wire.ts';
 
 export interface VisitorSocketData {
   visitor: VisitorRef;
@@ -104,15 +105,17 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
     'session:resume': async ({ conversationId, lastSeq, lastChangeSeq }, { visitor, token }) => {
       const resumed = await deps.conversations.resume(visitor, conversationId, lastSeq);
       const changes = await deps.edits.changesFor(resumed.conversation, conversationId, lastSeq, lastChangeSeq);
-      return { token, visitorId: visitor.visitorId, ...resumed, ...(changes && { changes }) };
+      return visitorResume({ token, visitorId: visitor.visitorId, ...resumed, ...(changes && { changes }) });
     },
     'message:send': async ({ clientMessageId, body, contact, proactive, attachmentIds, answer, replyToId }, data) => {
       const { visitor, address } = data;
       // a quick-reply choice or form answer (rich-answers.ts): checked against the offer as stored
-      if (answer) return deps.richAnswers.answer(visitor, clientMessageId, answer);
+      if (answer) return visitorSendResult(await deps.richAnswers.answer(visitor, clientMessageId, answer));
       const replyTo = replyToId === undefined ? undefined : await deps.edits.quoteForVisitor(visitor, replyToId);
       if (attachmentIds && attachmentIds.length > 0)
-        return deps.messageFiles.sendFromVisitor(visitor, { clientMessageId, body, attachmentIds, contact, replyTo });
+        return visitorSendResult(
+          await deps.messageFiles.sendFromVisitor(visitor, { clientMessageId, body, attachmentIds, contact, replyTo }),
+        );
       const opening = proactive ? await deps.outreach.openingFor(visitor, proactive) : undefined;
       const sent = await deps.conversations.sendFromVisitor(
         visitor,
@@ -124,7 +127,7 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
         replyTo,
       );
       await rememberTimeZone(deps, data);
-      return sent;
+      return visitorSendResult(sent);
     },
     'message:seen': async ({ conversationId, seq }, { visitor }) => {
       await deps.conversations.markSeen(actor(visitor), conversationId, seq);

@@ -6,7 +6,7 @@
  * while the connection lasts (else on the next connect) with the same clientMessageId, which the
  * server stores only once.
  */
-import { ErrorCode, type ErrorInfo } from '../error-codes.ts';
+import type { ErrorInfo } from '../error-codes.ts'; // codes as their values: the ErrorCode object would ship in the widget's first-visit bundle
 import type { Backoff } from './backoff.ts';
 import type { PendingEntry } from './outbox.ts';
 
@@ -24,7 +24,7 @@ export type SendOutcome<R> =
  * no live chat now) would be refused again, so the client says so instead of retrying for ever.
  */
 export function refusalOutcome(error: ErrorInfo | null): SendOutcome<never> {
-  return error && error.code !== ErrorCode.Internal && error.code !== ErrorCode.RateLimited
+  return error && error.code !== 'internal' && error.code !== 'rate_limited'
     ? { kind: 'rejected', error }
     : { kind: 'retry', error };
 }
@@ -96,7 +96,7 @@ export function createOutboxSender<E extends PendingEntry, L, R>(
       if (result.kind === 'stalled' && hooks.current(link)) {
         // still connected, yet no ack (slow server) or asked to wait (rate limit): same clientMessageId,
         // so resending is safe; after a rate limit, not before the server said it would take it
-        const limited = result.error?.code === ErrorCode.RateLimited ? result.error : null;
+        const limited = result.error?.code === 'rate_limited' ? result.error : null;
         if (limited) hooks.limited?.(limited);
         timers.later(() => void flush(), limited?.retryAfterMs ?? backoff.next());
       }

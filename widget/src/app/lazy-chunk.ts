@@ -1,7 +1,8 @@
 /**
  * @module A chunk fetched the first time it is needed, and a hook that draws it once it is in. A
- * chunk that fails to load (offline) is asked for again the next time. The forms (lazy-forms.ts)
- * and the attachments interface (lazy-files.ts) come this way.
+ * chunk that fails to load (offline) is asked for again the next time. The forms (lazy-forms.ts),
+ * the attachments interface (lazy-files.ts), rich content (lazy-rich.tsx) and the message extras
+ * (lazy-extras.ts) all come this way: one loader in the first-visit bundle, not one per feature.
  */
 import { useEffect, useState } from 'preact/hooks';
 

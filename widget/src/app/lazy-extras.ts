@@ -4,24 +4,11 @@
  * into it), so a first visit and a first message carry none of it.
  */
 import { createContext } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type * as Extras from './message-extras.tsx';
 import type { ChatContext } from '../client/chat-context.ts';
+import { lazyChunk } from './lazy-chunk.ts';
 
 /** The chat the extras read and change (chat-widget.tsx provides the client's). */
 export const ChatAccess = createContext<ChatContext | null>(null);
 
-let extras: typeof Extras | null = null;
-
-export function useExtras(needed: boolean): typeof Extras | null {
-  const [, loaded] = useState(0);
-  useEffect(() => {
-    // a chunk that fails to load (offline) is asked for again on the next render that needs it
-    if (needed && !extras)
-      import('./message-extras.tsx').then(
-        (m) => loaded(+!!(extras = m)),
-        () => {},
-      );
-  }, [needed]);
-  return extras;
-}
+/** useExtras(needed): the extras, or null while they load; a chunk that failed (offline) is asked for again. */
+export const { use: useExtras } = lazyChunk(() => import('./message-extras.tsx'));

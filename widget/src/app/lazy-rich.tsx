@@ -3,21 +3,14 @@
  * text. Until the chunk is in, or if it cannot load (offline), the message's plain-text fallback
  * stands in, which is safe and readable.
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type * as Rich from './rich-content.tsx';
+import { lazyChunk } from './lazy-chunk.ts';
 import { MessageBody } from './message-body.tsx';
 
-let rich: typeof Rich | null = null;
+const { use: useRich } = lazyChunk(() => import('./rich-content.tsx'));
 
 export function LazyRich(props: Rich.RichContentProps): JSX.Element {
-  const [, loaded] = useState(0);
-  useEffect(() => {
-    if (!rich)
-      import('./rich-content.tsx').then(
-        (module) => loaded((rich = module) && 1),
-        () => {},
-      );
-  }, []);
+  const rich = useRich(true);
   return rich ? <rich.RichContent {...props} /> : <MessageBody body={props.message.body} formatted />;
 }

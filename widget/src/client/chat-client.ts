@@ -6,15 +6,7 @@
  * proactive messages (proactive-offers.ts) and what the host page says (visitor-extras.ts).
  * No Preact in here.
  */
-import type {
-  Attachment,
-  OfflineMessage,
-  ProactiveEvent,
-  ProactiveOrigin,
-  RichAnswer,
-  VisitorContact,
-  VisitorIdentify,
-} from '@parley/shared';
+import type { OfflineMessage, ProactiveEvent, ProactiveOrigin, VisitorContact, VisitorIdentify } from '@parley/shared';
 import {
   createBackoff,
   createTypingNotifier,
@@ -22,12 +14,19 @@ import {
   type TypingNotifier,
 } from '@parley/shared/client-core';
 import type { ChatContext } from './chat-context.ts';
-import { applyResume, chatting, initialState, type ChatState, type ProactiveMessage } from './chat-state.ts';
+import {
+  applyResume,
+  chatting,
+  initialState,
+  settleProactive,
+  type ChatState,
+  type ProactiveMessage,
+} from './chat-state.ts';
 import { ConversationRequests } from './conversation-requests.ts';
 import { loadHistory, saveHistory } from './history-cache.ts';
 import { createLocalStore, createSessionStore, type KeyValueStore } from './local-store.ts';
-import { EMPTY_THREAD, lastSeq } from './message-merge.ts';
-import { Outbox } from './outbox.ts';
+import { EMPTY_THREAD, lastChangeSeq, lastSeq } from './message-merge.ts';
+import { Outbox, type OutboxEntry } from './outbox.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { ProactiveOffers } from './proactive-offers.ts';
 import { NO_RECEIPT, nextReceipt } from './seen-receipt.ts';
@@ -63,8 +62,8 @@ export class ChatClient {
   readonly #typing: TypingNotifier;
   readonly #timers = new TimerSet();
   readonly #backoff = createBackoff();
-  /** The state and the online socket, as the parts below see them. */
-  readonly #chat: ChatContext;
+  /** The state and the online socket, as the parts below (and the lazily loaded message extras, app/message-extras.tsx) see them. */
+  readonly chat: ChatContext;
   readonly #visitor: VisitorToken;
   readonly #requests: ConversationRequests;
   readonly #proactive: ProactiveOffers;
@@ -81,15 +80,15 @@ export class ChatClient {
     this.#outbox = new Outbox(this.#store);
     const history = loadHistory(this.#store);
     this.#state = initialState(history.conversation, history.thread, this.#outbox.list());
-    this.#chat = {
+    this.chat = {
       state: () => this.#state,
       update: (next) => this.#update(next),
       online: () => this.#online(),
       ackTimeoutMs,
     };
-    this.#requests = new ConversationRequests(this.#chat);
+    this.#requests = new ConversationRequests(this.chat);
     const session = options.session ?? createSessionStore(options.siteKey);
-    this.#proactive = new ProactiveOffers(this.#chat, session, () => this.setOpen(true));
+    this.#proactive = new ProactiveOffers(this.chat, session, () => this.setOpen(true));
     this.#typing = createTypingNotifier((event, conversationId) => {
       if (this.#state.connection === 'online') this.#connection.socket?.emit(event, { conversationId });
     });
@@ -103,12 +102,11 @@ export class ChatClient {
     this.#connection = new VisitorConnection(
       () => factory(handshake),
       {
-        listen: (socket) => listenForPushes(socket, this.#chat, (message) => this.showProactive(message)),
+        listen: (socket) => listenForPushes(socket, this.chat, (message) => this.showProactive(message)),
         held: () => ({
           conversationId: this.#state.thread.conversationId,
           lastSeq: lastSeq(this.#state.thread),
-          // edits and deletes after the highest change held come back in the resume's `changes`
-          lastChangeSeq: Math.max(0, ...this.#state.thread.messages.map((m) => m.changeSeq ?? 0)),
+          lastChangeSeq: lastChangeSeq(this.#state.thread),
         }),
         resumed: (socket, result) => {
           if (!this.#visitor.resumed(result.token)) return;
@@ -143,7 +141,7 @@ export class ChatClient {
           return socket && { socket, session: this.#connection.session };
         },
         current: ({ session }) => session === this.#connection.session && !this.#destroyed,
-        ...sendOutcomes(this.#chat, this.#outbox),
+        ...sendOutcomes(this.chat, this.#outbox),
       },
       this.#backoff,
       this.#timers,
@@ -159,11 +157,6 @@ export class ChatClient {
 
   getState(): ChatState {
     return this.#state;
-  }
-
-  /** State and connection for the lazily loaded message extras (app/message-extras.tsx). */
-  get chat(): ChatContext {
-    return this.#chat;
   }
 
   subscribe(listener: (state: ChatState) => void): () => void {
@@ -190,17 +183,15 @@ export class ChatClient {
   }
 
   /** Queues a message and sends it as soon as the connection allows; the pre-chat answers go with it. */
-  send(body: string, extras: { answer?: RichAnswer | undefined; attachments?: Attachment[] | undefined } = {}): void {
-    const { answer, attachments } = extras;
-    if ((body.trim() === '' && !attachments) || this.#destroyed) return;
+  send(body: string, extras: Pick<OutboxEntry, 'answer' | 'attachments'> = {}): void {
+    if ((body.trim() === '' && !extras.attachments) || this.#destroyed) return;
     this.#typing.stop();
     const { contact, proactive, replyTo } = this.#state;
     // an answer to a proactive message starts the chat with that message first (the server's own copy)
     this.#outbox.add(body, {
       contact: contact ?? undefined,
       proactive: proactive && !chatting(this.#state) ? proactive.origin : undefined,
-      answer,
-      attachments,
+      ...extras,
       replyToId: replyTo?.id,
     });
     this.#update({ ...this.#state, outbox: this.#outbox.list(), contact: null, notice: null, replyTo: null });
@@ -270,7 +261,7 @@ export class ChatClient {
     if (!socket || !receipt) return;
     this.#seenSent = receipt;
     // fire and forget: a lost receipt is re-sent by the next markSeen after a reconnect resets it
-    socket.timeout(this.#chat.ackTimeoutMs).emit('message:seen', receipt, () => {});
+    socket.timeout(this.chat.ackTimeoutMs).emit('message:seen', receipt, () => {});
   }
 
   /** Opens or closes the panel; opening connects, since the visitor is about to chat. */
@@ -376,16 +367,8 @@ export class ChatClient {
   #update(next: ChatState): void {
     // a late ack after destroy must not rewrite the history cache the next page load reads
     if (next === this.#state || this.#destroyed) return;
-    // the answer started a chat: the proactive message is its first line from now on
-    const status = next.conversation?.status;
-    if (
-      next.proactive &&
-      next.conversation !== this.#state.conversation &&
-      (status === 'queued' || status === 'active')
-    ) {
-      next = { ...next, proactive: null };
-    }
     const previous = this.#state;
+    next = settleProactive(previous, next);
     this.#state = next;
     if (next.thread !== previous.thread || next.conversation !== previous.conversation) {
       saveHistory(this.#store, { conversation: next.conversation, thread: next.thread });

@@ -189,3 +189,11 @@ export function chatting(state: ChatState): boolean {
   const status = state.conversation?.status;
   return status === 'queued' || status === 'active' || state.outbox.length > 0;
 }
+
+/** The answer to a proactive message started a chat: the message is the chat's first line from now on. */
+export function settleProactive(previous: ChatState, next: ChatState): ChatState {
+  const status = next.conversation?.status;
+  return next.proactive && next.conversation !== previous.conversation && (status === 'queued' || status === 'active')
+    ? { ...next, proactive: null }
+    : next;
+}

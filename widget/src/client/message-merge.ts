@@ -33,6 +33,14 @@ export function lastSeq(thread: Thread): number {
   return highestSeq(thread.messages);
 }
 
+/**
+ * The highest change held: edits and deletes after it come back in the resume's `changes`. Undefined
+ * while nothing held was ever changed (the server reads that as 0), so the resume does not carry it.
+ */
+export function lastChangeSeq(thread: Thread): number | undefined {
+  return Math.max(0, ...thread.messages.map((message) => message.changeSeq ?? 0)) || undefined;
+}
+
 /** The highest seq of an agent's message: what `message:seen` reports once it is on screen. */
 export function lastAgentSeq(thread: Thread): number {
   return lastSeqBy(thread.messages, 'agent');

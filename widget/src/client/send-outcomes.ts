@@ -3,7 +3,6 @@
  * message in the thread, a "sending quickly" notice while rate limited, and for a refusal either
  * the offline form holding what was written (the chat closed meanwhile) or a "not sent" notice.
  */
-import { ErrorCode } from '@parley/shared/error-codes';
 import type { ChatContext } from './chat-context.ts';
 import { applySendResult } from './chat-state.ts';
 import type { Outbox } from './outbox.ts';
@@ -27,7 +26,7 @@ export function sendOutcomes(chat: ChatContext, outbox: Outbox): Pick<SenderHook
         ...state,
         outbox: outbox.list(),
         // closed meanwhile: the panel offers the offline form, holding what was written, instead of a notice
-        ...(code === ErrorCode.Unavailable
+        ...(code === 'unavailable'
           ? { offHours: true, refused: state.refused ? `${state.refused}\n${body}` : body }
           : { notice: 'notSent' }),
       });

@@ -5,7 +5,6 @@
  */
 import type { SessionResumeResult } from '@parley/shared';
 import type { Backoff } from '@parley/shared/client-core';
-import { ErrorCode } from '@parley/shared/error-codes';
 import type { ConnectionState, NoticeKey } from './chat-state.ts';
 import { isPermanentRefusal, readErrorInfo } from './error-info.ts';
 import type { TimerSet } from './timer-set.ts';
@@ -121,7 +120,7 @@ export class VisitorConnection {
     }
     this.#hooks.changed(state);
     // too many connections from this address: come back when the server said, not sooner
-    this.#reconnectLater(socket, info?.code === ErrorCode.RateLimited ? info.retryAfterMs : undefined);
+    this.#reconnectLater(socket, info?.code === 'rate_limited' ? info.retryAfterMs : undefined);
   }
 
   #reconnectLater(socket: VisitorSocket, waitMs?: number): void {
