@@ -22,6 +22,29 @@ function toRecord(row: AttachmentsTable): AttachmentRecord {
   };
 }
 
+/** The attachments of these messages, in upload order, by message id: one query per chunk of ids. */
+export async function attachmentsOfMessages(
+  db: Kysely<Database>,
+  messageIds: readonly string[],
+): Promise<Map<string, Attachment[]>> {
+  const byMessage = new Map<string, Attachment[]>();
+  for (const part of chunks([...messageIds])) {
+    const rows = await db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('message_id', 'in', part)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const list = byMessage.get(row.message_id ?? '') ?? [];
+      list.push(toAttachment(toRecord(row)));
+      byMessage.set(row.message_id ?? '', list);
+    }
+  }
+  return byMessage;
+}
+
 export function createAttachmentStore(db: Kysely<Database>): AttachmentStore {
   return {
     async create(record) {
@@ -71,24 +94,7 @@ export function createAttachmentStore(db: Kysely<Database>): AttachmentStore {
         .execute();
       return rows.map(toRecord);
     },
-    async listForMessages(messageIds) {
-      const byMessage = new Map<string, Attachment[]>();
-      for (const part of chunks([...messageIds])) {
-        const rows = await db
-          .selectFrom('attachments')
-          .selectAll()
-          .where('message_id', 'in', part)
-          .orderBy('created_at')
-          .orderBy('id')
-          .execute();
-        for (const row of rows) {
-          const list = byMessage.get(row.message_id ?? '') ?? [];
-          list.push(toAttachment(toRecord(row)));
-          byMessage.set(row.message_id ?? '', list);
-        }
-      }
-      return byMessage;
-    },
+    listForMessages: (messageIds) => attachmentsOfMessages(db, messageIds),
     async agentHasReplied(conversationId) {
       const row = await db
         .selectFrom('messages')

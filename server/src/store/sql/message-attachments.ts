@@ -9,48 +9,24 @@
  * than asked, and the whole write rolls back. A retry by client id answers the stored message.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Attachment, ConversationSummary, Message } from '@parley/shared';
-import { AttachmentsNotLinkable, ConversationNotOpen, toAttachment, type AttachmentLink } from '../attachment-store.ts';
+import type { ConversationSummary, Message } from '@parley/shared';
+import { AttachmentsNotLinkable, ConversationNotOpen, type AttachmentLink } from '../attachment-store.ts';
 import type { AppendedMessage, NewMessage } from '../message-store.ts';
-import type { AttachmentsTable, Database } from './schema.ts';
-import { chunks } from './chunks.ts';
+import type { Database } from './schema.ts';
 import { toConversation, toMessage } from './mappers.ts';
 import { contentColumn } from './rich-content-column.ts';
 import { findMessageByClientId } from './message-rows.ts';
 import { names } from './message-writes.ts';
 import { isUniqueViolation } from './unique-violation.ts';
-
-const attachmentOf = (row: AttachmentsTable): Attachment =>
-  toAttachment({
-    id: row.id,
-    conversationId: row.conversation_id,
-    uploader: { kind: row.uploader_kind === 'agent' ? 'agent' : 'visitor', id: row.uploader_id },
-    name: row.name,
-    type: row.type,
-    size: Number(row.size),
-    storageKey: row.storage_key,
-    thumbnailKey: row.thumbnail_key,
-    messageId: row.message_id,
-    createdAt: row.created_at,
-  });
+import { attachmentsOfMessages } from './attachment-store.ts';
 
 /** The same messages with their attachments, in upload order: one query for the whole list. */
 export async function withAttachments<M extends Message>(db: Kysely<Database>, messages: M[]): Promise<M[]> {
   if (messages.length === 0) return messages;
-  const byMessage = new Map<string, Attachment[]>();
-  for (const part of chunks(messages.map((m) => m.id))) {
-    const rows = await db
-      .selectFrom('attachments')
-      .selectAll()
-      .where('message_id', 'in', part)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    for (const row of rows) {
-      const key = row.message_id ?? '';
-      byMessage.set(key, [...(byMessage.get(key) ?? []), attachmentOf(row)]);
-    }
-  }
+  const byMessage = await attachmentsOfMessages(
+    db,
+    messages.map((m) => m.id),
+  );
   if (byMessage.size === 0) return messages;
   return messages.map((m) => ({ ...m, attachments: byMessage.get(m.id) ?? [] }));
 }
