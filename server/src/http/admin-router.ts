@@ -22,6 +22,8 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+// help-console: the editor's preview and picture uploads
+import { helpEditorRouter } from './help-center/help-editor-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -49,6 +51,8 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(sharedCannedRouter(deps.canned));
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
+  // help-console: before helpAdminRouter, whose article writes it reads the bodies of
+  router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
 
   router.use('/api/canned-responses', signedIn);
