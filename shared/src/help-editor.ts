@@ -2,13 +2,14 @@
  * @module What the console's help-center editor needs beyond the article routes: a preview of Markdown
  * rendered by the same rules as the public pages, pictures uploaded for articles, and the public
  * address those pictures are served from (to signed-in agents always, to everyone else only while a
- * published article of the site shows them).
+ * published article of the site shows them), and a published article as agents insert it in a reply.
  */
 import { z } from 'zod';
 import type { RestRoute } from './rest-routes.ts';
 import { SiteIdParamsSchema } from './admin.ts';
 import { IdSchema } from './models.ts';
 import { HelpBodySchema } from './help-articles.ts';
+import { HelpArticleParamsSchema } from './help-payloads.ts';
 
 /** A picture for an article: larger ones belong on an image host. */
 export const HELP_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -29,6 +30,13 @@ export type HelpImage = z.infer<typeof HelpImageSchema>;
 
 export const HelpImageParamsSchema = z.object({ siteId: IdSchema, file: HelpImageFileSchema });
 
+/** What an agent inserts in a reply: the article's link card and a plain-text excerpt of it. */
+export const HelpShareResponseSchema = z.object({
+  link: z.object({ title: z.string(), summary: z.string().optional(), url: z.string() }),
+  excerpt: z.string(),
+});
+export type HelpShare = z.infer<typeof HelpShareResponseSchema>;
+
 export const helpEditorRoutes = {
   /** Admins: Markdown → the HTML the public pages would show. */
   preview: {
@@ -44,6 +52,13 @@ export const helpEditorRoutes = {
     path: '/api/admin/sites/:siteId/help/images',
     params: SiteIdParamsSchema,
     response: z.object({ image: HelpImageSchema }),
+  },
+  /** Agents: a published article as a link card (its public page) and an excerpt, to answer with. */
+  share: {
+    method: 'GET',
+    path: '/api/help/sites/:siteId/articles/:articleId/share',
+    params: HelpArticleParamsSchema,
+    response: HelpShareResponseSchema,
   },
   /** Public: the picture's bytes (no JSON answer). */
   image: { method: 'GET', path: '/api/help-images/:siteId/:file', params: HelpImageParamsSchema },

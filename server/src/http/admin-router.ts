@@ -24,6 +24,7 @@ import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
 // help-console: the editor's preview and picture uploads
 import { helpEditorRouter } from './help-center/help-editor-router.ts';
+import { helpShareRouter } from './help-center/help-share-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -37,6 +38,8 @@ export interface ConsoleRoutesDeps {
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
+  // help-console: where the public help pages are, for the links agents insert
+  helpCenterPath: string;
 }
 
 export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
@@ -60,5 +63,14 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
 
   router.use('/api/help', signedIn);
   router.use(helpAgentRouter(deps.store, deps.helpCenter.articles, deps.helpCenter.reader));
+  // help-console: an article as the composer's /kb inserts it
+  router.use(
+    helpShareRouter({
+      store: deps.store,
+      articles: deps.helpCenter.articles,
+      publicUrl: deps.publicUrl,
+      helpCenterPath: deps.helpCenterPath,
+    }),
+  );
   return router;
 }

@@ -92,6 +92,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,
+      helpCenterPath: config.helpCenterPath, // help-console
     }),
   );
   app.use(

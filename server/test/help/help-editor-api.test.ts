@@ -11,9 +11,11 @@ import {
   HelpArticleResponseSchema,
   HelpImageSchema,
   HelpPreviewResponseSchema,
+  HelpShareResponseSchema,
+  ArticlesContentSchema,
 } from '@parley/shared';
 import { ADMIN, useTestServer, type TestServer } from '../support/test-server.ts';
-import { signedInRest } from '../support/rest.ts';
+import { restAs, signedInRest } from '../support/rest.ts';
 import { login } from '../support/clients.ts';
 import { download, formWith, pngImage, phonePhoto, PDF } from '../support/attachments.ts';
 
@@ -140,5 +142,36 @@ describe('help center editor API', () => {
     // names that are not ours are not found, never looked up as paths
     for (const file of ['..%2F..%2Fetc%2Fpasswd', 'himg_AAAAAAAAAAAAAAAA.svg', 'himg_short.png'])
       expect((await fetch(`${t.url}/api/help-images/${site.id}/${file}`, { headers: { cookie } })).status).toBe(400);
+  });
+
+  it('gives agents a published article as a link card to its public page and an excerpt', async () => {
+    const site = await demoSite(t);
+    const admin = await signedInRest(t.url, ADMIN.email, ADMIN.password);
+    const agentRecord = await t.createAgent({ name: 'Ann' });
+    const agent = await signedInRest(t.url, agentRecord.email, agentRecord.password);
+    const created = HelpArticleResponseSchema.parse(
+      (
+        await admin('POST', `/api/admin/sites/${site.id}/help/articles`, {
+          locale: 'de',
+          title: 'Rückerstattung',
+          slug: 'rueckerstattung',
+          body: '# Geld zurück\n\nWir erstatten **jede** Bestellung.',
+        })
+      ).body,
+    ).article;
+    const share = `/api/help/sites/${site.id}/articles/${created.id}/share`;
+    expect((await agent('GET', share)).body).toMatchObject({ error: { code: 'conflict' } });
+    await admin('POST', `/api/admin/sites/${site.id}/help/articles/${created.id}/publish`);
+    const shared = HelpShareResponseSchema.parse((await agent('GET', share)).body);
+    expect(shared.link).toEqual({
+      title: 'Rückerstattung',
+      summary: 'Geld zurück Wir erstatten jede Bestellung.',
+      url: `${t.url}/help/${site.key}/de/articles/rueckerstattung`,
+    });
+    expect(shared.excerpt).toBe('Geld zurück Wir erstatten jede Bestellung.');
+    // what the composer sends is valid rich content, and the link opens the public page
+    expect(ArticlesContentSchema.safeParse({ type: 'articles', articles: [shared.link] }).success).toBe(true);
+    expect((await fetch(shared.link.url)).status).toBe(200);
+    expect((await restAs(t.url, undefined)('GET', share)).status).toBe(401);
   });
 });
