@@ -170,6 +170,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
-    helpCenter: createHelpCenter({ store, now }),
+    helpCenter: createHelpCenter({ store, now, files: deps.files, scanner: deps.scanner, publicUrl: deps.publicUrl }),
   };
 }

@@ -22,6 +22,8 @@ export type IdPrefix =
   | 'hart'
   | 'hrev'
   | 'hevt'
+  // help-console: a picture in a help article
+  | 'himg'
   // message revisions (edits and deletes)
   | 'rev';
 

@@ -22,6 +22,9 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+// help-console: the editor's preview and picture uploads
+import { helpEditorRouter } from './help-center/help-editor-router.ts';
+import { helpShareRouter } from './help-center/help-share-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -35,6 +38,8 @@ export interface ConsoleRoutesDeps {
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
+  // help-console: where the public help pages are, for the links agents insert
+  helpCenterPath: string;
 }
 
 export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
@@ -49,6 +54,8 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(sharedCannedRouter(deps.canned));
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
+  // help-console: before helpAdminRouter, whose article writes it reads the bodies of
+  router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
 
   router.use('/api/canned-responses', signedIn);
@@ -56,5 +63,14 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
 
   router.use('/api/help', signedIn);
   router.use(helpAgentRouter(deps.store, deps.helpCenter.articles, deps.helpCenter.reader));
+  // help-console: an article as the composer's /kb inserts it
+  router.use(
+    helpShareRouter({
+      store: deps.store,
+      articles: deps.helpCenter.articles,
+      publicUrl: deps.publicUrl,
+      helpCenterPath: deps.helpCenterPath,
+    }),
+  );
   return router;
 }

@@ -109,4 +109,7 @@ export interface HelpCenterStore {
     to: string,
     limit: number,
   ): Promise<Array<{ query: string; count: number }>>;
+  // help-console: pictures in articles are public only while a published article shows them
+  /** Whether a published article of the site has `text` in its body (as written, not as a pattern). */
+  publishedBodyContains(siteId: string, text: string): Promise<boolean>;
 }
