@@ -22,6 +22,7 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+import { helpReportsRouter } from './help-center/help-reports-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -50,6 +51,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
+  router.use(helpReportsRouter(deps.helpCenter.reports));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));
