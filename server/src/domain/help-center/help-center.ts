@@ -5,7 +5,7 @@
 import type { Store } from '../../store/store.ts';
 import { HelpArticles } from './help-articles.ts';
 import { HelpBundles } from './help-bundles.ts';
-import { HelpReader } from './help-reader.ts';
+import { HelpReader, type HelpObserver } from './help-reader.ts';
 import { HelpReports } from './help-reports.ts';
 
 export interface HelpCenter {
@@ -15,7 +15,11 @@ export interface HelpCenter {
   reports: HelpReports;
 }
 
-export function createHelpCenter(deps: { store: Store; now: () => Date }): HelpCenter {
+export function createHelpCenter(deps: {
+  store: Store;
+  now: () => Date;
+  observer?: HelpObserver | undefined;
+}): HelpCenter {
   const articles = new HelpArticles(deps);
   return {
     articles,
