@@ -95,6 +95,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     signInBudgets: limits.signIn,
     files,
     scanner,
+    helpObserver: operations.help,
   });
   const httpServer = http.createServer(
     createHttpApp({ config, store, services, metrics, readiness, logger, limits, ...urls }),

@@ -22,6 +22,8 @@ export * from './help-bundles.ts';
 export * from './help-routes.ts';
 // help-console: the console editor's preview and article pictures
 export * from './help-editor.ts';
+// help center reports and deflection (issue 20, help-metrics)
+export * from './help-reports.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';

@@ -39,6 +39,7 @@ import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
+import type { HelpObserver } from '../domain/help-center/help-reader.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -83,6 +84,8 @@ export interface DomainDeps {
   publicUrl: () => string;
   /** Sign-in failure budgets (undefined with RATE_LIMITS=off). */
   signInBudgets?: SignInBudgets | undefined;
+  /** Told of the help center's events and searches (the /metrics counters). */
+  helpObserver?: HelpObserver | undefined;
 }
 
 export function createDomainServices(deps: DomainDeps): DomainServices {
@@ -170,6 +173,13 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
-    helpCenter: createHelpCenter({ store, now, files: deps.files, scanner: deps.scanner, publicUrl: deps.publicUrl }),
+    helpCenter: createHelpCenter({
+      store,
+      now,
+      files: deps.files,
+      scanner: deps.scanner,
+      publicUrl: deps.publicUrl,
+      observer: deps.helpObserver,
+    }),
   };
 }

@@ -25,6 +25,7 @@ import { helpAgentRouter } from './help-center/help-agent-router.ts';
 // help-console: the editor's preview and picture uploads
 import { helpEditorRouter } from './help-center/help-editor-router.ts';
 import { helpShareRouter } from './help-center/help-share-router.ts';
+import { helpReportsRouter } from './help-center/help-reports-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -57,6 +58,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   // help-console: before helpAdminRouter, whose article writes it reads the bodies of
   router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
+  router.use(helpReportsRouter(deps.helpCenter.reports));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));

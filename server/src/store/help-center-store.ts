@@ -29,7 +29,8 @@ export interface HelpChange {
   now: string;
 }
 
-export type HelpEventKind = 'view' | 'search' | 'vote';
+/** `shown`: articles suggested to a visitor in the widget (counts toward deflection, not views). */
+export type HelpEventKind = 'view' | 'search' | 'vote' | 'shown';
 export type HelpEventSource = 'widget' | 'page' | 'agent';
 
 export interface HelpEvent {
@@ -45,6 +46,8 @@ export interface HelpEvent {
   resultCount: number | null;
   /** A vote's answer. */
   helpful: boolean | null;
+  /** The widget's visitor, when known (migration 0029): what deflection follows. */
+  visitorId?: string | null;
   at: string;
 }
 

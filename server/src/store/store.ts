@@ -24,6 +24,8 @@ import type { VisitorStore } from './visitor-store.ts';
 import type { VisitorMailStore } from './visitor-mail-store.ts';
 import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
+// help center reports (issue 20, help-metrics)
+import type { HelpReportStore } from './help-report-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -51,6 +53,8 @@ export interface Store {
   /** The help center's articles and events (migration 0021), and its search (one per engine). */
   helpCenter: HelpCenterStore;
   helpSearch: HelpSearch;
+  /** What the help center's report reads (deflection, gaps, per article). */
+  helpReports: HelpReportStore;
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;

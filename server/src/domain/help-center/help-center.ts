@@ -1,6 +1,7 @@
 /**
  * @module The help center's services together: writing (HelpArticles), reading as a visitor
- * (HelpReader), import/export (HelpBundles) and the articles' pictures (HelpImages).
+ * (HelpReader), import/export (HelpBundles), the articles' pictures (HelpImages) and its report
+ * (HelpReports).
  */
 import type { Store } from '../../store/store.ts';
 import type { FileStorage } from '../../files/file-storage.ts';
@@ -8,13 +9,15 @@ import type { MalwareScanner } from '../../files/malware-scanner.ts';
 import { HelpArticles } from './help-articles.ts';
 import { HelpBundles } from './help-bundles.ts';
 import { HelpImages } from './help-images.ts';
-import { HelpReader } from './help-reader.ts';
+import { HelpReader, type HelpObserver } from './help-reader.ts';
+import { HelpReports } from './help-reports.ts';
 
 export interface HelpCenter {
   articles: HelpArticles;
   reader: HelpReader;
   bundles: HelpBundles;
   images: HelpImages;
+  reports: HelpReports;
 }
 
 export function createHelpCenter(deps: {
@@ -23,6 +26,7 @@ export function createHelpCenter(deps: {
   files: FileStorage;
   scanner?: MalwareScanner | undefined;
   publicUrl: () => string;
+  observer?: HelpObserver | undefined;
 }): HelpCenter {
   const articles = new HelpArticles(deps);
   return {
@@ -30,5 +34,6 @@ export function createHelpCenter(deps: {
     reader: new HelpReader(deps),
     bundles: new HelpBundles({ store: deps.store, articles }),
     images: new HelpImages(deps),
+    reports: new HelpReports(deps),
   };
 }
