@@ -24,6 +24,9 @@ import type { VisitorStore } from './visitor-store.ts';
 import type { VisitorMailStore } from './visitor-mail-store.ts';
 import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
+// public API (issue 21)
+import type { ApiTokenStore, IdempotencyStore } from './api-token-store.ts';
+import type { ConversationListStore } from './conversation-list-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -54,6 +57,10 @@ export interface Store {
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;
+  // public API (issue 21): tokens, idempotent answers, and the filtered conversation list it pages through
+  apiTokens: ApiTokenStore;
+  idempotency: IdempotencyStore;
+  conversationList: ConversationListStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
