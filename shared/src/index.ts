@@ -27,3 +27,5 @@ export * from './help-reports.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';
+// public API (issue 21)
+export * from './api-tokens.ts';

@@ -25,7 +25,9 @@ export type IdPrefix =
   // help-console: a picture in a help article
   | 'himg'
   // message revisions (edits and deletes)
-  | 'rev';
+  | 'rev'
+  // public API tokens (issue 21)
+  | 'tok';
 
 const ID_BYTES = 12;
 // Random bytes are drawn for many ids at once and never reused: one call into the CSPRNG per 256

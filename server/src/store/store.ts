@@ -26,6 +26,9 @@ import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
 // help center reports (issue 20, help-metrics)
 import type { HelpReportStore } from './help-report-store.ts';
+// public API (issue 21)
+import type { ApiTokenStore, IdempotencyStore } from './api-token-store.ts';
+import type { ConversationListStore } from './conversation-list-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -58,6 +61,10 @@ export interface Store {
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;
+  // public API (issue 21): tokens, idempotent answers, and the filtered conversation list it pages through
+  apiTokens: ApiTokenStore;
+  idempotency: IdempotencyStore;
+  conversationList: ConversationListStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

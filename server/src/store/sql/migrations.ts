@@ -21,6 +21,8 @@ import { messageEditsMigration } from './migration-0020-message-edits.ts';
 import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
 // help center deflection (issue 20, help-metrics)
 import { helpEventVisitorsMigration } from './migration-0029-help-event-visitors.ts';
+// public API tokens and idempotent writes (issue 21)
+import { apiTokensMigration } from './migration-0025-api-tokens.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -146,6 +148,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0021_help_center': helpCenterMigration(engine),
         '0023_mail_attachments': mailAttachmentsMigration,
         '0029_help_event_visitors': helpEventVisitorsMigration,
+        '0025_api_tokens': apiTokensMigration,
       }),
   };
 }

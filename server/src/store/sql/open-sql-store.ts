@@ -36,6 +36,9 @@ import { createPrivacyStore } from './privacy-store.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
+// public API (issue 21)
+import { createApiTokenStore, createIdempotencyStore } from './api-token-store.ts';
+import { createConversationListStore } from './conversation-list-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -151,6 +154,10 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     ...openHelpCenter(db, target.engine),
     richMessages: createRichMessageStore(db),
     messageChanges: createMessageChangeStore(db),
+    // public API (issue 21)
+    apiTokens: createApiTokenStore(db),
+    idempotency: createIdempotencyStore(db),
+    conversationList: createConversationListStore(db),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
