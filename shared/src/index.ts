@@ -23,3 +23,6 @@ export * from './help-routes.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';
+// outbound webhooks (issue 21)
+export * from './webhooks.ts';
+export * from './webhook-routes.ts';

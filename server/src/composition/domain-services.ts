@@ -39,6 +39,7 @@ import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
+import { createWebhooksModule, type WebhooksModule } from '../webhooks/webhooks-module.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -65,6 +66,8 @@ export interface DomainServices {
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
   helpCenter: HelpCenter;
+  /** Outbound webhooks (issue 21): endpoints, the delivery outbox, the sender. */
+  webhooks: WebhooksModule;
 }
 
 export interface DomainDeps {
@@ -171,5 +174,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
     helpCenter: createHelpCenter({ store, now }),
+    webhooks: createWebhooksModule({ config: config.webhooks, store, events, now, logger }),
   };
 }

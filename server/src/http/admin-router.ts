@@ -22,6 +22,8 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+import type { WebhookEndpoints } from '../domain/webhooks/webhook-endpoints.ts';
+import { adminWebhooksRouter } from './admin-webhooks-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -32,6 +34,8 @@ export interface ConsoleRoutesDeps {
   reports: Reports;
   retention: DataRetention;
   helpCenter: HelpCenter;
+  /** Outbound webhooks (issue 21). */
+  webhooks: WebhookEndpoints;
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
@@ -50,6 +54,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
+  router.use(adminWebhooksRouter(deps.webhooks));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));

@@ -24,6 +24,7 @@ import type { VisitorStore } from './visitor-store.ts';
 import type { VisitorMailStore } from './visitor-mail-store.ts';
 import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
+import type { WebhookStore } from './webhook-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -54,6 +55,8 @@ export interface Store {
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;
+  /** Outbound webhooks: endpoints and the delivery outbox (migration 0026). */
+  webhooks: WebhookStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

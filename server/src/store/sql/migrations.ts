@@ -19,6 +19,7 @@ import { helpCenterMigration } from './migration-0021-help-center.ts';
 import { richMessagesMigration } from './migration-0019-rich-messages.ts';
 import { messageEditsMigration } from './migration-0020-message-edits.ts';
 import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
+import { webhooksMigration } from './migration-0026-webhooks.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -143,6 +144,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0020_message_edits': messageEditsMigration,
         '0021_help_center': helpCenterMigration(engine),
         '0023_mail_attachments': mailAttachmentsMigration,
+        '0026_webhooks': webhooksMigration(engine),
       }),
   };
 }

@@ -36,6 +36,7 @@ import { createPrivacyStore } from './privacy-store.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
+import { createWebhookStore } from './webhook-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -151,6 +152,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     ...openHelpCenter(db, target.engine),
     richMessages: createRichMessageStore(db),
     messageChanges: createMessageChangeStore(db),
+    webhooks: createWebhookStore(db, target.engine),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
