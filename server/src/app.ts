@@ -13,6 +13,7 @@ import { EventHub } from './domain/events.ts';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
 import type { SweepReport } from './domain/data-retention.ts';
 import type { TickReport } from './mail/mail-worker.ts';
+import type { WebhookSendReport } from './webhooks/webhook-sender.ts';
 import { createScaleOut } from './scale/scale-out.ts';
 import { createOperations } from './ops/operations.ts';
 import type { Metrics } from './ops/metrics.ts';
@@ -35,6 +36,8 @@ export interface ParleyServer {
   mailTick(): Promise<TickReport>;
   /** Port of the built-in SMTP listener for replies, when INBOUND_SMTP_PORT turned it on. */
   inboundSmtpPort: number | undefined;
+  /** One webhook sender pass now (tests drive it with WEBHOOK_WORKER_INTERVAL_MS=0 and a moved clock). */
+  webhookTick(): Promise<WebhookSendReport>;
   /** One retention pass now (tests drive it with RETENTION_INTERVAL_MS=0 and a moved clock). */
   retentionSweep(): Promise<SweepReport>;
   metrics: Metrics;
@@ -121,6 +124,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     now: now(),
   });
   await services.email.start();
+  services.webhooks.start();
   await scale.start();
   const sweeps = startPeriodicSweeps({
     config,
@@ -135,6 +139,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     store,
     bootstrap: boot,
     mailTick: () => services.email.worker.tick(),
+    webhookTick: () => services.webhooks.tick(),
     inboundSmtpPort: services.email.inboundSmtpPort(),
     retentionSweep: sweeps.retentionSweep,
     metrics,
@@ -146,6 +151,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
       sweeps.stop();
       await realtime.close(config.scale.shutdownTimeoutMs);
       await services.email.close();
+      await services.webhooks.close();
       await scale.close();
       operations.close();
       await files.close();

@@ -8,6 +8,8 @@ import { DEFAULT_EDIT_WINDOW_SECONDS, EmailSchema } from '@parley/shared';
 import type { S3Settings } from './files/s3-file-storage.ts';
 import { parseClamavAddress, type ClamavAddress } from './files/clamav-address.ts';
 import { LimitsEnvShape, limitsConfig, type LimitsConfig } from './limits/limits-config.ts';
+// outbound webhooks (issue 21)
+import { WebhooksEnvShape, webhooksConfig, type WebhooksConfig } from './webhooks/webhooks-config.ts';
 
 const optionalString = z
   .string()
@@ -173,6 +175,8 @@ const EnvSchema = z
           ),
       ),
     ...LimitsEnvShape,
+    // outbound webhooks (issue 21): WEBHOOK_ALLOWED_HOSTS and the sender's timing (docs/webhooks.md)
+    ...WebhooksEnvShape,
   })
   .refine((e) => e.S3_BUCKET !== undefined || (e.S3_ENDPOINT === undefined && e.S3_ACCESS_KEY_ID === undefined), {
     path: ['S3_BUCKET'],
@@ -206,6 +210,8 @@ export interface Config {
   files: FilesConfig;
   /** The public help center's base path, e.g. /help (no trailing slash). */
   helpCenterPath: string;
+  /** Outbound webhooks (issue 21). */
+  webhooks: WebhooksConfig;
 }
 
 export interface FilesConfig {
@@ -277,6 +283,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     limits: limitsConfig(e),
     helpCenterPath: e.HELP_CENTER_PATH,
+    webhooks: webhooksConfig(e),
     files: {
       s3:
         e.S3_BUCKET === undefined

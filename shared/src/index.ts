@@ -29,3 +29,6 @@ export * from './rich-answers.ts';
 export * from './message-edits.ts';
 // public API (issue 21)
 export * from './api-tokens.ts';
+// outbound webhooks (issue 21)
+export * from './webhooks.ts';
+export * from './webhook-routes.ts';

@@ -40,6 +40,7 @@ import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
 import type { HelpObserver } from '../domain/help-center/help-reader.ts';
+import { createWebhooksModule, type WebhooksModule } from '../webhooks/webhooks-module.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -66,6 +67,8 @@ export interface DomainServices {
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
   helpCenter: HelpCenter;
+  /** Outbound webhooks (issue 21): endpoints, the delivery outbox, the sender. */
+  webhooks: WebhooksModule;
 }
 
 export interface DomainDeps {
@@ -181,5 +184,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       publicUrl: deps.publicUrl,
       observer: deps.helpObserver,
     }),
+    webhooks: createWebhooksModule({ config: config.webhooks, store, events, now, logger }),
   };
 }

@@ -17,6 +17,10 @@ export type IdPrefix =
   | 'rule'
   | 'inv'
   | 'att'
+  // outbound webhooks: endpoint, event, delivery
+  | 'whk'
+  | 'evt'
+  | 'whd'
   // help center: category, article, revision, measured event
   | 'hcat'
   | 'hart'

@@ -26,6 +26,8 @@ import { helpAgentRouter } from './help-center/help-agent-router.ts';
 import { helpEditorRouter } from './help-center/help-editor-router.ts';
 import { helpShareRouter } from './help-center/help-share-router.ts';
 import { helpReportsRouter } from './help-center/help-reports-router.ts';
+import type { WebhookEndpoints } from '../domain/webhooks/webhook-endpoints.ts';
+import { adminWebhooksRouter } from './admin-webhooks-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -36,6 +38,8 @@ export interface ConsoleRoutesDeps {
   reports: Reports;
   retention: DataRetention;
   helpCenter: HelpCenter;
+  /** Outbound webhooks (issue 21). */
+  webhooks: WebhookEndpoints;
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
@@ -59,6 +63,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
   router.use(helpReportsRouter(deps.helpCenter.reports));
+  router.use(adminWebhooksRouter(deps.webhooks));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));

@@ -89,6 +89,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       reports: services.reports,
       retention: services.retention,
       helpCenter: services.helpCenter,
+      webhooks: services.webhooks.endpoints,
       store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,

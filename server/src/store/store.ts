@@ -29,6 +29,7 @@ import type { HelpReportStore } from './help-report-store.ts';
 // public API (issue 21)
 import type { ApiTokenStore, IdempotencyStore } from './api-token-store.ts';
 import type { ConversationListStore } from './conversation-list-store.ts';
+import type { WebhookStore } from './webhook-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -65,6 +66,8 @@ export interface Store {
   apiTokens: ApiTokenStore;
   idempotency: IdempotencyStore;
   conversationList: ConversationListStore;
+  /** Outbound webhooks: endpoints and the delivery outbox (migration 0026). */
+  webhooks: WebhookStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

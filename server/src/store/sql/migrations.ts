@@ -23,6 +23,7 @@ import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
 import { helpEventVisitorsMigration } from './migration-0029-help-event-visitors.ts';
 // public API tokens and idempotent writes (issue 21)
 import { apiTokensMigration } from './migration-0025-api-tokens.ts';
+import { webhooksMigration } from './migration-0026-webhooks.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -149,6 +150,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0023_mail_attachments': mailAttachmentsMigration,
         '0029_help_event_visitors': helpEventVisitorsMigration,
         '0025_api_tokens': apiTokensMigration,
+        '0026_webhooks': webhooksMigration(engine),
       }),
   };
 }

@@ -39,6 +39,7 @@ import { WalCheckpointer } from './wal-checkpointer.ts';
 // public API (issue 21)
 import { createApiTokenStore, createIdempotencyStore } from './api-token-store.ts';
 import { createConversationListStore } from './conversation-list-store.ts';
+import { createWebhookStore } from './webhook-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -158,6 +159,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     apiTokens: createApiTokenStore(db),
     idempotency: createIdempotencyStore(db),
     conversationList: createConversationListStore(db),
+    webhooks: createWebhookStore(db, target.engine),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
