@@ -24,6 +24,8 @@ import { createHttpApp } from './http/http-app.ts';
 import { attachRealtime } from './realtime/realtime-server.ts';
 import { createLimits } from './limits/create-limits.ts';
 import { createFileStorage, createMalwareScanner } from './files/create-file-storage.ts';
+import { BackupSchedule, type BackupTick } from './backup/backup-schedule.ts';
+import { sqliteFileOf } from './store/sql/open-sql-store.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -49,6 +51,8 @@ export interface ParleyServer {
   scaleReady(): Promise<void>;
   /** One pass of the absent-agents sweep now (it also runs on a timer). */
   sweepAbsentAgents(): Promise<number>;
+  /** One check of the backup schedule now (BACKUP_DIR set); undefined without one. Tests move the clock. */
+  backupTick(): Promise<BackupTick | undefined>;
   /**
    * Graceful stop: no new connections, every client sent to reconnect (elsewhere, behind a load
    * balancer), running socket handlers finished, presence released. The store stays open: whoever
@@ -126,6 +130,10 @@ export async function startParley(config: Config, { store, now, logger }: Parley
   await services.email.start();
   services.webhooks.start();
   await scale.start();
+  // scheduled SQLite backups (BACKUP_DIR); the config refuses BACKUP_DIR beside DATABASE_URL
+  const backups =
+    config.backup && new BackupSchedule({ databaseFile: sqliteFileOf(config), config: config.backup, now, logger });
+  backups?.start();
   const sweeps = startPeriodicSweeps({
     config,
     retention: services.retention,
@@ -147,8 +155,10 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     scaleMode: scale.mode,
     scaleReady: () => scale.ready(),
     sweepAbsentAgents: () => services.absentAgents.sweep(),
+    backupTick: async () => backups?.tick(),
     async close() {
       sweeps.stop();
+      await backups?.stop();
       await realtime.close(config.scale.shutdownTimeoutMs);
       await services.email.close();
       await services.webhooks.close();

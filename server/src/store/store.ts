@@ -30,6 +30,8 @@ import type { HelpReportStore } from './help-report-store.ts';
 import type { ApiTokenStore, IdempotencyStore } from './api-token-store.ts';
 import type { ConversationListStore } from './conversation-list-store.ts';
 import type { WebhookStore } from './webhook-store.ts';
+// parley export site (cli-backup)
+import type { SiteExportStore } from './site-export-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -68,6 +70,8 @@ export interface Store {
   conversationList: ConversationListStore;
   /** Outbound webhooks: endpoints and the delivery outbox (migration 0026). */
   webhooks: WebhookStore;
+  /** A site's visitors and conversations page by page, for `parley export site`. */
+  siteExport: SiteExportStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
