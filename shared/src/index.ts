@@ -20,6 +20,8 @@ export * from './help-articles.ts';
 export * from './help-payloads.ts';
 export * from './help-bundles.ts';
 export * from './help-routes.ts';
+// help-widget
+export * from './help-widget.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';

@@ -61,7 +61,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       consoleOrigins: deps.consoleOrigins,
     }),
   );
-  app.use(widgetRouter(store, services.rules));
+  app.use(widgetRouter(store, services.rules, services.helpCenter.reader));
   app.use(
     attachmentsRouter({
       store,
@@ -93,6 +93,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(
     helpWidgetRouter({
       reader: services.helpCenter.reader,
+      tokens: services.tokens,
       limits: deps.limits.help,
       publicUrl,
       helpCenterPath: config.helpCenterPath,

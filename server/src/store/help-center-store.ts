@@ -2,7 +2,14 @@
  * @module The help center's storage: per-site categories and articles with their order, each article's
  * revisions, and the measured events (views, searches, votes). Search is its own seam (help-search.ts).
  */
-import type { HelpArticle, HelpArticleStatus, HelpCategory, HelpRevision, HelpRevisionAction } from '@parley/shared';
+import type {
+  HelpArticle,
+  HelpArticleStatus,
+  HelpCategory,
+  HelpRevision,
+  HelpRevisionAction,
+  VisitorHelpArticle,
+} from '@parley/shared';
 
 export interface HelpCategoryWrite {
   locale: string;
@@ -29,7 +36,8 @@ export interface HelpChange {
   now: string;
 }
 
-export type HelpEventKind = 'view' | 'search' | 'vote';
+/** `shown`: suggested in the widget while the visitor wrote a first message (help-widget). */
+export type HelpEventKind = 'view' | 'search' | 'vote' | 'shown';
 export type HelpEventSource = 'widget' | 'page' | 'agent';
 
 export interface HelpEvent {
@@ -46,6 +54,8 @@ export interface HelpEvent {
   /** A vote's answer. */
   helpful: boolean | null;
   at: string;
+  /** The widget's visitor, when the widget said who it is (migration 0024). */
+  visitorId: string | null;
 }
 
 export interface HelpEventCounts {
@@ -109,4 +119,9 @@ export interface HelpCenterStore {
     to: string,
     limit: number,
   ): Promise<Array<{ query: string; count: number }>>;
+  // help-widget
+  /** The articles a visitor was shown, opened or voted on in the widget, newest first. */
+  visitorArticles(visitorId: string, limit: number): Promise<VisitorHelpArticle[]>;
+  /** Whether the site has a published article in any locale. */
+  hasPublished(siteId: string): Promise<boolean>;
 }

@@ -14,6 +14,7 @@ import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 import { verifiedUserIndexMigration } from './migration-0012-verified-user-index.ts';
 import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
 import { widgetThemeMigration } from './migration-0017-widget-theme.ts';
+import { helpWidgetMigration } from './migration-0024-help-widget.ts';
 import { attachmentsMigration } from './migration-0018-attachments.ts';
 import { helpCenterMigration } from './migration-0021-help-center.ts';
 import { richMessagesMigration } from './migration-0019-rich-messages.ts';
@@ -143,6 +144,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0020_message_edits': messageEditsMigration,
         '0021_help_center': helpCenterMigration(engine),
         '0023_mail_attachments': mailAttachmentsMigration,
+        '0024_help_widget': helpWidgetMigration,
       }),
   };
 }

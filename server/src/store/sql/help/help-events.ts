@@ -26,6 +26,7 @@ export function helpEvents(db: HelpDb): EventMethods {
             result_count: event.resultCount,
             helpful: event.helpful === null ? null : event.helpful ? 1 : 0,
             at: event.at,
+            visitor_id: event.visitorId,
           })
           .execute();
         if (event.kind === 'view' && event.articleId !== null) {

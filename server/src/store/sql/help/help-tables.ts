@@ -62,6 +62,8 @@ export interface HelpEventsTable {
   result_count: number | null;
   helpful: number | null;
   at: string;
+  /** The widget's visitor (migration 0024); null from pages, agents and older rows. */
+  visitor_id: string | null;
 }
 
 /** SQLite only: the FTS5 index of published articles (stemmed words). */
