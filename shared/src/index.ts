@@ -24,6 +24,8 @@ export * from './help-routes.ts';
 export * from './help-editor.ts';
 // help center reports and deflection (issue 20, help-metrics)
 export * from './help-reports.ts';
+// help-widget
+export * from './help-widget.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { PreChatFieldSchema, WidgetPositionSchema, WidgetThemeSchema } from './models.ts';
 import { PublicProactiveRuleSchema } from './proactive-rules.ts';
+import { HelpModeSchema } from './help-widget.ts';
 
 export const WidgetConfigSchema = z.object({
   siteKey: z.string(),
@@ -44,6 +45,11 @@ export const WidgetConfigSchema = z.object({
    * the conversation) or absent (not at all, and from servers before attachments).
    */
   uploads: z.enum(['on', 'reply']).optional(),
+  /**
+   * help-widget: how the widget offers the help center; absent when the site has no published article
+   * and the mode is `chat` (nothing to suggest, so the widget fetches no help code at all).
+   */
+  help: HelpModeSchema.optional(),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfigSchema>;
 /** The config as it travels: the fields that hold their defaults may be absent. */

@@ -65,7 +65,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       consoleOrigins: deps.consoleOrigins,
     }),
   );
-  app.use(widgetRouter(store, services.rules));
+  app.use(widgetRouter(store, services.rules, services.helpCenter.reader));
   app.use(
     attachmentsRouter({
       store,
@@ -99,6 +99,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(
     helpWidgetRouter({
       reader: services.helpCenter.reader,
+      tokens: services.tokens,
       limits: deps.limits.help,
       publicUrl,
       helpCenterPath: config.helpCenterPath,

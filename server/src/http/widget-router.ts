@@ -8,12 +8,13 @@ import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import type { ProactiveRules } from '../domain/proactive-rules.ts';
+import type { HelpReader } from '../domain/help-center/help-reader.ts';
 import { handle } from './rest-route.ts';
 
 /** Faces in the widget header: a few say "real people answer"; more would crowd it. */
 const TEAM_SHOWN = 5;
 
-export function widgetRouter(store: Store, rules: ProactiveRules): Router {
+export function widgetRouter(store: Store, rules: ProactiveRules, help: HelpReader): Router {
   const router = Router();
 
   handle(router, restRoutes.widget.config, async ({ params: { siteKey } }, req, res) => {
@@ -37,6 +38,7 @@ export function widgetRouter(store: Store, rules: ProactiveRules): Router {
       withinBusinessHours: isWithinBusinessHours(site.businessHours, new Date()),
       proactiveRules: await rules.forWidget(site),
       ...uploadsOf(site.attachments),
+      help: await help.widgetMode(site),
     };
     // no `public`: a response to a request without credentials may be cached by shared caches anyway
     res.setHeader('Cache-Control', 'max-age=60');

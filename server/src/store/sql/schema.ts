@@ -27,6 +27,8 @@ export interface SitesTable {
   attachments: string | null;
   /** light | dark | auto (migration 0017). */
   theme: string;
+  /** chat | help-first | articles-only (migration 0024). */
+  help_mode: string;
 }
 
 export interface AgentsTable {

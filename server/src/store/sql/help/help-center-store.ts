@@ -13,6 +13,7 @@ import type { HelpDb } from './help-tables.ts';
 import type { HelpIndexer } from './help-indexer.ts';
 import { ARTICLE_COLUMNS, toHelpArticle, toHelpCategory, toHelpRevision } from './help-mappers.ts';
 import { helpEvents } from './help-events.ts';
+import { visitorHelpEvents } from './visitor-help-events.ts';
 
 const slugTaken = (what: string, slug: string, cause: unknown) =>
   new ParleyError(ErrorCode.Conflict, `There is already ${what} with the slug "${slug}" in this locale`, { cause });
@@ -101,6 +102,7 @@ export function createHelpCenterStore(db: HelpDb, indexer: HelpIndexer): HelpCen
 
   return {
     ...helpEvents(db),
+    ...visitorHelpEvents(db),
 
     async listCategories(siteId, locale) {
       let query = db.selectFrom('help_categories').selectAll().where('site_id', '=', siteId);
