@@ -21,7 +21,7 @@ const { values } = parseArgs({
   },
 });
 
-const only = (values.only ?? '1,2,3,4,5,6')
+const only = (values.only ?? '1,2,3,4,5,6,7')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n): n is ScenarioNumber => n in SCENARIOS);

@@ -8,6 +8,7 @@ import { idleMemory } from './scenarios/idle-memory.ts';
 import { assignment } from './scenarios/assignment.ts';
 import { pubsubMode } from './scenarios/pubsub-mode.ts';
 import { uploadsDuringChat } from './scenarios/uploads-during-chat.ts';
+import { helpSearch } from './scenarios/help-search.ts';
 import type { BenchSettings } from './settings.ts';
 import type { BenchReport, Figure } from './report.ts';
 
@@ -18,6 +19,7 @@ export const SCENARIOS = {
   4: assignment,
   5: pubsubMode,
   6: uploadsDuringChat,
+  7: helpSearch,
 } as const;
 
 export type ScenarioNumber = keyof typeof SCENARIOS;

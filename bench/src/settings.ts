@@ -27,6 +27,8 @@ export interface BenchSettings {
     fileBytes: number;
     maxPerUploader: number;
   };
+  /** Scenario 7: published help articles (three locales), searches per second, article pages per second. */
+  help: { articles: number; searchRate: number; pageRate: number };
 }
 
 export const FULL: BenchSettings = {
@@ -41,6 +43,7 @@ export const FULL: BenchSettings = {
   latencyLoadShare: 0.4,
   assignTimeoutMs: 60_000,
   uploads: { pairs: 1000, agents: 20, chatRate: 400, uploaders: 20, fileBytes: 10_000_000, maxPerUploader: 10 },
+  help: { articles: 10_000, searchRate: 200, pageRate: 50 },
 };
 
 export const SMOKE: BenchSettings = {
@@ -55,4 +58,5 @@ export const SMOKE: BenchSettings = {
   latencyLoadShare: 0.4,
   assignTimeoutMs: 8_000,
   uploads: { pairs: 12, agents: 2, chatRate: 20, uploaders: 2, fileBytes: 1_000_000, maxPerUploader: 2 },
+  help: { articles: 60, searchRate: 20, pageRate: 10 },
 };

@@ -1,12 +1,16 @@
 /**
  * @module The reports' REST calls (admins only): figures over a date range, the CSV export's URL
- * (a plain link: the browser downloads it with the session cookie), and who is working now.
+ * (a plain link: the browser downloads it with the session cookie), who is working now, and the help
+ * center's figures with their CSV.
  */
 import {
   ReportQuerySchema,
+  helpReportRoutes,
   pathTo,
   restRoutes,
   type AgentsNow,
+  type HelpReport,
+  type HelpReportCsvView,
   type Report,
   type ReportCsvView,
   type ReportQuery,
@@ -17,6 +21,9 @@ export interface ReportsApi {
   report(query: ReportQuery): Promise<Report>;
   csvUrl(query: ReportQuery, view: ReportCsvView): string;
   agentsNow(): Promise<AgentsNow>;
+  /** The help center's figures over the same range (issue 20). */
+  helpReport(query: ReportQuery): Promise<HelpReport>;
+  helpCsvUrl(query: ReportQuery, view: HelpReportCsvView): string;
 }
 
 function search(query: ReportQuery, extra: Record<string, string> = {}): URLSearchParams {
@@ -37,5 +44,9 @@ export function createReportsApi(rest: RestClient): ReportsApi {
     async agentsNow() {
       return (await rest.call(routes.agentsNow)).agentsNow;
     },
+    async helpReport(query) {
+      return (await rest.call(helpReportRoutes.report, { query: search(query) })).helpReport;
+    },
+    helpCsvUrl: (query, view) => `${pathTo(helpReportRoutes.csv)}?${search(query, { view }).toString()}`,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The reports in a real browser: an admin opens Reports for the seeded day and sees its figures
  * (Berlin's DST day, in the site's zone) and a uPlot chart loaded only on that page, downloads the
- * CSV, and watches who is working now. Both pages pass axe-core.
+ * CSV, and watches who is working now; the help center section shows that day's article views,
+ * searches, content gaps, votes, deflection and per-article table, and downloads its CSV. Both pages
+ * pass axe-core.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,8 +14,71 @@ import { ADMIN, startTestServer, type TestServer } from '../support/test-server.
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { SCENARIO_DAY, seedReportScenario } from '../support/report-scenario.ts';
+import { saveScreenshot } from '../support/screenshots.ts';
+import { newId } from '../../src/domain/ids.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { HelpEvent } from '../../src/store/help-center-store.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** A day of its own for the help center traffic, so the support figures of SCENARIO_DAY stay as they are. */
+const HELP_DAY = '2026-03-25';
+
+/**
+ * The seeded day's help center traffic on the demo site: an article read by two widget visitors (one
+ * voted yes and started no chat, one voted no and chatted five minutes later), three searches of
+ * which two found nothing ("gift cards" twice).
+ */
+async function seedHelpDay(store: Store): Promise<void> {
+  const site = await store.sites.findDemo();
+  if (!site) throw new Error('no demo site');
+  const articleId = newId('hart');
+  const now = `${HELP_DAY}T08:00:00.000Z`;
+  await store.helpCenter.createArticle(
+    site.id,
+    {
+      id: articleId,
+      translationGroupId: articleId,
+      values: { categoryId: null, locale: 'en', slug: 'refunds', title: 'Refund policy', summary: '', body: 'Yes.' },
+    },
+    { action: 'created', authorId: null, authorName: 'Admin', revisionId: newId('hrev'), now },
+  );
+  const event = (at: string, values: Partial<HelpEvent>) =>
+    store.helpCenter.recordEvent({
+      id: newId('hevt'),
+      siteId: site.id,
+      kind: 'view',
+      source: 'widget',
+      locale: 'en',
+      articleId: null,
+      query: null,
+      resultCount: null,
+      helpful: null,
+      visitorId: null,
+      at: `${HELP_DAY}T${at}.000Z`,
+      ...values,
+    });
+  for (const [visitorId, helpful] of [
+    [newId('vis'), true],
+    [newId('vis'), false],
+  ] as const) {
+    await store.visitors.ensure(visitorId, site.id, now);
+    await event('09:00:00', { kind: 'view', visitorId, articleId });
+    await event('09:01:00', { kind: 'vote', visitorId, articleId, helpful });
+    if (!helpful) {
+      // started and given up at once, so it waits in no queue
+      const chat = await store.conversations.create({
+        id: newId('conv'),
+        siteId: site.id,
+        visitorId,
+        now: `${HELP_DAY}T09:05:00.000Z`,
+      });
+      await store.conversations.close(chat.id, 'visitor', `${HELP_DAY}T09:06:00.000Z`);
+    }
+  }
+  await event('09:10:00', { kind: 'search', query: 'refund', resultCount: 1 });
+  await event('09:11:00', { kind: 'search', query: 'gift cards', resultCount: 0 });
+  await event('09:12:00', { kind: 'search', query: 'gift cards', resultCount: 0 });
+}
 
 describe.runIf(chromiumAvailable)('reports in a real browser', () => {
   let t: TestServer;
@@ -28,6 +93,7 @@ describe.runIf(chromiumAvailable)('reports in a real browser', () => {
     const ann = await t.createAgent({ name: 'Ann' });
     const bob = await t.createAgent({ name: 'Bob' });
     await seedReportScenario(t.server.store, { ann, bob });
+    await seedHelpDay(t.server.store);
     browser = await launchBrowser();
     const context = await browser.newContext({ acceptDownloads: true });
     admin = await context.newPage();
@@ -118,6 +184,51 @@ describe.runIf(chromiumAvailable)('reports in a real browser', () => {
     const file = await download.path();
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
     expect(lines[1]).toBe('2026-03-29,6,2,1,1,25,60,90,3600,900,7200,2,4,0.5,3,4,0,0,1,1,1');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows the day's help center figures, content gaps and articles, and downloads them", async () => {
+    // the site chosen in the first test is still selected
+    await admin.getByLabel('From', { exact: true }).fill(HELP_DAY);
+    await admin.getByLabel('To', { exact: true }).fill(HELP_DAY);
+    await admin.getByRole('heading', { name: HELP_DAY, level: 2 }).waitFor();
+    const section = admin.getByRole('region', { name: 'Help center' });
+    await section.getByRole('table', { name: 'Per article' }).waitFor();
+    const helpFigure = (label: string) =>
+      section
+        .locator('.report-figure')
+        .filter({ has: admin.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) });
+    const value = async (label: string) => helpFigure(label).locator('.report-figure__value').textContent();
+    expect(await value('Article views')).toBe('2');
+    expect(await value('Searches')).toBe('3');
+    expect(await value('Searches with no result')).toBe('2');
+    expect(await value('Found helpful')).toBe('50 %');
+    expect(await value('Deflection')).toBe('50 %');
+    expect(await helpFigure('Deflection').locator('.report-figure__note').textContent()).toBe(
+      '1 of 2 visitors shown or opening articles started no chat within 30 minutes',
+    );
+    const gaps = section.getByRole('table', { name: /Content gaps/ });
+    expect(await gaps.getByRole('row').allTextContents()).toEqual(['QuerySearches', 'gift cards2']);
+    const articles = section.getByRole('table', { name: 'Per article' });
+    expect(await articles.getByRole('row').allTextContents()).toEqual([
+      'ArticleLocaleSuggestedViewsHelpfulNot helpfulHelpful %Deflected',
+      'Refund policyen021150 %1',
+    ]);
+    expect(await axeViolations(admin)).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    await saveScreenshot(admin, 'help-reports', 'help-center-section-desktop');
+    await admin.setViewportSize({ width: 375, height: 800 });
+    await section.scrollIntoViewIfNeeded();
+    await saveScreenshot(admin, 'help-reports', 'help-center-section-375');
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.setViewportSize({ width: 1280, height: 720 });
+
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      section.getByRole('link', { name: 'Download CSV of content gaps' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`parley-help-gaps-${HELP_DAY}-to-${HELP_DAY}.csv`);
+    expect(fs.readFileSync(await download.path(), 'utf8')).toBe('query,searches\r\ngift cards,2\r\n');
     expect(pageErrors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * @module Admin page: reports. Pick a date range and a site; the figures are computed by the server
  * in the site's time zone (UTC for all sites). Shows the headline figures, a per-day chart (uPlot,
- * loaded only here), CSAT answers, tables per day, agent and site, and CSV downloads.
+ * loaded only here), CSAT answers, tables per day, agent and site, the help center's figures, and CSV downloads.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
@@ -12,6 +12,7 @@ import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
 import { CsatDistribution, FiguresTable, HeadlineFigures } from './report-figures.tsx';
 import { lastSevenDays } from './report-format.ts';
 import { Loading } from '../../components/load-state.tsx';
+import { HelpReportSection } from './help-report-section.tsx';
 import '../../reports.css';
 
 type ChartComponent = FunctionComponent<{ perDay: Report['perDay'] }>;
@@ -184,6 +185,7 @@ function Reports() {
               rows={report.perSite.map((s) => ({ key: s.siteId, label: s.siteName, figures: s.figures }))}
             />
           </section>
+          <HelpReportSection query={query} />
           <section class="card report-section" aria-labelledby="report-export">
             <h2 id="report-export" class="card__title">
               Export
