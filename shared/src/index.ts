@@ -25,3 +25,5 @@ export * from './rich-answers.ts';
 export * from './message-edits.ts';
 // public API (issue 21)
 export * from './api-tokens.ts';
+export * from './api-v1.ts';
+export * from './api-v1-routes.ts';
