@@ -105,7 +105,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     helpObserver: operations.help,
   });
   const httpServer = http.createServer(
-    createHttpApp({ config, store, services, metrics, readiness, logger, limits, ...urls }),
+    createHttpApp({ config, store, services, metrics, readiness, logger, limits, now, ...urls }),
   );
   const realtime = attachRealtime(httpServer, {
     store,

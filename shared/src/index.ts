@@ -34,3 +34,5 @@ export * from './api-tokens.ts';
 // outbound webhooks (issue 21)
 export * from './webhooks.ts';
 export * from './webhook-routes.ts';
+export * from './api-v1.ts';
+export * from './api-v1-routes.ts';

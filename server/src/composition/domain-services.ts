@@ -41,6 +41,8 @@ import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
 import type { HelpObserver } from '../domain/help-center/help-reader.ts';
 import { createWebhooksModule, type WebhooksModule } from '../webhooks/webhooks-module.ts';
+// public API (issue 21)
+import { ApiTokens } from '../domain/api-tokens.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -69,6 +71,8 @@ export interface DomainServices {
   helpCenter: HelpCenter;
   /** Outbound webhooks (issue 21): endpoints, the delivery outbox, the sender. */
   webhooks: WebhooksModule;
+  /** Public API tokens (issue 21). */
+  apiTokens: ApiTokens;
 }
 
 export interface DomainDeps {
@@ -185,5 +189,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       observer: deps.helpObserver,
     }),
     webhooks: createWebhooksModule({ config: config.webhooks, store, events, now, logger }),
+    apiTokens: new ApiTokens({ store, now }),
   };
 }

@@ -28,6 +28,9 @@ import { helpShareRouter } from './help-center/help-share-router.ts';
 import { helpReportsRouter } from './help-center/help-reports-router.ts';
 import type { WebhookEndpoints } from '../domain/webhooks/webhook-endpoints.ts';
 import { adminWebhooksRouter } from './admin-webhooks-router.ts';
+// public API tokens (issue 21)
+import type { ApiTokens } from '../domain/api-tokens.ts';
+import { adminApiTokensRouter } from './admin-api-tokens-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -40,6 +43,8 @@ export interface ConsoleRoutesDeps {
   helpCenter: HelpCenter;
   /** Outbound webhooks (issue 21). */
   webhooks: WebhookEndpoints;
+  /** Public API tokens (issue 21). */
+  apiTokens: ApiTokens;
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
@@ -64,6 +69,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
   router.use(helpReportsRouter(deps.helpCenter.reports));
   router.use(adminWebhooksRouter(deps.webhooks));
+  router.use(adminApiTokensRouter(deps.apiTokens));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));

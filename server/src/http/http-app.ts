@@ -31,6 +31,8 @@ import { exceptPath } from './except-path.ts';
 // help-console: articles' pictures, public while a published article shows them
 import { helpImagesRouter } from './help-center/help-images-router.ts';
 import { HELP_ARTICLE_BODY_ROUTES } from './help-center/help-editor-router.ts';
+// public REST API v1 (issue 21)
+import { apiV1Router } from './api-v1/api-v1-router.ts';
 
 export interface HttpAppDeps {
   config: Config;
@@ -39,7 +41,8 @@ export interface HttpAppDeps {
   metrics: Metrics;
   readiness: Readiness;
   logger: Logger;
-  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets' | 'help'>;
+  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets' | 'help' | 'api'>;
+  now: () => Date;
   publicUrl: () => string;
   /** Origins the console may call from (changing requests from others are refused). */
   consoleOrigins: () => string[];
@@ -90,6 +93,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       retention: services.retention,
       helpCenter: services.helpCenter,
       webhooks: services.webhooks.endpoints,
+      apiTokens: services.apiTokens,
       store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,
@@ -114,6 +118,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       publicUrl,
       searchLimit: deps.limits.help.search,
     }),
+  );
+  app.use(
+    apiV1Router({ store, services, publicUrl, tokens: services.apiTokens, limit: deps.limits.api, now: deps.now }),
   );
   app.use(staticRouter(store, resolveStaticDirs(config), publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));
