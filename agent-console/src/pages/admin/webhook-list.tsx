@@ -59,7 +59,7 @@ export function WebhookList(props: Props) {
         </Dialog>
       )}
       <div class="table-wrap">
-        <table class="admin-table" aria-label="Webhook endpoints">
+        <table class="admin-table webhook-endpoints" aria-label="Webhook endpoints">
           <thead>
             <tr>
               <th scope="col">Endpoint</th>
@@ -84,48 +84,50 @@ export function WebhookList(props: Props) {
                 <td>
                   <code>…{endpoint.secretHint}</code>
                 </td>
-                <td class="admin-table__actions">
-                  <button
-                    type="button"
-                    class="button button--quiet button--small"
-                    aria-label={`Deliveries of ${endpoint.url}`}
-                    onClick={() => props.onDeliveries(endpoint)}
-                  >
-                    Deliveries
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--quiet button--small"
-                    aria-label={`Send test event to ${endpoint.url}`}
-                    disabled={!endpoint.enabled}
-                    onClick={() => props.onTest(endpoint)}
-                  >
-                    Send test
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--quiet button--small"
-                    aria-label={`Edit ${endpoint.url}`}
-                    onClick={() => props.onEdit(endpoint)}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--quiet button--small"
-                    aria-label={`Rotate secret of ${endpoint.url}`}
-                    onClick={() => setConfirm({ kind: 'rotate', endpoint })}
-                  >
-                    Rotate secret
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--quiet button--small"
-                    aria-label={`Delete ${endpoint.url}`}
-                    onClick={() => setConfirm({ kind: 'delete', endpoint })}
-                  >
-                    Delete
-                  </button>
+                <td>
+                  <div class="webhook-actions">
+                    <button
+                      type="button"
+                      class="button button--quiet button--small"
+                      aria-label={`Deliveries of ${endpoint.url}`}
+                      onClick={() => props.onDeliveries(endpoint)}
+                    >
+                      Deliveries
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--quiet button--small"
+                      aria-label={`Send test event to ${endpoint.url}`}
+                      disabled={!endpoint.enabled}
+                      onClick={() => props.onTest(endpoint)}
+                    >
+                      Send test
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--quiet button--small"
+                      aria-label={`Edit ${endpoint.url}`}
+                      onClick={() => props.onEdit(endpoint)}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--quiet button--small"
+                      aria-label={`Rotate secret of ${endpoint.url}`}
+                      onClick={() => setConfirm({ kind: 'rotate', endpoint })}
+                    >
+                      Rotate secret
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--quiet button--small"
+                      aria-label={`Delete ${endpoint.url}`}
+                      onClick={() => setConfirm({ kind: 'delete', endpoint })}
+                    >
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -150,7 +150,7 @@ function WebhooksAdmin() {
       {endpoints === null ? null : editing === null ? (
         <button
           type="button"
-          class="button button--primary"
+          class="button button--primary webhook-add"
           onClick={() => (setNotice(null), setEditing({ kind: 'new' }))}
         >
           Add endpoint
