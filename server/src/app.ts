@@ -101,7 +101,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     scanner,
   });
   const httpServer = http.createServer(
-    createHttpApp({ config, store, services, metrics, readiness, logger, limits, ...urls }),
+    createHttpApp({ config, store, services, metrics, readiness, logger, limits, now, ...urls }),
   );
   const realtime = attachRealtime(httpServer, {
     store,

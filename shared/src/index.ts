@@ -23,3 +23,7 @@ export * from './help-routes.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';
+// public API (issue 21)
+export * from './api-tokens.ts';
+export * from './api-v1.ts';
+export * from './api-v1-routes.ts';

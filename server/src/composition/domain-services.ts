@@ -39,6 +39,8 @@ import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
+// public API (issue 21)
+import { ApiTokens } from '../domain/api-tokens.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -65,6 +67,8 @@ export interface DomainServices {
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
   helpCenter: HelpCenter;
+  /** Public API tokens (issue 21). */
+  apiTokens: ApiTokens;
 }
 
 export interface DomainDeps {
@@ -171,5 +175,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
     helpCenter: createHelpCenter({ store, now }),
+    apiTokens: new ApiTokens({ store, now }),
   };
 }

@@ -23,7 +23,9 @@ export type IdPrefix =
   | 'hrev'
   | 'hevt'
   // message revisions (edits and deletes)
-  | 'rev';
+  | 'rev'
+  // public API tokens (issue 21)
+  | 'tok';
 
 const ID_BYTES = 12;
 // Random bytes are drawn for many ids at once and never reused: one call into the CSPRNG per 256

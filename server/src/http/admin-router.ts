@@ -22,6 +22,9 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+// public API tokens (issue 21)
+import type { ApiTokens } from '../domain/api-tokens.ts';
+import { adminApiTokensRouter } from './admin-api-tokens-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -32,6 +35,8 @@ export interface ConsoleRoutesDeps {
   reports: Reports;
   retention: DataRetention;
   helpCenter: HelpCenter;
+  /** Public API tokens (issue 21). */
+  apiTokens: ApiTokens;
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
@@ -50,6 +55,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
+  router.use(adminApiTokensRouter(deps.apiTokens));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));

@@ -28,6 +28,8 @@ import { helpRoutes } from '@parley/shared';
 import { helpPagesRouter } from './help-center/help-pages-router.ts';
 import { helpWidgetRouter } from './help-center/help-widget-router.ts';
 import { exceptPath } from './except-path.ts';
+// public REST API v1 (issue 21)
+import { apiV1Router } from './api-v1/api-v1-router.ts';
 
 export interface HttpAppDeps {
   config: Config;
@@ -36,7 +38,8 @@ export interface HttpAppDeps {
   metrics: Metrics;
   readiness: Readiness;
   logger: Logger;
-  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets' | 'help'>;
+  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets' | 'help' | 'api'>;
+  now: () => Date;
   publicUrl: () => string;
   /** Origins the console may call from (changing requests from others are refused). */
   consoleOrigins: () => string[];
@@ -85,6 +88,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       reports: services.reports,
       retention: services.retention,
       helpCenter: services.helpCenter,
+      apiTokens: services.apiTokens,
       store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,
@@ -105,6 +109,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       publicUrl,
       searchLimit: deps.limits.help.search,
     }),
+  );
+  app.use(
+    apiV1Router({ store, services, publicUrl, tokens: services.apiTokens, limit: deps.limits.api, now: deps.now }),
   );
   app.use(staticRouter(store, resolveStaticDirs(config), publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));

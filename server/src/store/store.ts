@@ -26,6 +26,9 @@ import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
 // parley export site (cli-backup)
 import type { SiteExportStore } from './site-export-store.ts';
+// public API (issue 21)
+import type { ApiTokenStore, IdempotencyStore } from './api-token-store.ts';
+import type { ConversationListStore } from './conversation-list-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -58,6 +61,10 @@ export interface Store {
   messageChanges: MessageChangeStore;
   /** A site's visitors and conversations page by page, for `parley export site`. */
   siteExport: SiteExportStore;
+  // public API (issue 21): tokens, idempotent answers, and the filtered conversation list it pages through
+  apiTokens: ApiTokenStore;
+  idempotency: IdempotencyStore;
+  conversationList: ConversationListStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

@@ -38,6 +38,9 @@ import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
 import { acquireDatabaseLock } from '../../backup/database-lock.ts';
 import { createSiteExportStore } from './site-export-store.ts';
+// public API (issue 21)
+import { createApiTokenStore, createIdempotencyStore } from './api-token-store.ts';
+import { createConversationListStore } from './conversation-list-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -168,6 +171,10 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     richMessages: createRichMessageStore(db),
     messageChanges: createMessageChangeStore(db),
     siteExport: createSiteExportStore(db),
+    // public API (issue 21)
+    apiTokens: createApiTokenStore(db),
+    idempotency: createIdempotencyStore(db),
+    conversationList: createConversationListStore(db),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);

@@ -254,6 +254,32 @@ export interface Database {
   proactive_events: ProactiveEventsTable;
   attachments: AttachmentsTable;
   message_revisions: MessageRevisionsTable;
+  // public API (issue 21, migration 0025)
+  api_tokens: ApiTokensTable;
+  api_idempotency: ApiIdempotencyTable;
+}
+
+// ── public API (issue 21, migration 0025) ──
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: string; // JSON array
+  site_ids: string | null; // JSON array; null: every site
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ApiIdempotencyTable {
+  token_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: number | null;
+  response: string | null;
+  created_at: string;
 }
 
 /** The text an edit or delete replaced, who did it and when (migration 0020): the admins' audit trail. */
