@@ -59,5 +59,12 @@ describe('restore verification', () => {
     await backupSqlite(database, good);
     const result = await restoreSqlite(good, database, { now });
     expect(result).toMatchObject({ pending: [], setAside: `${database}.before-restore-20261206T100000Z` });
+
+    // onto a new machine: no data directory yet, nothing to set aside
+    const fresh = path.join(makeDataDir(), 'new-data-dir', 'parley.db');
+    await expect(restoreSqlite(good, fresh, { now })).resolves.toMatchObject({ setAside: undefined, pending: [] });
+    const store = await openSqlStore({ engine: 'sqlite', file: fresh });
+    expect(await store.pendingMigrations()).toEqual([]);
+    await store.close();
   });
 });
