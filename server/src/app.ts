@@ -46,6 +46,8 @@ export interface ParleyServer {
   scaleReady(): Promise<void>;
   /** One pass of the absent-agents sweep now (it also runs on a timer). */
   sweepAbsentAgents(): Promise<number>;
+  /** answer bot (issue 22): one pass of the handoff-timeout sweep now (it also runs on a timer); how many were handed off. */
+  sweepBotTimeouts(): Promise<number>;
   /**
    * Graceful stop: no new connections, every client sent to reconnect (elsewhere, behind a load
    * balancer), running socket handlers finished, presence released. The store stays open: whoever
@@ -125,6 +127,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     config,
     retention: services.retention,
     absentAgents: services.absentAgents,
+    botTimeouts: services.answerBot.conversations,
     logger,
   });
 
@@ -141,9 +144,11 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     scaleMode: scale.mode,
     scaleReady: () => scale.ready(),
     sweepAbsentAgents: () => services.absentAgents.sweep(),
+    sweepBotTimeouts: () => services.answerBot.conversations.sweepTimeouts(),
     async close() {
       sweeps.stop();
       await realtime.close(config.scale.shutdownTimeoutMs);
+      await services.answerBot.close();
       await services.email.close();
       await scale.close();
       operations.close();

@@ -23,3 +23,5 @@ export * from './help-routes.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';
+// answer bot (issue 22)
+export * from './answer-bot.ts';

@@ -39,6 +39,8 @@ import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
+// answer bot (issue 22)
+import { createAnswerBot, type AnswerBotServices } from './answer-bot-services.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -65,6 +67,8 @@ export interface DomainServices {
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
   helpCenter: HelpCenter;
+  /** answer bot (issue 22): settings, the conversations a bot holds, the bot itself. */
+  answerBot: AnswerBotServices;
 }
 
 export interface DomainDeps {
@@ -125,8 +129,17 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     dispatcher,
     onError: (error) => logger.error('availability update failed', { error }),
   });
+  // answer bot (issue 22): a site whose bot is on opens its conversations with the bot
+  const answerBot = createAnswerBot({ ...deps, dispatcher, tickets: email.tickets });
   // a visitor writing to their unsolved ticket continues it rather than starting a chat
-  const conversations = new Conversations({ store, events, dispatcher, tickets: email.tickets, now });
+  const conversations = new Conversations({
+    store,
+    events,
+    dispatcher,
+    tickets: email.tickets,
+    now,
+    bots: answerBot.conversations,
+  });
   return {
     dispatcher,
     auth,
@@ -171,5 +184,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
     helpCenter: createHelpCenter({ store, now }),
+    answerBot,
   };
 }

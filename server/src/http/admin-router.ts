@@ -22,6 +22,9 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+// answer bot (issue 22)
+import { adminBotRouter } from './answer-bot/admin-bot-router.ts';
+import type { BotSettingsAdmin } from '../domain/answer-bot/bot-settings.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -32,6 +35,7 @@ export interface ConsoleRoutesDeps {
   reports: Reports;
   retention: DataRetention;
   helpCenter: HelpCenter;
+  botSettings: BotSettingsAdmin;
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
@@ -50,6 +54,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
+  router.use(adminBotRouter(deps.botSettings));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));

@@ -85,6 +85,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       reports: services.reports,
       retention: services.retention,
       helpCenter: services.helpCenter,
+      botSettings: services.answerBot.settings,
       store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,

@@ -24,6 +24,8 @@ import type { VisitorStore } from './visitor-store.ts';
 import type { VisitorMailStore } from './visitor-mail-store.ts';
 import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
+// answer bot (issue 22)
+import type { BotStore } from './bot-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -54,6 +56,8 @@ export interface Store {
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;
+  /** The answer bot's settings and the conversations it handled (issue 22, migration 0027). */
+  bots: BotStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

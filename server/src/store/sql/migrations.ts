@@ -19,6 +19,8 @@ import { helpCenterMigration } from './migration-0021-help-center.ts';
 import { richMessagesMigration } from './migration-0019-rich-messages.ts';
 import { messageEditsMigration } from './migration-0020-message-edits.ts';
 import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
+// answer bot (issue 22)
+import { answerBotMigration } from './migration-0027-answer-bot.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -143,6 +145,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0020_message_edits': messageEditsMigration,
         '0021_help_center': helpCenterMigration(engine),
         '0023_mail_attachments': mailAttachmentsMigration,
+        '0027_answer_bot': answerBotMigration,
       }),
   };
 }

@@ -36,6 +36,9 @@ import { createPrivacyStore } from './privacy-store.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
+// answer bot (issue 22)
+import { createBotStore } from './bot/bot-store.ts';
+import { createConversationQueries } from './conversation-queries.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -151,6 +154,8 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     ...openHelpCenter(db, target.engine),
     richMessages: createRichMessageStore(db),
     messageChanges: createMessageChangeStore(db),
+    // answer bot (issue 22)
+    bots: createBotStore(db, createConversationQueries(db).findById),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
