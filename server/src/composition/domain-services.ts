@@ -41,6 +41,8 @@ import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
 // answer bot (issue 22)
 import { createAnswerBot, type AnswerBotServices } from './answer-bot-services.ts';
+import type { HelpObserver } from '../domain/help-center/help-reader.ts';
+import { createWebhooksModule, type WebhooksModule } from '../webhooks/webhooks-module.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -69,6 +71,8 @@ export interface DomainServices {
   helpCenter: HelpCenter;
   /** answer bot (issue 22): settings, the conversations a bot holds, the bot itself. */
   answerBot: AnswerBotServices;
+  /** Outbound webhooks (issue 21): endpoints, the delivery outbox, the sender. */
+  webhooks: WebhooksModule;
 }
 
 export interface DomainDeps {
@@ -87,6 +91,8 @@ export interface DomainDeps {
   publicUrl: () => string;
   /** Sign-in failure budgets (undefined with RATE_LIMITS=off). */
   signInBudgets?: SignInBudgets | undefined;
+  /** Told of the help center's events and searches (the /metrics counters). */
+  helpObserver?: HelpObserver | undefined;
 }
 
 export function createDomainServices(deps: DomainDeps): DomainServices {
@@ -183,7 +189,15 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
-    helpCenter: createHelpCenter({ store, now }),
+    helpCenter: createHelpCenter({
+      store,
+      now,
+      files: deps.files,
+      scanner: deps.scanner,
+      publicUrl: deps.publicUrl,
+      observer: deps.helpObserver,
+    }),
+    webhooks: createWebhooksModule({ config: config.webhooks, store, events, now, logger }),
     answerBot,
   };
 }

@@ -25,6 +25,12 @@ import { helpAgentRouter } from './help-center/help-agent-router.ts';
 // answer bot (issue 22)
 import { adminBotRouter } from './answer-bot/admin-bot-router.ts';
 import type { BotSettingsAdmin } from '../domain/answer-bot/bot-settings.ts';
+// help-console: the editor's preview and picture uploads
+import { helpEditorRouter } from './help-center/help-editor-router.ts';
+import { helpShareRouter } from './help-center/help-share-router.ts';
+import { helpReportsRouter } from './help-center/help-reports-router.ts';
+import type { WebhookEndpoints } from '../domain/webhooks/webhook-endpoints.ts';
+import { adminWebhooksRouter } from './admin-webhooks-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -36,9 +42,13 @@ export interface ConsoleRoutesDeps {
   retention: DataRetention;
   helpCenter: HelpCenter;
   botSettings: BotSettingsAdmin;
+  /** Outbound webhooks (issue 21). */
+  webhooks: WebhookEndpoints;
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
+  // help-console: where the public help pages are, for the links agents insert
+  helpCenterPath: string;
 }
 
 export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
@@ -53,13 +63,26 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(sharedCannedRouter(deps.canned));
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
+  // help-console: before helpAdminRouter, whose article writes it reads the bodies of
+  router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
   router.use(adminBotRouter(deps.botSettings));
+  router.use(helpReportsRouter(deps.helpCenter.reports));
+  router.use(adminWebhooksRouter(deps.webhooks));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));
 
   router.use('/api/help', signedIn);
   router.use(helpAgentRouter(deps.store, deps.helpCenter.articles, deps.helpCenter.reader));
+  // help-console: an article as the composer's /kb inserts it
+  router.use(
+    helpShareRouter({
+      store: deps.store,
+      articles: deps.helpCenter.articles,
+      publicUrl: deps.publicUrl,
+      helpCenterPath: deps.helpCenterPath,
+    }),
+  );
   return router;
 }

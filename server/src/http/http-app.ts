@@ -28,6 +28,9 @@ import { helpRoutes } from '@parley/shared';
 import { helpPagesRouter } from './help-center/help-pages-router.ts';
 import { helpWidgetRouter } from './help-center/help-widget-router.ts';
 import { exceptPath } from './except-path.ts';
+// help-console: articles' pictures, public while a published article shows them
+import { helpImagesRouter } from './help-center/help-images-router.ts';
+import { HELP_ARTICLE_BODY_ROUTES } from './help-center/help-editor-router.ts';
 
 export interface HttpAppDeps {
   config: Config;
@@ -51,8 +54,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(rejectMalformedUrl);
   app.use(securityHeaders(publicUrl));
   app.use(responseCompression());
-  // the help center import reads its own larger body after the admin check (help-admin-router.ts)
-  app.use(exceptPath(helpRoutes.admin.import, express.json({ limit: '32kb' })));
+  // the help center import reads its own larger body after the admin check (help-admin-router.ts), and so
+  // do article writes and the editor's preview (help-console: a body may be 100,000 characters)
+  app.use(exceptPath([helpRoutes.admin.import, ...HELP_ARTICLE_BODY_ROUTES], express.json({ limit: '32kb' })));
   app.use(healthRouter({ store, readiness: deps.readiness, metrics: deps.metrics, logger }));
   app.use(deps.limits.http);
   app.use(
@@ -86,9 +90,11 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       retention: services.retention,
       helpCenter: services.helpCenter,
       botSettings: services.answerBot.settings,
+      webhooks: services.webhooks.endpoints,
       store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,
+      helpCenterPath: config.helpCenterPath, // help-console
     }),
   );
   app.use(
@@ -99,6 +105,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       helpCenterPath: config.helpCenterPath,
     }),
   );
+  // help-console
+  app.use(helpImagesRouter({ images: services.helpCenter.images, auth: services.auth }));
   app.use(
     helpPagesRouter({
       reader: services.helpCenter.reader,

@@ -2,7 +2,7 @@
  * @module The public widget config, fetched cross-origin by the widget on site owners' pages.
  */
 import { Router } from 'express';
-import { restRoutes, type AttachmentSettings, type WidgetConfig } from '@parley/shared';
+import { compactWidgetConfig, restRoutes, type AttachmentSettings, type WidgetConfig } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
@@ -38,9 +38,10 @@ export function widgetRouter(store: Store, rules: ProactiveRules): Router {
       proactiveRules: await rules.forWidget(site),
       ...uploadsOf(site.attachments),
     };
-    res.setHeader('Cache-Control', 'public, max-age=60');
+    // no `public`: a response to a request without credentials may be cached by shared caches anyway
+    res.setHeader('Cache-Control', 'max-age=60');
     // express adds a weak ETag of the body and answers If-None-Match with 304 (app's `etag` setting)
-    return config;
+    return compactWidgetConfig(config);
   });
 
   return router;

@@ -8,10 +8,15 @@ import type { EventHub } from '../domain/events.ts';
 import type { ScaleOut } from '../scale/scale-out.ts';
 import { Metrics } from './metrics.ts';
 import { Readiness, storageChecks } from './readiness.ts';
+import { registerHelpMetrics } from './help-metrics.ts';
+import { HelpReports } from '../domain/help-center/help-reports.ts';
+import type { HelpObserver } from '../domain/help-center/help-reader.ts';
 
 export interface Operations {
   metrics: Metrics;
   readiness: Readiness;
+  /** Feeds the help center's counters (views, searches, votes) and search latency. */
+  help: HelpObserver;
   /** Stops counting the store's errors (the store may outlive this server). */
   close(): void;
 }
@@ -33,9 +38,14 @@ export function createOperations(deps: {
     },
     now: deps.now,
   });
+  const reports = new HelpReports({ store, now: deps.now });
+  const help = registerHelpMetrics(metrics.registry, {
+    lastDayDeflection: () => reports.lastDayDeflection(),
+    now: deps.now,
+  });
   const stopCounting = store.onError(() => metrics.storageErrors.inc());
   events.subscribe((event) => metrics.domainEvent(event.type));
   const readiness = new Readiness(storageChecks(store));
   if (scale.mode === 'redis') readiness.add({ name: 'redis', check: () => scale.ready() });
-  return { metrics, readiness, close: stopCounting };
+  return { metrics, readiness, help, close: stopCounting };
 }

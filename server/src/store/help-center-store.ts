@@ -29,7 +29,8 @@ export interface HelpChange {
   now: string;
 }
 
-export type HelpEventKind = 'view' | 'search' | 'vote';
+/** `shown`: articles suggested to a visitor in the widget (counts toward deflection, not views). */
+export type HelpEventKind = 'view' | 'search' | 'vote' | 'shown';
 export type HelpEventSource = 'widget' | 'page' | 'agent';
 
 export interface HelpEvent {
@@ -45,6 +46,8 @@ export interface HelpEvent {
   resultCount: number | null;
   /** A vote's answer. */
   helpful: boolean | null;
+  /** The widget's visitor, when known (migration 0029): what deflection follows. */
+  visitorId?: string | null;
   at: string;
 }
 
@@ -109,4 +112,7 @@ export interface HelpCenterStore {
     to: string,
     limit: number,
   ): Promise<Array<{ query: string; count: number }>>;
+  // help-console: pictures in articles are public only while a published article shows them
+  /** Whether a published article of the site has `text` in its body (as written, not as a pattern). */
+  publishedBodyContains(siteId: string, text: string): Promise<boolean>;
 }

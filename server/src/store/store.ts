@@ -26,6 +26,14 @@ import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
 // answer bot (issue 22)
 import type { BotStore } from './bot-store.ts';
+// help center reports (issue 20, help-metrics)
+import type { HelpReportStore } from './help-report-store.ts';
+// public API (issue 21)
+import type { ApiTokenStore, IdempotencyStore } from './api-token-store.ts';
+import type { ConversationListStore } from './conversation-list-store.ts';
+import type { WebhookStore } from './webhook-store.ts';
+// parley export site (cli-backup)
+import type { SiteExportStore } from './site-export-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -53,11 +61,21 @@ export interface Store {
   /** The help center's articles and events (migration 0021), and its search (one per engine). */
   helpCenter: HelpCenterStore;
   helpSearch: HelpSearch;
+  /** What the help center's report reads (deflection, gaps, per article). */
+  helpReports: HelpReportStore;
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;
   /** The answer bot's settings and the conversations it handled (issue 22, migration 0027). */
   bots: BotStore;
+  // public API (issue 21): tokens, idempotent answers, and the filtered conversation list it pages through
+  apiTokens: ApiTokenStore;
+  idempotency: IdempotencyStore;
+  conversationList: ConversationListStore;
+  /** Outbound webhooks: endpoints and the delivery outbox (migration 0026). */
+  webhooks: WebhookStore;
+  /** A site's visitors and conversations page by page, for `parley export site`. */
+  siteExport: SiteExportStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

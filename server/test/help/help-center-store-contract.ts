@@ -190,5 +190,18 @@ export function helpCenterStoreContract(engine: string, open: OpenStore): void {
       ]);
       expect((await store.helpCenter.popular(siteId, 'en', 5)).map((x) => x.slug)).toEqual(['b', 'a']);
     });
+
+    // help-console: an article picture is public while a published article of its site shows it
+    it('finds text in published bodies of the site only, taking % and _ literally', async () => {
+      const a = await article('pictures');
+      const path = '/api/help-images/site_x/himg_a_b.png';
+      await store.helpCenter.updateArticle(siteId, a.id, { body: `![p](https://h${path})` }, change());
+      expect(await store.helpCenter.publishedBodyContains(siteId, path)).toBe(false); // a draft
+      await store.helpCenter.updateArticle(siteId, a.id, { status: 'published' }, change());
+      expect(await store.helpCenter.publishedBodyContains(siteId, path)).toBe(true);
+      expect(await store.helpCenter.publishedBodyContains(siteId, path.replace('a_b', 'aXb'))).toBe(false);
+      expect(await store.helpCenter.publishedBodyContains(siteId, '/api/help-images/%')).toBe(false);
+      expect(await store.helpCenter.publishedBodyContains(await site(), path)).toBe(false);
+    });
   });
 }

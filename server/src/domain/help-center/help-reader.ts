@@ -8,18 +8,26 @@ import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError, notFound } from '../../errors.ts';
 import type { SiteRecord } from '../../store/site-store.ts';
 import type { Store } from '../../store/store.ts';
-import type { HelpEventSource } from '../../store/help-center-store.ts';
+import type { HelpEvent, HelpEventSource } from '../../store/help-center-store.ts';
 import { newId } from '../ids.ts';
 
 export const DEFAULT_HELP_LOCALE = 'en';
 
+/** Told of every recorded event and every search's time (the /metrics counters). */
+export interface HelpObserver {
+  recorded(event: HelpEvent): void;
+  searched(seconds: number): void;
+}
+
 export class HelpReader {
   readonly #store: Store;
   readonly #now: () => Date;
+  readonly #observer: HelpObserver | undefined;
 
-  constructor(deps: { store: Store; now: () => Date }) {
+  constructor(deps: { store: Store; now: () => Date; observer?: HelpObserver | undefined }) {
     this.#store = deps.store;
     this.#now = deps.now;
+    this.#observer = deps.observer;
   }
 
   async site(siteKey: string): Promise<SiteRecord> {
@@ -39,12 +47,14 @@ export class HelpReader {
     request: { query: string; locale: string; limit: number; source: HelpEventSource },
   ): Promise<HelpSearchResponse> {
     const query = Array.from(request.query).slice(0, HELP_QUERY_MAX).join('');
+    const started = performance.now();
     const { match, results } = await this.#store.helpSearch.search({
       siteId: site.id,
       locale: request.locale,
       query,
       limit: request.limit,
     });
+    this.#observer?.searched((performance.now() - started) / 1000);
     const recorded = query.trim();
     if (recorded !== '') {
       await this.#record(site, request.locale, request.source, { query: recorded, resultCount: results.length });
@@ -99,7 +109,7 @@ export class HelpReader {
     what: { articleId?: string; query?: string; resultCount?: number; helpful?: boolean },
   ): Promise<void> {
     const kind = what.query !== undefined ? 'search' : what.helpful !== undefined ? 'vote' : 'view';
-    await this.#store.helpCenter.recordEvent({
+    const event: HelpEvent = {
       id: newId('hevt'),
       siteId: site.id,
       kind,
@@ -110,6 +120,8 @@ export class HelpReader {
       resultCount: what.resultCount ?? null,
       helpful: what.helpful ?? null,
       at: this.#now().toISOString(),
-    });
+    };
+    await this.#store.helpCenter.recordEvent(event);
+    this.#observer?.recorded(event);
   }
 }

@@ -21,6 +21,11 @@ import { messageEditsMigration } from './migration-0020-message-edits.ts';
 import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
 // answer bot (issue 22)
 import { answerBotMigration } from './migration-0027-answer-bot.ts';
+// help center deflection (issue 20, help-metrics)
+import { helpEventVisitorsMigration } from './migration-0029-help-event-visitors.ts';
+// public API tokens and idempotent writes (issue 21)
+import { apiTokensMigration } from './migration-0025-api-tokens.ts';
+import { webhooksMigration } from './migration-0026-webhooks.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -146,6 +151,9 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0021_help_center': helpCenterMigration(engine),
         '0023_mail_attachments': mailAttachmentsMigration,
         '0027_answer_bot': answerBotMigration,
+        '0029_help_event_visitors': helpEventVisitorsMigration,
+        '0025_api_tokens': apiTokensMigration,
+        '0026_webhooks': webhooksMigration(engine),
       }),
   };
 }

@@ -4,6 +4,7 @@
  * revision with who made it and which fields it changed.
  */
 import type { HelpArticle } from '@parley/shared';
+import { sql } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../../../errors.ts';
 import type { HelpArticleWrite, HelpCenterStore, HelpChange } from '../../help-center-store.ts';
@@ -270,6 +271,19 @@ export function createHelpCenterStore(db: HelpDb, indexer: HelpIndexer): HelpCen
         .limit(limit)
         .execute();
       return rows.map(toHelpArticle);
+    },
+    // help-console: may the public see an article picture (help-images.ts)
+    async publishedBodyContains(siteId, text) {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const row = await db
+        .selectFrom('help_articles')
+        .select('id')
+        .where('site_id', '=', siteId)
+        .where('status', '=', 'published')
+        .where(sql<boolean>`body like ${pattern} escape '\\'`)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
   };
 }

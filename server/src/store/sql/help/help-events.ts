@@ -25,6 +25,7 @@ export function helpEvents(db: HelpDb): EventMethods {
             query: event.query,
             result_count: event.resultCount,
             helpful: event.helpful === null ? null : event.helpful ? 1 : 0,
+            visitor_id: event.visitorId ?? null,
             at: event.at,
           })
           .execute();

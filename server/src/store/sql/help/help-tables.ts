@@ -61,6 +61,8 @@ export interface HelpEventsTable {
   query: string | null;
   result_count: number | null;
   helpful: number | null;
+  /** Migration 0029. */
+  visitor_id: string | null;
   at: string;
 }
 

@@ -7,12 +7,25 @@ import type { Engine, Store } from '../../store.ts';
 import type { Database } from '../schema.ts';
 import { withHelpTables } from './help-tables.ts';
 import { createHelpCenterStore } from './help-center-store.ts';
+import { createHelpReportStore } from './help-report-queries.ts';
 import { createSqliteHelpSearch, sqliteHelpIndexer } from './sqlite-help-search.ts';
 import { createPostgresHelpSearch, postgresHelpIndexer } from './postgres-help-search.ts';
 
-export function openHelpCenter(db: Kysely<Database>, engine: Engine): Pick<Store, 'helpCenter' | 'helpSearch'> {
+export function openHelpCenter(
+  db: Kysely<Database>,
+  engine: Engine,
+): Pick<Store, 'helpCenter' | 'helpSearch' | 'helpReports'> {
   const help = withHelpTables(db);
+  const helpReports = createHelpReportStore(help);
   return engine === 'sqlite'
-    ? { helpCenter: createHelpCenterStore(help, sqliteHelpIndexer), helpSearch: createSqliteHelpSearch(help) }
-    : { helpCenter: createHelpCenterStore(help, postgresHelpIndexer), helpSearch: createPostgresHelpSearch(help) };
+    ? {
+        helpCenter: createHelpCenterStore(help, sqliteHelpIndexer),
+        helpSearch: createSqliteHelpSearch(help),
+        helpReports,
+      }
+    : {
+        helpCenter: createHelpCenterStore(help, postgresHelpIndexer),
+        helpSearch: createPostgresHelpSearch(help),
+        helpReports,
+      };
 }
