@@ -12,4 +12,6 @@ export const ROUTES = {
   rules: '/console/admin/rules',
   reports: '/console/admin/reports',
   agentsNow: '/console/admin/agents-now',
+  // help-console
+  helpCenter: '/console/admin/help-center',
 } as const;

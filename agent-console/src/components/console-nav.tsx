@@ -20,6 +20,8 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
       [ROUTES.rules, 'Rules'],
       [ROUTES.reports, 'Reports'],
       [ROUTES.agentsNow, 'Agents now'],
+      // help-console
+      [ROUTES.helpCenter, 'Help center'],
     );
   const { path } = useLocation();
   return (
