@@ -202,26 +202,29 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
             </label>
           )}
           {!noteMode && (
-            <button
-              type="button"
-              class="button button--quiet composer__insert"
-              aria-haspopup="dialog"
-              disabled={disabled}
-              onClick={() => setBuilding({ initial: null })}
-            >
-              Insert…
-            </button>
-          )}
-          {!noteMode && siteId !== undefined && (
-            <button
-              type="button"
-              class="button button--quiet"
-              aria-haspopup="dialog"
-              disabled={disabled}
-              onClick={() => setSearchingHelp(true)}
-            >
-              Help article…
-            </button>
+            // help-console: one row for both, so the reply box keeps its height on a tablet
+            <div class="composer__row">
+              <button
+                type="button"
+                class="button button--quiet composer__insert"
+                aria-haspopup="dialog"
+                disabled={disabled}
+                onClick={() => setBuilding({ initial: null })}
+              >
+                Insert…
+              </button>
+              {siteId !== undefined && (
+                <button
+                  type="button"
+                  class="button button--quiet"
+                  aria-haspopup="dialog"
+                  disabled={disabled}
+                  onClick={() => setSearchingHelp(true)}
+                >
+                  Help article…
+                </button>
+              )}
+            </div>
           )}
           <EmojiPicker disabled={disabled} onPick={insertEmoji} />
           <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
