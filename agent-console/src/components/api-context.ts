@@ -15,6 +15,8 @@ import { createCannedCache, type CannedCache } from '../state/canned-responses.t
 import { createWebhooksApi, type WebhooksApi } from '../api/webhooks-api.ts';
 // answer bot (issue 22)
 import { createBotApi, type BotApi } from '../api/bot-api.ts';
+// help-console: the help center's admin and the composer's /kb
+import { createHelpApi, type HelpApi } from '../api/help-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -27,6 +29,8 @@ export interface ConsoleApi {
   webhooks: WebhooksApi;
   /** answer bot settings (issue 22) */
   bot: BotApi;
+  // help-console
+  help: HelpApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -41,6 +45,8 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     reports: createReportsApi(rest),
     webhooks: createWebhooksApi(rest),
     bot: createBotApi(rest),
+    // help-console
+    help: createHelpApi(rest, fetchImpl),
   };
 }
 
