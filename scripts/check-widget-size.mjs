@@ -7,8 +7,9 @@
 //   lazy-*  chunks fetched only on demand (DOMPurify when an agent's message has formatting, the
 //           link maker when a message has a URL, the opt-in sound, the page-rule engine when the
 //           site's config has rules, rich content when an agent's message carries some, the attachments
-//           interface on the first file, quotes/edit/delete once a conversation has messages): printed,
-//           not counted. Only these (and "Talk to a person" while a bot answers): any other lazy-* chunk
+//           interface on the first file, quotes/edit/delete once a conversation has messages, the help
+//           center for a site that has one, "Talk to a person" while a bot answers): printed, not counted.
+//           Only these nine: any other lazy-* chunk
 //           fails the check, since everything needed to open and use the chat (forms included,
 //           whatever their chunk) counts into the total
 // Headers, the config request and the socket come on top: server/test/e2e/widget-transfer-size.test.ts
@@ -60,6 +61,8 @@ const LAZY_BY_DESIGN = [
   'lazy-message-extras',
   // answer bot (issue 22): "Talk to a person", with the first conversation the bot holds
   'lazy-talk-to-person',
+  // help-widget: the help view and suggestions, only for a site with a help center
+  'lazy-help-ui',
 ];
 const chunkName = (file) => file.replace(/-[\w-]{8}\.js$/, '');
 const strayLazy = chunks.filter((name) => isLazy(name) && !LAZY_BY_DESIGN.includes(chunkName(name)));

@@ -21,7 +21,7 @@ const dist = path.join(here, 'dist');
 const define = { 'process.env.NODE_ENV': '"production"' };
 const quiet = { configFile: false, root: here, logLevel: 'warn', define };
 
-const sheetNames = ['widget.css', 'forms.css', 'rich-content.css'];
+const sheetNames = ['widget.css', 'forms.css', 'rich-content.css', 'help.css'];
 /** The accent's properties: accentStyle() sets all of them on the widget's root, whatever the theme. */
 const SET_AT_RUN_TIME = new Set([
   '--p-accent',
@@ -61,7 +61,7 @@ function widgetTokens() {
     transform(code, id) {
       if (/design\/tokens\.css\?inline$/.test(id))
         return code.replace(/\s*(--p-[\w-]+)\s*:[^;]*;/g, (declaration, name) => (kept(name) ? declaration : ''));
-      if (/\/app\/(widget|forms|rich-content)\.css\?inline$/.test(id))
+      if (/\/app\/(widget|forms|rich-content|help)\.css\?inline$/.test(id))
         return code.replace(/var\((--p-[\w-]+)\)/g, (reference, name) => constant.get(name) ?? reference);
       return null;
     },
@@ -121,12 +121,12 @@ async function buildApp() {
           // message has markup), clickable links (for a message with a URL), the opt-in sound and the
           // page-rule engine (for a site with rules), rich content (quick replies, cards, forms, article
           // links: when an agent's message has some), the attachments interface (on the first file) and the
-          // message extras (quotes, edit, delete: once a conversation has messages) are lazy-*: reported,
-          // not counted as the chat's cost
+          // message extras (quotes, edit, delete: once a conversation has messages) and the help center
+          // (help-widget: for a site with one) are lazy-*: reported, not counted as the chat's cost
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes('/locales/')
               ? 'widget/locale-[name]-[hash].js'
-              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|app\/rich-content|attachments\/attachment-ui|app\/message-extras|app\/talk-to-person)/.test(
+              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|app\/rich-content|attachments\/attachment-ui|app\/message-extras|app\/talk-to-person|help\/help-ui)/.test(
                     chunk.facadeModuleId ?? '',
                   )
                 ? 'widget/lazy-[name]-[hash].js'

@@ -90,7 +90,7 @@ export function boot(options: BootOptions): BootedWidget {
   const draw = (look: Look): void => {
     if (!config) return;
     const locale = look.locale ?? config.locale ?? navigator.language;
-    render(h(ChatWidget, { client, config: themed(config, look.theme), locale }), shadow);
+    render(h(ChatWidget, { client, config: themed(config, look.theme), locale, helpRequest: look.help }), shadow);
   };
   const controller = new WidgetController(
     client,
@@ -147,6 +147,8 @@ export function boot(options: BootOptions): BootedWidget {
     setTheme: (theme) => api.setTheme(theme),
     trackPageView: (page) => api.trackPageView(page),
     reset: () => api.reset(),
+    openArticle: (slug) => api.openArticle(slug),
+    searchHelp: (query) => api.searchHelp(query),
     on: (event, listener) => api.on(event, listener),
     off: (event, listener) => api.off(event, listener),
     focusLauncher: () => shadow.querySelector<HTMLElement>('.launcher')?.focus(),

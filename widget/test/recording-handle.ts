@@ -25,6 +25,8 @@ export function recordingHandle(): RecordingHandle {
     setTheme: (theme) => calls.push(['setTheme', theme]),
     trackPageView: (page) => calls.push(['trackPageView', page]),
     reset: () => calls.push(['reset']),
+    openArticle: (slug) => calls.push(['openArticle', slug]),
+    searchHelp: (query) => calls.push(['searchHelp', query]),
     on<E extends ParleyEventName>(event: E, listener: ParleyListener<E>) {
       calls.push(['on', event]);
       listeners.push([event, listener]);

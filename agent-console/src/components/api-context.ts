@@ -17,6 +17,8 @@ import { createWebhooksApi, type WebhooksApi } from '../api/webhooks-api.ts';
 import { createBotApi, type BotApi } from '../api/bot-api.ts';
 // help-console: the help center's admin and the composer's /kb
 import { createHelpApi, type HelpApi } from '../api/help-api.ts';
+// help-widget
+import { createVisitorHelpApi, type VisitorHelpApi } from '../api/visitor-help-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -31,6 +33,8 @@ export interface ConsoleApi {
   bot: BotApi;
   // help-console
   help: HelpApi;
+  // help-widget: the articles a visitor met in the widget
+  visitorHelp: VisitorHelpApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -47,6 +51,8 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     bot: createBotApi(rest),
     // help-console
     help: createHelpApi(rest, fetchImpl),
+    // help-widget
+    visitorHelp: createVisitorHelpApi(rest),
   };
 }
 

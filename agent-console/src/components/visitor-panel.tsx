@@ -9,6 +9,7 @@ import type { VisitorDetails } from '@parley/shared';
 import { useSession } from './session-context.ts';
 import { formatWaitTime, useNow } from './wait-time.ts';
 import { clockTime, dayAndTime, visitorLocalTime } from './visitor-times.ts';
+import { VisitorHelpArticles } from './visitor-help-articles.tsx';
 
 interface VisitorPanelProps {
   conversationId: string;
@@ -44,7 +45,11 @@ export function VisitorPanel({ conversationId, visitorId, onClose }: VisitorPane
         )}
       </div>
       {details ? (
-        <VisitorFacts details={details} conversationId={conversationId} />
+        <>
+          <VisitorFacts details={details} conversationId={conversationId} />
+          {/* help-widget */}
+          <VisitorHelpArticles visitorId={visitorId} conversationId={conversationId} />
+        </>
       ) : (
         <div class="skeleton-group" role="status" aria-label="Loading visitor details">
           <span class="skeleton skeleton--line" />

@@ -75,6 +75,10 @@ export interface ParleyApi {
   trackPageView(page?: PageView): void;
   /** The host's user logged out: forget this visitor (token, history, outbox) and start afresh. */
   reset(): void;
+  /** Opens the panel on a help center article, by its slug (in the widget's language). */
+  openArticle(slug: string): void;
+  /** Opens the panel's help view searching for `query`. */
+  searchHelp(query: string): void;
   on<E extends ParleyEventName>(event: E, listener: ParleyListener<E>): void;
   off<E extends ParleyEventName>(event: E, listener: ParleyListener<E>): void;
 }
@@ -93,6 +97,8 @@ const API_METHODS = [
   'setTheme',
   'trackPageView',
   'reset',
+  'openArticle',
+  'searchHelp',
   'on',
   'off',
 ] as const satisfies readonly ParleyMethod[];

@@ -21,6 +21,8 @@ export interface Look {
   /** null: the site's configured language, else the browser's. */
   locale: string | null;
   theme: ThemeOptions;
+  /** help-widget: what openArticle/searchHelp asked the help view for (a new object each call). */
+  help?: { slug?: string; query?: string };
 }
 
 export class WidgetController implements ParleyApi {
@@ -88,6 +90,16 @@ export class WidgetController implements ParleyApi {
   }
   reset(): void {
     this.#client.reset();
+  }
+  openArticle(slug: string): void {
+    this.#help({ slug: String(slug) });
+  }
+  searchHelp(query: string): void {
+    this.#help({ query: String(query) });
+  }
+  #help(help: Look['help']): void {
+    this.#setLook({ ...this.#look, help });
+    this.open();
   }
   on<E extends ParleyEventName>(event: E, listener: ParleyListener<E>): void {
     this.events.on(event, listener);

@@ -21,6 +21,8 @@ import { agentName } from './status-line.ts';
 import type { SystemLine } from './timeline.ts';
 import { useStrings } from './strings-context.ts';
 import { lazyChunk } from './lazy-chunk.ts';
+import { useHelp } from './lazy-help.ts';
+import type { HelpRequest } from '../help/help-ui.tsx';
 
 // answer bot (issue 22): "Talk to a person" comes with the first conversation the bot holds
 const { use: useBot } = lazyChunk(() => import('./talk-to-person.tsx'));
@@ -58,7 +60,13 @@ export interface ChatPanelProps {
   /** files-in-chat: the client files are uploaded and sent through, and whether the site takes them. */
   client?: ChatClient;
   uploads?: WidgetConfigWire['uploads'];
+  /** help-widget: the site's help mode (none: no help center), and the host page's latest openArticle/searchHelp. */
+  help?: WidgetConfigWire['help'];
+  helpRequest?: HelpRequest;
 }
+
+/** help-widget: the host page's latest openArticle/searchHelp request already shown. */
+let answered: HelpRequest | undefined;
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {
   const { state, preChat = [], offHours } = props;
@@ -78,6 +86,17 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
     panel.current?.querySelector<HTMLElement>('textarea, input')?.focus();
   });
   const fresh = conversation === null && state.thread.conversationId === null && state.outbox.length === 0;
+  // help-widget: the help view instead of the chat (first in help-first mode while no chat is under way, always without chat)
+  const { help: mode, client } = props;
+  const helpFirst = mode === 'articles-only' || (mode === 'help-first' && fresh);
+  const [helping, setHelping] = useState<HelpRequest | null>(helpFirst ? {} : null);
+  useEffect(() => {
+    const asked = props.helpRequest;
+    // each request once: a panel opened again later starts where the visitor left it, not at the request
+    if (asked && asked !== answered) setHelping((answered = asked));
+  }, [props.helpRequest]);
+  const [typed, setTyped] = useState(props.draft ?? '');
+  const help = useHelp(Boolean(mode));
   // nobody online and no chat under way: a message can still wait in the queue for the first agent
   // to come online, but leaving one to be answered by email is offered too
   const away =
@@ -98,7 +117,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   }, [forms]);
 
   // files-in-chat: the attachments chunk comes with the first file attached or shown
-  const { client, uploads } = props;
+  const { uploads } = props;
   const messages = state.thread.messages;
   const [attaching, setAttaching] = useState(false);
   const files = useFiles(attaching || messages.some((m) => m.attachments?.[0]));
@@ -118,8 +137,12 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   };
   const composer = {
     disabled: connection === 'failed',
-    draft: props.draft,
-    onDraftChange: props.onDraftChange,
+    // what was typed survives a visit to the help view
+    draft: typed,
+    onDraftChange: (text: string) => {
+      props.onDraftChange?.(text);
+      setTyped(text);
+    },
     onSend: props.onSend,
     onInput: props.onInput,
     onBlur: props.onBlur,
@@ -127,7 +150,16 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   };
 
   let body: JSX.Element | null;
-  if (offline) {
+  if (helping) {
+    body =
+      help && client ? (
+        <help.HelpView
+          client={client}
+          request={helping}
+          onChat={mode === 'articles-only' ? undefined : () => setHelping(null)}
+        />
+      ) : null;
+  } else if (offline) {
     body = forms && <forms.OfflineForm draft={state.refused ?? props.draft} onLeave={props.onLeaveMessage} />;
   } else if (asking) {
     body = forms && <forms.PreChatForm fields={preChat} onStart={props.onStartChat} />;
@@ -190,6 +222,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
           </button>
         )}
         {status === 'bot' && bot && client && <bot.TalkToPerson client={client} />}
+        {fresh && help && client && <help.Suggestions client={client} text={typed} onOpen={setHelping} />}
         {files && client ? <files.FileComposer client={client} {...composer} /> : <Composer {...composer} />}
       </>
     );

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { WidgetConfig, WidgetConfigWire } from '@parley/shared';
+import type { HelpRequest } from '../help/help-ui.tsx';
 import type { ChatClient } from '../client/chat-client.ts';
 import type { ChatState } from '../client/chat-state.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
@@ -41,6 +42,8 @@ export interface ChatWidgetProps {
   sound?: boolean;
   /** Whether the visitor's tabs of this site open and close the panel together (default yes). */
   syncTabs?: boolean;
+  /** help-widget: the host page's latest openArticle/searchHelp. */
+  helpRequest?: HelpRequest;
 }
 
 export function ChatWidget({
@@ -49,6 +52,7 @@ export function ChatWidget({
   locale = null,
   sound = false,
   syncTabs = true,
+  helpRequest,
 }: ChatWidgetProps): JSX.Element {
   const state = useChatState(client);
   // open lives in the client's state, so the host page's API and the launcher change the same thing
@@ -145,6 +149,8 @@ export function ChatWidget({
               onRetry={() => client.reconnectNow()}
               client={client}
               uploads={config.uploads}
+              help={config.help}
+              helpRequest={helpRequest}
             />
           )}
           {state.launcherVisible && (

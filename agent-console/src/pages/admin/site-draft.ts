@@ -4,6 +4,7 @@
  */
 import {
   WEEKDAYS,
+  type HelpMode,
   type PreChatField,
   type RoutingMode,
   type SiteAdminView,
@@ -41,6 +42,8 @@ export interface SiteDraft {
   maxWait: string;
   /** files-in-chat: upload settings. */
   attachments: AttachmentDraft;
+  // help-widget
+  helpMode: HelpMode;
 }
 
 export const PRE_CHAT_FIELDS: readonly PreChatField[] = ['name', 'email', 'message'];
@@ -76,6 +79,7 @@ export function draftOf(site: SiteAdminView): SiteDraft {
     routingMode: site.routingMode,
     maxWait: site.queueMaxWaitSeconds === null ? '' : String(site.queueMaxWaitSeconds),
     attachments: attachmentDraftOf(site.attachments),
+    helpMode: site.helpMode,
   };
 }
 
@@ -113,5 +117,6 @@ export function requestOf(draft: SiteDraft): UpdateSiteRequest {
     routingMode: draft.routingMode,
     queueMaxWaitSeconds: draft.maxWait.trim() === '' ? null : Number(draft.maxWait),
     attachments: attachmentSettingsOf(draft.attachments),
+    helpMode: draft.helpMode,
   };
 }

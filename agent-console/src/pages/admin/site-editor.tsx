@@ -33,6 +33,12 @@ const THEMES = [
   ['dark', 'Dark'],
   ['auto', "Visitor's system setting"],
 ] as const;
+// help-widget: how the widget offers the help center
+const HELP_MODES = [
+  ['chat', 'Chat first, articles suggested while the visitor writes'],
+  ['help-first', 'Help articles first, chat a click away'],
+  ['articles-only', 'Help articles only, no chat'],
+] as const;
 const ASKS = [
   ['off', 'Not asked'],
   ['optional', 'Optional'],
@@ -158,6 +164,13 @@ export function SiteEditor({ site, onSaved }: { site: SiteAdminView; onSaved: (s
           value={draft.theme}
           options={THEMES}
           onChange={(theme) => edit({ theme })}
+        />
+        <SelectField
+          label="Help center in the widget"
+          name="helpMode"
+          value={draft.helpMode}
+          options={HELP_MODES}
+          onChange={(helpMode) => edit({ helpMode })}
         />
         <TextAreaField
           label="Greeting"
