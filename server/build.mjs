@@ -1,4 +1,4 @@
-// Bundles the server into dist/main.js. Workspace code (@parley/shared is TypeScript source) is
+// Bundles the server into dist/main.js and the `parley` command into dist/cli.js. Workspace code (@parley/shared is TypeScript source) is
 // bundled in; every npm dependency stays external and is loaded from node_modules at run time.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -7,8 +7,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@parley/'));
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli/main.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

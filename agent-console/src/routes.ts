@@ -12,4 +12,6 @@ export const ROUTES = {
   rules: '/console/admin/rules',
   reports: '/console/admin/reports',
   agentsNow: '/console/admin/agents-now',
+  // outbound webhooks (issue 21)
+  webhooks: '/console/admin/webhooks',
 } as const;

@@ -13,6 +13,7 @@ import { EventHub } from './domain/events.ts';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.ts';
 import type { SweepReport } from './domain/data-retention.ts';
 import type { TickReport } from './mail/mail-worker.ts';
+import type { WebhookSendReport } from './webhooks/webhook-sender.ts';
 import { createScaleOut } from './scale/scale-out.ts';
 import { createOperations } from './ops/operations.ts';
 import type { Metrics } from './ops/metrics.ts';
@@ -23,6 +24,8 @@ import { createHttpApp } from './http/http-app.ts';
 import { attachRealtime } from './realtime/realtime-server.ts';
 import { createLimits } from './limits/create-limits.ts';
 import { createFileStorage, createMalwareScanner } from './files/create-file-storage.ts';
+import { BackupSchedule, type BackupTick } from './backup/backup-schedule.ts';
+import { sqliteFileOf } from './store/sql/open-sql-store.ts';
 
 export interface ParleyServer {
   /** Where the server is reached, e.g. http://localhost:3000 (no trailing slash). */
@@ -35,6 +38,8 @@ export interface ParleyServer {
   mailTick(): Promise<TickReport>;
   /** Port of the built-in SMTP listener for replies, when INBOUND_SMTP_PORT turned it on. */
   inboundSmtpPort: number | undefined;
+  /** One webhook sender pass now (tests drive it with WEBHOOK_WORKER_INTERVAL_MS=0 and a moved clock). */
+  webhookTick(): Promise<WebhookSendReport>;
   /** One retention pass now (tests drive it with RETENTION_INTERVAL_MS=0 and a moved clock). */
   retentionSweep(): Promise<SweepReport>;
   metrics: Metrics;
@@ -46,6 +51,8 @@ export interface ParleyServer {
   scaleReady(): Promise<void>;
   /** One pass of the absent-agents sweep now (it also runs on a timer). */
   sweepAbsentAgents(): Promise<number>;
+  /** One check of the backup schedule now (BACKUP_DIR set); undefined without one. Tests move the clock. */
+  backupTick(): Promise<BackupTick | undefined>;
   /**
    * Graceful stop: no new connections, every client sent to reconnect (elsewhere, behind a load
    * balancer), running socket handlers finished, presence released. The store stays open: whoever
@@ -98,7 +105,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     helpObserver: operations.help,
   });
   const httpServer = http.createServer(
-    createHttpApp({ config, store, services, metrics, readiness, logger, limits, ...urls }),
+    createHttpApp({ config, store, services, metrics, readiness, logger, limits, now, ...urls }),
   );
   const realtime = attachRealtime(httpServer, {
     store,
@@ -121,7 +128,12 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     now: now(),
   });
   await services.email.start();
+  services.webhooks.start();
   await scale.start();
+  // scheduled SQLite backups (BACKUP_DIR); the config refuses BACKUP_DIR beside DATABASE_URL
+  const backups =
+    config.backup && new BackupSchedule({ databaseFile: sqliteFileOf(config), config: config.backup, now, logger });
+  backups?.start();
   const sweeps = startPeriodicSweeps({
     config,
     retention: services.retention,
@@ -135,6 +147,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     store,
     bootstrap: boot,
     mailTick: () => services.email.worker.tick(),
+    webhookTick: () => services.webhooks.tick(),
     inboundSmtpPort: services.email.inboundSmtpPort(),
     retentionSweep: sweeps.retentionSweep,
     metrics,
@@ -142,10 +155,13 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     scaleMode: scale.mode,
     scaleReady: () => scale.ready(),
     sweepAbsentAgents: () => services.absentAgents.sweep(),
+    backupTick: async () => backups?.tick(),
     async close() {
       sweeps.stop();
+      await backups?.stop();
       await realtime.close(config.scale.shutdownTimeoutMs);
       await services.email.close();
+      await services.webhooks.close();
       await scale.close();
       operations.close();
       await files.close();

@@ -8,6 +8,8 @@ import { DEFAULT_EDIT_WINDOW_SECONDS, EmailSchema } from '@parley/shared';
 import type { S3Settings } from './files/s3-file-storage.ts';
 import { parseClamavAddress, type ClamavAddress } from './files/clamav-address.ts';
 import { LimitsEnvShape, limitsConfig, type LimitsConfig } from './limits/limits-config.ts';
+// outbound webhooks (issue 21)
+import { WebhooksEnvShape, webhooksConfig, type WebhooksConfig } from './webhooks/webhooks-config.ts';
 
 const optionalString = z
   .string()
@@ -172,11 +174,27 @@ const EnvSchema = z
             'must not be under /api, /widget or /console',
           ),
       ),
+    // scheduled SQLite backups (docs/backups.md)
+    /** Where the server writes a SQLite backup every BACKUP_INTERVAL_MINUTES; unset: no scheduled backups. */
+    BACKUP_DIR: optionalString,
+    BACKUP_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(24 * 60),
+    /** Scheduled backups kept in BACKUP_DIR: the oldest beyond this many are deleted. */
+    BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
     ...LimitsEnvShape,
+    // outbound webhooks (issue 21): WEBHOOK_ALLOWED_HOSTS and the sender's timing (docs/webhooks.md)
+    ...WebhooksEnvShape,
   })
   .refine((e) => e.S3_BUCKET !== undefined || (e.S3_ENDPOINT === undefined && e.S3_ACCESS_KEY_ID === undefined), {
     path: ['S3_BUCKET'],
     message: 'must be set when other S3_* settings are (without it attachments stay on local disk)',
+  })
+  .refine((e) => e.BACKUP_DIR === undefined || e.DATABASE_URL === undefined, {
+    path: ['BACKUP_DIR'],
+    message: 'backs up the SQLite file only: with DATABASE_URL, back PostgreSQL up with pg_dump (docs/backups.md)',
   })
   .refine((e) => (e.S3_ACCESS_KEY_ID === undefined) === (e.S3_SECRET_ACCESS_KEY === undefined), {
     path: ['S3_SECRET_ACCESS_KEY'],
@@ -206,6 +224,18 @@ export interface Config {
   files: FilesConfig;
   /** The public help center's base path, e.g. /help (no trailing slash). */
   helpCenterPath: string;
+  /** Outbound webhooks (issue 21). */
+  webhooks: WebhooksConfig;
+  /** Scheduled SQLite backups (docs/backups.md); undefined: none. */
+  backup: BackupConfig | undefined;
+}
+
+export interface BackupConfig {
+  /** Absolute path of the folder the backups go to. */
+  dir: string;
+  intervalMinutes: number;
+  /** How many scheduled backups to keep; older ones are deleted. */
+  keep: number;
 }
 
 export interface FilesConfig {
@@ -277,6 +307,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     limits: limitsConfig(e),
     helpCenterPath: e.HELP_CENTER_PATH,
+    webhooks: webhooksConfig(e),
+    backup:
+      e.BACKUP_DIR === undefined
+        ? undefined
+        : { dir: path.resolve(e.BACKUP_DIR), intervalMinutes: e.BACKUP_INTERVAL_MINUTES, keep: e.BACKUP_KEEP },
     files: {
       s3:
         e.S3_BUCKET === undefined

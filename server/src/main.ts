@@ -7,6 +7,7 @@ import { startParley } from './app.ts';
 import { createLogger } from './logger.ts';
 import { openConfiguredStore } from './store/sql/open-sql-store.ts';
 import { explainStartupError } from './startup-errors.ts';
+import { DatabaseInUseError } from './backup/database-lock.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -20,7 +21,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const store = await openConfiguredStore(config, logger);
+  const store = await openConfiguredStore(config, logger).catch((error: unknown) => {
+    // `parley restore` is replacing the SQLite file: say so in one line, not with a stack
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    process.stderr.write(`Parley cannot start: ${error.message}\n`);
+    process.exit(1);
+  });
   const server = await startParley(config, { store, now: () => new Date(), logger }).catch((error: unknown) => {
     const explained = explainStartupError(error, config);
     if (explained === undefined) throw error;

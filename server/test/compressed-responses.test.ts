@@ -90,8 +90,11 @@ describe('compressed responses', () => {
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(res.headers['content-length']).toBe(String(fs.statSync(path.join(dist, 'widget/widget.js.br')).size));
     expect(res.headers.vary).toMatch(/Accept-Encoding/);
-    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    expect(res.headers['cache-control']).toBe('max-age=300');
     expect(res.headers['access-control-allow-origin']).toBe('*');
+    // a visitor's first load: nothing it does not need (no ranges on a script of a few KB, no request id)
+    expect(res.headers['accept-ranges']).toBeUndefined();
+    expect(res.headers['x-request-id']).toBeUndefined();
     expect(decoded(res)).toBe(loader);
     expect(res.body.length).toBeLessThan(loader.length / 3);
   });
@@ -146,21 +149,28 @@ describe('compressed responses', () => {
   it('caches the content-hashed chunks for a year, immutable; a file with no twins goes out as it is', async () => {
     const app = await request(`${t.url}/widget/app-Xy12Ab34.js`, { 'accept-encoding': CHROME });
     expect(app.headers['content-encoding']).toBe('br');
-    expect(app.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(app.headers['cache-control']).toBe('max-age=31536000, immutable');
     expect(app.headers['access-control-allow-origin']).toBe('*');
+    // a module script is UTF-8 whatever the header says, so no charset
+    expect(app.headers['content-type']).toBe('text/javascript');
+    expect(app.headers['accept-ranges']).toBeUndefined();
+    expect(app.headers['x-request-id']).toBeUndefined();
     expect(decoded(app)).toBe(chunk);
+    // a range request gets the whole file
+    const ranged = await request(`${t.url}/widget/app-Xy12Ab34.js`, { range: 'bytes=0-3' });
+    expect(ranged.status).toBe(200);
 
     const tiny = await request(`${t.url}/widget/lazy-tiny-Zz12Zz12.js`, { 'accept-encoding': CHROME });
     expect(tiny.status).toBe(200);
     expect(tiny.headers['content-encoding']).toBeUndefined();
-    expect(tiny.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(tiny.headers['content-type']).toBe('text/javascript');
     expect(tiny.body.toString()).toBe('export const tiny = 1;');
   });
 
   it('serves the console: hashed assets immutable, its pages (index.html) compressed and revalidated', async () => {
     const asset = await request(`${t.url}/console/assets/index-Ab12Cd34.js`, { 'accept-encoding': 'gzip' });
     expect(asset.headers['content-encoding']).toBe('gzip');
-    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['cache-control']).toBe('max-age=31536000, immutable');
     expect(decoded(asset)).toBe(consoleJs);
     for (const page of ['/console/', '/console/tickets', '/console/index.html']) {
       const res = await request(`${t.url}${page}`, { 'accept-encoding': CHROME });
@@ -186,7 +196,7 @@ describe('compressed responses', () => {
       const res = await request(`${t.url}${url}`, { 'accept-encoding': CHROME });
       expect({ url, status: res.status }).toEqual({ url, status: 404 });
       expect(res.headers['content-encoding']).toBeUndefined();
-      expect(res.headers['cache-control']).not.toBe('public, max-age=31536000, immutable');
+      expect(res.headers['cache-control']).not.toBe('max-age=31536000, immutable');
     }
   });
 

@@ -169,7 +169,7 @@ describe('rules in the widget config', () => {
     const before = await fetch(configUrl, { headers: { origin: t.origin } });
     const etag = before.headers.get('etag');
     expect(etag).toBeTruthy();
-    expect(before.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(before.headers.get('cache-control')).toBe('max-age=60');
     const unchanged = await revalidate(etag ?? '');
     expect(unchanged.status).toBe(304);
     expect(await unchanged.text()).toBe('');

@@ -41,15 +41,24 @@ describe('security headers', () => {
     t = await startTestServer();
     for (const path of ['/widget.js', `/api/widget/config/${t.siteKey}`]) {
       const res = await get(`${t.url}${path}`);
-      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('cross-origin');
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('x-frame-options'), path).toBeNull();
       expect(res.headers.get('content-security-policy'), path).toBeNull();
-      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
-      // document-only headers would only add bytes to a visitor's first load
+      // document-only headers would only add bytes to a visitor's first load; so would a referrer
+      // policy, which governs requests a document makes, not a script's or a JSON's own
       expect(res.headers.get('x-dns-prefetch-control'), path).toBeNull();
       expect(res.headers.get('origin-agent-cluster'), path).toBeNull();
+      expect(res.headers.get('referrer-policy'), path).toBeNull();
     }
+    // a plain <script src> is a no-cors request: a cross-origin-isolated host page needs CORP on widget.js;
+    // the config (fetch) and the chunks (module imports) are CORS requests, which CORP never applies to
+    expect((await get(`${t.url}/widget.js`)).headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const config = await get(`${t.url}/api/widget/config/${t.siteKey}`);
+    expect(config.headers.get('cross-origin-resource-policy')).toBeNull();
+    // the widget's other endpoints keep both
+    const search = await get(`${t.url}/api/widget/${t.siteKey}/help/popular?locale=en`);
+    expect(search.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(search.headers.get('referrer-policy')).toBe('no-referrer');
     // the console still gets helmet's document defaults
     expect((await get(`${t.url}/console/`)).headers.get('x-dns-prefetch-control')).toBe('off');
     expect((await get(`${t.url}/widget.js`)).headers.get('access-control-allow-origin')).toBe('*');

@@ -15,6 +15,7 @@ import {
 } from './models.ts';
 import { EmailSchema } from './rest.ts';
 import { RoutingModeSchema } from './agent-workflow.ts';
+import { HelpModeSchema } from './help-widget.ts';
 
 // ── Agents ───────────────────────────────────────────────────────────────────
 
@@ -176,6 +177,8 @@ export const SiteSettingsSchema = z.object({
   queueMaxWaitSeconds: QueueMaxWaitSchema.nullable(),
   /** What visitors and agents may upload (maximum size, types, whether visitors may at all). */
   attachments: AttachmentSettingsSchema,
+  // help-widget: how the widget offers the help center (chat first, help first, or articles only)
+  helpMode: HelpModeSchema,
 });
 export type SiteSettingsValues = z.output<typeof SiteSettingsSchema>;
 
@@ -208,6 +211,8 @@ export const SiteAdminViewSchema = z.object({
   /** What applies when queueMaxWaitSeconds is null (the server's QUEUE_MAX_WAIT_SECONDS). */
   defaultQueueMaxWaitSeconds: z.number().int().min(0),
   attachments: AttachmentSettingsSchema,
+  // help-widget
+  helpMode: HelpModeSchema,
   /** Hex HMAC key for visitor:identify's userHash: admins only, never in the widget config. */
   identitySecret: z.string(),
   isDemo: z.boolean(),

@@ -45,6 +45,9 @@ export const ErrorCode = {
   EditWindowPassed: 'edit_window_passed',
   /** Editing (or quoting) a message that was deleted. */
   MessageDeleted: 'message_deleted',
+  // outbound webhooks (issue 21)
+  /** A webhook URL that reaches the server's own network (loopback, private, link-local…) and no operator allowed. */
+  UrlNotAllowed: 'url_not_allowed',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

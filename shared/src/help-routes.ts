@@ -35,6 +35,8 @@ import {
   HelpImportRequestSchema,
   HelpImportResponseSchema,
 } from './help-bundles.ts';
+import { HelpShownRequestSchema, VisitorHelpResponseSchema } from './help-widget.ts';
+import { VisitorIdParamsSchema } from './reports.ts';
 
 const admin = '/api/admin/sites/:siteId/help';
 const agent = '/api/help/sites/:siteId';
@@ -150,6 +152,13 @@ export const helpRoutes = {
       query: HelpSearchQuerySchema,
       response: HelpSearchResponseSchema,
     },
+    // help-widget: the articles a visitor was shown, opened and voted on in the widget (visitor panel)
+    visitorArticles: {
+      method: 'GET',
+      path: '/api/help/visitors/:visitorId/articles',
+      params: VisitorIdParamsSchema,
+      response: VisitorHelpResponseSchema,
+    },
   },
   /** Public, for the widget: published articles only, rate limited per address. */
   widget: {
@@ -180,6 +189,15 @@ export const helpRoutes = {
       params: HelpPublicSlugParamsSchema,
       query: HelpLocaleQuerySchema,
       request: HelpVoteRequestSchema,
+      response: z.object({ recorded: z.literal(true) }),
+    },
+    // help-widget: the articles suggested above the message box, for deflection
+    shown: {
+      method: 'POST',
+      path: `${widget}/shown`,
+      params: SiteKeyParamsSchema,
+      query: HelpLocaleQuerySchema,
+      request: HelpShownRequestSchema,
       response: z.object({ recorded: z.literal(true) }),
     },
   },

@@ -20,8 +20,19 @@ export * from './help-articles.ts';
 export * from './help-payloads.ts';
 export * from './help-bundles.ts';
 export * from './help-routes.ts';
+// help-console: the console editor's preview and article pictures
+export * from './help-editor.ts';
 // help center reports and deflection (issue 20, help-metrics)
 export * from './help-reports.ts';
+// help-widget
+export * from './help-widget.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';
+// public API (issue 21)
+export * from './api-tokens.ts';
+// outbound webhooks (issue 21)
+export * from './webhooks.ts';
+export * from './webhook-routes.ts';
+export * from './api-v1.ts';
+export * from './api-v1-routes.ts';

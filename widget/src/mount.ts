@@ -4,7 +4,7 @@
  * that removes every trace again: DOM, listeners, timers and the socket.
  */
 import { h, render } from 'preact';
-import type { WidgetConfig } from '@parley/shared';
+import type { WidgetConfigWire } from '@parley/shared';
 import { ChatClient } from './client/chat-client.ts';
 import { fetchWidgetConfig } from './client/fetch-config.ts';
 import { createLocalStore, createSessionStore } from './client/local-store.ts';
@@ -49,7 +49,7 @@ export interface BootedWidget extends WidgetHandle {
 
 const HOST_TAG = 'parley-widget';
 
-function themed(config: WidgetConfig, theme: ThemeOptions): WidgetConfig {
+function themed(config: WidgetConfigWire, theme: ThemeOptions): WidgetConfigWire {
   return { ...config, color: theme.accentColor ?? config.color, position: theme.position ?? config.position };
 }
 
@@ -86,7 +86,7 @@ export function boot(options: BootOptions): BootedWidget {
       client.showProactive({ origin: { kind: 'rule', ruleId: id }, message, senderName, senderAvatarUrl }, openPanel),
   });
   const stopEvaluating = client.subscribe(() => rules.evaluate());
-  let config: WidgetConfig | null = null;
+  let config: WidgetConfigWire | null = null;
   const draw = (look: Look): void => {
     if (!config) return;
     const locale = look.locale ?? config.locale ?? navigator.language;

@@ -11,6 +11,8 @@ import { createReportsApi, type ReportsApi } from '../api/reports-api.ts';
 import { createRestClient, type FetchLike } from '../api/rest-client.ts';
 import { createRulesApi, type RulesApi } from '../api/rules-api.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
+// outbound webhooks (issue 21)
+import { createWebhooksApi, type WebhooksApi } from '../api/webhooks-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -19,6 +21,8 @@ export interface ConsoleApi {
   email: EmailApi;
   rules: RulesApi;
   reports: ReportsApi;
+  /** Outbound webhooks (issue 21). */
+  webhooks: WebhooksApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -31,6 +35,7 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     email: createEmailApi(rest),
     rules: createRulesApi(rest),
     reports: createReportsApi(rest),
+    webhooks: createWebhooksApi(rest),
   };
 }
 

@@ -20,6 +20,8 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
       [ROUTES.rules, 'Rules'],
       [ROUTES.reports, 'Reports'],
       [ROUTES.agentsNow, 'Agents now'],
+      // outbound webhooks (issue 21)
+      [ROUTES.webhooks, 'Webhooks'],
     );
   const { path } = useLocation();
   return (

@@ -46,6 +46,7 @@ export function makeSite(overrides: Partial<SiteAdminView> = {}): SiteAdminView 
     routingMode: 'automatic',
     queueMaxWaitSeconds: null,
     attachments: DEFAULT_ATTACHMENT_SETTINGS,
+    helpMode: 'chat',
     defaultQueueMaxWaitSeconds: 300,
     identitySecret: 'ab'.repeat(32),
     isDemo: true,

@@ -40,6 +40,9 @@ import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
 import type { HelpObserver } from '../domain/help-center/help-reader.ts';
+import { createWebhooksModule, type WebhooksModule } from '../webhooks/webhooks-module.ts';
+// public API (issue 21)
+import { ApiTokens } from '../domain/api-tokens.ts';
 
 export interface DomainServices {
   dispatcher: QueueDispatcher;
@@ -66,6 +69,10 @@ export interface DomainServices {
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
   helpCenter: HelpCenter;
+  /** Outbound webhooks (issue 21): endpoints, the delivery outbox, the sender. */
+  webhooks: WebhooksModule;
+  /** Public API tokens (issue 21). */
+  apiTokens: ApiTokens;
 }
 
 export interface DomainDeps {
@@ -173,6 +180,15 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       files: attachmentFiles,
       messages: new MessageFiles({ store, events, dispatcher, conversations, now }),
     },
-    helpCenter: createHelpCenter({ store, now, observer: deps.helpObserver }),
+    helpCenter: createHelpCenter({
+      store,
+      now,
+      files: deps.files,
+      scanner: deps.scanner,
+      publicUrl: deps.publicUrl,
+      observer: deps.helpObserver,
+    }),
+    webhooks: createWebhooksModule({ config: config.webhooks, store, events, now, logger }),
+    apiTokens: new ApiTokens({ store, now }),
   };
 }

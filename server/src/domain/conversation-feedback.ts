@@ -42,6 +42,7 @@ export class ConversationFeedback {
     }
     const rated = (await this.#store.conversations.rate(conversation.id, rating, comment ?? null)) ?? conversation;
     this.#events.publish({ type: 'conversation.updated', conversation: rated });
+    this.#events.publish({ type: 'conversation.rated', conversation: rated });
     return rated;
   }
 

@@ -120,6 +120,7 @@ export class Conversations {
         now,
       );
       const conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now, status: 'offline' });
+      this.#deps.events.publish({ type: 'conversation.created', conversation });
       return this.#append(
         conversation,
         { kind: 'visitor', id: visitor.visitorId, name: null },
@@ -192,6 +193,7 @@ export class Conversations {
           now,
           origin: opening?.origin ?? null,
         });
+        this.#deps.events.publish({ type: 'conversation.created', conversation });
         opened = true;
         // the message the visitor answered comes first, from the server's own record of it
         if (opening) conversation = (await this.#append(conversation, opening.author, null, opening.body)).conversation;
@@ -260,6 +262,7 @@ export class Conversations {
     const closed = await this.#deps.store.conversations.close(conversation.id, actor.side, this.#now());
     if (!closed) return conversation; // already closed: closing is idempotent
     this.#deps.events.publish({ type: 'conversation.updated', conversation: closed });
+    this.#deps.events.publish({ type: 'conversation.closed', conversation: closed });
     // An active chat frees capacity; a queued one shortens the queue. Either way routing looks again.
     await this.#deps.dispatcher.drain();
     return closed;

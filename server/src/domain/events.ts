@@ -12,6 +12,7 @@ import type {
   QueuedConversation,
   Ticket,
 } from '@parley/shared';
+import type { VisitorRecord } from '../store/visitor-store.ts';
 
 export type Side = 'visitor' | 'agent';
 
@@ -44,7 +45,19 @@ export type DomainEvent =
   /** A message landed in a ticket; `message.created` is published for it too. */
   | { type: 'ticket.message'; ticket: Ticket; message: Message }
   /** An agent invited a live visitor: shown in every tab of theirs. */
-  | { type: 'proactive.invited'; visitorId: string; invite: ProactiveInvite };
+  | { type: 'proactive.invited'; visitorId: string; invite: ProactiveInvite }
+  // outbound webhooks (issue 21): named facts, published beside the events above (which stay as they
+  // were), for subscribers that need to tell a close from any other conversation.updated
+  | { type: 'conversation.created'; conversation: Conversation }
+  | { type: 'conversation.closed'; conversation: Conversation }
+  | { type: 'conversation.reopened'; conversation: Conversation }
+  /** The visitor rated (or re-rated) the conversation; its rating and comment are on it. */
+  | { type: 'conversation.rated'; conversation: Conversation }
+  | { type: 'visitor.identified'; visitor: VisitorRecord }
+  | { type: 'ticket.created'; ticket: Ticket }
+  /** A message landed in a ticket: an agent's reply or the visitor's. */
+  | { type: 'ticket.replied'; ticket: Ticket; message: Message }
+  | { type: 'ticket.solved'; ticket: Ticket };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

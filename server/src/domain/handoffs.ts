@@ -93,6 +93,7 @@ export class Handoffs {
       return updated;
     });
     events.publish({ type: 'conversation.updated', conversation: reopened });
+    events.publish({ type: 'conversation.reopened', conversation: reopened });
     const {
       message,
       created,

@@ -17,13 +17,21 @@ export type IdPrefix =
   | 'rule'
   | 'inv'
   | 'att'
+  // outbound webhooks: endpoint, event, delivery
+  | 'whk'
+  | 'evt'
+  | 'whd'
   // help center: category, article, revision, measured event
   | 'hcat'
   | 'hart'
   | 'hrev'
   | 'hevt'
+  // help-console: a picture in a help article
+  | 'himg'
   // message revisions (edits and deletes)
-  | 'rev';
+  | 'rev'
+  // public API tokens (issue 21)
+  | 'tok';
 
 const ID_BYTES = 12;
 // Random bytes are drawn for many ids at once and never reused: one call into the CSPRNG per 256

@@ -27,6 +27,7 @@ const DEFAULTS: Omit<SiteSettingsValues, 'name' | 'allowedOrigins'> = {
   routingMode: 'automatic',
   queueMaxWaitSeconds: null,
   attachments: DEFAULT_ATTACHMENT_SETTINGS,
+  helpMode: 'chat',
 };
 
 /** The part of routing a site change can set off: assigning what now may be, re-announcing the queue. */

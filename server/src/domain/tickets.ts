@@ -220,6 +220,7 @@ export class Tickets {
     });
     if (!updated) throw notFound('Ticket');
     this.#deps.events.publish({ type: 'ticket.updated', ticket: publicTicket(updated) });
+    if (status === 'solved') this.#deps.events.publish({ type: 'ticket.solved', ticket: publicTicket(updated) });
     return updated;
   }
 
@@ -306,6 +307,7 @@ export class Tickets {
       const moved = conversation.status === 'offline' ? undefined : await store.conversations.findById(conversation.id);
       if (moved) events.publish({ type: 'conversation.updated', conversation: moved });
       events.publish({ type: 'ticket.updated', ticket: publicTicket(opened.ticket) });
+      events.publish({ type: 'ticket.created', ticket: publicTicket(opened.ticket) });
     }
     return opened;
   }
@@ -316,6 +318,7 @@ export class Tickets {
     if (conversation) events.publish({ type: 'message.created', conversation, message });
     if (options.live) events.publish({ type: 'ticket.message', ticket: publicTicket(ticket), message });
     events.publish({ type: 'ticket.updated', ticket: publicTicket(ticket) });
+    events.publish({ type: 'ticket.replied', ticket: publicTicket(ticket), message });
   }
 
   async #ticket(conversationId: string): Promise<TicketRecord> {

@@ -62,7 +62,13 @@ export class VisitorProfiles {
     const sameUser =
       verified && input.userId !== undefined ? await this.#sameUserElsewhere(visitor, input.userId) : undefined;
     const target = sameUser ?? visitor.visitorId;
-    await this.#store.visitors.updateProfile(target, visitor.siteId, update, this.#now().toISOString());
+    const identified = await this.#store.visitors.updateProfile(
+      target,
+      visitor.siteId,
+      update,
+      this.#now().toISOString(),
+    );
+    this.#events.publish({ type: 'visitor.identified', visitor: identified });
     // The agent holding the visitor's chat sees the new name at once.
     const open = await this.#store.conversations.findOpenByVisitor(target);
     if (open) this.#events.publish({ type: 'conversation.updated', conversation: open });

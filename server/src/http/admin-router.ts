@@ -22,7 +22,15 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+// help-console: the editor's preview and picture uploads
+import { helpEditorRouter } from './help-center/help-editor-router.ts';
+import { helpShareRouter } from './help-center/help-share-router.ts';
 import { helpReportsRouter } from './help-center/help-reports-router.ts';
+import type { WebhookEndpoints } from '../domain/webhooks/webhook-endpoints.ts';
+import { adminWebhooksRouter } from './admin-webhooks-router.ts';
+// public API tokens (issue 21)
+import type { ApiTokens } from '../domain/api-tokens.ts';
+import { adminApiTokensRouter } from './admin-api-tokens-router.ts';
 
 export interface ConsoleRoutesDeps {
   auth: AgentAuth;
@@ -33,9 +41,15 @@ export interface ConsoleRoutesDeps {
   reports: Reports;
   retention: DataRetention;
   helpCenter: HelpCenter;
+  /** Outbound webhooks (issue 21). */
+  webhooks: WebhookEndpoints;
+  /** Public API tokens (issue 21). */
+  apiTokens: ApiTokens;
   store: Store;
   publicUrl: () => string;
   consoleOrigins: () => string[];
+  // help-console: where the public help pages are, for the links agents insert
+  helpCenterPath: string;
 }
 
 export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
@@ -50,13 +64,26 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(sharedCannedRouter(deps.canned));
   router.use(adminReportsRouter(deps.reports));
   router.use(adminPrivacyRouter(deps.retention));
+  // help-console: before helpAdminRouter, whose article writes it reads the bodies of
+  router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
   router.use(helpReportsRouter(deps.helpCenter.reports));
+  router.use(adminWebhooksRouter(deps.webhooks));
+  router.use(adminApiTokensRouter(deps.apiTokens));
 
   router.use('/api/canned-responses', signedIn);
   router.use(personalCannedRouter(deps.canned));
 
   router.use('/api/help', signedIn);
   router.use(helpAgentRouter(deps.store, deps.helpCenter.articles, deps.helpCenter.reader));
+  // help-console: an article as the composer's /kb inserts it
+  router.use(
+    helpShareRouter({
+      store: deps.store,
+      articles: deps.helpCenter.articles,
+      publicUrl: deps.publicUrl,
+      helpCenterPath: deps.helpCenterPath,
+    }),
+  );
   return router;
 }

@@ -34,6 +34,7 @@ export function toSiteAdminView(
     routingMode: site.routingMode,
     queueMaxWaitSeconds: site.queueMaxWaitSeconds,
     attachments: site.attachments,
+    helpMode: site.helpMode,
     defaultQueueMaxWaitSeconds,
     identitySecret: site.identitySecret,
     isDemo: site.isDemo,

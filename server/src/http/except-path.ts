@@ -14,7 +14,14 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
-export function exceptPath(route: { method: string; path: string }, handler: RequestHandler): RequestHandler {
-  const pattern = pathPattern(route.path);
-  return (req, res, next) => (req.method === route.method && pattern.test(req.path) ? next() : handler(req, res, next));
+type RouteLike = { method: string; path: string };
+
+/** `routes`: one route, or several that each handle the matter themselves. */
+export function exceptPath(routes: RouteLike | readonly RouteLike[], handler: RequestHandler): RequestHandler {
+  const patterns = (Array.isArray(routes) ? routes : [routes]).map((r: RouteLike) => ({
+    method: r.method,
+    pattern: pathPattern(r.path),
+  }));
+  return (req, res, next) =>
+    patterns.some((p) => req.method === p.method && p.pattern.test(req.path)) ? next() : handler(req, res, next);
 }

@@ -28,6 +28,11 @@ import { helpRoutes } from '@parley/shared';
 import { helpPagesRouter } from './help-center/help-pages-router.ts';
 import { helpWidgetRouter } from './help-center/help-widget-router.ts';
 import { exceptPath } from './except-path.ts';
+// help-console: articles' pictures, public while a published article shows them
+import { helpImagesRouter } from './help-center/help-images-router.ts';
+import { HELP_ARTICLE_BODY_ROUTES } from './help-center/help-editor-router.ts';
+// public REST API v1 (issue 21)
+import { apiV1Router } from './api-v1/api-v1-router.ts';
 
 export interface HttpAppDeps {
   config: Config;
@@ -36,7 +41,8 @@ export interface HttpAppDeps {
   metrics: Metrics;
   readiness: Readiness;
   logger: Logger;
-  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets' | 'help'>;
+  limits: Pick<Limits, 'trust' | 'http' | 'uploads' | 'sockets' | 'help' | 'api'>;
+  now: () => Date;
   publicUrl: () => string;
   /** Origins the console may call from (changing requests from others are refused). */
   consoleOrigins: () => string[];
@@ -51,8 +57,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(rejectMalformedUrl);
   app.use(securityHeaders(publicUrl));
   app.use(responseCompression());
-  // the help center import reads its own larger body after the admin check (help-admin-router.ts)
-  app.use(exceptPath(helpRoutes.admin.import, express.json({ limit: '32kb' })));
+  // the help center import reads its own larger body after the admin check (help-admin-router.ts), and so
+  // do article writes and the editor's preview (help-console: a body may be 100,000 characters)
+  app.use(exceptPath([helpRoutes.admin.import, ...HELP_ARTICLE_BODY_ROUTES], express.json({ limit: '32kb' })));
   app.use(healthRouter({ store, readiness: deps.readiness, metrics: deps.metrics, logger }));
   app.use(deps.limits.http);
   app.use(
@@ -61,7 +68,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       consoleOrigins: deps.consoleOrigins,
     }),
   );
-  app.use(widgetRouter(store, services.rules));
+  app.use(widgetRouter(store, services.rules, services.helpCenter.reader));
   app.use(
     attachmentsRouter({
       store,
@@ -85,19 +92,25 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       reports: services.reports,
       retention: services.retention,
       helpCenter: services.helpCenter,
+      webhooks: services.webhooks.endpoints,
+      apiTokens: services.apiTokens,
       store,
       publicUrl,
       consoleOrigins: deps.consoleOrigins,
+      helpCenterPath: config.helpCenterPath, // help-console
     }),
   );
   app.use(
     helpWidgetRouter({
       reader: services.helpCenter.reader,
+      tokens: services.tokens,
       limits: deps.limits.help,
       publicUrl,
       helpCenterPath: config.helpCenterPath,
     }),
   );
+  // help-console
+  app.use(helpImagesRouter({ images: services.helpCenter.images, auth: services.auth }));
   app.use(
     helpPagesRouter({
       reader: services.helpCenter.reader,
@@ -105,6 +118,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       publicUrl,
       searchLimit: deps.limits.help.search,
     }),
+  );
+  app.use(
+    apiV1Router({ store, services, publicUrl, tokens: services.apiTokens, limit: deps.limits.api, now: deps.now }),
   );
   app.use(staticRouter(store, resolveStaticDirs(config), publicUrl));
   app.use('/api', (_req, res) => sendError(res, new ParleyError(ErrorCode.NotFound, 'No such endpoint')));

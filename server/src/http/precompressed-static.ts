@@ -28,8 +28,13 @@ export function isStaticFileResponse(res: Response): boolean {
 }
 
 export interface PrecompressedStaticOptions {
-  /** Headers for a file about to be sent (Cache-Control, CORS), by its path below the folder. */
+  /**
+   * Headers for a file about to be sent (Cache-Control, CORS), by its path below the folder. A
+   * Content-Type here replaces the one the file's extension gives.
+   */
   headers(relativePath: string): Record<string, string>;
+  /** Range requests and their Accept-Ranges header (default true); pointless for small scripts. */
+  ranges?: boolean;
 }
 
 async function fileStats(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
@@ -87,7 +92,7 @@ async function send(
   // the variant went away between the two looks (a rebuild): the next request finds what is there
   if (!stats) return false;
   // The ETag alone revalidates (no Last-Modified: it would add bytes to every file a visitor loads).
-  const headers = {
+  const headers: Record<string, string> = {
     ...options.headers(relative),
     // one validator per representation: a cache holding the gzip bytes must not revalidate them as brotli
     ETag: `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}-${variant?.encoding ?? 'identity'}"`,
@@ -95,7 +100,7 @@ async function send(
   };
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   // the original's type (`.js`: text/javascript; charset=utf-8), whichever bytes go out
-  res.type(path.extname(file));
+  if (!('Content-Type' in headers)) res.type(path.extname(file));
   // what is sent depends on Accept-Encoding only where there is a choice
   if (available.length > 0) res.vary('Accept-Encoding');
   res.locals[STATIC_FILE] = true;
@@ -103,7 +108,7 @@ async function send(
     // relative to the folder: send refuses `..` and dotfiles below it, wherever the folder itself is
     res.sendFile(
       path.relative(folder, sent),
-      { root: folder, cacheControl: false, lastModified: false },
+      { root: folder, cacheControl: false, lastModified: false, acceptRanges: options.ranges ?? true },
       (error?: Error) => {
         if (!error || res.headersSent) {
           // sent, or a client that went away mid-file: not an error of ours

@@ -1,7 +1,9 @@
 /**
  * @module A request id for every HTTP request (the caller's X-Request-Id when it is a plain token,
  * else a new one), echoed in the response and carried by every log line of the request; and one
- * access line per request. The path is logged without its query, which may hold tokens.
+ * access line per request. The widget's built files (widget.js and its chunks) do not echo it: they
+ * are the same bytes for everyone, a visitor's first load counts every header byte, and their access
+ * line still has the id. The path is logged without its query, which may hold tokens.
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
@@ -17,7 +19,7 @@ export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const incoming = req.get('x-request-id');
     const requestId = incoming !== undefined && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-    res.setHeader('X-Request-Id', requestId);
+    if (!isWidgetFile(req.path)) res.setHeader('X-Request-Id', requestId);
     const log = logger.child({ requestId });
     loggers.set(req, log);
     const started = process.hrtime.bigint();
@@ -35,6 +37,10 @@ export function requestLog(logger: Logger): RequestHandler {
     });
     next();
   };
+}
+
+function isWidgetFile(path: string): boolean {
+  return path === '/widget.js' || path.startsWith('/widget/');
 }
 
 /** The request's logger (with its id), or `fallback` for a request that did not pass requestLog. */

@@ -3,11 +3,18 @@
  * - the console and the API: a strict Content-Security-Policy (nothing inline, nothing from
  *   elsewhere), `frame-ancestors 'none'` with X-Frame-Options DENY (no clickjacking from any
  *   origin, a sibling one included), same-origin resource and opener policies;
- * - widget.js, its chunks and the widget config: loadable by every host page (cross-origin resource
- *   policy; their CORS headers are set where they are served);
+ * - widget.js and the widget's API: loadable by every host page (cross-origin resource policy; their
+ *   CORS headers are set where they are served);
  * - the demo page: an ordinary host page, so none of the console's framing rules;
- * - everywhere: nosniff, Referrer-Policy no-referrer, and HSTS once PUBLIC_URL is https (never on
- *   plain http, where it would lock out a dev setup);
+ * - everywhere: nosniff and HSTS once PUBLIC_URL is https (never on plain http, where it would lock
+ *   out a dev setup); Referrer-Policy no-referrer everywhere but the first visit's files (below);
+ * - the files of a visitor's first load (widget.js, the app chunks, the config) carry no more than
+ *   they need, for their bytes count against the widget's budget: no Referrer-Policy (it governs
+ *   requests a document or a module script makes; a script's imports go to Parley itself and JSON
+ *   makes none), and the chunks and the config no Cross-Origin-Resource-Policy either: a module
+ *   script's import and the config's fetch() are CORS requests, which that header never applies to
+ *   (their Access-Control-Allow-Origin is what lets a host page, cross-origin isolated or not, read
+ *   them). widget.js keeps it: a plain `<script src>` is a no-cors request;
  * - everywhere but the widget's files and config: the rest of helmet's defaults. Those are about
  *   documents (DNS prefetch, IE's download and XSS filters, Flash's cross-domain policy, origin-keyed
  *   agent clusters) and mean nothing on a script or JSON another site fetches, yet they would ride
@@ -45,7 +52,7 @@ const consoleDirectives = {
 
 export function securityHeaders(publicUrl: () => string): Router {
   const https = () => publicUrl().startsWith('https:');
-  const everywhere = [xContentTypeOptions(), referrerPolicy({ policy: 'no-referrer' })];
+  const noReferrer = referrerPolicy({ policy: 'no-referrer' });
   const documentDefaults = helmet({
     contentSecurityPolicy: false,
     crossOriginOpenerPolicy: false,
@@ -70,10 +77,11 @@ export function securityHeaders(publicUrl: () => string): Router {
 
   const ownPage = (req: Request) => !isForHostPages(req.path);
   const router = Router();
-  router.use(everywhere);
+  router.use(xContentTypeOptions());
+  router.use(when((req) => !isFirstLoad(req.path), [noReferrer]));
   router.use(when(https, [hsts]));
   router.use(when((req) => !isWidget(req.path), [documentDefaults]));
-  router.use(['/widget.js', '/widget', '/api/widget'], crossOrigin);
+  router.use(when((req) => isWidget(req.path) && !isCorsOnly(req.path), [crossOrigin]));
   router.use(when((req) => ownPage(req) && !https(), [policy(false), ...strict]));
   router.use(when((req) => ownPage(req) && https(), [policy(true), ...strict]));
   return router;
@@ -88,6 +96,16 @@ function when(applies: (req: Request) => boolean, handlers: RequestHandler[]): R
 /** The widget's files and API: what other sites' pages fetch. */
 function isWidget(path: string): boolean {
   return path === '/widget.js' || path.startsWith('/widget/') || path.startsWith('/api/widget/');
+}
+
+/** What every visitor's first load fetches from Parley, counted in the widget's byte budget. */
+function isFirstLoad(path: string): boolean {
+  return path === '/widget.js' || isCorsOnly(path);
+}
+
+/** The app chunks (imported as modules) and the config (fetched): only ever requested with CORS. */
+function isCorsOnly(path: string): boolean {
+  return path.startsWith('/widget/') || path.startsWith('/api/widget/config/');
 }
 
 /** What other sites' pages load (the widget), and the demo page that stands in for one. */

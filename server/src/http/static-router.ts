@@ -12,8 +12,11 @@ import type { Store } from '../store/store.ts';
 import { DEMO_CSS, demoPage } from './demo-page.ts';
 import { precompressedStatic } from './precompressed-static.ts';
 
-/** Content-hashed files (a new build gives a new name): cached for a year, never revalidated. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * Content-hashed files (a new build gives a new name): cached for a year, never revalidated. No
+ * `public`: it only matters for responses to requests with credentials, which these never are.
+ */
+const IMMUTABLE = 'max-age=31536000, immutable';
 /** Module scripts load with CORS: every host page's origin must be let in. */
 const ANY_ORIGIN = { 'Access-Control-Allow-Origin': '*' };
 
@@ -31,21 +34,30 @@ export function staticRouter(store: Store, dirs: StaticDirs, publicUrl: () => st
     );
 
   // Short cache: site owners never change their snippet, so updates must reach pages by expiry.
+  // The widget's files are a visitor's first load (budgeted to the byte): no range requests for
+  // scripts of a few KB, so no Accept-Ranges.
   router.get(
     '/widget.js',
     precompressedStatic(dirs.widgetDist, {
-      headers: () => ({ 'Cache-Control': 'public, max-age=300', ...ANY_ORIGIN }),
+      headers: () => ({ 'Cache-Control': 'max-age=300', ...ANY_ORIGIN }),
+      ranges: false,
     }),
     () => {
       throw notBuilt('widget');
     },
   );
 
-  // The app chunks widget.js imports (content-hashed names).
+  // The app chunks widget.js imports (content-hashed names). Module scripts are always decoded as
+  // UTF-8, so no charset (widget.js, a classic script, keeps it).
   router.use(
     '/widget',
     precompressedStatic(path.join(dirs.widgetDist, 'widget'), {
-      headers: () => ({ 'Cache-Control': IMMUTABLE, ...ANY_ORIGIN }),
+      headers: (file) => ({
+        'Cache-Control': IMMUTABLE,
+        ...(file.endsWith('.js') ? { 'Content-Type': 'text/javascript' } : {}),
+        ...ANY_ORIGIN,
+      }),
+      ranges: false,
     }),
   );
 

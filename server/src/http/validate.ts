@@ -41,6 +41,8 @@ const statusOf: Record<ErrorInfo['code'], number> = {
   not_your_message: 403,
   edit_window_passed: 403,
   message_deleted: 409,
+  // outbound webhooks (issue 21)
+  url_not_allowed: 422,
 };
 
 export function sendError(res: Response, error: ParleyError): void {

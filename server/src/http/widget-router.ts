@@ -2,18 +2,19 @@
  * @module The public widget config, fetched cross-origin by the widget on site owners' pages.
  */
 import { Router } from 'express';
-import { restRoutes, type AttachmentSettings, type WidgetConfig } from '@parley/shared';
+import { compactWidgetConfig, restRoutes, type AttachmentSettings, type WidgetConfig } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { isWithinBusinessHours } from '../domain/business-hours.ts';
 import { ParleyError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import type { ProactiveRules } from '../domain/proactive-rules.ts';
+import type { HelpReader } from '../domain/help-center/help-reader.ts';
 import { handle } from './rest-route.ts';
 
 /** Faces in the widget header: a few say "real people answer"; more would crowd it. */
 const TEAM_SHOWN = 5;
 
-export function widgetRouter(store: Store, rules: ProactiveRules): Router {
+export function widgetRouter(store: Store, rules: ProactiveRules, help: HelpReader): Router {
   const router = Router();
 
   handle(router, restRoutes.widget.config, async ({ params: { siteKey } }, req, res) => {
@@ -37,10 +38,12 @@ export function widgetRouter(store: Store, rules: ProactiveRules): Router {
       withinBusinessHours: isWithinBusinessHours(site.businessHours, new Date()),
       proactiveRules: await rules.forWidget(site),
       ...uploadsOf(site.attachments),
+      help: await help.widgetMode(site),
     };
-    res.setHeader('Cache-Control', 'public, max-age=60');
+    // no `public`: a response to a request without credentials may be cached by shared caches anyway
+    res.setHeader('Cache-Control', 'max-age=60');
     // express adds a weak ETag of the body and answers If-None-Match with 304 (app's `etag` setting)
-    return config;
+    return compactWidgetConfig(config);
   });
 
   return router;

@@ -25,6 +25,8 @@ export interface Limits {
   uploads: RateLimit;
   /** Help center searches and votes, per address. */
   help: { search: RateLimit; votes: RateLimit };
+  /** Public API requests, per token (issue 21). */
+  api: RateLimit;
 }
 
 export function createLimits(
@@ -51,6 +53,7 @@ export function createLimits(
       search: limit('help-search', config.helpSearchPerAddress),
       votes: limit('help-votes', config.helpVotesPerAddress),
     },
+    api: limit('api', config.apiPerToken),
     sockets: new SocketLimits(compileTrust(config.trustProxy), {
       handshakes: limit('handshakes', config.handshakesPerAddress),
       messages: limit('messages', config.messagesPerVisitor),

@@ -34,6 +34,8 @@ export interface LimitsConfig {
   helpSearchPerAddress: RateRule[];
   /** "Did this help?" votes from one address. */
   helpVotesPerAddress: RateRule[];
+  /** Public API requests of one token (issue 21). */
+  apiPerToken: RateRule[];
 }
 
 const rules = (fallback: string) =>
@@ -92,6 +94,8 @@ export const LimitsEnvShape = {
   // as-you-type suggestions ask a few times a second while someone writes
   RATE_LIMIT_HELP_SEARCH_PER_ADDRESS: rules('60/10s,1000/1h'),
   RATE_LIMIT_HELP_VOTES_PER_ADDRESS: rules('30/10m'),
+  // an integration syncing in bursts, not a person: room for a burst, bounded per hour
+  RATE_LIMIT_API_PER_TOKEN: rules('100/10s,3600/1h'),
 };
 
 type LimitsEnv = { [K in keyof typeof LimitsEnvShape]: z.output<(typeof LimitsEnvShape)[K]> };
@@ -112,5 +116,6 @@ export function limitsConfig(e: LimitsEnv): LimitsConfig {
     uploadsPerVisitor: e.RATE_LIMIT_UPLOADS_PER_VISITOR,
     helpSearchPerAddress: e.RATE_LIMIT_HELP_SEARCH_PER_ADDRESS,
     helpVotesPerAddress: e.RATE_LIMIT_HELP_VOTES_PER_ADDRESS,
+    apiPerToken: e.RATE_LIMIT_API_PER_TOKEN,
   };
 }

@@ -119,6 +119,16 @@ export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace)
       case 'visitor.changed':
         // delivered by ticket-fan-out.ts and visitor-fan-out.ts, subscribed beside this one
         return;
+      case 'conversation.created':
+      case 'conversation.closed':
+      case 'conversation.reopened':
+      case 'conversation.rated':
+      case 'visitor.identified':
+      case 'ticket.created':
+      case 'ticket.replied':
+      case 'ticket.solved':
+        // for outbound webhooks; the sockets learn the same changes from the events above
+        return;
     }
   };
 }

@@ -2,7 +2,14 @@
  * @module The help center's storage: per-site categories and articles with their order, each article's
  * revisions, and the measured events (views, searches, votes). Search is its own seam (help-search.ts).
  */
-import type { HelpArticle, HelpArticleStatus, HelpCategory, HelpRevision, HelpRevisionAction } from '@parley/shared';
+import type {
+  HelpArticle,
+  HelpArticleStatus,
+  HelpCategory,
+  HelpRevision,
+  HelpRevisionAction,
+  VisitorHelpArticle,
+} from '@parley/shared';
 
 export interface HelpCategoryWrite {
   locale: string;
@@ -29,7 +36,7 @@ export interface HelpChange {
   now: string;
 }
 
-/** `shown`: articles suggested to a visitor in the widget (counts toward deflection, not views). */
+/** `shown`: suggested in the widget while the visitor wrote a first message (counts toward deflection, not views). */
 export type HelpEventKind = 'view' | 'search' | 'vote' | 'shown';
 export type HelpEventSource = 'widget' | 'page' | 'agent';
 
@@ -46,9 +53,9 @@ export interface HelpEvent {
   resultCount: number | null;
   /** A vote's answer. */
   helpful: boolean | null;
-  /** The widget's visitor, when known (migration 0029): what deflection follows. */
-  visitorId?: string | null;
   at: string;
+  /** The widget's visitor, when the widget said who it is (migration 0024). */
+  visitorId: string | null;
 }
 
 export interface HelpEventCounts {
@@ -112,4 +119,12 @@ export interface HelpCenterStore {
     to: string,
     limit: number,
   ): Promise<Array<{ query: string; count: number }>>;
+  // help-console: pictures in articles are public only while a published article shows them
+  /** Whether a published article of the site has `text` in its body (as written, not as a pattern). */
+  publishedBodyContains(siteId: string, text: string): Promise<boolean>;
+  // help-widget
+  /** The articles a visitor was shown, opened or voted on in the widget, newest first. */
+  visitorArticles(visitorId: string, limit: number): Promise<VisitorHelpArticle[]>;
+  /** Whether the site has a published article in any locale. */
+  hasPublished(siteId: string): Promise<boolean>;
 }

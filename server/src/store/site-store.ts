@@ -1,7 +1,14 @@
 /**
  * @module Sites: the widget settings, allowed origins and identity secret of each site.
  */
-import type { AttachmentSettings, BusinessHours, RoutingMode, WidgetConfig, WidgetTheme } from '@parley/shared';
+import type {
+  AttachmentSettings,
+  BusinessHours,
+  HelpMode,
+  RoutingMode,
+  WidgetConfig,
+  WidgetTheme,
+} from '@parley/shared';
 
 export type PreChatSettings = WidgetConfig['preChat'];
 
@@ -31,6 +38,8 @@ export interface SiteRecord {
   queueMaxWaitSeconds: number | null;
   /** Upload limits and who may upload (migration 0018). */
   attachments: AttachmentSettings;
+  /** help-widget: how the widget offers the help center (migration 0024). */
+  helpMode: HelpMode;
 }
 
 type DefaultedSiteSettings =
@@ -41,7 +50,8 @@ type DefaultedSiteSettings =
   | 'routingMode'
   | 'queueMaxWaitSeconds'
   | 'attachments'
-  | 'theme';
+  | 'theme'
+  | 'helpMode';
 
 /** A new site: widget settings default to off / the browser's language / always open, routing to automatic. */
 export type NewSite = Omit<SiteRecord, DefaultedSiteSettings> & Partial<Pick<SiteRecord, DefaultedSiteSettings>>;

@@ -26,6 +26,12 @@ import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
 // help center reports (issue 20, help-metrics)
 import type { HelpReportStore } from './help-report-store.ts';
+// public API (issue 21)
+import type { ApiTokenStore, IdempotencyStore } from './api-token-store.ts';
+import type { ConversationListStore } from './conversation-list-store.ts';
+import type { WebhookStore } from './webhook-store.ts';
+// parley export site (cli-backup)
+import type { SiteExportStore } from './site-export-store.ts';
 
 /** The SQL engine behind the store: a few statements differ between them (row locks, id columns). */
 export type Engine = 'sqlite' | 'postgres';
@@ -58,6 +64,14 @@ export interface Store {
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;
+  // public API (issue 21): tokens, idempotent answers, and the filtered conversation list it pages through
+  apiTokens: ApiTokenStore;
+  idempotency: IdempotencyStore;
+  conversationList: ConversationListStore;
+  /** Outbound webhooks: endpoints and the delivery outbox (migration 0026). */
+  webhooks: WebhookStore;
+  /** A site's visitors and conversations page by page, for `parley export site`. */
+  siteExport: SiteExportStore;
   /** Migrations known to this build and not yet applied (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */

@@ -161,6 +161,7 @@ export function helpCenterStoreContract(engine: string, open: OpenStore): void {
           resultCount: null,
           helpful: null,
           at,
+          visitorId: null,
           ...extra,
         });
       const from = now();
@@ -189,6 +190,65 @@ export function helpCenterStoreContract(engine: string, open: OpenStore): void {
         { query: 'warp', count: 1 },
       ]);
       expect((await store.helpCenter.popular(siteId, 'en', 5)).map((x) => x.slug)).toEqual(['b', 'a']);
+    });
+
+    // help-console: an article picture is public while a published article of its site shows it
+    it('finds text in published bodies of the site only, taking % and _ literally', async () => {
+      const a = await article('pictures');
+      const path = '/api/help-images/site_x/himg_a_b.png';
+      await store.helpCenter.updateArticle(siteId, a.id, { body: `![p](https://h${path})` }, change());
+      expect(await store.helpCenter.publishedBodyContains(siteId, path)).toBe(false); // a draft
+      await store.helpCenter.updateArticle(siteId, a.id, { status: 'published' }, change());
+      expect(await store.helpCenter.publishedBodyContains(siteId, path)).toBe(true);
+      expect(await store.helpCenter.publishedBodyContains(siteId, path.replace('a_b', 'aXb'))).toBe(false);
+      expect(await store.helpCenter.publishedBodyContains(siteId, '/api/help-images/%')).toBe(false);
+      expect(await store.helpCenter.publishedBodyContains(await site(), path)).toBe(false);
+    });
+
+    // help-widget: what the agent's visitor panel reads
+    it('folds a visitor’s shown, opened and voted articles to one row each, newest first', async () => {
+      const a = await article('a');
+      const b = await article('b');
+      const c = await article('c');
+      expect(await store.helpCenter.hasPublished(siteId)).toBe(false);
+      for (const x of [a, b, c]) await store.helpCenter.updateArticle(siteId, x.id, { status: 'published' }, change());
+      expect(await store.helpCenter.hasPublished(siteId)).toBe(true);
+      const event = (
+        kind: 'view' | 'vote' | 'shown' | 'search',
+        articleId: string | null,
+        visitorId: string | null,
+        helpful: boolean | null = null,
+      ) =>
+        store.helpCenter.recordEvent({
+          id: newId('hevt'),
+          siteId,
+          kind,
+          source: 'widget',
+          locale: 'en',
+          articleId,
+          query: null,
+          resultCount: null,
+          helpful,
+          at: now(),
+          visitorId,
+        });
+      await event('shown', a.id, 'vis_1');
+      await event('shown', b.id, 'vis_1');
+      await event('view', a.id, 'vis_1');
+      await event('vote', a.id, 'vis_1', false);
+      await event('vote', a.id, 'vis_1', true);
+      await event('view', c.id, 'vis_2');
+      await event('view', b.id, null);
+      await event('search', null, 'vis_1');
+
+      const rows = await store.helpCenter.visitorArticles('vis_1', 10);
+      expect(rows.map(({ slug, shown, opened, helpful }) => ({ slug, shown, opened, helpful }))).toEqual([
+        { slug: 'a', shown: true, opened: true, helpful: true },
+        { slug: 'b', shown: true, opened: false, helpful: null },
+      ]);
+      expect(rows[0]).toMatchObject({ articleId: a.id, siteId, locale: 'en', title: expect.any(String) });
+      expect(await store.helpCenter.visitorArticles('vis_1', 1)).toHaveLength(1);
+      expect(await store.helpCenter.visitorArticles('vis_none', 10)).toEqual([]);
     });
   });
 }

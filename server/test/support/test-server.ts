@@ -98,6 +98,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     // The mail worker runs only when a test calls server.mailTick(): no timers racing the test.
     MAIL_WORKER_INTERVAL_MS: '0',
+    // likewise the webhook sender: only server.webhookTick()
+    WEBHOOK_WORKER_INTERVAL_MS: '0',
     // Every test client comes from 127.0.0.1, and some tests flood on purpose (30 visitors arriving
     // at once in routing.test.ts, 200 page views in visitor-feedback.test.ts): room for them. The
     // limits' own tests set theirs.

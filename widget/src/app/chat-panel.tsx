@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { RichAnswer, VisitorContact, WidgetConfig } from '@parley/shared';
+import type { RichAnswer, VisitorContact, WidgetConfig, WidgetConfigWire } from '@parley/shared';
 import { pendingEntries, type ChatState } from '../client/chat-state.ts';
 import { pendingDelivery } from '../client/delivery.ts';
 import { format } from '../i18n/locale.ts';
@@ -29,7 +29,7 @@ export interface ChatPanelProps {
   siteName: string;
   greeting: string;
   state: ChatState;
-  team?: WidgetConfig['team'];
+  team?: WidgetConfigWire['team'];
   /** The pre-chat questions still to ask (none: no form). */
   preChat?: WidgetConfig['preChat']['fields'];
   lang?: string;
@@ -53,7 +53,7 @@ export interface ChatPanelProps {
   onEmailInstead: (email: string) => Promise<boolean>;
   /** files-in-chat: the client files are uploaded and sent through, and whether the site takes them. */
   client?: ChatClient;
-  uploads?: WidgetConfig['uploads'];
+  uploads?: WidgetConfigWire['uploads'];
 }
 
 export function ChatPanel(props: ChatPanelProps): JSX.Element {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { WidgetConfig } from '@parley/shared';
+import type { WidgetConfig, WidgetConfigWire } from '@parley/shared';
 import type { ChatClient } from '../client/chat-client.ts';
 import type { ChatState } from '../client/chat-state.ts';
 import { lastAgentSeq } from '../client/message-merge.ts';
@@ -34,7 +34,7 @@ export function safeColor(color: string): string {
 
 export interface ChatWidgetProps {
   client: ChatClient;
-  config: WidgetConfig;
+  config: WidgetConfigWire;
   /** BCP 47 tag of the language to show; the host page can change it through the API. Beats the site's and the browser's. */
   locale?: string | null;
   /** Play a short sound for agent messages the visitor cannot see; off unless asked for. */
@@ -204,7 +204,7 @@ function usePreview(state: ChatState, open: boolean, unread: number) {
 }
 
 /** The pre-chat questions to ask: none when the site has no form, and not what the host page already told. */
-function preChatFields(config: WidgetConfig, client: ChatClient): WidgetConfig['preChat']['fields'] {
+function preChatFields(config: WidgetConfigWire, client: ChatClient): WidgetConfig['preChat']['fields'] {
   // read defensively: a server from before pre-chat forms sends no preChat
   if (!config.preChat?.enabled) return [];
   const known = client.knownContact();

@@ -7,7 +7,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { Conversation, Message, RichAnswer, WidgetConfig } from '@parley/shared';
+import type { Conversation, Message, RichAnswer, WidgetConfigWire } from '@parley/shared';
 import type { OutboxEntry } from '../client/outbox.ts';
 import { storedDelivery, type Delivery } from '../client/delivery.ts';
 import { lastSeqBy } from '../client/message-merge.ts';
@@ -31,7 +31,7 @@ export interface MessageLogProps {
   pendingState?: Delivery;
   /** Joined, transferred and ended lines (use-system-lines.ts). */
   lines?: readonly SystemLine[];
-  team?: WidgetConfig['team'];
+  team?: WidgetConfigWire['team'];
   /** The agent's name while they type; null: nobody is typing. */
   typing?: string | null;
   lang?: string;

@@ -3,13 +3,13 @@
  * one) as avatars, the site name, where the conversation stands, and End chat.
  */
 import type { JSX } from 'preact';
-import type { Conversation, WidgetConfig } from '@parley/shared';
+import type { Conversation, WidgetConfigWire } from '@parley/shared';
 import type { ChatState } from '../client/chat-state.ts';
 import { Avatar } from './avatar.tsx';
 import { statusLine } from './status-line.ts';
 import { useStrings } from './strings-context.ts';
 
-type TeamMember = WidgetConfig['team'][number];
+type TeamMember = WidgetConfigWire['team'][number];
 
 export interface PanelHeaderProps {
   siteName: string;

@@ -1,7 +1,7 @@
 /**
  * @module Loading a site's public widget settings (name, colour, corner, greeting).
  */
-import type { WidgetConfig } from '@parley/shared';
+import type { WidgetConfigWire } from '@parley/shared';
 import { readErrorBody } from './error-info.ts';
 import { isRecord, isString } from './stored-shapes.ts';
 
@@ -9,7 +9,7 @@ function widgetConfigUrl(serverUrl: string, siteKey: string): string {
   return `${serverUrl}/api/widget/config/${encodeURIComponent(siteKey)}`;
 }
 
-function isWidgetConfig(value: unknown): value is WidgetConfig {
+function isWidgetConfig(value: unknown): value is WidgetConfigWire {
   return (
     isRecord(value) &&
     isString(value.siteKey) &&
@@ -26,7 +26,7 @@ export async function fetchWidgetConfig(
   siteKey: string,
   signal?: AbortSignal,
   prefetched?: Promise<Response>,
-): Promise<WidgetConfig> {
+): Promise<WidgetConfigWire> {
   const response = await (prefetched ??
     fetch(widgetConfigUrl(serverUrl, siteKey), {
       signal,

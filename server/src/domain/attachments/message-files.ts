@@ -109,6 +109,7 @@ export class MessageFiles {
       const now = this.#now();
       await store.visitors.ensure(visitor.visitorId, visitor.siteId, now);
       const conversation = await store.conversations.create({ id: newId('conv'), ...visitor, now, origin: null });
+      this.#deps.events.publish({ type: 'conversation.created', conversation });
       await this.#deps.dispatcher.drain();
       return (await store.conversations.findById(conversation.id)) ?? conversation;
     });

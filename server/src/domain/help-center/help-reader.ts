@@ -3,7 +3,13 @@
  * articles only, in the asked locale or else the site's, and every view, search and vote recorded so
  * the reports can show what was read, what was looked for in vain (content gaps) and what helped.
  */
-import { HELP_QUERY_MAX, type HelpArticle, type HelpCategory, type HelpSearchResponse } from '@parley/shared';
+import {
+  HELP_QUERY_MAX,
+  type HelpArticle,
+  type HelpCategory,
+  type HelpMode,
+  type HelpSearchResponse,
+} from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError, notFound } from '../../errors.ts';
 import type { SiteRecord } from '../../store/site-store.ts';
@@ -66,17 +72,48 @@ export class HelpReader {
     return this.#store.helpCenter.popular(site.id, locale, limit);
   }
 
-  /** A published article by slug; the view is recorded when `source` is given. */
-  async article(site: SiteRecord, locale: string, slug: string, source?: HelpEventSource): Promise<HelpArticle> {
+  /** A published article by slug; the view is recorded when `source` is given (with the widget's visitor, if known). */
+  async article(
+    site: SiteRecord,
+    locale: string,
+    slug: string,
+    source?: HelpEventSource,
+    visitorId?: string,
+  ): Promise<HelpArticle> {
     const article = await this.#store.helpCenter.findArticleBySlug(site.id, locale, slug);
     if (!article || article.status !== 'published') throw notFound('Article');
-    if (source !== undefined) await this.#record(site, locale, source, { articleId: article.id });
+    if (source !== undefined) await this.#record(site, locale, source, { articleId: article.id, visitorId });
     return article;
   }
 
-  async vote(site: SiteRecord, locale: string, slug: string, helpful: boolean, source: HelpEventSource): Promise<void> {
+  async vote(
+    site: SiteRecord,
+    locale: string,
+    slug: string,
+    helpful: boolean,
+    source: HelpEventSource,
+    visitorId?: string,
+  ): Promise<void> {
     const article = await this.article(site, locale, slug);
-    await this.#record(site, locale, source, { articleId: article.id, helpful });
+    await this.#record(site, locale, source, { articleId: article.id, helpful, visitorId });
+  }
+
+  /**
+   * help-widget: the widget suggested these articles (slugs of published ones in `locale`) while the
+   * visitor wrote; one `shown` event each. Slugs that name no published article are left out.
+   */
+  async shown(site: SiteRecord, locale: string, slugs: string[], visitorId?: string): Promise<void> {
+    for (const slug of new Set(slugs)) {
+      const article = await this.#store.helpCenter.findArticleBySlug(site.id, locale, slug);
+      if (article?.status === 'published')
+        await this.#record(site, locale, 'widget', { articleId: article.id, shown: true, visitorId });
+    }
+  }
+
+  /** help-widget: what the widget config says of the help center (see WidgetConfig's `help`). */
+  async widgetMode(site: SiteRecord): Promise<HelpMode | undefined> {
+    if (site.helpMode !== 'chat') return site.helpMode;
+    return (await this.#store.helpCenter.hasPublished(site.id)) ? 'chat' : undefined;
   }
 
   /** The published categories of a locale, each with its published articles in order, and the uncategorised. */
@@ -106,9 +143,22 @@ export class HelpReader {
     site: SiteRecord,
     locale: string,
     source: HelpEventSource,
-    what: { articleId?: string; query?: string; resultCount?: number; helpful?: boolean },
+    what: {
+      articleId?: string;
+      query?: string;
+      resultCount?: number;
+      helpful?: boolean;
+      shown?: true;
+      visitorId?: string | undefined;
+    },
   ): Promise<void> {
-    const kind = what.query !== undefined ? 'search' : what.helpful !== undefined ? 'vote' : 'view';
+    const kind = what.shown
+      ? 'shown'
+      : what.query !== undefined
+        ? 'search'
+        : what.helpful !== undefined
+          ? 'vote'
+          : 'view';
     const event: HelpEvent = {
       id: newId('hevt'),
       siteId: site.id,
@@ -120,6 +170,7 @@ export class HelpReader {
       resultCount: what.resultCount ?? null,
       helpful: what.helpful ?? null,
       at: this.#now().toISOString(),
+      visitorId: what.visitorId ?? null,
     };
     await this.#store.helpCenter.recordEvent(event);
     this.#observer?.recorded(event);

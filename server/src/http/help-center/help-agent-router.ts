@@ -10,6 +10,9 @@ import { notFound } from '../../errors.ts';
 import type { Store } from '../../store/store.ts';
 import { handle } from '../rest-route.ts';
 
+/** The visitor panel lists at most this many articles a visitor met. */
+const VISITOR_ARTICLES_SHOWN = 20;
+
 export function helpAgentRouter(store: Store, articles: HelpArticles, reader: HelpReader): Router {
   const router = Router();
   const routes = helpRoutes.agent;
@@ -34,6 +37,11 @@ export function helpAgentRouter(store: Store, articles: HelpArticles, reader: He
       source: 'agent',
     });
   });
+
+  // help-widget: the articles a visitor met in the widget, for the visitor panel
+  handle(router, routes.visitorArticles, async ({ params }) => ({
+    articles: await store.helpCenter.visitorArticles(params.visitorId, VISITOR_ARTICLES_SHOWN),
+  }));
 
   return router;
 }

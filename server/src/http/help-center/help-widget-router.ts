@@ -5,9 +5,11 @@
  * widget config); searches and votes are rate limited per address.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { helpRoutes } from '@parley/shared';
+import { VISITOR_TOKEN_HEADER, helpRoutes } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
 import type { HelpReader } from '../../domain/help-center/help-reader.ts';
+import type { VisitorTokens } from '../../domain/visitor-tokens.ts';
+import type { SiteRecord } from '../../store/site-store.ts';
 import { ParleyError } from '../../errors.ts';
 import { requestAddress } from '../../limits/client-address.ts';
 import type { RateLimit } from '../../limits/rate-limit.ts';
@@ -20,6 +22,8 @@ const POPULAR_SHOWN = 5;
 
 export interface HelpWidgetDeps {
   reader: HelpReader;
+  /** help-widget: who the visitor is, when the widget sends its token (an article opened, a vote, suggestions). */
+  tokens: VisitorTokens;
   limits: { search: RateLimit; votes: RateLimit };
   publicUrl: () => string;
   helpCenterPath: string;
@@ -54,6 +58,23 @@ export function helpWidgetRouter(deps: HelpWidgetDeps): Router {
     }
     return site;
   };
+  /**
+   * help-widget: the visitor the widget's token names, for the events deflection and the agent's
+   * visitor panel read; none without a token (a chat not yet connected), and a bad one is ignored:
+   * reading an article never needs it.
+   */
+  const visitorOf = (req: Request, site: SiteRecord): string | undefined => {
+    const token = req.headers[VISITOR_TOKEN_HEADER];
+    return typeof token === 'string' ? deps.tokens.verify(token, site.id) : undefined;
+  };
+  /** The preflight of a widget call that sends the token (and, for POSTs, JSON). */
+  const preflight = (methods: string) => async (req: Request, res: Response) => {
+    await siteFor(req, res).catch(() => undefined);
+    res.setHeader('Access-Control-Allow-Methods', methods);
+    res.setHeader('Access-Control-Allow-Headers', `content-type, ${VISITOR_TOKEN_HEADER}`);
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.status(204).end();
+  };
 
   handle(
     router,
@@ -86,10 +107,11 @@ export function helpWidgetRouter(deps: HelpWidgetDeps): Router {
     };
   });
 
+  router.options(routes.article.path, preflight('GET'));
   handle(router, routes.article, async ({ params, query }, req, res) => {
     const site = await siteFor(req, res);
     const locale = reader.localeFor(site, query.locale);
-    const article = await reader.article(site, locale, params.slug, 'widget');
+    const article = await reader.article(site, locale, params.slug, 'widget', visitorOf(req, site));
     const paths = helpPagePaths(deps.helpCenterPath, site.siteKey);
     return {
       article: {
@@ -106,22 +128,30 @@ export function helpWidgetRouter(deps: HelpWidgetDeps): Router {
     };
   });
 
-  router.options(routes.vote.path, async (req, res) => {
-    await siteFor(req, res).catch(() => undefined);
-    res.setHeader('Access-Control-Allow-Methods', 'POST');
-    res.setHeader('Access-Control-Allow-Headers', 'content-type');
-    res.setHeader('Access-Control-Max-Age', '600');
-    res.status(204).end();
-  });
+  router.options(routes.vote.path, preflight('POST'));
   handle(
     router,
     routes.vote,
     async ({ params, query, body }, req, res) => {
       const site = await siteFor(req, res);
-      await reader.vote(site, reader.localeFor(site, query.locale), params.slug, body.helpful, 'widget');
+      const locale = reader.localeFor(site, query.locale);
+      await reader.vote(site, locale, params.slug, body.helpful, 'widget', visitorOf(req, site));
       return { recorded: true as const };
     },
     perAddress(deps.limits.votes, 'Too many votes'),
+  );
+
+  // help-widget: the suggestions shown above the message box (rate limited as votes are)
+  router.options(routes.shown.path, preflight('POST'));
+  handle(
+    router,
+    routes.shown,
+    async ({ query, body }, req, res) => {
+      const site = await siteFor(req, res);
+      await reader.shown(site, reader.localeFor(site, query.locale), body.slugs, visitorOf(req, site));
+      return { recorded: true as const };
+    },
+    perAddress(deps.limits.votes, 'Too many reports'),
   );
 
   return router;

@@ -66,6 +66,7 @@ export function toSite(row: SitesTable): SiteRecord {
         ? DEFAULT_ATTACHMENT_SETTINGS
         : { ...DEFAULT_ATTACHMENT_SETTINGS, ...parseJson<Partial<AttachmentSettings>>(row.attachments, {}) },
     theme: row.theme === 'dark' || row.theme === 'auto' ? row.theme : 'light',
+    helpMode: row.help_mode === 'help-first' || row.help_mode === 'articles-only' ? row.help_mode : 'chat',
   };
 }
 

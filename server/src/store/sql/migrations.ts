@@ -14,13 +14,15 @@ import { offlineGapsMigration } from './migration-0009-offline-gaps.ts';
 import { verifiedUserIndexMigration } from './migration-0012-verified-user-index.ts';
 import { visitorMailMigration } from './migration-0013-visitor-mail.ts';
 import { widgetThemeMigration } from './migration-0017-widget-theme.ts';
+import { helpWidgetMigration } from './migration-0024-help-widget.ts';
 import { attachmentsMigration } from './migration-0018-attachments.ts';
 import { helpCenterMigration } from './migration-0021-help-center.ts';
 import { richMessagesMigration } from './migration-0019-rich-messages.ts';
 import { messageEditsMigration } from './migration-0020-message-edits.ts';
 import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
-// help center deflection (issue 20, help-metrics)
-import { helpEventVisitorsMigration } from './migration-0029-help-event-visitors.ts';
+// public API tokens and idempotent writes (issue 21)
+import { apiTokensMigration } from './migration-0025-api-tokens.ts';
+import { webhooksMigration } from './migration-0026-webhooks.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -145,7 +147,9 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0020_message_edits': messageEditsMigration,
         '0021_help_center': helpCenterMigration(engine),
         '0023_mail_attachments': mailAttachmentsMigration,
-        '0029_help_event_visitors': helpEventVisitorsMigration,
+        '0025_api_tokens': apiTokensMigration,
+        '0026_webhooks': webhooksMigration(engine),
+        '0024_help_widget': helpWidgetMigration,
       }),
   };
 }

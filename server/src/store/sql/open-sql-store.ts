@@ -36,6 +36,12 @@ import { createPrivacyStore } from './privacy-store.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
+// public API (issue 21)
+import { createApiTokenStore, createIdempotencyStore } from './api-token-store.ts';
+import { createConversationListStore } from './conversation-list-store.ts';
+import { createWebhookStore } from './webhook-store.ts';
+import { acquireDatabaseLock } from '../../backup/database-lock.ts';
+import { createSiteExportStore } from './site-export-store.ts';
 
 export type SqlTarget = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -45,6 +51,8 @@ export interface SqlStoreOptions {
    * dropped it and opens a new one on demand; without a listener Node would crash the process.
    */
   onIdleConnectionError?: (error: Error) => void;
+  /** Told which migrations this opening applied (`parley migrate` lists them). */
+  onMigrated?: (applied: string[]) => void;
 }
 
 /** How often the worker checkpoints SQLite's log: often enough that it stays a few MB under load. */
@@ -54,6 +62,8 @@ interface OpenDb {
   db: Kysely<Database>;
   /** Closes what the engine needs beside the connection (SQLite's checkpoint worker). */
   closeExtras: () => Promise<void>;
+  /** After the connection closed: lets go of the SQLite file's lock. */
+  releaseLock: () => void;
 }
 
 async function createDb(
@@ -83,10 +93,18 @@ async function createDb(
       dialect: new PostgresDialect({ pool: counted }),
       log: queryErrorLog(reportError),
     });
-    return { db, closeExtras: async () => {} };
+    return { db, closeExtras: async () => {}, releaseLock: () => undefined };
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
-  const database = new SqliteDatabase(target.file);
+  // held while the file is open: `parley restore` refuses a database in use (backup/database-lock.ts)
+  const lock = acquireDatabaseLock(target.file, 'shared');
+  let database: SqliteDatabase.Database;
+  try {
+    database = new SqliteDatabase(target.file);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   // WAL keeps readers off the writer's back; synchronous=NORMAL is durable across process crashes in WAL mode.
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
@@ -106,7 +124,7 @@ async function createDb(
     dialect: new SqliteDialect({ database: withCachedStatements(database) }),
     log: queryErrorLog(reportError),
   });
-  return { db, closeExtras: () => checkpointer.stop() };
+  return { db, closeExtras: () => checkpointer.stop(), releaseLock: () => lock.release() };
 }
 
 function queryErrorLog(reportError: (error: unknown) => void): (event: LogEvent) => void {
@@ -117,7 +135,7 @@ function queryErrorLog(reportError: (error: unknown) => void): (event: LogEvent)
 
 export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions = {}): Promise<Store> {
   const errorListeners = new Set<(error: unknown) => void>();
-  const { db, closeExtras } = await createDb(target, options, (error) => {
+  const { db, closeExtras, releaseLock } = await createDb(target, options, (error) => {
     for (const listener of errorListeners) listener(error);
   });
   const migrator = new Migrator({ db, provider: migrationProvider(target.engine) });
@@ -125,9 +143,11 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
   if (error) {
     await closeExtras();
     await db.destroy();
+    releaseLock();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed`, { cause: error });
   }
+  options.onMigrated?.((results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName));
   return {
     engine: target.engine,
     sites: createSiteStore(db),
@@ -151,6 +171,12 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     ...openHelpCenter(db, target.engine),
     richMessages: createRichMessageStore(db),
     messageChanges: createMessageChangeStore(db),
+    // public API (issue 21)
+    apiTokens: createApiTokenStore(db),
+    idempotency: createIdempotencyStore(db),
+    conversationList: createConversationListStore(db),
+    webhooks: createWebhookStore(db, target.engine),
+    siteExport: createSiteExportStore(db),
     async pendingMigrations() {
       const migrations = await migrator.getMigrations();
       return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
@@ -165,8 +191,19 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     async close() {
       await closeExtras();
       await db.destroy();
+      releaseLock();
     },
   };
+}
+
+/** The SQLite database file of a data directory. */
+export const sqliteFileOf = (config: Pick<Config, 'dataDir'>): string => path.join(config.dataDir, 'parley.db');
+
+/** The database the configuration names: PostgreSQL at DATABASE_URL, else SQLite in the data directory. */
+export function sqlTargetOf(config: Pick<Config, 'databaseUrl' | 'dataDir'>): SqlTarget {
+  return config.databaseUrl
+    ? { engine: 'postgres', url: config.databaseUrl }
+    : { engine: 'sqlite', file: sqliteFileOf(config) };
 }
 
 /**
@@ -174,10 +211,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
  * main.ts (and the test server) open it and hand it to startParley; whoever opens it closes it.
  */
 export function openConfiguredStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<Store> {
-  return openSqlStore(
-    config.databaseUrl
-      ? { engine: 'postgres', url: config.databaseUrl }
-      : { engine: 'sqlite', file: path.join(config.dataDir, 'parley.db') },
-    { onIdleConnectionError: (error) => logger.warn('idle database connection lost; the pool reconnects', { error }) },
-  );
+  return openSqlStore(sqlTargetOf(config), {
+    onIdleConnectionError: (error) => logger.warn('idle database connection lost; the pool reconnects', { error }),
+  });
 }

@@ -51,6 +51,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
         queue_max_wait_seconds: site.queueMaxWaitSeconds ?? null,
         attachments: site.attachments === undefined ? null : JSON.stringify(site.attachments),
         theme: site.theme ?? 'light',
+        help_mode: site.helpMode ?? 'chat',
       };
       await db.insertInto('sites').values(row).execute();
       return toSite(row);
@@ -80,6 +81,7 @@ export function createSiteStore(db: Kysely<Database>): SiteStore {
       if (settings.queueMaxWaitSeconds !== undefined) changes.queue_max_wait_seconds = settings.queueMaxWaitSeconds;
       if (settings.attachments !== undefined) changes.attachments = JSON.stringify(settings.attachments);
       if (settings.theme !== undefined) changes.theme = settings.theme;
+      if (settings.helpMode !== undefined) changes.help_mode = settings.helpMode;
       if (Object.keys(changes).length === 0) return;
       await db.updateTable('sites').set(changes).where('id', '=', id).execute();
     },

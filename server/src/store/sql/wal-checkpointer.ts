@@ -68,6 +68,9 @@ export class WalCheckpointer {
 
   /** One last checkpoint, then the worker's connection closes. */
   async stop(): Promise<void> {
+    // held open until the worker is done: a process whose last act is closing the store (a `parley`
+    // command) would otherwise exit mid-checkpoint, its promise never settled
+    this.#worker.ref();
     this.#worker.postMessage('stop');
     await this.#exited;
   }

@@ -4,6 +4,7 @@
  * revision with who made it and which fields it changed.
  */
 import type { HelpArticle } from '@parley/shared';
+import { sql } from 'kysely';
 import { ErrorCode } from '@parley/shared/error-codes';
 import { ParleyError } from '../../../errors.ts';
 import type { HelpArticleWrite, HelpCenterStore, HelpChange } from '../../help-center-store.ts';
@@ -12,6 +13,7 @@ import type { HelpDb } from './help-tables.ts';
 import type { HelpIndexer } from './help-indexer.ts';
 import { ARTICLE_COLUMNS, toHelpArticle, toHelpCategory, toHelpRevision } from './help-mappers.ts';
 import { helpEvents } from './help-events.ts';
+import { visitorHelpEvents } from './visitor-help-events.ts';
 
 const slugTaken = (what: string, slug: string, cause: unknown) =>
   new ParleyError(ErrorCode.Conflict, `There is already ${what} with the slug "${slug}" in this locale`, { cause });
@@ -100,6 +102,7 @@ export function createHelpCenterStore(db: HelpDb, indexer: HelpIndexer): HelpCen
 
   return {
     ...helpEvents(db),
+    ...visitorHelpEvents(db),
 
     async listCategories(siteId, locale) {
       let query = db.selectFrom('help_categories').selectAll().where('site_id', '=', siteId);
@@ -270,6 +273,19 @@ export function createHelpCenterStore(db: HelpDb, indexer: HelpIndexer): HelpCen
         .limit(limit)
         .execute();
       return rows.map(toHelpArticle);
+    },
+    // help-console: may the public see an article picture (help-images.ts)
+    async publishedBodyContains(siteId, text) {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const row = await db
+        .selectFrom('help_articles')
+        .select('id')
+        .where('site_id', '=', siteId)
+        .where('status', '=', 'published')
+        .where(sql<boolean>`body like ${pattern} escape '\\'`)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
   };
 }

@@ -61,9 +61,9 @@ export interface HelpEventsTable {
   query: string | null;
   result_count: number | null;
   helpful: number | null;
-  /** Migration 0029. */
-  visitor_id: string | null;
   at: string;
+  /** The widget's visitor (migration 0024); null from pages, agents and older rows. */
+  visitor_id: string | null;
 }
 
 /** SQLite only: the FTS5 index of published articles (stemmed words). */

@@ -1,0 +1,91 @@
+/**
+ * @module Outbound webhooks' part of the composition root: the outbox (also the way in for targets
+ * that are not a site's endpoints, e.g. external bots), the recorder of this process's domain events,
+ * the admin's endpoints, and the sender's beat. Ticks run on an interval, or only when asked (tests
+ * move a clock and call tick()); they never overlap within a process.
+ */
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
+import type { EventHub } from '../domain/events.ts';
+import { WebhookOutbox } from '../domain/webhooks/webhook-outbox.ts';
+import { WebhookRecorder } from '../domain/webhooks/webhook-recorder.ts';
+import { WebhookEndpoints } from '../domain/webhooks/webhook-endpoints.ts';
+import type { WebhooksConfig } from './webhooks-config.ts';
+import { AddressGuard, type Lookup } from './address-guard.ts';
+import { postWebhook } from './webhook-request.ts';
+import { WebhookSender, webhookRetryPolicy, type WebhookSendReport } from './webhook-sender.ts';
+
+export interface WebhooksModule {
+  outbox: WebhookOutbox;
+  endpoints: WebhookEndpoints;
+  /** Stores this process's events recorded so far, then sends everything due once. */
+  tick(): Promise<WebhookSendReport>;
+  start(): void;
+  close(): Promise<void>;
+}
+
+export function createWebhooksModule(deps: {
+  config: WebhooksConfig;
+  store: Store;
+  events: EventHub;
+  now: () => Date;
+  logger: Logger;
+  /** Tests resolve names their own way; by default the system resolver. */
+  lookup?: Lookup;
+}): WebhooksModule {
+  const { config, store, now, logger } = deps;
+  const guard = new AddressGuard(config.allow, deps.lookup);
+  const outbox = new WebhookOutbox({ store, now });
+  const recorder = new WebhookRecorder({
+    store,
+    outbox,
+    onError: (error, event) => logger.error('webhook event not recorded', { type: event.type, error }),
+  });
+  const unsubscribe = deps.events.subscribe(recorder.onEvent);
+  const endpoints = new WebhookEndpoints({
+    store,
+    outbox,
+    now,
+    checkUrl: (url) => guard.check(url),
+    changed: (siteId) => recorder.forget(siteId),
+  });
+  const sender = new WebhookSender({
+    store,
+    now,
+    logger,
+    policy: webhookRetryPolicy(config.maxAttempts, config.timeoutMs),
+    post: (request) => postWebhook({ ...request, guard, timeoutMs: config.timeoutMs }),
+  });
+
+  let running: Promise<WebhookSendReport> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = (): Promise<WebhookSendReport> => {
+    running ??= (async () => {
+      await recorder.settled();
+      return sender.sendDue();
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    outbox,
+    endpoints,
+    tick,
+    start() {
+      if (config.workerIntervalMs <= 0 || timer) return;
+      timer = setInterval(() => {
+        tick().catch((error: unknown) => logger.error('webhook sender tick failed', { error }));
+      }, config.workerIntervalMs);
+      timer.unref();
+    },
+    async close() {
+      clearInterval(timer);
+      timer = undefined;
+      unsubscribe();
+      await recorder.settled();
+      await running?.catch(() => undefined);
+    },
+  };
+}
