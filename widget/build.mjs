@@ -126,7 +126,7 @@ async function buildApp() {
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes('/locales/')
               ? 'widget/locale-[name]-[hash].js'
-              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|app\/rich-content|attachments\/attachment-ui|app\/message-extras)/.test(
+              : /\/(text\/sanitize|text\/linkify-dom|client\/chime|triggers\/rule-engine|app\/rich-content|attachments\/attachment-ui|app\/message-extras|app\/talk-to-person)/.test(
                     chunk.facadeModuleId ?? '',
                   )
                 ? 'widget/lazy-[name]-[hash].js'

@@ -14,4 +14,6 @@ export const ROUTES = {
   agentsNow: '/console/admin/agents-now',
   // outbound webhooks (issue 21)
   webhooks: '/console/admin/webhooks',
+  // help-console
+  helpCenter: '/console/admin/help-center',
 } as const;

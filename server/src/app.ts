@@ -51,6 +51,8 @@ export interface ParleyServer {
   scaleReady(): Promise<void>;
   /** One pass of the absent-agents sweep now (it also runs on a timer). */
   sweepAbsentAgents(): Promise<number>;
+  /** answer bot (issue 22): one pass of the handoff-timeout sweep now (it also runs on a timer); how many were handed off. */
+  sweepBotTimeouts(): Promise<number>;
   /** One check of the backup schedule now (BACKUP_DIR set); undefined without one. Tests move the clock. */
   backupTick(): Promise<BackupTick | undefined>;
   /**
@@ -138,6 +140,7 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     config,
     retention: services.retention,
     absentAgents: services.absentAgents,
+    botTimeouts: services.answerBot.conversations,
     logger,
   });
 
@@ -155,11 +158,13 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     scaleMode: scale.mode,
     scaleReady: () => scale.ready(),
     sweepAbsentAgents: () => services.absentAgents.sweep(),
+    sweepBotTimeouts: () => services.answerBot.conversations.sweepTimeouts(),
     backupTick: async () => backups?.tick(),
     async close() {
       sweeps.stop();
       await backups?.stop();
       await realtime.close(config.scale.shutdownTimeoutMs);
+      await services.answerBot.close();
       await services.email.close();
       await services.webhooks.close();
       await scale.close();

@@ -174,6 +174,34 @@ describe.each(engines)('parley CLI on $engine', ({ engine, target: makeTarget })
     expect((await runParley(['export', 'site', 'pk_nosuchsite'], { env })).code).toBe(3);
   }, 180_000);
 
+  it('creates an API token that /api/v1 accepts, limited to the sites given', async () => {
+    target = await makeTarget();
+    const { env } = target;
+    server = await target.start();
+    const created = jsonOf<{ token: string; record: { scopes: string[]; siteIds: string[] | null } }>(
+      await runParley(
+        ['token', 'create', '--name', 'CRM sync', '--scope', 'read', '--site', server.siteKey, '--json'],
+        {
+          env,
+        },
+      ),
+    );
+    const demo = await server.server.store.sites.findDemo();
+    expect(created.record).toMatchObject({ scopes: ['read'], siteIds: [demo?.id] });
+    const asApi = restAs(server.url, undefined);
+    const bearer = { authorization: `Bearer ${created.token}` };
+    expect((await asApi('GET', '/api/v1/agents', undefined, bearer)).status).toBe(200);
+    expect((await asApi('GET', '/api/v1/agents', undefined, { authorization: 'Bearer parley_nope' })).status).toBe(401);
+    // shown once: only its hash is stored
+    expect(JSON.stringify(await server.server.store.apiTokens.list())).not.toContain(created.token);
+
+    const badScope = await runParley(['token', 'create', '--name', 'x', '--scope', 'everything'], { env });
+    expect(badScope.code).toBe(2);
+    expect(badScope.stderr).toContain('--scope');
+    const noSite = await runParley(['token', 'create', '--name', 'x', '--scope', 'read', '--site', 'pk_none'], { env });
+    expect(noSite.code).toBe(3);
+  }, 120_000);
+
   it(
     engine === 'sqlite'
       ? 'backs up to a verified single file'
@@ -207,7 +235,7 @@ describe('parley CLI usage', () => {
   it('answers --help with every command and the exit codes, and usage errors with 2', async () => {
     const help = await runParley(['--help'], { env });
     expect(help.code).toBe(0);
-    for (const command of ['admin', 'password', 'agents', 'migrate', 'backup', 'restore', 'export']) {
+    for (const command of ['admin', 'password', 'agents', 'migrate', 'token', 'backup', 'restore', 'export']) {
       expect(help.stdout).toContain(command);
     }
     expect(help.stdout).toContain('Exit codes');

@@ -29,6 +29,8 @@ export * from './help-widget.ts';
 export * from './rich-content.ts';
 export * from './rich-answers.ts';
 export * from './message-edits.ts';
+// answer bot (issue 22)
+export * from './answer-bot.ts';
 // public API (issue 21)
 export * from './api-tokens.ts';
 // outbound webhooks (issue 21)

@@ -22,7 +22,13 @@ export const MessageBodySchema = z
 export const SeqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const IsoDateSchema = z.string();
 
-export const AuthorKindSchema = z.enum(['visitor', 'agent', 'system']);
+export const AuthorKindSchema = z.enum([
+  'visitor',
+  'agent',
+  'system',
+  // answer bot (issue 22, docs/answer-bot.md): the site's bot wrote it; its id is the bot's, its name the bot's name
+  'bot',
+]);
 export type AuthorKind = z.infer<typeof AuthorKindSchema>;
 
 // quoted reply (reply-edit, issue 19)
@@ -72,7 +78,14 @@ export type Message = z.infer<typeof MessageSchema>;
  * queued or routed and holds no agent capacity. While its ticket is unsolved, what the visitor
  * writes continues it; after that they start a live chat as usual.
  */
-export const ConversationStatusSchema = z.enum(['queued', 'active', 'closed', 'offline']);
+export const ConversationStatusSchema = z.enum([
+  'queued',
+  'active',
+  'closed',
+  'offline',
+  // answer bot (issue 22): the site's bot answers first; not queued (no agent sees it) until it hands off
+  'bot',
+]);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
 export const ConversationSchema = z.object({

@@ -17,6 +17,7 @@ import { AttachmentIdsSchema, SendBodySchema, requireBodyOrFiles } from './attac
 import { RichAnswerSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 import { messageChangeClientEvents } from './message-edits.ts';
+import { BotHandoffSchema } from './answer-bot.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 
@@ -181,6 +182,8 @@ export const visitorClientEvents = {
   'proactive:event': { payload: ProactiveEventSchema, ack: EmptySchema },
   'ticket:request': { payload: EmailInsteadSchema, ack: ConversationSchema },
   ...messageChangeClientEvents,
+  // answer bot (issue 22): "Talk to a person" while the bot has the conversation; answers it as it is then
+  'bot:handoff': { payload: BotHandoffSchema, ack: ConversationSchema },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export const TypingUpdateSchema = z.object({

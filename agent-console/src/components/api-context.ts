@@ -13,6 +13,10 @@ import { createRulesApi, type RulesApi } from '../api/rules-api.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
 // outbound webhooks (issue 21)
 import { createWebhooksApi, type WebhooksApi } from '../api/webhooks-api.ts';
+// answer bot (issue 22)
+import { createBotApi, type BotApi } from '../api/bot-api.ts';
+// help-console: the help center's admin and the composer's /kb
+import { createHelpApi, type HelpApi } from '../api/help-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -23,6 +27,10 @@ export interface ConsoleApi {
   reports: ReportsApi;
   /** Outbound webhooks (issue 21). */
   webhooks: WebhooksApi;
+  /** answer bot settings (issue 22) */
+  bot: BotApi;
+  // help-console
+  help: HelpApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -36,6 +44,9 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     rules: createRulesApi(rest),
     reports: createReportsApi(rest),
     webhooks: createWebhooksApi(rest),
+    bot: createBotApi(rest),
+    // help-console
+    help: createHelpApi(rest, fetchImpl),
   };
 }
 

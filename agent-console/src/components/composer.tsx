@@ -1,7 +1,8 @@
 /**
  * @module The reply box: Enter sends, Shift+Enter starts a new line. "Private note" switches it to
  * notes only agents see. The text lives in the session's drafts, so switching conversations and
- * coming back finds it where the agent left it. `/shortcut` offers canned responses.
+ * coming back finds it where the agent left it. `/shortcut` offers canned responses; `/kb` (or the
+ * "Help article" button) searches the help center to answer with an article.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { draftOf, setDraft } from '../state/console-store.ts';
@@ -13,6 +14,7 @@ import { ReplyTarget } from './message-changes.tsx';
 import { uploadsFor } from '../state/attachment-uploads.ts';
 import { AttachmentTray } from './attachment-tray.tsx';
 import { EmojiPicker } from './emoji-picker.tsx';
+import { KbArticlePicker, kbCommandBefore } from './kb-article-picker.tsx';
 
 interface ComposerProps {
   conversationId: string;
@@ -33,6 +35,9 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
   const auth = session.store.auth.value;
   // rich content being built: null while the builder is closed
   const [building, setBuilding] = useState<{ initial: OfferContent | null } | null>(null);
+  // help-console: the help-article search, open or not
+  const [searchingHelp, setSearchingHelp] = useState(false);
+  const siteId = session.store.data.value.mine.get(conversationId)?.conversation.siteId;
   const canned = useCannedSuggestions(
     auth.status === 'signed-in' ? auth.agent.id : '',
     inputRef,
@@ -71,6 +76,28 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
       input?.focus();
       input?.setSelectionRange(at + emoji.length, at + emoji.length);
     });
+  }
+
+  /** Puts `text` in the reply box where the caret was (an article's excerpt), on lines of its own. */
+  function insertText(text: string): void {
+    const at = inputRef.current?.selectionStart ?? draft.length;
+    const before = draft.slice(0, at).replace(/\s*$/, '');
+    const next = `${before}${before === '' ? '' : '\n\n'}${text}\n${draft.slice(at)}`;
+    session.editDraft(conversationId, next);
+    requestAnimationFrame(() => inputRef.current?.focus());
+  }
+
+  /** `/kb` then Space or Enter: the command leaves the reply box and the article search opens. */
+  function kbCommand(event: KeyboardEvent, box: HTMLTextAreaElement): boolean {
+    if (noteMode || siteId === undefined || (event.key !== 'Enter' && event.key !== ' ')) return false;
+    if (event.shiftKey || event.isComposing || box.selectionStart !== box.selectionEnd) return false;
+    const at = kbCommandBefore(box.value, box.selectionStart);
+    if (at < 0) return false;
+    event.preventDefault();
+    session.editDraft(conversationId, box.value.slice(0, at) + box.value.slice(box.selectionStart));
+    canned.close();
+    setSearchingHelp(true);
+    return true;
   }
 
   function submit(): void {
@@ -133,6 +160,7 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
             canned.onInput(event.currentTarget.value, event.currentTarget.selectionStart);
           }}
           onKeyDown={(event) => {
+            if (kbCommand(event, event.currentTarget)) return;
             if (canned.onKeyDown(event)) return;
             // isComposing: Enter that confirms an IME candidate must not send a half-typed message
             if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -174,15 +202,29 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
             </label>
           )}
           {!noteMode && (
-            <button
-              type="button"
-              class="button button--quiet composer__insert"
-              aria-haspopup="dialog"
-              disabled={disabled}
-              onClick={() => setBuilding({ initial: null })}
-            >
-              Insert…
-            </button>
+            // help-console: one row for both, so the reply box keeps its height on a tablet
+            <div class="composer__row">
+              <button
+                type="button"
+                class="button button--quiet composer__insert"
+                aria-haspopup="dialog"
+                disabled={disabled}
+                onClick={() => setBuilding({ initial: null })}
+              >
+                Insert…
+              </button>
+              {siteId !== undefined && (
+                <button
+                  type="button"
+                  class="button button--quiet"
+                  aria-haspopup="dialog"
+                  disabled={disabled}
+                  onClick={() => setSearchingHelp(true)}
+                >
+                  Help article…
+                </button>
+              )}
+            </div>
           )}
           <EmojiPicker disabled={disabled} onPick={insertEmoji} />
           <button type="submit" class="button button--primary" disabled={disabled || savingNote}>
@@ -195,6 +237,20 @@ export function Composer({ conversationId, disabled }: ComposerProps) {
           </p>
         )}
       </form>
+      {searchingHelp && siteId !== undefined && (
+        <KbArticlePicker
+          siteId={siteId}
+          onClose={() => setSearchingHelp(false)}
+          onCard={(share) => {
+            setSearchingHelp(false);
+            setProblem(session.send(conversationId, { type: 'articles', articles: [share.link] }));
+          }}
+          onExcerpt={(share) => {
+            setSearchingHelp(false);
+            insertText(`${share.excerpt}\n${share.link.url}`);
+          }}
+        />
+      )}
       {building && (
         <RichBuilder
           initial={building.initial}

@@ -22,6 +22,8 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
       [ROUTES.agentsNow, 'Agents now'],
       // outbound webhooks (issue 21)
       [ROUTES.webhooks, 'Webhooks'],
+      // help-console
+      [ROUTES.helpCenter, 'Help center'],
     );
   const { path } = useLocation();
   return (

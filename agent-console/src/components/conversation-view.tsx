@@ -123,7 +123,9 @@ export function ConversationView({ conversationId, agentName, panelOpen, onToggl
         <p class="ended" role="status">
           {conversation.closedBy === 'visitor'
             ? 'The visitor ended this conversation.'
-            : 'This conversation has ended.'}
+            : conversation.closedBy === 'bot'
+              ? 'The answer bot resolved this conversation.'
+              : 'This conversation has ended.'}
         </p>
       )}
       <Composer conversationId={conversationId} disabled={closed} />

@@ -133,6 +133,8 @@ function MessageItem({ message, messages, visitorName, delivery }: MessageItemPr
     <li class={`message message--${kind}`} id={messageAnchor(message.id)} tabIndex={-1}>
       <div class="message__meta">
         <span class="message__author">{name ?? (kind === 'visitor' ? visitorName : 'Agent')}</span>
+        {/* answer bot (issue 22): what the bot said before the handoff is marked as the bot's */}
+        {kind === 'bot' && <span class="message__badge">Bot</span>}
         <time class="message__time" dateTime={message.createdAt}>
           {formatTime(message.createdAt)}
         </time>

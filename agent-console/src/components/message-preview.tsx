@@ -14,7 +14,15 @@ interface MessagePreviewProps {
 export function MessagePreview({ message, agentId }: MessagePreviewProps) {
   if (message === null) return <span class="preview preview--none">No messages yet</span>;
   const { author } = message;
-  const prefix = author.kind !== 'agent' ? null : author.id !== null && author.id === agentId ? 'You' : author.name;
+  const prefix =
+    // answer bot (issue 22): the bot's words are marked as the bot's here too
+    author.kind === 'bot'
+      ? `${author.name ?? 'Bot'} (bot)`
+      : author.kind !== 'agent'
+        ? null
+        : author.id !== null && author.id === agentId
+          ? 'You'
+          : author.name;
   return (
     <span class="preview">
       {prefix !== null && <span class="preview__author">{prefix}: </span>}

@@ -18,6 +18,8 @@ import { LiveVisitorsPage } from './live-visitors-page.tsx';
 import { ReportsPage } from './admin/reports-page.tsx';
 import { AgentsNowPage } from './admin/agents-now-page.tsx';
 import { WebhooksPage } from './admin/webhooks-page.tsx';
+// help-console
+import { HelpCenterPage } from './admin/help/help-center-page.tsx';
 
 /** Rendered only while signed in (see App). */
 function useSignedInAgent(): Agent {
@@ -37,6 +39,7 @@ const LiveVisitors = () => <LiveVisitorsPage agent={useSignedInAgent()} />;
 const ReportsRoute = () => <ReportsPage agent={useSignedInAgent()} />;
 const AgentsNowRoute = () => <AgentsNowPage agent={useSignedInAgent()} />;
 const WebhooksRoute = () => <WebhooksPage agent={useSignedInAgent()} />;
+const HelpCenterRoute = () => <HelpCenterPage agent={useSignedInAgent()} />; // help-console
 
 /** `focusHeadingFirst`: the agent just signed in, so the form they were on is gone: focus the heading. */
 export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirst?: boolean }) {
@@ -50,6 +53,8 @@ export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirs
         <Route path={ROUTES.reports} component={ReportsRoute} />
         <Route path={ROUTES.agentsNow} component={AgentsNowRoute} />
         <Route path={ROUTES.webhooks} component={WebhooksRoute} />
+        {/* help-console */}
+        <Route path={ROUTES.helpCenter} component={HelpCenterRoute} />
         <Route path={ROUTES.cannedResponses} component={Canned} />
         <Route path={ROUTES.tickets} component={Tickets} />
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />

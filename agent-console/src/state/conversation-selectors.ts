@@ -69,6 +69,9 @@ export function statusLabel(conversation: Pick<Conversation, 'status'>): string 
       return 'Ended';
     case 'offline':
       return 'Offline message';
+    // answer bot (issue 22): agents see it only once it is handed off, or in the visitor's history
+    case 'bot':
+      return 'With the bot';
   }
 }
 

@@ -39,6 +39,7 @@ describe('console pages', () => {
       'Reports',
       'Agents now',
       'Webhooks',
+      'Help center',
     ]);
     fireEvent.click(within(nav).getByRole('link', { name: 'Sites' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sites' })).toBeTruthy();

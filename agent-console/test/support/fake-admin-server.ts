@@ -20,6 +20,10 @@ import {
   type ProactiveRule,
   type SiteAdminView,
   DEFAULT_ATTACHMENT_SETTINGS,
+  BotSettingsSchema,
+  BotSettingsUpdateSchema,
+  DEFAULT_BOT_SETTINGS,
+  type BotSettings,
 } from '@parley/shared';
 import type { z } from 'zod';
 import { AGENT, iso } from './fixtures.ts';
@@ -61,6 +65,8 @@ export class FakeAdminServer {
   sites: SiteAdminView[] = [makeSite()];
   canned: CannedResponse[] = [];
   rules: ProactiveRule[] = [];
+  /** answer bot settings by site id (issue 22); absent: the defaults. */
+  readonly bots = new Map<string, BotSettings>();
   emailStatus: EmailStatus = {
     outbound: { configured: true, pending: 0, failed: 0 },
     inbound: { webhook: false, smtp: false, domain: 'in.example.com' },
@@ -123,6 +129,21 @@ export class FakeAdminServer {
         if (!site) return fail(404, 'not_found', 'Site not found');
         Object.assign(site, request);
         return json(200, { site });
+      });
+    }
+    // answer bot settings (issue 22)
+    if ((m = /^(GET|PATCH) \/api\/admin\/sites\/([^/]+)\/bot$/.exec(route))) {
+      const siteId = m[2] ?? '';
+      const current = this.bots.get(siteId) ?? DEFAULT_BOT_SETTINGS;
+      if (m[1] === 'GET') return json(200, { bot: current });
+      return this.parse(BotSettingsUpdateSchema, body, (change) => {
+        const bot = BotSettingsSchema.parse({
+          ...current,
+          ...change,
+          wording: { ...current.wording, ...change.wording },
+        });
+        this.bots.set(siteId, bot);
+        return json(200, { bot });
       });
     }
     if ((m = /^(GET|POST) \/api\/admin\/sites\/([^/]+)\/rules$/.exec(route))) {

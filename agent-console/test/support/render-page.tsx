@@ -18,7 +18,7 @@ export const ADMIN_AGENT: Agent = { ...AGENT, role: 'admin' };
 
 export async function renderPage(
   url: string,
-  options: { agent?: Agent; server?: FakeAdminServer; channel?: FakeChannel } = {},
+  options: { agent?: Agent; server?: FakeAdminServer; channel?: FakeChannel; fetch?: FakeAdminServer['fetch'] } = {},
 ) {
   const agent = options.agent ?? ADMIN_AGENT;
   const server = options.server ?? new FakeAdminServer();
@@ -30,7 +30,7 @@ export async function renderPage(
     visibility: new FakeVisibility(),
     now: () => T0 + 60_000,
   });
-  render(<App session={session} api={createConsoleApi(server.fetch)} />);
+  render(<App session={session} api={createConsoleApi(options.fetch ?? server.fetch)} />);
   await screen.findByText('Online');
   return { server, channel, session };
 }

@@ -6,6 +6,7 @@
  * file system, so the database is at every moment either the old one or the verified new one.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { acquireDatabaseLock } from './database-lock.ts';
 import { backupFileName } from './backup-files.ts';
 import { verifyBackup, type VerifiedBackup } from './verify-backup.ts';
@@ -23,6 +24,8 @@ export async function restoreSqlite(
   options: { now: Date; onStep?: (step: string) => void },
 ): Promise<RestoreResult> {
   if (!fs.existsSync(backupFile)) throw new Error(`no such file: ${backupFile}`);
+  // a new machine's data directory may not exist yet: restoring there is what a backup is for
+  fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   const lock = acquireDatabaseLock(databaseFile, 'exclusive', { waitMs: 0 });
   const staging = `${databaseFile}.restoring`;
   try {

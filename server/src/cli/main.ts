@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAgentCommands } from './agent-commands.ts';
 import { registerDatabaseCommands } from './database-commands.ts';
 import { registerExportCommand } from './export-command.ts';
+import { registerTokenCommand } from './token-command.ts';
 import { ExitCode, explainFailure } from './exit-codes.ts';
 
 function buildProgram(): Command {
@@ -23,6 +24,7 @@ function buildProgram(): Command {
     );
   registerAgentCommands(program);
   registerDatabaseCommands(program);
+  registerTokenCommand(program);
   registerExportCommand(program);
   // every command, however deep, reports usage errors through the exception below, not process.exit
   const exitOverride = (command: Command): void => {

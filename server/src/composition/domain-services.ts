@@ -39,6 +39,8 @@ import { AttachmentFiles } from '../domain/attachments/attachment-files.ts';
 import { MessageFiles } from '../domain/attachments/message-files.ts';
 import type { MalwareScanner } from '../files/malware-scanner.ts';
 import { createHelpCenter, type HelpCenter } from '../domain/help-center/help-center.ts';
+// answer bot (issue 22)
+import { createAnswerBot, type AnswerBotServices } from './answer-bot-services.ts';
 import type { HelpObserver } from '../domain/help-center/help-reader.ts';
 import { createWebhooksModule, type WebhooksModule } from '../webhooks/webhooks-module.ts';
 // public API (issue 21)
@@ -69,6 +71,8 @@ export interface DomainServices {
   retention: DataRetention;
   attachments: { uploads: AttachmentUploads; files: AttachmentFiles; messages: MessageFiles };
   helpCenter: HelpCenter;
+  /** answer bot (issue 22): settings, the conversations a bot holds, the bot itself. */
+  answerBot: AnswerBotServices;
   /** Outbound webhooks (issue 21): endpoints, the delivery outbox, the sender. */
   webhooks: WebhooksModule;
   /** Public API tokens (issue 21). */
@@ -135,8 +139,17 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     dispatcher,
     onError: (error) => logger.error('availability update failed', { error }),
   });
+  // answer bot (issue 22): a site whose bot is on opens its conversations with the bot
+  const answerBot = createAnswerBot({ ...deps, dispatcher, tickets: email.tickets });
   // a visitor writing to their unsolved ticket continues it rather than starting a chat
-  const conversations = new Conversations({ store, events, dispatcher, tickets: email.tickets, now });
+  const conversations = new Conversations({
+    store,
+    events,
+    dispatcher,
+    tickets: email.tickets,
+    now,
+    bots: answerBot.conversations,
+  });
   return {
     dispatcher,
     auth,
@@ -190,5 +203,6 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     }),
     webhooks: createWebhooksModule({ config: config.webhooks, store, events, now, logger }),
     apiTokens: new ApiTokens({ store, now }),
+    answerBot,
   };
 }

@@ -8,6 +8,10 @@ import type { Logger } from '../logger.ts';
 import type { AbsentAgents } from '../domain/absent-agents.ts';
 import type { DataRetention, SweepReport } from '../domain/data-retention.ts';
 import { coalesced } from '../domain/coalesced.ts';
+import type { BotConversations } from '../domain/answer-bot/bot-conversations.ts';
+
+/** answer bot (issue 22): how often waiting visitors are checked against their site's handoff timeout. */
+const BOT_TIMEOUT_SWEEP_MS = 2000;
 
 export interface PeriodicSweeps {
   /** One retention pass now; a pass already running is joined rather than run twice over the same rows. */
@@ -19,6 +23,7 @@ export function startPeriodicSweeps(deps: {
   config: Config;
   retention: DataRetention;
   absentAgents: AbsentAgents;
+  botTimeouts: Pick<BotConversations, 'sweepTimeouts'>;
   logger: Logger;
 }): PeriodicSweeps {
   const { config, logger } = deps;
@@ -53,10 +58,20 @@ export function startPeriodicSweeps(deps: {
   }, sweepEveryMs);
   absentTimer.unref();
 
+  // a bot that never answers (failed, slow) hands off: the visitor is not left waiting in silence
+  const sweepBots = coalesced(async () => {
+    await deps.botTimeouts.sweepTimeouts();
+  });
+  const botTimer = setInterval(() => {
+    sweepBots().catch((error: unknown) => logger.warn('bot timeout sweep failed', { error }));
+  }, BOT_TIMEOUT_SWEEP_MS);
+  botTimer.unref();
+
   return {
     retentionSweep,
     stop() {
       clearInterval(absentTimer);
+      clearInterval(botTimer);
       clearInterval(retentionTimer);
     },
   };

@@ -4,6 +4,7 @@
  */
 import { ErrorCode } from '@parley/shared/error-codes';
 import type {
+  BotMode,
   Conversation,
   ConversationOrigin,
   Message,
@@ -51,12 +52,21 @@ export interface TicketContinuation {
   ): Promise<{ message: Message; conversation: Conversation } | undefined>;
 }
 
+/** answer bot (issue 22): whether a site's bot opens its conversations, and recording that it did. */
+export interface BotOpening {
+  /** The site's bot, or null when it is off. */
+  modeFor(siteId: string): Promise<BotMode | null>;
+  started(conversation: Conversation, mode: BotMode): Promise<void>;
+}
+
 export interface ConversationsDeps {
   store: Store;
   events: EventSink;
   dispatcher: QueueDispatcher;
   tickets: TicketContinuation;
   now: () => Date;
+  /** Absent: no bot ever opens a conversation. */
+  bots?: BotOpening | undefined;
 }
 
 export class Conversations {
@@ -79,8 +89,10 @@ export class Conversations {
     const conversation =
       (await store.conversations.findOpenByVisitor(visitor.visitorId)) ??
       (await store.conversations.findLatestByVisitor(visitor.visitorId));
-    const agentsOnline = await this.#deps.dispatcher.agentsOnline();
-    const withinBusinessHours = await this.#withinBusinessHours(visitor.siteId);
+    // a site's bot answers day or night: to the widget, live chat can start (the handoff finds the offline path)
+    const botOn = (await this.#deps.bots?.modeFor(visitor.siteId)) != null;
+    const agentsOnline = botOn || (await this.#deps.dispatcher.agentsOnline());
+    const withinBusinessHours = botOn || (await this.#withinBusinessHours(visitor.siteId));
     if (!conversation) {
       return {
         conversation: null,
@@ -177,8 +189,10 @@ export class Conversations {
             ? await this.#deps.tickets.continueFromVisitor(latest, clientMessageId, body)
             : undefined;
         if (continued) return continued;
-        // The server decides, not the widget's copy of the config: outside hours no live chat starts.
-        if (!(await this.#withinBusinessHours(visitor.siteId))) {
+        const bot = (await this.#deps.bots?.modeFor(visitor.siteId)) ?? null;
+        // The server decides, not the widget's copy of the config: outside hours no live chat starts
+        // (unless the site's bot answers first).
+        if (!bot && !(await this.#withinBusinessHours(visitor.siteId))) {
           throw new ParleyError(
             ErrorCode.Unavailable,
             'Outside business hours: leave a message (offline:message) instead',
@@ -192,7 +206,9 @@ export class Conversations {
           ...visitor,
           now,
           origin: opening?.origin ?? null,
+          ...(bot ? { status: 'bot' as const } : {}),
         });
+        if (bot) await this.#deps.bots?.started(conversation, bot);
         this.#deps.events.publish({ type: 'conversation.created', conversation });
         opened = true;
         // the message the visitor answered comes first, from the server's own record of it
@@ -207,7 +223,7 @@ export class Conversations {
         replyTo,
       );
       if (opened && opening) await opening.started(result.conversation);
-      if (opened) await this.#deps.dispatcher.drain();
+      if (opened && result.conversation.status !== 'bot') await this.#deps.dispatcher.drain();
       else if (result.conversation.status === 'queued') this.#deps.dispatcher.announceQueue();
       return result;
     });

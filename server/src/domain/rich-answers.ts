@@ -45,7 +45,7 @@ export class RichAnswers {
     return this.#perOffer.run(offer.id, async () => {
       const earlier = await store.messages.findByClientId(conversation.id, clientMessageId);
       if (earlier) return { message: earlier, conversation: await this.#current(conversation) };
-      if (conversation.status !== 'active' && conversation.status !== 'queued') {
+      if (conversation.status === 'closed' || conversation.status === 'offline') {
         throw new ParleyError(ErrorCode.ConversationClosed, 'This conversation is closed');
       }
       const content = answerContent(offer, answer);

@@ -125,6 +125,20 @@ export class Tickets {
   }
 
   /**
+   * answer bot (issue 22): the bot handed off while nobody answers live. With the visitor's email the
+   * conversation becomes a ticket, as an offline message does; without one the widget asks for it
+   * (queue:overdue, then ticket:request).
+   */
+  async handOffOffline(conversation: Conversation): Promise<void> {
+    if (!conversation.visitorEmail) {
+      this.#deps.events.publish({ type: 'queue.overdue', conversation });
+      return;
+    }
+    const opened = await this.#open(conversation, 'offline', ['queued'], null, conversation.visitorEmail);
+    if (opened?.created) this.#deps.dispatcher.announceQueue();
+  }
+
+  /**
    * The visitor wrote in the widget while their latest conversation is an unsolved ticket: the
    * message joins the ticket (open again: the agents' turn), and agents see it live, like an emailed reply.
    */

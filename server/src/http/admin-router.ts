@@ -22,6 +22,9 @@ import type { HelpCenter } from '../domain/help-center/help-center.ts';
 import type { Store } from '../store/store.ts';
 import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
+// answer bot (issue 22)
+import { adminBotRouter } from './answer-bot/admin-bot-router.ts';
+import type { BotSettingsAdmin } from '../domain/answer-bot/bot-settings.ts';
 // help-console: the editor's preview and picture uploads
 import { helpEditorRouter } from './help-center/help-editor-router.ts';
 import { helpShareRouter } from './help-center/help-share-router.ts';
@@ -41,6 +44,7 @@ export interface ConsoleRoutesDeps {
   reports: Reports;
   retention: DataRetention;
   helpCenter: HelpCenter;
+  botSettings: BotSettingsAdmin;
   /** Outbound webhooks (issue 21). */
   webhooks: WebhookEndpoints;
   /** Public API tokens (issue 21). */
@@ -67,6 +71,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   // help-console: before helpAdminRouter, whose article writes it reads the bodies of
   router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
+  router.use(adminBotRouter(deps.botSettings));
   router.use(helpReportsRouter(deps.helpCenter.reports));
   router.use(adminWebhooksRouter(deps.webhooks));
   router.use(adminApiTokensRouter(deps.apiTokens));

@@ -92,6 +92,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       reports: services.reports,
       retention: services.retention,
       helpCenter: services.helpCenter,
+      botSettings: services.answerBot.settings,
       webhooks: services.webhooks.endpoints,
       apiTokens: services.apiTokens,
       store,

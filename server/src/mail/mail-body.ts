@@ -34,7 +34,10 @@ export function transcriptLines(messages: Message[], names: { visitor: string; t
         ? names.visitor
         : m.author.kind === 'agent'
           ? (m.author.name ?? names.team)
-          : names.team,
+          : // answer bot (issue 22): the reader sees that the bot said it, not a person
+            m.author.kind === 'bot'
+            ? `${m.author.name ?? 'Bot'} (bot)`
+            : names.team,
     at: mailTime(m.createdAt),
     // the current text (edits included); a deleted message keeps its place, its text is gone
     body: m.deletedAt ? '(message deleted)' : mailTextOf(m),

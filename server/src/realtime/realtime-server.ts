@@ -86,6 +86,7 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps): Rea
     outreach,
     richAnswers: services.richAnswers,
     edits: services.edits,
+    bots: services.answerBot.conversations,
     limits: deps.limits,
     logger,
     track,

@@ -19,6 +19,7 @@ import type { VisitorInsight } from '../domain/visitor-insight.ts';
 import type { ProactiveOutreach } from '../domain/proactive-outreach.ts';
 import type { RichAnswers } from '../domain/rich-answers.ts';
 import type { MessageEdits } from '../domain/message-edits.ts';
+import type { BotConversations } from '../domain/answer-bot/bot-conversations.ts';
 import { guardHandshake, handlersFor, type HandlerTable } from './validated-handler.ts';
 import type { VisitorLimits } from '../limits/socket-limits.ts';
 import { gated } from './gated-handlers.ts';
@@ -49,6 +50,8 @@ export interface VisitorNamespaceDeps {
   richAnswers: RichAnswers;
   /** Quoted replies, edits and deletes (issue 19). */
   edits: MessageEdits;
+  /** answer bot (issue 22): "Talk to a person". */
+  bots: BotConversations;
   logger: Logger;
   /** Messages and events per visitor, conversations per address. */
   limits: VisitorLimits;
@@ -173,6 +176,7 @@ function visitorHandlers(deps: VisitorNamespaceDeps): HandlerTable<typeof visito
       deps.tickets.requestByVisitor(visitor.visitorId, conversationId, email),
     'message:edit': (edit, { visitor }) => deps.edits.edit(actor(visitor), edit),
     'message:delete': (ref, { visitor }) => deps.edits.remove(actor(visitor), ref),
+    'bot:handoff': ({ conversationId }, { visitor }) => deps.bots.handOffByVisitor(visitor.visitorId, conversationId),
   };
 }
 

@@ -12,7 +12,7 @@ import type {
 
 export interface ConversationStore {
   findById(id: string): Promise<Conversation | undefined>;
-  /** The visitor's queued or active conversation, if any: there is at most one. */
+  /** The visitor's queued, active or bot-held conversation, if any: there is at most one. */
   findOpenByVisitor(visitorId: string): Promise<Conversation | undefined>;
   /** Which of these visitors have a queued or active conversation: one read for a whole list. */
   visitorsWithOpen(visitorIds: readonly string[]): Promise<Set<string>>;
@@ -20,7 +20,7 @@ export interface ConversationStore {
   /** The visitor's conversations newest first, each with its opening visitor message, for the visitor panel. */
   listByVisitor(visitorId: string, limit: number): Promise<PastConversation[]>;
   /**
-   * A new conversation, queued unless `status` says offline. A queued one fails with a Conflict
+   * A new conversation, queued unless `status` says offline (or bot: the site's bot answers first). A queued one fails with a Conflict
    * ParleyError when the visitor already has an open (queued or active) conversation.
    */
   create(input: {
@@ -28,7 +28,7 @@ export interface ConversationStore {
     siteId: string;
     visitorId: string;
     now: string;
-    status?: 'queued' | 'offline';
+    status?: 'queued' | 'offline' | 'bot';
     /** What started it, when the visitor answered a proactive message (issue 6); a rule's id is kept for reports. */
     origin?: ConversationOrigin | null;
   }): Promise<Conversation>;

@@ -24,6 +24,8 @@ import type { VisitorStore } from './visitor-store.ts';
 import type { VisitorMailStore } from './visitor-mail-store.ts';
 import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
+// answer bot (issue 22)
+import type { BotStore } from './bot-store.ts';
 // help center reports (issue 20, help-metrics)
 import type { HelpReportStore } from './help-report-store.ts';
 // public API (issue 21)
@@ -64,6 +66,8 @@ export interface Store {
   richMessages: RichMessageStore;
   /** Edits and deletes of messages, with their revisions (issue 19). */
   messageChanges: MessageChangeStore;
+  /** The answer bot's settings and the conversations it handled (issue 22, migration 0027). */
+  bots: BotStore;
   // public API (issue 21): tokens, idempotent answers, and the filtered conversation list it pages through
   apiTokens: ApiTokenStore;
   idempotency: IdempotencyStore;

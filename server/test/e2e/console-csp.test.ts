@@ -84,6 +84,7 @@ describe.runIf(chromiumAvailable)('the console under its CSP', () => {
       ['Agents', 'Agents'],
       ['Rules', 'Rules'],
       ['Agents now', 'Agents now'],
+      ['Help center', 'Help center'], // help-console
     ] as const) {
       await nav(link);
       await heading(title);

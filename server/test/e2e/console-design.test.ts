@@ -28,6 +28,7 @@ const PAGES: ReadonlyArray<readonly [link: string, slug: string]> = [
   ['Rules', 'rules'],
   ['Reports', 'reports'],
   ['Agents now', 'agents-now'],
+  ['Help center', 'help-center'], // help-console
 ];
 
 describe.runIf(chromiumAvailable)('the console’s design in a real browser', () => {

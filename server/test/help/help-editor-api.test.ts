@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import fc from 'fast-check';
 import {
   HELP_IMAGE_MAX_BYTES,
   HelpArticleResponseSchema,
@@ -139,6 +140,15 @@ describe('help center editor API', () => {
     expect((await upload('site_nope', cookie, formWith('a.png', png))).status).toBe(404);
     const fine = await upload(site.id, cookie, formWith('a.png', png));
     expect(HelpImageSchema.parse((fine.body as { image: unknown }).image).type).toBe('image/png');
+    // any name at all is answered 400 (not ours) or 404 (ours but absent), never looked up as a path
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), async (file) => {
+        const res = await fetch(`${t.url}/api/help-images/${site.id}/${encodeURIComponent(file)}`);
+        expect([400, 404]).toContain(res.status);
+        await res.body?.cancel();
+      }),
+      { numRuns: 40 },
+    );
     // names that are not ours are not found, never looked up as paths
     for (const file of ['..%2F..%2Fetc%2Fpasswd', 'himg_AAAAAAAAAAAAAAAA.svg', 'himg_short.png'])
       expect((await fetch(`${t.url}/api/help-images/${site.id}/${file}`, { headers: { cookie } })).status).toBe(400);

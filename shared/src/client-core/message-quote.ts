@@ -4,7 +4,7 @@
  * follows every edit and delete live, while the quote the reply arrived with is a snapshot.
  */
 
-type AuthorKind = 'visitor' | 'agent' | 'system';
+type AuthorKind = 'visitor' | 'agent' | 'system' | 'bot';
 
 /** What quoting reads of a message (the wire's Message fits it). */
 export interface Quotable {

@@ -20,6 +20,10 @@ import type { ChatClient } from '../client/chat-client.ts';
 import { agentName } from './status-line.ts';
 import type { SystemLine } from './timeline.ts';
 import { useStrings } from './strings-context.ts';
+import { lazyChunk } from './lazy-chunk.ts';
+
+// answer bot (issue 22): "Talk to a person" comes with the first conversation the bot holds
+const { use: useBot } = lazyChunk(() => import('./talk-to-person.tsx'));
 
 export interface ChatPanelProps {
   id?: string;
@@ -87,6 +91,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   const emailInstead = conversation && status === 'queued' && (leaving || state.overdue === conversation.id);
   // the forms are a chunk of their own, fetched the first time one is due
   const forms = useForms(Boolean(offline || asking || ended || emailInstead));
+  const bot = useBot(status === 'bot');
   useEffect(() => {
     // a form that arrived after the panel opened: its first field gets the focus the panel's open gave nothing
     if (forms) focusIfIdle(panel.current?.querySelector<HTMLElement>('.form input, .form textarea'));
@@ -184,6 +189,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
             {t.emailInstead}
           </button>
         )}
+        {status === 'bot' && bot && client && <bot.TalkToPerson client={client} />}
         {files && client ? <files.FileComposer client={client} {...composer} /> : <Composer {...composer} />}
       </>
     );

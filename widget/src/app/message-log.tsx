@@ -130,13 +130,14 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
               {message.body}
             </p>
           );
-        const agent = kind === 'agent';
+        // the answer bot speaks for the team like an agent; its name says it is the bot
+        const agent = kind !== 'visitor';
         const author = name ?? t.agent;
         const stored = message.seq > 0;
         return (
           <Bubble
             key={item.key}
-            kind={stored ? kind : 'visitor pending'}
+            kind={stored ? (agent ? 'agent' : kind) : 'visitor pending'}
             seq={stored ? message.seq : undefined}
             first={first}
             last={last}

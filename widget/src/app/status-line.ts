@@ -21,8 +21,10 @@ export function statusLine(
       return format(t.chattingWith, { name: conversation.agent?.name ?? t.anAgent });
     case 'closed':
       return t.ended;
+    // a message left while nobody was online: the composer is there for the next live chat; and
+    // the answer bot's messages name it, it needs no line of its own
     case 'offline':
-      // a message left while nobody was online: the composer is there for the next live chat
+    case 'bot':
       return null;
   }
 }

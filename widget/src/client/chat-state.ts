@@ -94,7 +94,8 @@ export function initialState(conversation: Conversation | null, thread: Thread, 
 }
 
 // offline (a message left while nobody was online) never becomes active; it can only be closed
-const STATUS_RANK = { offline: 0, queued: 0, active: 1, closed: 2 } as const;
+// (bot: the answer bot holds it; it is handed off to the queue or an agent, or closed)
+const STATUS_RANK = { offline: 0, bot: 0, queued: 0, active: 1, closed: 2 } as const;
 
 /**
  * Picks the fresher of two snapshots of a conversation. A send ack's snapshot can be taken before

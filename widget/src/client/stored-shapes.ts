@@ -22,7 +22,7 @@ export function isMessage(value: unknown): value is Message {
     isString(value.conversationId) &&
     isCount(value.seq) &&
     isNullableString(value.clientMessageId) &&
-    (author.kind === 'visitor' || author.kind === 'agent' || author.kind === 'system') &&
+    (author.kind === 'visitor' || author.kind === 'agent' || author.kind === 'system' || author.kind === 'bot') &&
     isNullableString(author.id) &&
     isNullableString(author.name) &&
     isString(value.body) &&

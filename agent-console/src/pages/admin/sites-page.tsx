@@ -10,6 +10,7 @@ import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
 import { Loading, LoadFailed } from '../../components/load-state.tsx';
 import { FormMessage, TextAreaField, TextField } from '../../components/form-field.tsx';
 import { SiteEditor } from './site-editor.tsx';
+import { BotSettingsSection } from './bot-settings-section.tsx';
 import { originsOf } from './site-draft.ts';
 
 export function SitesPage({ agent }: { agent: Agent }) {
@@ -81,6 +82,8 @@ function SitesAdmin() {
                 {selected.name}
               </h2>
               <SiteEditor key={selected.id} site={selected} onSaved={replace} />
+              {/* answer bot (issue 22): saved on its own */}
+              <BotSettingsSection key={`bot-${selected.id}`} siteId={selected.id} />
             </section>
           )}
         </div>

@@ -14,6 +14,7 @@ import { articlePlainText } from './article-markdown.ts';
 import { helpPagePaths } from './help-page-paths.ts';
 
 const EXCERPT_MAX = 600;
+const CARD_SUMMARY_MAX = 300;
 
 export function helpShareRouter(deps: {
   store: Store;
@@ -29,7 +30,12 @@ export function helpShareRouter(deps: {
     if (article.status !== 'published')
       throw new ParleyError(ErrorCode.Conflict, 'Publish the article first: visitors cannot open a draft.');
     const path = helpPagePaths(deps.helpCenterPath, site.siteKey).article(article.locale, article.slug);
-    const summary = article.summary.trim() || articlePlainText(article.body, 300);
+    // a card's summary is at most 300 characters (ArticleLinkSchema); an article's may be longer
+    const full = article.summary.trim();
+    const summary =
+      full.length > CARD_SUMMARY_MAX
+        ? `${full.slice(0, CARD_SUMMARY_MAX - 1).trimEnd()}…`
+        : full || articlePlainText(article.body, CARD_SUMMARY_MAX);
     return {
       link: { title: article.title.slice(0, 160), url: `${deps.publicUrl()}${path}`, ...(summary ? { summary } : {}) },
       excerpt: articlePlainText(article.body, EXCERPT_MAX),

@@ -13,7 +13,7 @@ import { chunks } from './chunks.ts';
 import type { ConversationWrites } from './conversation-writes.ts';
 
 /** Statuses that make a conversation the visitor's one open conversation (see the partial unique index). */
-const OPEN = ['queued', 'active'];
+const OPEN = ['queued', 'active', 'bot'];
 
 type ConversationQueries = Omit<ConversationStore, keyof ConversationWrites>;
 

@@ -85,7 +85,7 @@ export async function appendWithAttachments(
             : {}),
         }))
         .where('id', '=', message.conversationId)
-        .where('status', 'in', ['queued', 'active'])
+        .where('status', 'in', ['queued', 'active', 'bot'])
         .returningAll()
         .returning(names)
         .executeTakeFirst();

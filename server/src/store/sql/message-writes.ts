@@ -100,7 +100,7 @@ export function createMessageWrites(db: Kysely<Database>) {
         const where =
           by === 'id'
             ? query.where('id', 'in', keys(v, size))
-            : query.where('visitor_id', 'in', keys(v, size)).where('status', 'in', ['queued', 'active']);
+            : query.where('visitor_id', 'in', keys(v, size)).where('status', 'in', ['queued', 'active', 'bot']);
         return where.returningAll().returning(names);
       }),
     );

@@ -20,6 +20,8 @@ import { helpCenterMigration } from './migration-0021-help-center.ts';
 import { richMessagesMigration } from './migration-0019-rich-messages.ts';
 import { messageEditsMigration } from './migration-0020-message-edits.ts';
 import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
+// answer bot (issue 22)
+import { answerBotMigration } from './migration-0027-answer-bot.ts';
 // public API tokens and idempotent writes (issue 21)
 import { apiTokensMigration } from './migration-0025-api-tokens.ts';
 import { webhooksMigration } from './migration-0026-webhooks.ts';
@@ -147,6 +149,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0020_message_edits': messageEditsMigration,
         '0021_help_center': helpCenterMigration(engine),
         '0023_mail_attachments': mailAttachmentsMigration,
+        '0027_answer_bot': answerBotMigration,
         '0025_api_tokens': apiTokensMigration,
         '0026_webhooks': webhooksMigration(engine),
         '0024_help_widget': helpWidgetMigration,

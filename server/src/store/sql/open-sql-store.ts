@@ -36,6 +36,9 @@ import { createPrivacyStore } from './privacy-store.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
+// answer bot (issue 22)
+import { createBotStore } from './bot/bot-store.ts';
+import { createConversationQueries } from './conversation-queries.ts';
 // public API (issue 21)
 import { createApiTokenStore, createIdempotencyStore } from './api-token-store.ts';
 import { createConversationListStore } from './conversation-list-store.ts';
@@ -171,6 +174,8 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     ...openHelpCenter(db, target.engine),
     richMessages: createRichMessageStore(db),
     messageChanges: createMessageChangeStore(db),
+    // answer bot (issue 22)
+    bots: createBotStore(db, createConversationQueries(db).findById),
     // public API (issue 21)
     apiTokens: createApiTokenStore(db),
     idempotency: createIdempotencyStore(db),

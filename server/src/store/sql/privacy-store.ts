@@ -8,6 +8,7 @@ import type { ConversationStatus, TicketStatus } from '@parley/shared';
 import type { PrivacyStore } from '../privacy-store.ts';
 import type { Database } from './schema.ts';
 import { toMessage, toVisitor } from './mappers.ts';
+import { withBotTables } from './bot/bot-tables.ts';
 
 /** Bound on ids per statement: well under both engines' parameter limits. */
 const CHUNK = 500;
@@ -34,6 +35,7 @@ async function deleteContent(trx: Kysely<Database>, ids: string[]): Promise<void
 async function deleteConversationRows(trx: Kysely<Database>, ids: string[]): Promise<void> {
   await deleteContent(trx, ids);
   await trx.deleteFrom('tickets').where('conversation_id', 'in', ids).execute();
+  await withBotTables(trx).deleteFrom('bot_conversations').where('conversation_id', 'in', ids).execute();
   await trx.deleteFrom('conversations').where('id', 'in', ids).execute();
 }
 

@@ -39,6 +39,8 @@ export const strings: Strings = {
   leaveMessage: 'اترك رسالة',
   offlineSent: 'شكرًا! سنرد على {email}.',
   emailInstead: 'الرد بالبريد',
+  // answer bot (issue 22)
+  talkToPerson: 'التحدث إلى شخص',
   tryAgain: 'حدث خطأ. حاول مرة أخرى.',
   rate: 'كيف كانت هذه الدردشة؟',
   comment: 'تعليق',

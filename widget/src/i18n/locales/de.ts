@@ -39,6 +39,8 @@ export const strings: Strings = {
   leaveMessage: 'Nachricht hinterlassen',
   offlineSent: 'Danke! Wir antworten an {email}.',
   emailInstead: 'Lieber per E-Mail antworten',
+  // answer bot (issue 22)
+  talkToPerson: 'Mit einem Menschen sprechen',
   tryAgain: 'Das hat nicht geklappt. Bitte erneut versuchen.',
   rate: 'Wie war dieser Chat?',
   comment: 'Kommentar',

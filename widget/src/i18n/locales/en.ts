@@ -38,6 +38,8 @@ export const strings = {
   leaveMessage: 'Leave a message',
   offlineSent: 'Thanks! We will reply to {email}.',
   emailInstead: 'Reply by email instead',
+  // answer bot (issue 22)
+  talkToPerson: 'Talk to a person',
   tryAgain: 'That did not work. Please try again.',
   rate: 'How was this chat?',
   comment: 'Comment',

@@ -39,6 +39,8 @@ export const strings: Strings = {
   leaveMessage: 'Dejar un mensaje',
   offlineSent: '¡Gracias! Responderemos a {email}.',
   emailInstead: 'Prefiero respuesta por correo',
+  // answer bot (issue 22)
+  talkToPerson: 'Hablar con una persona',
   tryAgain: 'No funcionó. Inténtalo de nuevo.',
   rate: '¿Qué tal fue este chat?',
   comment: 'Comentario',

@@ -39,6 +39,8 @@ export const strings: Strings = {
   leaveMessage: 'Laisser un message',
   offlineSent: 'Merci ! Nous répondrons à {email}.',
   emailInstead: 'Plutôt me répondre par e-mail',
+  // answer bot (issue 22)
+  talkToPerson: 'Parler à une personne',
   tryAgain: 'Échec. Veuillez réessayer.',
   rate: 'Comment s’est passé ce chat ?',
   comment: 'Commentaire',

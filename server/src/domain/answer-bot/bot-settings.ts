@@ -1,0 +1,39 @@
+/**
+ * @module A site's answer bot settings as admins read and change them: stored ones over the defaults
+ * (a site that never set any has the bot off), a change merged into what is stored.
+ */
+import { DEFAULT_BOT_SETTINGS, type BotSettings, type BotSettingsUpdate } from '@parley/shared';
+import { notFound } from '../../errors.ts';
+import type { Store } from '../../store/store.ts';
+
+export class BotSettingsAdmin {
+  readonly #store: Store;
+  readonly #now: () => Date;
+
+  constructor(deps: { store: Store; now: () => Date }) {
+    this.#store = deps.store;
+    this.#now = deps.now;
+  }
+
+  async get(siteId: string): Promise<BotSettings> {
+    if (!(await this.#store.sites.findById(siteId))) throw notFound('Site');
+    return (await this.#store.bots.settings(siteId)) ?? DEFAULT_BOT_SETTINGS;
+  }
+
+  async update(siteId: string, change: BotSettingsUpdate): Promise<BotSettings> {
+    const current = await this.get(siteId);
+    const next: BotSettings = {
+      mode: change.mode ?? current.mode,
+      name: change.name ?? current.name,
+      matchThreshold: change.matchThreshold ?? current.matchThreshold,
+      handoffTimeoutSeconds: change.handoffTimeoutSeconds ?? current.handoffTimeoutSeconds,
+      wording: { ...current.wording, ...stripUndefined(change.wording ?? {}) },
+    };
+    await this.#store.bots.saveSettings(siteId, next, this.#now().toISOString());
+    return next;
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
