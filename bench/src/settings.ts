@@ -27,8 +27,11 @@ export interface BenchSettings {
     fileBytes: number;
     maxPerUploader: number;
   };
-  /** Scenario 7: published help articles (three locales), searches per second, article pages per second. */
-  help: { articles: number; searchRate: number; pageRate: number };
+  /**
+   * Scenario 7: published help articles (three locales), searches per second, article pages per second,
+   * and searches sent one after another (the cost of one with nothing queued).
+   */
+  help: { articles: number; searchRate: number; pageRate: number; sequentialSearches: number };
 }
 
 export const FULL: BenchSettings = {
@@ -43,7 +46,7 @@ export const FULL: BenchSettings = {
   latencyLoadShare: 0.4,
   assignTimeoutMs: 60_000,
   uploads: { pairs: 1000, agents: 20, chatRate: 400, uploaders: 20, fileBytes: 10_000_000, maxPerUploader: 10 },
-  help: { articles: 10_000, searchRate: 200, pageRate: 50 },
+  help: { articles: 10_000, searchRate: 200, pageRate: 50, sequentialSearches: 500 },
 };
 
 export const SMOKE: BenchSettings = {
@@ -58,5 +61,5 @@ export const SMOKE: BenchSettings = {
   latencyLoadShare: 0.4,
   assignTimeoutMs: 8_000,
   uploads: { pairs: 12, agents: 2, chatRate: 20, uploaders: 2, fileBytes: 1_000_000, maxPerUploader: 2 },
-  help: { articles: 60, searchRate: 20, pageRate: 10 },
+  help: { articles: 60, searchRate: 20, pageRate: 10, sequentialSearches: 20 },
 };
