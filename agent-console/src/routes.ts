@@ -12,4 +12,6 @@ export const ROUTES = {
   rules: '/console/admin/rules',
   reports: '/console/admin/reports',
   agentsNow: '/console/admin/agents-now',
+  // public API tokens (issue 21)
+  apiTokens: '/console/admin/api-tokens',
 } as const;

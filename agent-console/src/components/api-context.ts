@@ -11,6 +11,8 @@ import { createReportsApi, type ReportsApi } from '../api/reports-api.ts';
 import { createRestClient, type FetchLike } from '../api/rest-client.ts';
 import { createRulesApi, type RulesApi } from '../api/rules-api.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
+// public API tokens (issue 21)
+import { createApiTokensApi, type ApiTokensApi } from '../api/api-tokens-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -19,6 +21,7 @@ export interface ConsoleApi {
   email: EmailApi;
   rules: RulesApi;
   reports: ReportsApi;
+  apiTokens: ApiTokensApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -31,6 +34,7 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     email: createEmailApi(rest),
     rules: createRulesApi(rest),
     reports: createReportsApi(rest),
+    apiTokens: createApiTokensApi(rest),
   };
 }
 

@@ -20,6 +20,7 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
       [ROUTES.rules, 'Rules'],
       [ROUTES.reports, 'Reports'],
       [ROUTES.agentsNow, 'Agents now'],
+      [ROUTES.apiTokens, 'API tokens'],
     );
   const { path } = useLocation();
   return (

@@ -17,6 +17,7 @@ import { TicketsPage } from './tickets-page.tsx';
 import { LiveVisitorsPage } from './live-visitors-page.tsx';
 import { ReportsPage } from './admin/reports-page.tsx';
 import { AgentsNowPage } from './admin/agents-now-page.tsx';
+import { ApiTokensPage } from './admin/api-tokens-page.tsx';
 
 /** Rendered only while signed in (see App). */
 function useSignedInAgent(): Agent {
@@ -35,6 +36,7 @@ const Tickets = () => <TicketsPage agent={useSignedInAgent()} />;
 const LiveVisitors = () => <LiveVisitorsPage agent={useSignedInAgent()} />;
 const ReportsRoute = () => <ReportsPage agent={useSignedInAgent()} />;
 const AgentsNowRoute = () => <AgentsNowPage agent={useSignedInAgent()} />;
+const ApiTokensRoute = () => <ApiTokensPage agent={useSignedInAgent()} />;
 
 /** `focusHeadingFirst`: the agent just signed in, so the form they were on is gone: focus the heading. */
 export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirst?: boolean }) {
@@ -47,6 +49,7 @@ export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirs
         <Route path={ROUTES.rules} component={Rules} />
         <Route path={ROUTES.reports} component={ReportsRoute} />
         <Route path={ROUTES.agentsNow} component={AgentsNowRoute} />
+        <Route path={ROUTES.apiTokens} component={ApiTokensRoute} />
         <Route path={ROUTES.cannedResponses} component={Canned} />
         <Route path={ROUTES.tickets} component={Tickets} />
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />

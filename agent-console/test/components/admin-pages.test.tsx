@@ -38,6 +38,7 @@ describe('console pages', () => {
       'Rules',
       'Reports',
       'Agents now',
+      'API tokens',
     ]);
     fireEvent.click(within(nav).getByRole('link', { name: 'Sites' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sites' })).toBeTruthy();

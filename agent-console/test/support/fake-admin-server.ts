@@ -20,6 +20,8 @@ import {
   type ProactiveRule,
   type SiteAdminView,
   DEFAULT_ATTACHMENT_SETTINGS,
+  CreateApiTokenRequestSchema,
+  type ApiToken,
 } from '@parley/shared';
 import type { z } from 'zod';
 import { AGENT, iso } from './fixtures.ts';
@@ -60,6 +62,8 @@ export class FakeAdminServer {
   sites: SiteAdminView[] = [makeSite()];
   canned: CannedResponse[] = [];
   rules: ProactiveRule[] = [];
+  // public API tokens (issue 21)
+  apiTokens: ApiToken[] = [];
   emailStatus: EmailStatus = {
     outbound: { configured: true, pending: 0, failed: 0 },
     inbound: { webhook: false, smtp: false, domain: 'in.example.com' },
@@ -183,6 +187,33 @@ export class FakeAdminServer {
         this.canned.push(created);
         return json(201, { cannedResponse: created });
       });
+    }
+    // public API tokens (issue 21)
+    if (route === 'GET /api/admin/api-tokens') return json(200, { apiTokens: this.apiTokens });
+    if (route === 'POST /api/admin/api-tokens') {
+      return this.parse(CreateApiTokenRequestSchema, body, (request) => {
+        const id = `tok_${this.next++}`;
+        const token = `parley_secret${id}`;
+        const created: ApiToken = {
+          id,
+          name: request.name,
+          scopes: request.scopes,
+          siteIds: request.siteIds ?? null,
+          prefix: token.slice(0, 13),
+          createdBy: AGENT.id,
+          createdAt: iso(0),
+          lastUsedAt: null,
+          revokedAt: null,
+        };
+        this.apiTokens.unshift(created);
+        return json(201, { token, apiToken: created });
+      });
+    }
+    if ((m = /^POST \/api\/admin\/api-tokens\/([^/]+)\/revoke$/.exec(route))) {
+      const token = this.apiTokens.find((t) => t.id === m?.[1]);
+      if (!token) return fail(404, 'not_found', 'API token not found');
+      token.revokedAt ??= iso(1);
+      return json(200, { apiToken: token });
     }
     return fail(404, 'not_found', route);
   };
