@@ -16,4 +16,6 @@ export const ROUTES = {
   webhooks: '/console/admin/webhooks',
   // help-console
   helpCenter: '/console/admin/help-center',
+  // public API tokens (issue 21)
+  apiTokens: '/console/admin/api-tokens',
 } as const;

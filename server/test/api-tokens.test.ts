@@ -79,6 +79,39 @@ function tokenContract(engine: string, open: Open): void {
       }
     });
 
+    it('lists conversations newest first by filter, a keyset page at a time', async () => {
+      const { store, dispose } = await open();
+      try {
+        const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
+        for (const id of ['site_a', 'site_b']) {
+          await store.sites.create(
+            siteFixture(at(0), { id, name: id, greeting: '', position: 'right', isDemo: false }),
+          );
+        }
+        // two share a creation time: the id orders them
+        const plan: Array<[string, string, number]> = [
+          ['conv_1', 'site_a', 1],
+          ['conv_2', 'site_a', 2],
+          ['conv_3', 'site_b', 2],
+          ['conv_4', 'site_a', 3],
+        ];
+        for (const [id, siteId, second] of plan) {
+          const visitorId = `vis_${id}`;
+          await store.visitors.ensure(visitorId, siteId, at(second));
+          await store.conversations.create({ id, siteId, visitorId, now: at(second) });
+        }
+        const ids = async (filter: Partial<Parameters<Store['conversationList']['list']>[0]>) =>
+          (await store.conversationList.list({ siteIds: null, limit: 10, ...filter })).map((c) => c.id);
+        expect(await ids({})).toEqual(['conv_4', 'conv_3', 'conv_2', 'conv_1']);
+        expect(await ids({ siteIds: ['site_a'] })).toEqual(['conv_4', 'conv_2', 'conv_1']);
+        expect(await ids({ siteIds: [] })).toEqual([]);
+        expect(await ids({ before: { createdAt: at(2), id: 'conv_3' } })).toEqual(['conv_2', 'conv_1']);
+        expect(await ids({ limit: 2, status: 'queued', visitorId: 'vis_conv_2' })).toEqual(['conv_2']);
+      } finally {
+        await dispose();
+      }
+    });
+
     it('lets exactly one of several racing requests claim an Idempotency-Key', async () => {
       const { store, dispose } = await open();
       try {

@@ -19,6 +19,8 @@ import { createBotApi, type BotApi } from '../api/bot-api.ts';
 import { createHelpApi, type HelpApi } from '../api/help-api.ts';
 // help-widget
 import { createVisitorHelpApi, type VisitorHelpApi } from '../api/visitor-help-api.ts';
+// public API tokens (issue 21)
+import { createApiTokensApi, type ApiTokensApi } from '../api/api-tokens-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -35,6 +37,7 @@ export interface ConsoleApi {
   help: HelpApi;
   // help-widget: the articles a visitor met in the widget
   visitorHelp: VisitorHelpApi;
+  apiTokens: ApiTokensApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -53,6 +56,7 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     help: createHelpApi(rest, fetchImpl),
     // help-widget
     visitorHelp: createVisitorHelpApi(rest),
+    apiTokens: createApiTokensApi(rest),
   };
 }
 

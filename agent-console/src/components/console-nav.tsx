@@ -24,6 +24,7 @@ export function ConsoleNav({ agent }: { agent: Agent }) {
       [ROUTES.webhooks, 'Webhooks'],
       // help-console
       [ROUTES.helpCenter, 'Help center'],
+      [ROUTES.apiTokens, 'API tokens'],
     );
   const { path } = useLocation();
   return (

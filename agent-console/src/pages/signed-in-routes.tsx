@@ -20,6 +20,7 @@ import { AgentsNowPage } from './admin/agents-now-page.tsx';
 import { WebhooksPage } from './admin/webhooks-page.tsx';
 // help-console
 import { HelpCenterPage } from './admin/help/help-center-page.tsx';
+import { ApiTokensPage } from './admin/api-tokens-page.tsx';
 
 /** Rendered only while signed in (see App). */
 function useSignedInAgent(): Agent {
@@ -40,6 +41,7 @@ const ReportsRoute = () => <ReportsPage agent={useSignedInAgent()} />;
 const AgentsNowRoute = () => <AgentsNowPage agent={useSignedInAgent()} />;
 const WebhooksRoute = () => <WebhooksPage agent={useSignedInAgent()} />;
 const HelpCenterRoute = () => <HelpCenterPage agent={useSignedInAgent()} />; // help-console
+const ApiTokensRoute = () => <ApiTokensPage agent={useSignedInAgent()} />;
 
 /** `focusHeadingFirst`: the agent just signed in, so the form they were on is gone: focus the heading. */
 export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirst?: boolean }) {
@@ -55,6 +57,7 @@ export function SignedInRoutes({ focusHeadingFirst = false }: { focusHeadingFirs
         <Route path={ROUTES.webhooks} component={WebhooksRoute} />
         {/* help-console */}
         <Route path={ROUTES.helpCenter} component={HelpCenterRoute} />
+        <Route path={ROUTES.apiTokens} component={ApiTokensRoute} />
         <Route path={ROUTES.cannedResponses} component={Canned} />
         <Route path={ROUTES.tickets} component={Tickets} />
         <Route path={ROUTES.liveVisitors} component={LiveVisitors} />

@@ -40,6 +40,7 @@ describe('console pages', () => {
       'Agents now',
       'Webhooks',
       'Help center',
+      'API tokens',
     ]);
     fireEvent.click(within(nav).getByRole('link', { name: 'Sites' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sites' })).toBeTruthy();

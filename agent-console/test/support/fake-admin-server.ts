@@ -24,6 +24,8 @@ import {
   BotSettingsUpdateSchema,
   DEFAULT_BOT_SETTINGS,
   type BotSettings,
+  CreateApiTokenRequestSchema,
+  type ApiToken,
 } from '@parley/shared';
 import type { z } from 'zod';
 import { AGENT, iso } from './fixtures.ts';
@@ -67,6 +69,8 @@ export class FakeAdminServer {
   rules: ProactiveRule[] = [];
   /** answer bot settings by site id (issue 22); absent: the defaults. */
   readonly bots = new Map<string, BotSettings>();
+  // public API tokens (issue 21)
+  apiTokens: ApiToken[] = [];
   emailStatus: EmailStatus = {
     outbound: { configured: true, pending: 0, failed: 0 },
     inbound: { webhook: false, smtp: false, domain: 'in.example.com' },
@@ -205,6 +209,33 @@ export class FakeAdminServer {
         this.canned.push(created);
         return json(201, { cannedResponse: created });
       });
+    }
+    // public API tokens (issue 21)
+    if (route === 'GET /api/admin/api-tokens') return json(200, { apiTokens: this.apiTokens });
+    if (route === 'POST /api/admin/api-tokens') {
+      return this.parse(CreateApiTokenRequestSchema, body, (request) => {
+        const id = `tok_${this.next++}`;
+        const token = `parley_secret${id}`;
+        const created: ApiToken = {
+          id,
+          name: request.name,
+          scopes: request.scopes,
+          siteIds: request.siteIds ?? null,
+          prefix: token.slice(0, 13),
+          createdBy: AGENT.id,
+          createdAt: iso(0),
+          lastUsedAt: null,
+          revokedAt: null,
+        };
+        this.apiTokens.unshift(created);
+        return json(201, { token, apiToken: created });
+      });
+    }
+    if ((m = /^POST \/api\/admin\/api-tokens\/([^/]+)\/revoke$/.exec(route))) {
+      const token = this.apiTokens.find((t) => t.id === m?.[1]);
+      if (!token) return fail(404, 'not_found', 'API token not found');
+      token.revokedAt ??= iso(1);
+      return json(200, { apiToken: token });
     }
     return fail(404, 'not_found', route);
   };

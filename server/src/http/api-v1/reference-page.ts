@@ -28,6 +28,8 @@ details summary { cursor: pointer; }
 `;
 
 const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
+/** The document's descriptions use Markdown's `code` spans, and nothing else of it. */
+const prose = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 const schemaBlock = (label: string, schema: unknown) =>
   `<details><summary>${escapeHtml(label)}</summary><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></details>`;
 
@@ -61,7 +63,7 @@ export function referencePage(document: Json): string {
           const [status, success] = Object.entries(responses)[0] ?? ['200', {}];
           return `<section class="op" id="${escapeHtml(op.operationId)}" aria-labelledby="${escapeHtml(op.operationId)}-title">
 <h3 id="${escapeHtml(op.operationId)}-title"><span class="method">${escapeHtml(op.method)}</span> ${code(op.path)}</h3>
-<p>${escapeHtml(String(operation.summary))}. <span class="muted">${escapeHtml(String(operation.description))}</span></p>
+<p>${prose(String(operation.summary))}. <span class="muted">${prose(String(operation.description))}</span></p>
 ${parameterTable((operation.parameters ?? []) as Json[])}
 ${body === undefined ? '' : schemaBlock('Request body (JSON Schema)', body)}
 ${schemaBlock(`Response ${status} (JSON Schema)`, success.content?.['application/json']?.schema ?? {})}
@@ -79,7 +81,7 @@ ${schemaBlock(`Response ${status} (JSON Schema)`, success.content?.['application
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(info.title)} reference</title><link rel="stylesheet" href="/api/v1/reference.css"></head>
-<body><header><h1>${escapeHtml(info.title)}</h1><p>${escapeHtml(info.description)}</p>
+<body><header><h1>${escapeHtml(info.title)}</h1><p>${prose(info.description)}</p>
 <p>The machine-readable document: <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI 3.1).</p>
 <nav aria-label="Resources"><ul>${nav}</ul></nav></header>
 <main>${sections}</main></body></html>`;
