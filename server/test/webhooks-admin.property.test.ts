@@ -14,7 +14,7 @@ import {
   WebhookWithSecretResponseSchema,
 } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from './support/test-server.ts';
-import { signedInRest, type Rest } from './support/rest.ts';
+import { restAs, signedInRest, type Rest } from './support/rest.ts';
 
 let t: TestServer;
 let admin: Rest;
@@ -95,6 +95,33 @@ describe('webhook endpoints under malformed input', () => {
     // only public or allowed addresses were accepted
     const stored = await t.server.store.webhooks.listEndpoints(siteId);
     for (const endpoint of stored) expect(endpoint.url).not.toMatch(/^http:\/\/(10\.|192\.168\.|localhost)/);
+  });
+
+  it('refuses agents (403) and anyone signed out (401) on every webhook route', async () => {
+    const agent = await t.createAgent({ name: 'Mallory' });
+    const asAgent = await signedInRest(t.url, agent.email, agent.password);
+    const signedOut = restAs(t.url, undefined);
+    const created = await admin('POST', `/api/admin/sites/${siteId}/webhooks`, {
+      url: 'http://127.0.0.1:9/in',
+      events: ['message.created'],
+    });
+    const { endpoint } = WebhookWithSecretResponseSchema.parse(created.body);
+    const base = `/api/admin/sites/${siteId}/webhooks`;
+    const calls: Array<[string, string, unknown?]> = [
+      ['GET', base],
+      ['POST', base, { url: 'https://example.com/', events: ['message.created'] }],
+      ['PATCH', `${base}/${endpoint.id}`, { url: 'https://example.com/' }],
+      ['DELETE', `${base}/${endpoint.id}`],
+      ['POST', `${base}/${endpoint.id}/rotate-secret`],
+      ['GET', `${base}/${endpoint.id}/deliveries`],
+      ['POST', `${base}/${endpoint.id}/deliveries/whd_x/redeliver`],
+      ['POST', `${base}/${endpoint.id}/test`],
+    ];
+    for (const [method, path, body] of calls) {
+      expect({ path, status: (await asAgent(method, path, body)).status }).toEqual({ path, status: 403 });
+      expect({ path, status: (await signedOut(method, path, body)).status }).toEqual({ path, status: 401 });
+    }
+    expect(await t.server.store.webhooks.findEndpoint(endpoint.id)).toMatchObject({ url: 'http://127.0.0.1:9/in' });
   });
 
   it('answers not_found for another site or an unknown endpoint', async () => {

@@ -207,6 +207,29 @@ describe('webhook delivery', () => {
     ]);
   });
 
+  it('deletes finished deliveries after 30 days, and never one still waiting', async () => {
+    await start();
+    const { endpoint } = await subscribe(['conversation.created']);
+    await visitorWrites(t, 'Hello');
+    await t.server.webhookTick();
+    receiver.answer = { status: 500 };
+    // (read from the store: the admin's session does not last the month the clock moves)
+    clock += 29 * 24 * 60 * 60_000;
+    await visitorWrites(t, 'Hello again');
+    await t.server.webhookTick();
+    expect((await t.server.store.webhooks.recentDeliveries(endpoint.id, 10)).map((d) => d.status)).toEqual([
+      'pending',
+      'delivered',
+    ]);
+    clock += 2 * 24 * 60 * 60_000;
+    receiver.answer = { status: 200 };
+    // the waiting one is sent now; the one delivered 31 days ago is gone
+    await t.server.webhookTick();
+    expect((await t.server.store.webhooks.recentDeliveries(endpoint.id, 10)).map((d) => d.status)).toEqual([
+      'delivered',
+    ]);
+  });
+
   it('redelivers an event and sends a test event on request', async () => {
     await start();
     const { endpoint } = await subscribe(['conversation.created']);

@@ -80,6 +80,8 @@ export interface WebhookStore {
   /** Back to pending at `retryAt`, or failed for good when retryAt is null. */
   markFailed(id: string, claimToken: string, outcome: AttemptOutcome, retryAt: string | null): Promise<boolean>;
   findDelivery(id: string): Promise<WebhookDeliveryRecord | undefined>;
+  /** Deletes delivered and failed deliveries stored before `before` (they hold what was said); returns how many. */
+  pruneFinished(before: string): Promise<number>;
   /** An endpoint's latest deliveries, newest first. */
   recentDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
 }

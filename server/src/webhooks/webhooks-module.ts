@@ -15,6 +15,10 @@ import { AddressGuard, type Lookup } from './address-guard.ts';
 import { postWebhook } from './webhook-request.ts';
 import { WebhookSender, webhookRetryPolicy, type WebhookSendReport } from './webhook-sender.ts';
 
+/** How long delivered and failed deliveries stay listed (docs/webhooks.md). */
+export const KEEP_FINISHED_MS = 30 * 24 * 60 * 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
+
 export interface WebhooksModule {
   outbox: WebhookOutbox;
   endpoints: WebhookEndpoints;
@@ -59,10 +63,18 @@ export function createWebhooksModule(deps: {
 
   let running: Promise<WebhookSendReport> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let prunedAt = 0;
   const tick = (): Promise<WebhookSendReport> => {
     running ??= (async () => {
       await recorder.settled();
-      return sender.sendDue();
+      const report = await sender.sendDue();
+      // finished deliveries hold what visitors said: kept a while for the console, then deleted
+      const at = now().getTime();
+      if (at - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = at;
+        await store.webhooks.pruneFinished(new Date(at - KEEP_FINISHED_MS).toISOString());
+      }
+      return report;
     })().finally(() => {
       running = undefined;
     });

@@ -205,6 +205,14 @@ export function createWebhookStore(db: Kysely<Database>, engine: Engine): Webhoo
       const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toDelivery(row) : undefined;
     },
+    async pruneFinished(before) {
+      const result = await db
+        .deleteFrom('webhook_deliveries')
+        .where('status', 'in', ['delivered', 'failed'])
+        .where('created_at', '<', before)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async recentDeliveries(endpointId, limit) {
       const rows = await db
         .selectFrom('webhook_deliveries')
