@@ -12,7 +12,7 @@ import { createRestClient, type FetchLike } from '../api/rest-client.ts';
 import { createRulesApi, type RulesApi } from '../api/rules-api.ts';
 import { createCannedCache, type CannedCache } from '../state/canned-responses.ts';
 // answer bot (issue 22)
-import { createBotApi, type BotApi } from '../api/bot-api.ts';
+import { createBotApi, createBotReportsApi, type BotApi, type BotReportsApi } from '../api/bot-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -23,6 +23,7 @@ export interface ConsoleApi {
   reports: ReportsApi;
   /** answer bot settings (issue 22) */
   bot: BotApi;
+  botReports: BotReportsApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -36,6 +37,7 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     rules: createRulesApi(rest),
     reports: createReportsApi(rest),
     bot: createBotApi(rest),
+    botReports: createBotReportsApi(rest),
   };
 }
 

@@ -13,6 +13,8 @@ import { CsatDistribution, FiguresTable, HeadlineFigures } from './report-figure
 import { lastSevenDays } from './report-format.ts';
 import { Loading } from '../../components/load-state.tsx';
 import '../../reports.css';
+// answer bot (issue 22)
+import { BotReportSection } from './bot-report-section.tsx';
 
 type ChartComponent = FunctionComponent<{ perDay: Report['perDay'] }>;
 
@@ -184,6 +186,7 @@ function Reports() {
               rows={report.perSite.map((s) => ({ key: s.siteId, label: s.siteName, figures: s.figures }))}
             />
           </section>
+          {query && <BotReportSection query={query} />}
           <section class="card report-section" aria-labelledby="report-export">
             <h2 id="report-export" class="card__title">
               Export
