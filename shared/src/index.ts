@@ -31,6 +31,7 @@ export * from './rich-answers.ts';
 export * from './message-edits.ts';
 // answer bot (issue 22)
 export * from './answer-bot.ts';
+export * from './bot-reports.ts';
 // public API (issue 21)
 export * from './api-tokens.ts';
 // outbound webhooks (issue 21)

@@ -1,7 +1,17 @@
 /**
- * @module The answer bot settings' REST calls (issue 22): read and change a site's bot.
+ * @module The answer bot's REST calls (issue 22): read and change a site's bot, and its report.
  */
-import { botRoutes, type BotSettings, type BotSettingsUpdate } from '@parley/shared';
+import {
+  ReportQuerySchema,
+  botReportRoutes,
+  botRoutes,
+  pathTo,
+  type BotReport,
+  type BotReportCsvView,
+  type BotSettings,
+  type BotSettingsUpdate,
+  type ReportQuery,
+} from '@parley/shared';
 import type { RestClient } from './rest-client.ts';
 
 export interface BotApi {
@@ -13,5 +23,26 @@ export function createBotApi(rest: RestClient): BotApi {
   return {
     get: async (siteId) => (await rest.call(botRoutes.get, { params: { siteId } })).bot,
     update: async (siteId, change) => (await rest.call(botRoutes.update, { params: { siteId }, body: change })).bot,
+  };
+}
+
+/** The bot report's REST calls (admins only): figures over a date range and the CSV export's URL. */
+export interface BotReportsApi {
+  report(query: ReportQuery): Promise<BotReport>;
+  csvUrl(query: ReportQuery, view: BotReportCsvView): string;
+}
+
+function search(query: ReportQuery, extra: Record<string, string> = {}): URLSearchParams {
+  const valid = ReportQuerySchema.parse(query);
+  const params = new URLSearchParams({ from: valid.from, to: valid.to, ...extra });
+  if (valid.siteId !== undefined) params.set('siteId', valid.siteId);
+  if (valid.timeZone !== undefined) params.set('timeZone', valid.timeZone);
+  return params;
+}
+
+export function createBotReportsApi(rest: RestClient): BotReportsApi {
+  return {
+    report: async (query) => (await rest.call(botReportRoutes.report, { query: search(query) })).botReport,
+    csvUrl: (query, view) => `${pathTo(botReportRoutes.csv)}?${search(query, { view }).toString()}`,
   };
 }

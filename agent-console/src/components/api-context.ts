@@ -14,13 +14,13 @@ import { createCannedCache, type CannedCache } from '../state/canned-responses.t
 // outbound webhooks (issue 21)
 import { createWebhooksApi, type WebhooksApi } from '../api/webhooks-api.ts';
 // answer bot (issue 22)
-import { createBotApi, type BotApi } from '../api/bot-api.ts';
 // help-console: the help center's admin and the composer's /kb
 import { createHelpApi, type HelpApi } from '../api/help-api.ts';
 // help-widget
 import { createVisitorHelpApi, type VisitorHelpApi } from '../api/visitor-help-api.ts';
 // public API tokens (issue 21)
 import { createApiTokensApi, type ApiTokensApi } from '../api/api-tokens-api.ts';
+import { createBotApi, createBotReportsApi, type BotApi, type BotReportsApi } from '../api/bot-api.ts';
 
 export interface ConsoleApi {
   admin: AdminApi;
@@ -38,6 +38,7 @@ export interface ConsoleApi {
   // help-widget: the articles a visitor met in the widget
   visitorHelp: VisitorHelpApi;
   apiTokens: ApiTokensApi;
+  botReports: BotReportsApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -57,6 +58,7 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     // help-widget
     visitorHelp: createVisitorHelpApi(rest),
     apiTokens: createApiTokensApi(rest),
+    botReports: createBotReportsApi(rest),
   };
 }
 

@@ -13,6 +13,7 @@ import { BotSettingsAdmin } from '../domain/answer-bot/bot-settings.ts';
 import { BotConversations } from '../domain/answer-bot/bot-conversations.ts';
 import { BuiltinBot } from '../domain/answer-bot/builtin-bot.ts';
 import { AnswerBot } from '../domain/answer-bot/answer-bot.ts';
+import { BotReports } from '../domain/answer-bot/bot-reports.ts';
 import { DEFAULT_HELP_LOCALE } from '../domain/help-center/help-reader.ts';
 import { helpPagePaths } from '../http/help-center/help-page-paths.ts';
 
@@ -20,6 +21,7 @@ export interface AnswerBotServices {
   settings: BotSettingsAdmin;
   conversations: BotConversations;
   bot: AnswerBot;
+  reports: BotReports;
   /** Stops answering new messages; resolves when the answers begun are written. */
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export function createAnswerBot(deps: {
     settings: new BotSettingsAdmin({ store, now }),
     conversations,
     bot,
+    reports: new BotReports({ store, now }),
     async close() {
       unsubscribe();
       await bot.idle();

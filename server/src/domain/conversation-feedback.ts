@@ -28,7 +28,7 @@ export class ConversationFeedback {
     this.#now = deps.now;
   }
 
-  /** Rates the visitor's own conversation once an agent has taken it; rating again replaces it. */
+  /** Rates the visitor's own conversation once an agent (or the bot) answered it; rating again replaces it. */
   async rate(
     visitor: VisitorRef,
     conversationId: string,
@@ -36,8 +36,10 @@ export class ConversationFeedback {
     comment: string | undefined,
   ): Promise<Conversation> {
     const conversation = await this.#own(visitor, conversationId);
-    // a chat the visitor ended while still queued was never taken: there is nobody to rate
-    if ((conversation.status !== 'active' && conversation.status !== 'closed') || conversation.assignedAt === null) {
+    // a chat the visitor ended while still queued was never taken: there is nobody to rate; one the
+    // answer bot resolved (issue 22) was answered by the bot, which is rated like an agent
+    const answered = conversation.assignedAt !== null || conversation.closedBy === 'bot';
+    if ((conversation.status !== 'active' && conversation.status !== 'closed') || !answered) {
       throw new ParleyError(ErrorCode.Conflict, 'Only a conversation an agent has taken can be rated');
     }
     const rated = (await this.#store.conversations.rate(conversation.id, rating, comment ?? null)) ?? conversation;

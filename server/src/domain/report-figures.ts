@@ -4,7 +4,7 @@
  *
  * - conversations: every conversation queued (or left as an offline message) in the range.
  * - missed: ended (closed or offline) without an agent ever taking it: the visitor left the queue,
- *   or nobody was online and they left a message.
+ *   or nobody was online and they left a message. One the answer bot resolved is not missed.
  * - wait: queued → first assigned to an agent (manual accept or automatic routing).
  * - first response: queued → the first agent message (chat or email reply).
  * - resolution: queued → closed (chat) or solved (ticket), for conversations an agent answered.
@@ -34,6 +34,8 @@ function resolvedAt(facts: ConversationFacts): string | null {
 }
 
 function isMissed(facts: ConversationFacts): boolean {
+  // answer bot (issue 22): one the bot resolved was answered, by the bot (its own report counts it)
+  if (facts.closedBy === 'bot') return false;
   return facts.firstAssignedAt === null && (facts.status === 'closed' || facts.status === 'offline');
 }
 

@@ -25,6 +25,8 @@ import { helpAgentRouter } from './help-center/help-agent-router.ts';
 // answer bot (issue 22)
 import { adminBotRouter } from './answer-bot/admin-bot-router.ts';
 import type { BotSettingsAdmin } from '../domain/answer-bot/bot-settings.ts';
+import { botReportsRouter } from './answer-bot/bot-reports-router.ts';
+import type { BotReports } from '../domain/answer-bot/bot-reports.ts';
 // help-console: the editor's preview and picture uploads
 import { helpEditorRouter } from './help-center/help-editor-router.ts';
 import { helpShareRouter } from './help-center/help-share-router.ts';
@@ -45,6 +47,7 @@ export interface ConsoleRoutesDeps {
   retention: DataRetention;
   helpCenter: HelpCenter;
   botSettings: BotSettingsAdmin;
+  botReports: BotReports;
   /** Outbound webhooks (issue 21). */
   webhooks: WebhookEndpoints;
   /** Public API tokens (issue 21). */
@@ -72,6 +75,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
   router.use(adminBotRouter(deps.botSettings));
+  router.use(botReportsRouter(deps.botReports));
   router.use(helpReportsRouter(deps.helpCenter.reports));
   router.use(adminWebhooksRouter(deps.webhooks));
   router.use(adminApiTokensRouter(deps.apiTokens));

@@ -11,6 +11,9 @@ import { Readiness, storageChecks } from './readiness.ts';
 import { registerHelpMetrics } from './help-metrics.ts';
 import { HelpReports } from '../domain/help-center/help-reports.ts';
 import type { HelpObserver } from '../domain/help-center/help-reader.ts';
+// answer bot (issue 22)
+import { registerBotMetrics } from './bot-metrics.ts';
+import { BotReports } from '../domain/answer-bot/bot-reports.ts';
 
 export interface Operations {
   metrics: Metrics;
@@ -43,6 +46,8 @@ export function createOperations(deps: {
     lastDayDeflection: () => reports.lastDayDeflection(),
     now: deps.now,
   });
+  const botReports = new BotReports({ store, now: deps.now });
+  registerBotMetrics(metrics.registry, { lastDay: () => botReports.lastDay(), now: deps.now });
   const stopCounting = store.onError(() => metrics.storageErrors.inc());
   events.subscribe((event) => metrics.domainEvent(event.type));
   const readiness = new Readiness(storageChecks(store));

@@ -43,6 +43,15 @@ export interface BotStore {
   resolve(conversationId: string, now: string): Promise<Conversation | undefined>;
   /** Conversations still with a bot whose visitor has waited since before `cutoff`. */
   listWaitingSince(cutoff: string, limit: number): Promise<BotConversationRecord[]>;
+  /**
+   * Ratings of the closed conversations started in [from, to) on the site (every site when null):
+   * who closed each and whether an agent ever took it, for the bot report's CSAT comparison.
+   */
+  listRatings(
+    siteId: string | null,
+    from: string,
+    to: string,
+  ): Promise<Array<{ rating: number; closedBy: string | null; agentTook: boolean }>>;
   /** Those the bot took in [from, to) on the site (every site when null), oldest first. */
   listStarted(siteId: string | null, from: string, to: string): Promise<BotConversationRecord[]>;
 }

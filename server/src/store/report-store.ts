@@ -21,6 +21,8 @@ export interface ConversationFacts {
   ticket: { status: TicketStatus; solvedAt: string | null } | null;
   rating: number | null;
   startedByRuleId: string | null;
+  /** answer bot (issue 22): who closed it; `bot` when the bot resolved it (never missed, never an agent's). */
+  closedBy: string | null;
 }
 
 export interface ReportStore {

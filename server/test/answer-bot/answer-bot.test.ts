@@ -112,8 +112,10 @@ function suite(start: (options?: { now?: () => Date }) => Promise<TestServer>) {
     await agentOnline(t, 'Ann');
     const visitor = await visitorOnline(t);
     const { conversation } = await ask(visitor, 'refund');
-    // as if the bot had not answered the visitor's latest message
+    // the bot's own answer is written (its message waits no longer); then, as if it had not answered
+    await expect.poll(async () => (await t.server.store.bots.find(conversation.id))?.waitingSince).toBeNull();
     await t.server.store.bots.setWaiting(conversation.id, new Date(clock).toISOString());
+    expect((await t.server.store.bots.find(conversation.id))?.waitingSince).toBe(new Date(clock).toISOString());
     clock += 10_000;
     expect(await t.server.sweepBotTimeouts()).toBe(0);
     expect(await t.server.store.bots.find(conversation.id)).toMatchObject({ handoffReason: null });

@@ -87,6 +87,7 @@ export function reportStoreContract(
         ticket: null,
         rating: 4,
         startedByRuleId: 'rule_welcome',
+        closedBy: 'agent',
       });
     });
 

@@ -34,8 +34,8 @@ export function EndOfChat({ conversation, onRate, onTranscript, onNewChat }: End
   };
   return (
     <div class="card" role="group" aria-label={t.chatEnded} tabIndex={-1} ref={card}>
-      {/* only a chat an agent took can be rated: there is nobody to rate otherwise */}
-      {conversation.assignedAt !== null &&
+      {/* only a chat an agent took (or the answer bot resolved) can be rated: nobody to rate otherwise */}
+      {(conversation.assignedAt !== null || conversation.closedBy === 'bot') &&
         (conversation.rating !== null || sent ? <Thanks /> : <RatingForm onRate={rate} />)}
       <TranscriptForm email={conversation.visitorEmail ?? ''} onTranscript={onTranscript} />
       <button type="button" class="link" onClick={onNewChat}>

@@ -14,6 +14,8 @@ import { lastSevenDays } from './report-format.ts';
 import { Loading } from '../../components/load-state.tsx';
 import { HelpReportSection } from './help-report-section.tsx';
 import '../../reports.css';
+// answer bot (issue 22)
+import { BotReportSection } from './bot-report-section.tsx';
 
 type ChartComponent = FunctionComponent<{ perDay: Report['perDay'] }>;
 
@@ -186,6 +188,7 @@ function Reports() {
             />
           </section>
           <HelpReportSection query={query} />
+          {query && <BotReportSection query={query} />}
           <section class="card report-section" aria-labelledby="report-export">
             <h2 id="report-export" class="card__title">
               Export

@@ -13,31 +13,9 @@ const STEM = 5;
 
 /** A few question words that are long enough to count but say nothing about the topic. */
 const FILLER = new Set([
-  'how',
-  'what',
-  'when',
-  'where',
-  'which',
-  'who',
-  'why',
-  'can',
-  'does',
-  'the',
-  'and',
-  'you',
-  'your',
-  'for',
-  'with',
-  'are',
-  'was',
-  'have',
-  'has',
-  'this',
-  'that',
-  'there',
-  'please',
-  'hello',
-  'thanks',
+  ...['how', 'what', 'when', 'where', 'which', 'who', 'why', 'can', 'could', 'would', 'should', 'does'],
+  ...['the', 'and', 'you', 'your', 'for', 'with', 'from', 'about', 'are', 'was', 'have', 'has'],
+  ...['this', 'that', 'there', 'get', 'need', 'want', 'know', 'please', 'hello', 'thanks'],
 ]);
 
 function words(text: string): string[] {

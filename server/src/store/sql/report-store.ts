@@ -26,6 +26,7 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
           'c.reopen_count',
           'c.rating',
           'c.started_by_rule_id',
+          'c.closed_by',
           't.status as ticket_status',
           't.solved_at as ticket_solved_at',
         ])
@@ -48,6 +49,7 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
           r.ticket_status === null ? null : { status: r.ticket_status as TicketStatus, solvedAt: r.ticket_solved_at },
         rating: r.rating === null ? null : Number(r.rating),
         startedByRuleId: r.started_by_rule_id,
+        closedBy: r.closed_by,
       }));
     },
     async waiting() {

@@ -193,6 +193,22 @@ export function createBotStore(
         .execute();
       return rows.map(toRecord);
     },
+    async listRatings(siteId, from, to) {
+      let query = db
+        .selectFrom('conversations')
+        .select(['rating', 'closed_by', 'first_assigned_at'])
+        .where('created_at', '>=', from)
+        .where('created_at', '<', to)
+        .where('status', '=', 'closed')
+        .where('rating', 'is not', null);
+      if (siteId !== null) query = query.where('site_id', '=', siteId);
+      const rows = await query.execute();
+      return rows.flatMap((row) =>
+        row.rating === null
+          ? []
+          : [{ rating: Number(row.rating), closedBy: row.closed_by, agentTook: row.first_assigned_at !== null }],
+      );
+    },
     async listStarted(siteId, from, to) {
       let query = db
         .selectFrom('bot_conversations')
