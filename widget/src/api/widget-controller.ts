@@ -92,10 +92,10 @@ export class WidgetController implements ParleyApi {
     this.#client.reset();
   }
   openArticle(slug: string): void {
-    this.#help({ slug: String(slug) });
+    this.#help({ slug });
   }
   searchHelp(query: string): void {
-    this.#help({ query: String(query) });
+    this.#help({ query });
   }
   #help(help: Look['help']): void {
     this.#setLook({ ...this.#look, help });

@@ -43,12 +43,16 @@ function useStyles(element: { current: Element | null }): void {
 }
 
 /**
- * The widget's language: its root's `lang` (set from the visitor's locale), read once drawn (before
- * the browser paints); null until then, when nothing is fetched yet.
+ * The widget's language: its root's `lang` (set from the visitor's locale), read after every render
+ * (before the browser paints), so a language the host page switches to follows; null until the
+ * first, when nothing is fetched yet.
  */
 function useLang(element: { current: Element | null }): string | null {
   const [lang, setLang] = useState<string | null>(null);
-  useLayoutEffect(() => setLang(element.current?.closest('[lang]')?.getAttribute('lang') ?? 'en'), []);
+  useLayoutEffect(() => {
+    const now = element.current?.closest('[lang]')?.getAttribute('lang') ?? 'en';
+    if (now !== lang) setLang(now);
+  });
   return lang;
 }
 
@@ -238,7 +242,6 @@ export function HelpView({ client, request, onChat: leave }: HelpViewProps): JSX
               aria-label={t.search}
               placeholder={t.searchPlaceholder}
               value={query}
-              dir="auto"
               onInput={(event) => setQuery(event.currentTarget.value)}
             />
           </form>
