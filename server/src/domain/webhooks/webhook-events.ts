@@ -2,13 +2,7 @@
  * @module Which domain events become which webhook events, and the `data` each carries, in the
  * shared models' shapes (a summary loses the agents-only fields; a visitor record its time zone).
  */
-import {
-  ConversationSchema,
-  type Conversation,
-  type WebhookEventData,
-  type WebhookEventType,
-  type WebhookVisitor,
-} from '@parley/shared';
+import type { Conversation, WebhookEventData, WebhookEventType, WebhookVisitor } from '@parley/shared';
 import type { DomainEvent } from '../events.ts';
 import type { VisitorRecord } from '../../store/visitor-store.ts';
 
@@ -17,8 +11,33 @@ export type SiteWebhookEvent = {
   [K in WebhookEventType]: { type: K; siteId: string; data: WebhookEventData[K] };
 }[WebhookEventType];
 
-/** Only the conversation's own fields: what a visitor sees of it too, nothing agents-only. */
-const conversationOf = (conversation: Conversation): Conversation => ConversationSchema.parse(conversation);
+/**
+ * Only the conversation's own fields (ConversationSchema's), nothing agents-only a summary adds.
+ * Picked by hand, not parsed: this runs for every message, webhooks or not.
+ */
+function conversationOf(c: Conversation): Conversation {
+  const { id, siteId, visitorId, visitorName, visitorEmail, visitorVerified, status, agent, createdAt } = c;
+  const { assignedAt, closedAt, closedBy, lastSeq, visitorSeenSeq, agentSeenSeq, rating, ratingComment } = c;
+  return {
+    id,
+    siteId,
+    visitorId,
+    visitorName,
+    visitorEmail,
+    visitorVerified,
+    status,
+    agent,
+    createdAt,
+    assignedAt,
+    closedAt,
+    closedBy,
+    lastSeq,
+    visitorSeenSeq,
+    agentSeenSeq,
+    rating,
+    ratingComment,
+  };
+}
 
 function visitorOf(visitor: VisitorRecord): WebhookVisitor {
   const { id, siteId, name, email, externalUserId, verified, attributes, createdAt, lastSeenAt } = visitor;
