@@ -3,24 +3,18 @@
  * writes and publishes an article; the public page shows it and the sitemap lists it; a visitor asks a
  * related question and is offered it, opens it and answers "it helped", and searches for something no
  * article answers; half an hour later (the server's clock, moved by the test) the console's Reports
- * page shows the searches, the content gap and the visitor as deflected. The widget's suggestions are
- * not on this branch yet: the visitor's step calls the REST endpoints the widget calls (named there).
+ * page shows the searches, the content gap and the visitor as deflected.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  HelpPublicArticleResponseSchema,
-  HelpSearchResponseSchema,
-  VISITOR_TOKEN_HEADER,
-  type SessionResumeResult,
-} from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
-import { call, connectVisitor, connected, disconnectAll } from '../support/clients.ts';
+import { disconnectAll } from '../support/clients.ts';
+import { html, startHostSite } from './host-pages.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MINUTE = 60_000;
@@ -107,38 +101,31 @@ describe.runIf(chromiumAvailable)('the help center from writing to deflection', 
     expect(sitemap.status()).toBe(200);
     expect(await sitemap.text()).toContain(`<loc>${pageUrl}</loc>`);
 
-    // 3. A visitor asks a related question and is offered the article; opens it, answers "it helped";
-    //    searches for what no article answers. (REST with the widget's visitor token: the calls the
-    //    widget's suggestions and help view make.)
-    const socket = connectVisitor(t.url, { siteKey: t.siteKey, origin: t.origin });
-    await connected(socket);
-    const session = await call<SessionResumeResult>(socket, 'session:resume', { conversationId: null, lastSeq: 0 });
-    const widget = `${t.url}/api/widget/${t.siteKey}/help`;
-    const asVisitor = { origin: t.origin, [VISITOR_TOKEN_HEADER]: session.token };
-    const search = async (q: string) =>
-      HelpSearchResponseSchema.parse(
-        await (await fetch(`${widget}/search?locale=en&q=${encodeURIComponent(q)}`, { headers: asVisitor })).json(),
+    // 3. In the widget on the shop's page, a visitor writing a related question is offered the article,
+    //    opens it and answers "it helped"; then searches the help view for what no article answers.
+    const shop = await startHostSite(t, {
+      '/': {
+        body: html('', `<h1>Shop</h1><script async src="${t.url}/widget.js" data-site-key="${t.siteKey}"></script>`),
+      },
+    });
+    try {
+      await visitor.goto(`${shop.origin}/`);
+      await visitor.getByRole('button', { name: 'Open chat' }).click();
+      await visitor.getByRole('textbox', { name: 'Message' }).fill('how do I return my parcels?');
+      await visitor.getByRole('heading', { name: 'These might answer your question' }).waitFor();
+      await visitor.getByRole('button', { name: /Returning a parcel/ }).click();
+      await visitor.getByRole('heading', { name: 'Returning a parcel' }).waitFor();
+      await visitor.getByRole('button', { name: 'Yes' }).click();
+      await visitor.getByText('Great, glad it helped!').waitFor();
+      expect(await axeViolations(visitor, 'parley-widget')).toEqual([]);
+      await saveScreenshot(visitor, 'help-end-to-end', 'widget-it-helped');
+      await visitor.evaluate(() =>
+        (Reflect.get(globalThis, 'Parley') as (...a: string[]) => void)('searchHelp', 'gift wrapping'),
       );
-    const suggested = await search('how do I return my parcels?');
-    expect(suggested.results.map((r) => r.slug)).toEqual([article.slug]);
-    const shown = await fetch(`${widget}/shown?locale=en`, {
-      method: 'POST',
-      headers: { ...asVisitor, 'content-type': 'application/json' },
-      body: JSON.stringify({ slugs: [article.slug] }),
-    });
-    expect(shown.status).toBe(200);
-    const opened = HelpPublicArticleResponseSchema.parse(
-      await (await fetch(`${widget}/articles/${article.slug}?locale=en`, { headers: asVisitor })).json(),
-    ).article;
-    expect(opened.title).toBe('Returning a parcel');
-    const vote = await fetch(`${widget}/articles/${article.slug}/votes?locale=en`, {
-      method: 'POST',
-      headers: { ...asVisitor, 'content-type': 'application/json' },
-      body: JSON.stringify({ helpful: true }),
-    });
-    expect(vote.status).toBe(200);
-    expect((await search('gift wrapping')).results).toEqual([]);
-    disconnectAll();
+      await visitor.getByText('No articles found.').waitFor();
+    } finally {
+      await shop.close();
+    }
 
     // 4. Within half an hour the visitor may still write: not yet deflected.
     const soon = await helpFigures();
