@@ -2,14 +2,16 @@
  * Acting on conversations through /api/v1 (issue 21): a message sent through the API reaches the
  * visitor's widget live and the agent's console, a write repeated with the same Idempotency-Key is
  * done once and answers the same, the list pages with a cursor, and assign, transfer, close,
- * reopen and convert-to-ticket follow the console's rules.
+ * reopen and convert-to-ticket follow the console's rules; the bot speaks only while it holds a chat.
  */
 import { describe, expect, it } from 'vitest';
 import type { Conversation, ConversationSummary, Message, Ticket } from '@parley/shared';
+import { DEFAULT_BOT_SETTINGS } from '@parley/shared';
 import { useTestServer } from './support/test-server.ts';
 import { nextEvent } from './support/clients.ts';
 import { agentOnline, setDemoRouting, visitorWrites } from './support/workflow.ts';
 import { apiWith } from './support/api-v1.ts';
+import { answerQuickReply, ask, botSite, visitorOnline } from './answer-bot/bot-fixtures.ts';
 
 const t = useTestServer();
 
@@ -203,5 +205,36 @@ describe('visitors and agents', () => {
     const set = await api('PUT', `/api/v1/agents/${ann.id}/status`, { status: 'away' });
     expect(set.body).toEqual({ agentId: ann.id, status: 'away' });
     expect((await away).status).toBe('away');
+  });
+});
+
+describe('sending as the bot', () => {
+  it("speaks as the site's bot while it holds the conversation, and is refused once it handed off", async () => {
+    await botSite(t);
+    const visitor = await visitorOnline(t);
+    const { conversation, replies } = await ask(visitor, 'How do I get a refund for my order?');
+    expect(conversation.status).toBe('bot');
+    const api = await apiWith(t, ['write']);
+    const path = `/api/v1/conversations/${conversation.id}/messages`;
+
+    const live = nextEvent<Message>(visitor, 'message:new', (m) => m.body === 'Your refund is on its way.');
+    const sent = await api('POST', path, { body: 'Your refund is on its way.', as: 'bot' });
+    expect(sent.status).toBe(201);
+    const { message } = sent.body as { message: Message };
+    expect(message.author).toMatchObject({ kind: 'bot', name: DEFAULT_BOT_SETTINGS.name });
+    expect((await live).id).toBe(message.id);
+
+    const withAgent = await api('POST', path, { body: 'Hi', as: 'bot', agentId: 'agt_x' });
+    expect(withAgent.status).toBe(400);
+    expect((withAgent.body as { error: { code: string } }).error.code).toBe('invalid_payload');
+
+    const offer = replies.find((m) => m.content?.type === 'quick_replies');
+    if (!offer) throw new Error('the bot asked nothing');
+    const handedOff = nextEvent<Conversation>(visitor, 'conversation:updated', (c) => c.status !== 'bot');
+    await answerQuickReply(visitor, offer, 'no');
+    await handedOff;
+    const refused = await api('POST', path, { body: 'Still me', as: 'bot' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({ error: { code: 'conflict', message: 'The conversation is not with the bot' } });
   });
 });

@@ -105,7 +105,7 @@ export const apiV1Routes = {
       request: ApiSendMessageRequestSchema,
       response: ApiMessageResponseSchema,
       scope: 'write',
-      summary: 'Send a message as an agent (the visitor sees it live)',
+      summary: 'Send a message as an agent or the bot (the visitor sees it live)',
       tag: 'Conversations',
       status: 201,
     },

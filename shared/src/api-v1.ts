@@ -81,6 +81,11 @@ export const ApiSendMessageRequestSchema = ActingAgentSchema.extend({
   body: MessageBodySchema,
   /** Chosen by the caller; a retried send with the same id is stored once (as in the console). */
   clientMessageId: ClientMessageIdSchema.optional(),
+  /**
+   * `bot`: the site's bot says it (its name, marked as the bot's), while the conversation is with the
+   * bot (status `bot`); without `agentId`. Default `agent`.
+   */
+  as: z.enum(['agent', 'bot']).optional(),
 });
 export const ApiMessageResponseSchema = z.object({ message: MessageSchema });
 

@@ -1,6 +1,6 @@
 /**
  * @module /api/v1/conversations: list (filters, cursor pages), read, and act on a conversation as an
- * agent: send, assign, transfer, close, reopen, convert to a ticket. Every action is the domain
+ * agent (or send as the site's bot while it holds the conversation): send, assign, transfer, close, reopen, convert to a ticket. Every action is the domain
  * call the console's socket events make (agent-namespace.ts, agent-ticket-events.ts).
  */
 import { randomBytes } from 'node:crypto';
@@ -84,6 +84,13 @@ export function conversationsApiRouter({ store, services }: ApiV1Deps): Router {
 
   apiHandle(router, routes.send, async ({ params, body }, req) => {
     const conversation = await conversationFor(req, params.conversationId);
+    if (body.as === 'bot') {
+      if (body.agentId !== undefined) throw new ParleyError(ErrorCode.InvalidPayload, 'A bot message names no agent');
+      // the bot's own path: seq, events, resume and reports see it as the bot's, as the built-in bot's
+      const said = await services.answerBot.conversations.say(conversation, body.body);
+      if (!said) throw new ParleyError(ErrorCode.Conflict, 'The conversation is not with the bot');
+      return { message: said.message };
+    }
     const agent = await actingAgent(store, conversation, body.agentId);
     // without one, each call is a new message: retries are what Idempotency-Key is for
     const clientMessageId = body.clientMessageId ?? `api_${randomBytes(12).toString('base64url')}`;
