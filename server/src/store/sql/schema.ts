@@ -3,6 +3,14 @@
  * comparison work the same way everywhere; booleans are 0/1 integers for the same reason.
  */
 import type { Generated } from 'kysely';
+import type {
+  ApiIdempotencyTable,
+  ApiTokensTable,
+  WebhookDeliveriesTable,
+  WebhookEndpointsTable,
+} from './integration-tables.ts';
+
+export type { ApiIdempotencyTable, ApiTokensTable, WebhookDeliveriesTable, WebhookEndpointsTable };
 
 export interface SitesTable {
   id: string;
@@ -262,63 +270,6 @@ export interface Database {
   // outbound webhooks (migration 0026)
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
-}
-
-// ── public API (issue 21, migration 0025) ──
-export interface ApiTokensTable {
-  id: string;
-  name: string;
-  token_hash: string;
-  prefix: string;
-  scopes: string; // JSON array
-  site_ids: string | null; // JSON array; null: every site
-  created_by: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-export interface ApiIdempotencyTable {
-  token_id: string;
-  idempotency_key: string;
-  request_hash: string;
-  status: number | null;
-  response: string | null;
-  created_at: string;
-}
-
-/** A site's webhook endpoint (migration 0026). */
-export interface WebhookEndpointsTable {
-  id: string;
-  site_id: string;
-  url: string;
-  secret: string;
-  events: string; // JSON array of event types
-  enabled: number;
-  created_at: string;
-  updated_at: string;
-}
-
-/** One event to one target (migration 0026); `seq` orders a target's deliveries. */
-export interface WebhookDeliveriesTable {
-  seq: Generated<number | string>;
-  id: string;
-  target_key: string;
-  endpoint_id: string | null;
-  target_url: string | null;
-  target_secret: string | null;
-  event_id: string;
-  event_type: string;
-  body: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: string;
-  claim_token: string | null;
-  last_attempt_at: string | null;
-  response_status: number | null;
-  response_excerpt: string | null;
-  created_at: string;
-  delivered_at: string | null;
 }
 
 /** The text an edit or delete replaced, who did it and when (migration 0020): the admins' audit trail. */
