@@ -28,14 +28,17 @@ export function lazyChunk<T>(
     /** The chunk, or null while it loads; `needed`: fetch it now. */
     use(needed) {
       const [, bump] = useState(0);
+      // what this render drew: the chunk may arrive between the render and its effect (a paste starts
+      // the fetch before the render that needs it), and a render that drew nothing must be redone then
+      const drawn = chunk;
       useEffect(() => {
-        if (needed && !chunk)
+        if (needed && !drawn)
           fetchChunk().then(
             () => bump((n) => n + 1),
             () => {},
           );
       }, [needed]);
-      return chunk;
+      return drawn;
     },
   };
 }
