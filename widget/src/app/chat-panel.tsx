@@ -78,13 +78,12 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
   const [leaving, setLeaving] = useState(false);
   const status = conversation?.status;
   const panel = useRef<HTMLElement>(null);
-  // "Start a new chat" removes the button pressed: the focus goes on to the new message box
-  const newChat = useRef(false);
+  // "Start a new chat" removes the button pressed: the focus goes on to the new message box. Keyed on
+  // leftBehind, the effect runs only after the render that drew the box: an effect still pending from
+  // an earlier render (Preact flushes those before the next render) would find the old card instead.
   useEffect(() => {
-    if (!newChat.current) return;
-    newChat.current = false;
-    panel.current?.querySelector<HTMLElement>('textarea, input')?.focus();
-  });
+    if (leftBehind) panel.current?.querySelector<HTMLElement>('.composer textarea')?.focus();
+  }, [leftBehind]);
   const fresh = conversation === null && state.thread.conversationId === null && state.outbox.length === 0;
   // help-widget: the help view instead of the chat (first in help-first mode while no chat is under way, always without chat)
   const { help: mode, client } = props;
@@ -187,10 +186,7 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
             conversation={ended}
             onRate={props.onRate}
             onTranscript={props.onTranscript}
-            onNewChat={() => {
-              setLeftBehind(ended.id);
-              newChat.current = true;
-            }}
+            onNewChat={() => setLeftBehind(ended.id)}
           />
         )}
       </MessageLog>
