@@ -12,6 +12,8 @@ export default defineConfig({
   define: { __PARLEY_APP_CHUNK__: JSON.stringify('./widget/app-test.js') },
   test: {
     environment: 'jsdom',
+    // room for the 10 s waits of test/…/setup.ts on a busy machine (the default is 5 s)
+    testTimeout: 30_000,
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     // vitest blanks CSS by default; the widget's sheet is part of what mount is tested for

@@ -3,7 +3,12 @@
  * data between tests.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
+
+// findBy… and waitFor wait for what the page draws, 1 s by default: on a busy two-core CI machine a
+// page with many sections can take longer than that to draw, and a test that waits for an event must
+// not fail because the machine was slow. A real failure still fails, only later.
+configure({ asyncUtilTimeout: 10_000 });
 import { loadForms } from '../src/app/lazy-forms.ts';
 
 // the forms chunk is fetched on demand in the browser; components under test draw forms at once

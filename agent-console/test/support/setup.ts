@@ -1,7 +1,12 @@
 /**
  * @module Unmounts what each test rendered: without vitest globals, @testing-library/preact cannot do it itself.
  */
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
+
+// findBy… and waitFor wait for what the page draws, 1 s by default: on a busy two-core CI machine a
+// page with many sections can take longer than that to draw, and a test that waits for an event must
+// not fail because the machine was slow. A real failure still fails, only later.
+configure({ asyncUtilTimeout: 10_000 });
 import { afterAll, afterEach } from 'vitest';
 
 afterEach(() => cleanup());
