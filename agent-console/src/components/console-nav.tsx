@@ -1,21 +1,23 @@
 /**
- * @module Links between the console's pages. Admin pages are listed for admins only; the server refuses
- * their endpoints to everyone else anyway.
+ * @module Links between the console's pages. The pages agents use all day are links in the bar; the
+ * admins' settings pages sit behind the Admin button at its end (admin-pages-menu.tsx), for admins
+ * only: the server refuses their endpoints to everyone else anyway.
  */
 import type { Agent } from '@parley/shared';
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { ROUTES } from '../routes.ts';
+import { AdminPagesMenu } from './admin-pages-menu.tsx';
 
 type Overflow = { start: boolean; end: boolean };
 
 /**
- * Which ends of the row have links scrolled out of sight: the admins' dozen links outgrow the bar
- * on most screens, and a fade on that side says there is more (the links stay reachable by Tab).
+ * Which ends of the row have links scrolled out of sight: on a narrow screen the links outgrow the
+ * bar, and a fade on that side says there is more (the links stay reachable by Tab).
  */
-function useOverflow(): [RefObject<HTMLElement>, Overflow] {
-  const ref = useRef<HTMLElement>(null);
+function useOverflow(): [RefObject<HTMLDivElement>, Overflow] {
+  const ref = useRef<HTMLDivElement>(null);
   const [overflow, setOverflow] = useState<Overflow>({ start: false, end: false });
   useEffect(() => {
     const nav = ref.current;
@@ -39,52 +41,58 @@ function useOverflow(): [RefObject<HTMLElement>, Overflow] {
   return [ref, overflow];
 }
 
+/** The admins' settings pages, behind the Admin button. */
+const ADMIN_PAGES: ReadonlyArray<readonly [string, string]> = [
+  [ROUTES.agents, 'Agents'],
+  [ROUTES.sites, 'Sites'],
+  [ROUTES.rules, 'Rules'],
+  [ROUTES.helpCenter, 'Help center'],
+  [ROUTES.webhooks, 'Webhooks'],
+  [ROUTES.apiTokens, 'API tokens'],
+];
+
 export function ConsoleNav({ agent }: { agent: Agent }) {
+  const admin = agent.role === 'admin';
   const links: Array<[string, string]> = [
     [ROUTES.conversations, 'Conversations'],
     [ROUTES.tickets, 'Tickets'],
     [ROUTES.liveVisitors, 'Live visitors'],
     [ROUTES.cannedResponses, 'Canned responses'],
   ];
-  if (agent.role === 'admin')
-    links.push(
-      [ROUTES.agents, 'Agents'],
-      [ROUTES.sites, 'Sites'],
-      [ROUTES.rules, 'Rules'],
-      [ROUTES.reports, 'Reports'],
-      [ROUTES.agentsNow, 'Agents now'],
-      // outbound webhooks (issue 21)
-      [ROUTES.webhooks, 'Webhooks'],
-      // help-console
-      [ROUTES.helpCenter, 'Help center'],
-      [ROUTES.apiTokens, 'API tokens'],
-    );
+  // what admins watch through the day stays in the bar
+  if (admin) links.push([ROUTES.reports, 'Reports'], [ROUTES.agentsNow, 'Agents now']);
   const { path } = useLocation();
   const [ref, overflow] = useOverflow();
-  // the current page's link in sight, also when it sits past the bar's edge (e.g. Help center)
+  // the current page's link in sight, also when it sits past the bar's edge on a narrow screen
   useEffect(() => {
-    const nav = ref.current;
-    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!nav || !current) return;
-    const left = current.offsetLeft - nav.offsetLeft;
-    if (left < nav.scrollLeft) nav.scrollLeft = left;
-    else if (left + current.offsetWidth > nav.scrollLeft + nav.clientWidth)
-      nav.scrollLeft = left + current.offsetWidth - nav.clientWidth;
+    const row = ref.current;
+    const current = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!row || !current) return;
+    const left = current.offsetLeft - row.offsetLeft;
+    if (left < row.scrollLeft) row.scrollLeft = left;
+    else if (left + current.offsetWidth > row.scrollLeft + row.clientWidth)
+      row.scrollLeft = left + current.offsetWidth - row.clientWidth;
   }, [path]);
-  const classes = ['console-nav'];
+  const classes = ['console-nav__row'];
   if (overflow.start) classes.push('console-nav--more-start');
   if (overflow.end) classes.push('console-nav--more-end');
   return (
-    <nav ref={ref} class={classes.join(' ')} aria-label="Console pages">
-      <ul class="console-nav__list">
-        {links.map(([href, label]) => (
-          <li key={href}>
-            <a class="console-nav__link" href={href} aria-current={isCurrent(path, href) ? 'page' : undefined}>
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <nav class="console-nav" aria-label="Console pages">
+      {/* the row scrolls on a narrow screen; the Admin menu beside it does not, so its list is never clipped */}
+      <div ref={ref} class={classes.join(' ')}>
+        <ul class="console-nav__list">
+          {links.map(([href, label]) => (
+            <li key={href}>
+              <a class="console-nav__link" href={href} aria-current={isCurrent(path, href) ? 'page' : undefined}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {admin && (
+        <AdminPagesMenu links={ADMIN_PAGES} current={ADMIN_PAGES.find(([href]) => isCurrent(path, href))?.[0]} />
+      )}
     </nav>
   );
 }

@@ -18,36 +18,48 @@ describe('console pages', () => {
         .getAllByRole('link')
         .map((link) => link.textContent),
     ).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses']);
+    expect(within(nav).queryByRole('button', { name: 'Admin' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'Agents', hidden: true })).toBeNull();
     expect(screen.getByRole('alert').textContent).toMatch(/Only admins can open this page/);
   });
 
-  it('moves between pages through the nav without reloading', async () => {
+  it('moves between pages through the nav without reloading, the settings pages behind Admin', async () => {
     await renderPage('/console/');
     const nav = screen.getByRole('navigation', { name: 'Console pages' });
-    expect(
+    const links = () =>
       within(nav)
         .getAllByRole('link')
-        .map((link) => link.textContent),
-    ).toEqual([
-      'Conversations',
-      'Tickets',
-      'Live visitors',
-      'Canned responses',
-      'Agents',
-      'Sites',
-      'Rules',
-      'Reports',
-      'Agents now',
-      'Webhooks',
-      'Help center',
-      'API tokens',
-    ]);
+        .map((link) => link.textContent);
+    expect(links()).toEqual(['Conversations', 'Tickets', 'Live visitors', 'Canned responses', 'Reports', 'Agents now']);
+    const admin = within(nav).getByRole('button', { name: 'Admin' });
+    expect(admin.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(admin);
+    expect(admin.getAttribute('aria-expanded')).toBe('true');
+    expect(links().slice(6)).toEqual(['Agents', 'Sites', 'Rules', 'Help center', 'Webhooks', 'API tokens']);
+
     fireEvent.click(within(nav).getByRole('link', { name: 'Sites' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sites' })).toBeTruthy();
     expect(location.pathname).toBe('/console/admin/sites');
     const navNow = screen.getByRole('navigation', { name: 'Console pages' });
-    expect(within(navNow).getByRole('link', { name: 'Sites' }).getAttribute('aria-current')).toBe('page');
+    const adminNow = within(navNow).getByRole('button', { name: 'Admin' });
+    // a link followed closes the menu; the button stays marked while one of its pages is open
+    expect(adminNow.getAttribute('aria-expanded')).toBe('false');
+    expect(adminNow.classList.contains('admin-pages__toggle--current')).toBe(true);
+    expect(within(navNow).queryByRole('link', { name: 'Sites' })).toBeNull();
+    fireEvent.click(adminNow);
+    const sites = within(navNow).getByRole('link', { name: 'Sites' });
+    expect(sites.getAttribute('aria-current')).toBe('page');
     expect(within(navNow).getByRole('link', { name: 'Conversations' }).getAttribute('aria-current')).toBeNull();
+
+    // Escape closes it and gives the focus back to its button
+    sites.focus();
+    fireEvent.keyDown(sites, { key: 'Escape' });
+    expect(adminNow.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(adminNow);
+    // a click elsewhere closes it too
+    fireEvent.click(adminNow);
+    fireEvent.pointerDown(document.body);
+    await waitFor(() => expect(adminNow.getAttribute('aria-expanded')).toBe('false'));
   });
 });
 

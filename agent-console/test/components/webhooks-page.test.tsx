@@ -14,7 +14,7 @@ describe('webhooks page', () => {
     const server = new FakeWebhooksServer();
     await renderPage('/console/admin/webhooks', { server });
     expect(await screen.findByText('No webhooks yet.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Webhooks' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('link', { name: 'Webhooks', hidden: true }).getAttribute('aria-current')).toBe('page');
 
     fireEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
     const form = screen.getByRole('form', { name: 'New endpoint' });

@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { html, startHostSite, type HostFile, type HostSite } from './host-pages.ts';
 
@@ -42,8 +48,7 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
     await t?.close();
   });
 
-  const nav = (page: Page, name: string) =>
-    page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
+  const nav = (page: Page, name: string) => openConsolePage(page, name);
 
   async function setOwnCapacity(capacity: number): Promise<void> {
     await nav(admin, 'Agents');
@@ -147,6 +152,10 @@ describe.runIf(chromiumAvailable)('admin console in a real browser', () => {
       'Live visitors',
       'Canned responses',
     ]);
+    // nor the Admin button the settings pages sit behind
+    expect(
+      await page.getByRole('navigation', { name: 'Console pages' }).getByRole('button', { name: 'Admin' }).count(),
+    ).toBe(0);
     const answer = await page.evaluate<{ status: number; body: unknown }>(`fetch('/api/admin/agents', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 import { apiAs } from '../support/api-v1.ts';
@@ -40,7 +46,7 @@ describe.runIf(chromiumAvailable)('API tokens in a real browser', () => {
   });
 
   it('creates a token that works against the API once copied, and revokes it', async () => {
-    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'API tokens' }).click();
+    await openConsolePage(admin, 'API tokens');
     await admin.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
     await admin.getByText('No API tokens yet.').waitFor();
     expect(await axeViolations(admin)).toEqual([]);

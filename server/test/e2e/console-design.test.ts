@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  consolePageLink,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 import { call, type VisitorSocket } from '../support/clients.ts';
@@ -63,8 +69,7 @@ describe.runIf(chromiumAvailable)('the console’s design in a real browser', ()
   });
 
   const list = () => admin.getByRole('navigation', { name: 'Conversations' });
-  const nav = (link: string) =>
-    admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: link, exact: true });
+  const nav = (link: string) => consolePageLink(admin, link);
 
   async function setTheme(theme: 'Light' | 'Dark'): Promise<void> {
     await admin.getByRole('button', { name: /agent menu$/ }).click();
@@ -104,7 +109,7 @@ describe.runIf(chromiumAvailable)('the console’s design in a real browser', ()
     for (const theme of ['Light', 'Dark'] as const) {
       await setTheme(theme);
       for (const [link, slug] of PAGES) {
-        await nav(link).click();
+        await (await nav(link)).click();
         await admin.locator('#page-title').waitFor();
         await admin.getByRole('status', { name: /^Loading/ }).waitFor({ state: 'detached' });
         if (slug === 'inbox')
@@ -117,11 +122,29 @@ describe.runIf(chromiumAvailable)('the console’s design in a real browser', ()
       }
     }
     // the agent menu and the shortcuts dialog, open, in the dark theme set last
-    await nav('Conversations').click();
+    await (await nav('Conversations')).click();
     await admin.getByRole('button', { name: /agent menu$/ }).click();
     await admin.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await axeViolations(admin)).toEqual([]);
     await saveScreenshot(admin, 'console', 'agent-menu-dark-1440');
+    await admin.keyboard.press('Escape');
+    // the settings pages behind the Admin button: open on one of them, that one marked current
+    await (await nav('Sites')).click();
+    await admin.getByRole('heading', { level: 1, name: 'Sites' }).waitFor();
+    const adminMenu = admin.getByRole('navigation', { name: 'Console pages' }).getByRole('button', { name: 'Admin' });
+    await adminMenu.click();
+    const sitesLink = admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Sites' });
+    expect(await sitesLink.getAttribute('aria-current')).toBe('page');
+    expect(await axeViolations(admin)).toEqual([]);
+    await saveScreenshot(admin, 'console', 'admin-menu-dark-1440');
+    // Escape closes it and gives the focus back to its button
+    await sitesLink.focus();
+    await admin.keyboard.press('Escape');
+    await sitesLink.waitFor({ state: 'hidden' });
+    expect(await admin.evaluate<string>('document.activeElement?.getAttribute("aria-expanded") ?? ""')).toBe('false');
+    expect(await admin.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('Admin');
+    await (await nav('Conversations')).click();
+    await admin.getByRole('button', { name: /agent menu$/ }).click();
     await admin.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await dialog.getByRole('checkbox', { name: 'Single-key shortcuts (j, k, r, ?)' }).waitFor();
@@ -133,7 +156,7 @@ describe.runIf(chromiumAvailable)('the console’s design in a real browser', ()
 
   it('fits a tablet: one header row, the visitor panel behind a toggle, most of the height for messages', async () => {
     await admin.setViewportSize({ width: 768, height: 1024 });
-    await nav('Conversations').click();
+    await (await nav('Conversations')).click();
     await list()
       .getByRole('button', { name: /Grace Hopper/ })
       .click();
@@ -203,11 +226,11 @@ describe.runIf(chromiumAvailable)('the console’s design in a real browser', ()
     expect(await focused()).toMatch(/Grace Hopper/);
 
     // a route change puts focus on the new page's heading, whose name says where the agent is
-    await nav('Tickets').focus();
+    await (await nav('Tickets')).focus();
     await admin.keyboard.press('Enter');
     await expect.poll(() => admin.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('H1');
     expect(await admin.title()).toBe('Tickets · Parley');
-    await nav('Conversations').focus();
+    await (await nav('Conversations')).focus();
     await admin.keyboard.press('Enter');
     await expect.poll(focused).toBe('Inbox');
 

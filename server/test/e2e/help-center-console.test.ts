@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 
@@ -51,7 +57,7 @@ describe.runIf(chromiumAvailable)('help center in the console, in a real browser
     const admin = await context.newPage();
     watch(admin, 'admin');
     await signIn(admin, `${t.url}/console/`, { email: ADMIN.email, password: ADMIN.password });
-    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Help center' }).click();
+    await openConsolePage(admin, 'Help center');
     await admin.getByRole('heading', { name: 'Help center', level: 1 }).waitFor();
     await admin.getByText('No articles in this locale yet.').waitFor();
     await check(admin, 'empty');

@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 import { disconnectAll } from '../support/clients.ts';
@@ -47,8 +53,7 @@ describe.runIf(chromiumAvailable)('the help center from writing to deflection', 
     await t?.close();
   });
 
-  const nav = (name: string) =>
-    admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
+  const nav = (name: string) => openConsolePage(admin, name);
 
   /** The Help center section of the Reports page for the demo site, as the admin sees it now. */
   async function helpFigures(): Promise<Record<string, string>> {

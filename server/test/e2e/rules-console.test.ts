@@ -14,7 +14,13 @@ import { WidgetConfigSchema } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { disconnectAll } from '../support/clients.ts';
 import { html, startHostSite, type HostSite } from './host-pages.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -47,7 +53,7 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
   });
 
   it('builds a rule the widget config serves, and shows its reply and counts', async () => {
-    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Rules' }).click();
+    await openConsolePage(admin, 'Rules');
     await admin.getByText('No rules yet', { exact: false }).waitFor();
     await admin.getByRole('button', { name: 'New rule' }).click();
     const form = admin.getByRole('form', { name: 'New rule' });
@@ -126,7 +132,7 @@ describe.runIf(chromiumAvailable)('rules page in a real browser', () => {
     await log.getByText('Is there a yearly plan?').waitFor();
     await admin.getByText('Started from rule “Pricing nudge”').waitFor();
 
-    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Rules' }).click();
+    await openConsolePage(admin, 'Rules');
     const row = admin.getByRole('table', { name: 'Rules' }).getByRole('row', { name: /Pricing nudge/ });
     await row.waitFor();
     expect((await row.getByRole('cell').allTextContents()).slice(1, 6)).toEqual(['1', '1', '1', '1', '100%']);

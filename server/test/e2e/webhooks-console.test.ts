@@ -11,7 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import { WebhookEventSchema } from '@parley/shared';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
 import { disconnectAll } from '../support/clients.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
@@ -44,7 +50,7 @@ describe.runIf(chromiumAvailable)('webhooks page in a real browser', () => {
   });
 
   it('adds an endpoint, delivers a signed test event and shows it delivered', async () => {
-    await admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: 'Webhooks' }).click();
+    await openConsolePage(admin, 'Webhooks');
     await admin.getByText('No webhooks yet.').waitFor();
     await admin.getByRole('button', { name: 'Add endpoint' }).click();
     const form = admin.getByRole('form', { name: 'New endpoint' });

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH);
@@ -51,4 +51,29 @@ export async function signIn(page: Page, url: string, credentials: { email: stri
   await page.getByLabel('Email').fill(credentials.email);
   await page.getByLabel('Password').fill(credentials.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The console's settings pages, listed behind the Admin button of its bar (admin-pages-menu.tsx). */
+const CONSOLE_ADMIN_PAGES: ReadonlySet<string> = new Set([
+  'Agents',
+  'Sites',
+  'Rules',
+  'Help center',
+  'Webhooks',
+  'API tokens',
+]);
+
+/** The link to a console page in its bar; a settings page's link is found behind the Admin button, opened first. */
+export async function consolePageLink(page: Page, name: string): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: 'Console pages' });
+  if (CONSOLE_ADMIN_PAGES.has(name)) {
+    const admin = nav.getByRole('button', { name: 'Admin', exact: true });
+    if ((await admin.getAttribute('aria-expanded')) !== 'true') await admin.click();
+  }
+  return nav.getByRole('link', { name, exact: true });
+}
+
+/** Goes to a console page as a person does: its link in the bar (behind the Admin button for a settings page). */
+export async function openConsolePage(page: Page, name: string): Promise<void> {
+  await (await consolePageLink(page, name)).click();
 }
