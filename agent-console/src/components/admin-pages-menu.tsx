@@ -1,12 +1,12 @@
 /**
  * @module The admins' settings pages behind one "Admin" button at the end of the console's pages:
  * there are more of them than the top bar holds, and they are visited now and then, not all day.
- * A disclosure (a button with aria-expanded) over ordinary links, reached with Tab, like the agent's
- * menu; Escape closes it and puts the focus back on its button, a click outside or on a link closes it.
+ * A disclosure over ordinary links, reached with Tab, like the agent's menu (use-disclosure.ts): Escape
+ * and a click outside close it, and so does following one of its links or tabbing out of it.
  * While one of its pages is open the button is marked like a current link, and the link inside carries
  * aria-current.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useDisclosure } from './use-disclosure.ts';
 import './admin-pages-menu.css';
 
 export interface AdminPagesMenuProps {
@@ -17,34 +17,14 @@ export interface AdminPagesMenuProps {
 }
 
 export function AdminPagesMenu({ links, current }: AdminPagesMenuProps) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: Event): void => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
+  const { open, setOpen, panelId, root, toggle, onKeyDown } = useDisclosure();
   const classes = ['admin-pages__toggle'];
   if (current) classes.push('admin-pages__toggle--current');
   return (
     <div
       ref={root}
       class="admin-pages"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.preventDefault();
-          event.stopPropagation();
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
+      onKeyDown={onKeyDown}
       // Tab past the last link leaves the menu: it closes rather than hang open over the page
       onFocusOut={(event) => {
         const next = event.relatedTarget;

@@ -1,14 +1,15 @@
 /**
  * @module The agent's menu at the end of the top bar: desktop notifications, the keyboard shortcuts,
  * the colour theme and sign-out, behind one button so the bar stays one calm row. A disclosure (button
- * with aria-expanded), not an ARIA menu: its items are ordinary buttons and radios, reached with Tab.
- * Escape closes it and puts focus back on its button; a click outside closes it.
+ * with aria-expanded, use-disclosure.ts), not an ARIA menu: its items are ordinary buttons and radios,
+ * reached with Tab.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Agent } from '@parley/shared';
 import { setThemePreference, themePreference, type ThemePreference } from '../state/theme.ts';
 import { NotificationPermission } from './notification-permission.tsx';
 import { useSession } from './session-context.ts';
+import { useDisclosure } from './use-disclosure.ts';
 
 const THEMES: Array<[ThemePreference, string]> = [
   ['system', 'System'],
@@ -18,38 +19,11 @@ const THEMES: Array<[ThemePreference, string]> = [
 
 export function AgentMenu({ agent, onShowShortcuts }: { agent: Agent; onShowShortcuts?: () => void }) {
   const session = useSession();
-  const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: Event): void => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const close = (refocus: boolean): void => {
-    setOpen(false);
-    if (refocus) toggle.current?.focus();
-  };
+  const { open, setOpen, panelId, root, toggle, close, onKeyDown } = useDisclosure();
 
   return (
-    <div
-      ref={root}
-      class="agent-menu"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.preventDefault();
-          event.stopPropagation();
-          close(true);
-        }
-      }}
-    >
+    <div ref={root} class="agent-menu" onKeyDown={onKeyDown}>
       <button
         ref={toggle}
         type="button"
