@@ -8,14 +8,16 @@ import { options, render } from 'preact';
 import { lazyChunk } from '../src/app/lazy-chunk.ts';
 
 let queued: (() => void)[] = [];
-const original = options.requestAnimationFrame;
+// whatever another module set stays as it was after each test
+const original = Object.getOwnPropertyDescriptor(options, 'requestAnimationFrame');
 beforeEach(() => {
   queued = [];
   // preact/hooks runs effects after the next frame; the test decides when that frame comes
   options.requestAnimationFrame = (callback) => void queued.push(callback);
 });
 afterEach(() => {
-  options.requestAnimationFrame = original;
+  if (original) Object.defineProperty(options, 'requestAnimationFrame', original);
+  else delete options.requestAnimationFrame;
 });
 
 function runEffects(): void {
