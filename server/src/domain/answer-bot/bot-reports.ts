@@ -5,7 +5,7 @@
  * handoff, ratings of bot-resolved against agent-resolved conversations, and the articles offered.
  * Also the last day's outcomes for /metrics.
  */
-import type { BotReport, HandoffReason, ReportQuery } from '@parley/shared';
+import type { BotModeFigures, BotReport, HandoffReason, ReportQuery } from '@parley/shared';
 import { notFound } from '../../errors.ts';
 import type { BotConversationRecord } from '../../store/bot-store.ts';
 import type { Store } from '../../store/store.ts';
@@ -45,6 +45,18 @@ export function outcomes(records: readonly BotConversationRecord[]) {
     }
   }
   return { handled: records.length, resolved, handedOff, handedOffBy, open: records.length - resolved - handedOff };
+}
+
+/** Containment and escalation of the conversations one kind of bot started. */
+function modeFigures(records: readonly BotConversationRecord[], mode: 'builtin' | 'external'): BotModeFigures {
+  const { handled, resolved, handedOff } = outcomes(records.filter((r) => r.mode === mode));
+  return {
+    handled,
+    resolved,
+    containmentRate: share(resolved, handled),
+    handedOff,
+    escalationRate: share(handedOff, handled),
+  };
 }
 
 export class BotReports {
@@ -102,6 +114,7 @@ export class BotReports {
         agentResolved: ratings(rated.filter((r) => r.closedBy !== 'bot' && r.agentTook).map((r) => r.rating)),
       },
       articles: [...articles.values()].sort((a, b) => b.offered - a.offered || a.title.localeCompare(b.title)),
+      byMode: { builtin: modeFigures(records, 'builtin'), external: modeFigures(records, 'external') },
     };
   }
 
