@@ -30,12 +30,19 @@ export interface ExternalBotWorld {
   clock: { now: number };
 }
 
-export async function externalBotWorld(options: { handoffTimeoutSeconds?: number } = {}): Promise<ExternalBotWorld> {
+export interface WorldOptions {
+  handoffTimeoutSeconds?: number;
+  /** PostgreSQL instead of a SQLite file. */
+  databaseUrl?: string;
+}
+
+export async function externalBotWorld(options: WorldOptions = {}): Promise<ExternalBotWorld> {
   const clock = { now: Date.now() };
   const receiver = await startWebhookReceiver();
   const t = await startTestServer({
     now: () => new Date(clock.now),
     env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
   });
   const admin = await signedInRest(t.url, ADMIN.email, ADMIN.password);
   const siteId = await demoSiteId(t);
