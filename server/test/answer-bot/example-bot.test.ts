@@ -5,10 +5,7 @@
  * person (an agent gets the exchange), resolves when told it helped, and refuses forged or replayed
  * deliveries.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message, SendResult } from '@parley/shared';
 import { ExternalBotRegisteredResponseSchema } from '@parley/shared';
@@ -17,38 +14,15 @@ import { call, clientId, disconnectAll, nextEvent } from '../support/clients.ts'
 import { signedInRest } from '../support/rest.ts';
 import { agentOnline } from '../support/workflow.ts';
 import { answerQuickReply, demoSiteId, statusIs, visitorOnline } from './bot-fixtures.ts';
-
-const BOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/external-bot/bot.mjs');
+import { startExampleBot, type ExampleBot } from './example-bot-process.ts';
 
 let t: TestServer | undefined;
-let child: ChildProcess | undefined;
+let bot: ExampleBot | undefined;
 afterEach(async () => {
   disconnectAll();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await bot?.stop();
   await t?.close();
 });
-
-/** Starts the example bot; resolves with its URL once it listens. */
-function startBot(env: Record<string, string>): Promise<string> {
-  const bot = spawn(process.execPath, [BOT], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child = bot;
-  return new Promise((resolve, reject) => {
-    let out = '';
-    bot.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    bot.once('exit', (code) => reject(new Error(`the example bot exited (${String(code)}): ${out}`)));
-  });
-}
 
 function signed(secret: string, body: string, timestamp: number): Record<string, string> {
   const v1 = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
@@ -66,11 +40,12 @@ describe('the example external bot', () => {
     const registered = await admin('PUT', base, { url: 'http://127.0.0.1:9/not-yet' });
     const { credentials } = ExternalBotRegisteredResponseSchema.parse(registered.body);
     if (!credentials) throw new Error('no credentials');
-    const botUrl = await startBot({
+    bot = await startExampleBot({
       PARLEY_URL: server.url,
       PARLEY_BOT_SECRET: credentials.secret,
       PARLEY_BOT_TOKEN: credentials.token,
     });
+    const botUrl = bot.url;
     expect((await admin('PUT', base, { url: botUrl })).status).toBe(200);
     expect((await admin('PATCH', `/api/admin/sites/${siteId}/bot`, { mode: 'external' })).status).toBe(200);
     const ann = await agentOnline(server, 'Ann');

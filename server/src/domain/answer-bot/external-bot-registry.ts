@@ -84,8 +84,10 @@ export class ExternalBotRegistry {
     adminId: string | null,
     existing: ExternalBotRecord | undefined,
   ): Promise<Registered> {
+    const site = await this.#deps.store.sites.findById(siteId);
     const { token, record: tokenRecord } = await this.#deps.tokens.create({
-      name: 'External bot',
+      // what the API tokens page lists it as
+      name: `External bot of ${site?.name ?? siteId}`.slice(0, 120),
       scopes: ['write'],
       siteIds: [siteId],
       createdBy: adminId,
