@@ -107,6 +107,11 @@ function suite(newWorld: (options?: WorldOptions) => Promise<ExternalBotWorld>) 
     expect(botReport).toMatchObject({ handled: 1, resolved: 1, containmentRate: 1, handedOff: 0 });
     expect(botReport.byMode.external).toMatchObject({ handled: 1, resolved: 1, containmentRate: 1 });
     expect(botReport.byMode.builtin).toMatchObject({ handled: 0, resolved: 0 });
+    // the last 24 hours end now, and this test's clock has stood still since the conversation started
+    w.clock.now += 1000;
+    const metrics = await (await fetch(`${w.t.url}/metrics`)).text();
+    expect(metrics).toContain('parley_bot_conversations_last_day_by_mode{mode="external",outcome="resolved"} 1');
+    expect(metrics).toContain('parley_bot_conversations_last_day_by_mode{mode="builtin",outcome="resolved"} 0');
   });
 
   it('hands off through REST: an agent gets the conversation with the bot exchange, and the bot is told', async () => {

@@ -59,6 +59,10 @@ function modeFigures(records: readonly BotConversationRecord[], mode: 'builtin' 
   };
 }
 
+export type LastDayOutcomes = ReturnType<typeof outcomes> & {
+  byMode: Record<'builtin' | 'external', ReturnType<typeof outcomes>>;
+};
+
 export class BotReports {
   readonly #store: Store;
   readonly #now: () => Date;
@@ -118,14 +122,15 @@ export class BotReports {
     };
   }
 
-  /** Outcomes of the conversations bots started in the last 24 hours (every site), for /metrics. */
-  async lastDay(): Promise<ReturnType<typeof outcomes>> {
+  /** Outcomes of the conversations bots started in the last 24 hours (every site), for /metrics; also per kind of bot. */
+  async lastDay(): Promise<LastDayOutcomes> {
     const now = this.#now();
     const records = await this.#store.bots.listStarted(
       null,
       new Date(now.getTime() - 24 * 3600_000).toISOString(),
       now.toISOString(),
     );
-    return outcomes(records);
+    const of = (mode: 'builtin' | 'external') => outcomes(records.filter((r) => r.mode === mode));
+    return { ...outcomes(records), byMode: { builtin: of('builtin'), external: of('external') } };
   }
 }
