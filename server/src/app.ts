@@ -150,7 +150,12 @@ export async function startParley(config: Config, { store, now, logger }: Parley
     store,
     bootstrap: boot,
     mailTick: () => services.email.worker.tick(),
-    webhookTick: () => services.webhooks.tick(),
+    webhookTick: async () => {
+      // what the bots were handed so far is stored first, as the webhooks' own events are
+      await services.answerBot.bot.idle();
+      await services.answerBot.external.settled();
+      return services.webhooks.tick();
+    },
     inboundSmtpPort: services.email.inboundSmtpPort(),
     retentionSweep: sweeps.retentionSweep,
     metrics,

@@ -109,6 +109,15 @@ describe('OpenAPI document', () => {
     await setDemoRouting(t, 'manual');
     const waiting = await visitorWrites(t, 'Second question');
     await api('POST', `/api/v1/conversations/${waiting.conversation.id}/assign`, { agentId: ann.id });
+    // a bot's handoff and resolution, on conversations the built-in bot holds (refused on any other)
+    await api('POST', `/api/v1/conversations/${waiting.conversation.id}/resolve`, {});
+    await admin('POST', `/api/admin/sites/${siteId}/help/articles/${articleId}/publish`);
+    await admin('PATCH', `/api/admin/sites/${siteId}/bot`, { mode: 'builtin', matchThreshold: 0 });
+    for (const action of ['handoff', 'resolve']) {
+      const withBot = await visitorWrites(t, 'Shipping times?');
+      await api('POST', `/api/v1/conversations/${withBot.conversation.id}/${action}`, {});
+    }
+    await admin('PATCH', `/api/admin/sites/${siteId}/bot`, { mode: 'off' });
     await api('PUT', `/api/v1/agents/${bob.id}/status`, { status: 'away' });
     await api('GET', '/api/v1/agents');
 

@@ -8,8 +8,11 @@ import { IdSchema } from './models.ts';
 import { SiteIdParamsSchema } from './admin.ts';
 import type { RestRoute } from './rest-routes.ts';
 
-/** off: today's behaviour (every chat is queued); builtin: the answer bot over the help center's articles. */
-export const BotModeSchema = z.enum(['off', 'builtin']);
+/**
+ * off: today's behaviour (every chat is queued); builtin: the answer bot over the help center's articles;
+ * external: a bot of the site's own behind a URL (external-bot.ts), answering through the public API.
+ */
+export const BotModeSchema = z.enum(['off', 'builtin', 'external']);
 export type BotMode = z.infer<typeof BotModeSchema>;
 
 /** Why a conversation left the bot for the queue. */

@@ -26,6 +26,8 @@ export const ApiTokenSchema = z.object({
   createdAt: IsoDateSchema,
   lastUsedAt: IsoDateSchema.nullable(),
   revokedAt: IsoDateSchema.nullable(),
+  /** An external bot's token (issue 22): the site whose bot it is; it acts only on that bot's conversations. */
+  botSiteId: IdSchema.nullable().optional(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 

@@ -42,6 +42,7 @@ import {
   HelpArticleParamsSchema,
   HelpArticleResponseSchema,
 } from './help-payloads.ts';
+import { ApiHandoffRequestSchema, ApiResolveRequestSchema } from './external-bot.ts';
 
 export interface ApiRoute extends RestRoute {
   /** The scope a token needs: read for GET, write for changes, admin for site settings. */
@@ -52,6 +53,8 @@ export interface ApiRoute extends RestRoute {
   readonly tag: 'Conversations' | 'Visitors' | 'Tickets' | 'Agents' | 'Sites' | 'Reports' | 'Help center';
   /** The success status; 200 unless said. */
   readonly status?: 200 | 201;
+  /** An external bot's token may call it, on the conversations its bot holds (docs/answer-bot.md). */
+  readonly bot?: true;
 }
 
 const ConversationPath = '/api/v1/conversations/:conversationId';
@@ -87,6 +90,7 @@ export const apiV1Routes = {
       scope: 'read',
       summary: 'Get a conversation',
       tag: 'Conversations',
+      bot: true,
     },
     messages: {
       method: 'GET',
@@ -97,6 +101,7 @@ export const apiV1Routes = {
       scope: 'read',
       summary: 'List the messages of a conversation in order',
       tag: 'Conversations',
+      bot: true,
     },
     send: {
       method: 'POST',
@@ -108,6 +113,23 @@ export const apiV1Routes = {
       summary: 'Send a message as an agent or the bot (the visitor sees it live)',
       tag: 'Conversations',
       status: 201,
+      bot: true,
+    },
+    handoff: {
+      ...conversationAction(
+        'handoff',
+        "Hand a conversation the bot holds to people (the bot's handoff)",
+        ApiHandoffRequestSchema,
+      ),
+      bot: true,
+    },
+    resolve: {
+      ...conversationAction(
+        'resolve',
+        'End a conversation the bot holds, resolved by the bot',
+        ApiResolveRequestSchema,
+      ),
+      bot: true,
     },
     assign: conversationAction('assign', 'Assign a waiting conversation to an agent', ApiAssignRequestSchema),
     transfer: conversationAction(

@@ -20,6 +20,7 @@ import { TicketSchema, TicketStatusSchema } from './tickets.ts';
 import { VisitorDetailsSchema } from './visitor-insight.ts';
 import { VisitorIdentifySchema } from './visitor-events.ts';
 import { EmailSchema } from './rest.ts';
+import { OfferContentSchema } from './rich-content.ts';
 
 /** Query values arrive as text; a repeated one (?a=1&a=2) as a list, of which the first counts. */
 const firstOf = (value: unknown): unknown => (Array.isArray(value) ? (value as unknown[])[0] : value);
@@ -86,6 +87,8 @@ export const ApiSendMessageRequestSchema = ActingAgentSchema.extend({
    * bot (status `bot`); without `agentId`. Default `agent`.
    */
   as: z.enum(['agent', 'bot']).optional(),
+  /** Quick replies, a card, a form or article links shown with the body (the body stays the plain-text fallback). */
+  content: OfferContentSchema.optional(),
 });
 export const ApiMessageResponseSchema = z.object({ message: MessageSchema });
 

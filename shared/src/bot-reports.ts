@@ -30,6 +30,16 @@ export const BotArticleFiguresSchema = z.object({
   resolved: count,
 });
 
+/** One kind of bot's part of the figures (built-in or external). */
+export const BotModeFiguresSchema = z.object({
+  handled: count,
+  resolved: count,
+  containmentRate: rate,
+  handedOff: count,
+  escalationRate: rate,
+});
+export type BotModeFigures = z.infer<typeof BotModeFiguresSchema>;
+
 export const BotReportSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -53,6 +63,8 @@ export const BotReportSchema = z.object({
   csat: z.object({ botResolved: RatingFiguresSchema, agentResolved: RatingFiguresSchema }),
   /** The articles the bot offered, most offered first. */
   articles: z.array(BotArticleFiguresSchema),
+  /** The same counts per kind of bot that started the conversations (bot-external). */
+  byMode: z.object({ builtin: BotModeFiguresSchema, external: BotModeFiguresSchema }),
 });
 export type BotReport = z.infer<typeof BotReportSchema>;
 export const BotReportResponseSchema = z.object({ botReport: BotReportSchema });

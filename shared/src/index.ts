@@ -32,6 +32,8 @@ export * from './message-edits.ts';
 // answer bot (issue 22)
 export * from './answer-bot.ts';
 export * from './bot-reports.ts';
+// external bots (issue 22, bot-external)
+export * from './external-bot.ts';
 // public API (issue 21)
 export * from './api-tokens.ts';
 // outbound webhooks (issue 21)

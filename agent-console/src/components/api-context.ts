@@ -2,6 +2,7 @@
  * @module The console's REST side (admin pages, page rules, canned responses, email status), handed to components by context,
  * so tests can render the real pages against an in-memory server.
  */
+import { createExternalBotApi, type ExternalBotApi } from '../api/external-bot-api.ts';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createAdminApi, type AdminApi } from '../api/admin-api.ts';
@@ -39,6 +40,8 @@ export interface ConsoleApi {
   visitorHelp: VisitorHelpApi;
   apiTokens: ApiTokensApi;
   botReports: BotReportsApi;
+  /** A site's external bot (bot-external). */
+  externalBot: ExternalBotApi;
 }
 
 export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -59,6 +62,7 @@ export function createConsoleApi(fetchImpl?: FetchLike): ConsoleApi {
     visitorHelp: createVisitorHelpApi(rest),
     apiTokens: createApiTokensApi(rest),
     botReports: createBotReportsApi(rest),
+    externalBot: createExternalBotApi(rest),
   };
 }
 

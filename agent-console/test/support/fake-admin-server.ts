@@ -29,6 +29,7 @@ import {
 } from '@parley/shared';
 import type { z } from 'zod';
 import { AGENT, iso } from './fixtures.ts';
+import { FakeExternalBots } from './fake-external-bots.ts';
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -71,6 +72,8 @@ export class FakeAdminServer {
   readonly bots = new Map<string, BotSettings>();
   // public API tokens (issue 21)
   apiTokens: ApiToken[] = [];
+  /** external bots by site id (bot-external) */
+  readonly externalBots = new FakeExternalBots();
   emailStatus: EmailStatus = {
     outbound: { configured: true, pending: 0, failed: 0 },
     inbound: { webhook: false, smtp: false, domain: 'in.example.com' },
@@ -135,6 +138,8 @@ export class FakeAdminServer {
         return json(200, { site });
       });
     }
+    const externalBot = this.externalBots.answer(method, input, body);
+    if (externalBot) return externalBot;
     // answer bot settings (issue 22)
     if ((m = /^(GET|PATCH) \/api\/admin\/sites\/([^/]+)\/bot$/.exec(route))) {
       const siteId = m[2] ?? '';

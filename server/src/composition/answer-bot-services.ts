@@ -16,12 +16,19 @@ import { AnswerBot } from '../domain/answer-bot/answer-bot.ts';
 import { BotReports } from '../domain/answer-bot/bot-reports.ts';
 import { DEFAULT_HELP_LOCALE } from '../domain/help-center/help-reader.ts';
 import { helpPagePaths } from '../http/help-center/help-page-paths.ts';
+import type { ApiTokens } from '../domain/api-tokens.ts';
+import type { WebhooksModule } from '../webhooks/webhooks-module.ts';
+import { ExternalBotRegistry } from '../domain/answer-bot/external-bot-registry.ts';
+import { ExternalBot } from '../domain/answer-bot/external-bot.ts';
 
 export interface AnswerBotServices {
   settings: BotSettingsAdmin;
   conversations: BotConversations;
   bot: AnswerBot;
   reports: BotReports;
+  /** External bots (bot-external): their registration, and their delivery. */
+  externalBots: ExternalBotRegistry;
+  external: ExternalBot;
   /** Stops answering new messages; resolves when the answers begun are written. */
   close(): Promise<void>;
 }
@@ -35,6 +42,8 @@ export function createAnswerBot(deps: {
   now: () => Date;
   logger: Logger;
   publicUrl: () => string;
+  webhooks: WebhooksModule;
+  apiTokens: ApiTokens;
 }): AnswerBotServices {
   const { store, events, now } = deps;
   const conversations = new BotConversations({
@@ -51,16 +60,36 @@ export function createAnswerBot(deps: {
       new URL(helpPagePaths(deps.config.helpCenterPath, siteKey).article(locale, slug), deps.publicUrl()).href,
     defaultLocale: DEFAULT_HELP_LOCALE,
   });
-  const bot = new AnswerBot({ bots: conversations, builtin, logger: deps.logger });
-  const unsubscribe = events.subscribe(bot.onEvent);
+  const externalBots = new ExternalBotRegistry({
+    store,
+    tokens: deps.apiTokens,
+    checkUrl: (url) => deps.webhooks.checkUrl(url),
+    now,
+  });
+  const external = new ExternalBot({
+    store,
+    bots: conversations,
+    registry: externalBots,
+    outbox: deps.webhooks.outbox,
+    logger: deps.logger,
+  });
+  const bot = new AnswerBot({ bots: conversations, builtin, logger: deps.logger, external });
+  const unsubscribers = [
+    events.subscribe(bot.onEvent),
+    events.subscribe(external.onEvent),
+    deps.webhooks.onFailedAttempt(external.onFailedAttempt),
+  ];
   return {
     settings: new BotSettingsAdmin({ store, now }),
     conversations,
     bot,
     reports: new BotReports({ store, now }),
+    externalBots,
+    external,
     async close() {
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe();
       await bot.idle();
+      await external.settled();
     },
   };
 }

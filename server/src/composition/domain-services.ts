@@ -140,7 +140,9 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     onError: (error) => logger.error('availability update failed', { error }),
   });
   // answer bot (issue 22): a site whose bot is on opens its conversations with the bot
-  const answerBot = createAnswerBot({ ...deps, dispatcher, tickets: email.tickets });
+  const webhooks = createWebhooksModule({ config: config.webhooks, store, events, now, logger });
+  const apiTokens = new ApiTokens({ store, now });
+  const answerBot = createAnswerBot({ ...deps, dispatcher, tickets: email.tickets, webhooks, apiTokens });
   // a visitor writing to their unsolved ticket continues it rather than starting a chat
   const conversations = new Conversations({
     store,
@@ -201,8 +203,8 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
       publicUrl: deps.publicUrl,
       observer: deps.helpObserver,
     }),
-    webhooks: createWebhooksModule({ config: config.webhooks, store, events, now, logger }),
-    apiTokens: new ApiTokens({ store, now }),
+    webhooks,
+    apiTokens,
     answerBot,
   };
 }

@@ -24,6 +24,8 @@ export interface NewApiToken {
   siteIds: string[] | null;
   /** The admin creating it, or null on the command line. */
   createdBy: string | null;
+  /** An external bot's token (issue 22): the site whose bot it is. */
+  botSiteId?: string | null;
 }
 
 /** The random text is 32 bytes: a fast hash of it cannot be reversed, so no slow password hash is needed. */
@@ -58,6 +60,7 @@ export class ApiTokens {
       createdAt: this.#now().toISOString(),
       lastUsedAt: null,
       revokedAt: null,
+      botSiteId: input.botSiteId ?? null,
     };
     await this.#store.apiTokens.create({ ...record, tokenHash: hashApiToken(token) });
     return { token, record };

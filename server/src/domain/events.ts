@@ -6,6 +6,7 @@ import type {
   AgentStatus,
   Conversation,
   ConversationSummary,
+  HandoffReason,
   Message,
   Note,
   ProactiveInvite,
@@ -57,7 +58,9 @@ export type DomainEvent =
   | { type: 'ticket.created'; ticket: Ticket }
   /** A message landed in a ticket: an agent's reply or the visitor's. */
   | { type: 'ticket.replied'; ticket: Ticket; message: Message }
-  | { type: 'ticket.solved'; ticket: Ticket };
+  | { type: 'ticket.solved'; ticket: Ticket }
+  /** answer bot (issue 22): the bot handed the conversation to people (an external bot is told). */
+  | { type: 'bot.handed_off'; conversation: Conversation; reason: HandoffReason };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

@@ -24,6 +24,8 @@ import { helpAdminRouter } from './help-center/help-admin-router.ts';
 import { helpAgentRouter } from './help-center/help-agent-router.ts';
 // answer bot (issue 22)
 import { adminBotRouter } from './answer-bot/admin-bot-router.ts';
+import { adminExternalBotRouter } from './answer-bot/admin-external-bot-router.ts';
+import type { ExternalBotRegistry } from '../domain/answer-bot/external-bot-registry.ts';
 import type { BotSettingsAdmin } from '../domain/answer-bot/bot-settings.ts';
 import { botReportsRouter } from './answer-bot/bot-reports-router.ts';
 import type { BotReports } from '../domain/answer-bot/bot-reports.ts';
@@ -47,6 +49,7 @@ export interface ConsoleRoutesDeps {
   retention: DataRetention;
   helpCenter: HelpCenter;
   botSettings: BotSettingsAdmin;
+  externalBots: ExternalBotRegistry;
   botReports: BotReports;
   /** Outbound webhooks (issue 21). */
   webhooks: WebhookEndpoints;
@@ -75,6 +78,7 @@ export function consoleApiRouter(deps: ConsoleRoutesDeps): Router {
   router.use(helpEditorRouter(deps.helpCenter.images));
   router.use(helpAdminRouter(deps.helpCenter.articles, deps.helpCenter.bundles));
   router.use(adminBotRouter(deps.botSettings));
+  router.use(adminExternalBotRouter(deps.externalBots));
   router.use(botReportsRouter(deps.botReports));
   router.use(helpReportsRouter(deps.helpCenter.reports));
   router.use(adminWebhooksRouter(deps.webhooks));

@@ -93,6 +93,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       retention: services.retention,
       helpCenter: services.helpCenter,
       botSettings: services.answerBot.settings,
+      externalBots: services.answerBot.externalBots,
       botReports: services.answerBot.reports,
       webhooks: services.webhooks.endpoints,
       apiTokens: services.apiTokens,

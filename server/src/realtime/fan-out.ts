@@ -127,6 +127,7 @@ export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace)
       case 'ticket.created':
       case 'ticket.replied':
       case 'ticket.solved':
+      case 'bot.handed_off':
         // for outbound webhooks; the sockets learn the same changes from the events above
         return;
     }

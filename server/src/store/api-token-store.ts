@@ -16,6 +16,8 @@ export interface ApiTokenRecord {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** An external bot's token (issue 22): the site whose bot it is; it may act only on that bot's conversations. */
+  botSiteId: string | null;
 }
 
 export interface ApiTokenStore {

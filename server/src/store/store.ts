@@ -25,6 +25,7 @@ import type { VisitorMailStore } from './visitor-mail-store.ts';
 import type { HelpCenterStore } from './help-center-store.ts';
 import type { HelpSearch } from './help-search.ts';
 // answer bot (issue 22)
+import type { ExternalBotStore } from './external-bot-store.ts';
 import type { BotStore } from './bot-store.ts';
 // help center reports (issue 20, help-metrics)
 import type { HelpReportStore } from './help-report-store.ts';
@@ -68,6 +69,8 @@ export interface Store {
   messageChanges: MessageChangeStore;
   /** The answer bot's settings and the conversations it handled (issue 22, migration 0027). */
   bots: BotStore;
+  /** External bots registered per site (issue 22, migration 0029). */
+  externalBots: ExternalBotStore;
   // public API (issue 21): tokens, idempotent answers, and the filtered conversation list it pages through
   apiTokens: ApiTokenStore;
   idempotency: IdempotencyStore;

@@ -50,13 +50,23 @@ export class WebhookSender {
   readonly #logger: Logger;
   readonly #policy: WebhookRetryPolicy;
   readonly #post: PostWebhook;
+  readonly #onFailed: ((delivery: WebhookDeliveryRecord) => void) | undefined;
 
-  constructor(deps: { store: Store; now: () => Date; logger: Logger; policy: WebhookRetryPolicy; post: PostWebhook }) {
+  constructor(deps: {
+    store: Store;
+    now: () => Date;
+    logger: Logger;
+    policy: WebhookRetryPolicy;
+    post: PostWebhook;
+    /** Told of every failed attempt (an external bot hands off rather than wait for the retry). */
+    onFailed?: (delivery: WebhookDeliveryRecord) => void;
+  }) {
     this.#store = deps.store;
     this.#now = deps.now;
     this.#logger = deps.logger;
     this.#policy = deps.policy;
     this.#post = deps.post;
+    this.#onFailed = deps.onFailed;
   }
 
   async sendDue(): Promise<WebhookSendReport> {
@@ -99,6 +109,7 @@ export class WebhookSender {
       ? null
       : new Date(this.#now().getTime() + webhookRetryDelayMs(delivery.attempts, this.#policy)).toISOString();
     await this.#store.webhooks.markFailed(delivery.id, claimToken, outcome, retryAt);
+    this.#onFailed?.({ ...delivery, responseStatus: result.status, responseExcerpt: result.excerpt });
     const fields = { deliveryId: delivery.id, eventType: delivery.eventType, attempts: delivery.attempts, retryAt };
     if (giveUp) this.#logger.warn('webhook not delivered, giving up', { ...fields, error: result.excerpt });
     else this.#logger.info('webhook not delivered, will retry', { ...fields, status: result.status });

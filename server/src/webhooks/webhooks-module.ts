@@ -6,6 +6,7 @@
  */
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
+import type { WebhookDeliveryRecord } from '../store/webhook-store.ts';
 import type { EventHub } from '../domain/events.ts';
 import { WebhookOutbox } from '../domain/webhooks/webhook-outbox.ts';
 import { WebhookRecorder } from '../domain/webhooks/webhook-recorder.ts';
@@ -22,6 +23,10 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 export interface WebhooksModule {
   outbox: WebhookOutbox;
   endpoints: WebhookEndpoints;
+  /** Throws url_not_allowed for a URL the sender would refuse (the address guard, WEBHOOK_ALLOWED_HOSTS). */
+  checkUrl(url: string): Promise<void>;
+  /** Calls `listener` after every failed attempt of a delivery in this process; returns the unsubscribe. */
+  onFailedAttempt(listener: (delivery: WebhookDeliveryRecord) => void): () => void;
   /** Stores this process's events recorded so far, then sends everything due once. */
   tick(): Promise<WebhookSendReport>;
   start(): void;
@@ -39,6 +44,7 @@ export function createWebhooksModule(deps: {
 }): WebhooksModule {
   const { config, store, now, logger } = deps;
   const guard = new AddressGuard(config.allow, deps.lookup);
+  const failureListeners = new Set<(delivery: WebhookDeliveryRecord) => void>();
   const outbox = new WebhookOutbox({ store, now });
   const recorder = new WebhookRecorder({
     store,
@@ -59,6 +65,9 @@ export function createWebhooksModule(deps: {
     logger,
     policy: webhookRetryPolicy(config.maxAttempts, config.timeoutMs),
     post: (request) => postWebhook({ ...request, guard, timeoutMs: config.timeoutMs }),
+    onFailed: (delivery) => {
+      for (const listener of failureListeners) listener(delivery);
+    },
   });
 
   let running: Promise<WebhookSendReport> | undefined;
@@ -84,6 +93,11 @@ export function createWebhooksModule(deps: {
   return {
     outbox,
     endpoints,
+    checkUrl: (url) => guard.check(url),
+    onFailedAttempt(listener) {
+      failureListeners.add(listener);
+      return () => failureListeners.delete(listener);
+    },
     tick,
     start() {
       if (config.workerIntervalMs <= 0 || timer) return;

@@ -58,6 +58,15 @@ function suite(start: () => Promise<TestServer>) {
     expect(report.containmentRate).toBeCloseTo(1 / 3);
     expect(report.escalationRate).toBeCloseTo(2 / 3);
     expect(report.medianSecondsToHandoff).toBeGreaterThanOrEqual(0);
+    // all three were the built-in bot's; none an external bot's
+    expect(report.byMode.builtin).toMatchObject({ handled: 3, resolved: 1, handedOff: 2 });
+    expect(report.byMode.external).toEqual({
+      handled: 0,
+      resolved: 0,
+      containmentRate: null,
+      handedOff: 0,
+      escalationRate: null,
+    });
 
     const csv = await fetch(`${t.url}/api/admin/reports/bot.csv?${query}`, {
       headers: { cookie: await login(t.url, 'admin@example.com', 'correct horse battery staple') },
@@ -65,6 +74,8 @@ function suite(start: () => Promise<TestServer>) {
     const [header, row] = (await csv.text()).trim().split('\r\n');
     expect(header).toContain('handled,resolved_by_bot,containment_rate,handed_off');
     expect(row).toContain(',3,1,0.3333,2,0.6667,1,1,0,0,0,');
+    expect(header).toMatch(/,builtin_handled,builtin_containment_rate,builtin_escalation_rate,external_handled,/);
+    expect(row).toMatch(/,3,0\.3333,0\.6667,0,,$/);
 
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toContain('parley_bot_conversations_last_day{outcome="resolved",reason=""} 1');

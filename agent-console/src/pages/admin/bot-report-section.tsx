@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { BotReport, HandoffReason, ReportQuery } from '@parley/shared';
 import { useApi } from '../../components/api-context.ts';
 import { formatAverage, formatDuration, formatRate } from './report-format.ts';
+import { BotModeTable } from './bot-mode-table.tsx';
 
 const REASONS: ReadonlyArray<readonly [HandoffReason, string]> = [
   ['asked_for_person', 'Asked for a person'],
@@ -53,6 +54,7 @@ export function BotReportSection({ query }: { query: ReportQuery }) {
               </div>
             ))}
           </dl>
+          <BotModeTable byMode={report.byMode} />
           <table class="admin-table">
             <caption>Why the bot handed conversations to the team</caption>
             <thead>

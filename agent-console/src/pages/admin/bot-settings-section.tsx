@@ -8,10 +8,12 @@ import type { BotMode, BotSettings, BotWording } from '@parley/shared';
 import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { FormMessage, SelectField, TextField } from '../../components/form-field.tsx';
+import { ExternalBotSection } from './external-bot-section.tsx';
 
 const MODES = [
   ['off', 'Off: every chat goes to the queue'],
   ['builtin', 'Built-in answer bot: answers from published help articles first'],
+  ['external', 'External bot: your own bot, behind a URL, answers first'],
 ] as const satisfies ReadonlyArray<readonly [BotMode, string]>;
 
 const WORDING: ReadonlyArray<readonly [keyof BotWording, string, string]> = [
@@ -91,72 +93,84 @@ export function BotSettingsSection({ siteId }: { siteId: string }) {
   }
 
   return (
-    <form class="admin-form" noValidate aria-label="Answer bot" onSubmit={(event) => void save(event)}>
-      <fieldset class="fieldset">
-        <legend class="fieldset__legend">Answer bot</legend>
-        <SelectField
-          label="Bot"
-          name="bot-mode"
-          value={draft.mode}
-          options={MODES}
-          onChange={(mode) => edit({ mode })}
-        />
-        <TextField
-          label="Bot name"
-          name="bot-name"
-          value={draft.name}
-          onInput={(name) => edit({ name })}
-          error={issue('name')}
-          hint="Shown beside its messages."
-        />
-        <TextField
-          label="Match needed to answer (%)"
-          name="bot-threshold"
-          type="number"
-          min={0}
-          max={100}
-          value={draft.threshold}
-          onInput={(threshold) => edit({ threshold })}
-          error={issue('matchThreshold')}
-          hint="How much of the question the best article must cover. Below it, the bot hands the chat to your team."
-        />
-        <TextField
-          label="Hand off after (seconds without an answer)"
-          name="bot-timeout"
-          type="number"
-          min={5}
-          max={3600}
-          value={draft.timeout}
-          onInput={(timeout) => edit({ timeout })}
-          error={issue('handoffTimeoutSeconds')}
-        />
-        {WORDING.map(([key, label, hint]) => (
-          <TextField
-            key={key}
-            label={label}
-            name={`bot-${key}`}
-            value={draft.wording[key]}
-            onInput={(value) => edit({ wording: { ...draft.wording, [key]: value } })}
-            error={issue(`wording.${key}`)}
-            hint={hint || undefined}
+    <>
+      <form class="admin-form" noValidate aria-label="Answer bot" onSubmit={(event) => void save(event)}>
+        <fieldset class="fieldset">
+          <legend class="fieldset__legend">Answer bot</legend>
+          <SelectField
+            label="Bot"
+            name="bot-mode"
+            value={draft.mode}
+            options={MODES}
+            onChange={(mode) => edit({ mode })}
           />
-        ))}
-      </fieldset>
-      <FormMessage
-        error={
-          error
-            ? error.issues.length > 0
-              ? 'Some bot settings need fixing: see the marked fields.'
-              : error.message
-            : null
-        }
-        success={saved}
-      />
-      <div class="admin-form__actions">
-        <button type="submit" class="button button--primary" disabled={busy}>
-          Save answer bot
-        </button>
-      </div>
-    </form>
+          <TextField
+            label="Bot name"
+            name="bot-name"
+            value={draft.name}
+            onInput={(name) => edit({ name })}
+            error={issue('name')}
+            hint="Shown beside its messages."
+          />
+          <TextField
+            label="Match needed to answer (%)"
+            name="bot-threshold"
+            type="number"
+            min={0}
+            max={100}
+            value={draft.threshold}
+            onInput={(threshold) => edit({ threshold })}
+            error={issue('matchThreshold')}
+            hint="How much of the question the best article must cover. Below it, the bot hands the chat to your team."
+          />
+          <TextField
+            label="Hand off after (seconds without an answer)"
+            name="bot-timeout"
+            type="number"
+            min={5}
+            max={3600}
+            value={draft.timeout}
+            onInput={(timeout) => edit({ timeout })}
+            error={issue('handoffTimeoutSeconds')}
+          />
+          {WORDING.map(([key, label, hint]) => (
+            <TextField
+              key={key}
+              label={label}
+              name={`bot-${key}`}
+              value={draft.wording[key]}
+              onInput={(value) => edit({ wording: { ...draft.wording, [key]: value } })}
+              error={issue(`wording.${key}`)}
+              hint={hint || undefined}
+            />
+          ))}
+        </fieldset>
+        <FormMessage
+          error={
+            error
+              ? error.issues.length > 0
+                ? 'Some bot settings need fixing: see the marked fields.'
+                : error.message
+              : null
+          }
+          success={saved}
+        />
+        <div class="admin-form__actions">
+          <button type="submit" class="button button--primary" disabled={busy}>
+            Save answer bot
+          </button>
+        </div>
+      </form>
+      {draft.mode === 'external' && (
+        <ExternalBotSection
+          siteId={siteId}
+          onUnregistered={() => {
+            // the server turned the mode off with it; this section (and its own message) goes away
+            setDraft({ ...draft, mode: 'off' });
+            setSaved("External bot unregistered: its token no longer works, and the site's bot is off.");
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -10,16 +10,19 @@ import type { DomainEvent } from '../events.ts';
 import { KeyedMutex } from '../keyed-mutex.ts';
 import type { BotConversations } from './bot-conversations.ts';
 import type { BuiltinBot } from './builtin-bot.ts';
+import type { ExternalBot } from './external-bot.ts';
 
 export class AnswerBot {
   readonly #bots: BotConversations;
   readonly #builtin: BuiltinBot;
   readonly #logger: Logger;
+  readonly #external: ExternalBot | undefined;
   readonly #perConversation = new KeyedMutex();
   readonly #running = new Set<Promise<void>>();
 
-  constructor(deps: { bots: BotConversations; builtin: BuiltinBot; logger: Logger }) {
+  constructor(deps: { bots: BotConversations; builtin: BuiltinBot; logger: Logger; external?: ExternalBot }) {
     this.#bots = deps.bots;
+    this.#external = deps.external;
     this.#builtin = deps.builtin;
     this.#logger = deps.logger;
   }
@@ -40,6 +43,10 @@ export class AnswerBot {
   async #answer(conversationId: string, message: Message): Promise<void> {
     await this.#perConversation.run(conversationId, async () => {
       try {
+        // an external bot answers through the API, later: its message waits until then
+        if (this.#external && (await this.#external.handles(conversationId))) {
+          return await this.#external.deliver(conversationId, message);
+        }
         await this.#bots.waiting(conversationId, true);
         await this.#builtin.reply(conversationId, message);
         await this.#bots.waiting(conversationId, false);

@@ -128,6 +128,7 @@ export class BotConversations {
     if (noted.created)
       events.publish({ type: 'message.created', conversation: noted.conversation, message: noted.message });
     events.publish({ type: 'conversation.updated', conversation: noted.conversation });
+    events.publish({ type: 'bot.handed_off', conversation: noted.conversation, reason });
     if (await this.#reachable(noted.conversation.siteId)) await dispatcher.drain();
     else await this.#deps.offline.handOffOffline(noted.conversation);
     return (await store.conversations.findById(conversationId)) ?? noted.conversation;
@@ -141,7 +142,10 @@ export class BotConversations {
     const settings = await this.settings(conversation.siteId);
     await this.say(conversation, settings.wording.resolved);
     const closed = await store.bots.resolve(conversationId, this.#now());
-    if (closed) events.publish({ type: 'conversation.updated', conversation: closed });
+    if (closed) {
+      events.publish({ type: 'conversation.updated', conversation: closed });
+      events.publish({ type: 'conversation.closed', conversation: closed });
+    }
     return closed;
   }
 

@@ -29,6 +29,13 @@ export function botReportCsv(report: BotReport, view: BotReportCsvView): string 
       'bot_resolved_average_rating',
       'agent_resolved_rated',
       'agent_resolved_average_rating',
+      // per kind of bot (bot-external), last so readers of the earlier columns are undisturbed
+      'builtin_handled',
+      'builtin_containment_rate',
+      'builtin_escalation_rate',
+      'external_handled',
+      'external_containment_rate',
+      'external_escalation_rate',
     ]);
     rows.push([
       report.from,
@@ -48,6 +55,11 @@ export function botReportCsv(report: BotReport, view: BotReportCsvView): string 
       rounded(report.csat.botResolved.average),
       report.csat.agentResolved.rated,
       rounded(report.csat.agentResolved.average),
+      ...(['builtin', 'external'] as const).flatMap((mode) => [
+        report.byMode[mode].handled,
+        rounded(report.byMode[mode].containmentRate),
+        rounded(report.byMode[mode].escalationRate),
+      ]),
     ]);
   } else {
     rows.push(['article_id', 'title', 'offered', 'resolved_by_bot']);

@@ -5,7 +5,7 @@
  * handoff, ratings of bot-resolved against agent-resolved conversations, and the articles offered.
  * Also the last day's outcomes for /metrics.
  */
-import type { BotReport, HandoffReason, ReportQuery } from '@parley/shared';
+import type { BotModeFigures, BotReport, HandoffReason, ReportQuery } from '@parley/shared';
 import { notFound } from '../../errors.ts';
 import type { BotConversationRecord } from '../../store/bot-store.ts';
 import type { Store } from '../../store/store.ts';
@@ -46,6 +46,22 @@ export function outcomes(records: readonly BotConversationRecord[]) {
   }
   return { handled: records.length, resolved, handedOff, handedOffBy, open: records.length - resolved - handedOff };
 }
+
+/** Containment and escalation of the conversations one kind of bot started. */
+function modeFigures(records: readonly BotConversationRecord[], mode: 'builtin' | 'external'): BotModeFigures {
+  const { handled, resolved, handedOff } = outcomes(records.filter((r) => r.mode === mode));
+  return {
+    handled,
+    resolved,
+    containmentRate: share(resolved, handled),
+    handedOff,
+    escalationRate: share(handedOff, handled),
+  };
+}
+
+export type LastDayOutcomes = ReturnType<typeof outcomes> & {
+  byMode: Record<'builtin' | 'external', ReturnType<typeof outcomes>>;
+};
 
 export class BotReports {
   readonly #store: Store;
@@ -102,17 +118,19 @@ export class BotReports {
         agentResolved: ratings(rated.filter((r) => r.closedBy !== 'bot' && r.agentTook).map((r) => r.rating)),
       },
       articles: [...articles.values()].sort((a, b) => b.offered - a.offered || a.title.localeCompare(b.title)),
+      byMode: { builtin: modeFigures(records, 'builtin'), external: modeFigures(records, 'external') },
     };
   }
 
-  /** Outcomes of the conversations bots started in the last 24 hours (every site), for /metrics. */
-  async lastDay(): Promise<ReturnType<typeof outcomes>> {
+  /** Outcomes of the conversations bots started in the last 24 hours (every site), for /metrics; also per kind of bot. */
+  async lastDay(): Promise<LastDayOutcomes> {
     const now = this.#now();
     const records = await this.#store.bots.listStarted(
       null,
       new Date(now.getTime() - 24 * 3600_000).toISOString(),
       now.toISOString(),
     );
-    return outcomes(records);
+    const of = (mode: 'builtin' | 'external') => outcomes(records.filter((r) => r.mode === mode));
+    return { ...outcomes(records), byMode: { builtin: of('builtin'), external: of('external') } };
   }
 }

@@ -3,7 +3,8 @@
  * (a site that never set any has the bot off), a change merged into what is stored.
  */
 import { DEFAULT_BOT_SETTINGS, type BotSettings, type BotSettingsUpdate } from '@parley/shared';
-import { notFound } from '../../errors.ts';
+import { ErrorCode } from '@parley/shared/error-codes';
+import { ParleyError, notFound } from '../../errors.ts';
 import type { Store } from '../../store/store.ts';
 
 export class BotSettingsAdmin {
@@ -29,6 +30,9 @@ export class BotSettingsAdmin {
       handoffTimeoutSeconds: change.handoffTimeoutSeconds ?? current.handoffTimeoutSeconds,
       wording: { ...current.wording, ...stripUndefined(change.wording ?? {}) },
     };
+    if (next.mode === 'external' && !(await this.#store.externalBots.find(siteId))) {
+      throw new ParleyError(ErrorCode.Conflict, 'Register the external bot (its URL) before choosing external mode');
+    }
     await this.#store.bots.saveSettings(siteId, next, this.#now().toISOString());
     return next;
   }

@@ -15,7 +15,7 @@ export type SiteWebhookEvent = {
  * Only the conversation's own fields (ConversationSchema's), nothing agents-only a summary adds.
  * Picked by hand, not parsed: this runs for every message, webhooks or not.
  */
-function conversationOf(c: Conversation): Conversation {
+export function conversationOf(c: Conversation): Conversation {
   const { id, siteId, visitorId, visitorName, visitorEmail, visitorVerified, status, agent, createdAt } = c;
   const { assignedAt, closedAt, closedBy, lastSeq, visitorSeenSeq, agentSeenSeq, rating, ratingComment } = c;
   return {
@@ -39,7 +39,7 @@ function conversationOf(c: Conversation): Conversation {
   };
 }
 
-function visitorOf(visitor: VisitorRecord): WebhookVisitor {
+export function visitorOf(visitor: VisitorRecord): WebhookVisitor {
   const { id, siteId, name, email, externalUserId, verified, attributes, createdAt, lastSeenAt } = visitor;
   return { id, siteId, name, email, externalUserId, verified, attributes, createdAt, lastSeenAt };
 }
@@ -101,6 +101,7 @@ export function webhookEventOf(event: DomainEvent): SiteWebhookEvent | undefined
     case 'ticket.updated':
     case 'ticket.message':
     case 'proactive.invited':
+    case 'bot.handed_off':
       // not (yet) offered to webhooks; private notes never are
       return undefined;
   }

@@ -6,6 +6,7 @@ import type { Router } from 'express';
 import type { ApiRoute } from '@parley/shared';
 import { handle, type RouteHandler } from '../rest-route.ts';
 import { requireScope } from './api-auth.ts';
+import { requireBotRoute } from './bot-api.ts';
 
 export function apiHandle<R extends ApiRoute>(router: Router, route: R, handler: RouteHandler<R>): void {
   handle(
@@ -15,6 +16,7 @@ export function apiHandle<R extends ApiRoute>(router: Router, route: R, handler:
       if (route.status !== undefined) res.status(route.status);
       return handler(input, req, res);
     },
+    requireBotRoute(route),
     requireScope(route.scope),
   );
 }

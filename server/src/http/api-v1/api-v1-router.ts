@@ -12,6 +12,7 @@ import { requireApiToken } from './api-auth.ts';
 import { idempotentWrites } from './idempotency.ts';
 import { conversationsApiRouter, type ApiV1Deps } from './conversations-api.ts';
 import { visitorsApiRouter } from './visitors-api.ts';
+import { botApiRouter } from './bot-api.ts';
 import { ticketsApiRouter } from './tickets-api.ts';
 import { directoryApiRouter } from './directory-api.ts';
 import { openApiDocument } from './openapi-document.ts';
@@ -52,6 +53,7 @@ export function apiV1Router(deps: ApiV1RouterDeps): Router {
 
   router.use(API_V1_BASE, requireApiToken(deps.tokens, deps.limit), idempotentWrites(deps));
   router.use(conversationsApiRouter(deps));
+  router.use(botApiRouter(deps));
   router.use(visitorsApiRouter(deps));
   router.use(ticketsApiRouter(deps));
   router.use(directoryApiRouter(deps));

@@ -1,19 +1,21 @@
 /**
  * @module /api/v1/conversations: list (filters, cursor pages), read, and act on a conversation as an
- * agent (or send as the site's bot while it holds the conversation): send, assign, transfer, close, reopen, convert to a ticket. Every action is the domain
+ * agent (or send as the site's bot while it holds the conversation): send, assign, transfer, close,
+ * reopen, convert to a ticket. Every action is the domain
  * call the console's socket events make (agent-namespace.ts, agent-ticket-events.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { apiV1Routes, type Conversation } from '@parley/shared';
 import { ErrorCode } from '@parley/shared/error-codes';
-import { ParleyError, notFound } from '../../errors.ts';
+import { ParleyError, forbidden, notFound } from '../../errors.ts';
 import type { DomainServices } from '../../composition/domain-services.ts';
 import type { Store } from '../../store/store.ts';
 import { publicTicket } from '../../domain/tickets.ts';
 import { apiHandle } from './api-route.ts';
 import { apiTokenOf, assertSite } from './api-auth.ts';
 import { actingAgent } from './acting-agent.ts';
+import { assertBotMayAct } from './bot-api.ts';
 
 export interface ApiV1Deps {
   store: Store;
@@ -48,6 +50,7 @@ export function conversationsApiRouter({ store, services }: ApiV1Deps): Router {
     const conversation = await store.conversations.findById(id);
     if (!conversation) throw notFound('Conversation');
     assertSite(apiTokenOf(req), conversation.siteId, 'Conversation');
+    await assertBotMayAct(store, apiTokenOf(req), conversation);
     return conversation;
   };
 
@@ -87,14 +90,23 @@ export function conversationsApiRouter({ store, services }: ApiV1Deps): Router {
     if (body.as === 'bot') {
       if (body.agentId !== undefined) throw new ParleyError(ErrorCode.InvalidPayload, 'A bot message names no agent');
       // the bot's own path: seq, events, resume and reports see it as the bot's, as the built-in bot's
-      const said = await services.answerBot.conversations.say(conversation, body.body);
+      const said = await services.answerBot.conversations.say(conversation, body.body, body.content ?? null);
       if (!said) throw new ParleyError(ErrorCode.Conflict, 'The conversation is not with the bot');
+      // the bot answered: its visitor no longer waits (the handoff timeout stops)
+      await services.answerBot.conversations.waiting(conversation.id, false);
       return { message: said.message };
     }
+    if (apiTokenOf(req).botSiteId != null) throw forbidden('A bot sends as the bot ("as": "bot")');
     const agent = await actingAgent(store, conversation, body.agentId);
     // without one, each call is a new message: retries are what Idempotency-Key is for
     const clientMessageId = body.clientMessageId ?? `api_${randomBytes(12).toString('base64url')}`;
-    const sent = await services.conversations.sendFromAgent(agent, conversation.id, clientMessageId, body.body);
+    const sent = await services.conversations.sendFromAgent(
+      agent,
+      conversation.id,
+      clientMessageId,
+      body.body,
+      body.content ?? null,
+    );
     return { message: sent.message };
   });
 

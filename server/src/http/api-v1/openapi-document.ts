@@ -71,7 +71,9 @@ function operation(op: OpenApiOperation): JsonSchema {
   return {
     operationId: op.operationId,
     summary: route.summary,
-    description: `Needs the \`${route.scope}\` scope.${write ? ` Send an \`${IDEMPOTENCY_HEADER}\` header to make a retry safe.` : ''}`,
+    description:
+      `Needs the \`${route.scope}\` scope.${write ? ` Send an \`${IDEMPOTENCY_HEADER}\` header to make a retry safe.` : ''}` +
+      (route.bot ? " An external bot's token may call it on the conversations its bot holds." : ''),
     tags: [route.tag],
     'x-parley-scope': route.scope,
     parameters: [

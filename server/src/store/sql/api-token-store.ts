@@ -19,6 +19,7 @@ function toRecord(row: ApiTokensTable): ApiTokenRecord {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    botSiteId: row.bot_site_id,
   };
 }
 
@@ -42,6 +43,7 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
           created_at: record.createdAt,
           last_used_at: record.lastUsedAt,
           revoked_at: record.revokedAt,
+          bot_site_id: record.botSiteId,
         })
         .execute();
     },

@@ -16,6 +16,8 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** An external bot's token (migration 0029): the site whose bot it is; null for every other token. */
+  bot_site_id: string | null;
 }
 
 /** A write's first answer under its Idempotency-Key (migration 0025). */

@@ -22,6 +22,7 @@ import { messageEditsMigration } from './migration-0020-message-edits.ts';
 import { mailAttachmentsMigration } from './migration-0023-mail-attachments.ts';
 // answer bot (issue 22)
 import { answerBotMigration } from './migration-0027-answer-bot.ts';
+import { externalBotsMigration } from './migration-0029-external-bots.ts';
 // public API tokens and idempotent writes (issue 21)
 import { apiTokensMigration } from './migration-0025-api-tokens.ts';
 import { webhooksMigration } from './migration-0026-webhooks.ts';
@@ -153,6 +154,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0025_api_tokens': apiTokensMigration,
         '0026_webhooks': webhooksMigration(engine),
         '0024_help_widget': helpWidgetMigration,
+        '0029_external_bots': externalBotsMigration,
       }),
   };
 }

@@ -37,6 +37,7 @@ import { isUniqueViolation } from './unique-violation.ts';
 import { openHelpCenter } from './help/open-help-center.ts';
 import { WalCheckpointer } from './wal-checkpointer.ts';
 // answer bot (issue 22)
+import { createExternalBotStore } from './bot/external-bot-store.ts';
 import { createBotStore } from './bot/bot-store.ts';
 import { createConversationQueries } from './conversation-queries.ts';
 // public API (issue 21)
@@ -176,6 +177,7 @@ export async function openSqlStore(target: SqlTarget, options: SqlStoreOptions =
     messageChanges: createMessageChangeStore(db),
     // answer bot (issue 22)
     bots: createBotStore(db, createConversationQueries(db).findById),
+    externalBots: createExternalBotStore(db),
     // public API (issue 21)
     apiTokens: createApiTokenStore(db),
     idempotency: createIdempotencyStore(db),
