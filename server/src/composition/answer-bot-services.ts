@@ -3,6 +3,7 @@
  * the built-in bot, subscribed to the domain events so it answers every visitor message stored in a
  * conversation it holds.
  */
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -16,6 +17,8 @@ import { AnswerBot } from '../domain/answer-bot/answer-bot.ts';
 import { BotReports } from '../domain/answer-bot/bot-reports.ts';
 import { DEFAULT_HELP_LOCALE } from '../domain/help-center/help-reader.ts';
 import { helpPagePaths } from '../http/help-center/help-page-paths.ts';
+import { LlmBot } from '../domain/answer-bot/llm-bot.ts';
+import { OpenAiChatClient } from '../llm/openai-chat-client.ts';
 
 export interface AnswerBotServices {
   settings: BotSettingsAdmin;
@@ -44,17 +47,30 @@ export function createAnswerBot(deps: {
     offline: deps.tickets,
     now,
   });
-  const builtin = new BuiltinBot({
-    store,
-    bots: conversations,
-    articleUrl: (siteKey, locale, slug) =>
-      new URL(helpPagePaths(deps.config.helpCenterPath, siteKey).article(locale, slug), deps.publicUrl()).href,
-    defaultLocale: DEFAULT_HELP_LOCALE,
-  });
-  const bot = new AnswerBot({ bots: conversations, builtin, logger: deps.logger });
+  const articleUrl = (siteKey: string, locale: string, slug: string) =>
+    new URL(helpPagePaths(deps.config.helpCenterPath, siteKey).article(locale, slug), deps.publicUrl()).href;
+  const builtin = new BuiltinBot({ store, bots: conversations, articleUrl, defaultLocale: DEFAULT_HELP_LOCALE });
+  // with LLM_BASE_URL and LLM_MODEL the built-in bot's answers are the model's (docs/answer-bot.md)
+  const llm = deps.config.llm;
+  const model = llm && new OpenAiChatClient(llm);
+  const answering =
+    llm && model
+      ? new LlmBot({
+          store,
+          bots: conversations,
+          events,
+          model,
+          logger: deps.logger,
+          articleUrl,
+          defaultLocale: DEFAULT_HELP_LOCALE,
+          limits: { maxTurns: llm.maxTurns, articles: llm.articles },
+          randomId: randomUUID,
+        })
+      : builtin;
+  const bot = new AnswerBot({ bots: conversations, builtin: answering, logger: deps.logger });
   const unsubscribe = events.subscribe(bot.onEvent);
   return {
-    settings: new BotSettingsAdmin({ store, now }),
+    settings: new BotSettingsAdmin({ store, now, model: model?.name }),
     conversations,
     bot,
     reports: new BotReports({ store, now }),

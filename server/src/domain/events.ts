@@ -4,6 +4,7 @@
  */
 import type {
   AgentStatus,
+  BotStream,
   Conversation,
   ConversationSummary,
   Message,
@@ -57,7 +58,9 @@ export type DomainEvent =
   | { type: 'ticket.created'; ticket: Ticket }
   /** A message landed in a ticket: an agent's reply or the visitor's. */
   | { type: 'ticket.replied'; ticket: Ticket; message: Message }
-  | { type: 'ticket.solved'; ticket: Ticket };
+  | { type: 'ticket.solved'; ticket: Ticket }
+  /** bot-llm: the bot's answer so far while a language model writes it, for the visitor only. */
+  | { type: 'message.streaming'; conversation: Conversation; stream: BotStream };
 
 export interface EventSink {
   publish(event: DomainEvent): void;

@@ -13,12 +13,13 @@ import type { BuiltinBot } from './builtin-bot.ts';
 
 export class AnswerBot {
   readonly #bots: BotConversations;
-  readonly #builtin: BuiltinBot;
+  // the article-only bot, or the language model's (llm-bot.ts) when the server has one
+  readonly #builtin: Pick<BuiltinBot, 'reply'>;
   readonly #logger: Logger;
   readonly #perConversation = new KeyedMutex();
   readonly #running = new Set<Promise<void>>();
 
-  constructor(deps: { bots: BotConversations; builtin: BuiltinBot; logger: Logger }) {
+  constructor(deps: { bots: BotConversations; builtin: Pick<BuiltinBot, 'reply'>; logger: Logger }) {
     this.#bots = deps.bots;
     this.#builtin = deps.builtin;
     this.#logger = deps.logger;

@@ -101,6 +101,7 @@ export function webhookEventOf(event: DomainEvent): SiteWebhookEvent | undefined
     case 'ticket.updated':
     case 'ticket.message':
     case 'proactive.invited':
+    case 'message.streaming':
       // not (yet) offered to webhooks; private notes never are
       return undefined;
   }
