@@ -10,7 +10,7 @@ import { once } from 'node:events';
 
 export type ScriptedReply =
   /** Each piece as one `choices[0].delta.content` chunk, `gapMs` apart, then finish_reason and [DONE]. */
-  | { stream: string[]; gapMs?: number; toolCall?: boolean }
+  | { stream: string[]; gapMs?: number; toolCall?: boolean; hold?: { after: number; until: Promise<unknown> } }
   /** Written as is (malformed streams). */
   | { raw: string[] }
   | { status: number; body?: string }
@@ -88,7 +88,9 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
           }),
         );
       }
-      for (const piece of reply.stream) {
+      for (const [index, piece] of reply.stream.entries()) {
+        // the test looks at the answer half written before letting the rest come
+        if (reply.hold && index === reply.hold.after) await reply.hold.until;
         if (res.destroyed) return;
         res.write(chunk({ content: piece }));
         if (reply.gapMs) await new Promise((resolve) => setTimeout(resolve, reply.gapMs));
