@@ -7,9 +7,9 @@
  * still only writes a message, offers retrieved articles and hands off.
  */
 import { describe, expect, it } from 'vitest';
-import type { Message } from '@parley/shared';
+import type { BotStream, Conversation, Message, SendResult } from '@parley/shared';
 import { ADMIN } from '../support/test-server.ts';
-import { call, clientId } from '../support/clients.ts';
+import { call, clientId, nextEvent } from '../support/clients.ts';
 import { signedInRest } from '../support/rest.ts';
 import { agentOnline } from '../support/workflow.ts';
 import { ask, botSite, statusIs, visitorOnline } from './bot-fixtures.ts';
@@ -120,6 +120,33 @@ describe('answers from a language model', () => {
     expect(seen.filter((s) => s.event === 'stream')).toEqual([]);
     const bodies = seen.flatMap((s) => (s.event === 'message' ? [s.message.body] : []));
     expect(bodies.join('\n')).not.toContain('HAND');
+  });
+
+  it('lets the visitor ask for a person while the model writes: the rest of the answer is never stored', async () => {
+    const { t, llm } = w;
+    await botSite(t);
+    await agentOnline(t, 'Ann');
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    llm.script({ stream: ['Refunds are possible ', 'within 30 days [1].'], hold: { after: 1, until: released } });
+    const visitor = await visitorOnline(t);
+    const firstPiece = nextEvent<BotStream>(visitor, 'message:stream');
+    const sent = await call<SendResult>(visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'How do I get a refund?',
+    });
+    expect((await firstPiece).text).toBe('Refunds are possible');
+    const handed = await call<Conversation>(visitor, 'bot:handoff', { conversationId: sent.conversation.id });
+    expect(handed.status).toBe('active');
+    release();
+    // the bot's turn ends (its message no longer waits) without writing the answer
+    await expect.poll(async () => (await t.server.store.bots.find(sent.conversation.id))?.waitingSince).toBeNull();
+    const history = await t.server.store.messages.listAfter(sent.conversation.id, 0, 50);
+    expect(history.map((m) => m.author.kind)).toEqual(['visitor', 'bot', 'system']);
+    expect(await t.server.store.bots.find(sent.conversation.id)).toMatchObject({
+      handoffReason: 'asked_for_person',
+      articles: [],
+    });
   });
 
   it('keeps an instruction planted in an article inside the data block, and a model that obeys it changes nothing', async () => {

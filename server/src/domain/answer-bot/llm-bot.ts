@@ -107,10 +107,7 @@ export class LlmBot {
       }
     } catch (error) {
       if (!(error instanceof ChatModelError)) throw error;
-      this.#deps.logger.warn('answer bot: the language model failed, handing off', {
-        conversationId,
-        reason: error.message,
-      });
+      this.#deps.logger.warn('answer bot: the language model failed, handing off', { conversationId, error });
       await bots.handOff(conversationId, error.kind === 'timeout' ? 'timeout' : 'bot_failure');
       return;
     } finally {
@@ -126,12 +123,6 @@ export class LlmBot {
       const source = sources[n - 1];
       return article && source ? [{ article, url: source.url }] : [];
     });
-    if (cards.length > 0) {
-      await store.bots.addArticles(
-        conversationId,
-        cards.map(({ article }) => ({ id: article.id, title: article.title })),
-      );
-    }
     const said = await bots.say(
       conversation,
       answer.text,
@@ -146,7 +137,15 @@ export class LlmBot {
             })),
           },
     );
-    if (said) await askResolved(bots, said.conversation, settings);
+    // undefined: the conversation left the bot while the model wrote (the visitor asked for a person)
+    if (!said) return;
+    if (cards.length > 0) {
+      await store.bots.addArticles(
+        conversationId,
+        cards.map(({ article }) => ({ id: article.id, title: article.title })),
+      );
+    }
+    await askResolved(bots, said.conversation, settings);
   }
 
   /** The articles to answer from: the search's (exact matches only) first, then those this conversation used. */
