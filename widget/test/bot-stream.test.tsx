@@ -95,6 +95,34 @@ describe('the bot’s answer as it is written', () => {
     expect(liveRegion()).toContain('Refunds are possible within 30 days [1].');
   });
 
+  it('after a reconnect shows the answer that landed meanwhile once, without the half-written one', async () => {
+    const { view, live } = await withBotConversation();
+    fireEvent.click(await screen.findByRole('button', { name: 'Open chat' }));
+    await act(() => live.push('message:stream', stream('Refunds are')));
+    await screen.findByText('Refunds are');
+    await act(() => live.drop());
+    live.accept();
+    const again = await live.request('session:resume');
+    await act(() =>
+      again.reply({
+        ok: true,
+        data: {
+          token: 't',
+          visitorId: 'v1',
+          conversation: conversation({ status: 'bot', lastSeq: 2 }),
+          messages: [message(2, { author: BOT, body: 'Refunds are possible within 30 days.' })],
+          queuePosition: null,
+          agentsOnline: true,
+          estimatedWaitSeconds: null,
+          withinBusinessHours: true,
+        },
+      }),
+    );
+    await screen.findByText('Refunds are possible within 30 days.');
+    expect(screen.queryByText('Refunds are')).toBeNull();
+    expect(view.container.querySelectorAll('.log .message.from-agent')).toHaveLength(1);
+  });
+
   it('is not drawn once the conversation left the bot', async () => {
     const { view, live } = await withBotConversation();
     fireEvent.click(await screen.findByRole('button', { name: 'Open chat' }));

@@ -136,6 +136,8 @@ export function applyResume(state: ChatState, result: SessionResumeResult): Chat
     offHours: !result.withinBusinessHours,
     // whether the agent is still typing is unknown after a gap; their next typing:update says
     agentTyping: false,
+    // an answer being written comes again with its next piece; one that finished is in `messages`
+    stream: null,
   };
 }
 
