@@ -53,6 +53,8 @@ export function createAnswerBot(deps: {
   // with LLM_BASE_URL and LLM_MODEL the built-in bot's answers are the model's (docs/answer-bot.md)
   const llm = deps.config.llm;
   const model = llm && new OpenAiChatClient(llm);
+  // a stopping server does not wait out a model's answer: it hands the conversation off instead
+  const stopping = new AbortController();
   const answering =
     llm && model
       ? new LlmBot({
@@ -65,6 +67,7 @@ export function createAnswerBot(deps: {
           defaultLocale: DEFAULT_HELP_LOCALE,
           limits: { maxTurns: llm.maxTurns, articles: llm.articles },
           randomId: randomUUID,
+          stop: stopping.signal,
         })
       : builtin;
   const bot = new AnswerBot({ bots: conversations, builtin: answering, logger: deps.logger });
@@ -76,6 +79,7 @@ export function createAnswerBot(deps: {
     reports: new BotReports({ store, now }),
     async close() {
       unsubscribe();
+      stopping.abort();
       await bot.idle();
     },
   };

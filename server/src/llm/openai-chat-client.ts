@@ -20,11 +20,14 @@ export class OpenAiChatClient implements ChatModel {
     return this.#config.model;
   }
 
-  async *stream(turns: readonly ChatTurn[]): AsyncGenerator<string> {
+  async *stream(turns: readonly ChatTurn[], stop?: AbortSignal): AsyncGenerator<string> {
     const config = this.#config;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.timeoutMs);
     timer.unref();
+    const stopping = () => controller.abort(stop?.reason);
+    stop?.addEventListener('abort', stopping);
+    if (stop?.aborted) stopping();
     try {
       const response = await fetch(`${config.baseUrl}/chat/completions`, {
         method: 'POST',
@@ -51,6 +54,7 @@ export class OpenAiChatClient implements ChatModel {
       }
       yield* completionDeltas(response.body.pipeThrough(new TextDecoderStream()), config.maxResponseChars);
     } catch (error) {
+      if (stop?.aborted) throw new ChatModelError('failure', 'the server is stopping', { cause: error });
       if (controller.signal.aborted) {
         throw new ChatModelError('timeout', `no complete answer within ${config.timeoutMs} ms`, { cause: error });
       }
@@ -58,6 +62,7 @@ export class OpenAiChatClient implements ChatModel {
       throw new ChatModelError('failure', "the model's endpoint could not be reached", { cause: error });
     } finally {
       clearTimeout(timer);
+      stop?.removeEventListener('abort', stopping);
       // a consumer that stops early (the conversation left the bot) ends the request too
       controller.abort();
     }

@@ -149,6 +149,21 @@ describe('answers from a language model', () => {
     });
   });
 
+  it('does not keep a stopping server waiting for the model: the conversation is handed off', async () => {
+    const { t, llm } = w;
+    await botSite(t);
+    llm.script({ hang: true });
+    const visitor = await visitorOnline(t);
+    const sent = await call<SendResult>(visitor, 'message:send', {
+      clientMessageId: clientId(),
+      body: 'How do I get a refund?',
+    });
+    await expect.poll(() => llm.requests.length).toBe(1);
+    // LLM_TIMEOUT_MS is 20 s here: a restart that waited for it would record `timeout`
+    await t.restart();
+    expect(await t.server.store.bots.find(sent.conversation.id)).toMatchObject({ handoffReason: 'bot_failure' });
+  });
+
   it('keeps an instruction planted in an article inside the data block, and a model that obeys it changes nothing', async () => {
     const { t, llm } = w;
     const { siteId } = await botSite(t);

@@ -14,9 +14,10 @@ export interface ChatModel {
   readonly name: string;
   /**
    * The answer's text in pieces as they come, in order. Throws ChatModelError when the endpoint
-   * fails, answers something that is not a chat-completions stream, or runs out of time.
+   * fails, answers something that is not a chat-completions stream, runs out of time, or `stop`
+   * fires (the server is stopping).
    */
-  stream(turns: readonly ChatTurn[]): AsyncIterable<string>;
+  stream(turns: readonly ChatTurn[], stop?: AbortSignal): AsyncIterable<string>;
 }
 
 /** timeout: the time limit ran out; failure: anything else (HTTP error, malformed or oversized stream). */

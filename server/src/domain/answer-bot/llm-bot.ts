@@ -31,6 +31,8 @@ export interface LlmBotDeps {
   limits: { maxTurns: number; articles: number };
   /** Random and unguessable: the data block's boundary and the stream's id. */
   randomId: () => string;
+  /** Fires when the server stops: answers being written end, handed off (`bot_failure`). */
+  stop?: AbortSignal;
   /** The fastest the visitor is sent the growing answer. */
   streamEveryMs?: number;
 }
@@ -99,7 +101,7 @@ export class LlmBot {
     const stream = this.#streamTo(conversation, settings.name);
     let raw = '';
     try {
-      for await (const piece of this.#deps.model.stream(prompt)) {
+      for await (const piece of this.#deps.model.stream(prompt, this.#deps.stop)) {
         raw += piece;
         const soFar = read(raw, true);
         if (soFar.handoff) break;
