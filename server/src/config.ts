@@ -10,6 +10,8 @@ import { parseClamavAddress, type ClamavAddress } from './files/clamav-address.t
 import { LimitsEnvShape, limitsConfig, type LimitsConfig } from './limits/limits-config.ts';
 // outbound webhooks (issue 21)
 import { WebhooksEnvShape, webhooksConfig, type WebhooksConfig } from './webhooks/webhooks-config.ts';
+// answers from a language model (issue 22, bot-llm)
+import { LlmEnvShape, llmConfig, LLM_PAIR_MESSAGE, llmPairOk, type LlmConfig } from './llm/llm-config.ts';
 
 const optionalString = z
   .string()
@@ -187,6 +189,8 @@ const EnvSchema = z
     ...LimitsEnvShape,
     // outbound webhooks (issue 21): WEBHOOK_ALLOWED_HOSTS and the sender's timing (docs/webhooks.md)
     ...WebhooksEnvShape,
+    // the answer bot's language model (issue 22): LLM_BASE_URL, LLM_MODEL, LLM_API_KEY and limits
+    ...LlmEnvShape,
   })
   .refine((e) => e.S3_BUCKET !== undefined || (e.S3_ENDPOINT === undefined && e.S3_ACCESS_KEY_ID === undefined), {
     path: ['S3_BUCKET'],
@@ -199,7 +203,8 @@ const EnvSchema = z
   .refine((e) => (e.S3_ACCESS_KEY_ID === undefined) === (e.S3_SECRET_ACCESS_KEY === undefined), {
     path: ['S3_SECRET_ACCESS_KEY'],
     message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither',
-  });
+  })
+  .refine(llmPairOk, { path: ['LLM_MODEL'], message: LLM_PAIR_MESSAGE });
 
 export interface Config {
   port: number;
@@ -226,6 +231,8 @@ export interface Config {
   helpCenterPath: string;
   /** Outbound webhooks (issue 21). */
   webhooks: WebhooksConfig;
+  /** The answer bot's language model (issue 22); undefined: the built-in bot answers alone. */
+  llm: LlmConfig | undefined;
   /** Scheduled SQLite backups (docs/backups.md); undefined: none. */
   backup: BackupConfig | undefined;
 }
@@ -308,6 +315,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     limits: limitsConfig(e),
     helpCenterPath: e.HELP_CENTER_PATH,
     webhooks: webhooksConfig(e),
+    llm: llmConfig(e),
     backup:
       e.BACKUP_DIR === undefined
         ? undefined

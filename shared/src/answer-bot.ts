@@ -72,10 +72,28 @@ export const BotSettingsUpdateSchema = BotSettingsSchema.omit({ wording: true })
   .extend({ wording: BotWordingSchema.partial().optional() });
 export type BotSettingsUpdate = z.infer<typeof BotSettingsUpdateSchema>;
 
-export const BotSettingsResponseSchema = z.object({ bot: BotSettingsSchema });
+/** bot-llm: the language model that writes the built-in bot's answers, when the server has one (LLM_MODEL). */
+export const BotModelSchema = z.object({ model: z.string().max(200) });
+
+export const BotSettingsResponseSchema = z.object({ bot: BotSettingsSchema, llm: BotModelSchema.optional() });
 
 /** The visitor's "Talk to a person" (`bot:handoff` on /visitor). */
 export const BotHandoffSchema = z.object({ conversationId: IdSchema });
+
+/**
+ * bot-llm: the bot's answer as a language model writes it (`message:stream` on /visitor), the whole
+ * text so far each time (a widget that missed one loses nothing), at most every ~100 ms. The stored
+ * message (`message:new`) that follows replaces it; a handoff ends it the same way.
+ */
+export const BotStreamSchema = z.object({
+  conversationId: IdSchema,
+  /** One answer: every update of it carries the same id. */
+  streamId: IdSchema,
+  /** The bot's name, shown above the growing answer. */
+  name: z.string().max(60),
+  text: z.string().max(5000),
+});
+export type BotStream = z.infer<typeof BotStreamSchema>;
 
 export const botRoutes = {
   get: {

@@ -17,7 +17,7 @@ import { AttachmentIdsSchema, SendBodySchema, requireBodyOrFiles } from './attac
 import { RichAnswerSchema } from './rich-content.ts';
 import type { ClientEventSpec, ClientEventsOf, ServerEventsOf } from './event-map.ts';
 import { messageChangeClientEvents } from './message-edits.ts';
-import { BotHandoffSchema } from './answer-bot.ts';
+import { BotHandoffSchema, BotStreamSchema } from './answer-bot.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 
@@ -228,6 +228,8 @@ export const visitorServerEvents = {
   'queue:overdue': ConversationRefSchema,
   /** One of the conversation's messages was edited or deleted: it replaces the copy held (by id). */
   'message:updated': MessageSchema,
+  /** bot-llm: the bot's answer while a language model writes it (BotStreamSchema). */
+  'message:stream': BotStreamSchema,
 } as const;
 
 export type VisitorClientEvents = typeof visitorClientEvents;

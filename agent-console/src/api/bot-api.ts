@@ -17,12 +17,15 @@ import type { RestClient } from './rest-client.ts';
 export interface BotApi {
   get(siteId: string): Promise<BotSettings>;
   update(siteId: string, change: BotSettingsUpdate): Promise<BotSettings>;
+  /** bot-llm: the language model that writes the built-in bot's answers (LLM_MODEL), null when none. */
+  model(siteId: string): Promise<string | null>;
 }
 
 export function createBotApi(rest: RestClient): BotApi {
   return {
     get: async (siteId) => (await rest.call(botRoutes.get, { params: { siteId } })).bot,
     update: async (siteId, change) => (await rest.call(botRoutes.update, { params: { siteId }, body: change })).bot,
+    model: async (siteId) => (await rest.call(botRoutes.get, { params: { siteId } })).llm?.model ?? null,
   };
 }
 

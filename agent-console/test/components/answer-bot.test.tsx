@@ -3,7 +3,7 @@
  * wrong; the bot's part of a handed-off conversation is marked as the bot's in the log.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { DEFAULT_BOT_SETTINGS } from '@parley/shared';
 import { AGENT, makeMessage } from '../support/fixtures.ts';
 import { FakeAdminServer } from '../support/fake-admin-server.ts';
@@ -38,6 +38,33 @@ describe('answer bot settings', () => {
       matchThreshold: 0.7,
       wording: { ...DEFAULT_BOT_SETTINGS.wording, yes: 'Yep' },
     });
+  });
+});
+
+describe('answers from a language model', () => {
+  it('says which model writes the answers when the server has one', async () => {
+    const server = new FakeAdminServer();
+    server.llmModel = 'llama3.2';
+    await renderPage('/console/admin/sites', { server });
+    const form = await screen.findByRole('form', { name: 'Answer bot' });
+    expect(await within(form).findByText('llama3.2')).toBeTruthy();
+    expect(within(form).getByTestId('bot-model').textContent).toContain('written by the language model llama3.2');
+  });
+
+  it('shows no model line when the server has none', async () => {
+    const server = new FakeAdminServer();
+    let answered = 0;
+    const fetch: FakeAdminServer['fetch'] = async (input, init) => {
+      const response = await server.fetch(input, init);
+      if (input.endsWith('/bot')) answered += 1;
+      return response;
+    };
+    await renderPage('/console/admin/sites', { server, fetch });
+    const plain = await screen.findByRole('form', { name: 'Answer bot' });
+    // the settings and the model line each asked; the line's answer (no model) is in
+    await waitFor(() => expect(answered).toBe(2));
+    await act(() => Promise.resolve());
+    expect(within(plain).queryByTestId('bot-model')).toBeNull();
   });
 });
 

@@ -70,6 +70,8 @@ export class FakeAdminServer {
   rules: ProactiveRule[] = [];
   /** answer bot settings by site id (issue 22); absent: the defaults. */
   readonly bots = new Map<string, BotSettings>();
+  /** bot-llm: the server's language model (LLM_MODEL), null when it has none. */
+  llmModel: string | null = null;
   // public API tokens (issue 21)
   apiTokens: ApiToken[] = [];
   /** external bots by site id (bot-external) */
@@ -144,7 +146,8 @@ export class FakeAdminServer {
     if ((m = /^(GET|PATCH) \/api\/admin\/sites\/([^/]+)\/bot$/.exec(route))) {
       const siteId = m[2] ?? '';
       const current = this.bots.get(siteId) ?? DEFAULT_BOT_SETTINGS;
-      if (m[1] === 'GET') return json(200, { bot: current });
+      const llm = this.llmModel === null ? {} : { llm: { model: this.llmModel } };
+      if (m[1] === 'GET') return json(200, { bot: current, ...llm });
       return this.parse(BotSettingsUpdateSchema, body, (change) => {
         const bot = BotSettingsSchema.parse({
           ...current,

@@ -3,6 +3,7 @@
  * the built-in bot, subscribed to the domain events so it answers every visitor message stored in a
  * conversation it holds.
  */
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -20,6 +21,8 @@ import type { ApiTokens } from '../domain/api-tokens.ts';
 import type { WebhooksModule } from '../webhooks/webhooks-module.ts';
 import { ExternalBotRegistry } from '../domain/answer-bot/external-bot-registry.ts';
 import { ExternalBot } from '../domain/answer-bot/external-bot.ts';
+import { LlmBot } from '../domain/answer-bot/llm-bot.ts';
+import { OpenAiChatClient } from '../llm/openai-chat-client.ts';
 
 export interface AnswerBotServices {
   settings: BotSettingsAdmin;
@@ -53,13 +56,29 @@ export function createAnswerBot(deps: {
     offline: deps.tickets,
     now,
   });
-  const builtin = new BuiltinBot({
-    store,
-    bots: conversations,
-    articleUrl: (siteKey, locale, slug) =>
-      new URL(helpPagePaths(deps.config.helpCenterPath, siteKey).article(locale, slug), deps.publicUrl()).href,
-    defaultLocale: DEFAULT_HELP_LOCALE,
-  });
+  const articleUrl = (siteKey: string, locale: string, slug: string) =>
+    new URL(helpPagePaths(deps.config.helpCenterPath, siteKey).article(locale, slug), deps.publicUrl()).href;
+  const builtin = new BuiltinBot({ store, bots: conversations, articleUrl, defaultLocale: DEFAULT_HELP_LOCALE });
+  // with LLM_BASE_URL and LLM_MODEL the built-in bot's answers are the model's (docs/answer-bot.md)
+  const llm = deps.config.llm;
+  const model = llm && new OpenAiChatClient(llm);
+  // a stopping server does not wait out a model's answer: it hands the conversation off instead
+  const stopping = new AbortController();
+  const answering =
+    llm && model
+      ? new LlmBot({
+          store,
+          bots: conversations,
+          events,
+          model,
+          logger: deps.logger,
+          articleUrl,
+          defaultLocale: DEFAULT_HELP_LOCALE,
+          limits: { maxTurns: llm.maxTurns, articles: llm.articles },
+          randomId: randomUUID,
+          stop: stopping.signal,
+        })
+      : builtin;
   const externalBots = new ExternalBotRegistry({
     store,
     tokens: deps.apiTokens,
@@ -73,14 +92,14 @@ export function createAnswerBot(deps: {
     outbox: deps.webhooks.outbox,
     logger: deps.logger,
   });
-  const bot = new AnswerBot({ bots: conversations, builtin, logger: deps.logger, external });
+  const bot = new AnswerBot({ bots: conversations, builtin: answering, logger: deps.logger, external });
   const unsubscribers = [
     events.subscribe(bot.onEvent),
     events.subscribe(external.onEvent),
     deps.webhooks.onFailedAttempt(external.onFailedAttempt),
   ];
   return {
-    settings: new BotSettingsAdmin({ store, now }),
+    settings: new BotSettingsAdmin({ store, now, model: model?.name }),
     conversations,
     bot,
     reports: new BotReports({ store, now }),
@@ -88,6 +107,7 @@ export function createAnswerBot(deps: {
     external,
     async close() {
       for (const unsubscribe of unsubscribers) unsubscribe();
+      stopping.abort();
       await bot.idle();
       await external.settled();
     },

@@ -22,6 +22,11 @@ export function createFanOut(visitors: VisitorNamespace, agents: AgentNamespace)
         if (conversation.agent) agents.to(agentRoom(conversation.agent.id)).emit('message:new', message);
         return;
       }
+      case 'message.streaming': {
+        // the visitor's room only (across processes through the adapter); agents read the stored message
+        visitors.to(visitorRoom(event.conversation.visitorId)).emit('message:stream', event.stream);
+        return;
+      }
       case 'message.changed': {
         const { conversation, message } = event;
         visitors.to(visitorRoom(conversation.visitorId)).emit('message:updated', visitorMessage(message));

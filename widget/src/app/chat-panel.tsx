@@ -177,6 +177,8 @@ export function ChatPanel(props: ChatPanelProps): JSX.Element {
         team={props.team}
         lang={props.lang}
         typing={state.agentTyping && !ended ? agentName(t, conversation) : null}
+        // what the bot is writing, only while it still holds this conversation
+        stream={status === 'bot' && state.stream?.conversationId === conversation?.id ? state.stream : null}
         onRetry={props.onRetry}
         onAnswer={props.onSend}
         files={files && client ? (m) => <files.Attachments message={m} client={client} /> : undefined}

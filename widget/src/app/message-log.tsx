@@ -7,7 +7,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { Conversation, Message, RichAnswer, WidgetConfigWire } from '@parley/shared';
+import type { BotStream, Conversation, Message, RichAnswer, WidgetConfigWire } from '@parley/shared';
 import type { OutboxEntry } from '../client/outbox.ts';
 import { storedDelivery, type Delivery } from '../client/delivery.ts';
 import { lastSeqBy } from '../client/message-merge.ts';
@@ -34,6 +34,8 @@ export interface MessageLogProps {
   team?: WidgetConfigWire['team'];
   /** The agent's name while they type; null: nobody is typing. */
   typing?: string | null;
+  /** The bot's answer while it is written: a bubble of its own, until the stored message replaces it. */
+  stream?: BotStream | null;
   lang?: string;
   onRetry?: () => void;
   /** A quick-reply choice or form answer (rich content), sent like a message. */
@@ -60,7 +62,8 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
   const { messages, pending, conversation = null, pendingState = 'sending', team = [], lang } = props;
   const t = useStrings();
   const log = useRef<HTMLDivElement>(null);
-  const count = messages.length + pending.length + (props.typing ? 1 : 0) + (props.children ? 1 : 0);
+  const { stream } = props;
+  const count = `${messages.length + pending.length}${props.typing}${stream?.text}${!props.children}`;
   // only the visitor's newest message carries a mark, like most chats
   const marked = pending.length === 0 ? lastSeqBy(messages, 'visitor') : 0;
   const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
@@ -172,6 +175,18 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
             <i />
             <span class="sr">{format(t.typing, { name: props.typing })}</span>
           </p>
+        </Bubble>
+      )}
+      {stream && (
+        // plain text while it grows; not announced (the log is not a live region): the stored message is
+        <Bubble
+          kind="agent"
+          first
+          last
+          author={stream.name}
+          avatar={<Avatar name={stream.name} url={avatarOf(stream.name)} />}
+        >
+          <MessageBody body={stream.text} formatted={false} />
         </Bubble>
       )}
       {props.children}

@@ -3,6 +3,7 @@
  * to it. Kept free of sockets and timers so every ordering of events can be tested directly.
  */
 import type {
+  BotStream,
   Conversation,
   Message,
   ProactiveOrigin,
@@ -71,6 +72,8 @@ export interface ChatState {
   launcherVisible: boolean;
   /** The proactive message on show (by the launcher, or atop an open panel) until answered or closed. */
   proactive: ProactiveMessage | null;
+  /** The bot's answer as it is written (message:stream): drawn while the bot holds the conversation. */
+  stream?: BotStream | null;
   /** The message the next one sent answers (quoted reply, message-extras.tsx). */
   replyTo?: Message | null;
 }
@@ -133,6 +136,8 @@ export function applyResume(state: ChatState, result: SessionResumeResult): Chat
     offHours: !result.withinBusinessHours,
     // whether the agent is still typing is unknown after a gap; their next typing:update says
     agentTyping: false,
+    // an answer being written comes again with its next piece; one that finished is in `messages`
+    stream: null,
   };
 }
 
@@ -142,7 +147,11 @@ export function applyMessage(state: ChatState, message: Message): ChatState {
   if (!switching) {
     // the agent's message ends their typing; their typing:update(false) may come later or never
     const agentTyping = message.author.kind === 'agent' ? false : state.agentTyping;
-    return thread === state.thread && agentTyping === state.agentTyping ? state : { ...state, thread, agentTyping };
+    // the bot's stored message takes the place of its answer being written
+    const stream = message.author.kind === 'bot' ? null : state.stream;
+    return thread === state.thread && agentTyping === state.agentTyping && stream === state.stream
+      ? state
+      : { ...state, thread, agentTyping, stream };
   }
   const conversation = state.conversation?.id === message.conversationId ? state.conversation : null;
   return { ...state, thread, conversation, queuePosition: null, agentTyping: false };

@@ -33,5 +33,7 @@ export function listenForPushes(
   socket.on('proactive:invite', ({ inviteId, ...message }) =>
     invited({ origin: { kind: 'invite', inviteId }, ...message }),
   );
+  // the bot's answer while a language model writes it: shown until the stored message replaces it
+  socket.on('message:stream', (stream) => chat.update({ ...chat.state(), stream }));
   socket.on('queue:overdue', ({ conversationId }) => chat.update({ ...chat.state(), overdue: conversationId }));
 }

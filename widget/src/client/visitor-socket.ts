@@ -46,6 +46,7 @@ export interface VisitorSocket {
   on(event: 'proactive:invite', listener: VisitorServerToClient['proactive:invite']): unknown;
   on(event: 'queue:overdue', listener: VisitorServerToClient['queue:overdue']): unknown;
   on(event: 'message:updated', listener: VisitorServerToClient['message:updated']): unknown;
+  on(event: 'message:stream', listener: VisitorServerToClient['message:stream']): unknown;
   emit(event: 'typing:start' | 'typing:stop', payload: { conversationId: string }): unknown;
   timeout(ms: number): TimedEmitter;
 }

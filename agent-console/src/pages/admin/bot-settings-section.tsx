@@ -9,6 +9,7 @@ import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { FormMessage, SelectField, TextField } from '../../components/form-field.tsx';
 import { ExternalBotSection } from './external-bot-section.tsx';
+import { BotModelLine } from './bot-model-line.tsx';
 
 const MODES = [
   ['off', 'Off: every chat goes to the queue'],
@@ -104,6 +105,7 @@ export function BotSettingsSection({ siteId }: { siteId: string }) {
             options={MODES}
             onChange={(mode) => edit({ mode })}
           />
+          <BotModelLine siteId={siteId} />
           <TextField
             label="Bot name"
             name="bot-name"

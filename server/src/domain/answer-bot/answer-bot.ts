@@ -14,13 +14,14 @@ import type { ExternalBot } from './external-bot.ts';
 
 export class AnswerBot {
   readonly #bots: BotConversations;
-  readonly #builtin: BuiltinBot;
+  // the article-only bot, or the language model's (llm-bot.ts) when the server has one
+  readonly #builtin: Pick<BuiltinBot, 'reply'>;
   readonly #logger: Logger;
   readonly #external: ExternalBot | undefined;
   readonly #perConversation = new KeyedMutex();
   readonly #running = new Set<Promise<void>>();
 
-  constructor(deps: { bots: BotConversations; builtin: BuiltinBot; logger: Logger; external?: ExternalBot }) {
+  constructor(deps: { bots: BotConversations; builtin: Pick<BuiltinBot, 'reply'>; logger: Logger; external?: ExternalBot }) {
     this.#bots = deps.bots;
     this.#external = deps.external;
     this.#builtin = deps.builtin;

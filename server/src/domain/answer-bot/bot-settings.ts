@@ -10,10 +10,17 @@ import type { Store } from '../../store/store.ts';
 export class BotSettingsAdmin {
   readonly #store: Store;
   readonly #now: () => Date;
+  readonly #model: string | undefined;
 
-  constructor(deps: { store: Store; now: () => Date }) {
+  constructor(deps: { store: Store; now: () => Date; model?: string | undefined }) {
     this.#store = deps.store;
     this.#now = deps.now;
+    this.#model = deps.model;
+  }
+
+  /** bot-llm: the language model that writes the built-in bot's answers, when the server has one. */
+  llm(): { llm?: { model: string } } {
+    return this.#model === undefined ? {} : { llm: { model: this.#model } };
   }
 
   async get(siteId: string): Promise<BotSettings> {

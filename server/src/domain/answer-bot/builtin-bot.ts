@@ -5,14 +5,11 @@
  * short excerpt and the article's card, then asks whether that answered the question (quick replies).
  * Yes: the conversation ends, resolved by the bot. No, or no article good enough: handoff.
  */
-import type { HelpArticle, Message, QuickRepliesContent } from '@parley/shared';
+import type { HelpArticle, Message } from '@parley/shared';
 import type { Store } from '../../store/store.ts';
 import type { BotConversations } from './bot-conversations.ts';
 import { excerptOf, matchScore } from './article-match.ts';
-
-/** The ids of the bot's own quick replies: the visitor's choice names one of them. */
-export const RESOLVED_YES = 'yes';
-export const RESOLVED_NO = 'no';
+import { answerResolvedChoice, askResolved } from './bot-quick-replies.ts';
 
 /** Articles the search hands the bot to weigh: the best few are enough, the first that scores wins. */
 const CANDIDATES = 3;
@@ -38,15 +35,7 @@ export class BuiltinBot {
     const { store, bots } = this.#deps;
     const conversation = await store.conversations.findById(conversationId);
     if (conversation?.status !== 'bot') return;
-    const content = message.content;
-    if (content?.type === 'quick_reply_choice') {
-      const offer = await store.richMessages.findMessage(content.messageId);
-      if (offer?.author.kind === 'bot' && (content.optionId === RESOLVED_YES || content.optionId === RESOLVED_NO)) {
-        if (content.optionId === RESOLVED_YES) await bots.resolve(conversationId);
-        else await bots.handOff(conversationId, 'no_answer');
-        return;
-      }
-    }
+    if (await answerResolvedChoice(store, bots, message)) return;
     const site = await store.sites.findById(conversation.siteId);
     if (!site) return;
     const settings = await bots.settings(site.id);
@@ -69,14 +58,7 @@ export class BuiltinBot {
         },
       ],
     });
-    const ask: QuickRepliesContent = {
-      type: 'quick_replies',
-      options: [
-        { id: RESOLVED_YES, label: settings.wording.yes },
-        { id: RESOLVED_NO, label: settings.wording.no },
-      ],
-    };
-    await bots.say(conversation, settings.wording.askResolved, ask);
+    await askResolved(bots, conversation, settings);
   }
 
   async #bestArticle(

@@ -102,6 +102,7 @@ export function webhookEventOf(event: DomainEvent): SiteWebhookEvent | undefined
     case 'ticket.message':
     case 'proactive.invited':
     case 'bot.handed_off':
+    case 'message.streaming':
       // not (yet) offered to webhooks; private notes never are
       return undefined;
   }

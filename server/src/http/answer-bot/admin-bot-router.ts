@@ -9,7 +9,10 @@ import { handle } from '../rest-route.ts';
 
 export function adminBotRouter(settings: BotSettingsAdmin): Router {
   const router = Router();
-  handle(router, botRoutes.get, async ({ params }) => ({ bot: await settings.get(params.siteId) }));
-  handle(router, botRoutes.update, async ({ params, body }) => ({ bot: await settings.update(params.siteId, body) }));
+  handle(router, botRoutes.get, async ({ params }) => ({ bot: await settings.get(params.siteId), ...settings.llm() }));
+  handle(router, botRoutes.update, async ({ params, body }) => ({
+    bot: await settings.update(params.siteId, body),
+    ...settings.llm(),
+  }));
   return router;
 }
