@@ -61,7 +61,7 @@ export type DomainEvent =
   | { type: 'ticket.replied'; ticket: Ticket; message: Message }
   | { type: 'ticket.solved'; ticket: Ticket }
   /** answer bot (issue 22): the bot handed the conversation to people (an external bot is told). */
-  | { type: 'bot.handed_off'; conversation: Conversation; reason: HandoffReason };
+  | { type: 'bot.handed_off'; conversation: Conversation; reason: HandoffReason }
   /** bot-llm: the bot's answer so far while a language model writes it, for the visitor only. */
   | { type: 'message.streaming'; conversation: Conversation; stream: BotStream };
 

@@ -21,7 +21,12 @@ export class AnswerBot {
   readonly #perConversation = new KeyedMutex();
   readonly #running = new Set<Promise<void>>();
 
-  constructor(deps: { bots: BotConversations; builtin: Pick<BuiltinBot, 'reply'>; logger: Logger; external?: ExternalBot }) {
+  constructor(deps: {
+    bots: BotConversations;
+    builtin: Pick<BuiltinBot, 'reply'>;
+    logger: Logger;
+    external?: ExternalBot;
+  }) {
     this.#bots = deps.bots;
     this.#external = deps.external;
     this.#builtin = deps.builtin;
