@@ -66,6 +66,8 @@ export function readAnswer(
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  // a refused link taken out can leave the marker alone on its line ("HANDOFFhttps://…"): still the marker
+  if (text.split('\n').some(isMarker)) return { handoff: true, text: '', cited: [] };
   if (text.length > ANSWER_MAX) {
     const cut = text.slice(0, ANSWER_MAX);
     text = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), ANSWER_MAX / 2))}…`;
