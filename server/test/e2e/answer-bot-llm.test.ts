@@ -90,6 +90,12 @@ describe.runIf(chromiumAvailable)('answers from a language model in a real brows
     // the stored answer is said once, and no piece of it before
     await expect.poll(heard).toContain('Did that answer your question?');
     expect((await heard()).filter((text) => text.includes('Refunds are possible'))).toEqual([final]);
+    // the card and the quick replies, drawn once their chunk is in, leave the end of the log in view
+    await widget.getByRole('button', { name: 'Yes, thanks' }).waitFor();
+    type Scrolled = { scrollHeight: number; scrollTop: number; clientHeight: number };
+    await expect
+      .poll(() => log.evaluate((el: Scrolled) => el.scrollHeight - el.scrollTop - el.clientHeight))
+      .toBeLessThan(2);
     await saveScreenshot(page, 'answer-bot', 'widget-llm-answer');
 
     // the console names the model that writes the answers

@@ -71,10 +71,25 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
   const [near, come] = useState(false);
   const x = useExtras(near || messages.some((m) => m.changeSeq || m.replyTo));
 
+  // whether the visitor reads the end of the log (not scrolled back to something older), and where the
+  // log last scrolled itself: its own scroll event comes a frame later, maybe after the log grew, and
+  // says nothing of where the visitor wants to be
+  const atEnd = useRef(true);
+  const placed = useRef(0);
   useLayoutEffect(() => {
     // keep the newest message in view as the conversation grows
     const element = log.current;
-    if (element) element.scrollTop = element.scrollHeight;
+    if (!element) return;
+    const end = () => {
+      element.scrollTop = element.scrollHeight;
+      placed.current = element.scrollTop;
+    };
+    end();
+    // a card, quick replies or a picture drawn after their message (their chunk came later) grow it:
+    // the end stays in view for a visitor who was reading it (jsdom has no ResizeObserver)
+    const grown = self.ResizeObserver && new ResizeObserver(() => void (atEnd.current && end()));
+    for (const child of element.children) grown?.observe(child);
+    return () => grown?.disconnect();
   }, [count]);
 
   const mark = (delivery: Delivery): JSX.Element => (
@@ -101,6 +116,10 @@ export function MessageLog(props: MessageLogProps): JSX.Element {
       aria-label={t.conversation}
       ref={log}
       tabIndex={0}
+      onScroll={(event) => {
+        const { scrollHeight, scrollTop, clientHeight } = event.currentTarget;
+        if (scrollTop !== placed.current) atEnd.current = scrollHeight - scrollTop - clientHeight < 40;
+      }}
       onPointerEnter={() => come(true)}
       onFocusIn={() => come(true)}
     >
