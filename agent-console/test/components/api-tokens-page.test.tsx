@@ -86,6 +86,29 @@ describe('API tokens page', () => {
     expect(within(screen.getByRole('row', { name: /Billing/ })).queryByRole('button')).toBeNull();
   });
 
+  it('shows an external bot’s token for what it is, and warns before it is revoked', async () => {
+    const server = new FakeAdminServer();
+    server.apiTokens = [
+      {
+        id: 'tok_bot',
+        name: 'External bot of Demo',
+        scopes: ['write'],
+        siteIds: ['site-1'],
+        botSiteId: 'site-1',
+        prefix: 'parley_botbot',
+        createdBy: AGENT.id,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+    ];
+    await renderPage('/console/admin/api-tokens', { server });
+    const row = await screen.findByRole('row', { name: /External bot of Demo/ });
+    expect(within(row).getByText('External bot: the conversations its bot holds')).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Revoke External bot of Demo' }));
+    expect(within(row).getByText(/The bot stops until its credentials are rotated/)).toBeTruthy();
+  });
+
   it('is for admins only', async () => {
     await renderPage('/console/admin/api-tokens', { agent: AGENT });
     expect(screen.getByRole('alert').textContent).toMatch(/Only admins can open this page/);

@@ -120,7 +120,8 @@ function ApiTokensAdmin() {
                   <td>
                     <code>{token.prefix}…</code>
                   </td>
-                  <td>{token.scopes.join(', ')}</td>
+                  {/* an external bot's token (Admin → Sites, Answer bot): its limits are the bot's, not scopes */}
+                  <td>{token.botSiteId ? 'External bot: the conversations its bot holds' : token.scopes.join(', ')}</td>
                   <td>{siteNames(token.siteIds)}</td>
                   <td>{when(token.lastUsedAt)}</td>
                   <td>{token.revokedAt === null ? 'Active' : `Revoked ${when(token.revokedAt)}`}</td>
@@ -128,6 +129,9 @@ function ApiTokensAdmin() {
                     {token.revokedAt === null &&
                       (confirming === token.id ? (
                         <>
+                          {token.botSiteId && (
+                            <span class="field__hint">The bot stops until its credentials are rotated in Sites.</span>
+                          )}
                           <button
                             type="button"
                             class="button button--quiet"
