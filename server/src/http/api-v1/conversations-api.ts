@@ -1,8 +1,8 @@
 /**
  * @module /api/v1/conversations: list (filters, cursor pages), read, and act on a conversation as an
  * agent (or send as the site's bot while it holds the conversation): send, assign, transfer, close,
- * reopen, convert to a ticket. Every action is the domain
- * call the console's socket events make (agent-namespace.ts, agent-ticket-events.ts).
+ * reopen, convert to a ticket. Every action is the domain call the console's socket events make
+ * (agent-namespace.ts, agent-ticket-events.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
