@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { disconnectAll } from '../support/clients.ts';
 import { visitorWrites } from '../support/workflow.ts';
 import { SCENARIO_DAY, seedReportScenario } from '../support/report-scenario.ts';
@@ -61,8 +67,7 @@ describe.runIf(chromiumAvailable)('the console under its CSP', () => {
   it('runs every page with no policy violation', async () => {
     const page = await watchedPage();
     const heading = (name: string) => page.getByRole('heading', { name, level: 1 }).waitFor();
-    const nav = (name: string) =>
-      page.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
+    const nav = (name: string) => openConsolePage(page, name);
 
     await signIn(page, `${t.url}/console/`, ADMIN);
     // the socket is up: connect-src 'self' lets the console reach its own ws:

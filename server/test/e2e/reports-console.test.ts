@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { chromiumAvailable, launchBrowser, requireBuiltFrontEnds, signIn } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  requireBuiltFrontEnds,
+  signIn,
+  openConsolePage,
+} from '../support/browser.ts';
 import { axeViolations } from '../support/axe-scan.ts';
 import { SCENARIO_DAY, seedReportScenario } from '../support/report-scenario.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
@@ -111,8 +117,7 @@ describe.runIf(chromiumAvailable)('reports in a real browser', () => {
     await t?.close();
   });
 
-  const nav = (name: string) =>
-    admin.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name, exact: true }).click();
+  const nav = (name: string) => openConsolePage(admin, name);
   const figure = (label: string) =>
     admin
       .locator('.report-figure')
