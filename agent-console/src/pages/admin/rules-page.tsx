@@ -4,15 +4,16 @@
  * reorder, turn on and off, delete, add and edit them.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Agent, AgentAdminView, ProactiveRule, ProactiveRuleInput, SiteAdminView } from '@parley/shared';
+import type { Agent, AgentAdminView, ProactiveRule, ProactiveRuleInput } from '@parley/shared';
 import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
-import { FormMessage, SelectField } from '../../components/form-field.tsx';
+import { FormMessage } from '../../components/form-field.tsx';
 import { RuleEditor } from './rule-editor.tsx';
 import { RuleList } from './rule-list.tsx';
 import { draftOf, newRuleDraft } from './rule-draft.ts';
 import { Loading } from '../../components/load-state.tsx';
+import { SitePicker, useSiteChoice } from './site-choice.tsx';
 
 export function RulesPage({ agent }: { agent: Agent }) {
   return (
@@ -31,22 +32,15 @@ const failure = (caught: unknown, fallback: string) => (caught instanceof ApiErr
 
 function RulesAdmin() {
   const { admin, rules: api } = useApi();
-  const [sites, setSites] = useState<SiteAdminView[] | null>(null);
   const [agents, setAgents] = useState<AgentAdminView[]>([]);
-  const [siteId, setSiteId] = useState<string | null>(null);
   const [rules, setRules] = useState<ProactiveRule[] | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  const { sites, siteId, site, choose } = useSiteChoice(setError);
+
   useEffect(() => {
-    admin.listSites().then(
-      (list) => {
-        setSites(list);
-        setSiteId((id) => id ?? list[0]?.id ?? null);
-      },
-      (caught: unknown) => setError(failure(caught, 'Could not load the sites.')),
-    );
     // the sender list; without it rules can still be sent as the site
     admin.listAgents().then(setAgents, () => undefined);
   }, [admin]);
@@ -58,7 +52,6 @@ function RulesAdmin() {
     api.list(siteId).then(setRules, (caught: unknown) => setError(failure(caught, 'Could not load the rules.')));
   }, [api, siteId]);
 
-  const site = sites?.find((s) => s.id === siteId);
   const replace = (rule: ProactiveRule) => setRules((list) => (list ?? []).map((r) => (r.id === rule.id ? rule : r)));
 
   /** Runs a change, showing its refusal at the top of the list. */
@@ -90,15 +83,7 @@ function RulesAdmin() {
 
   return (
     <>
-      {sites.length > 1 && (
-        <SelectField
-          label="Site"
-          name="site"
-          value={site.id}
-          options={sites.map((s) => [s.id, s.name] as const)}
-          onChange={setSiteId}
-        />
-      )}
+      <SitePicker sites={sites} site={site} choose={choose} />
       <p class="muted">
         The widget on {site.name} tries these rules from top to bottom and shows at most one message at a time. Changes
         reach pages within a minute.

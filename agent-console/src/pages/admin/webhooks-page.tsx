@@ -4,16 +4,17 @@
  * test event, and read an endpoint's recent deliveries and redeliver one.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Agent, SiteAdminView, WebhookDelivery, WebhookEndpoint } from '@parley/shared';
+import type { Agent, WebhookDelivery, WebhookEndpoint } from '@parley/shared';
 import { ApiError } from '../../api/rest-client.ts';
 import { useApi } from '../../components/api-context.ts';
 import { AdminOnly, PageFrame } from '../../components/page-frame.tsx';
-import { FormMessage, SelectField } from '../../components/form-field.tsx';
+import { FormMessage } from '../../components/form-field.tsx';
 import { Loading } from '../../components/load-state.tsx';
 import { WebhookForm, draftOf, type WebhookDraft } from './webhook-form.tsx';
 import { WebhookList } from './webhook-list.tsx';
 import { WebhookDeliveries } from './webhook-deliveries.tsx';
 import { WebhookSecret } from './webhook-secret.tsx';
+import { SitePicker, useSiteChoice } from './site-choice.tsx';
 
 export function WebhooksPage({ agent }: { agent: Agent }) {
   return (
@@ -30,9 +31,7 @@ type Editing = null | { kind: 'new' } | { kind: 'edit'; endpoint: WebhookEndpoin
 const failure = (caught: unknown, fallback: string) => (caught instanceof ApiError ? caught.message : fallback);
 
 function WebhooksAdmin() {
-  const { admin, webhooks: api } = useApi();
-  const [sites, setSites] = useState<SiteAdminView[] | null>(null);
-  const [siteId, setSiteId] = useState<string | null>(null);
+  const { webhooks: api } = useApi();
   const [endpoints, setEndpoints] = useState<WebhookEndpoint[] | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [secret, setSecret] = useState<{ secret: string; url: string } | null>(null);
@@ -40,16 +39,7 @@ function WebhooksAdmin() {
   const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    admin.listSites().then(
-      (list) => {
-        setSites(list);
-        setSiteId((id) => id ?? list[0]?.id ?? null);
-      },
-      (caught: unknown) => setError(failure(caught, 'Could not load the sites.')),
-    );
-  }, [admin]);
+  const { sites, siteId, site, choose } = useSiteChoice(setError);
 
   useEffect(() => {
     if (siteId === null) return;
@@ -58,8 +48,6 @@ function WebhooksAdmin() {
     setWatching(null);
     api.list(siteId).then(setEndpoints, (caught: unknown) => setError(failure(caught, 'Could not load the webhooks.')));
   }, [api, siteId]);
-
-  const site = sites?.find((s) => s.id === siteId);
 
   const loadDeliveries = (endpoint: WebhookEndpoint) => {
     if (!site) return;
@@ -102,15 +90,7 @@ function WebhooksAdmin() {
 
   return (
     <>
-      {sites.length > 1 && (
-        <SelectField
-          label="Site"
-          name="site"
-          value={site.id}
-          options={sites.map((s) => [s.id, s.name] as const)}
-          onChange={setSiteId}
-        />
-      )}
+      <SitePicker sites={sites} site={site} choose={choose} />
       <p class="muted">
         Parley POSTs what happens on {site.name} to these URLs, signed with each endpoint's secret, and retries for
         about a day until the receiver answers 2xx.

@@ -7,7 +7,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Agent, HelpArticle, HelpCategory, SiteAdminView } from '@parley/shared';
 import { useApi } from '../../../components/api-context.ts';
 import { AdminOnly, PageFrame } from '../../../components/page-frame.tsx';
-import { SelectField } from '../../../components/form-field.tsx';
 import { LoadFailed, Loading } from '../../../components/load-state.tsx';
 import { failure } from './help-failure.ts';
 import { HelpCategories } from './help-categories.tsx';
@@ -16,6 +15,7 @@ import { HelpArticleEditor, type EditorTarget } from './help-article-editor.tsx'
 import { HelpImportExport } from './help-import-export.tsx';
 import '../../../help-center.css';
 import { HelpLocalePicker } from './help-locale-picker.tsx';
+import { SitePicker, useSiteChoice } from '../site-choice.tsx';
 
 export function HelpCenterPage({ agent }: { agent: Agent }) {
   return (
@@ -28,38 +28,20 @@ export function HelpCenterPage({ agent }: { agent: Agent }) {
 }
 
 function HelpCenterAdmin() {
-  const { admin } = useApi();
-  const [sites, setSites] = useState<SiteAdminView[] | null>(null);
-  const [siteId, setSiteId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
+  const { sites, site, choose } = useSiteChoice(setError, attempt);
+  const retry = () => {
     setError(null);
-    admin.listSites().then(
-      (list) => {
-        setSites(list);
-        setSiteId((id) => id ?? list[0]?.id ?? null);
-      },
-      (caught: unknown) => setError(failure(caught, 'Could not load the sites.')),
-    );
-  }, [admin, attempt]);
+    setAttempt((n) => n + 1);
+  };
 
-  if (error !== null && sites === null) return <LoadFailed message={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (error !== null && sites === null) return <LoadFailed message={error} onRetry={retry} />;
   if (sites === null) return <Loading label="Loading sites…" />;
-  const site = sites.find((s) => s.id === siteId);
   if (!site) return <p class="muted">Add a site first: a help center belongs to a site.</p>;
   return (
     <>
-      {sites.length > 1 && (
-        <SelectField
-          label="Site"
-          name="site"
-          value={site.id}
-          options={sites.map((s) => [s.id, s.name] as const)}
-          onChange={setSiteId}
-        />
-      )}
+      <SitePicker sites={sites} site={site} choose={choose} />
       <SiteHelpCenter key={site.id} site={site} />
     </>
   );
